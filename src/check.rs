@@ -1,0 +1,99 @@
+//! Check: run every rule over a document, with one matcher pass, and collect findings.
+//!
+//! Data flow: packs → rules → [`Linter`] (rules + the one compiled [`Matcher`]). For each
+//! document: one matcher pass over the view → hits grouped by rule → each rule's
+//! [`Rule::check`] → findings sorted by span.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::document::Document;
+use crate::error::{Error, ErrorKind, Result};
+use crate::matcher::{Hit, Matcher};
+use crate::pack::PackSource;
+use crate::rule::{self, Context, Finding, Rule, RuleMeta};
+
+/// Every loaded rule and the matcher compiled from them: built once per run.
+#[derive(Debug)]
+pub struct Linter {
+    rules: Vec<Box<dyn Rule>>,
+    matcher: Matcher,
+}
+
+impl Linter {
+    /// Load and validate every pack, then compile the matcher. Nothing is linted with half a
+    /// pack: the first invalid pack is an error.
+    pub fn new(sources: &[PackSource]) -> Result<Linter> {
+        let mut rules = Vec::new();
+        let mut packs: HashMap<String, &PackSource> = HashMap::new();
+        for src in sources {
+            let pack_rules = rule::compile_pack(src)?;
+            if let Some(first) = pack_rules.first() {
+                let name = first.meta().pack.clone();
+                if let Some(prev) = packs.insert(name.clone(), src) {
+                    return Err(Error::file(
+                        ErrorKind::Config,
+                        &src.path,
+                        format!(
+                            "pack name `{name}` is already used by {}: rule ids would collide",
+                            prev.path.display()
+                        ),
+                    ));
+                }
+            }
+            rules.extend(pack_rules);
+        }
+        Linter::from_rules(rules)
+    }
+
+    /// Compile the matcher over already-built rules.
+    pub fn from_rules(rules: Vec<Box<dyn Rule>>) -> Result<Linter> {
+        let matcher = Matcher::new(&rules).map_err(|e| {
+            let meta = rules[e.rule].meta();
+            Error::file(
+                ErrorKind::Config,
+                &meta.source,
+                format!("rule `{}`: {}", meta.id, e.message),
+            )
+        })?;
+        Ok(Linter { rules, matcher })
+    }
+
+    /// The metadata of every loaded rule, in load order.
+    pub fn rules(&self) -> impl Iterator<Item = &Arc<RuleMeta>> {
+        self.rules.iter().map(|r| r.meta())
+    }
+
+    /// A linter with only the rules for which `keep` is true (for running one rule's examples).
+    pub fn retain(self, keep: impl Fn(&RuleMeta) -> bool) -> Result<Linter> {
+        let rules = self.rules.into_iter().filter(|r| keep(r.meta())).collect();
+        Linter::from_rules(rules)
+    }
+
+    /// Every finding in `doc`, sorted by position, then by rule id.
+    pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        let mut hits: Vec<Hit> = Vec::new();
+        self.matcher.find_all(doc.text(), &mut hits);
+        hits.sort_by_key(|h| (h.rule, h.span.start));
+        let mut out = Vec::new();
+        let mut rest = &hits[..];
+        for (i, rule) in self.rules.iter().enumerate() {
+            let n = rest.iter().take_while(|h| h.rule as usize == i).count();
+            let (mine, others) = rest.split_at(n);
+            rest = others;
+            let cx = Context {
+                doc,
+                meta: rule.meta(),
+            };
+            rule.check(&cx, mine, &mut out);
+        }
+        out.sort_by(|a, b| {
+            (a.span.start, a.span.end, &a.rule.qualified).cmp(&(
+                b.span.start,
+                b.span.end,
+                &b.rule.qualified,
+            ))
+        });
+        out
+    }
+}

@@ -1,0 +1,55 @@
+//! The command line, as clap derive definitions. Doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+use crate::render::OutputFormat;
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Lint sales pitch messages: cold emails, follow-ups and proposals.
+///
+/// pitchlint reads drafts, finds what your team's pitch rules describe, and prints scored
+/// findings. With no rule files it uses its embedded default pack.
+///
+/// Exit status: 0 when every file passes, 1 when a file fails (a finding of severity error, or
+/// a score below --min-score, 50 by default), 2 on a usage error, an unreadable file or an invalid rule pack.
+#[derive(Debug, Parser)]
+#[command(name = "pitchlint", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// Files or folders to lint; `-` reads standard input. With no path, standard input is read
+    /// when it is not a terminal. Folders are searched for .txt and .md files.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Add a rule pack: a .toml file or a folder of them (repeatable).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+
+    /// Do not load the embedded default pack.
+    #[arg(long)]
+    pub no_default_rules: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_score: Option<u8>,
+}

@@ -1,0 +1,78 @@
+//! Plain text: the view is the source. Also the byte decoding every reader starts from.
+
+use super::{Document, Format, OffsetMap};
+
+/// Decode raw bytes to text. `None` means the bytes look binary (a NUL byte in the first
+/// 8 KiB, as ripgrep decides) and the file is skipped. A UTF-8 byte-order mark is removed;
+/// UTF-16 with a byte-order mark is decoded; invalid UTF-8 is decoded lossily, with a warning.
+pub fn decode(bytes: Vec<u8>) -> Option<(String, Vec<String>)> {
+    let mut warnings = Vec::new();
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return Some(utf8(rest.to_vec(), &mut warnings)).map(|s| (s, warnings));
+    }
+    let utf16 = |le: bool, body: &[u8]| -> String {
+        let units: Vec<u16> = body
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], *c.get(1).unwrap_or(&0)];
+                if le {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return Some((utf16(true, rest), warnings));
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return Some((utf16(false, rest), warnings));
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return None;
+    }
+    Some((utf8(bytes, &mut warnings), warnings))
+}
+
+fn utf8(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "invalid UTF-8 at byte {at}; invalid bytes were replaced with U+FFFD"
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    }
+}
+
+/// A plain-text document: the view is the source.
+pub fn read(path: &str, source: String) -> Document {
+    Document::new(
+        path.to_string(),
+        Format::Text,
+        source,
+        None,
+        OffsetMap::default(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms_binary_and_bad_utf8() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi".to_vec()).unwrap().0, "hi");
+        assert_eq!(decode(b"\xFF\xFEh\0i\0".to_vec()).unwrap().0, "hi");
+        assert_eq!(decode(b"\xFE\xFF\0h\0i".to_vec()).unwrap().0, "hi");
+        assert!(decode(b"ab\0cd".to_vec()).is_none());
+        let (s, w) = decode(b"caf\xE9".to_vec()).unwrap();
+        assert_eq!(s, "caf\u{FFFD}");
+        assert_eq!(w.len(), 1);
+    }
+}

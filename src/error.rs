@@ -1,0 +1,146 @@
+//! Errors that point at their cause: `path:line:column: what is wrong`.
+//!
+//! Every error the library returns renders as one line. Positions are computed from byte
+//! offsets at the moment the error is made, with the same [`LineIndex`] the renderers use.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::position::LineIndex;
+
+/// What kind of failure this is; the binary maps it to an exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// A rule pack or config file is invalid.
+    Config,
+    /// A file or folder could not be read.
+    Io,
+    /// The command line asked for something impossible.
+    Usage,
+}
+
+/// A one-line, positioned error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// The kind of failure.
+    pub kind: ErrorKind,
+    /// The file the error is about, if any.
+    pub path: Option<PathBuf>,
+    /// 1-based line and column (in characters), if known.
+    pub position: Option<(usize, usize)>,
+    /// What is wrong, and what was expected.
+    pub message: String,
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error about a file as a whole.
+    pub fn file(kind: ErrorKind, path: &Path, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            path: Some(path.to_path_buf()),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error at a byte offset of `source`, the text of the file at `path`.
+    pub fn at(
+        kind: ErrorKind,
+        path: &Path,
+        source: &str,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let index = LineIndex::new(source);
+        let pos = index.position(source, offset);
+        Error {
+            kind,
+            path: Some(path.to_path_buf()),
+            position: Some((pos.line, pos.column)),
+            message: message.into(),
+        }
+    }
+
+    /// A usage error, not tied to a file.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error {
+            kind: ErrorKind::Usage,
+            path: None,
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    /// An I/O error on `path`, worded for people ("No such file or directory").
+    pub fn io(path: &Path, err: &std::io::Error) -> Self {
+        let message = match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => {
+                // Strip the " (os error N)" suffix: it helps nobody reading a lint report.
+                let s = err.to_string();
+                match s.find(" (os error") {
+                    Some(i) => s[..i].to_string(),
+                    None => s,
+                }
+            }
+        };
+        Error::file(ErrorKind::Io, path, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{}:", path.display())?;
+            if let Some((line, column)) = self.position {
+                write!(f, "{line}:{column}:")?;
+            }
+            f.write_str(" ")?;
+        }
+        // Keep the error on one line whatever the underlying message looks like.
+        let mut first = true;
+        for part in self
+            .message
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            if !first {
+                f.write_str(" ")?;
+            }
+            f.write_str(part)?;
+            first = false;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_path_line_column() {
+        let src = "a = 1\nb = [\n";
+        let e = Error::at(
+            ErrorKind::Config,
+            Path::new("p.toml"),
+            src,
+            8,
+            "expected a value",
+        );
+        assert_eq!(e.to_string(), "p.toml:2:3: expected a value");
+    }
+
+    #[test]
+    fn multi_line_messages_become_one_line() {
+        let e = Error::file(ErrorKind::Config, Path::new("x"), "first\n  second\n");
+        assert_eq!(e.to_string(), "x: first second");
+    }
+}

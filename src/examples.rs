@@ -1,0 +1,61 @@
+//! Rule examples: every rule's `fire` texts must make it fire, and its `quiet` texts must not.
+//! The test suite runs this over every pack, and so does `pitchlint check-rules`.
+
+use crate::Linter;
+use crate::document::{self, Format};
+
+/// An example that did not behave as its rule says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExampleFailure {
+    /// `pack/id` of the rule.
+    pub rule: String,
+    /// The example text.
+    pub text: String,
+    /// Whether it was a `fire` example (that stayed quiet) or a `quiet` one (that fired).
+    pub should_fire: bool,
+}
+
+impl std::fmt::Display for ExampleFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = if self.should_fire {
+            "should fire but did not"
+        } else {
+            "should stay quiet but fired"
+        };
+        write!(f, "{}: example {what}: {:?}", self.rule, self.text)
+    }
+}
+
+/// Run every example of every rule in `linter`, each rule on its own. Returns the number of
+/// examples run and the failures.
+pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for meta in linter.rules() {
+        let cases = meta
+            .examples
+            .fire
+            .iter()
+            .map(|t| (t, true))
+            .chain(meta.examples.quiet.iter().map(|t| (t, false)));
+        for (text, should_fire) in cases {
+            count += 1;
+            let doc = match document::read("<example>", text.clone().into_bytes(), Format::Text) {
+                Some(d) => d,
+                None => continue,
+            };
+            let fired = linter
+                .check(&doc)
+                .iter()
+                .any(|f| f.rule.qualified == meta.qualified);
+            if fired != should_fire {
+                failures.push(ExampleFailure {
+                    rule: meta.qualified.clone(),
+                    text: text.clone(),
+                    should_fire,
+                });
+            }
+        }
+    }
+    (count, failures)
+}

@@ -1,0 +1,282 @@
+//! One matcher for every phrase and pattern of every loaded pack, compiled once per run.
+//!
+//! Each distinct pattern becomes one pattern of a multi-pattern [`meta::Regex`] (the engine
+//! under the `regex` crate), so the text is scanned once whatever the number of rules. A scan
+//! finds the leftmost match; a second, anchored check at that position finds every other
+//! pattern that also starts there, so overlapping rules all see their hits. Then the scan
+//! goes on one character later.
+//!
+//! Phrases use ASCII word boundaries (`(?-u:\b)`), which keep the lazy DFA working on
+//! non-ASCII text; a phrase match that touches a non-ASCII letter on either side is rejected
+//! here instead.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex_automata::meta::Regex;
+use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+
+use crate::rule::{PatternSpec, Rule};
+
+/// A match of one rule's pattern: `rule` indexes the rule list, `pattern` that rule's
+/// [`Rule::patterns`], `span` is a byte span of the lintable view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the rule in the list the matcher was built from.
+    pub rule: u32,
+    /// Index into that rule's patterns.
+    pub pattern: u32,
+    /// Byte span in the view.
+    pub span: Range<usize>,
+}
+
+/// Why the matcher could not be built: which rule's pattern, and the engine's reason.
+#[derive(Debug)]
+pub struct MatcherError {
+    /// Index of the rule.
+    pub rule: usize,
+    /// The reason, on one line.
+    pub message: String,
+}
+
+/// The compiled matcher.
+#[derive(Debug)]
+pub struct Matcher {
+    re: Option<Regex>,
+    /// Built on first use, only when a match needs the overlap check.
+    all: OnceLock<Option<Regex>>,
+    specs: Vec<PatternSpec>,
+    /// For each distinct pattern, the (rule, local pattern) pairs that declared it.
+    owners: Vec<Vec<(u32, u32)>>,
+}
+
+/// Size limits that keep a hostile pack from exhausting memory.
+const NFA_SIZE_LIMIT: usize = 64 << 20;
+
+impl Matcher {
+    /// Compile every pattern of `rules` into one matcher.
+    pub fn new(rules: &[Box<dyn Rule>]) -> Result<Self, MatcherError> {
+        let mut specs: Vec<PatternSpec> = Vec::new();
+        let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
+        let mut first_rule: Vec<usize> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        for (ri, rule) in rules.iter().enumerate() {
+            for (pi, spec) in rule.patterns().iter().enumerate() {
+                let id = *index.entry(spec.clone()).or_insert_with(|| {
+                    specs.push(spec.clone());
+                    owners.push(Vec::new());
+                    first_rule.push(ri);
+                    specs.len() - 1
+                });
+                owners[id].push((ri as u32, pi as u32));
+            }
+        }
+        let re = if specs.is_empty() {
+            None
+        } else {
+            Some(build(&specs, MatchKind::LeftmostFirst, &first_rule)?)
+        };
+        let all = OnceLock::new();
+        if specs.len() <= 1 {
+            let _ = all.set(None);
+        }
+        Ok(Matcher {
+            re,
+            all,
+            specs,
+            owners,
+        })
+    }
+
+    /// The number of distinct patterns.
+    pub fn len(&self) -> usize {
+        self.specs.len()
+    }
+
+    /// Whether there is no pattern at all.
+    pub fn is_empty(&self) -> bool {
+        self.specs.is_empty()
+    }
+
+    fn all(&self) -> Option<&Regex> {
+        self.all
+            .get_or_init(|| {
+                let regexes: Vec<&str> = self.specs.iter().map(|s| s.regex.as_str()).collect();
+                let cfg = Regex::config()
+                    .match_kind(MatchKind::All)
+                    .nfa_size_limit(Some(NFA_SIZE_LIMIT));
+                // It compiled once with leftmost-first semantics; failing now is not expected,
+                // and the scan then reports the leftmost pattern only.
+                Regex::builder().configure(cfg).build_many(&regexes).ok()
+            })
+            .as_ref()
+    }
+
+    /// Push every hit in `text`, sorted by start, then by rule.
+    pub fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
+        let Some(re) = &self.re else { return };
+        let mut at = 0;
+        let mut set = PatternSet::new(self.specs.len());
+        // Per pattern, where its last hit ended: a pattern's own hits never overlap, as with
+        // `find_iter`; only different patterns may overlap.
+        let mut last_end = vec![0usize; self.specs.len()];
+        while at <= text.len() {
+            let Some(m) = re.search(&Input::new(text).range(at..)) else {
+                break;
+            };
+            let s = m.start();
+            let before = out.len();
+            let mut push = |pid: usize, end: usize| {
+                if s >= last_end[pid] && (!self.specs[pid].words || unicode_bounded(text, s, end)) {
+                    last_end[pid] = end;
+                    for &(rule, pattern) in &self.owners[pid] {
+                        out.push(Hit {
+                            rule,
+                            pattern,
+                            span: s..end,
+                        });
+                    }
+                }
+            };
+            match self.all() {
+                Some(all) => {
+                    set.clear();
+                    all.which_overlapping_matches(
+                        &Input::new(text).range(s..).anchored(Anchored::Yes),
+                        &mut set,
+                    );
+                    if set.len() <= 1 {
+                        push(m.pattern().as_usize(), m.end());
+                    } else {
+                        for pid in set.iter() {
+                            let input =
+                                Input::new(text).range(s..).anchored(Anchored::Pattern(pid));
+                            let end = if pid == m.pattern() {
+                                Some(m.end())
+                            } else {
+                                re.search(&input).map(|x| x.end())
+                            };
+                            if let Some(end) = end {
+                                push(pid.as_usize(), end);
+                            }
+                        }
+                    }
+                }
+                None => push(m.pattern().as_usize(), m.end()),
+            }
+            out[before..].sort_by_key(|h| (h.rule, h.pattern));
+            at = s + text[s..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+}
+
+fn build(
+    specs: &[PatternSpec],
+    kind: MatchKind,
+    first_rule: &[usize],
+) -> Result<Regex, MatcherError> {
+    let regexes: Vec<&str> = specs.iter().map(|s| s.regex.as_str()).collect();
+    let cfg = Regex::config()
+        .match_kind(kind)
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT));
+    Regex::builder()
+        .configure(cfg)
+        .build_many(&regexes)
+        .map_err(|e| {
+            let rule = e
+                .pattern()
+                .map_or(0, |p: PatternID| first_rule[p.as_usize()]);
+            let message = match e.size_limit() {
+                Some(limit) => {
+                    format!("pattern is too large to compile (over the {limit}-byte limit)")
+                }
+                None => e
+                    .to_string()
+                    .lines()
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            MatcherError { rule, message }
+        })
+}
+
+/// Whether `text[s..e]` does not continue a word on either side (Unicode letters and digits).
+fn unicode_bounded(text: &str, s: usize, e: usize) -> bool {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let first = text[s..].chars().next();
+    let last = text[..e].chars().next_back();
+    let prev = text[..s].chars().next_back();
+    let next = text[e..].chars().next();
+    let starts_in_word = first.is_some_and(is_word) && prev.is_some_and(is_word);
+    let ends_in_word = last.is_some_and(is_word) && next.is_some_and(is_word);
+    !(starts_in_word || ends_in_word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::PackSource;
+
+    fn rules(toml: &str) -> Vec<Box<dyn Rule>> {
+        let src = PackSource {
+            path: "t.toml".into(),
+            text: format!("[pack]\nname = \"t\"\n{toml}"),
+        };
+        crate::rule::compile_pack(&src).unwrap()
+    }
+
+    fn hits(toml: &str, text: &str) -> Vec<(u32, String)> {
+        let rules = rules(toml);
+        let m = Matcher::new(&rules).unwrap();
+        let mut out = Vec::new();
+        m.find_all(text, &mut out);
+        out.into_iter()
+            .map(|h| (h.rule, text[h.span].to_string()))
+            .collect()
+    }
+
+    const TWO: &str = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"partner*\"]\n\
+                       [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\nphrases = [\"partner with you\"]\n";
+
+    #[test]
+    fn overlapping_rules_both_fire() {
+        assert_eq!(
+            hits(TWO, "We partner with you."),
+            [(0, "partner".into()), (1, "partner with you".into())]
+        );
+    }
+
+    #[test]
+    fn every_occurrence_is_found() {
+        assert_eq!(hits(TWO, "partners and PARTNERSHIP").len(), 2);
+    }
+
+    #[test]
+    fn non_ascii_letters_are_word_characters() {
+        assert!(hits(TWO, "épartner").is_empty());
+        assert!(hits(TWO, "partneré").is_empty());
+        assert_eq!(hits(TWO, "«partner»").len(), 1);
+        let t = "[[rule]]\nid = \"c\"\nmessage = \"m\"\nweight = -1\nphrases = [\"café\"]\n";
+        assert_eq!(hits(t, "un café noir").len(), 1);
+        assert!(hits(t, "cafés").is_empty());
+    }
+
+    #[test]
+    fn identical_patterns_are_compiled_once() {
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"synergy\"]\n\
+                 [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\nphrases = [\"synergy\"]\n";
+        let r = rules(t);
+        assert_eq!(Matcher::new(&r).unwrap().len(), 1);
+        assert_eq!(
+            hits(t, "synergy"),
+            [(0, "synergy".into()), (1, "synergy".into())]
+        );
+    }
+
+    #[test]
+    fn user_regexes_keep_their_meaning() {
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '!{2,}'\n";
+        assert_eq!(hits(t, "Wow!!! ok!"), [(0, "!!!".into())]);
+    }
+}

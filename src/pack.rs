@@ -1,0 +1,239 @@
+//! Rule packs: TOML files of `[[rule]]` tables, read into [`PackDef`]s with positions kept.
+//!
+//! Data flow: TOML text → serde (strict: unknown keys are errors) → [`PackDef`] whose fields
+//! keep their byte spans ([`toml::Spanned`]) → [`crate::rule::compile_pack`] validates each rule
+//! and reports problems at `file:line:column`. Nothing is linted with half a pack: the first
+//! error stops the load.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The default pack, embedded at compile time from `rules/*.toml` (see `build.rs`).
+pub const DEFAULT_PACKS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_packs.rs"));
+
+/// A pack as read from TOML, before validation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackDef {
+    /// The `[pack]` header.
+    pub pack: PackHeader,
+    /// The `[[rule]]` tables.
+    #[serde(default)]
+    pub rule: Vec<Spanned<RuleDef>>,
+}
+
+/// The `[pack]` header.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackHeader {
+    /// Short name; rule ids are reported as `name/id`.
+    pub name: Spanned<String>,
+    /// What the pack is for.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// Text that must make a rule fire, and text that must not.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    /// Each text must produce at least one finding of the rule.
+    #[serde(default)]
+    pub fire: Vec<String>,
+    /// Each text must produce no finding of the rule.
+    #[serde(default)]
+    pub quiet: Vec<String>,
+}
+
+/// One string or a list of strings (`scope = "closing"` or `scope = ["opening", "closing"]`).
+/// (Spans are kept on the whole value: serde's untagged enums cannot carry inner spans.)
+#[derive(Debug, Deserialize, Clone)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// A single value.
+    One(String),
+    /// Several values.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// The values.
+    pub fn items(&self) -> Vec<&str> {
+        match self {
+            OneOrMany::One(s) => vec![s.as_str()],
+            OneOrMany::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// A `[[rule]]` table as written. Kind-specific keys are optional here; each rule kind's
+/// constructor checks that it got the keys it needs and none it does not understand.
+#[derive(Debug, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RuleDef {
+    /// Kebab-case id, unique within the pack.
+    pub id: Spanned<String>,
+    /// The rule kind; inferred from the keys when absent (`phrases`/`pattern` → `phrase`).
+    pub kind: Option<Spanned<String>>,
+    /// One sentence saying why, shown with every finding.
+    pub message: Spanned<String>,
+    /// Points: negative penalises, positive rewards.
+    pub weight: Spanned<i64>,
+    /// `error`, `warning` or `info`.
+    pub severity: Option<Spanned<String>>,
+    /// Parts of a pitch the rule applies to.
+    pub scope: Option<Spanned<OneOrMany>>,
+    /// Phrases in the phrase syntax (see [`crate::phrase`]).
+    pub phrases: Option<Spanned<Vec<Spanned<String>>>>,
+    /// A regular expression (Rust `regex` syntax).
+    pub pattern: Option<Spanned<String>>,
+    /// A better phrasing.
+    pub suggest: Option<Spanned<String>>,
+    /// Match case exactly (default false).
+    #[serde(default)]
+    pub case_sensitive: bool,
+    /// The longer why, for `pitchlint explain`.
+    #[serde(default)]
+    pub rationale: String,
+    /// Texts that must and must not fire.
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+/// Where a pack came from: a file, or the embedded default.
+#[derive(Debug, Clone)]
+pub struct PackSource {
+    /// The path shown in errors (`<default>/seed.toml` for embedded packs).
+    pub path: PathBuf,
+    /// The TOML text.
+    pub text: String,
+}
+
+impl PackSource {
+    /// Parse the TOML. Syntax errors and unknown keys come back at `file:line:column`.
+    pub fn parse(&self) -> Result<PackDef> {
+        toml::from_str::<PackDef>(&self.text).map_err(|e| {
+            let message = e.message().trim_end().to_string();
+            match e.span() {
+                Some(span) => Error::at(
+                    ErrorKind::Config,
+                    &self.path,
+                    &self.text,
+                    span.start,
+                    message,
+                ),
+                None => Error::file(ErrorKind::Config, &self.path, message),
+            }
+        })
+    }
+
+    /// An error at a byte offset of this pack.
+    pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
+        Error::at(ErrorKind::Config, &self.path, &self.text, offset, message)
+    }
+}
+
+/// The embedded default packs.
+pub fn default_sources() -> Vec<PackSource> {
+    DEFAULT_PACKS
+        .iter()
+        .map(|(name, text)| PackSource {
+            path: PathBuf::from(format!("<default>/{name}")),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// Read packs from a `.toml` file or a folder of them (sorted by name, not recursive).
+pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    let mut files = Vec::new();
+    if meta.is_dir() {
+        let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, &e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io(path, &e))?;
+            let p = entry.path();
+            if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
+                files.push(p);
+            }
+        }
+        files.sort();
+        if files.is_empty() {
+            return Err(Error::file(
+                ErrorKind::Config,
+                path,
+                "no rule pack (*.toml) in this folder",
+            ));
+        }
+    } else {
+        files.push(path.to_path_buf());
+    }
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let off = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                Error::at(
+                    ErrorKind::Config,
+                    &p,
+                    &text,
+                    off,
+                    "rule pack is not valid UTF-8",
+                )
+            })?;
+            Ok(PackSource { path: p, text })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str) -> PackSource {
+        PackSource {
+            path: PathBuf::from("team.toml"),
+            text: text.to_string(),
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_position() {
+        let e = src("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrase = [\"a\"]\n")
+            .parse()
+            .unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.starts_with("team.toml:7:1: unknown field `phrase`"),
+            "{s}"
+        );
+        assert!(s.contains("expected one of"), "{s}");
+    }
+
+    #[test]
+    fn missing_fields_are_errors() {
+        let e = src("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nweight = -1\n")
+            .parse()
+            .unwrap_err();
+        assert!(e.to_string().contains("missing field `message`"), "{e}");
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_line() {
+        let e = src("[pack]\nname = \"t\"\n[[rule]\n").parse().unwrap_err();
+        assert!(e.to_string().starts_with("team.toml:3:"), "{e}");
+    }
+
+    #[test]
+    fn default_packs_parse() {
+        for s in default_sources() {
+            s.parse().unwrap();
+        }
+    }
+}

@@ -1,0 +1,342 @@
+//! The phrase syntax: what a rule author writes in `phrases = [...]`, compiled to a regex.
+//!
+//! | written            | matches                                                             |
+//! |--------------------|---------------------------------------------------------------------|
+//! | `circle back`      | the words, separated by any run of whitespace (line breaks too)     |
+//! | `we'd`             | `we'd`, `we’d`, `we‘d`: straight and curly apostrophes are one      |
+//! | `"partner"`        | straight and curly double quotes are one                            |
+//! | `best-in-class`    | a hyphen or dash between words, or whitespace: `best in class` too   |
+//! | `leverage~`        | the word and its regular inflections: leverages, leveraged, leveraging |
+//! | `partner*`         | any word that starts with it: partners, partnership, partnering…    |
+//! | `(act|sign) now`   | alternatives; `(our|)` makes a word optional                        |
+//!
+//! Matching is case-insensitive and whole-word unless the rule says `case_sensitive = true`.
+//! Whole words use ASCII word boundaries so that the matcher's DFA stays fast on any text; a
+//! match next to a non-ASCII letter is rejected afterwards by [`crate::matcher`].
+
+use std::fmt::Write as _;
+
+/// Why a phrase could not be compiled; `offset` is a byte offset into the phrase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseError {
+    /// Byte offset in the phrase where the problem is.
+    pub offset: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Compile one phrase to a regex source (no case flag; the caller adds it).
+pub fn compile(phrase: &str) -> Result<String, PhraseError> {
+    if phrase.trim().is_empty() {
+        return Err(PhraseError {
+            offset: 0,
+            message: "empty phrase: a phrase needs at least one word".into(),
+        });
+    }
+    let mut p = Parser {
+        src: phrase,
+        pos: 0,
+    };
+    let (alts, optional) = p.alternatives(0)?;
+    if p.pos < phrase.len() {
+        return Err(PhraseError {
+            offset: p.pos,
+            message: "unbalanced `)` in phrase".into(),
+        });
+    }
+    if optional {
+        return Err(PhraseError {
+            offset: 0,
+            message: "empty alternative at the top of a phrase".into(),
+        });
+    }
+    Ok(alts)
+}
+
+/// Every word form that `word~` stands for, most specific first.
+pub fn inflections(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let mut forms = vec![word.to_string()];
+    let mut push = |s: String| {
+        if !forms.contains(&s) {
+            forms.push(s);
+        }
+    };
+    let chars: Vec<char> = lower.chars().collect();
+    let last = chars.last().copied().unwrap_or(' ');
+    let before_last = if chars.len() >= 2 {
+        chars[chars.len() - 2]
+    } else {
+        ' '
+    };
+    let is_vowel = |c: char| "aeiou".contains(c);
+    if last == 'e' {
+        let stem = &word[..word.len() - 1];
+        push(format!("{word}s"));
+        push(format!("{word}d"));
+        push(format!("{stem}ing"));
+    } else if last == 'y' && !is_vowel(before_last) {
+        let stem = &word[..word.len() - 1];
+        push(format!("{stem}ies"));
+        push(format!("{stem}ied"));
+        push(format!("{word}ing"));
+    } else {
+        if matches!(last, 's' | 'x' | 'z') || lower.ends_with("ch") || lower.ends_with("sh") {
+            push(format!("{word}es"));
+        } else {
+            push(format!("{word}s"));
+        }
+        push(format!("{word}ed"));
+        push(format!("{word}ing"));
+        // Short consonant-vowel-consonant words double the last consonant: drop → dropped.
+        let n = chars.len();
+        if n >= 3
+            && !is_vowel(last)
+            && !"wxy".contains(last)
+            && is_vowel(before_last)
+            && !is_vowel(chars[n - 3])
+            && n <= 4
+        {
+            push(format!("{word}{last}ed"));
+            push(format!("{word}{last}ing"));
+        }
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms
+}
+
+struct Parser<'a> {
+    src: &'a str,
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.src[self.pos..].chars().next()
+    }
+
+    /// alternatives := sequence ('|' sequence)*; returns the regex and whether one
+    /// alternative is empty (which makes the group optional).
+    fn alternatives(&mut self, depth: usize) -> Result<(String, bool), PhraseError> {
+        let mut alts = vec![self.sequence(depth)?];
+        while self.peek() == Some('|') {
+            self.pos += 1;
+            alts.push(self.sequence(depth)?);
+        }
+        let optional = alts.iter().any(String::is_empty);
+        alts.retain(|a| !a.is_empty());
+        // Longest alternative first, so leftmost-first matching prefers the longer phrase.
+        alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        Ok((format!("(?:{})", alts.join("|")), optional))
+    }
+
+    /// sequence := (word | group)*, joined by whitespace runs.
+    fn sequence(&mut self, depth: usize) -> Result<String, PhraseError> {
+        // (regex, optional)
+        let mut elems: Vec<(String, bool)> = Vec::new();
+        while let Some(c) = self.peek() {
+            match c {
+                '|' => break,
+                ')' => {
+                    if depth == 0 {
+                        return Err(PhraseError {
+                            offset: self.pos,
+                            message: "unbalanced `)` in phrase".into(),
+                        });
+                    }
+                    break;
+                }
+                c if c.is_whitespace() => self.pos += c.len_utf8(),
+                '(' => {
+                    let open = self.pos;
+                    self.pos += 1;
+                    let (inner, optional) = self.alternatives(depth + 1)?;
+                    if self.peek() != Some(')') {
+                        return Err(PhraseError {
+                            offset: open,
+                            message: "unclosed `(` in phrase".into(),
+                        });
+                    }
+                    self.pos += 1;
+                    if inner == "(?:)" {
+                        return Err(PhraseError {
+                            offset: open,
+                            message: "empty group `()` in phrase".into(),
+                        });
+                    }
+                    elems.push((inner, optional));
+                }
+                _ => elems.push((self.word()?, false)),
+            }
+        }
+        if !elems.is_empty() && elems.iter().all(|(_, optional)| *optional) {
+            return Err(PhraseError {
+                offset: 0,
+                message: "this phrase can match nothing: every part is optional".into(),
+            });
+        }
+        let mut out = String::new();
+        for (i, (re, optional)) in elems.iter().enumerate() {
+            // An optional element carries its own separator, so leaving it out leaves one run.
+            match (i, optional) {
+                (0, false) => out.push_str(re),
+                (_, false) => {
+                    if !elems[i - 1].1 || i > 1 {
+                        out.push_str(r"\s+");
+                    }
+                    out.push_str(re);
+                }
+                (0, true) => {
+                    let _ = write!(out, r"(?:{re}\s+)?");
+                }
+                (_, true) => {
+                    let _ = write!(out, r"(?:\s+{re})?");
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// A run of non-space, non-syntax characters, with an optional `*` or `~` suffix.
+    fn word(&mut self) -> Result<String, PhraseError> {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if c.is_whitespace() || "()|".contains(c) {
+                break;
+            }
+            self.pos += c.len_utf8();
+        }
+        let raw = &self.src[start..self.pos];
+        let (body, suffix) = match raw.chars().last() {
+            Some('*') => (&raw[..raw.len() - 1], Some('*')),
+            Some('~') => (&raw[..raw.len() - 1], Some('~')),
+            _ => (raw, None),
+        };
+        if body.is_empty() {
+            return Err(PhraseError {
+                offset: start,
+                message: format!("`{raw}` has no word before its suffix"),
+            });
+        }
+        if body.contains('*') || body.contains('~') {
+            return Err(PhraseError {
+                offset: start,
+                message: format!("`{raw}`: `*` and `~` may only end a word"),
+            });
+        }
+        let mut out = String::new();
+        let first = body.chars().next().unwrap_or(' ');
+        if first.is_ascii_alphanumeric() || first == '_' {
+            out.push_str(r"(?-u:\b)");
+        }
+        match suffix {
+            Some('~') => {
+                let forms: Vec<String> = inflections(body).iter().map(|f| literal(f)).collect();
+                let _ = write!(out, "(?:{})", forms.join("|"));
+            }
+            Some(_) => {
+                out.push_str(&literal(body));
+                out.push_str(r"\w*");
+            }
+            None => out.push_str(&literal(body)),
+        }
+        let last = body.chars().last().unwrap_or(' ');
+        if suffix.is_some() || last.is_ascii_alphanumeric() || last == '_' {
+            out.push_str(r"(?-u:\b)");
+        }
+        Ok(out)
+    }
+}
+
+/// A literal word as regex, with quotes and dashes made lenient.
+fn literal(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        match c {
+            '\'' | '’' | '‘' | 'ʼ' => out.push_str("['’‘ʼ]"),
+            '"' | '“' | '”' => out.push_str("[\"“”]"),
+            '-' | '‐' | '‑' | '–' => out.push_str(r"(?:\s*[-‐‑–]\s*|\s+)"),
+            c => {
+                let mut buf = [0u8; 4];
+                out.push_str(&regex::escape(c.encode_utf8(&mut buf)));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matches(phrase: &str, text: &str) -> bool {
+        let re = regex::Regex::new(&format!("(?i){}", compile(phrase).unwrap())).unwrap();
+        re.is_match(text)
+    }
+
+    #[test]
+    fn whitespace_runs_and_line_breaks() {
+        assert!(matches(
+            "highest performing supplier",
+            "our highest performing\nsupplier"
+        ));
+        assert!(matches("circle back", "let's circle   back"));
+        assert!(!matches("circle back", "circleback"));
+    }
+
+    #[test]
+    fn whole_words_only() {
+        assert!(!matches("leverage", "leverages"));
+        assert!(!matches("win", "window"));
+        assert!(matches("win-win", "a win-win deal"));
+        assert!(matches("win-win", "a win win deal"));
+    }
+
+    #[test]
+    fn curly_and_straight_apostrophes() {
+        assert!(matches("we'd", "We’d love to"));
+        assert!(matches("we’d", "we'd love to"));
+        assert!(matches("don't miss out", "Don’t miss out"));
+    }
+
+    #[test]
+    fn prefix_and_inflections() {
+        for w in [
+            "partner",
+            "partners",
+            "partnered",
+            "partnering",
+            "partnership",
+            "partnerships",
+        ] {
+            assert!(matches("partner*", w), "{w}");
+        }
+        for w in ["leverage", "leverages", "leveraged", "leveraging"] {
+            assert!(matches("leverage~", w), "{w}");
+        }
+        assert!(!matches("leverage~", "leveragement"));
+        assert!(matches("bump~ this", "bumping this"));
+        assert!(matches("drop~", "dropped"));
+        assert!(matches("apply~", "applies"));
+    }
+
+    #[test]
+    fn alternatives_and_optional_words() {
+        assert!(matches("(act|sign) now", "Sign now"));
+        assert!(matches(
+            "find out what (you|your team) need~",
+            "find out what your team needs"
+        ));
+        assert!(matches("touch base (with you|)", "touch base"));
+        assert!(matches("let's touch (base|bases)", "let’s touch bases"));
+    }
+
+    #[test]
+    fn errors_point_into_the_phrase() {
+        assert_eq!(compile("  ").unwrap_err().offset, 0);
+        assert_eq!(compile("(act now").unwrap_err().offset, 0);
+        assert_eq!(compile("act) now").unwrap_err().offset, 3);
+        assert!(compile("*").is_err());
+        assert!(compile("pa*rt").is_err());
+    }
+}

@@ -1,0 +1,134 @@
+//! Byte offsets to line:column, computed only when something is rendered.
+//!
+//! Lines end at `\n`, `\r\n` or a lone `\r`. Columns count Unicode scalar values (characters),
+//! 1-based, as editors and SARIF viewers expect.
+
+/// A 1-based line and column (in characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// The start offsets of every line of a text.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while let Some(off) = bytes[i..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            let at = i + off;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next);
+            i = next;
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The 0-based line that holds byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// The byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// The byte range of 0-based `line`, without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start = self.line_start(line);
+        let mut end = if line + 1 < self.starts.len() {
+            self.starts[line + 1]
+        } else {
+            text.len()
+        };
+        let b = text.as_bytes();
+        if end > start && b[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && b[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Whether the text had no line at all (never: an empty text has one empty line).
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Line and column of byte `offset` in `text`. An offset inside a character, or past the
+    /// end, is clamped to the nearest character boundary before it.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line].min(offset);
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pos(text: &str, offset: usize) -> (usize, usize) {
+        let p = LineIndex::new(text).position(text, offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn lf_crlf_and_lone_cr() {
+        assert_eq!(pos("ab\ncd", 3), (2, 1));
+        assert_eq!(pos("ab\r\ncd", 4), (2, 1));
+        assert_eq!(pos("ab\rcd", 4), (2, 2));
+        assert_eq!(pos("ab\r\n\r\ncd", 6), (3, 1));
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let t = "naïve “partner”";
+        let off = t.find("partner").unwrap();
+        assert_eq!(pos(t, off), (1, 8));
+        assert_eq!(pos("😀 x", "😀 ".len()), (1, 3));
+    }
+
+    #[test]
+    fn line_range_excludes_breaks() {
+        let t = "one\r\ntwo\n";
+        let idx = LineIndex::new(t);
+        assert_eq!(&t[idx.line_range(t, 0)], "one");
+        assert_eq!(&t[idx.line_range(t, 1)], "two");
+        assert_eq!(idx.len(), 3);
+    }
+}

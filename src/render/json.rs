@@ -1,0 +1,137 @@
+//! `json`: one JSON object, `{"files": [...], "summary": {...}}`, written file by file.
+//! The schema is documented in the README; fields are only ever added.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Renderer;
+use crate::document::{Format, Scope};
+use crate::report::{FileReport, Summary};
+use crate::rule::Severity;
+use crate::score::Score;
+
+/// The JSON renderer.
+#[derive(Default)]
+pub struct Json {
+    files: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    format: Format,
+    score: u8,
+    passed: bool,
+    findings: Vec<JsonFinding<'a>>,
+    breakdown: JsonScore<'a>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonScore<'a> {
+    base: i32,
+    rewards: f64,
+    rewards_capped: bool,
+    penalties: f64,
+    rules: Vec<JsonLine<'a>>,
+    reasons: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonLine<'a> {
+    rule: &'a str,
+    hits: usize,
+    points: f64,
+}
+
+/// One finding as JSON. Lines and columns are 1-based; columns count characters; the end is
+/// exclusive; `text` is the file's text at the span, exactly.
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: Severity,
+    weight: i32,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    offset: usize,
+    end_offset: usize,
+    text: &'a str,
+    scope: Scope,
+    suggest: Option<&'a str>,
+}
+
+impl<'a> JsonFile<'a> {
+    fn new(file: &'a FileReport) -> Self {
+        let (_, located) = file.located();
+        let findings = located
+            .iter()
+            .map(|l| {
+                let f = l.finding;
+                JsonFinding {
+                    rule: &f.rule.qualified,
+                    severity: f.rule.severity,
+                    weight: f.rule.weight,
+                    message: f.message(),
+                    line: l.start.line,
+                    column: l.start.column,
+                    end_line: l.end.line,
+                    end_column: l.end.column,
+                    offset: f.span.start,
+                    end_offset: f.span.end,
+                    text: file.source.get(f.span.clone()).unwrap_or(""),
+                    scope: f.scope,
+                    suggest: f.rule.suggest.as_deref(),
+                }
+            })
+            .collect();
+        let s: &Score = &file.score;
+        JsonFile {
+            path: &file.path,
+            format: file.format,
+            score: s.score,
+            passed: s.passed,
+            findings,
+            breakdown: JsonScore {
+                base: s.base,
+                rewards: s.rewards,
+                rewards_capped: s.rewards_capped,
+                penalties: s.penalties,
+                rules: s
+                    .breakdown
+                    .iter()
+                    .map(|l| JsonLine {
+                        rule: &l.rule.qualified,
+                        hits: l.hits,
+                        points: l.points,
+                    })
+                    .collect(),
+                reasons: &s.reasons,
+            },
+            warnings: &file.warnings,
+        }
+    }
+}
+
+impl Renderer for Json {
+    fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        w.write_all(b"{\"files\":[")
+    }
+
+    fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        if self.files > 0 {
+            w.write_all(b",")?;
+        }
+        self.files += 1;
+        serde_json::to_writer(&mut *w, &JsonFile::new(file)).map_err(io::Error::other)
+    }
+
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        w.write_all(b"],\"summary\":")?;
+        serde_json::to_writer(&mut *w, summary).map_err(io::Error::other)?;
+        w.write_all(b"}\n")
+    }
+}

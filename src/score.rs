@@ -1,0 +1,260 @@
+//! Score: findings → an integer from 0 to 100, pass or fail, and the breakdown that explains it.
+//!
+//! The formula (documented in the README with a worked example):
+//! * every draft starts at [`BASE`] (70): an empty draft is not a good pitch;
+//! * a reward rule (weight > 0) counts once, however often it fires, and all rewards together
+//!   add at most [`REWARD_CAP`] (30): "quality quality quality" is not a better pitch;
+//! * a penalty rule (weight < 0) counts in full the first time, then half as much each time
+//!   again (w, w/2, w/4 …), so one rule costs at most twice its weight;
+//! * score = round(70 + min(rewards, 30) + penalties), clamped to 0..=100.
+//!
+//! A file fails the gate when it has a finding at or above the failing severity (`error` by
+//! default), or when its score is below the minimum score, if one is set.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::rule::{Finding, RuleMeta, Severity};
+
+/// Where every draft starts.
+pub const BASE: i32 = 70;
+/// The most that rewards can add together.
+pub const REWARD_CAP: i32 = 30;
+
+/// When a file fails.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Gate {
+    /// A score below this fails the file.
+    pub min_score: Option<u8>,
+    /// A finding of this severity or above fails the file.
+    pub fail_on: Severity,
+}
+
+/// The minimum score when none is configured.
+pub const DEFAULT_MIN_SCORE: u8 = 50;
+
+impl Default for Gate {
+    fn default() -> Self {
+        Gate {
+            min_score: Some(DEFAULT_MIN_SCORE),
+            fail_on: Severity::Error,
+        }
+    }
+}
+
+/// One rule's share of the score.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScoreLine {
+    /// The rule.
+    #[serde(serialize_with = "qualified")]
+    pub rule: Arc<RuleMeta>,
+    /// How many findings it had.
+    pub hits: usize,
+    /// The points it moved the score by (before the reward cap).
+    pub points: f64,
+}
+
+fn qualified<S: serde::Serializer>(m: &Arc<RuleMeta>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.qualified)
+}
+
+/// A file's score and why.
+#[derive(Clone, Debug, Serialize)]
+pub struct Score {
+    /// 0..=100.
+    pub score: u8,
+    /// Whether the file passes the gate.
+    pub passed: bool,
+    /// The starting point.
+    pub base: i32,
+    /// Sum of rewards after the cap.
+    pub rewards: f64,
+    /// Whether the reward cap cut the rewards.
+    pub rewards_capped: bool,
+    /// Sum of penalties (negative).
+    pub penalties: f64,
+    /// Each rule that moved the score, largest effect first.
+    pub breakdown: Vec<ScoreLine>,
+    /// Why the file failed, when it did.
+    pub reasons: Vec<String>,
+}
+
+/// Score one file's findings against the gate.
+pub fn score(findings: &[Finding], gate: &Gate) -> Score {
+    let mut lines: Vec<ScoreLine> = Vec::new();
+    for f in findings {
+        match lines
+            .iter_mut()
+            .find(|l| Arc::ptr_eq(&l.rule, &f.rule) || l.rule.qualified == f.rule.qualified)
+        {
+            Some(l) => l.hits += 1,
+            None => lines.push(ScoreLine {
+                rule: Arc::clone(&f.rule),
+                hits: 1,
+                points: 0.0,
+            }),
+        }
+    }
+    let (mut rewards, mut penalties) = (0.0, 0.0);
+    for l in &mut lines {
+        let w = f64::from(l.rule.weight);
+        l.points = if w > 0.0 {
+            w
+        } else {
+            w * (2.0 - 2f64.powi(1 - l.hits as i32))
+        };
+        if l.points > 0.0 {
+            rewards += l.points;
+        } else {
+            penalties += l.points;
+        }
+    }
+    let rewards_capped = rewards > f64::from(REWARD_CAP);
+    let rewards = rewards.min(f64::from(REWARD_CAP));
+    let raw = (f64::from(BASE) + rewards + penalties).round();
+    let score = raw.clamp(0.0, 100.0) as u8;
+    lines.retain(|l| l.points != 0.0);
+    lines.sort_by(|a, b| {
+        b.points
+            .abs()
+            .total_cmp(&a.points.abs())
+            .then_with(|| a.rule.qualified.cmp(&b.rule.qualified))
+    });
+
+    let mut reasons = Vec::new();
+    let failing = findings
+        .iter()
+        .filter(|f| f.rule.severity >= gate.fail_on)
+        .count();
+    if failing > 0 {
+        reasons.push(format!(
+            "{failing} finding{} of severity {} or above",
+            if failing == 1 { "" } else { "s" },
+            gate.fail_on
+        ));
+    }
+    if let Some(min) = gate.min_score {
+        if score < min {
+            reasons.push(format!("score {score} is below the minimum of {min}"));
+        }
+    }
+    Score {
+        score,
+        passed: reasons.is_empty(),
+        base: BASE,
+        rewards,
+        rewards_capped,
+        penalties,
+        breakdown: lines,
+        reasons,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Scope;
+
+    fn meta(id: &str, weight: i32, severity: Severity) -> Arc<RuleMeta> {
+        Arc::new(RuleMeta {
+            pack: "t".into(),
+            id: id.into(),
+            qualified: format!("t/{id}"),
+            kind: "phrase",
+            message: "m".into(),
+            weight,
+            severity,
+            scope: Scope::DEFAULT,
+            suggest: None,
+            rationale: String::new(),
+            examples: Default::default(),
+            source: "t.toml".into(),
+        })
+    }
+
+    fn findings(rule: &Arc<RuleMeta>, n: usize) -> Vec<Finding> {
+        (0..n)
+            .map(|i| Finding {
+                rule: Arc::clone(rule),
+                span: i..i + 1,
+                scope: Scope::BODY,
+                message: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn empty_draft_is_not_perfect() {
+        let s = score(&[], &Gate::default());
+        assert_eq!(s.score, 70);
+        assert!(s.passed);
+    }
+
+    #[test]
+    fn repeating_a_reward_does_not_raise_the_score() {
+        let q = meta("quality", 5, Severity::Info);
+        assert_eq!(score(&findings(&q, 1), &Gate::default()).score, 75);
+        assert_eq!(score(&findings(&q, 5), &Gate::default()).score, 75);
+    }
+
+    #[test]
+    fn rewards_are_capped() {
+        let all: Vec<Finding> = (0..10)
+            .flat_map(|i| findings(&meta(&format!("r{i}"), 10, Severity::Info), 1))
+            .collect();
+        let s = score(&all, &Gate::default());
+        assert_eq!(s.score, 100);
+        assert!(s.rewards_capped);
+    }
+
+    #[test]
+    fn penalties_diminish_per_rule_but_add_up() {
+        let p = meta("partner", -10, Severity::Warning);
+        assert_eq!(score(&findings(&p, 1), &Gate::default()).score, 60);
+        assert_eq!(score(&findings(&p, 2), &Gate::default()).score, 55);
+        // Never more than twice the weight for one rule.
+        assert_eq!(score(&findings(&p, 50), &Gate::default()).score, 50);
+        let big = meta("big", -100, Severity::Warning);
+        assert_eq!(score(&findings(&big, 1), &Gate::default()).score, 0);
+    }
+
+    #[test]
+    fn gate_fails_on_errors_and_low_scores() {
+        let e = meta("err", -1, Severity::Error);
+        let s = score(
+            &findings(&e, 1),
+            &Gate {
+                min_score: None,
+                fail_on: Severity::Error,
+            },
+        );
+        assert!(!s.passed);
+        assert_eq!(s.reasons, ["1 finding of severity error or above"]);
+        let w = meta("w", -20, Severity::Warning);
+        let gate = Gate {
+            min_score: Some(60),
+            fail_on: Severity::Error,
+        };
+        let s = score(&findings(&w, 1), &gate);
+        assert_eq!(s.score, 50);
+        assert!(!s.passed);
+        assert!(score(&[], &gate).passed);
+    }
+
+    #[test]
+    fn breakdown_lists_rules_by_effect() {
+        let a = meta("a", 5, Severity::Info);
+        let b = meta("b", -20, Severity::Warning);
+        let mut f = findings(&a, 1);
+        f.extend(findings(&b, 1));
+        let s = score(&f, &Gate::default());
+        let ids: Vec<&str> = s
+            .breakdown
+            .iter()
+            .map(|l| l.rule.qualified.as_str())
+            .collect();
+        assert_eq!(ids, ["t/b", "t/a"]);
+        assert_eq!(s.score, 55);
+    }
+}

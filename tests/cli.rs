@@ -1,0 +1,402 @@
+//! The real binary, one behaviour per test.
+
+use std::io::Write;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn json(args: &[&str], stdin: Option<&str>) -> (Value, i32) {
+    let mut c = pitchlint();
+    c.args(["--format", "json"]).args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s);
+    }
+    let out = c.output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v, out.status.code().unwrap())
+}
+
+fn rules_of(v: &Value) -> Vec<String> {
+    v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn lints_a_draft_with_the_embedded_pack() {
+    pitchlint()
+        .args(["--color", "never", "tests/fixtures/sample-pitch.txt"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("warning[seed/partner-close]: -20"))
+        .stdout(predicate::str::contains(
+            "tests/fixtures/sample-pitch.txt:10:54",
+        ))
+        .stdout(predicate::str::contains("score 7/100 FAIL"));
+}
+
+#[test]
+fn a_strong_pitch_passes() {
+    pitchlint()
+        .args(["--color", "never", "tests/fixtures/better-pitch.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("PASS"));
+}
+
+#[test]
+fn human_output_snapshot() {
+    let out = pitchlint()
+        .args(["--color", "never", "tests/fixtures/sample-pitch.txt"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("human_sample_pitch", String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn json_output_snapshot() {
+    let (v, code) = json(&["tests/fixtures/sample-pitch.txt"], None);
+    assert_eq!(code, 1);
+    insta::assert_json_snapshot!("json_sample_pitch", v);
+}
+
+#[test]
+fn json_has_the_documented_fields_and_exact_text() {
+    let (v, _) = json(&["tests/fixtures/essay.txt"], None);
+    let file = &v["files"][0];
+    assert_eq!(file["path"], "tests/fixtures/essay.txt");
+    assert!(file["score"].as_u64().unwrap() <= 100);
+    assert!(file["passed"].is_boolean());
+    let source = std::fs::read_to_string("tests/fixtures/essay.txt").unwrap();
+    let lines: Vec<&str> = source.split('\n').collect();
+    for f in file["findings"].as_array().unwrap() {
+        for key in [
+            "rule",
+            "severity",
+            "weight",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "text",
+            "scope",
+        ] {
+            assert!(!f[key].is_null(), "missing {key} in {f}");
+        }
+        // line/column (1-based, characters) point at `text` in the file.
+        let line = lines[f["line"].as_u64().unwrap() as usize - 1];
+        let col = f["column"].as_u64().unwrap() as usize - 1;
+        let at: String = line.chars().skip(col).collect();
+        let text = f["text"].as_str().unwrap();
+        assert!(
+            at.starts_with(text.split('\n').next().unwrap()),
+            "{at:?} vs {text:?}"
+        );
+        let off = f["offset"].as_u64().unwrap() as usize;
+        assert_eq!(
+            &source[off..f["end_offset"].as_u64().unwrap() as usize],
+            text
+        );
+    }
+}
+
+#[test]
+fn phrases_match_across_line_breaks_and_report_both_ends() {
+    let (v, _) = json(
+        &["-"],
+        Some("We want to demonstrate that we can be your highest performing\nsupplier."),
+    );
+    let f = &v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "seed/prove-it-ask")
+        .cloned()
+        .unwrap();
+    assert_eq!(f["line"], 1);
+    assert_eq!(f["end_line"], 2);
+    assert_eq!(f["end_column"], 9);
+    assert_eq!(
+        f["text"],
+        "demonstrate that we can be your highest performing\nsupplier"
+    );
+}
+
+#[test]
+fn curly_quotes_and_case_do_not_matter() {
+    let (v, _) = json(&["-"], Some("SORRY TO BOTHER YOU. I know you’re busy."));
+    assert_eq!(
+        rules_of(&v),
+        ["sales/apologetic-opener", "sales/apologetic-opener"]
+    );
+}
+
+#[test]
+fn partner_in_the_close_costs_more_than_in_the_body() {
+    let body = "Hi Dana,\n\nWe partner with 40 breweries.\n\nWe make cans.\n\nCan we talk Tuesday?\n\nBest,\nSam\n";
+    let close = "Hi Dana,\n\nWe make cans for 40 breweries.\n\nWe make cans.\n\nWill you partner with us?\n\nBest,\nSam\n";
+    let (b, _) = json(&["-"], Some(body));
+    let (c, _) = json(&["-"], Some(close));
+    assert_eq!(rules_of(&b), ["seed/partner-talk"]);
+    assert_eq!(rules_of(&c), ["seed/partner-close"]);
+    assert_eq!(c["files"][0]["findings"][0]["scope"], "closing");
+    assert!(c["files"][0]["score"].as_u64() < b["files"][0]["score"].as_u64());
+}
+
+#[test]
+fn a_team_pack_finds_what_it_should_at_the_right_place() {
+    let (v, code) = json(
+        &["--rules", "tests/fixtures/team-pack.toml", "-"],
+        Some("Hi,\n\nUnlike  Globex, we ship.\n"),
+    );
+    let f = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "team/competitor-name")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(9))
+    );
+    assert_eq!(f["severity"], "error");
+    assert_eq!(code, 1, "an error finding fails the file");
+}
+
+#[test]
+fn no_default_rules_drops_the_embedded_pack() {
+    let (v, code) = json(
+        &["--no-default-rules", "-"],
+        Some("Will you partner with us?"),
+    );
+    assert!(rules_of(&v).is_empty());
+    assert_eq!(code, 0);
+    assert_eq!(v["files"][0]["score"], 70);
+}
+
+#[test]
+fn rules_folder_loads_every_pack() {
+    let (v, _) = json(
+        &["--no-default-rules", "--rules", "rules", "-"],
+        Some("Let's circle back. Will you partner with us?"),
+    );
+    assert_eq!(
+        rules_of(&v),
+        ["sales/cliches", "seed/partner-close", "seed/partner-talk"]
+    );
+}
+
+#[test]
+fn min_score_gates_the_exit_code() {
+    let draft = "Let's touch base about synergy.";
+    pitchlint()
+        .args(["--min-score", "0", "-"])
+        .write_stdin(draft)
+        .assert()
+        .code(0);
+    pitchlint()
+        .args(["--min-score", "70", "-"])
+        .write_stdin(draft)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("below the minimum of 70"));
+    pitchlint()
+        .args(["--min-score", "101", "-"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn stdin_is_read_when_no_path_is_given() {
+    pitchlint()
+        .args(["--color", "never"])
+        .write_stdin("Just checking in!")
+        .assert()
+        .stdout(predicate::str::contains("-:1:1"));
+}
+
+#[test]
+fn folders_are_walked_in_a_stable_order() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for (name, text) in [
+        ("b.txt", "synergy"),
+        ("a.md", "synergy"),
+        ("sub/c.txt", "synergy"),
+        ("skip.pdf", "synergy"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let (v, _) = json(&[dir.path().to_str().unwrap()], None);
+    let paths: Vec<String> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            Path::new(f["path"].as_str().unwrap())
+                .strip_prefix(dir.path())
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(paths, ["a.md", "b.txt", "sub/c.txt"]);
+    assert_eq!(v["summary"]["files"], 3);
+}
+
+#[test]
+fn a_missing_file_is_an_error_but_the_rest_is_linted() {
+    let out = pitchlint()
+        .args([
+            "--format",
+            "json",
+            "nope.txt",
+            "tests/fixtures/better-pitch.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "pitchlint: error: nope.txt: no such file or directory"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn broken_rule_files_get_one_positioned_line() {
+    let cases = [
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\nfoo = 1\n",
+            "t.toml:8:1: unknown field `foo`",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '(unclosed'\n",
+            "t.toml:7:11: rule `a`: invalid regex",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"y\"]\n",
+            "t.toml:9:6: duplicate rule id `a`",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"ok\", \"  \"]\n",
+            "t.toml:7:19: rule `a`: phrase \"  \": empty phrase",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nseverity = \"fatal\"\nphrases = [\"x\"]\n",
+            "expected one of error, warning, info",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nweight = -1\nphrases = [\"x\"]\n",
+            "missing field `message`",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nscope = \"ending\"\nphrases = [\"x\"]\n",
+            "unknown scope `ending`: expected one of subject, greeting",
+        ),
+        ("[pack\n", "t.toml:1:6:"),
+    ];
+    for (toml, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::File::create(&path)
+            .unwrap()
+            .write_all(toml.as_bytes())
+            .unwrap();
+        let out = pitchlint()
+            .current_dir(dir.path())
+            .args(["--rules", "t.toml", "-"])
+            .write_stdin("x")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{toml}");
+        assert!(out.stdout.is_empty(), "nothing is linted with half a pack");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(
+            err.contains(expected),
+            "{err:?} should contain {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn colour_follows_the_flags_and_no_color() {
+    let ansi = predicate::str::contains("\u{1b}[");
+    pitchlint()
+        .args(["--color", "always", "-"])
+        .write_stdin("synergy")
+        .assert()
+        .stdout(ansi.clone());
+    pitchlint()
+        .args(["--color", "never", "-"])
+        .write_stdin("synergy")
+        .assert()
+        .stdout(ansi.clone().not());
+    // Not a terminal: auto means no colour.
+    pitchlint()
+        .args(["-"])
+        .write_stdin("synergy")
+        .assert()
+        .stdout(ansi.clone().not());
+    pitchlint()
+        .env("NO_COLOR", "1")
+        .args(["-"])
+        .write_stdin("synergy")
+        .assert()
+        .stdout(ansi.not());
+}
+
+#[test]
+fn the_same_input_always_gives_the_same_report() {
+    let a = pitchlint()
+        .args(["--format", "json", "tests/fixtures"])
+        .output()
+        .unwrap();
+    let b = pitchlint()
+        .args(["--format", "json", "tests/fixtures"])
+        .output()
+        .unwrap();
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn the_essay_is_scored_and_explained() {
+    let out = pitchlint()
+        .args(["--color", "never", "tests/fixtures/essay.txt"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("warning[seed/partner-close]"));
+    assert!(s.contains("info[seed/prove-it-ask]"));
+    for line in ["base", "seed/partner-talk ×", "seed/prove-it-ask"] {
+        assert!(s.contains(line), "breakdown lacks {line}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    pitchlint().args(["--format", "xml", "x"]).assert().code(2);
+    pitchlint().args(["--bogus"]).assert().code(2);
+}
