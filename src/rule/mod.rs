@@ -5,12 +5,22 @@
 //! document and the matcher's hits for the patterns it declared, and pushes [`Finding`]s.
 //! Adding a kind means one new file here and one arm in [`build`].
 
+pub mod metric;
+pub mod occurrence;
 pub mod phrase;
+pub mod repetition;
+pub mod require;
+pub mod substitution;
+mod thresholds;
 
+pub use thresholds::{Judgement, Thresholds};
+
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -18,7 +28,9 @@ use serde::Serialize;
 use crate::document::{Document, Scope};
 use crate::error::Result;
 use crate::matcher::Hit;
+use crate::metrics::Metrics;
 use crate::pack::{Examples, PackSource, RuleDef};
+use crate::profile::{Profile, Profiles};
 
 /// How serious a finding is. `error` fails the gate on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,12 +112,45 @@ pub struct Finding {
     pub scope: Scope,
     /// A message that replaces the rule's (for rules that measure something).
     pub message: Option<String>,
+    /// How much of the rule's weight this finding carries, in (0, 1]: 1 for a match, less for
+    /// a measure just past its threshold (see [`Thresholds`]).
+    pub strength: f64,
+    /// Replacements for the text at `span`: exactly one is applied by `--fix`; several are
+    /// only suggested.
+    pub replacements: Vec<String>,
 }
 
 impl Finding {
     /// The message to show.
     pub fn message(&self) -> &str {
         self.message.as_deref().unwrap_or(&self.rule.message)
+    }
+
+    /// The one replacement `--fix` applies, when there is exactly one.
+    pub fn fix(&self) -> Option<&str> {
+        match self.replacements.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// What the rules of one run share while checking one document: the profile, and measures
+/// computed once per scope, on first use.
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// The kind of message being linted.
+    pub profile: Profile,
+    metrics: RefCell<Vec<(Scope, Rc<Metrics>)>>,
+}
+
+impl Shared {
+    /// Nothing computed yet.
+    pub fn new(profile: Profile) -> Self {
+        Shared {
+            profile,
+            metrics: RefCell::default(),
+        }
     }
 }
 
@@ -115,9 +160,40 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// This rule's metadata, shared by its findings.
     pub meta: &'a Arc<RuleMeta>,
+    /// The profile and the per-document measures.
+    pub shared: &'a Shared,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of one rule on one document.
+    pub fn new(doc: &'a Document, meta: &'a Arc<RuleMeta>, shared: &'a Shared) -> Self {
+        Context { doc, meta, shared }
+    }
+
+    /// The profile of this run.
+    pub fn profile(&self) -> Profile {
+        self.shared.profile
+    }
+
+    /// The measures of the parts in `scope`, computed once per document.
+    pub fn metrics(&self, scope: Scope) -> Rc<Metrics> {
+        if let Some((_, m)) = self
+            .shared
+            .metrics
+            .borrow()
+            .iter()
+            .find(|(s, _)| *s == scope)
+        {
+            return Rc::clone(m);
+        }
+        let m = Rc::new(Metrics::of(self.doc, scope));
+        self.shared
+            .metrics
+            .borrow_mut()
+            .push((scope, Rc::clone(&m)));
+        m
+    }
+
     /// A finding at a view span, mapped to the source.
     pub fn finding(&self, view_span: Range<usize>, message: Option<String>) -> Finding {
         Finding {
@@ -125,8 +201,52 @@ impl Context<'_> {
             scope: self.doc.scope_at(view_span.start),
             span: self.doc.map.to_source(view_span),
             message,
+            strength: 1.0,
+            replacements: Vec::new(),
         }
     }
+
+    /// Whether a hit counts for this rule: in its scope and not masked.
+    pub fn counts(&self, span: &Range<usize>) -> bool {
+        self.doc.scope_at(span.start).intersects(self.meta.scope) && !self.doc.is_masked(span)
+    }
+
+    /// Where a finding about a whole part (or the whole draft) points: the first line of the
+    /// first part in the rule's scope, or the start of the draft when there is none.
+    pub fn anchor(&self) -> Range<usize> {
+        let text = self.doc.text();
+        match self.doc.spans_of(self.meta.scope).next() {
+            Some(span) => first_line(text, span.clone()),
+            None => 0..0,
+        }
+    }
+
+    /// A finding about a whole part: at [`Context::anchor`], with its scope set to the rule's
+    /// parts that exist (or the rule's scope when none does).
+    pub fn part_finding(&self, message: String) -> Finding {
+        let mut f = self.finding(self.anchor(), Some(message));
+        let mut present = Scope::NONE;
+        for s in &self.doc.segments {
+            if s.scope.intersects(self.meta.scope) {
+                present = present.union(s.scope);
+            }
+        }
+        if f.scope.is_empty() {
+            f.scope = if present.is_empty() {
+                self.meta.scope
+            } else {
+                present
+            };
+        }
+        f
+    }
+}
+
+/// The first line of a view span.
+pub fn first_line(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let end = s.find(['\n', '\r']).map_or(span.end, |i| span.start + i);
+    span.start..end
 }
 
 /// A pattern a rule asks the shared matcher to find.
@@ -152,7 +272,58 @@ pub trait Rule: Send + Sync + fmt::Debug {
 }
 
 /// The kinds a `kind = "…"` key may name.
-pub const KINDS: &[&str] = &["phrase"];
+pub const KINDS: &[&str] = &[
+    "phrase",
+    "substitution",
+    "occurrence",
+    "repetition",
+    "metric",
+    "require",
+];
+
+/// Reject the kind-specific keys that `kind` does not use, at the key's value.
+pub fn allow_keys(src: &PackSource, r: &RuleDef, kind: &str, allowed: &[&str]) -> Result<()> {
+    for (key, at) in r.kind_keys() {
+        if !allowed.contains(&key) {
+            let expected = if allowed.is_empty() {
+                "none".to_string()
+            } else {
+                allowed.join(", ")
+            };
+            return Err(src.error_at(
+                at,
+                format!(
+                    "rule `{}`: a {kind} rule has no `{key}` key (its own keys: {expected})",
+                    r.id.get_ref()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A rule that applies only in some profiles: it checks nothing in the others.
+#[derive(Debug)]
+struct InProfiles {
+    rule: Box<dyn Rule>,
+    profiles: Profiles,
+}
+
+impl Rule for InProfiles {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        self.rule.meta()
+    }
+
+    fn patterns(&self) -> &[PatternSpec] {
+        self.rule.patterns()
+    }
+
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        if self.profiles.contains(cx.profile()) {
+            self.rule.check(cx, hits, out);
+        }
+    }
+}
 
 /// Whether `s` is kebab-case: lowercase letters, digits and single hyphens.
 pub fn is_kebab(s: &str) -> bool {
@@ -253,6 +424,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     let kind = match &r.kind {
         Some(k) => k.get_ref().as_str(),
         None if r.phrases.is_some() || r.pattern.is_some() => "phrase",
+        None if r.swap.is_some() => "substitution",
         None => {
             return Err(err(
                 r.id.span().start,
@@ -290,8 +462,113 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         examples: r.examples.clone(),
         source: src.path.clone(),
     });
-    match kind {
-        "phrase" => Ok(Box::new(phrase::PhraseRule::new(src, r, meta)?)),
+    let profiles = match &r.profiles {
+        None => Profiles::ALL,
+        Some(list) => {
+            let mut set = Profiles::NONE;
+            for name in list.get_ref() {
+                let p = Profile::from_name(name).ok_or_else(|| {
+                    err(
+                        list.span().start,
+                        format!(
+                            "unknown profile `{name}`: expected one of {}",
+                            Profile::names().join(", ")
+                        ),
+                    )
+                })?;
+                set = set.with(p);
+            }
+            if set == Profiles::NONE {
+                return Err(err(
+                    list.span().start,
+                    "`profiles` is an empty list: name at least one profile".into(),
+                ));
+            }
+            set
+        }
+    };
+    if let Some(p) = &r.examples.profile {
+        if Profile::from_name(p).is_none() {
+            return Err(err(
+                r.id.span().start,
+                format!(
+                    "examples: unknown profile `{p}`: expected one of {}",
+                    Profile::names().join(", ")
+                ),
+            ));
+        }
+    }
+    let rule: Box<dyn Rule> = match kind {
+        "phrase" => Box::new(phrase::PhraseRule::new(src, r, meta)?),
+        "substitution" => Box::new(substitution::SubstitutionRule::new(src, r, meta)?),
+        "occurrence" => Box::new(occurrence::OccurrenceRule::new(src, r, meta)?),
+        "repetition" => Box::new(repetition::RepetitionRule::new(src, r, meta)?),
+        "metric" => Box::new(metric::MetricRule::new(src, r, meta)?),
+        "require" => Box::new(require::RequireRule::new(src, r, meta)?),
         _ => unreachable!("KINDS lists only built kinds"),
+    };
+    Ok(if profiles == Profiles::ALL {
+        rule
+    } else {
+        Box::new(InProfiles { rule, profiles })
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::Linter;
+    use crate::document::{self, Format};
+
+    fn pack(rule: &str) -> PackSource {
+        PackSource {
+            path: PathBuf::from("t.toml"),
+            text: format!("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\n{rule}"),
+        }
+    }
+
+    /// Every finding of a one-rule pack on `text`, in the first-touch profile.
+    pub fn findings_full(rule: &str, text: &str) -> Vec<Finding> {
+        let linter = Linter::new(&[pack(rule)]).unwrap();
+        let doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
+        linter.check(&doc)
+    }
+
+    /// (message, strength) of each finding of a one-rule pack on `text`.
+    pub fn findings(rule: &str, text: &str) -> Vec<(String, f64)> {
+        findings_full(rule, text)
+            .into_iter()
+            .map(|f| (f.message().to_string(), f.strength))
+            .collect()
+    }
+
+    /// The error a one-rule pack gives.
+    pub fn pack_error(rule: &str) -> String {
+        Linter::new(&[pack(rule)]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn profiles_limit_where_a_rule_applies() {
+        let r = "phrases = [\"checking in\"]\nweight = -5\nprofiles = [\"follow-up\"]\n";
+        let linter = Linter::new(&[pack(r)]).unwrap();
+        let doc = document::read("t", b"Just checking in.".to_vec(), Format::Text).unwrap();
+        assert!(linter.check(&doc).is_empty());
+        assert_eq!(linter.check_as(&doc, Profile::FollowUp).len(), 1);
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nprofiles = [\"cold\"]\n");
+        assert!(
+            e.starts_with("t.toml:8:12: rule `x`: unknown profile `cold`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn kind_keys_of_another_kind_are_rejected_where_they_stand() {
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nunit = \"word\"\n");
+        assert_eq!(
+            e,
+            "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive)"
+        );
     }
 }
