@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+use crate::profile::Profile;
 use crate::render::OutputFormat;
 
 /// When to colour the output.
@@ -52,4 +53,24 @@ pub struct Cli {
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: Option<u8>,
+
+    /// The kind of message: rules and thresholds differ for each (default first-touch).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub profile: Option<Profile>,
+
+    /// Apply the findings that have one replacement (substitutions, doubled words) in place,
+    /// then report on the fixed files. Writes are atomic; a file that changed since it was read
+    /// is left alone.
+    #[arg(long, conflicts_with_all = ["diff", "stats"])]
+    pub fix: bool,
+
+    /// Print what --fix would change as a unified diff, and write nothing. Exits 1 when a file
+    /// would change.
+    #[arg(long, conflicts_with = "stats")]
+    pub diff: bool,
+
+    /// Print the measures of each file (words, sentences, reading grade, questions, customer
+    /// focus…) instead of linting it.
+    #[arg(long)]
+    pub stats: bool,
 }

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use pitchlint::cli::{Cli, ColorChoice};
 use pitchlint::inputs::{self, Input};
-use pitchlint::pack;
+use pitchlint::{fix, pack};
 use pitchlint::render::{self, RenderOptions};
 use pitchlint::report::Summary;
 use pitchlint::score::Gate;
@@ -112,7 +112,7 @@ fn run(cli: Cli) -> Result<Status, RunError> {
     for path in &cli.rules {
         sources.extend(pack::read_sources(path)?);
     }
-    let linter = Linter::new(&sources)?;
+    let linter = Linter::new(&sources)?.with_profile(cli.profile.unwrap_or_default());
 
     let (mut inputs, errors) = if cli.paths.is_empty() {
         if io::stdin().is_terminal() {
@@ -141,7 +141,12 @@ fn run(cli: Cli) -> Result<Status, RunError> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    renderer.begin(&mut out)?;
+    // --diff: how many files would change; --stats: the measures of each file, for JSON.
+    let mut changed = 0;
+    let mut stats = Vec::new();
+    if !cli.diff && !cli.stats {
+        renderer.begin(&mut out)?;
+    }
     for input in &inputs {
         let doc = match inputs::read(input, None) {
             Ok(Some(doc)) => doc,
@@ -156,11 +161,78 @@ fn run(cli: Cli) -> Result<Status, RunError> {
                 continue;
             }
         };
-        let report = pitchlint::lint(&linter, doc, &gate);
+        if cli.stats {
+            let s = pitchlint::metrics::Stats::of(&doc);
+            match cli.format {
+                render::OutputFormat::Json => stats.push((doc.path, s)),
+                _ => write!(out, "{}", s.render(&doc.path))?,
+            }
+            continue;
+        }
+        let mut report = pitchlint::lint(&linter, doc, &gate);
+        if cli.fix || cli.diff {
+            if let Some((text, n)) = fix::fixed(&report) {
+                if cli.diff {
+                    changed += 1;
+                    out.write_all(fix::diff(&report.path, &report.source, &text).as_bytes())?;
+                } else if let Input::File(path) = input {
+                    match fix::write(path, &report.source, &text) {
+                        Ok(fix::Written::Yes) => {
+                            let s = if n == 1 { "" } else { "s" };
+                            eprintln!("pitchlint: fixed {n} finding{s} in {}", path.display());
+                            if let Ok(Some(doc)) = inputs::read(input, None) {
+                                report = pitchlint::lint(&linter, doc, &gate);
+                            }
+                        }
+                        Ok(fix::Written::Skipped(why)) => {
+                            eprintln!("pitchlint: note: {}: not fixed: {why}", path.display())
+                        }
+                        Err(e) => {
+                            eprintln!("pitchlint: error: {e}");
+                            failed_reads += 1;
+                        }
+                    }
+                } else {
+                    eprintln!(
+                        "pitchlint: note: standard input cannot be fixed in place; use --diff"
+                    );
+                }
+            }
+            if cli.diff {
+                continue;
+            }
+        }
         summary.add(&report);
         renderer.file(&mut out, &report)?;
     }
     summary.errors = failed_reads;
+    if cli.stats {
+        if cli.format == render::OutputFormat::Json {
+            let files: Vec<serde_json::Value> = stats
+                .iter()
+                .map(|(path, s)| serde_json::json!({"path": path, "stats": s}))
+                .collect();
+            serde_json::to_writer(&mut out, &serde_json::json!({ "files": files }))
+                .map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        return Ok(if failed_reads > 0 {
+            Status::Error
+        } else {
+            Status::Success
+        });
+    }
+    if cli.diff {
+        out.flush()?;
+        return Ok(if failed_reads > 0 {
+            Status::Error
+        } else if changed > 0 {
+            Status::Failure
+        } else {
+            Status::Success
+        });
+    }
     renderer.end(&mut out, &summary)?;
     out.flush()?;
     Ok(if failed_reads > 0 {

@@ -57,7 +57,8 @@ pub enum Measure {
     Grade,
     /// Sentences that end with a question mark.
     Questions,
-    /// The share of you-words among you-words and I/we-words, from 0 to 1.
+    /// The share of you-words among you-words and I/we-words, from 0 to 1 (defined from
+    /// [`MIN_PRONOUNS`] such words).
     YouShare,
 }
 
@@ -112,6 +113,10 @@ fn plural(v: f64, one: &str) -> String {
         format!("{v:.0} {one}s")
     }
 }
+
+/// The fewest you/I/we words for [`Measure::YouShare`] to be defined: in a two-line note,
+/// one "I" says nothing about focus.
+pub const MIN_PRONOUNS: usize = 5;
 
 const YOU: &[&str] = &[
     "you",
@@ -261,7 +266,7 @@ impl Metrics {
             Measure::Questions => n(self.questions()),
             Measure::YouShare => {
                 let all = self.you_words + self.we_words;
-                (all > 0).then(|| self.you_words as f64 / all as f64)
+                (all >= MIN_PRONOUNS).then(|| self.you_words as f64 / all as f64)
             }
         }
     }
@@ -370,6 +375,16 @@ impl Stats {
         }
     }
 
+    /// The measures for people: the path, then one `name  value` line each.
+    pub fn render(&self, path: &str) -> String {
+        let mut out = format!("{path}\n");
+        for (name, value) in self.lines() {
+            out.push_str(&format!("  {name:<24}{value}\n"));
+        }
+        out.push('\n');
+        out
+    }
+
     /// The measures as `name value` lines, for people.
     pub fn lines(&self) -> Vec<(&'static str, String)> {
         let opt = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |v| format!("{v:.1}"));
@@ -422,7 +437,7 @@ mod tests {
         assert_eq!(m.questions(), 1);
         assert_eq!(m.you_words, 1);
         assert_eq!(m.we_words, 2);
-        assert_eq!(m.value(Measure::YouShare), Some(1.0 / 3.0));
+        assert_eq!(m.value(Measure::YouShare), None, "too few pronouns to judge");
         let s = Stats::of(&d);
         assert_eq!(s.closing_questions, 1);
         assert_eq!(s.opening_words, 9);

@@ -8,7 +8,9 @@ use std::fmt;
 use serde::Serialize;
 
 /// The kind of message a draft is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
     /// A first, cold email to someone who does not know you (the default).

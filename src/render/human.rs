@@ -108,7 +108,17 @@ impl Renderer for Human {
             };
             // Pad on the visible width: colour codes are invisible.
             let pad = 5usize.saturating_sub(format!("{:+.0}", l.points).chars().count());
-            writeln!(w, "  {}{pts}  {}{times}", " ".repeat(pad), l.rule.qualified)?;
+            let part = if l.part.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", l.part.label())
+            };
+            writeln!(
+                w,
+                "  {}{pts}  {}{times}{part}",
+                " ".repeat(pad),
+                l.rule.qualified
+            )?;
         }
         if s.rewards_capped {
             writeln!(w, "         (rewards capped at +{REWARD_CAP})")?;

@@ -206,6 +206,14 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// Set replacements on a finding, when its source text is the view text it was found in
+    /// (a fix must not rewrite markup that a reader decoded).
+    pub fn set_fix(&self, f: &mut Finding, view_span: Range<usize>, replacements: Vec<String>) {
+        if self.doc.source.get(f.span.clone()) == self.doc.text().get(view_span) {
+            f.replacements = replacements;
+        }
+    }
+
     /// Whether a hit counts for this rule: in its scope and not masked.
     pub fn counts(&self, span: &Range<usize>) -> bool {
         self.doc.scope_at(span.start).intersects(self.meta.scope) && !self.doc.is_masked(span)

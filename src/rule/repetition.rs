@@ -160,7 +160,7 @@ impl RepetitionRule {
                 a.start..b.end,
                 Some(format!("\"{wa}\" twice in a row: {}", self.meta.message)),
             );
-            f.replacements = vec![wa.to_string()];
+            cx.set_fix(&mut f, a.start..b.end, vec![wa.to_string()]);
             out.push(f);
         }
     }

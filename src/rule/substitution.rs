@@ -114,7 +114,7 @@ impl Rule for SubstitutionRule {
                 self.meta.message
             );
             let mut f = cx.finding(h.span.clone(), Some(message));
-            f.replacements = with;
+            cx.set_fix(&mut f, h.span.clone(), with);
             out.push(f);
         }
     }
