@@ -127,9 +127,12 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     let again = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;
     if again != bytes || now.modified().ok() != before.modified().ok() || now.len() != before.len()
     {
-        return Ok(Written::Skipped("it changed while it was being fixed".into()));
+        return Ok(Written::Skipped(
+            "it changed while it was being fixed".into(),
+        ));
     }
-    tmp.persist(&target).map_err(|e| Error::io(path, &e.error))?;
+    tmp.persist(&target)
+        .map_err(|e| Error::io(path, &e.error))?;
     Ok(Written::Yes)
 }
 

@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use pitchlint::cli::{Cli, ColorChoice};
 use pitchlint::inputs::{self, Input};
-use pitchlint::{fix, pack};
 use pitchlint::render::{self, RenderOptions};
 use pitchlint::report::Summary;
 use pitchlint::score::Gate;
 use pitchlint::{Error, Linter};
+use pitchlint::{fix, pack};
 
 /// The exit status, decided in one place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

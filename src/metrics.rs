@@ -437,7 +437,11 @@ mod tests {
         assert_eq!(m.questions(), 1);
         assert_eq!(m.you_words, 1);
         assert_eq!(m.we_words, 2);
-        assert_eq!(m.value(Measure::YouShare), None, "too few pronouns to judge");
+        assert_eq!(
+            m.value(Measure::YouShare),
+            None,
+            "too few pronouns to judge"
+        );
         let s = Stats::of(&d);
         assert_eq!(s.closing_questions, 1);
         assert_eq!(s.opening_words, 9);

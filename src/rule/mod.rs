@@ -229,8 +229,8 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// A finding about a whole part: at [`Context::anchor`], with its scope set to the rule's
-    /// parts that exist (or the rule's scope when none does).
+    /// A finding about a whole part: at [`Context::anchor`], its scope the parts of the
+    /// rule's scope that the draft has (the rule's scope when it has none of them).
     pub fn part_finding(&self, message: String) -> Finding {
         let mut f = self.finding(self.anchor(), Some(message));
         let mut present = Scope::NONE;
@@ -239,13 +239,11 @@ impl<'a> Context<'a> {
                 present = present.union(s.scope);
             }
         }
-        if f.scope.is_empty() {
-            f.scope = if present.is_empty() {
-                self.meta.scope
-            } else {
-                present
-            };
-        }
+        f.scope = if present.is_empty() {
+            self.meta.scope
+        } else {
+            present
+        };
         f
     }
 }
