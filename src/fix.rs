@@ -27,7 +27,7 @@ pub struct Edit {
 
 /// The edits of the fixable findings, sorted, without overlaps (the first one wins).
 pub fn edits(source: &str, findings: &[Finding]) -> Vec<Edit> {
-    let mut all: Vec<Edit> = findings
+    let all: Vec<Edit> = findings
         .iter()
         .filter_map(|f| {
             let r = f.fix()?;
@@ -38,6 +38,11 @@ pub fn edits(source: &str, findings: &[Finding]) -> Vec<Edit> {
             })
         })
         .collect();
+    disjoint(all)
+}
+
+/// Edits sorted by position, without overlaps: of two that overlap, the first one wins.
+pub fn disjoint(mut all: Vec<Edit>) -> Vec<Edit> {
     all.sort_by_key(|e| (e.span.start, e.span.end));
     let mut out: Vec<Edit> = Vec::with_capacity(all.len());
     for e in all {
@@ -176,7 +181,9 @@ mod tests {
                 replacement: "b".into(),
             },
         ];
-        assert_eq!(apply("0123456", &e[..1]), "a456");
+        let d = disjoint(e);
+        assert_eq!(d.len(), 1);
+        assert_eq!(apply("0123456", &d), "a456");
         assert!(diff("x.txt", "a\nb\n", "a\nc\n").contains("-b\n+c\n"));
     }
 

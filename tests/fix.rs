@@ -58,7 +58,12 @@ fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
         .assert()
         .stderr(predicate::str::contains("fixed").not());
     assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
-    pitchlint().arg("--diff").arg(&p).assert().success().stdout("");
+    pitchlint()
+        .arg("--diff")
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout("");
     // Only the draft is in the folder: the temporary file was renamed, not left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -69,7 +74,11 @@ fn fix_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, p) = draft();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
-    pitchlint().arg("--fix").arg(&p).assert();
+    pitchlint()
+        .arg("--fix")
+        .arg(&p)
+        .assert()
+        .stderr(predicate::str::contains("fixed 4 findings"));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
     let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
@@ -97,7 +106,9 @@ fn standard_input_is_never_fixed_in_place_but_can_be_diffed() {
         .args(["--fix", "-"])
         .write_stdin(DRAFT)
         .assert()
-        .stderr(predicate::str::contains("standard input cannot be fixed in place"));
+        .stderr(predicate::str::contains(
+            "standard input cannot be fixed in place",
+        ));
     pitchlint()
         .args(["--diff", "-"])
         .write_stdin(DRAFT)

@@ -95,7 +95,10 @@ fn a_long_we_pitch_without_a_question_scores_clearly_below_a_short_you_pitch_wit
         .as_str()
         .unwrap()
         .to_string();
-    assert!(long.starts_with("4") && long.contains(" words, more than 125: "), "{long}");
+    assert!(
+        long.starts_with("4") && long.contains(" words, more than 125: "),
+        "{long}"
+    );
     assert_eq!(findings(&you, "research/you-focus").len(), 1);
     let stats = |text: &str| json(&["--stats", "-"], Some(text))["files"][0]["stats"].clone();
     let (we_stats, you_stats) = (stats(WE_PITCH), stats(YOU_PITCH));
