@@ -76,12 +76,18 @@ pub fn fixed(report: &FileReport) -> Option<(String, usize)> {
     (text != report.source).then_some((text, edits.len()))
 }
 
-/// A unified diff from `old` to `new`, with `path` in the headers.
+/// A unified diff from `old` to `new`, with `path` in the headers (`a/` and `b/` prefixed to
+/// a relative path, as `git diff` does; an absolute path as is).
 pub fn diff(path: &str, old: &str, new: &str) -> String {
+    let (a, b) = if Path::new(path).is_absolute() {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{path}"), &format!("b/{path}"))
+        .header(&a, &b)
         .to_string()
 }
 

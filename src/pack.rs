@@ -135,6 +135,12 @@ pub struct RuleDef {
     pub unit: Option<Spanned<String>>,
     /// `repetition`: the fewest words a repeated paragraph or sentence must have.
     pub min_words: Option<Spanned<i64>>,
+    /// `proximity`: the phrases that must stand near the rule's phrases.
+    pub near: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `proximity`: a regex that must match near the rule's phrases.
+    pub near_pattern: Option<Spanned<String>>,
+    /// `proximity`: at most this many words apart (default: in the same sentence).
+    pub within: Option<Spanned<i64>>,
 }
 
 impl RuleDef {
@@ -160,6 +166,12 @@ impl RuleDef {
         add("full_at", self.full_at.as_ref().map(|v| v.span().start));
         add("unit", self.unit.as_ref().map(|v| v.span().start));
         add("min_words", self.min_words.as_ref().map(|v| v.span().start));
+        add("near", self.near.as_ref().map(|v| v.span().start));
+        add(
+            "near_pattern",
+            self.near_pattern.as_ref().map(|v| v.span().start),
+        );
+        add("within", self.within.as_ref().map(|v| v.span().start));
         out
     }
 

@@ -8,6 +8,7 @@
 pub mod metric;
 pub mod occurrence;
 pub mod phrase;
+pub mod proximity;
 pub mod repetition;
 pub mod require;
 pub mod substitution;
@@ -285,6 +286,7 @@ pub const KINDS: &[&str] = &[
     "repetition",
     "metric",
     "require",
+    "proximity",
 ];
 
 /// Reject the kind-specific keys that `kind` does not use, at the key's value.
@@ -511,6 +513,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         "repetition" => Box::new(repetition::RepetitionRule::new(src, r, meta)?),
         "metric" => Box::new(metric::MetricRule::new(src, r, meta)?),
         "require" => Box::new(require::RequireRule::new(src, r, meta)?),
+        "proximity" => Box::new(proximity::ProximityRule::new(src, r, meta)?),
         _ => unreachable!("KINDS lists only built kinds"),
     };
     Ok(if profiles == Profiles::ALL {

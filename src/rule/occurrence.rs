@@ -71,11 +71,12 @@ impl Rule for OccurrenceRule {
         let mut f = match j {
             Judgement::Above(hi, _) => {
                 // The first occurrence past the limit.
-                let h = counted[(hi.floor() as usize).min(n - 1)];
-                cx.finding(
-                    h.span.clone(),
-                    Some(format!("{times}, more than {}: {rule}", num(hi))),
-                )
+                let message = format!("{times}, more than {}: {rule}", num(hi));
+                let at = (hi.max(0.0).floor() as usize).min(n.saturating_sub(1));
+                match counted.get(at) {
+                    Some(h) => cx.finding(h.span.clone(), Some(message)),
+                    None => cx.part_finding(message),
+                }
             }
             Judgement::Below(lo, _) => {
                 cx.part_finding(format!("{times}, fewer than {}: {rule}", num(lo)))

@@ -38,11 +38,31 @@ pub fn compile_phrase(src: &PackSource, id: &str, p: &toml::Spanned<String>) -> 
 /// The one pattern of a rule that says what it matches with `phrases` (joined into one
 /// alternation) or `pattern` (a regex as is). Shared by the phrase, occurrence and require kinds.
 pub fn compile_match(src: &PackSource, r: &RuleDef, id: &str) -> Result<Vec<PatternSpec>> {
+    compile_one(
+        src,
+        r.id.span().start,
+        id,
+        r.is_case_sensitive(),
+        &r.phrases,
+        &r.pattern,
+    )
+}
+
+/// The one pattern of a list of phrases or a regex (exactly one of them); `at` is where to
+/// report that neither is given.
+pub fn compile_one(
+    src: &PackSource,
+    at: usize,
+    id: &str,
+    case_sensitive: bool,
+    phrases: &Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
+    pattern: &Option<toml::Spanned<String>>,
+) -> Result<Vec<PatternSpec>> {
     {
         let err = |offset: usize, msg: String| src.error_at(offset, format!("rule `{id}`: {msg}"));
-        let flags = if r.is_case_sensitive() { "" } else { "(?i)" };
+        let flags = if case_sensitive { "" } else { "(?i)" };
         let mut patterns = Vec::new();
-        match (&r.phrases, &r.pattern) {
+        match (phrases, pattern) {
             (Some(_), Some(p)) => {
                 return Err(err(
                     p.span().start,
@@ -51,7 +71,7 @@ pub fn compile_match(src: &PackSource, r: &RuleDef, id: &str) -> Result<Vec<Patt
             }
             (None, None) => {
                 return Err(err(
-                    r.id.span().start,
+                    at,
                     "the rule needs `phrases` or `pattern`: say what it matches".into(),
                 ));
             }
