@@ -27,8 +27,8 @@ fn diff_shows_a_unified_diff_and_writes_nothing() {
         .arg(&p)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("--- a/"))
-        .stdout(predicate::str::contains("+++ b/"))
+        .stdout(predicate::str::contains(format!("--- {}\n", p.display())))
+        .stdout(predicate::str::contains(format!("+++ {}\n", p.display())))
         .stdout(predicate::str::contains("@@ "))
         .stdout(predicate::str::contains(
             "-We utilize data in order to plan the the routes for plants like yours.\n",

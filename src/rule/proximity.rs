@@ -1,7 +1,8 @@
 //! `proximity`: one of the rule's phrases stands near one of its `near` phrases (or its
 //! `near_pattern`): within `within` words, or in the same sentence when `within` is not given.
-//! "we" near "leading"; "partner" in the same sentence as a question mark. The finding stands
-//! on the rule's phrase. Both lists are patterns of the shared matcher.
+//! "we" near "leading"; "partner" in the same sentence as a question mark. Both must stand in
+//! the same paragraph (part). The finding stands on the rule's phrase; each near match pairs
+//! with one phrase at most. Both lists are patterns of the shared matcher.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -121,11 +122,18 @@ impl Rule for ProximityRule {
             return;
         }
         let m = cx.metrics(self.meta.scope);
+        let segment = |at: usize| cx.doc.segments.partition_point(|s| s.span.start <= at);
+        // Each near match pairs with one phrase at most: one claim, one finding.
+        let mut used = vec![false; near.len()];
         for h in hits.iter().filter(|h| h.pattern == 0 && cx.counts(&h.span)) {
-            let found = near
-                .iter()
-                .any(|n| n.span != h.span && self.close(&m, &h.span, &n.span));
-            if found {
+            let found = near.iter().enumerate().position(|(i, n)| {
+                !used[i]
+                    && n.span != h.span
+                    && segment(n.span.start) == segment(h.span.start)
+                    && self.close(&m, &h.span, &n.span)
+            });
+            if let Some(i) = found {
+                used[i] = true;
                 out.push(cx.finding(h.span.clone(), None));
             }
         }
@@ -143,6 +151,12 @@ mod tests {
     #[test]
     fn fires_within_so_many_words() {
         assert_eq!(findings(BRAG, "We are the leading firm.").len(), 1);
+        // One claim, one finding; never across paragraphs.
+        assert_eq!(
+            findings(BRAG, "We are the best firm and we know it.").len(),
+            1
+        );
+        assert!(findings(BRAG, "Hi,\n\nCan we talk?\n\nBest,\nSam").is_empty());
         assert_eq!(findings(BRAG, "Our best-selling line.").len(), 1);
         assert!(
             findings(
