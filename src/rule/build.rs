@@ -232,16 +232,28 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             set
         }
     };
-    if let Some(p) = &r.examples.profile {
-        if Profile::from_name(p).is_none() {
-            return Err(err(
+    let example_profile = match &r.examples.profile {
+        None => Profile::default(),
+        Some(p) => Profile::from_name(p).ok_or_else(|| {
+            err(
                 r.id.span().start,
                 format!(
                     "examples: unknown profile `{p}`: expected one of {}",
                     Profile::names().join(", ")
                 ),
-            ));
-        }
+            )
+        })?,
+    };
+    let has_examples = !r.examples.fire.is_empty() || !r.examples.quiet.is_empty();
+    if has_examples && !profiles.contains(example_profile) {
+        return Err(err(
+            r.profiles
+                .as_ref()
+                .map_or(r.id.span().start, |p| p.span().start),
+            format!(
+                "the examples run in profile `{example_profile}`, where the rule does not apply: set `profile` in [rule.examples]"
+            ),
+        ));
     }
     let rule: Box<dyn Rule> = match kind {
         "phrase" => Box::new(phrase::PhraseRule::new(src, r, meta)?),
