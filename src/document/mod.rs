@@ -6,8 +6,14 @@
 //! so that every finding points into the file as stored. Parts of a pitch (subject, greeting,
 //! opening, body, closing, signoff, signature, quote) are [`Segment`]s over the view.
 
+pub mod email;
+pub mod html;
+pub mod markdown;
 pub mod parts;
+pub mod placeholders;
 pub mod plain;
+pub mod show;
+pub mod view;
 
 use std::ops::Range;
 use std::path::Path;
@@ -15,20 +21,47 @@ use std::path::Path;
 use serde::Serialize;
 
 /// The input formats pitchlint reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text, linted as is.
     Text,
+    /// Markdown: only prose is linted (code, markup, URLs and front matter are skipped).
+    Markdown,
+    /// HTML: only visible text is linted; entities are decoded.
+    Html,
+    /// A saved email (RFC 5322 / MIME): the Subject header and the text body.
+    Email,
 }
 
 impl Format {
     /// The format for a path, from its extension; `None` when pitchlint does not read it.
+    /// `.tmpl` files are plain-text templates (see [`Format::is_template_path`]).
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "txt" | "md" | "markdown" => Some(Format::Text),
+            "txt" | "tmpl" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "eml" => Some(Format::Email),
             _ => None,
+        }
+    }
+
+    /// Whether a path names a template (`.tmpl`): placeholders are allowed in it.
+    pub fn is_template_path(path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("tmpl"))
+    }
+
+    /// Its lowercase name, as `--input-format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Email => "email",
         }
     }
 }
@@ -161,6 +194,34 @@ impl OffsetMap {
         self.chunks.is_empty()
     }
 
+    /// The pieces, sorted by view offset (empty for the identity).
+    pub fn chunks(&self) -> &[Chunk] {
+        &self.chunks
+    }
+
+    /// `span` cut where the pieces of the map start and end (the whole span for the
+    /// identity, or where no piece covers it).
+    pub fn pieces(&self, span: Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = span.start;
+        for c in &self.chunks {
+            if c.text.end <= at || c.text.start >= span.end {
+                continue;
+            }
+            if c.text.start > at {
+                out.push(at..c.text.start);
+                at = c.text.start;
+            }
+            let end = c.text.end.min(span.end);
+            out.push(at..end);
+            at = end;
+        }
+        if at < span.end {
+            out.push(at..span.end);
+        }
+        out
+    }
+
     fn map(&self, off: usize, is_end: bool) -> usize {
         if self.chunks.is_empty() {
             return off;
@@ -219,6 +280,11 @@ pub struct Document {
     pub masked: Vec<Range<usize>>,
     /// Notes for the user about how the file was read (lossy decoding…).
     pub warnings: Vec<String>,
+    /// Merge fields (`{{first_name}}`, `[Company]`…) in the view, sorted. Each is also masked;
+    /// metrics count each as one word.
+    pub placeholders: Vec<Range<usize>>,
+    /// Whether this draft is a template: placeholders in it are expected, not errors.
+    pub template: bool,
 }
 
 impl Document {
@@ -230,6 +296,29 @@ impl Document {
         view: Option<String>,
         map: OffsetMap,
     ) -> Self {
+        Document::with_quotes(path, format, source, view, map, &[])
+    }
+
+    /// A document from a view built by a reader ([`view::ViewBuilder`]).
+    pub fn from_view(path: String, format: Format, source: String, view: view::View) -> Self {
+        Document::with_quotes(
+            path,
+            format,
+            source,
+            Some(view.text),
+            view.map,
+            &view.quotes,
+        )
+    }
+
+    fn with_quotes(
+        path: String,
+        format: Format,
+        source: String,
+        view: Option<String>,
+        map: OffsetMap,
+        quotes: &[Range<usize>],
+    ) -> Self {
         let mut doc = Document {
             path,
             format,
@@ -239,8 +328,12 @@ impl Document {
             segments: Vec::new(),
             masked: Vec::new(),
             warnings: Vec::new(),
+            placeholders: Vec::new(),
+            template: false,
         };
-        doc.segments = parts::detect(doc.text());
+        doc.segments = parts::detect_with(doc.text(), quotes);
+        doc.placeholders = placeholders::find(doc.text());
+        doc.masked = doc.placeholders.clone();
         doc
     }
 
@@ -281,9 +374,15 @@ impl Document {
 /// Read raw bytes as a document of `format`; `path` is only for messages.
 /// Returns `Ok(None)` for binary content, which is skipped.
 pub fn read(path: &str, bytes: Vec<u8>, format: Format) -> Option<Document> {
+    if format == Format::Email {
+        // Emails are parsed from their bytes: bodies carry their own charsets.
+        return email::read(path, bytes);
+    }
     let (source, warnings) = plain::decode(bytes)?;
     let mut doc = match format {
-        Format::Text => plain::read(path, source),
+        Format::Text | Format::Email => plain::read(path, source),
+        Format::Markdown => markdown::read(path, source),
+        Format::Html => html::read(path, source),
     };
     doc.warnings.extend(warnings);
     Some(doc)

@@ -30,7 +30,7 @@ static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     .expect("signoff regex compiles")
 });
 static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:)")
+    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
 static SUBJECT: LazyLock<Regex> =
@@ -90,6 +90,13 @@ fn trim(text: &str, span: Range<usize>) -> Range<usize> {
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
 pub fn detect(text: &str) -> Vec<Segment> {
+    detect_with(text, &[])
+}
+
+/// Detect the parts of `text`, where a reader already knows some spans are quoted text
+/// (`<blockquote>` in HTML, `>` blocks in Markdown): a line that starts inside one of
+/// `quotes` is a quote line, as a line starting with `>` is.
+pub fn detect_with(text: &str, quotes: &[Range<usize>]) -> Vec<Segment> {
     let lines = lines(text);
     let mut segs: Vec<Segment> = Vec::new();
     let push = |segs: &mut Vec<Segment>, scope: Scope, span: Range<usize>| {
@@ -99,16 +106,40 @@ pub fn detect(text: &str) -> Vec<Segment> {
         }
     };
 
+    // Lines starting with '>' (or '> >', '>>': nested) are quotes wherever they stand, and so
+    // are lines the reader marked as quoted.
+    let is_quote = |l: &Line| {
+        let s = &text[l.span.clone()];
+        let lead = s.len() - s.trim_start().len();
+        s.trim_start().starts_with('>')
+            || quotes
+                .iter()
+                .any(|q| q.start <= l.span.start + lead && l.span.start + lead < q.end)
+    };
+
     // 1–2. Where the sender's message ends: a quote header or a "-- " signature marker.
     let mut end = lines.len();
     let mut tail: Vec<(Scope, Range<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let s = &text[l.span.clone()];
-        if QUOTE_HEADER.is_match(s) {
+        if QUOTE_HEADER.is_match(s) || is_outlook_header(text, &lines, i) {
             end = end.min(i);
             tail.push((Scope::QUOTE, l.span.start..text.len()));
             break;
         }
+    }
+    // A trailing run of quoted lines (a reply quoted below the message) is quote too.
+    let mut k = end;
+    while k > 0 && (lines[k - 1].blank || is_quote(&lines[k - 1])) {
+        k -= 1;
+    }
+    while k < end && lines[k].blank {
+        k += 1;
+    }
+    if k < end {
+        let stop = tail.first().map_or(text.len(), |t| t.1.start);
+        tail.insert(0, (Scope::QUOTE, lines[k].span.start..stop));
+        end = k;
     }
     for (i, l) in lines[..end].iter().enumerate() {
         let s = &text[l.span.clone()];
@@ -119,9 +150,6 @@ pub fn detect(text: &str) -> Vec<Segment> {
             break;
         }
     }
-
-    // Lines starting with '>' are quotes wherever they stand.
-    let is_quote = |l: &Line| text[l.span.clone()].trim_start().starts_with('>');
 
     // 3. Subject and greeting.
     let mut i = 0;
@@ -171,7 +199,7 @@ pub fn detect(text: &str) -> Vec<Segment> {
     let mut body_end = end;
     let mut signoff_idx = None;
     for j in (body_start..end).rev() {
-        if SIGNOFF.is_match(&text[lines[j].span.clone()]) {
+        if !is_quote(&lines[j]) && SIGNOFF.is_match(&text[lines[j].span.clone()]) {
             signoff_idx = Some(j);
             break;
         }
@@ -306,6 +334,20 @@ pub fn detect(text: &str) -> Vec<Segment> {
         out.push(s);
     }
     out
+}
+
+/// Outlook's reply header: a "From:" line followed by a "Sent:" or "Date:" line.
+fn is_outlook_header(text: &str, lines: &[Line], i: usize) -> bool {
+    let starts = |k: usize, words: &[&str]| {
+        lines.get(k).is_some_and(|l| {
+            let s = text[l.span.clone()]
+                .trim_start()
+                .trim_start_matches('*')
+                .to_ascii_lowercase();
+            words.iter().any(|w| s.starts_with(w))
+        })
+    };
+    starts(i, &["from:"]) && starts(i + 1, &["sent:", "date:"])
 }
 
 fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
