@@ -141,9 +141,11 @@ fn run(cli: Cli) -> Result<Status, RunError> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut summary = Summary::default();
-    renderer.begin(&mut out)?;
+    if !cli.show_parts {
+        renderer.begin(&mut out)?;
+    }
     for input in &inputs {
-        let doc = match inputs::read(input, None) {
+        let mut doc = match inputs::read(input, cli.input_format) {
             Ok(Some(doc)) => doc,
             Ok(None) => {
                 eprintln!("pitchlint: note: {}: skipped: binary file", input.display());
@@ -156,12 +158,19 @@ fn run(cli: Cli) -> Result<Status, RunError> {
                 continue;
             }
         };
+        doc.template |= cli.template;
+        if cli.show_parts {
+            out.write_all(pitchlint::document::show::render(&doc).as_bytes())?;
+            continue;
+        }
         let report = pitchlint::lint(&linter, doc, &gate);
         summary.add(&report);
         renderer.file(&mut out, &report)?;
     }
     summary.errors = failed_reads;
-    renderer.end(&mut out, &summary)?;
+    if !cli.show_parts {
+        renderer.end(&mut out, &summary)?;
+    }
     out.flush()?;
     Ok(if failed_reads > 0 {
         Status::Error

@@ -20,7 +20,7 @@ use regex::Regex;
 use super::{Scope, Segment};
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)")
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
         .expect("greeting regex compiles")
 });
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {

@@ -90,14 +90,3 @@ mod tests {
         );
     }
 }
-#[cfg(test)]
-mod dbg {
-    #[test]
-    fn dbg_show() {
-        for p in ["/tmp/pl/a.html", "/tmp/pl/a.md"] {
-            let f = crate::document::Format::from_path(std::path::Path::new(p)).unwrap();
-            let d = crate::document::read(p, std::fs::read(p).unwrap(), f).unwrap();
-            eprintln!("{:?}\n{:?}\n{}", d.text(), d.segments, super::render(&d));
-        }
-    }
-}

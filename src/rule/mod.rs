@@ -6,6 +6,7 @@
 //! Adding a kind means one new file here and one arm in [`build`].
 
 pub mod phrase;
+pub mod placeholder;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -152,7 +153,7 @@ pub trait Rule: Send + Sync + fmt::Debug {
 }
 
 /// The kinds a `kind = "…"` key may name.
-pub const KINDS: &[&str] = &["phrase"];
+pub const KINDS: &[&str] = &["phrase", "placeholder"];
 
 /// Whether `s` is kebab-case: lowercase letters, digits and single hyphens.
 pub fn is_kebab(s: &str) -> bool {
@@ -292,6 +293,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     });
     match kind {
         "phrase" => Ok(Box::new(phrase::PhraseRule::new(src, r, meta)?)),
+        "placeholder" => Ok(Box::new(placeholder::PlaceholderRule::new(src, r, meta)?)),
         _ => unreachable!("KINDS lists only built kinds"),
     }
 }
