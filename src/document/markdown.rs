@@ -16,8 +16,17 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use super::view::View;
 use super::{Document, Format, OffsetMap};
 
-/// The prose spans of `source` and its block quotes.
-fn prose(source: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+/// What the Markdown parser found: prose spans, block quotes, and the title (a heading
+/// that is the draft's first block).
+#[derive(Default)]
+struct Found {
+    keep: Vec<Range<usize>>,
+    quotes: Vec<Range<usize>>,
+    title: Option<Range<usize>>,
+}
+
+/// The prose spans of `source`, its block quotes and its title.
+fn prose(source: &str) -> Found {
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -26,13 +35,16 @@ fn prose(source: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let mut keep = Vec::new();
     let mut quotes = Vec::new();
+    let mut title = None;
+    // Whether a block other than front matter was seen yet.
+    let mut first_block = true;
     // How many enclosing elements hide their text (code blocks, front matter, images,
     // autolinks).
     let mut hidden = 0usize;
     // Whether each open link is an autolink (`<https://…>`), whose text is its URL.
     let mut links: Vec<bool> = Vec::new();
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
-        match event {
+        match &event {
             Event::Start(Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. }) => {
                 hidden += 1
             }
@@ -40,7 +52,7 @@ fn prose(source: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
                 hidden = hidden.saturating_sub(1)
             }
             Event::Start(Tag::Link { link_type, .. }) => {
-                let auto = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let auto = matches!(*link_type, LinkType::Autolink | LinkType::Email);
                 hidden += usize::from(auto);
                 links.push(auto);
             }
@@ -50,12 +62,39 @@ fn prose(source: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
                 }
             }
             Event::Start(Tag::BlockQuote(_)) => quotes.push(range),
+            Event::Start(Tag::Heading { .. }) if first_block => title = Some(range.clone()),
             Event::Text(_) if hidden == 0 => keep.push(range),
-            Event::InlineHtml(h) if hidden == 0 && is_merge_field(&h) => keep.push(range),
+            Event::InlineHtml(h) if hidden == 0 && is_merge_field(h) => keep.push(range),
             _ => {}
         }
+        if matches!(
+            event,
+            Event::Start(
+                Tag::Paragraph
+                    | Tag::Heading { .. }
+                    | Tag::List(_)
+                    | Tag::CodeBlock(_)
+                    | Tag::BlockQuote(_)
+                    | Tag::Table(_)
+                    | Tag::HtmlBlock
+            ) | Event::Rule
+        ) {
+            first_block = false;
+        }
     }
-    (keep, quotes)
+    // The title's prose, without the `#` markers and trailing spaces.
+    let title = title.and_then(|t| {
+        let inner: Vec<&Range<usize>> = keep
+            .iter()
+            .filter(|k| k.start >= t.start && k.end <= t.end)
+            .collect();
+        Some(inner.first()?.start..inner.last()?.end)
+    });
+    Found {
+        keep,
+        quotes,
+        title,
+    }
 }
 
 /// `<NAME>`, `<FIRST NAME>`: an uppercase "tag" is a merge field, not markup.
@@ -86,8 +125,8 @@ fn blank(source: &str, keep: &[Range<usize>]) -> String {
 
 /// A Markdown document.
 pub fn read(path: &str, source: String) -> Document {
-    let (keep, quotes) = prose(&source);
-    let text = blank(&source, &keep);
+    let found = prose(&source);
+    let text = blank(&source, &found.keep);
     Document::from_view(
         path.to_string(),
         Format::Markdown,
@@ -95,7 +134,8 @@ pub fn read(path: &str, source: String) -> Document {
         View {
             text,
             map: OffsetMap::default(),
-            quotes,
+            quotes: found.quotes,
+            subject: found.title,
         },
     )
 }

@@ -296,28 +296,25 @@ impl Document {
         view: Option<String>,
         map: OffsetMap,
     ) -> Self {
-        Document::with_quotes(path, format, source, view, map, &[])
+        Document::with_hints(path, format, source, view, map, &parts::Hints::default())
     }
 
     /// A document from a view built by a reader ([`view::ViewBuilder`]).
     pub fn from_view(path: String, format: Format, source: String, view: view::View) -> Self {
-        Document::with_quotes(
-            path,
-            format,
-            source,
-            Some(view.text),
-            view.map,
-            &view.quotes,
-        )
+        let hints = parts::Hints {
+            quotes: view.quotes,
+            subject: view.subject,
+        };
+        Document::with_hints(path, format, source, Some(view.text), view.map, &hints)
     }
 
-    fn with_quotes(
+    fn with_hints(
         path: String,
         format: Format,
         source: String,
         view: Option<String>,
         map: OffsetMap,
-        quotes: &[Range<usize>],
+        hints: &parts::Hints,
     ) -> Self {
         let mut doc = Document {
             path,
@@ -331,7 +328,7 @@ impl Document {
             placeholders: Vec::new(),
             template: false,
         };
-        doc.segments = parts::detect_with(doc.text(), quotes);
+        doc.segments = parts::detect_with(doc.text(), hints);
         doc.placeholders = placeholders::find(doc.text());
         doc.masked = doc.placeholders.clone();
         doc

@@ -90,13 +90,23 @@ fn trim(text: &str, span: Range<usize>) -> Range<usize> {
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
 pub fn detect(text: &str) -> Vec<Segment> {
-    detect_with(text, &[])
+    detect_with(text, &Hints::default())
 }
 
-/// Detect the parts of `text`, where a reader already knows some spans are quoted text
-/// (`<blockquote>` in HTML, `>` blocks in Markdown): a line that starts inside one of
-/// `quotes` is a quote line, as a line starting with `>` is.
-pub fn detect_with(text: &str, quotes: &[Range<usize>]) -> Vec<Segment> {
+/// What a reader already knows about the parts of its view.
+#[derive(Clone, Debug, Default)]
+pub struct Hints {
+    /// Spans that are quoted text (`<blockquote>` in HTML, `>` blocks in Markdown): a line
+    /// that starts inside one is a quote line, as a line starting with `>` is.
+    pub quotes: Vec<Range<usize>>,
+    /// The draft's title, taken as its subject when it has no `Subject:` line (a Markdown
+    /// draft's first heading).
+    pub subject: Option<Range<usize>>,
+}
+
+/// Detect the parts of `text` with what the reader knows (see [`Hints`]).
+pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
+    let quotes = &hints.quotes[..];
     let lines = lines(text);
     let mut segs: Vec<Segment> = Vec::new();
     let push = |segs: &mut Vec<Segment>, scope: Scope, span: Range<usize>| {
@@ -108,7 +118,7 @@ pub fn detect_with(text: &str, quotes: &[Range<usize>]) -> Vec<Segment> {
 
     // Lines starting with '>' (or '> >', '>>': nested) are quotes wherever they stand, and so
     // are lines the reader marked as quoted.
-    let is_quote = |l: &Line| {
+    let marked = |l: &Line| {
         let s = &text[l.span.clone()];
         let lead = s.len() - s.trim_start().len();
         s.trim_start().starts_with('>')
@@ -116,6 +126,10 @@ pub fn detect_with(text: &str, quotes: &[Range<usize>]) -> Vec<Segment> {
                 .iter()
                 .any(|q| q.start <= l.span.start + lead && l.span.start + lead < q.end)
     };
+    // A draft that is all quote quotes nothing: it is the message itself (a pitch kept as a
+    // Markdown block quote), not a reply.
+    let all_quoted = lines.iter().all(|l| l.blank || marked(l));
+    let is_quote = |l: &Line| !all_quoted && marked(l);
 
     // 1–2. Where the sender's message ends: a quote header or a "-- " signature marker.
     let mut end = lines.len();
@@ -165,6 +179,18 @@ pub fn detect_with(text: &str, quotes: &[Range<usize>]) -> Vec<Segment> {
                 l.span.start + m.end()..l.span.end,
             );
             i += 1;
+            while i < end && lines[i].blank {
+                i += 1;
+            }
+        } else if let Some(t) = hints
+            .subject
+            .clone()
+            .filter(|t| t.start >= l.span.start && t.start < l.span.end)
+        {
+            push(&mut segs, Scope::SUBJECT, t.clone());
+            while i < end && lines[i].span.start < t.end {
+                i += 1;
+            }
             while i < end && lines[i].blank {
                 i += 1;
             }
@@ -434,6 +460,44 @@ mod tests {
         assert_eq!(part(t, "opening"), ["The term partner is\nen vogue now."]);
         assert_eq!(part(t, "closing"), ["Give us that opportunity."]);
         assert_eq!(part(t, "signature"), ["Steve Steinberger\nNo comments:"]);
+    }
+
+    #[test]
+    fn nested_quotes_and_a_draft_that_is_all_quote() {
+        let t = "Hi Sam,\n\nYes, Tuesday works.\n\nThanks,\nDana\n\n> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes.\n";
+        assert_eq!(part(t, "opening+closing"), ["Yes, Tuesday works."]);
+        assert_eq!(
+            part(t, "quote"),
+            ["> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes."]
+        );
+        let all = "> Will you partner with us?\n";
+        assert_eq!(
+            part(all, "opening+closing"),
+            ["> Will you partner with us?"]
+        );
+    }
+
+    #[test]
+    fn reader_quote_spans_and_outlook_headers() {
+        let t = "Hi,\n\nSee below.\n\nWill you partner with us?\n\nCan we talk?\n";
+        let at = t.find("Will").unwrap();
+        let hints = Hints {
+            quotes: vec![at..at + 25],
+            subject: None,
+        };
+        let segs = detect_with(t, &hints);
+        let q: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.scope == Scope::QUOTE)
+            .map(|s| &t[s.span.clone()])
+            .collect();
+        assert_eq!(q, ["Will you partner with us?"]);
+        let o = "Hi,\n\nCan we talk?\n\nFrom: Dana\nSent: Monday\nWe want a partner.\n";
+        assert_eq!(
+            part(o, "quote"),
+            ["From: Dana\nSent: Monday\nWe want a partner."]
+        );
+        assert_eq!(part(o, "opening+closing"), ["Can we talk?"]);
     }
 
     #[test]
