@@ -187,7 +187,7 @@ pub fn view(source: &str) -> View {
                     let piece = tidy(
                         &decoded[d],
                         pre > 0,
-                        r.len() != 0 && raw.as_bytes()[r.start] == b'&',
+                        !r.is_empty() && raw.as_bytes()[r.start] == b'&',
                     );
                     b.push(&piece, span.start + r.start..span.start + r.end);
                 }

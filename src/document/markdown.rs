@@ -56,10 +56,8 @@ fn prose(source: &str) -> Found {
                 hidden += usize::from(auto);
                 links.push(auto);
             }
-            Event::End(TagEnd::Link) => {
-                if links.pop() == Some(true) {
-                    hidden = hidden.saturating_sub(1);
-                }
+            Event::End(TagEnd::Link) if links.pop() == Some(true) => {
+                hidden = hidden.saturating_sub(1)
             }
             Event::Start(Tag::BlockQuote(_)) => quotes.push(range),
             Event::Start(Tag::Heading { .. }) if first_block => title = Some(range.clone()),

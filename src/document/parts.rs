@@ -23,6 +23,11 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
         .expect("greeting regex compiles")
 });
+/// A greeting that is only a name merge field: "{{firstName}}, saw…", "[First name] - happy…".
+static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)")
+        .expect("name greeting regex compiles")
+});
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx)\s*[,.!—–-]*\s*$",
@@ -200,7 +205,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     if i < end && !is_quote(&lines[i]) {
         let l = &lines[i];
         let s = &text[l.span.clone()];
-        if let Some(m) = GREETING.find(s) {
+        if let Some(m) = GREETING.find(s).or_else(|| NAME_GREETING.find(s)) {
             let words = s.split_whitespace().count();
             if m.end() == s.len() || s.trim_end().len() <= m.end() || words <= 5 {
                 push(&mut segs, Scope::GREETING, l.span.clone());
@@ -482,7 +487,7 @@ mod tests {
         let t = "Hi,\n\nSee below.\n\nWill you partner with us?\n\nCan we talk?\n";
         let at = t.find("Will").unwrap();
         let hints = Hints {
-            quotes: vec![at..at + 25],
+            quotes: std::iter::once(at..at + 25).collect(),
             subject: None,
         };
         let segs = detect_with(t, &hints);
@@ -498,6 +503,15 @@ mod tests {
             ["From: Dana\nSent: Monday\nWe want a partner."]
         );
         assert_eq!(part(o, "opening+closing"), ["Can we talk?"]);
+    }
+
+    #[test]
+    fn a_name_merge_field_is_a_greeting() {
+        let t = "{{firstName}}, saw {{company}} just raised a round.\n\nWorth a chat?\n";
+        assert_eq!(part(t, "greeting"), ["{{firstName}},"]);
+        let t = "[First name] - happy to help with that.\n\nLet me know.\n";
+        assert_eq!(part(t, "greeting"), ["[First name] -"]);
+        assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
     }
 
     #[test]
