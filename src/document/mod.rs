@@ -361,6 +361,21 @@ impl Document {
             .map(|s| &s.span)
     }
 
+    /// The source span of a view span, snapped outward to character boundaries of the
+    /// source, so that it can always be sliced (a decoded piece that maps byte for byte onto
+    /// different characters could otherwise end inside one).
+    pub fn source_span(&self, view: Range<usize>) -> Range<usize> {
+        let s = self.map.to_source(view);
+        let (mut start, mut end) = (s.start.min(self.source.len()), s.end.min(self.source.len()));
+        while !self.source.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.source.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+
     /// Whether a view span overlaps a masked span.
     pub fn is_masked(&self, span: &Range<usize>) -> bool {
         let i = self.masked.partition_point(|m| m.end <= span.start);
@@ -411,6 +426,24 @@ mod tests {
         assert_eq!(m.to_source(4..5), 8..9);
         assert_eq!(m.to_source(0..1), 0..1);
         assert_eq!(m.to_source(1..4), 1..8);
+    }
+
+    #[test]
+    fn source_spans_are_sliceable() {
+        // View "ab" maps byte for byte onto "é" (2 bytes): offset 1 is inside the character.
+        let mut d = Document::new(
+            "t".into(),
+            Format::Text,
+            "é".into(),
+            Some("ab".into()),
+            OffsetMap::new(vec![Chunk {
+                text: 0..2,
+                source: 0..2,
+            }]),
+        );
+        assert_eq!(d.source_span(1..2), 0..2);
+        d.map = OffsetMap::default();
+        assert_eq!(d.source_span(0..1), 0..2);
     }
 
     #[test]
