@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
 
+use super::align;
 use super::view::{View, ViewBuilder};
 use super::{Chunk, Document, Format, OffsetMap, html, plain};
 
@@ -104,84 +105,6 @@ fn qp_lines(raw: &[u8], range: Range<usize>) -> Vec<(Range<usize>, Range<usize>)
     out
 }
 
-/// Align one decoded line with the encoded bytes it came from: pieces of the decoded line
-/// (byte ranges) with the raw ranges they stand for. Equal runs map byte for byte; a run of
-/// quoted-printable escapes (`=E2=80=99`, soft breaks) or of bytes in another charset maps as
-/// a whole to the decoded characters it became. When the two cannot be matched up again, the
-/// rest of the line is one piece.
-fn align(raw: &[u8], decoded: &str, qp: bool) -> Vec<(Range<usize>, Range<usize>)> {
-    let db = decoded.as_bytes();
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    let special = |b: u8| b >= 0x80 || (qp && b == b'=');
-    while i < raw.len() && j < db.len() {
-        let (i0, j0) = (i, j);
-        while i < raw.len() && j < db.len() && raw[i] == db[j] && !special(raw[i]) {
-            i += 1;
-            j += 1;
-        }
-        if j > j0 {
-            out.push((j0..j, i0..i));
-        }
-        if i >= raw.len() || j >= db.len() {
-            break;
-        }
-        // The encoded run: escapes and soft breaks, or bytes of another charset.
-        let start = i;
-        loop {
-            let hex = |k: usize| raw.get(k).is_some_and(u8::is_ascii_hexdigit);
-            if qp && raw[i] == b'=' && hex(i + 1) && hex(i + 2) {
-                i += 3;
-            } else if qp && raw[i] == b'=' {
-                // A soft break: `=`, optional whitespace, the line break.
-                i += 1;
-                while i < raw.len() && raw[i].is_ascii_whitespace() {
-                    i += 1;
-                }
-            } else if raw[i] >= 0x80 || (i == start && raw[i] != db[j]) {
-                i += 1;
-            } else {
-                break;
-            }
-            if i >= raw.len() {
-                break;
-            }
-        }
-        // Where the decoded text picks up the next literal run again.
-        let lit: &[u8] = {
-            let rest = &raw[i..];
-            let n = rest
-                .iter()
-                .take(8)
-                .position(|&b| special(b))
-                .unwrap_or(rest.len().min(8));
-            &rest[..n]
-        };
-        let resync = if lit.is_empty() {
-            (i >= raw.len()).then_some(db.len() - j)
-        } else {
-            (0..=24.min(db.len() - j))
-                .find(|&k| decoded.is_char_boundary(j + k) && db[j + k..].starts_with(lit))
-        };
-        match resync {
-            Some(k) => {
-                if k > 0 {
-                    out.push((j..j + k, start..i));
-                }
-                j += k;
-            }
-            None => {
-                out.push((j..db.len(), start..raw.len()));
-                return out;
-            }
-        }
-    }
-    if j < db.len() {
-        out.push((j..db.len(), i.min(raw.len())..raw.len()));
-    }
-    out
-}
-
 /// Build a map from the decoded body `text` to the source: line for line when the counts of
 /// decoded and encoded lines agree, else the whole body to its first encoded line.
 fn body_map(
@@ -216,7 +139,7 @@ fn body_map(
     if !enc_lines.is_empty() && n_enc == dec.len() {
         for ((at, line), (content, brk)) in dec.iter().zip(&enc_lines) {
             let body = line.trim_end_matches(['\n', '\r']);
-            for (d, r) in align(&raw[content.clone()], body, qp) {
+            for (d, r) in align::encoded(&raw[content.clone()], body, qp) {
                 chunks.push(Chunk {
                     text: at + d.start..at + d.end,
                     source: lossy.range(content.start + r.start..content.start + r.end),

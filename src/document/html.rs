@@ -11,11 +11,10 @@
 //! Gmail's `gmail_quote`) is quoted text.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
-use regex::Regex;
 
+use super::align;
 use super::view::{View, ViewBuilder};
 use super::{Document, Format};
 
@@ -183,7 +182,7 @@ pub fn view(source: &str) -> View {
                 {
                     continue;
                 }
-                for (d, r) in align(raw, &decoded) {
+                for (d, r) in align::entities(raw, &decoded) {
                     let piece = tidy(
                         &decoded[d],
                         pre > 0,
@@ -246,98 +245,6 @@ fn tidy(piece: &str, pre: bool, entity: bool) -> String {
         s = s.replace('\u{a0}', " ");
     }
     s
-}
-
-static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^&(?:#[xX][0-9a-fA-F]{1,8};?|#[0-9]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
-        .expect("entity regex compiles")
-});
-
-/// Align the tokenizer's decoded text with the raw source bytes it came from: pieces of the
-/// decoded text (byte ranges) with the raw ranges they stand for. Equal runs are one piece;
-/// each entity and each CR LF is a piece of its own. If the two cannot be aligned, the rest is
-/// one piece (positions then point at its start: still the text, never a tag).
-fn align(raw: &str, decoded: &str) -> Vec<(Range<usize>, Range<usize>)> {
-    let (rb, db) = (raw.as_bytes(), decoded.as_bytes());
-    let mut out = Vec::new();
-    let (mut r, mut d) = (0, 0);
-    while r < rb.len() && d < db.len() {
-        let (r0, d0) = (r, d);
-        while r < rb.len() && d < db.len() && rb[r] == db[d] && rb[r] != b'&' && rb[r] != b'\r' {
-            r += 1;
-            d += 1;
-        }
-        while !decoded.is_char_boundary(d) || !raw.is_char_boundary(r) {
-            r -= 1;
-            d -= 1;
-        }
-        if d > d0 {
-            out.push((d0..d, r0..r));
-        }
-        if r >= rb.len() || d >= db.len() {
-            break;
-        }
-        if rb[r] == b'\r' && db[d] == b'\n' {
-            let len = if rb.get(r + 1) == Some(&b'\n') { 2 } else { 1 };
-            out.push((d..d + 1, r..r + len));
-            (r, d) = (r + len, d + 1);
-            continue;
-        }
-        if rb[r] == b'&' {
-            if let Some((rl, dl)) = entity_at(&raw[r..], &decoded[d..]) {
-                out.push((d..d + dl, r..r + rl));
-                (r, d) = (r + rl, d + dl);
-                continue;
-            }
-            if db[d] == b'&' {
-                out.push((d..d + 1, r..r + 1));
-                (r, d) = (r + 1, d + 1);
-                continue;
-            }
-        }
-        if d == d0 {
-            break;
-        }
-    }
-    if d < db.len() {
-        out.push((d..db.len(), r.min(rb.len())..rb.len()));
-    }
-    out
-}
-
-/// The raw and decoded lengths of the entity that starts `raw`, checked against the text
-/// that follows it on both sides.
-fn entity_at(raw: &str, decoded: &str) -> Option<(usize, usize)> {
-    let max = ENTITY.find(raw)?.end();
-    let mut widths = Vec::new();
-    let mut w = 0;
-    for c in decoded.chars().take(2) {
-        w += c.len_utf8();
-        widths.push(w);
-    }
-    // One decoded character first: most entities decode to one.
-    for &dl in &widths {
-        for rl in (2..=max).rev() {
-            if !raw.is_char_boundary(rl) {
-                continue;
-            }
-            let (a, b) = (&raw[rl..], &decoded[dl..]);
-            let agree = if a.is_empty() {
-                b.is_empty()
-            } else {
-                let n = a
-                    .bytes()
-                    .take(16)
-                    .position(|c| c == b'&' || c == b'\r')
-                    .unwrap_or(a.len().min(16));
-                b.as_bytes().starts_with(&a.as_bytes()[..n])
-            };
-            if agree {
-                return Some((rl, dl));
-            }
-        }
-    }
-    None
 }
 
 /// An HTML document.

@@ -6,6 +6,7 @@
 //! so that every finding points into the file as stored. Parts of a pitch (subject, greeting,
 //! opening, body, closing, signoff, signature, quote) are [`Segment`]s over the view.
 
+pub mod align;
 pub mod email;
 pub mod html;
 pub mod markdown;

@@ -1,97 +1,30 @@
 //! Finds the parts of a pitch in a lintable view: subject, greeting, opening, body, closing,
-//! signoff, signature and quote.
+//! signoff, signature and quote. Every reader's view goes through here, with what the reader
+//! already knows ([`Hints`]: `<blockquote>` and Markdown quote spans, a Markdown title).
 //!
 //! The view is read line by line, once:
-//! 1. quoted text: lines starting with `>`, and everything below "On … wrote:" or
-//!    "-----Original Message-----";
+//! 1. quoted text: lines starting with `>` (nested or not) or inside a reader's quote span,
+//!    everything below "On … wrote:", "-----Original Message-----" or an Outlook
+//!    "From:/Sent:" header, and a trailing block of quoted lines. A draft that is all quote
+//!    quotes nothing: it is read as the message;
 //! 2. the signature: everything below a "-- " line;
-//! 3. a "Subject:" first line, then a greeting line ("Hi Dana,");
+//! 3. a "Subject:" first line (or the reader's title), then a greeting line ("Hi Dana,",
+//!    "{{first_name}},");
 //! 4. the sign-off: the last valediction line ("Best,", "Thanks,") and the name under it;
 //!    short lines that trail the last paragraph with no sentence ending count as signature;
 //! 5. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
 //!    the body.
 
-use std::ops::Range;
-use std::sync::LazyLock;
+mod cues;
 
-use regex::Regex;
+use std::ops::Range;
 
 use super::{Scope, Segment};
-
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
-        .expect("greeting regex compiles")
-});
-/// A greeting that is only a name merge field: "{{firstName}}, saw…", "[First name] - happy…".
-static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)")
-        .expect("name greeting regex compiles")
-});
-static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx)\s*[,.!—–-]*\s*$",
-    )
-    .expect("signoff regex compiles")
-});
-static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
-        .expect("quote header regex compiles")
-});
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*subject:[ \t]*").expect("subject regex compiles"));
-
-/// One line of the view: its span without the line break.
-#[derive(Clone, Debug)]
-struct Line {
-    span: Range<usize>,
-    blank: bool,
-}
-
-fn lines(text: &str) -> Vec<Line> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'\r' {
-            let end = i;
-            i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            out.push(Line {
-                span: start..end,
-                blank: text[start..end].trim().is_empty(),
-            });
-            start = i;
-        } else {
-            i += 1;
-        }
-    }
-    if start < b.len() {
-        out.push(Line {
-            span: start..b.len(),
-            blank: text[start..].trim().is_empty(),
-        });
-    }
-    out
-}
-
-/// Whether a line ends a sentence (for drafts with no blank lines).
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end();
-    t.ends_with(['.', '?', '!', '”', '"', ':']) || t.ends_with(".)")
-}
-
-/// Trim a span to exclude leading and trailing whitespace.
-fn trim(text: &str, span: Range<usize>) -> Range<usize> {
-    let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.end - (s.len() - s.trim_end().len());
-    start..end.max(start)
-}
+use cues::{
+    GREETING, Line, NAME_GREETING, QUOTE_HEADER, SIGNOFF, SUBJECT, ends_sentence,
+    has_blank_between, is_outlook_header, lines, trim, words_only_name,
+};
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
 pub fn detect(text: &str) -> Vec<Segment> {
@@ -365,32 +298,6 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         out.push(s);
     }
     out
-}
-
-/// Outlook's reply header: a "From:" line followed by a "Sent:" or "Date:" line.
-fn is_outlook_header(text: &str, lines: &[Line], i: usize) -> bool {
-    let starts = |k: usize, words: &[&str]| {
-        lines.get(k).is_some_and(|l| {
-            let s = text[l.span.clone()]
-                .trim_start()
-                .trim_start_matches('*')
-                .to_ascii_lowercase();
-            words.iter().any(|w| s.starts_with(w))
-        })
-    };
-    starts(i, &["from:"]) && starts(i + 1, &["sent:", "date:"])
-}
-
-fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    text[a.end..b.start].matches('\n').count() >= 2
-}
-
-/// A line that is only a name and a comma ("Dana,").
-fn words_only_name(s: &str) -> bool {
-    let t = s.trim();
-    t.ends_with(',')
-        && t.split_whitespace().count() <= 3
-        && t.chars().next().is_some_and(char::is_uppercase)
 }
 
 #[cfg(test)]
