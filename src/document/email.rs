@@ -295,6 +295,55 @@ mod tests {
         assert_eq!(at(&d, "is soft"), "is =\nsoft");
     }
 
+    fn fixture(name: &str) -> Document {
+        let path = format!(
+            "{}/tests/fixtures/formats/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        read(name, std::fs::read(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn charsets_are_converted_and_attachments_skipped() {
+        let d = fixture("cp1252.eml");
+        assert!(
+            d.text().starts_with("Subject: Café supplies\n\nHi Renée,"),
+            "{:?}",
+            d.text()
+        );
+        assert!(d.text().contains("We’ve delivered to cafés"));
+        // The attachment says "partner" three times; the body once.
+        assert_eq!(d.text().matches("partner").count(), 1);
+        // Text after a converted character still maps exactly.
+        assert_eq!(at(&d, "delivered"), "delivered");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn multipart_alternative_reads_the_plain_part_and_html_only_the_html() {
+        let d = fixture("saved.eml");
+        assert!(!d.text().contains("<p>"));
+        assert!(d.text().contains("every order left our dock"));
+        let h = fixture("html-only.eml");
+        assert!(
+            h.text()
+                .starts_with("Subject: Spring packaging — Northwind\n\n")
+        );
+        assert!(!h.text().contains("<div"));
+        assert_eq!(at(&h, "partner with us"), "partner with us");
+        let q = h.text().find("a partner or").unwrap();
+        assert_eq!(h.scope_at(q), Scope::QUOTE);
+    }
+
+    #[test]
+    fn base64_bodies_map_to_their_first_line() {
+        let d = fixture("base64.eml");
+        assert!(d.text().contains("Will you partner with us"));
+        let i = d.text().find("partner").unwrap();
+        let s = d.map.to_source(i..i + 7);
+        assert!(d.source[s.start..].starts_with("SGkg"), "{s:?}");
+    }
+
     #[test]
     fn not_a_message_reads_as_text() {
         let d = read("t.eml", b"just words".to_vec()).unwrap();

@@ -13,8 +13,14 @@ pub mod markdown;
 pub mod parts;
 pub mod placeholders;
 pub mod plain;
+pub mod scope;
 pub mod show;
 pub mod view;
+
+pub mod map;
+
+pub use map::{Chunk, OffsetMap};
+pub use scope::Scope;
 
 use std::ops::Range;
 use std::path::Path;
@@ -67,97 +73,6 @@ impl Format {
     }
 }
 
-/// A set of parts of a pitch, as bit flags: a paragraph can be the opening and the closing at
-/// once when it is the only one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Scope(u16);
-
-impl Scope {
-    /// The subject line.
-    pub const SUBJECT: Scope = Scope(1);
-    /// "Hi Dana,".
-    pub const GREETING: Scope = Scope(1 << 1);
-    /// The first paragraph after the greeting.
-    pub const OPENING: Scope = Scope(1 << 2);
-    /// Paragraphs between the opening and the closing.
-    pub const BODY: Scope = Scope(1 << 3);
-    /// The last paragraph before the sign-off: where the ask is.
-    pub const CLOSING: Scope = Scope(1 << 4);
-    /// "Best," and the name.
-    pub const SIGNOFF: Scope = Scope(1 << 5);
-    /// Name, title, phone, links, disclaimers after the sign-off or "-- ".
-    pub const SIGNATURE: Scope = Scope(1 << 6);
-    /// Quoted reply text: never the sender's pitch.
-    pub const QUOTE: Scope = Scope(1 << 7);
-    /// No part at all.
-    pub const NONE: Scope = Scope(0);
-
-    /// Every part, in document order, with its name.
-    pub const ALL: [(Scope, &'static str); 8] = [
-        (Scope::SUBJECT, "subject"),
-        (Scope::GREETING, "greeting"),
-        (Scope::OPENING, "opening"),
-        (Scope::BODY, "body"),
-        (Scope::CLOSING, "closing"),
-        (Scope::SIGNOFF, "signoff"),
-        (Scope::SIGNATURE, "signature"),
-        (Scope::QUOTE, "quote"),
-    ];
-
-    /// The scope of a rule that names none: every part but `quote` and `signature`.
-    pub const DEFAULT: Scope = Scope(0b0011_1111);
-
-    /// The scope named `name`, if it is one.
-    pub fn from_name(name: &str) -> Option<Scope> {
-        Scope::ALL.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
-    }
-
-    /// The names of every scope, for error messages.
-    pub fn names() -> Vec<&'static str> {
-        Scope::ALL.iter().map(|(_, n)| *n).collect()
-    }
-
-    /// Whether the two sets share a part.
-    pub fn intersects(self, other: Scope) -> bool {
-        self.0 & other.0 != 0
-    }
-
-    /// Whether no part is set.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The union of two sets.
-    pub fn union(self, other: Scope) -> Scope {
-        Scope(self.0 | other.0)
-    }
-
-    /// The names of the parts in this set, in document order.
-    pub fn part_names(self) -> Vec<&'static str> {
-        Scope::ALL
-            .iter()
-            .filter(|(s, _)| self.intersects(*s))
-            .map(|(_, n)| *n)
-            .collect()
-    }
-
-    /// The parts joined with `+` ("opening+closing"), or "none".
-    pub fn label(self) -> String {
-        let names = self.part_names();
-        if names.is_empty() {
-            "none".to_string()
-        } else {
-            names.join("+")
-        }
-    }
-}
-
-impl Serialize for Scope {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.label())
-    }
-}
-
 /// A part of the pitch: a byte span of the lintable view.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Segment {
@@ -165,101 +80,6 @@ pub struct Segment {
     pub scope: Scope,
     /// Byte span in the lintable view.
     pub span: Range<usize>,
-}
-
-/// One piece of the map from view offsets to source offsets.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Chunk {
-    /// Where the piece starts in the view.
-    pub text: Range<usize>,
-    /// Where it comes from in the source.
-    pub source: Range<usize>,
-}
-
-/// Maps byte offsets of the lintable view back to the source. Empty means identity. Pieces
-/// of equal length map byte for byte; a decoded piece (an entity, a base64 line) maps every
-/// offset inside it to the source piece's start, and its end to the source piece's end.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    chunks: Vec<Chunk>,
-}
-
-impl OffsetMap {
-    /// A map from pieces sorted by view offset.
-    pub fn new(chunks: Vec<Chunk>) -> Self {
-        OffsetMap { chunks }
-    }
-
-    /// Whether view and source offsets are the same.
-    pub fn is_identity(&self) -> bool {
-        self.chunks.is_empty()
-    }
-
-    /// The pieces, sorted by view offset (empty for the identity).
-    pub fn chunks(&self) -> &[Chunk] {
-        &self.chunks
-    }
-
-    /// `span` cut where the pieces of the map start and end (the whole span for the
-    /// identity, or where no piece covers it).
-    pub fn pieces(&self, span: Range<usize>) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut at = span.start;
-        for c in &self.chunks {
-            if c.text.end <= at || c.text.start >= span.end {
-                continue;
-            }
-            if c.text.start > at {
-                out.push(at..c.text.start);
-                at = c.text.start;
-            }
-            let end = c.text.end.min(span.end);
-            out.push(at..end);
-            at = end;
-        }
-        if at < span.end {
-            out.push(at..span.end);
-        }
-        out
-    }
-
-    fn map(&self, off: usize, is_end: bool) -> usize {
-        if self.chunks.is_empty() {
-            return off;
-        }
-        let i = self
-            .chunks
-            .partition_point(|c| c.text.start <= off)
-            .saturating_sub(1);
-        let c = &self.chunks[i];
-        if is_end && off > 0 && off == c.text.start && i > 0 {
-            // An end that falls on a chunk start belongs to the chunk before it.
-            let p = &self.chunks[i - 1];
-            return self.map_in(p, off, true);
-        }
-        self.map_in(c, off, is_end)
-    }
-
-    fn map_in(&self, c: &Chunk, off: usize, is_end: bool) -> usize {
-        if c.text.len() == c.source.len() {
-            (c.source.start + off.saturating_sub(c.text.start)).min(c.source.end)
-        } else if is_end && off >= c.text.end {
-            c.source.end
-        } else if off <= c.text.start {
-            c.source.start
-        } else if is_end {
-            c.source.end
-        } else {
-            c.source.start
-        }
-    }
-
-    /// The source span of a view span.
-    pub fn to_source(&self, span: Range<usize>) -> Range<usize> {
-        let start = self.map(span.start, false);
-        let end = self.map(span.end, true).max(start);
-        start..end
-    }
 }
 
 /// A draft ready to lint.
@@ -406,30 +226,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn offset_map_identity_and_pieces() {
-        assert_eq!(OffsetMap::default().to_source(3..5), 3..5);
-        // view "a’b" built from source "a&rsquo;b": 'a' 1:1, ’ (3 bytes) from 7 bytes, 'b' 1:1.
-        let m = OffsetMap::new(vec![
-            Chunk {
-                text: 0..1,
-                source: 0..1,
-            },
-            Chunk {
-                text: 1..4,
-                source: 1..8,
-            },
-            Chunk {
-                text: 4..5,
-                source: 8..9,
-            },
-        ]);
-        assert_eq!(m.to_source(0..5), 0..9);
-        assert_eq!(m.to_source(4..5), 8..9);
-        assert_eq!(m.to_source(0..1), 0..1);
-        assert_eq!(m.to_source(1..4), 1..8);
-    }
-
-    #[test]
     fn source_spans_are_sliceable() {
         // View "ab" maps byte for byte onto "é" (2 bytes): offset 1 is inside the character.
         let mut d = Document::new(
@@ -445,18 +241,5 @@ mod tests {
         assert_eq!(d.source_span(1..2), 0..2);
         d.map = OffsetMap::default();
         assert_eq!(d.source_span(0..1), 0..2);
-    }
-
-    #[test]
-    fn scope_names_round_trip() {
-        for (s, n) in Scope::ALL {
-            assert_eq!(Scope::from_name(n), Some(s));
-        }
-        assert_eq!(
-            Scope::OPENING.union(Scope::CLOSING).label(),
-            "opening+closing"
-        );
-        assert!(!Scope::DEFAULT.intersects(Scope::QUOTE));
-        assert!(!Scope::DEFAULT.intersects(Scope::SIGNATURE));
     }
 }
