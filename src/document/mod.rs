@@ -43,11 +43,17 @@ pub enum Format {
 
 impl Format {
     /// The format for a path, from its extension; `None` when pitchlint does not read it.
-    /// `.tmpl` files are plain-text templates (see [`Format::is_template_path`]).
+    /// `.tmpl` files are templates (see [`Format::is_template_path`]) in the format of the
+    /// extension before it (`offer.md.tmpl` is Markdown), plain text by default.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "txt" | "tmpl" => Some(Format::Text),
+            "tmpl" => Some(
+                path.file_stem()
+                    .and_then(|stem| Format::from_path(Path::new(stem)))
+                    .unwrap_or(Format::Text),
+            ),
+            "txt" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "eml" => Some(Format::Email),
@@ -224,6 +230,20 @@ pub fn read(path: &str, bytes: Vec<u8>, format: Format) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_from_extensions() {
+        let f = |p: &str| Format::from_path(Path::new(p));
+        assert_eq!(f("a.TXT"), Some(Format::Text));
+        assert_eq!(f("a.markdown"), Some(Format::Markdown));
+        assert_eq!(f("a.htm"), Some(Format::Html));
+        assert_eq!(f("a.eml"), Some(Format::Email));
+        assert_eq!(f("a.tmpl"), Some(Format::Text));
+        assert_eq!(f("offer.md.tmpl"), Some(Format::Markdown));
+        assert_eq!(f("a.pdf"), None);
+        assert!(Format::is_template_path(Path::new("offer.md.tmpl")));
+        assert!(!Format::is_template_path(Path::new("offer.md")));
+    }
 
     #[test]
     fn source_spans_are_sliceable() {
