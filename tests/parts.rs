@@ -124,3 +124,29 @@ fn parts_of_a_sample_of_real_drafts() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn parts_of_every_format_fixture() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| Format::from_path(p).is_some())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10);
+    let mut out = String::new();
+    for p in files {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let mut doc = document::read(
+            &name,
+            std::fs::read(&p).unwrap(),
+            Format::from_path(&p).unwrap(),
+        )
+        .expect("text, not binary");
+        doc.template = Format::is_template_path(&p);
+        out.push_str(&show::render(&doc));
+        out.push('\n');
+    }
+    insta::assert_snapshot!(out);
+}

@@ -40,11 +40,13 @@ pub fn render(doc: &Document) -> String {
             let shown = line.trim_end_matches(['\n', '\r']);
             if !shown.trim().is_empty() {
                 let lead = shown.len() - shown.trim_start().len();
+                // Runs of blanks (left where markup was) are shown as one space.
+                let words: Vec<&str> = shown.split_whitespace().collect();
                 let _ = writeln!(
                     out,
                     "{:>5}  {label:<width$} │ {}",
                     line_of(at + lead),
-                    shown.trim()
+                    words.join(" ")
                 );
             }
             at += line.len();
