@@ -203,6 +203,18 @@ impl Document {
         start..end
     }
 
+    /// The subject line's view span, if the draft has one (a `Subject:` line, an email's
+    /// Subject header, a Markdown title): for subject-length and missing-subject checks.
+    pub fn subject(&self) -> Option<&Range<usize>> {
+        self.spans_of(Scope::SUBJECT).next()
+    }
+
+    /// The placeholder that overlaps a view span, if any (metrics count each as one word).
+    pub fn placeholder_in(&self, span: &Range<usize>) -> Option<&Range<usize>> {
+        let i = self.placeholders.partition_point(|p| p.end <= span.start);
+        self.placeholders.get(i).filter(|p| p.start < span.end)
+    }
+
     /// Whether a view span overlaps a masked span.
     pub fn is_masked(&self, span: &Range<usize>) -> bool {
         let i = self.masked.partition_point(|m| m.end <= span.start);
@@ -243,6 +255,32 @@ mod tests {
         assert_eq!(f("a.pdf"), None);
         assert!(Format::is_template_path(Path::new("offer.md.tmpl")));
         assert!(!Format::is_template_path(Path::new("offer.md")));
+    }
+
+    #[test]
+    fn subject_and_placeholder_lookups() {
+        let d = read(
+            "d.txt",
+            b"Subject: Hi [Company]\n\nHi {{first_name}},\n\nCan we talk?\n".to_vec(),
+            Format::Text,
+        )
+        .unwrap();
+        assert_eq!(
+            d.subject().map(|s| &d.text()[s.clone()]),
+            Some("Hi [Company]")
+        );
+        let at = d.text().find("first").unwrap();
+        let p = d.placeholder_in(&(at..at + 1)).unwrap();
+        assert_eq!(&d.text()[p.clone()], "{{first_name}}");
+        assert!(d.placeholder_in(&(0..2)).is_none());
+        assert!(d.is_masked(&(at..at + 5)));
+        let none = read(
+            "d.txt",
+            b"Hi Dana,\n\nCan we talk?\n".to_vec(),
+            Format::Text,
+        )
+        .unwrap();
+        assert!(none.subject().is_none());
     }
 
     #[test]
