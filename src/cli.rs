@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
 
+use crate::document::Format;
 use crate::profile::Profile;
 use crate::render::OutputFormat;
 
@@ -30,7 +31,8 @@ pub enum ColorChoice {
 #[command(name = "pitchlint", version, about, long_about = None, max_term_width = 100)]
 pub struct Cli {
     /// Files or folders to lint; `-` reads standard input. With no path, standard input is read
-    /// when it is not a terminal. Folders are searched for .txt and .md files.
+    /// when it is not a terminal. Folders are searched for .txt, .tmpl, .md, .markdown, .html,
+    /// .htm and .eml files.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -53,6 +55,21 @@ pub struct Cli {
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: Option<u8>,
+
+    /// Read inputs as this format, whatever their extension (and name the format of standard
+    /// input, which is text by default).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
+
+    /// Lint drafts as templates: merge fields ({{first_name}}, [Company]…) are allowed. Files
+    /// ending in .tmpl are always templates.
+    #[arg(long)]
+    pub template: bool,
+
+    /// Print each draft with its parts marked (subject, greeting, opening, body, closing,
+    /// signoff, signature, quote) and its placeholders, instead of linting it.
+    #[arg(long)]
+    pub show_parts: bool,
 
     /// The kind of message: rules and thresholds differ for each (default first-touch).
     #[arg(long, value_enum, value_name = "NAME")]

@@ -144,11 +144,11 @@ fn run(cli: Cli) -> Result<Status, RunError> {
     // --diff: how many files would change; --stats: the measures of each file, for JSON.
     let mut changed = 0;
     let mut stats = Vec::new();
-    if !cli.diff && !cli.stats {
+    if !cli.show_parts && !cli.diff && !cli.stats {
         renderer.begin(&mut out)?;
     }
     for input in &inputs {
-        let doc = match inputs::read(input, None) {
+        let mut doc = match inputs::read(input, cli.input_format) {
             Ok(Some(doc)) => doc,
             Ok(None) => {
                 eprintln!("pitchlint: note: {}: skipped: binary file", input.display());
@@ -161,6 +161,11 @@ fn run(cli: Cli) -> Result<Status, RunError> {
                 continue;
             }
         };
+        doc.template |= cli.template;
+        if cli.show_parts {
+            out.write_all(pitchlint::document::show::render(&doc).as_bytes())?;
+            continue;
+        }
         if cli.stats {
             let s = pitchlint::metrics::Stats::of(&doc);
             match cli.format {
@@ -180,7 +185,8 @@ fn run(cli: Cli) -> Result<Status, RunError> {
                         Ok(fix::Written::Yes) => {
                             let s = if n == 1 { "" } else { "s" };
                             eprintln!("pitchlint: fixed {n} finding{s} in {}", path.display());
-                            if let Ok(Some(doc)) = inputs::read(input, None) {
+                            if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
+                                doc.template |= cli.template;
                                 report = pitchlint::lint(&linter, doc, &gate);
                             }
                         }
@@ -233,7 +239,9 @@ fn run(cli: Cli) -> Result<Status, RunError> {
             Status::Success
         });
     }
-    renderer.end(&mut out, &summary)?;
+    if !cli.show_parts {
+        renderer.end(&mut out, &summary)?;
+    }
     out.flush()?;
     Ok(if failed_reads > 0 {
         Status::Error

@@ -160,7 +160,7 @@ impl Metrics {
         let mut m = Metrics::default();
         for span in doc.spans_of(scope) {
             m.parts.push(span.clone());
-            m.add_part(text, span.clone());
+            m.add_part(doc, text, span.clone());
         }
         m
     }
@@ -170,7 +170,7 @@ impl Metrics {
         !self.parts.is_empty()
     }
 
-    fn add_part(&mut self, text: &str, span: Range<usize>) {
+    fn add_part(&mut self, doc: &Document, text: &str, span: Range<usize>) {
         let part = &text[span.clone()];
         // Line breaks become spaces (same length, so offsets hold), except before a bullet.
         let mut flat = String::with_capacity(part.len());
@@ -195,10 +195,26 @@ impl Metrics {
             let lead = s.len() - s.trim_start().len();
             let start = span.start + at + lead;
             let mut words = 0;
+            // A merge field is one word ("[Company Name]"); other masked text is not prose.
+            let mut last_placeholder: Option<Range<usize>> = None;
             for (wat, w) in s.unicode_word_indices() {
-                words += 1;
                 let ws = span.start + at + wat;
-                self.word_spans.push(ws..ws + w.len());
+                let wspan = ws..ws + w.len();
+                if let Some(p) = doc.placeholder_in(&wspan) {
+                    if last_placeholder.as_ref() == Some(p) {
+                        continue;
+                    }
+                    last_placeholder = Some(p.clone());
+                    words += 1;
+                    self.word_spans.push(p.clone());
+                    self.syllables += 1;
+                    continue;
+                }
+                if doc.is_masked(&wspan) {
+                    continue;
+                }
+                words += 1;
+                self.word_spans.push(wspan);
                 self.syllables += syllables(w);
                 let lower = w.to_lowercase().replace('’', "'");
                 if YOU.contains(&lower.as_str()) {
@@ -359,6 +375,17 @@ mod tests {
         let m = Metrics::of(&d, message());
         assert_eq!(m.sentences(), 4, "{:?}", m.sentence_list);
         assert_eq!(m.longest_sentence().unwrap().words, 7);
+    }
+
+    #[test]
+    fn a_merge_field_is_one_word() {
+        let d = doc("Hi,\n\nWe help [Company Name] ship on time.\n\nCan we talk?\n\nSam");
+        assert!(
+            !d.placeholders.is_empty(),
+            "the reader finds [Company Name]"
+        );
+        let m = Metrics::of(&d, message());
+        assert_eq!(m.words(), 9, "{:?}", m.word_spans);
     }
 
     #[test]

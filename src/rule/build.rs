@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::{
-    Context, Finding, PatternSpec, Rule, RuleMeta, Severity, metric, occurrence, phrase, proximity,
-    repetition, require, substitution,
+    Context, Finding, PatternSpec, Rule, RuleMeta, Severity, metric, occurrence, phrase,
+    placeholder, proximity, repetition, require, substitution,
 };
 use crate::document::Scope;
 use crate::error::Result;
@@ -24,6 +24,7 @@ pub const KINDS: &[&str] = &[
     "metric",
     "require",
     "proximity",
+    "placeholder",
 ];
 
 /// Reject the kind-specific keys that `kind` does not use, at the key's value.
@@ -263,6 +264,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         "metric" => Box::new(metric::MetricRule::new(src, r, meta)?),
         "require" => Box::new(require::RequireRule::new(src, r, meta)?),
         "proximity" => Box::new(proximity::ProximityRule::new(src, r, meta)?),
+        "placeholder" => Box::new(placeholder::PlaceholderRule::new(src, r, meta)?),
         _ => unreachable!("KINDS lists only built kinds"),
     };
     Ok(if profiles == Profiles::ALL {

@@ -11,6 +11,7 @@ mod context;
 pub mod metric;
 pub mod occurrence;
 pub mod phrase;
+pub mod placeholder;
 pub mod proximity;
 pub mod repetition;
 pub mod require;
