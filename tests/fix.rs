@@ -116,3 +116,35 @@ fn standard_input_is_never_fixed_in_place_but_can_be_diffed() {
         .code(1)
         .stdout(predicate::str::contains("+Now your Ohio lane runs late."));
 }
+
+#[test]
+fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("d.html");
+    std::fs::write(
+        &html,
+        "<p>Hi Dana,</p><p>We <b>utilize</b> data &amp; the the maps.</p><p>Can we talk Tuesday?</p>\n",
+    )
+    .unwrap();
+    let md = dir.path().join("d.md");
+    std::fs::write(
+        &md,
+        "# Plan\n\nWe utilize `utilize` data.\n\nCan we talk Tuesday?\n",
+    )
+    .unwrap();
+    pitchlint()
+        .arg("--fix")
+        .arg(&html)
+        .arg(&md)
+        .assert()
+        .stderr(predicate::str::contains("fixed 3 findings in"))
+        .stderr(predicate::str::contains("fixed 1 finding in"));
+    assert_eq!(
+        std::fs::read_to_string(&html).unwrap(),
+        "<p>Hi Dana,</p><p>We <b>use</b> data &amp; the maps.</p><p>Can we talk Tuesday?</p>\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&md).unwrap(),
+        "# Plan\n\nWe use `utilize` data.\n\nCan we talk Tuesday?\n"
+    );
+}
