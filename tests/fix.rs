@@ -137,7 +137,7 @@ fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
         .arg(&html)
         .arg(&md)
         .assert()
-        .stderr(predicate::str::contains("fixed 3 findings in"))
+        .stderr(predicate::str::contains("fixed 2 findings in"))
         .stderr(predicate::str::contains("fixed 1 finding in"));
     assert_eq!(
         std::fs::read_to_string(&html).unwrap(),
