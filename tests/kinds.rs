@@ -162,3 +162,14 @@ fn kind_keys_that_do_not_belong_are_positioned_errors() {
             "team.toml:11:11: rule `long`: a metric rule has no `phrases` key",
         ));
 }
+
+#[test]
+fn an_empty_draft_is_not_a_good_pitch_and_scores_are_deterministic() {
+    let empty = json(&["-"], Some(""));
+    let score = empty["files"][0]["score"].as_i64().unwrap();
+    assert!(score < 70, "an empty draft scored {score}");
+    assert_eq!(findings(&empty, "research/no-ask").len(), 1);
+    let a = json(&["tests/fixtures/essay.txt"], None);
+    let b = json(&["tests/fixtures/essay.txt"], None);
+    assert_eq!(a, b);
+}
