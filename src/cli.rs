@@ -78,16 +78,16 @@ pub struct Cli {
     /// Apply the findings that have one replacement (substitutions, doubled words) in place,
     /// then report on the fixed files. Writes are atomic; a file that changed since it was read
     /// is left alone.
-    #[arg(long, conflicts_with_all = ["diff", "stats"])]
+    #[arg(long, conflicts_with_all = ["diff", "stats", "show_parts"])]
     pub fix: bool,
 
     /// Print what --fix would change as a unified diff, and write nothing. Exits 1 when a file
     /// would change.
-    #[arg(long, conflicts_with = "stats")]
+    #[arg(long, conflicts_with_all = ["stats", "show_parts"])]
     pub diff: bool,
 
     /// Print the measures of each file (words, sentences, reading grade, questions, customer
     /// focus…) instead of linting it.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "show_parts")]
     pub stats: bool,
 }

@@ -85,6 +85,29 @@ impl ProximityRule {
         })
     }
 
+    /// The view range where a near match can stand for a phrase at `a`: so many words either
+    /// side, or the phrase's sentence. A cheap bound; [`ProximityRule::close`] decides.
+    fn window(&self, m: &Metrics, a: &Range<usize>) -> Range<usize> {
+        match self.within {
+            Some(n) => {
+                let w = &m.word_spans;
+                let first = w.partition_point(|s| s.end <= a.start);
+                let last = w.partition_point(|s| s.start < a.end);
+                let lo = first.checked_sub(n + 1).map_or(0, |i| w[i].start);
+                let hi = w.get(last + n).map_or(usize::MAX, |s| s.end);
+                lo..hi
+            }
+            None => {
+                let s = &m.sentence_list;
+                let i = s.partition_point(|x| x.span.start <= a.start);
+                match i.checked_sub(1).map(|i| &s[i]) {
+                    Some(x) if a.start < x.span.end => x.span.clone(),
+                    _ => 0..0,
+                }
+            }
+        }
+    }
+
     /// Whether two view spans are close: at most `within` words between them, or in one
     /// sentence.
     fn close(&self, m: &Metrics, a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -126,7 +149,12 @@ impl Rule for ProximityRule {
         // Each near match pairs with one phrase at most: one claim, one finding.
         let mut used = vec![false; near.len()];
         for h in hits.iter().filter(|h| h.pattern == 0 && cx.counts(&h.span)) {
-            let found = near.iter().enumerate().position(|(i, n)| {
+            // Only the near matches inside the window, found by binary search: linear overall.
+            let win = self.window(&m, &h.span);
+            let from = near.partition_point(|n| n.span.start < win.start);
+            let to = near.partition_point(|n| n.span.start < win.end);
+            let found = (from..to).find(|&i| {
+                let n = near[i];
                 !used[i]
                     && n.span != h.span
                     && segment(n.span.start) == segment(h.span.start)

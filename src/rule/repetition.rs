@@ -133,9 +133,17 @@ fn repeated_paragraphs(
 }
 
 impl RepetitionRule {
-    fn line_of(&self, cx: &Context<'_>, view: &Range<usize>) -> usize {
+    /// The 1-based line of a view span's start in the source; the line index is built once
+    /// per check, on the first finding.
+    fn line_of(
+        &self,
+        cx: &Context<'_>,
+        index: &mut Option<LineIndex>,
+        view: &Range<usize>,
+    ) -> usize {
         let at = cx.doc.map.to_source(view.clone()).start;
-        LineIndex::new(&cx.doc.source)
+        index
+            .get_or_insert_with(|| LineIndex::new(&cx.doc.source))
             .position(&cx.doc.source, at)
             .line
     }
@@ -172,11 +180,12 @@ impl Rule for RepetitionRule {
     }
 
     fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
+        let mut index = None;
         match self.unit {
             Unit::Word => self.check_words(cx, out),
             Unit::Paragraph => {
                 for (copy, first) in repeated_paragraphs(cx.doc, self.meta.scope, self.min_words) {
-                    let line = self.line_of(cx, &first);
+                    let line = self.line_of(cx, &mut index, &first);
                     out.push(cx.finding(
                         copy,
                         Some(format!(
@@ -207,7 +216,7 @@ impl Rule for RepetitionRule {
                                 .iter()
                                 .any(|c| c.start <= s.span.start && s.span.end <= c.end);
                             if !inside {
-                                let line = self.line_of(cx, first);
+                                let line = self.line_of(cx, &mut index, first);
                                 out.push(cx.finding(
                                     s.span.clone(),
                                     Some(format!(
