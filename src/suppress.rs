@@ -187,7 +187,8 @@ fn unused_meta() -> Arc<RuleMeta> {
     Arc::clone(&META)
 }
 
-/// Sort `findings` of the document `source` into kept and suppressed.
+/// Sort `findings` of the document `source` into kept and suppressed. Findings inside a
+/// directive itself are dropped.
 pub fn apply(source: &str, findings: Vec<Finding>) -> Outcome {
     let dirs = directives(source);
     if dirs.is_empty() {
@@ -199,6 +200,10 @@ pub fn apply(source: &str, findings: Vec<Finding>) -> Outcome {
     let mut regions = regions(source, &dirs);
     let mut out = Outcome::default();
     for f in findings {
+        // A directive is not prose: what it names (`seed/partner-close`) is not a finding.
+        if dirs.iter().any(|d| d.span.contains(&f.span.start)) {
+            continue;
+        }
         let mut hit = false;
         for r in regions.iter_mut().filter(|r| r.covers(&f)) {
             r.used = true;
