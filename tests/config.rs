@@ -9,7 +9,8 @@ use std::path::Path;
 use common::{TEAM_PACK, pitchlint_in, run, write};
 use serde_json::Value;
 
-const DRAFT: &str = "Hi Dana,\n\nUnlike Globex, we ship in two days.\n\nCan we talk on Friday?\n\nBest,\nSam\n";
+const DRAFT: &str =
+    "Hi Dana,\n\nUnlike Globex, we ship in two days.\n\nCan we talk on Friday?\n\nBest,\nSam\n";
 
 /// A proposals repository: a root config with a team pack and a stricter rule for proposals.
 fn repo() -> tempfile::TempDir {
@@ -50,17 +51,28 @@ fn the_nearest_config_is_found_from_the_file_s_folder() {
     let dir = repo();
     let (v, _) = json_in(dir.path(), &["followups/acme.txt"]);
     let f = &v["files"][0];
-    assert_eq!(rules(f), ["team/competitor"], "the team pack came from the config");
+    assert_eq!(
+        rules(f),
+        ["team/competitor"],
+        "the team pack came from the config"
+    );
     assert_eq!(f["score"], 64);
     assert_eq!(f["passed"], true);
 
     // A nearer config wins for the files below it (and only for them).
     write(
         dir.path(),
-        &[("followups/.pitchlint.toml", "default_rules = true\nmin_score = 70\n")],
+        &[(
+            "followups/.pitchlint.toml",
+            "default_rules = true\nmin_score = 70\n",
+        )],
     );
     let (v, code) = json_in(dir.path(), &["followups/acme.txt", "proposals/acme.txt"]);
-    assert_eq!(rules(&v["files"][0]), Vec::<&str>::new(), "followups has no team pack");
+    assert_eq!(
+        rules(&v["files"][0]),
+        Vec::<&str>::new(),
+        "followups has no team pack"
+    );
     assert_eq!(v["files"][0]["passed"], true);
     assert_eq!(rules(&v["files"][1]), ["team/competitor"]);
     assert_eq!(code, 1);
@@ -79,7 +91,10 @@ fn the_same_file_lints_the_same_from_any_folder() {
     let (c, cc) = json_in(&root.join("followups"), &["../proposals/acme.txt"]);
     std::fs::create_dir_all(root.join("deep/er")).unwrap();
     let (d, cd) = json_in(&root.join("deep/er"), &["../../proposals/acme.txt"]);
-    assert_eq!(a["files"][0]["passed"], false, "min_score 80 applies to proposals");
+    assert_eq!(
+        a["files"][0]["passed"], false,
+        "min_score 80 applies to proposals"
+    );
     let a = strip(a);
     assert_eq!(a, strip(b));
     assert_eq!(a, strip(c));
@@ -121,7 +136,10 @@ fn isolated_ignores_every_config_and_config_names_one() {
     assert!(!rules(&v["files"][0]).contains(&"team/competitor"));
     assert_eq!(code, 0);
 
-    write(dir.path(), &[("other.toml", "default_rules = false\nmin_score = 90\n")]);
+    write(
+        dir.path(),
+        &[("other.toml", "default_rules = false\nmin_score = 90\n")],
+    );
     let (v, code) = json_in(
         &dir.path().join("followups"),
         &["--config", "../other.toml", "acme.txt"],
@@ -134,11 +152,9 @@ fn isolated_ignores_every_config_and_config_names_one() {
 #[test]
 fn standard_input_uses_the_current_folder_s_config() {
     let dir = repo();
-    let (out, _, code) = run(
-        pitchlint_in(&dir.path().join("followups"))
-            .args(["--format", "concise"])
-            .write_stdin(DRAFT),
-    );
+    let (out, _, code) = run(pitchlint_in(&dir.path().join("followups"))
+        .args(["--format", "concise"])
+        .write_stdin(DRAFT));
     assert!(out.starts_with("-:3:8: warning [team/competitor]"), "{out}");
     assert_eq!(code, 0);
 }
@@ -158,7 +174,10 @@ fn include_and_exclude_filter_what_folders_yield() {
     let (v, _) = json_in(dir.path(), &["archive/old.txt"]);
     assert_eq!(v["summary"]["files"], 1);
 
-    write(dir.path(), &[("pitchlint.toml", "include = [\"proposals/**\"]\n")]);
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "include = [\"proposals/**\"]\n")],
+    );
     let (v, _) = json_in(dir.path(), &["."]);
     assert_eq!(v["summary"]["files"], 1);
     assert_eq!(v["files"][0]["path"], "./proposals/acme.txt");
@@ -169,7 +188,12 @@ fn select_ignore_and_rule_overrides() {
     let dir = repo();
     let text = "Hi Dana,\n\nWe leverage synergy. Unlike Globex, we ship.\n\nBest,\nSam\n";
     write(dir.path(), &[("d.txt", text)]);
-    let all = |v: &Value| rules(&v["files"][0]).into_iter().map(String::from).collect::<Vec<_>>();
+    let all = |v: &Value| {
+        rules(&v["files"][0])
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
 
     let (v, _) = json_in(dir.path(), &["d.txt"]);
     assert!(all(&v).contains(&"sales/buzzwords".to_string()), "{v}");
@@ -184,7 +208,10 @@ fn select_ignore_and_rule_overrides() {
     let (v, code) = json_in(dir.path(), &["d.txt"]);
     assert_eq!(all(&v), ["team/competitor"]);
     let f = &v["files"][0]["findings"][0];
-    assert_eq!((f["severity"].as_str(), f["weight"].as_i64()), (Some("error"), Some(-30)));
+    assert_eq!(
+        (f["severity"].as_str(), f["weight"].as_i64()),
+        (Some("error"), Some(-30))
+    );
     assert_eq!(v["files"][0]["score"], 40);
     assert_eq!(code, 1);
 
@@ -224,7 +251,10 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
             "[[overrides]]\nmin_score = 80\n",
             "pitchlint.toml:1:1: missing field `paths`",
         ),
-        ("packs = [\"missing.toml\"]\n", "missing.toml: no such file or directory"),
+        (
+            "packs = [\"missing.toml\"]\n",
+            "missing.toml: no such file or directory",
+        ),
     ];
     for (text, want) in cases {
         write(dir.path(), &[("pitchlint.toml", text)]);
@@ -232,7 +262,10 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
         assert_eq!(code, 2, "{text}");
         assert_eq!(out, "");
         let err = err.replace(&format!("{}/", dir.path().display()), "");
-        assert!(err.starts_with(&format!("pitchlint: error: {want}")), "{text}\n{err}");
+        assert!(
+            err.starts_with(&format!("pitchlint: error: {want}")),
+            "{text}\n{err}"
+        );
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
@@ -241,11 +274,8 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
 fn config_subcommand_shows_the_merged_config_and_origins() {
     let dir = repo();
     let cfg = dir.path().join("pitchlint.toml").display().to_string();
-    let (out, _, code) = run(pitchlint_in(&dir.path().join("proposals")).args([
-        "--fail-on",
-        "warning",
-        "config",
-    ]));
+    let (out, _, code) =
+        run(pitchlint_in(&dir.path().join("proposals")).args(["--fail-on", "warning", "config"]));
     assert_eq!(code, 0);
     assert!(out.starts_with(&format!("# config file: {cfg}\n")), "{out}");
     let line = |key: &str| {

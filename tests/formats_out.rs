@@ -33,20 +33,38 @@ fn concise_snapshot() {
     let (out, code) = output(&["--format", "concise", SAMPLE]);
     assert_eq!(code, 1);
     for line in out.lines() {
-        assert!(line.starts_with("tests/fixtures/sample-pitch.txt:"), "{line}");
+        assert!(
+            line.starts_with("tests/fixtures/sample-pitch.txt:"),
+            "{line}"
+        );
     }
-    assert!(out.contains("tests/fixtures/sample-pitch.txt:10:54: warning [seed/partner-close] Asking"));
+    assert!(
+        out.contains("tests/fixtures/sample-pitch.txt:10:54: warning [seed/partner-close] Asking")
+    );
     insta::assert_snapshot!("concise_fixed", fixed("concise"));
 }
 
 #[test]
 fn jsonl_is_one_finding_a_line() {
-    let (out, code) = output(&["--format", "jsonl", SAMPLE, "tests/fixtures/better-pitch.txt"]);
+    let (out, code) = output(&[
+        "--format",
+        "jsonl",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
     assert_eq!(code, 1);
-    let (json, _) = output(&["--format", "json", SAMPLE, "tests/fixtures/better-pitch.txt"]);
+    let (json, _) = output(&[
+        "--format",
+        "json",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
     let json: Value = serde_json::from_str(&json).unwrap();
     let total = json["summary"]["findings"].as_u64().unwrap() as usize;
-    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), total);
     // The same fields as the json format's findings, plus the path.
     assert_eq!(lines[0]["path"], SAMPLE);
@@ -98,7 +116,12 @@ fn github_snapshot_and_escaping() {
 
 #[test]
 fn junit_has_one_case_per_file_failing_with_the_gate() {
-    let (out, code) = output(&["--format", "junit", SAMPLE, "tests/fixtures/better-pitch.txt"]);
+    let (out, code) = output(&[
+        "--format",
+        "junit",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
     assert_eq!(code, 1);
     assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
     assert_eq!(out.matches("<testcase ").count(), 2);
@@ -114,7 +137,10 @@ fn junit_has_one_case_per_file_failing_with_the_gate() {
 }
 
 fn sarif_schema() -> jsonschema::Validator {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/schemas/sarif-schema-2.1.0.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/schemas/sarif-schema-2.1.0.json"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
 }
@@ -162,7 +188,10 @@ fn sarif_validates_and_points_where_json_does() {
     for (r, f) in located.iter().zip(&findings) {
         let region = &r["locations"][0]["physicalLocation"]["region"];
         assert_eq!(r["ruleId"], f["rule"]);
-        assert_eq!(rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"], f["rule"]);
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            f["rule"]
+        );
         assert_eq!(region["startLine"], f["line"]);
         assert_eq!(region["startColumn"], f["column"]);
         assert_eq!(region["endLine"], f["end_line"]);
@@ -233,11 +262,19 @@ fn statistics_count_findings_per_rule() {
     let (out, code) = output(&["--statistics", SAMPLE]);
     assert_eq!(code, 1);
     let lines: Vec<&str> = out.lines().collect();
-    assert!(lines[0].trim_start().starts_with("5  sales/buzzwords"), "{out}");
+    assert!(
+        lines[0].trim_start().starts_with("5  sales/buzzwords"),
+        "{out}"
+    );
     assert!(out.contains("2  sales/apologetic-opener"));
     assert_eq!(lines.len(), 6);
     let (out, _) = output(&["--statistics", "--format", "json", SAMPLE]);
     let v: Value = serde_json::from_str(&out).unwrap();
-    let total: u64 = v.as_array().unwrap().iter().map(|r| r["count"].as_u64().unwrap()).sum();
+    let total: u64 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
     assert_eq!(total, 11);
 }

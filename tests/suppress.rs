@@ -12,7 +12,10 @@ fn lint(name: &str, text: &str, extra: &[&str]) -> (Value, i32) {
     let (out, err, code) = run(common::pitchlint_in(dir.path())
         .args(["--isolated", "--format", "json", name])
         .args(extra));
-    (serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out} {err}")), code)
+    (
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out} {err}")),
+        code,
+    )
 }
 
 fn rules(v: &Value) -> Vec<String> {
@@ -28,8 +31,13 @@ const CLOSE: &str = "Will you partner with us?";
 
 #[test]
 fn html_comment_disable_next_line_in_markdown() {
-    let quiet = format!("Hi Dana,\n\nWe ship fast.\n\n<!-- pitchlint-disable-next-line seed/partner-close -- we mean it -->\n{CLOSE}\n\nBest,\nSam\n");
-    let loud = quiet.replace("<!-- pitchlint-disable-next-line seed/partner-close -- we mean it -->\n", "");
+    let quiet = format!(
+        "Hi Dana,\n\nWe ship fast.\n\n<!-- pitchlint-disable-next-line seed/partner-close -- we mean it -->\n{CLOSE}\n\nBest,\nSam\n"
+    );
+    let loud = quiet.replace(
+        "<!-- pitchlint-disable-next-line seed/partner-close -- we mean it -->\n",
+        "",
+    );
     let (v, _) = lint("d.md", &loud, &[]);
     assert_eq!(rules(&v), ["seed/partner-close"]);
     assert_eq!(v["files"][0]["score"], 50);
@@ -44,9 +52,14 @@ fn html_comment_disable_next_line_in_markdown() {
 
 #[test]
 fn own_line_disable_next_line_in_plain_text_covers_one_line() {
-    let text = format!("Hi Dana,\n\npitchlint-disable-next-line sales\nWe leverage synergy.\nWe leverage synergy.\n\n{CLOSE}\n\nBest,\nSam\n");
+    let text = format!(
+        "Hi Dana,\n\npitchlint-disable-next-line sales\nWe leverage synergy.\nWe leverage synergy.\n\n{CLOSE}\n\nBest,\nSam\n"
+    );
     let (v, _) = lint("d.txt", &text, &[]);
-    assert_eq!(rules(&v), ["sales/buzzwords", "sales/buzzwords", "seed/partner-close"]);
+    assert_eq!(
+        rules(&v),
+        ["sales/buzzwords", "sales/buzzwords", "seed/partner-close"]
+    );
     assert_eq!(v["files"][0]["findings"][0]["line"], 5);
     assert_eq!(v["files"][0]["suppressed"], 2);
 }
@@ -67,7 +80,9 @@ fn disable_and_enable_bound_a_region() {
 
 #[test]
 fn bare_disable_covers_every_rule_to_the_end() {
-    let text = format!("Hi Dana,\n\nWe leverage synergy.\n\npitchlint-disable\n{CLOSE} Act now!\n\nBest,\nSam\n");
+    let text = format!(
+        "Hi Dana,\n\nWe leverage synergy.\n\npitchlint-disable\n{CLOSE} Act now!\n\nBest,\nSam\n"
+    );
     let (v, _) = lint("d.txt", &text, &[]);
     assert_eq!(rules(&v), ["sales/buzzwords", "sales/buzzwords"]);
     assert!(v["files"][0]["suppressed"].as_u64().unwrap() >= 2);
@@ -81,8 +96,12 @@ fn human_report_counts_suppressed_findings() {
         "pitchlint-disable-next-line\nWe leverage synergy.\n",
     )
     .unwrap();
-    let (out, _, code) = run(common::pitchlint_in(dir.path()).args(["--isolated", "--color", "never", "d.txt"]));
-    assert!(out.contains("d.txt: score 70/100 PASS [2 suppressed]"), "{out}");
+    let (out, _, code) =
+        run(common::pitchlint_in(dir.path()).args(["--isolated", "--color", "never", "d.txt"]));
+    assert!(
+        out.contains("d.txt: score 70/100 PASS [2 suppressed]"),
+        "{out}"
+    );
     assert_eq!(code, 0);
 }
 
@@ -95,18 +114,33 @@ fn unused_disables_are_reported_when_asked() {
     let (v, code) = lint("d.md", text, &["--report-unused-disables"]);
     assert_eq!(rules(&v), ["pitchlint/unused-disable"]);
     let f = &v["files"][0]["findings"][0];
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(1))
+    );
     assert_eq!(f["severity"], "warning");
-    assert!(f["message"].as_str().unwrap().contains("`seed/partner-close`"));
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("`seed/partner-close`")
+    );
     assert_eq!(v["files"][0]["score"], 70, "it costs no points");
     assert_eq!(code, 0);
-    let (_, code) = lint("d.md", text, &["--report-unused-disables", "--fail-on", "warning"]);
+    let (_, code) = lint(
+        "d.md",
+        text,
+        &["--report-unused-disables", "--fail-on", "warning"],
+    );
     assert_eq!(code, 1);
     // A suppression that did silence something is not reported.
     let used = text.replace("We ship fast.", "Will you partner with us?");
     let (v, _) = lint("d.md", &used, &["--report-unused-disables"]);
     assert_eq!(v["files"][0]["suppressed"], 1);
-    assert!(!rules(&v).contains(&"pitchlint/unused-disable".to_string()), "{v}");
+    assert!(
+        !rules(&v).contains(&"pitchlint/unused-disable".to_string()),
+        "{v}"
+    );
 }
 
 #[test]

@@ -32,7 +32,7 @@ impl From<SeverityName> for crate::rule::Severity {
 /// `pitchlint.toml` (or `.pitchlint.toml`): every key is optional.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "pitchlint config", extend("$id" = "https://pitchlint.dev/schemas/config.json"))]
+#[schemars(title = "pitchlint config")]
 pub struct ConfigFile {
     /// Load the embedded default pack (default true).
     pub default_rules: Option<bool>,
