@@ -98,6 +98,11 @@ pub struct Cli {
     /// Report suppression comments that silenced nothing (as warnings).
     #[arg(long)]
     pub report_unused_disables: bool,
+
+    /// Apply the config's include/exclude to files named on the command line too (for
+    /// pre-commit, which names every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 /// A severity named on the command line (`--fail-on`).

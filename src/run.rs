@@ -194,7 +194,7 @@ fn lint(
             Input::Stdin => configs.index_for(None)?,
             Input::File(p) => {
                 let i = configs.index_for(Some(p))?;
-                let named = cli.paths.iter().any(|q| q == p);
+                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
                 if !named && !configs.list[i].wants(&env.cwd.join(p)) {
                     continue;
                 }

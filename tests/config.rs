@@ -173,6 +173,14 @@ fn include_and_exclude_filter_what_folders_yield() {
     // A file named on the command line is always linted.
     let (v, _) = json_in(dir.path(), &["archive/old.txt"]);
     assert_eq!(v["summary"]["files"], 1);
+    // Unless --force-exclude says otherwise (pre-commit names every changed file).
+    let (v, code) = json_in(
+        dir.path(),
+        &["--force-exclude", "archive/old.txt", "followups/acme.txt"],
+    );
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["files"][0]["path"], "followups/acme.txt");
+    assert_eq!(code, 0);
 
     write(
         dir.path(),

@@ -1,5 +1,6 @@
 //! `concise`: `path:line:col: severity [rule] message`, one finding a line, for editors and
-//! grep. Messages are kept on one line.
+//! grep. Messages are kept on one line. A file whose score is below the minimum gets a line
+//! of rule `pitchlint/min-score` at 1:1, so that every failure shows.
 
 use std::io::{self, Write};
 
@@ -31,6 +32,14 @@ impl Renderer for Concise {
                 f.rule.severity,
                 f.rule.qualified,
                 one_line(f.message())
+            )?;
+        }
+        if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
+            writeln!(
+                w,
+                "{}:1:1: error [{}] {reason}",
+                file.path,
+                super::sarif::MIN_SCORE_RULE
             )?;
         }
         Ok(())

@@ -65,9 +65,12 @@ fire = ["Hi Dana,\n\nI can send a case study from a brewery your size.\n\nBest,\
 quiet = ["Hi Dana,\n\nWe are the best.\n\nBest,\nSam"]
 "#;
 
-/// Write `dir/pitchlint.toml` and `dir/rules/team.toml`. When either exists, nothing is
-/// written. Returns a line per file written.
-pub fn init(dir: &Path) -> Result<Vec<String>> {
+/// The files `init` writes, relative to its folder.
+pub const FILES: [&str; 2] = ["pitchlint.toml", "rules/team.toml"];
+
+/// Write `dir/pitchlint.toml` and `dir/rules/team.toml` ([`FILES`]). When either exists,
+/// nothing is written.
+pub fn init(dir: &Path) -> Result<()> {
     let config = dir.join("pitchlint.toml");
     let pack = dir.join("rules").join("team.toml");
     for p in [&config, &pack] {
@@ -83,8 +86,5 @@ pub fn init(dir: &Path) -> Result<Vec<String>> {
     std::fs::create_dir_all(&rules).map_err(|e| Error::io(&rules, &e))?;
     std::fs::write(&config, CONFIG).map_err(|e| Error::io(&config, &e))?;
     std::fs::write(&pack, TEAM_PACK).map_err(|e| Error::io(&pack, &e))?;
-    Ok(vec![
-        format!("wrote {}", config.display()),
-        format!("wrote {}", pack.display()),
-    ])
+    Ok(())
 }

@@ -45,8 +45,14 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Init { dir } => {
-            for line in init::init(&env.cwd.join(dir))? {
-                writeln!(out, "{line}")?;
+            init::init(&env.cwd.join(dir))?;
+            for name in init::FILES {
+                let shown = if dir.as_os_str() == "." {
+                    name.into()
+                } else {
+                    dir.join(name)
+                };
+                writeln!(out, "wrote {}", shown.display())?;
             }
             Ok(Status::Success)
         }
@@ -55,6 +61,18 @@ pub fn run(
             let mut configs = configs(cli, env);
             let config = configs.for_file(path.as_deref())?;
             out.write_all(config.show().as_bytes())?;
+            if let Some(p) = path {
+                let g = config.gate_for(Some(&env.cwd.join(p)));
+                writeln!(
+                    out,
+                    "\n# for {}: min_score = {}, fail_on = \"{}\", max_warnings = {}, exit_zero = {}",
+                    p.display(),
+                    g.gate.min_score.unwrap_or(0),
+                    g.gate.fail_on,
+                    g.max_warnings.map_or("none".to_string(), |n| n.to_string()),
+                    g.exit_zero
+                )?;
+            }
             Ok(Status::Success)
         }
         Command::Completions { shell } => {
