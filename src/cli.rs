@@ -28,7 +28,14 @@ pub enum ColorChoice {
 ///
 /// A file named like a subcommand (`rules`, `config`…) is linted when written as `./rules`.
 #[derive(Debug, Parser)]
-#[command(name = "pitchlint", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "pitchlint",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    after_help = "Exit status: 0 every file passed, 1 a file failed the gate, 2 an error.\nA file named like a subcommand is linted when written as ./NAME (pitchlint ./rules)."
+)]
 pub struct Cli {
     /// Files or folders to lint; `-` reads standard input. With no path, standard input is read
     /// when it is not a terminal. Folders are searched for .txt and .md files.

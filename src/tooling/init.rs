@@ -1,5 +1,6 @@
 //! `pitchlint init`: a starter `pitchlint.toml` and a sample team pack, never overwriting.
 
+use std::io::Write;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -84,7 +85,14 @@ pub fn init(dir: &Path) -> Result<()> {
     }
     let rules = dir.join("rules");
     std::fs::create_dir_all(&rules).map_err(|e| Error::io(&rules, &e))?;
-    std::fs::write(&config, CONFIG).map_err(|e| Error::io(&config, &e))?;
-    std::fs::write(&pack, TEAM_PACK).map_err(|e| Error::io(&pack, &e))?;
+    for (path, text) in [(&config, CONFIG), (&pack, TEAM_PACK)] {
+        // create_new: even a file that appeared since the check above is never overwritten.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(|e| Error::io(path, &e))?;
+    }
     Ok(())
 }
