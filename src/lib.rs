@@ -43,20 +43,31 @@ use score::Gate;
 /// Lint one document: findings, score and pass/fail. Findings silenced by a suppression
 /// comment ([`suppress`]) don't count toward the score.
 pub fn lint(linter: &Linter, doc: Document, gate: &Gate) -> FileReport {
-    lint_with(linter, doc, gate, false)
+    lint_with(linter, doc, gate, &LintOptions::default())
 }
 
-/// [`lint`], and with `report_unused_disables`, a `pitchlint/unused-disable` warning for each
-/// suppression that silenced nothing.
-pub fn lint_with(
-    linter: &Linter,
-    doc: Document,
-    gate: &Gate,
-    report_unused_disables: bool,
-) -> FileReport {
+/// What [`lint_with`] does beyond [`lint`].
+#[derive(Clone, Debug, Default)]
+pub struct LintOptions {
+    /// Add a `pitchlint/unused-disable` warning for each suppression that silenced nothing.
+    pub report_unused_disables: bool,
+    /// Rules off for this file (a config's per-path `ignore`), as selectors.
+    pub ignore: Vec<String>,
+}
+
+/// [`lint`], with per-file options.
+pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions) -> FileReport {
     let outcome = suppress::apply(&doc.source, linter.check(&doc));
     let mut findings = outcome.kept;
-    if report_unused_disables && !outcome.unused.is_empty() {
+    if !opts.ignore.is_empty() {
+        findings.retain(|f| {
+            !opts
+                .ignore
+                .iter()
+                .any(|s| config::select::specificity(s, &f.rule).is_some())
+        });
+    }
+    if opts.report_unused_disables && !outcome.unused.is_empty() {
         findings.extend(outcome.unused);
         findings.sort_by_key(|f| (f.span.start, f.span.end));
     }

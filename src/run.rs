@@ -258,7 +258,11 @@ fn lint(
             Input::Stdin => None,
         };
         let g: FileGate = config.gate_for(file.as_deref());
-        let report = crate::lint_with(linter, doc, &g.gate, cli.report_unused_disables);
+        let opts = crate::LintOptions {
+            report_unused_disables: cli.report_unused_disables,
+            ignore: g.ignore.clone(),
+        };
+        let report = crate::lint_with(linter, doc, &g.gate, &opts);
         summary.add(&report);
         if !report.score.passed && !g.exit_zero {
             failed_counted += 1;

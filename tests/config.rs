@@ -116,6 +116,20 @@ fn per_path_overrides_set_a_stricter_gate() {
     );
     assert_eq!(files[1]["passed"], true);
     assert_eq!(code, 1);
+
+    // Rules can be turned off per path too.
+    let config = std::fs::read_to_string(dir.path().join("pitchlint.toml")).unwrap();
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            &format!("{config}\n[[overrides]]\npaths = [\"followups/**\"]\nignore = [\"team\"]\n"),
+        )],
+    );
+    let (v, _) = json_in(dir.path(), &["proposals", "followups"]);
+    assert_eq!(rules(&v["files"][0]), ["team/competitor"]);
+    assert_eq!(rules(&v["files"][1]), Vec::<&str>::new());
+    assert_eq!(v["files"][1]["score"], 70);
 }
 
 #[test]
@@ -256,12 +270,16 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
             "pitchlint.toml:1:8: `rules.\"seed/nope\"` names no loaded rule",
         ),
         (
+            "[[overrides]]\npaths = [\"a/**\"]\nignore = [\"sales/nope\"]\n",
+            "pitchlint.toml:3:11: `overrides.ignore`: `sales/nope` names no loaded rule",
+        ),
+        (
             "[[overrides]]\nmin_score = 80\n",
             "pitchlint.toml:1:1: missing field `paths`",
         ),
         (
             "packs = [\"missing.toml\"]\n",
-            "missing.toml: no such file or directory",
+            "pitchlint.toml:1:10: `packs`: missing.toml: no such file or directory",
         ),
     ];
     for (text, want) in cases {

@@ -96,4 +96,7 @@ pub struct PathOverride {
     pub max_warnings: Option<usize>,
     /// As the top-level `exit_zero`.
     pub exit_zero: Option<bool>,
+    /// Rules not to use for these files, written as in `select`.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub ignore: Option<Vec<Spanned<String>>>,
 }

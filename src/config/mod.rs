@@ -54,6 +54,17 @@ pub struct Sourced<T> {
     pub origin: String,
 }
 
+/// A pack to load, and where it was named.
+#[derive(Clone, Debug)]
+pub struct PackRef {
+    /// The pack file or folder (absolute, or relative to the current folder).
+    pub path: PathBuf,
+    /// Where it was named: the config file, or `--rules`.
+    pub origin: String,
+    /// Byte offset of the name in the config file, when it came from one.
+    pub offset: Option<usize>,
+}
+
 fn sourced<T>(value: T, origin: impl Into<String>) -> Sourced<T> {
     Sourced {
         value,
@@ -74,10 +85,12 @@ pub struct Override {
     pub max_warnings: Option<usize>,
     /// `exit_zero`.
     pub exit_zero: Option<bool>,
+    /// `ignore`: rules off for these files.
+    pub ignore: Vec<String>,
 }
 
 /// The gate for one file.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct FileGate {
     /// Score and severity thresholds.
     pub gate: Gate,
@@ -87,6 +100,8 @@ pub struct FileGate {
     pub warnings_group: usize,
     /// Whether the file's failure leaves the exit status alone.
     pub exit_zero: bool,
+    /// Rules off for this file (`[[overrides]] ignore`), as selectors.
+    pub ignore: Vec<String>,
 }
 
 /// A merged config: defaults, then a file (if any), then flags.
@@ -99,7 +114,7 @@ pub struct Config {
     /// Whether the embedded pack is loaded.
     pub default_rules: Sourced<bool>,
     /// Packs to load, in order, each with where it was named.
-    pub packs: Vec<Sourced<PathBuf>>,
+    pub packs: Vec<PackRef>,
     /// `select`, `ignore` and per-rule overrides.
     pub selection: RuleSelection,
     /// The minimum score (`None` = off).
@@ -190,7 +205,11 @@ impl Config {
             c.default_rules = sourced(v, &origin);
         }
         for p in file.packs.iter().flatten() {
-            c.packs.push(sourced(base.join(p.get_ref()), &origin));
+            c.packs.push(PackRef {
+                path: base.join(p.get_ref()),
+                origin: origin.clone(),
+                offset: Some(p.span().start),
+            });
         }
         c.selection.select = selectors(&file.select);
         c.selection.ignore = selectors(&file.ignore).unwrap_or_default();
@@ -246,7 +265,16 @@ impl Config {
                 fail_on: o.fail_on.map(Into::into),
                 max_warnings: o.max_warnings,
                 exit_zero: o.exit_zero,
+                ignore: o
+                    .ignore
+                    .iter()
+                    .flatten()
+                    .map(|s| s.get_ref().clone())
+                    .collect(),
             });
+            c.selection
+                .path_ignores
+                .extend(selectors(&o.ignore).unwrap_or_default());
         }
         c.path = Some(path.to_path_buf());
         c.text = text;
@@ -259,7 +287,11 @@ impl Config {
             self.default_rules = sourced(false, "--no-default-rules");
         }
         for p in &flags.rules {
-            self.packs.push(sourced(cwd.join(p), "--rules"));
+            self.packs.push(PackRef {
+                path: cwd.join(p),
+                origin: "--rules".into(),
+                offset: None,
+            });
         }
         if let Some(n) = flags.min_score {
             self.min_score = sourced((n > 0).then_some(n), "--min-score");
@@ -288,7 +320,20 @@ impl Config {
             Vec::new()
         };
         for p in &self.packs {
-            sources.extend(pack::read_sources(&p.value)?);
+            let read = pack::read_sources(&p.path).map_err(|e| match (&self.path, p.offset) {
+                // A pack the config names but that cannot be read: point at the config.
+                (Some(config), Some(at)) if e.kind == ErrorKind::Io && e.position.is_none() => {
+                    Error::at(
+                        ErrorKind::Config,
+                        config,
+                        &self.text,
+                        at,
+                        format!("`packs`: {}: {}", p.path.display(), e.message),
+                    )
+                }
+                _ => e,
+            })?;
+            sources.extend(read);
         }
         Ok(sources)
     }
@@ -335,6 +380,7 @@ impl Config {
             max_warnings: self.max_warnings.value,
             warnings_group: 0,
             exit_zero: self.exit_zero.value,
+            ignore: Vec::new(),
         };
         let rel = file.map(|f| self.relative(f));
         for (i, o) in self.overrides.iter().enumerate() {
@@ -354,6 +400,7 @@ impl Config {
             if let (Some(z), false) = (o.exit_zero, self.flag_gate[3]) {
                 g.exit_zero = z;
             }
+            g.ignore.extend(o.ignore.iter().cloned());
         }
         g
     }

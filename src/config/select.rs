@@ -89,6 +89,8 @@ pub struct RuleSelection {
     pub ignore: Vec<Selector>,
     /// Per-rule changes.
     pub changes: Vec<RuleChange>,
+    /// The `ignore` selectors of every `[[overrides]]` entry, checked like the others.
+    pub path_ignores: Vec<Selector>,
 }
 
 impl RuleSelection {
@@ -100,7 +102,7 @@ impl RuleSelection {
     /// Apply to a linter. A selector or override that names no loaded rule is an error at its
     /// place in the config file (`path`, `text`).
     pub fn apply(&self, linter: Linter, path: &Path, text: &str) -> Result<Linter> {
-        if self.is_empty() {
+        if self.is_empty() && self.path_ignores.is_empty() {
             return Ok(linter);
         }
         let err = |offset: Option<usize>, msg: String| match offset {
@@ -111,7 +113,10 @@ impl RuleSelection {
         let mut packs: Vec<&str> = metas.iter().map(|m| m.pack.as_str()).collect();
         packs.dedup();
         let lists = self.select.iter().flatten().map(|s| ("select", s));
-        for (key, sel) in lists.chain(self.ignore.iter().map(|s| ("ignore", s))) {
+        let lists = lists
+            .chain(self.ignore.iter().map(|s| ("ignore", s)))
+            .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
+        for (key, sel) in lists {
             if !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
                 return Err(err(
                     sel.offset,
@@ -142,6 +147,9 @@ impl RuleSelection {
                     ),
                 ));
             }
+        }
+        if self.is_empty() {
+            return Ok(linter);
         }
         let rules = linter.into_rules();
         let mut kept: Vec<Box<dyn Rule>> = Vec::with_capacity(rules.len());

@@ -34,13 +34,15 @@ impl Config {
             self.default_rules.value.to_string(),
             &self.default_rules.origin,
         );
-        for p in &self.packs {
-            line(
-                &mut out,
-                "packs",
-                quoted(&[p.value.display().to_string()]),
-                &p.origin,
-            );
+        if !self.packs.is_empty() {
+            let paths: Vec<String> = self
+                .packs
+                .iter()
+                .map(|p| p.path.display().to_string())
+                .collect();
+            let mut origins: Vec<&str> = self.packs.iter().map(|p| p.origin.as_str()).collect();
+            origins.dedup();
+            line(&mut out, "packs", quoted(&paths), &origins.join(" + "));
         }
         let origin = file.as_deref().unwrap_or("default");
         let texts = |l: &[super::Selector]| l.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
@@ -120,6 +122,9 @@ impl Config {
             }
             if let Some(z) = o.exit_zero {
                 let _ = writeln!(out, "exit_zero = {z}");
+            }
+            if !o.ignore.is_empty() {
+                let _ = writeln!(out, "ignore = {}", quoted(&o.ignore));
             }
         }
         out
