@@ -149,6 +149,7 @@ pub fn run(
         let mut configs = configs(cli, env);
         let first = cli.paths.first().map(PathBuf::as_path);
         let config = configs.for_file(first.filter(|p| p.as_os_str() != "-"))?;
+        config.linter()?;
         out.write_all(config.show().as_bytes())?;
         return Ok(Status::Success);
     }

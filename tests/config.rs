@@ -326,4 +326,18 @@ fn config_subcommand_shows_the_merged_config_and_origins() {
     assert_eq!(same, out);
     let (iso, _, _) = run(pitchlint_in(dir.path()).args(["--isolated", "config"]));
     assert!(iso.starts_with("# config file: none"), "{iso}");
+    // With a path, the gate that applies to that file.
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["config", "proposals/acme.txt"]));
+    assert!(
+        out.ends_with("\n# for proposals/acme.txt: min_score = 80, fail_on = \"error\", max_warnings = none, exit_zero = false\n"),
+        "{out}"
+    );
+    // A config that does not work is an error here too.
+    write(dir.path(), &[("pitchlint.toml", "select = [\"nope\"]\n")]);
+    let (out, err, code) = run(pitchlint_in(dir.path()).arg("config"));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert!(
+        err.contains("pitchlint.toml:1:11: `select`: `nope` names no loaded rule"),
+        "{err}"
+    );
 }

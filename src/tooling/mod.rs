@@ -60,6 +60,8 @@ pub fn run(
         Command::Config { path } => {
             let mut configs = configs(cli, env);
             let config = configs.for_file(path.as_deref())?;
+            // Show only a config that works: its packs load and its selectors name rules.
+            config.linter()?;
             out.write_all(config.show().as_bytes())?;
             if let Some(p) = path {
                 let g = config.gate_for(Some(&env.cwd.join(p)));
