@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         Some(path) => match File::create(path) {
             Ok(f) => (Box::new(BufWriter::new(f)), false),
             Err(e) => {
-                eprintln!("pitchlint: error: {}: {e}", path.display());
+                eprintln!("pitchlint: error: {}", pitchlint::Error::io(path, &e));
                 return ExitCode::from(Status::Error.code());
             }
         },

@@ -239,6 +239,16 @@ fn output_writes_the_report_to_a_file() {
     assert_eq!(out, "", "{err}");
     let written: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(written["version"], "2.1.0");
+    let bad = dir.path().join("missing/report.txt");
+    let (out, err, code) = run(pitchlint().args(["--output", bad.to_str().unwrap(), SAMPLE]));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert_eq!(
+        err,
+        format!(
+            "pitchlint: error: {}: no such file or directory\n",
+            bad.display()
+        )
+    );
 }
 
 #[test]
@@ -267,6 +277,10 @@ fn statistics_count_findings_per_rule() {
         "{out}"
     );
     assert!(out.contains("2  sales/apologetic-opener"));
+    // Columns line up: the message starts at the same place on every line.
+    let at = |l: &str| l.find("warning").map(|i| i + "warning  ".len());
+    let starts: Vec<Option<usize>> = lines.iter().map(|l| at(l)).collect();
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{out}");
     assert_eq!(lines.len(), 6);
     let (out, _) = output(&["--statistics", "--format", "json", SAMPLE]);
     let v: Value = serde_json::from_str(&out).unwrap();

@@ -85,7 +85,10 @@ impl Renderer for Statistics {
             writeln!(
                 w,
                 "{:>5}  {:<width$}  {:<7}  {}{sup}",
-                r.count, r.rule, r.severity, r.message
+                r.count,
+                r.rule,
+                r.severity.as_str(),
+                r.message
             )?;
         }
         Ok(())

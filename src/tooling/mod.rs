@@ -78,7 +78,10 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "pitchlint", out);
+            // Into a buffer first: `generate` panics when its writer fails (a closed pipe).
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "pitchlint", &mut buf);
+            out.write_all(&buf)?;
             Ok(Status::Success)
         }
         Command::Man => {
