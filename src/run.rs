@@ -187,35 +187,7 @@ fn lint(
         writeln!(err, "pitchlint: error: {e}")?;
     }
 
-    // Each input's config; files found in folders are filtered by its include/exclude.
-    let mut configs = configs(cli, env);
-    let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let i = match &input {
-            Input::Stdin => configs.index_for(None)?,
-            Input::File(p) => {
-                let i = configs.index_for(Some(p))?;
-                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
-                if !named && !configs.list[i].wants(&env.cwd.join(p)) {
-                    continue;
-                }
-                i
-            }
-        };
-        work.push((input, i));
-    }
-    let mut linters: Vec<Option<Linter>> = Vec::new();
-    linters.resize_with(configs.list.len(), || None);
-    for (_, i) in &work {
-        if linters[*i].is_none() {
-            linters[*i] = Some(configs.list[*i].linter()?);
-        }
-    }
-    if work.is_empty() {
-        // Nothing to lint: still validate the packs, so that a broken pack never passes.
-        let i = configs.index_for(None)?;
-        configs.list[i].linter()?;
-    }
+    let (configs, work, linters) = plan(cli, env, inputs)?;
 
     colored::control::set_override(env.color);
     let mut renderer: Box<dyn Renderer> = if cli.statistics {
@@ -309,6 +281,45 @@ fn lint(
     } else {
         Status::Success
     })
+}
+
+/// Each input's config (files found in folders filtered by its include/exclude), and the
+/// linter of each config that an input uses, built once.
+#[allow(clippy::type_complexity)]
+fn plan(
+    cli: &Cli,
+    env: &Env,
+    inputs: Vec<Input>,
+) -> Result<(Configs, Vec<(Input, usize)>, Vec<Option<Linter>>), Error> {
+    let mut configs = configs(cli, env);
+    let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let i = match &input {
+            Input::Stdin => configs.index_for(None)?,
+            Input::File(p) => {
+                let i = configs.index_for(Some(p))?;
+                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
+                if !named && !configs.list[i].wants(&env.cwd.join(p)) {
+                    continue;
+                }
+                i
+            }
+        };
+        work.push((input, i));
+    }
+    if work.is_empty() {
+        // Nothing to lint: still validate the packs, so that a broken pack never passes.
+        let i = configs.index_for(None)?;
+        configs.list[i].linter()?;
+    }
+    let mut linters: Vec<Option<Linter>> = Vec::new();
+    linters.resize_with(configs.list.len(), || None);
+    for (_, i) in &work {
+        if linters[*i].is_none() {
+            linters[*i] = Some(configs.list[*i].linter()?);
+        }
+    }
+    Ok((configs, work, linters))
 }
 
 /// Every rule of every linter, once each, in load order (for SARIF's rule list).
