@@ -1,7 +1,8 @@
 //! `github`: GitHub Actions workflow commands, which the runner turns into annotations on the
 //! pull request: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 //! Values are escaped as the runner expects: `%`, `\r`, `\n` everywhere, and `:` and `,` in
-//! properties. A file that fails on its score gets an `::error` of its own.
+//! properties. Columns are given only for a finding on one line, as GitHub wants. A file that
+//! fails the gate gets an `::error` of its own.
 
 use std::io::{self, Write};
 
@@ -39,13 +40,18 @@ impl Renderer for Github {
             if let Some(s) = &f.rule.suggest {
                 message.push_str(&format!("\nTry: {s}"));
             }
+            // GitHub takes columns only when the annotation is on one line.
+            let at = if l.start.line == l.end.line {
+                format!(
+                    "line={},col={},endLine={},endColumn={}",
+                    l.start.line, l.start.column, l.end.line, l.end.column
+                )
+            } else {
+                format!("line={},endLine={}", l.start.line, l.end.line)
+            };
             writeln!(
                 w,
-                "::{command} file={path},line={},col={},endLine={},endColumn={},title={}::{}",
-                l.start.line,
-                l.start.column,
-                l.end.line,
-                l.end.column,
+                "::{command} file={path},{at},title={}::{}",
                 escape_property(&format!("pitchlint {}", f.rule.qualified)),
                 escape_data(&message)
             )?;
