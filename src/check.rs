@@ -70,6 +70,12 @@ impl Linter {
         Linter::from_rules(rules)
     }
 
+    /// The rules, to rebuild a linter from them (config overrides: see
+    /// [`crate::config::select`]).
+    pub fn into_rules(self) -> Vec<Box<dyn Rule>> {
+        self.rules
+    }
+
     /// Every finding in `doc`, sorted by position, then by rule id.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         let mut hits: Vec<Hit> = Vec::new();
