@@ -88,6 +88,12 @@ impl Linter {
         self.profile
     }
 
+    /// The rules, to rebuild a linter from them (config overrides: see
+    /// [`crate::config::select`]).
+    pub fn into_rules(self) -> Vec<Box<dyn Rule>> {
+        self.rules
+    }
+
     /// Every finding in `doc`, sorted by position, then by rule id.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         self.check_as(doc, self.profile)

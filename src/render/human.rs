@@ -92,6 +92,9 @@ impl Renderer for Human {
         if !s.reasons.is_empty() {
             head.push_str(&format!(" ({})", s.reasons.join("; ")));
         }
+        if !file.suppressed.is_empty() {
+            head.push_str(&format!(" [{} suppressed]", file.suppressed.len()));
+        }
         writeln!(w, "{head}")?;
         writeln!(w, "  {:>5}  base", s.base)?;
         for l in &s.breakdown {
@@ -137,11 +140,16 @@ impl Renderer for Human {
             };
             writeln!(
                 w,
-                "{}: {} passed, {} failed, {}{}",
+                "{}: {} passed, {} failed, {}{}{}",
                 plural(summary.files, "file", "files"),
                 summary.passed,
                 summary.failed,
                 plural(summary.findings, "finding", "findings"),
+                if summary.suppressed > 0 {
+                    format!(", {} suppressed", summary.suppressed)
+                } else {
+                    String::new()
+                },
                 if summary.errors > 0 {
                     format!(", {} unreadable", summary.errors)
                 } else {
