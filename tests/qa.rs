@@ -44,3 +44,34 @@ fn bracketed_prose_is_not_an_unfilled_placeholder() {
         .count();
     assert_eq!(n, 1);
 }
+
+#[test]
+fn urls_and_email_addresses_are_not_linted() {
+    let body = "Hi Dana,\n\nWe pack beer for 40 breweries.\n\nSee https://acme.com/partner-program \
+                or partners@acme.com.\n\nCould we talk Tuesday?\n\nBest,\nSam\n";
+    let v = json_of(&[], body);
+    let hits: Vec<String> = rules_of(&v)
+        .into_iter()
+        .filter(|r| r.contains("partner"))
+        .collect();
+    assert!(hits.is_empty(), "{hits:?}");
+    // The same words outside an address still are found.
+    let v = json_of(&[], &body.replace("Tuesday?", "Tuesday? Partner with us."));
+    assert!(rules_of(&v).iter().any(|r| r.contains("partner")));
+
+    // An .eml body likewise.
+    let dir = tempfile::tempdir().unwrap();
+    let eml = format!(
+        "From: Sam <sam@acme.example>\nTo: Dana <dana@northwind.example>\nSubject: Spring \
+         packaging\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n\n{body}"
+    );
+    write(dir.path(), &[("a.eml", &eml)]);
+    let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", "a.eml"]));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(v["files"][0]["format"], "email");
+    let hits: Vec<String> = rules_of(&v)
+        .into_iter()
+        .filter(|r| r.contains("partner"))
+        .collect();
+    assert!(hits.is_empty(), "{hits:?}");
+}

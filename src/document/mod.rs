@@ -9,6 +9,7 @@
 pub mod align;
 pub mod email;
 pub mod html;
+pub mod links;
 pub mod markdown;
 pub mod parts;
 pub mod placeholders;
@@ -103,7 +104,8 @@ pub struct Document {
     pub map: OffsetMap,
     /// The parts of the pitch, over the view, sorted and non-overlapping.
     pub segments: Vec<Segment>,
-    /// View spans that phrase rules skip (placeholders, markup left in place).
+    /// View spans that phrase rules skip (placeholders, URLs and email addresses, markup left
+    /// in place), sorted and disjoint.
     pub masked: Vec<Range<usize>>,
     /// Notes for the user about how the file was read (lossy decoding…).
     pub warnings: Vec<String>,
@@ -157,7 +159,7 @@ impl Document {
         };
         doc.segments = parts::detect_with(doc.text(), hints);
         doc.placeholders = placeholders::find(doc.text());
-        doc.masked = doc.placeholders.clone();
+        doc.masked = links::merge(&doc.placeholders, &links::find(doc.text()));
         doc
     }
 

@@ -1,0 +1,79 @@
+//! Bare URLs (`https://acme.com/partner-program`, `www.acme.com`) and email addresses
+//! (`partners@acme.com`) in the lintable view: they are addresses, not prose, so they are
+//! masked (`Document::masked`) in every format and phrase rules never fire inside them.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`).
+static LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
+        r"|\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
+    ))
+    .expect("link regex compiles")
+});
+
+/// The spans of every URL and email address in `text`, sorted and disjoint. Sentence marks
+/// that end a URL (`See https://acme.com.`) are not part of it.
+pub fn find(text: &str) -> Vec<Range<usize>> {
+    LINK.find_iter(text)
+        .map(|m| {
+            let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            m.start()..m.start() + trimmed.len()
+        })
+        .filter(|r| !r.is_empty())
+        .collect()
+}
+
+/// `a` and `b` (each sorted and disjoint) as one sorted, disjoint list: overlapping or
+/// touching spans are joined.
+pub fn merge(a: &[Range<usize>], b: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = a.iter().chain(b).cloned().collect();
+    all.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn urls_and_addresses_are_found_without_trailing_marks() {
+        let t = "See https://acme.com/partner-program or partners@acme.com. Also <https://x.io/a?b=1>, \
+                 www.acme.com and mailto:sam@acme.co.uk!";
+        assert_eq!(
+            found(t),
+            [
+                "https://acme.com/partner-program",
+                "partners@acme.com",
+                "https://x.io/a?b=1",
+                "www.acme.com",
+                "mailto:sam@acme.co.uk"
+            ]
+        );
+    }
+
+    #[test]
+    fn prose_has_no_links() {
+        assert!(found("We partner with teams @ scale. Email us at noon, e.g. today.").is_empty());
+    }
+
+    #[test]
+    fn merge_joins_overlaps_and_keeps_order() {
+        assert_eq!(merge(&[0..3, 10..12], &[2..5, 7..8]), [0..5, 7..8, 10..12]);
+    }
+}
