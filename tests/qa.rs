@@ -75,3 +75,29 @@ fn urls_and_email_addresses_are_not_linted() {
         .collect();
     assert!(hits.is_empty(), "{hits:?}");
 }
+
+#[test]
+fn a_postscript_is_linted_and_a_courtesy_line_leaves_the_closing_to_the_ask() {
+    let draft = "Hi Dana,\n\nWe ship fast.\n\nWill you partner with us on a pilot?\n\nLooking \
+                 forward to hearing from you.\n\nBest,\nSam\n\nP.S. Act now, partner with us.\n";
+    let (out, _, _) = run(pitchlint().args(["--show-parts", "-"]).write_stdin(draft));
+    let line = |n: &str| {
+        out.lines()
+            .find(|l| l.trim_start().starts_with(n))
+            .unwrap_or_else(|| panic!("no line {n}: {out}"))
+            .to_string()
+    };
+    assert!(line("5 ").contains("closing"), "{out}");
+    assert!(line("7 ").contains("body"), "{out}");
+    assert!(line("12 ").contains("body"), "{out}");
+    // The P.S. is linted: partner talk there is found, on line 12.
+    let v = json_of(&[], draft);
+    let lines: Vec<u64> = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "seed/partner-talk")
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [12], "{}", v["files"][0]["findings"]);
+}

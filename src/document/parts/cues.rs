@@ -21,6 +21,31 @@ pub(super) static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("signoff regex compiles")
 });
+/// A postscript's first line: "P.S.", "PS:", "P.P.S.", "PPS".
+pub(super) static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)").expect("postscript regex compiles")
+});
+/// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
+/// your time.", "Let me know your thoughts.", "Have a great week!".
+pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know (?:your thoughts|what you think|if you have any questions)|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b)[^\n?]{0,100}$")
+        .expect("courtesy regex compiles")
+});
+
+/// Whether a paragraph is only a closing courtesy (see [`COURTESY`]): one short sentence with
+/// no question and no concrete next step (a day, a call, a time), which stays an ask.
+pub(super) fn is_courtesy(s: &str) -> bool {
+    static STEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\d|\b(?:call|meet|meeting|demo|pilot|trial|(?:mon|tues|wednes|thurs|fri)day|next week|tomorrow)\b")
+            .expect("step regex compiles")
+    });
+    let t = s.trim();
+    !t.contains('\n')
+        && t.split_whitespace().count() <= 15
+        && COURTESY.is_match(t)
+        && !STEP.is_match(t)
+}
+
 pub(super) static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")

@@ -10,11 +10,14 @@
 //! 2. the signature: everything below a "-- " line;
 //! 3. a "Subject:" first line (or the reader's title), then a greeting line ("Hi Dana,",
 //!    "{{first_name}},");
-//! 4. the sign-off: the last valediction line ("Best,", "Thanks,") and the name under it;
+//! 4. a postscript ("P.S.", "PS:") that starts a paragraph below the greeting: it and all below
+//!    it are message text (`body`), even after the sign-off;
+//! 5. the sign-off: the last valediction line ("Best,", "Thanks,") and the name under it;
 //!    short lines that trail the last paragraph with no sentence ending count as signature;
-//! 5. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
+//! 6. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
-//!    the body.
+//!    the body. A last paragraph that is only a courtesy ("Looking forward to hearing from
+//!    you.") is body, and the paragraph above it (the ask) is the closing.
 
 mod cues;
 
@@ -22,8 +25,8 @@ use std::ops::Range;
 
 use super::{Scope, Segment};
 use cues::{
-    GREETING, Line, NAME_GREETING, QUOTE_HEADER, SIGNOFF, SUBJECT, ends_sentence,
-    has_blank_between, is_outlook_header, lines, trim, words_only_name,
+    GREETING, Line, NAME_GREETING, POSTSCRIPT, QUOTE_HEADER, SIGNOFF, SUBJECT, ends_sentence,
+    has_blank_between, is_courtesy, is_outlook_header, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -159,7 +162,25 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     }
     let body_start = i;
 
-    // 4. Sign-off: the last valediction line before `end`, and the name line under it.
+    // 4. A postscript that starts a paragraph: it (and all below it) is message text.
+    if let Some(ps) = (body_start + 1..end).find(|&j| {
+        lines[j - 1].blank
+            && !is_quote(&lines[j])
+            && POSTSCRIPT.is_match(&text[lines[j].span.clone()])
+    }) {
+        let last = (ps..end).rev().find(|&k| !lines[k].blank).unwrap_or(ps);
+        push(
+            &mut segs,
+            Scope::BODY,
+            lines[ps].span.start..lines[last].span.end,
+        );
+        end = ps;
+        while end > body_start && lines[end - 1].blank {
+            end -= 1;
+        }
+    }
+
+    // 5. Sign-off: the last valediction line before `end`, and the name line under it.
     let mut body_end = end;
     let mut signoff_idx = None;
     for j in (body_start..end).rev() {
@@ -221,7 +242,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         );
     }
 
-    // 5. Paragraphs between greeting and sign-off.
+    // 6. Paragraphs between greeting and sign-off.
     let mut paras: Vec<(Range<usize>, bool)> = Vec::new(); // (span, is_quote)
     if let Some(r) = greeting_rest.clone() {
         if !text[r.clone()].trim().is_empty() {
@@ -268,6 +289,11 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         paras[0].0.end = next.0.end;
     }
     let own: Vec<usize> = (0..paras.len()).filter(|&k| !paras[k].1).collect();
+    // A closing courtesy under the ask does not take the closing from it.
+    let closing = match own[..] {
+        [.., ask, last] if is_courtesy(&text[paras[last].0.clone()]) => Some(ask),
+        _ => own.last().copied(),
+    };
     for (k, (span, q)) in paras.iter().enumerate() {
         let scope = if *q {
             Scope::QUOTE
@@ -276,7 +302,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             if own.first() == Some(&k) {
                 s = s.union(Scope::OPENING);
             }
-            if own.last() == Some(&k) {
+            if closing == Some(k) {
                 s = s.union(Scope::CLOSING);
             }
             if s.is_empty() { Scope::BODY } else { s }
@@ -419,6 +445,32 @@ mod tests {
         let t = "[First name] - happy to help with that.\n\nLet me know.\n";
         assert_eq!(part(t, "greeting"), ["[First name] -"]);
         assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
+    }
+
+    #[test]
+    fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
+        let t = "Hi Dana,\n\nWe ship fast.\n\nWill you partner with us on a pilot?\n\nLooking forward to hearing from you.\n\nBest,\nSam\n\nP.S. Act now, partner with us.\n";
+        assert_eq!(part(t, "opening"), ["We ship fast."]);
+        assert_eq!(part(t, "closing"), ["Will you partner with us on a pilot?"]);
+        assert_eq!(
+            part(t, "body"),
+            [
+                "Looking forward to hearing from you.",
+                "P.S. Act now, partner with us."
+            ]
+        );
+        assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
+        assert!(part(t, "signature").is_empty());
+        // A courtesy with a concrete step is still the ask; "PS:" without a sign-off.
+        let t = "Hi,\n\nWe ship fast.\n\nThanks, and let me know if Tuesday works.\n\nPS: we are local.\n";
+        assert_eq!(
+            part(t, "closing"),
+            ["Thanks, and let me know if Tuesday works."]
+        );
+        assert_eq!(part(t, "body"), ["PS: we are local."]);
+        // Two paragraphs: the ask above the courtesy is opening and closing.
+        let t = "Hi,\n\nCan we talk Tuesday?\n\nThanks for your time.\n\nBest,\nSam\n";
+        assert_eq!(part(t, "opening+closing"), ["Can we talk Tuesday?"]);
     }
 
     #[test]
