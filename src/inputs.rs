@@ -29,23 +29,52 @@ impl Input {
     }
 }
 
-/// Expand paths into inputs. Errors (a missing path, an unreadable folder) are returned beside
-/// the inputs that could be found, so that the rest is still linted.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<Error>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// The extensions a folder walk picks up, as the note on an empty folder lists them.
+pub const EXTENSIONS: &str = ".txt, .tmpl, .md, .markdown, .html, .htm, .eml";
+
+/// What [`collect`] found.
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The inputs, each file once (the first spelling of a path is kept: `a.txt ./a.txt` is
+    /// one file), standard input once.
+    pub inputs: Vec<Input>,
+    /// Paths that could not be read (a missing path, an unreadable folder); the rest is
+    /// still linted.
+    pub errors: Vec<Error>,
+    /// Notes for the user: a folder with no draft in it.
+    pub notes: Vec<String>,
+}
+
+/// Expand paths into inputs (see [`Collected`]).
+pub fn collect(paths: &[PathBuf]) -> Collected {
+    let mut c = Collected::default();
     for p in paths {
         if p.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            c.inputs.push(Input::Stdin);
             continue;
         }
         match std::fs::metadata(p) {
-            Err(e) => errors.push(Error::io(p, &e)),
-            Ok(m) if m.is_dir() => walk(p, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input::File(p.clone())),
+            Err(e) => c.errors.push(Error::io(p, &e)),
+            Ok(m) if m.is_dir() => {
+                let before = c.inputs.len();
+                walk(p, &mut c.inputs, &mut c.errors);
+                if c.inputs.len() == before {
+                    c.notes.push(format!(
+                        "{}: no drafts found (looked for {EXTENSIONS})",
+                        p.display()
+                    ));
+                }
+            }
+            Ok(_) => c.inputs.push(Input::File(p.clone())),
         }
     }
-    (inputs, errors)
+    // The same file named twice (or found by two walks) is linted once.
+    let mut seen = std::collections::HashSet::new();
+    c.inputs.retain(|i| match i {
+        Input::Stdin => seen.insert(None),
+        Input::File(p) => seen.insert(Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))),
+    });
+    c
 }
 
 fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {

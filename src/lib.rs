@@ -14,6 +14,7 @@
 //! The library never prints: renderers write to the stream they are given, and only the
 //! binary decides where that is.
 
+pub mod builtin;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -69,6 +70,10 @@ pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions
                 .iter()
                 .any(|s| config::select::specificity(s, &f.rule).is_some())
         });
+    }
+    // An empty draft has one finding, that it is empty: nothing else about it is news.
+    if let Some(f) = builtin::empty_draft(&doc) {
+        findings = vec![f];
     }
     if opts.report_unused_disables && !outcome.unused.is_empty() {
         findings.extend(outcome.unused);

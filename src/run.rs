@@ -170,21 +170,27 @@ fn lint(
     err: &mut dyn Write,
     env: &Env,
 ) -> Result<Status, RunError> {
-    let (mut inputs, errors) = if cli.paths.is_empty() {
+    let collected = if cli.paths.is_empty() {
         if env.stdin_is_terminal {
             return Err(Error::usage(
                 "no input: give a file, a folder, or - to read standard input (see --help)",
             )
             .into());
         }
-        (vec![Input::Stdin], Vec::new())
+        inputs::Collected {
+            inputs: vec![Input::Stdin],
+            ..Default::default()
+        }
     } else {
         inputs::collect(&cli.paths)
     };
-    inputs.dedup();
+    let (inputs, errors) = (collected.inputs, collected.errors);
     let mut failed_reads = errors.len();
     for e in &errors {
         writeln!(err, "pitchlint: error: {e}")?;
+    }
+    for note in &collected.notes {
+        writeln!(err, "pitchlint: note: {note}")?;
     }
 
     let (configs, work, linters) = plan(cli, env, inputs)?;

@@ -101,3 +101,34 @@ fn a_postscript_is_linted_and_a_courtesy_line_leaves_the_closing_to_the_ask() {
         .collect();
     assert_eq!(lines, [12], "{}", v["files"][0]["findings"]);
 }
+
+#[test]
+fn an_empty_or_blank_draft_fails_and_an_empty_folder_is_a_note() {
+    for draft in ["", "  \n\t\n\n"] {
+        let v = json_of(&[], draft);
+        let f = &v["files"][0];
+        assert_eq!(f["passed"], false, "{draft:?}: {f}");
+        assert_eq!(f["score"], 0, "{draft:?}: {f}");
+        assert_eq!(rules_of(&v), ["pitchlint/empty-draft"]);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("d")).unwrap();
+    write(dir.path(), &[("d/notes.doc", "not a draft")]);
+    let (out, err, code) = run(pitchlint_in(dir.path()).arg("d"));
+    assert_eq!(code, 0, "{out}{err}");
+    assert_eq!(
+        err.trim(),
+        "pitchlint: note: d: no drafts found (looked for .txt, .tmpl, .md, .markdown, .html, .htm, .eml)"
+    );
+}
+
+#[test]
+fn a_file_named_twice_is_linted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("bad.txt", "Hi Dana,\n\nCan we talk?\n")]);
+    let (out, err, _) =
+        run(pitchlint_in(dir.path()).args(["--format", "json", "bad.txt", "./bad.txt", "."]));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(v["summary"]["files"], 1, "{out}");
+    assert_eq!(v["files"][0]["path"], "bad.txt");
+}

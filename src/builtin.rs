@@ -1,0 +1,79 @@
+//! Findings pitchlint makes itself, outside any pack: an empty draft (`pitchlint/empty-draft`),
+//! and, from [`crate::suppress`], suppression comments that are misspelt or name no rule.
+
+use std::sync::Arc;
+
+use crate::document::{Document, Scope};
+use crate::rule::{Finding, RuleMeta, Severity};
+
+/// The meta of a built-in rule of the `pitchlint` pack.
+pub fn meta(
+    id: &str,
+    severity: Severity,
+    weight: i32,
+    message: &str,
+    rationale: &str,
+) -> Arc<RuleMeta> {
+    Arc::new(RuleMeta {
+        pack: "pitchlint".into(),
+        id: id.into(),
+        qualified: format!("pitchlint/{id}"),
+        kind: "builtin",
+        message: message.into(),
+        weight,
+        severity,
+        scope: Scope::NONE,
+        suggest: None,
+        rationale: rationale.into(),
+        examples: Default::default(),
+        source: "<pitchlint>".into(),
+    })
+}
+
+/// The weight of `pitchlint/empty-draft`: the whole base score, so an empty draft scores 0.
+pub const EMPTY_WEIGHT: i32 = -70;
+
+/// `pitchlint/empty-draft` (an error) when the draft has no text to read: an empty file, or
+/// whitespace only (after markup is removed, for Markdown, HTML and email).
+pub fn empty_draft(doc: &Document) -> Option<Finding> {
+    if !doc.text().trim().is_empty() {
+        return None;
+    }
+    let meta = meta(
+        "empty-draft",
+        Severity::Error,
+        EMPTY_WEIGHT,
+        "The draft is empty: there is nothing to send.",
+        "An empty file is a draft not yet written (or a save that went wrong); it must not pass.",
+    );
+    Some(Finding {
+        rule: meta,
+        span: 0..0,
+        scope: Scope::NONE,
+        message: None,
+        strength: 1.0,
+        replacements: Vec::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{self, Format};
+
+    #[test]
+    fn only_a_draft_without_text_is_empty() {
+        for (text, format) in [
+            ("", Format::Text),
+            (" \n\t\n", Format::Text),
+            ("<p> </p>", Format::Html),
+        ] {
+            let d = document::read("x", text.as_bytes().to_vec(), format).unwrap();
+            let f = empty_draft(&d).unwrap_or_else(|| panic!("{text:?} is empty"));
+            assert_eq!(f.rule.qualified, "pitchlint/empty-draft");
+            assert_eq!(f.rule.severity, Severity::Error);
+        }
+        let d = document::read("x", b"Hi.".to_vec(), Format::Text).unwrap();
+        assert!(empty_draft(&d).is_none());
+    }
+}
