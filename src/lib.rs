@@ -61,7 +61,8 @@ pub struct LintOptions {
 
 /// [`lint`], with per-file options.
 pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions) -> FileReport {
-    let outcome = suppress::apply(&doc.source, linter.check(&doc));
+    let rules: Vec<_> = linter.rules().cloned().collect();
+    let outcome = suppress::apply(&doc.source, linter.check(&doc), &rules);
     let mut findings = outcome.kept;
     if !opts.ignore.is_empty() {
         findings.retain(|f| {
@@ -77,6 +78,10 @@ pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions
     }
     if opts.report_unused_disables && !outcome.unused.is_empty() {
         findings.extend(outcome.unused);
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+    }
+    if !outcome.unknown.is_empty() {
+        findings.extend(outcome.unknown);
         findings.sort_by_key(|f| (f.span.start, f.span.end));
     }
     let score = score::score(&findings, gate);

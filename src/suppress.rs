@@ -1,8 +1,10 @@
 //! Inline suppressions: `pitchlint-disable RULE…`, `pitchlint-enable RULE…` and
 //! `pitchlint-disable-next-line RULE…`, in an HTML comment (`<!-- … -->`, for Markdown and
-//! HTML) or on a line of their own (plain text and email bodies). No rule means every rule.
-//! A rule is named as in the config's `select`: `pack/id`, a bare id, a pack, or a prefix.
-//! Text after ` -- ` is a reason and is ignored.
+//! HTML) or on a line of their own (plain text and email bodies), optionally after `#` or `//`.
+//! No rule means every rule. A rule is named as in the config's `select`: `pack/id`, a bare id,
+//! a pack, or a prefix. Text after ` -- ` is a reason and is ignored. A misspelt directive
+//! (`pitchlint-disable-line`) is a `pitchlint/unknown-directive` warning, and a name that
+//! matches no loaded rule a `pitchlint/unknown-rule` warning, so that typos never fail silently.
 //!
 //! Data flow: the source text → directives → byte regions, each for one selector → each
 //! finding is kept or suppressed. Regions that silenced nothing can be reported.
@@ -18,13 +20,18 @@ use crate::position::LineIndex;
 use crate::rule::{Finding, RuleMeta, Severity};
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*(pitchlint-(?:disable-next-line|disable|enable))\b(.*?)-->")
+    Regex::new(r"<!--[ \t]*(pitchlint-[A-Za-z_-]*)(.*?)-->")
         .unwrap_or_else(|e| panic!("suppression regex: {e}"))
 });
 static OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(pitchlint-(?:disable-next-line|disable|enable))(?:[ \t]+([^\r\n]*?))?[ \t]*\r?$")
-        .unwrap_or_else(|e| panic!("suppression regex: {e}"))
+    Regex::new(
+        r"(?m)^[ \t]*(?:(?:#+|//)[ \t]*)?(pitchlint-[A-Za-z_-]*)(?:[ \t]+([^\r\n]*?))?[ \t]*\r?$",
+    )
+    .unwrap_or_else(|e| panic!("suppression regex: {e}"))
 });
+
+/// The directives pitchlint knows, for the unknown-directive message.
+const KNOWN: &str = "pitchlint-disable, pitchlint-enable or pitchlint-disable-next-line";
 
 /// What a directive does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +42,8 @@ pub enum Action {
     Enable,
     /// `pitchlint-disable-next-line`: the line below.
     DisableNextLine,
+    /// A misspelt directive (`pitchlint-disable-line`): it does nothing but warn.
+    Unknown,
 }
 
 /// One suppression comment.
@@ -46,6 +55,8 @@ pub struct Directive {
     pub rules: Vec<String>,
     /// Where it is in the source.
     pub span: Range<usize>,
+    /// The directive word as written (`pitchlint-disable`).
+    pub name: String,
 }
 
 /// Every directive in `source`, in order.
@@ -59,7 +70,8 @@ pub fn directives(source: &str) -> Vec<Directive> {
             let action = match name.as_str() {
                 "pitchlint-disable" => Action::Disable,
                 "pitchlint-enable" => Action::Enable,
-                _ => Action::DisableNextLine,
+                "pitchlint-disable-next-line" => Action::DisableNextLine,
+                _ => Action::Unknown,
             };
             let args = c.get(2).map_or("", |m| m.as_str());
             let args = args.split(" -- ").next().unwrap_or("");
@@ -72,6 +84,7 @@ pub fn directives(source: &str) -> Vec<Directive> {
                 action,
                 rules,
                 span: all.start()..all.end(),
+                name: name.as_str().to_string(),
             });
         }
     }
@@ -108,6 +121,9 @@ pub struct Outcome {
     /// One finding of rule `pitchlint/unused-disable` per directive (and rule) that silenced
     /// nothing.
     pub unused: Vec<Finding>,
+    /// Misspelt directives (`pitchlint/unknown-directive`) and names of no loaded rule
+    /// (`pitchlint/unknown-rule`): always reported.
+    pub unknown: Vec<Finding>,
 }
 
 fn regions(source: &str, dirs: &[Directive]) -> Vec<Region> {
@@ -143,6 +159,7 @@ fn regions(source: &str, dirs: &[Directive]) -> Vec<Region> {
                 }
                 !closes
             }),
+            Action::Unknown => {}
             Action::DisableNextLine => {
                 let line = index.line_of(d.span.end.saturating_sub(1).max(d.span.start)) + 1;
                 let range = if line < index.len() {
@@ -187,9 +204,77 @@ fn unused_meta() -> Arc<RuleMeta> {
     Arc::clone(&META)
 }
 
-/// Sort `findings` of the document `source` into kept and suppressed. Findings inside a
-/// directive itself are dropped.
-pub fn apply(source: &str, findings: Vec<Finding>) -> Outcome {
+fn unknown_directive_meta() -> Arc<RuleMeta> {
+    static META: LazyLock<Arc<RuleMeta>> = LazyLock::new(|| {
+        crate::builtin::meta(
+            "unknown-directive",
+            Severity::Warning,
+            0,
+            "Unknown suppression directive.",
+            "A misspelt suppression silences nothing; saying so is better than failing silently.",
+        )
+    });
+    Arc::clone(&META)
+}
+
+fn unknown_rule_meta() -> Arc<RuleMeta> {
+    static META: LazyLock<Arc<RuleMeta>> = LazyLock::new(|| {
+        crate::builtin::meta(
+            "unknown-rule",
+            Severity::Warning,
+            0,
+            "This suppression names no loaded rule or pack.",
+            "A misspelt rule name in a suppression silences nothing; saying so is better than \
+             failing silently.",
+        )
+    });
+    Arc::clone(&META)
+}
+
+fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding {
+    Finding {
+        rule: meta,
+        span,
+        scope: Scope::NONE,
+        message: Some(message),
+        strength: 1.0,
+        replacements: Vec::new(),
+    }
+}
+
+/// Misspelt directives and names that match none of `rules` (built-in `pitchlint/…` names
+/// always match).
+fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for d in dirs {
+        if d.action == Action::Unknown {
+            out.push(warning(
+                unknown_directive_meta(),
+                d.span.clone(),
+                format!("unknown directive `{}`: expected {KNOWN}", d.name),
+            ));
+            continue;
+        }
+        for r in &d.rules {
+            let known = r == "pitchlint"
+                || r.starts_with("pitchlint/")
+                || rules.iter().any(|m| specificity(r, m).is_some());
+            if !known {
+                out.push(warning(
+                    unknown_rule_meta(),
+                    d.span.clone(),
+                    format!("`{r}` names no loaded rule or pack: this suppression silences nothing (see `pitchlint rules`)"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Sort `findings` of the document `source` into kept and suppressed, and check the names
+/// directives use against `rules` (the loaded ones). Findings inside a directive itself are
+/// dropped.
+pub fn apply(source: &str, findings: Vec<Finding>, rules: &[Arc<RuleMeta>]) -> Outcome {
     let dirs = directives(source);
     if dirs.is_empty() {
         return Outcome {
@@ -198,7 +283,10 @@ pub fn apply(source: &str, findings: Vec<Finding>) -> Outcome {
         };
     }
     let mut regions = regions(source, &dirs);
-    let mut out = Outcome::default();
+    let mut out = Outcome {
+        unknown: unknown(&dirs, rules),
+        ..Outcome::default()
+    };
     for f in findings {
         // A directive is not prose: what it names (`seed/partner-close`) is not a finding.
         if dirs.iter().any(|d| d.span.contains(&f.span.start)) {
@@ -217,6 +305,14 @@ pub fn apply(source: &str, findings: Vec<Finding>) -> Outcome {
     }
     for r in regions.iter().filter(|r| !r.used) {
         let d = &dirs[r.directive];
+        // A name of no rule is already reported as unknown.
+        if r.rule.as_ref().is_some_and(|x| {
+            out.unknown
+                .iter()
+                .any(|u| u.span == d.span && u.message().contains(&format!("`{x}`")))
+        }) {
+            continue;
+        }
         let what = match &r.rule {
             Some(rule) => format!("this suppression of `{rule}` silenced nothing: remove it"),
             None => "this suppression silenced nothing: remove it".to_string(),
@@ -280,7 +376,7 @@ mod tests {
         let one = at(s, "foo", "seed/a");
         let mut two = one.clone();
         two.span = 39..42;
-        let o = apply(s, vec![one, two]);
+        let o = apply(s, vec![one, two], &[meta("seed/a")]);
         assert_eq!((o.kept.len(), o.suppressed.len()), (1, 1));
         assert_eq!(o.kept[0].span.start, 39);
         assert!(o.unused.is_empty());
@@ -294,10 +390,45 @@ mod tests {
             at(s, "BBB", "seed/r"),
             at(s, "CCC", "seed/r"),
         ];
-        let o = apply(s, f);
+        let o = apply(s, f, &[meta("seed/r"), meta("sales/x")]);
         assert_eq!(o.kept.len(), 2);
         assert_eq!(o.suppressed.len(), 1);
         assert_eq!(o.unused.len(), 1);
         assert!(o.unused[0].message().contains("`sales/x`"));
+    }
+
+    #[test]
+    fn typos_are_reported_and_comment_prefixes_accepted() {
+        let s = "<!-- pitchlint-disable-line -->\nfoo\npitchlint-disable-next-line salez\nfoo\n# pitchlint-disable-next-line seed/a\nfoo\n// pitchlint-enable\n";
+        let d = directives(s);
+        let actions: Vec<Action> = d.iter().map(|d| d.action).collect();
+        assert_eq!(
+            actions,
+            [
+                Action::Unknown,
+                Action::DisableNextLine,
+                Action::DisableNextLine,
+                Action::Enable
+            ]
+        );
+        assert!(d[0].rules.is_empty(), "{:?}", d[0].rules);
+        let hit = at(s, "seed/a", "seed/a");
+        let o = apply(s, vec![hit], &[meta("seed/a")]);
+        // The name inside the `#` directive is not a finding.
+        assert!(o.kept.is_empty());
+        let msgs: Vec<(String, String)> = o
+            .unknown
+            .iter()
+            .map(|f| (f.rule.qualified.clone(), f.message().to_string()))
+            .collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert_eq!(msgs[0].0, "pitchlint/unknown-directive");
+        assert!(
+            msgs[0].1.contains("`pitchlint-disable-line`"),
+            "{}",
+            msgs[0].1
+        );
+        assert_eq!(msgs[1].0, "pitchlint/unknown-rule");
+        assert!(msgs[1].1.contains("`salez`"), "{}", msgs[1].1);
     }
 }

@@ -132,3 +132,33 @@ fn a_file_named_twice_is_linted_once() {
     assert_eq!(v["summary"]["files"], 1, "{out}");
     assert_eq!(v["files"][0]["path"], "bad.txt");
 }
+
+#[test]
+fn suppression_typos_are_warnings_and_comment_prefixes_work() {
+    let draft = "Hi Dana,\n\n<!-- pitchlint-disable-line -->\nWe ship fast.\n\n\
+                 pitchlint-disable-next-line salez\nWe pack for 40 breweries.\n\n\
+                 # pitchlint-disable-next-line seed\nWill you partner with us on a pilot?\n\n\
+                 Best,\nSam\n";
+    let v = json_of(&[], draft);
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    let of =
+        |rule: &str| -> Vec<&Value> { findings.iter().filter(|f| f["rule"] == rule).collect() };
+    let d = of("pitchlint/unknown-directive");
+    assert_eq!(d.len(), 1, "{findings:?}");
+    assert_eq!(d[0]["line"], 3);
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("pitchlint-disable-line")
+    );
+    assert_eq!(d[0]["severity"], "warning");
+    let r = of("pitchlint/unknown-rule");
+    assert_eq!(r.len(), 1, "{findings:?}");
+    assert_eq!(r[0]["line"], 6);
+    assert!(r[0]["message"].as_str().unwrap().contains("`salez`"));
+    // `# pitchlint-…` works: the partner close under it is silenced, and "seed" in it is not
+    // linted.
+    assert!(of("seed/partner-close").is_empty(), "{findings:?}");
+    assert!(findings.iter().all(|f| f["line"] != 9), "{findings:?}");
+}
