@@ -145,6 +145,31 @@ pub fn run(
     if let Some(cmd) = &cli.command {
         return crate::tooling::run(cmd, cli, out, err, env);
     }
+    if (cli.show_config || cli.show_parts) && cli.format != OutputFormat::Human {
+        let flag = if cli.show_config {
+            "--show-config"
+        } else {
+            "--show-parts"
+        };
+        return Err(Error::usage(format!(
+            "{flag} prints text only: drop --format {} (or use --format human)",
+            format_name(cli.format)
+        ))
+        .into());
+    }
+    if cli.statistics
+        && !matches!(
+            cli.format,
+            OutputFormat::Human | OutputFormat::Json | OutputFormat::Jsonl
+        )
+    {
+        return Err(Error::usage(format!(
+            "--statistics prints a table (human) or JSON (json, jsonl), not {}: use one of \
+             those formats, or drop --statistics",
+            format_name(cli.format)
+        ))
+        .into());
+    }
     if cli.show_config {
         let mut configs = configs(cli, env);
         let first = cli.paths.first().map(PathBuf::as_path);
@@ -154,6 +179,13 @@ pub fn run(
         return Ok(Status::Success);
     }
     lint(cli, out, err, env)
+}
+
+/// The name of an output format, as `--format` takes it.
+fn format_name(f: OutputFormat) -> String {
+    use clap::ValueEnum;
+    f.to_possible_value()
+        .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_string())
 }
 
 /// Warnings over the files that share one `max_warnings` limit.
@@ -215,6 +247,10 @@ fn lint(
     let reporting = !cli.show_parts && !cli.diff && !cli.stats;
     if reporting {
         renderer.begin(out)?;
+        for e in &errors {
+            let path = e.path.as_ref().map(|p| p.display().to_string());
+            renderer.unread(out, path.as_deref().unwrap_or("-"), &e.to_string(), true)?;
+        }
     }
     for (input, i) in &work {
         let mut doc = match inputs::read(input, cli.input_format) {
@@ -225,15 +261,25 @@ fn lint(
                     "pitchlint: note: {}: skipped: binary file",
                     input.display()
                 )?;
+                if reporting {
+                    renderer.unread(out, &input.display(), "skipped: binary file", false)?;
+                }
                 continue;
             }
             Err(e) => {
                 out.flush()?;
                 writeln!(err, "pitchlint: error: {e}")?;
                 failed_reads += 1;
+                if reporting {
+                    renderer.unread(out, &input.display(), &e.to_string(), true)?;
+                }
                 continue;
             }
         };
+        // How the file was read (lossy decoding…): a note on stderr in every format.
+        for w in &doc.warnings {
+            writeln!(err, "pitchlint: note: {}: {w}", doc.path)?;
+        }
         doc.template |= cli.template;
         if cli.show_parts {
             out.write_all(crate::document::show::render(&doc).as_bytes())?;

@@ -83,7 +83,27 @@ fn jsonl_is_one_finding_a_line() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), total);
+    // Plus one `pitchlint/min-score` record per file that fails on its score.
+    let below = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["breakdown"]["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r.as_str().unwrap().starts_with("score "))
+        })
+        .count();
+    assert_eq!(lines.len(), total + below);
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l["rule"] == "pitchlint/min-score")
+            .count(),
+        below
+    );
     // The same fields as the json format's findings, plus the path.
     assert_eq!(lines[0]["path"], SAMPLE);
     let first = &json["files"][0]["findings"][0];

@@ -168,7 +168,7 @@ fn an_empty_draft_is_not_a_good_pitch_and_scores_are_deterministic() {
     let empty = json(&["-"], Some(""));
     let score = empty["files"][0]["score"].as_i64().unwrap();
     assert!(score < 70, "an empty draft scored {score}");
-    assert_eq!(findings(&empty, "research/no-ask").len(), 1);
+    assert_eq!(findings(&empty, "pitchlint/empty-draft").len(), 1);
     let a = json(&["tests/fixtures/essay.txt"], None);
     let b = json(&["tests/fixtures/essay.txt"], None);
     assert_eq!(a, b);

@@ -162,3 +162,113 @@ fn suppression_typos_are_warnings_and_comment_prefixes_work() {
     assert!(of("seed/partner-close").is_empty(), "{findings:?}");
     assert!(findings.iter().all(|f| f["line"] != 9), "{findings:?}");
 }
+
+#[test]
+fn reading_notes_go_to_stderr_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"Hi Dana,\n\nCan we talk caf".to_vec();
+    bytes.push(0xE9);
+    bytes.extend_from_slice(b" on Tuesday?\n");
+    std::fs::write(dir.path().join("bad.txt"), bytes).unwrap();
+    for format in [
+        "human", "json", "jsonl", "concise", "sarif", "github", "junit",
+    ] {
+        let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", format, "bad.txt"]));
+        assert!(
+            err.contains("pitchlint: note: bad.txt: invalid UTF-8 at 3:16;"),
+            "{format}: {err}"
+        );
+        assert!(
+            !out.contains("invalid UTF-8") || format == "json",
+            "{format}: {out}"
+        );
+    }
+}
+
+#[test]
+fn jsonl_reports_a_failing_score_like_concise() {
+    let draft = "Hi Dana,\n\nWe are the leading best-in-class synergy platform.\n\nBest,\nSam\n";
+    let (out, _, code) = run(pitchlint()
+        .args(["--format", "jsonl", "--min-score", "99", "-"])
+        .write_stdin(draft));
+    assert_eq!(code, 1);
+    let last: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+    assert_eq!(last["rule"], "pitchlint/min-score");
+    assert_eq!(last["path"], "-");
+    assert!(
+        last["message"]
+            .as_str()
+            .unwrap()
+            .contains("below the minimum of 99")
+    );
+}
+
+#[test]
+fn flags_that_print_no_report_refuse_formats_they_cannot_honour() {
+    for args in [
+        &["--statistics", "--format", "sarif"][..],
+        &["--statistics", "--format", "concise"],
+        &["--statistics", "--format", "github"],
+        &["--statistics", "--format", "junit"],
+        &["--show-parts", "--format", "json"],
+        &["--show-config", "--format", "sarif"],
+    ] {
+        let (out, err, code) = run(pitchlint().args(args).arg("-").write_stdin("Hi.\n"));
+        assert_eq!(code, 2, "{args:?}: {out}{err}");
+        let flag = args[0];
+        assert!(
+            err.contains(flag) && err.contains(args[2]),
+            "{args:?}: {err}"
+        );
+    }
+    let (_, _, code) = run(pitchlint()
+        .args(["--statistics", "--format", "json", "-"])
+        .write_stdin("Hi.\n"));
+    assert_ne!(code, 2);
+}
+
+#[test]
+fn unread_inputs_are_in_sarif_notifications_and_junit_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[("ok.txt", "Hi Dana,\n\nCan we talk Tuesday?\n\nBest,\nSam\n")],
+    );
+    std::fs::write(dir.path().join("bin.txt"), b"ab\0cd").unwrap();
+    let args = ["ok.txt", "bin.txt", "missing.txt"];
+    let (out, err, code) = run(pitchlint_in(dir.path())
+        .args(["--format", "sarif"])
+        .args(args));
+    assert_eq!(code, 2, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    let n = inv["toolExecutionNotifications"].as_array().unwrap();
+    let levels: Vec<(&str, &str)> = n
+        .iter()
+        .map(|x| {
+            (
+                x["level"].as_str().unwrap(),
+                x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap(),
+            )
+        })
+        .collect();
+    assert!(levels.contains(&("error", "missing.txt")), "{levels:?}");
+    assert!(levels.contains(&("note", "bin.txt")), "{levels:?}");
+
+    let (out, _, _) = run(pitchlint_in(dir.path())
+        .args(["--format", "junit"])
+        .args(args));
+    assert!(
+        out.contains("tests=\"3\"")
+            && out.contains("errors=\"1\"")
+            && out.contains("skipped=\"1\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("<error type=\"pitchlint\" message=\"missing.txt"),
+        "{out}"
+    );
+}

@@ -42,8 +42,12 @@ fn utf8(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
         Ok(s) => s,
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
+            // Where, as line:column (columns count characters) of the valid text before it.
+            let before = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             warnings.push(format!(
-                "invalid UTF-8 at byte {at}; invalid bytes were replaced with U+FFFD"
+                "invalid UTF-8 at {line}:{column}; invalid bytes were replaced with U+FFFD"
             ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
@@ -74,5 +78,7 @@ mod tests {
         let (s, w) = decode(b"caf\xE9".to_vec()).unwrap();
         assert_eq!(s, "caf\u{FFFD}");
         assert_eq!(w.len(), 1);
+        let (_, w) = decode("Hi,\nnaïve caf".bytes().chain([0xE9]).collect()).unwrap();
+        assert!(w[0].contains("at 2:10;"), "{}", w[0]);
     }
 }

@@ -43,14 +43,7 @@ impl Human {
 
 impl Renderer for Human {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        for warning in &file.warnings {
-            writeln!(
-                w,
-                "{}: {} {warning}",
-                file.path,
-                self.paint("note:", |s| s.yellow().bold())
-            )?;
-        }
+        // Reading notes (`file.warnings`) go to stderr, written by the run, in every format.
         let (index, located) = file.located();
         for loc in &located {
             let f = loc.finding;

@@ -1,5 +1,7 @@
 //! `jsonl`: one JSON object per finding, one a line, each with the file's `path` and the same
-//! fields as a finding of the `json` format. Files without findings print nothing.
+//! fields as a finding of the `json` format. Files without findings print nothing. A file whose
+//! score is below the minimum gets a record of rule `pitchlint/min-score` at 1:1 (as `concise`,
+//! `sarif` and `github` do), so that every failure shows.
 
 use std::io::{self, Write};
 
@@ -26,6 +28,25 @@ impl Renderer for Jsonl {
                 path: &file.path,
                 finding,
             };
+            serde_json::to_writer(&mut *w, &line).map_err(io::Error::other)?;
+            w.write_all(b"\n")?;
+        }
+        if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
+            let line = serde_json::json!({
+                "path": file.path,
+                "rule": super::sarif::MIN_SCORE_RULE,
+                "severity": "error",
+                "weight": 0,
+                "message": reason,
+                "line": 1,
+                "column": 1,
+                "end_line": 1,
+                "end_column": 1,
+                "offset": 0,
+                "end_offset": 0,
+                "text": "",
+                "score": file.score.score,
+            });
             serde_json::to_writer(&mut *w, &line).map_err(io::Error::other)?;
             w.write_all(b"\n")?;
         }

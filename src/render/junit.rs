@@ -13,6 +13,8 @@ use crate::report::{FileReport, Summary};
 pub struct Junit {
     cases: Vec<String>,
     failures: usize,
+    errors: usize,
+    skipped: usize,
 }
 
 /// Escape `s` for XML text and attribute values.
@@ -72,16 +74,40 @@ impl Renderer for Junit {
         Ok(())
     }
 
+    /// An unreadable input is an errored test case; a binary one a skipped test case.
+    fn unread(
+        &mut self,
+        _w: &mut dyn Write,
+        path: &str,
+        message: &str,
+        error: bool,
+    ) -> io::Result<()> {
+        let name = escape(path);
+        let (tag, extra) = if error {
+            self.errors += 1;
+            ("error", " type=\"pitchlint\"")
+        } else {
+            self.skipped += 1;
+            ("skipped", "")
+        };
+        self.cases.push(format!(
+            "    <testcase name=\"{name}\" classname=\"pitchlint\" file=\"{name}\">\n      <{tag}{extra} message=\"{}\"/>\n    </testcase>\n",
+            escape(&one_line(message))
+        ));
+        Ok(())
+    }
+
     fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
-        let (tests, failures) = (self.cases.len(), self.failures);
+        let (tests, failures, errors, skipped) =
+            (self.cases.len(), self.failures, self.errors, self.skipped);
         writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
         writeln!(
             w,
-            "<testsuites name=\"pitchlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+            "<testsuites name=\"pitchlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
         )?;
         writeln!(
             w,
-            "  <testsuite name=\"pitchlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">"
+            "  <testsuite name=\"pitchlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\" skipped=\"{skipped}\">"
         )?;
         for c in &self.cases {
             w.write_all(c.as_bytes())?;

@@ -46,6 +46,18 @@ pub trait Renderer {
     }
     /// One linted file.
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()>;
+    /// An input that was not linted: unreadable (`error`, counted in the summary's errors) or
+    /// skipped as binary. Formats that list every input (SARIF, JUnit) record it; the notes
+    /// on stderr are the binary's.
+    fn unread(
+        &mut self,
+        _w: &mut dyn Write,
+        _path: &str,
+        _message: &str,
+        _error: bool,
+    ) -> io::Result<()> {
+        Ok(())
+    }
     /// After the last file.
     fn end(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         Ok(())

@@ -22,6 +22,7 @@ pub struct Sarif {
     rules: Vec<Value>,
     index: HashMap<String, usize>,
     results: Vec<Value>,
+    notifications: Vec<Value>,
 }
 
 fn level(s: Severity) -> &'static str {
@@ -87,6 +88,7 @@ impl Sarif {
             rules: Vec::new(),
             index: HashMap::new(),
             results: Vec::new(),
+            notifications: Vec::new(),
         };
         for r in &rules {
             s.rule_index(r);
@@ -171,19 +173,43 @@ impl Renderer for Sarif {
         Ok(())
     }
 
-    fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    /// An input not linted is a tool execution notification: `error` when it could not be
+    /// read, `note` when it was skipped as binary.
+    fn unread(
+        &mut self,
+        _w: &mut dyn Write,
+        path: &str,
+        message: &str,
+        error: bool,
+    ) -> io::Result<()> {
+        self.notifications.push(json!({
+            "level": if error { "error" } else { "note" },
+            "message": {"text": message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(path)}}}],
+        }));
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        let mut run = json!({
+            "tool": {"driver": {
+                "name": "pitchlint",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "rules": std::mem::take(&mut self.rules),
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": std::mem::take(&mut self.results),
+        });
+        if !self.notifications.is_empty() {
+            run["invocations"] = json!([{
+                "executionSuccessful": summary.errors == 0,
+                "toolExecutionNotifications": std::mem::take(&mut self.notifications),
+            }]);
+        }
         let doc = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
-            "runs": [{
-                "tool": {"driver": {
-                    "name": "pitchlint",
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": std::mem::take(&mut self.rules),
-                }},
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-            }],
+            "runs": [run],
         });
         serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
         w.write_all(b"\n")

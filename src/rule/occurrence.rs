@@ -112,7 +112,7 @@ mod tests {
     fn fires_below_min_in_a_part() {
         let r =
             "kind = \"occurrence\"\nscope = \"closing\"\npattern = '\\?'\nmin = 1\nweight = -6\n";
-        let f = findings(r, "Hi,\n\nIs this you?\n\nTalk soon.\n\nBest,\nSam");
+        let f = findings(r, "Hi,\n\nIs this you?\n\nWe ship on time.\n\nBest,\nSam");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, "0 times, fewer than 1: m");
     }
