@@ -212,11 +212,12 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
-    /// Print the JSON Schema of a rule pack or of the config file.
+    /// Print the JSON Schema of a rule pack or of the config file. (The schemas are fixed:
+    /// --rules, --config and --no-default-rules do not apply and are refused.)
     Schema {
         /// Which schema.
-        #[arg(value_enum)]
-        which: SchemaKind,
+        #[arg(value_enum, value_name = "KIND")]
+        kind: SchemaKind,
     },
 }
 

@@ -226,6 +226,13 @@ fn lint(
     }
 
     let (configs, work, linters) = plan(cli, env, inputs)?;
+    if !work.is_empty() && linters.iter().flatten().all(|l| l.rules().next().is_none()) {
+        writeln!(
+            err,
+            "pitchlint: note: no rules loaded (--no-default-rules and no other pack): every draft \
+             gets the base score"
+        )?;
+    }
 
     colored::control::set_override(env.color);
     let mut renderer: Box<dyn Renderer> = if cli.statistics {

@@ -272,3 +272,104 @@ fn unread_inputs_are_in_sarif_notifications_and_junit_errors() {
         "{out}"
     );
 }
+
+#[test]
+fn check_rules_reports_every_bad_file_and_counts_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("packs/a.toml", common::TEAM_PACK),
+            (
+                "packs/b.toml",
+                "[pack]\nname = \"b\"\n[[rule]]\nid = \"x\"\n",
+            ),
+            (
+                "packs/c.toml",
+                "[pack]\nname = \"c\"\n[[rule]]\nid = \"y\"\nmessage = \"m\"\nweight = 1\nkind = \"nope\"\n",
+            ),
+            ("good/a.toml", common::TEAM_PACK),
+        ],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "packs"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("packs/b.toml:"), "{err}");
+    assert!(err.contains("packs/c.toml:"), "{err}");
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "good/a.toml"]));
+    assert!(out.contains("1 pack, 1 rule, "), "{out}{err}");
+    assert_ne!(code, 2);
+    // --rules packs are checked too.
+    let (_, err, code) = run(pitchlint_in(dir.path()).args([
+        "--rules",
+        "packs/b.toml",
+        "check-rules",
+        "good/a.toml",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("packs/b.toml:"), "{err}");
+}
+
+#[test]
+fn a_pack_named_twice_loads_once_and_paths_are_normalised() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("team.toml", common::TEAM_PACK),
+            (
+                "a.txt",
+                "Hi Dana,\n\nWe beat Globex.\n\nCan we talk Tuesday?\n\nBest,\nSam\n",
+            ),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--format",
+        "concise",
+        "--rules",
+        "team.toml",
+        "--rules",
+        "./team.toml",
+        "a.txt",
+    ]));
+    assert_ne!(code, 2, "{err}");
+    assert_eq!(out.matches("[team/competitor]").count(), 1, "{out}");
+    // A config naming `./missing.toml`: the error names the path without `./`.
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "packs = [\"./missing.toml\"]\n")],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("a.txt"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("missing.toml") && !err.contains("/./"),
+        "{err}"
+    );
+}
+
+#[test]
+fn rules_table_schema_and_no_rules_are_plain_about_it() {
+    let (out, _, _) = run(pitchlint().args(["--isolated", "rules"]));
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("seed/partner-talk "))
+        .unwrap();
+    assert!(
+        row.contains("subject+greeting+opening+body+signoff"),
+        "{row}"
+    );
+    assert!(!out.contains(" default "), "{out}");
+    let (help, _, _) = run(pitchlint().args(["schema", "--help"]));
+    assert!(
+        help.contains("<KIND>") && !help.contains("<WHICH>"),
+        "{help}"
+    );
+    let (_, err, code) = run(pitchlint().args(["--rules", "rules/seed.toml", "schema", "pack"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("do not apply"), "{err}");
+    let (_, err, code) = run(pitchlint()
+        .args(["--isolated", "--no-default-rules", "-"])
+        .write_stdin("Hi.\n"));
+    assert_eq!(code, 0);
+    assert!(err.contains("pitchlint: note: no rules loaded"), "{err}");
+}

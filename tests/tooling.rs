@@ -137,7 +137,7 @@ fn check_rules_validates_packs_and_runs_examples() {
         "{out}"
     );
     assert!(
-        out.contains("1 pack, 1 rules, 2 examples: 1 failed"),
+        out.contains("1 pack, 1 rule, 2 examples: 1 failed"),
         "{out}"
     );
     let (_, err, code) =

@@ -206,7 +206,7 @@ impl Config {
         }
         for p in file.packs.iter().flatten() {
             c.packs.push(PackRef {
-                path: base.join(p.get_ref()),
+                path: normalize(&base.join(p.get_ref())),
                 origin: origin.clone(),
                 offset: Some(p.span().start),
             });
@@ -288,7 +288,7 @@ impl Config {
         }
         for p in &flags.rules {
             self.packs.push(PackRef {
-                path: cwd.join(p),
+                path: normalize(&cwd.join(p)),
                 origin: "--rules".into(),
                 offset: None,
             });
@@ -335,6 +335,9 @@ impl Config {
             })?;
             sources.extend(read);
         }
+        // The same pack file named twice (`--rules team.toml --rules ./team.toml`) loads once.
+        let mut seen = std::collections::HashSet::new();
+        sources.retain(|s| seen.insert(std::fs::canonicalize(&s.path).unwrap_or(s.path.clone())));
         Ok(sources)
     }
 

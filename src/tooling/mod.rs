@@ -56,7 +56,11 @@ pub fn run(
             }
             Ok(Status::Success)
         }
-        Command::CheckRules { paths } => check_rules(paths, out, err),
+        Command::CheckRules { paths } => {
+            // `--rules` packs are checked too.
+            let all: Vec<std::path::PathBuf> = cli.rules.iter().chain(paths).cloned().collect();
+            check_rules(&all, out, err)
+        }
         Command::Config { path } => {
             let mut configs = configs(cli, env);
             let config = configs.for_file(path.as_deref())?;
@@ -88,8 +92,14 @@ pub fn run(
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(Status::Success)
         }
-        Command::Schema { which } => {
-            let schema = match which {
+        Command::Schema { kind } => {
+            if !cli.rules.is_empty() || cli.config.is_some() || cli.no_default_rules {
+                return Err(Error::usage(
+                    "schema prints a fixed schema: --rules, --config and --no-default-rules do not apply",
+                )
+                .into());
+            }
+            let schema = match kind {
                 SchemaKind::Pack => schema::pack(),
                 SchemaKind::Config => schema::config(),
             };
@@ -113,13 +123,8 @@ fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result
         .unwrap_or(4)
         .max(4);
     let k = rules.iter().map(|r| r.kind.len()).max().unwrap_or(4).max(4);
-    let scope = |m: &RuleMeta| {
-        if m.scope == crate::document::Scope::DEFAULT {
-            "default".to_string()
-        } else {
-            m.scope.label()
-        }
-    };
+    // The parts, as `rules --json` and `explain` give them.
+    let scope = |m: &RuleMeta| m.scope.label();
     let s = rules
         .iter()
         .map(|r| scope(r).len())
@@ -215,6 +220,35 @@ pub fn explain(m: &RuleMeta) -> String {
     s
 }
 
+/// Each pack file of `paths`: a file as given, a folder's `*.toml` files in name order (a
+/// folder without one, or a path that cannot be read, is an error in its place).
+fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Error>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if !p.is_dir() {
+            out.push(Ok(p.clone()));
+            continue;
+        }
+        let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(p) {
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|f| f.extension().is_some_and(|x| x == "toml") && f.is_file())
+                .collect(),
+            Err(e) => {
+                out.push(Err(Error::io(p, &e)));
+                continue;
+            }
+        };
+        files.sort();
+        if files.is_empty() {
+            // `read_sources` says what is wrong with an empty folder.
+            out.push(pack::read_sources(p).map(|_| p.clone()));
+        }
+        out.extend(files.into_iter().map(Ok));
+    }
+    out
+}
+
 /// Validate packs and run their examples. Every path is checked, so that one run reports
 /// every broken pack.
 fn check_rules(
@@ -224,8 +258,21 @@ fn check_rules(
 ) -> Result<Status, RunError> {
     let mut broken = 0;
     let mut sources = Vec::new();
-    for p in paths {
-        let checked = pack::read_sources(p).and_then(|s| Linter::new(&s).map(|_| s));
+    let mut seen = std::collections::HashSet::new();
+    for p in pack_files(paths) {
+        let p = match p {
+            Ok(p) => p,
+            Err(e) => {
+                writeln!(err, "pitchlint: error: {e}")?;
+                broken += 1;
+                continue;
+            }
+        };
+        // A pack named twice (a folder and a file in it) is checked once.
+        if !seen.insert(std::fs::canonicalize(&p).unwrap_or(p.clone())) {
+            continue;
+        }
+        let checked = pack::read_sources(&p).and_then(|s| Linter::new(&s).map(|_| s));
         match checked {
             Ok(s) => sources.extend(s),
             Err(e) => {
@@ -252,9 +299,11 @@ fn check_rules(
     }
     writeln!(
         out,
-        "{} pack{}, {rules} rules, {count} examples: {}",
+        "{} pack{}, {rules} rule{}, {count} example{}: {}",
         sources.len(),
         if sources.len() == 1 { "" } else { "s" },
+        if rules == 1 { "" } else { "s" },
+        if count == 1 { "" } else { "s" },
         if failures.is_empty() {
             "all hold".to_string()
         } else {
