@@ -373,3 +373,23 @@ fn rules_table_schema_and_no_rules_are_plain_about_it() {
     assert_eq!(code, 0);
     assert!(err.contains("pitchlint: note: no rules loaded"), "{err}");
 }
+
+#[test]
+fn a_string_min_score_says_what_is_expected() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "min_score = \"80\"\n"),
+            ("a.txt", "Hi.\n"),
+        ],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("a.txt"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "pitchlint.toml:1:13: invalid type: string \"80\", expected an integer from 0 to 100"
+        ),
+        "{err}"
+    );
+}
