@@ -393,3 +393,15 @@ fn a_string_min_score_says_what_is_expected() {
         "{err}"
     );
 }
+
+#[test]
+fn init_errors_name_a_clean_path() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run(pitchlint_in(dir.path()).arg("init")).2, 0);
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("pitchlint.toml: already exists") && !err.contains("/./"),
+        "{err}"
+    );
+}

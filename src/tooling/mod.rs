@@ -45,7 +45,7 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Init { dir } => {
-            init::init(&env.cwd.join(dir))?;
+            init::init(&crate::config::normalize(&env.cwd.join(dir)))?;
             for name in init::FILES {
                 let shown = if dir.as_os_str() == "." {
                     name.into()
