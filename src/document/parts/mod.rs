@@ -162,11 +162,13 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     }
     let body_start = i;
 
-    // 4. A postscript that starts a paragraph: it (and all below it) is message text.
+    // 4. A postscript that starts a paragraph, or any line below a sign-off: it (and all
+    // below it) is message text.
+    let first_signoff = (body_start..end).find(|&k| SIGNOFF.is_match(&text[lines[k].span.clone()]));
     if let Some(ps) = (body_start + 1..end).find(|&j| {
-        lines[j - 1].blank
+        POSTSCRIPT.is_match(&text[lines[j].span.clone()])
+            && (lines[j - 1].blank || first_signoff.is_some_and(|f| f < j))
             && !is_quote(&lines[j])
-            && POSTSCRIPT.is_match(&text[lines[j].span.clone()])
     }) {
         let last = (ps..end).rev().find(|&k| !lines[k].blank).unwrap_or(ps);
         push(
@@ -461,6 +463,10 @@ mod tests {
         );
         assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
         assert!(part(t, "signature").is_empty());
+        // Right under the name, with no blank line.
+        let t = "Hi,\n\nCan we talk?\n\nBest,\nSam\nP.S. We are local.\n";
+        assert_eq!(part(t, "body"), ["P.S. We are local."]);
+        assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
         // A courtesy with a concrete step is still the ask; "PS:" without a sign-off.
         let t = "Hi,\n\nWe ship fast.\n\nThanks, and let me know if Tuesday works.\n\nPS: we are local.\n";
         assert_eq!(
