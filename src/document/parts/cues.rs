@@ -46,6 +46,20 @@ pub(super) fn is_courtesy(s: &str) -> bool {
         && !STEP.is_match(t)
 }
 
+/// Whether a line is only a bracketed merge field for message text (`[CTA]`, `[Problem 1]`),
+/// not for a signature (`[Your Name]`, `[Title]`, `[Phone]`): such a line is never signature.
+pub(super) fn is_message_field(s: &str) -> bool {
+    static SIGNATURE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)name|title|role|position|phone|mobile|company|email|e-mail|website|url|signature|sender|calendar|linkedin|address")
+            .expect("signature field regex compiles")
+    });
+    let t = s.trim();
+    t.starts_with('[')
+        && t.ends_with(']')
+        && t[1..].find(['[', ']']) == Some(t.len() - 2)
+        && !SIGNATURE_FIELD.is_match(t)
+}
+
 pub(super) static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")

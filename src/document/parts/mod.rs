@@ -220,6 +220,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             }
             if s.split_whitespace().count() <= 4
                 && !s.ends_with(['.', '?', '!'])
+                && !cues::is_message_field(s)
                 && j - 1 > body_start
             {
                 j -= 1;
@@ -477,6 +478,10 @@ mod tests {
         // Two paragraphs: the ask above the courtesy is opening and closing.
         let t = "Hi,\n\nCan we talk Tuesday?\n\nThanks for your time.\n\nBest,\nSam\n";
         assert_eq!(part(t, "opening+closing"), ["Can we talk Tuesday?"]);
+        // A template's last field is message text, its name field a signature.
+        let t = "[Observation]\n\n[Problem]\n\n[CTA]\n\n[Your Name]\n";
+        assert_eq!(part(t, "closing"), ["[CTA]"]);
+        assert_eq!(part(t, "signature"), ["[Your Name]"]);
     }
 
     #[test]
