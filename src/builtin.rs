@@ -23,6 +23,7 @@ pub fn meta(
         weight,
         severity,
         scope: Scope::NONE,
+        except: Scope::NONE,
         suggest: None,
         rationale: rationale.into(),
         examples: Default::default(),

@@ -349,15 +349,22 @@ fn a_pack_named_twice_loads_once_and_paths_are_normalised() {
 
 #[test]
 fn rules_table_schema_and_no_rules_are_plain_about_it() {
+    // The table shows each rule's parts exactly as `rules --json` does.
     let (out, _, _) = run(pitchlint().args(["--isolated", "rules"]));
-    let row = out
-        .lines()
-        .find(|l| l.starts_with("seed/partner-talk "))
-        .unwrap();
-    assert!(
-        row.contains("subject+greeting+opening+body+signoff"),
-        "{row}"
-    );
+    let (json, _, _) = run(pitchlint().args(["--isolated", "rules", "--json"]));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    for r in json.as_array().unwrap() {
+        let id = r["qualified"].as_str().unwrap();
+        let row = out
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(id))
+            .unwrap_or_else(|| panic!("{id} not in the table"));
+        let scope = r["scope"].as_str().unwrap();
+        assert!(
+            row.split_whitespace().any(|w| w == scope),
+            "{id}: {row} has not {scope}"
+        );
+    }
     assert!(!out.contains(" default "), "{out}");
     let (help, _, _) = run(pitchlint().args(["schema", "--help"]));
     assert!(

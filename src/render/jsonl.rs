@@ -28,7 +28,7 @@ impl Renderer for Jsonl {
                 path: &file.path,
                 finding,
             };
-            serde_json::to_writer(&mut *w, &line).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut *w, &line).map_err(io::Error::from)?;
             w.write_all(b"\n")?;
         }
         if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {

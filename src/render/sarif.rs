@@ -211,7 +211,7 @@ impl Renderer for Sarif {
             "version": "2.1.0",
             "runs": [run],
         });
-        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
         w.write_all(b"\n")
     }
 }
