@@ -56,11 +56,14 @@ pub struct LintOptions {
     pub report_unused_disables: bool,
     /// Rules off for this file (a config's per-path `ignore`), as selectors.
     pub ignore: Vec<String>,
+    /// The kind of message this file is (`None`: the linter's own profile).
+    pub profile: Option<profile::Profile>,
 }
 
 /// [`lint`], with per-file options.
 pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions) -> FileReport {
-    let outcome = suppress::apply(&doc.source, linter.check(&doc));
+    let profile = opts.profile.unwrap_or(linter.profile());
+    let outcome = suppress::apply(&doc.source, linter.check_as(&doc, profile));
     let mut findings = outcome.kept;
     if !opts.ignore.is_empty() {
         findings.retain(|f| {

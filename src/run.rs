@@ -119,6 +119,8 @@ pub fn flags(cli: &Cli) -> Flags {
         fail_on: cli.fail_on.map(Into::into),
         max_warnings: cli.max_warnings,
         exit_zero: cli.exit_zero,
+        profile: cli.profile,
+        template: cli.template,
     }
 }
 
@@ -228,7 +230,13 @@ fn lint(
                 continue;
             }
         };
-        doc.template |= cli.template;
+        let file = match input {
+            Input::File(p) => Some(env.cwd.join(p)),
+            Input::Stdin => None,
+        };
+        let config = &configs.list[*i];
+        let g: FileGate = config.gate_for(file.as_deref());
+        doc.template |= g.template;
         if cli.show_parts {
             out.write_all(crate::document::show::render(&doc).as_bytes())?;
             continue;
@@ -241,18 +249,13 @@ fn lint(
             }
             continue;
         }
-        let config = &configs.list[*i];
         let Some(linter) = linters[*i].as_ref() else {
             continue;
         };
-        let file = match input {
-            Input::File(p) => Some(env.cwd.join(p)),
-            Input::Stdin => None,
-        };
-        let g: FileGate = config.gate_for(file.as_deref());
         let opts = crate::LintOptions {
             report_unused_disables: cli.report_unused_disables,
             ignore: g.ignore.clone(),
+            profile: Some(g.profile),
         };
         let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
         if cli.fix || cli.diff {
@@ -269,7 +272,7 @@ fn lint(
                             writeln!(err, "pitchlint: fixed {n} finding{s} in {}", path.display())?;
                             // Report on the file as it is now.
                             if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
-                                doc.template |= cli.template;
+                                doc.template |= g.template;
                                 report = crate::lint_with(linter, doc, &g.gate, &opts);
                             }
                         }
@@ -393,7 +396,9 @@ fn plan(
     linters.resize_with(configs.list.len(), || None);
     for (_, i) in &work {
         if linters[*i].is_none() {
-            let profile = cli.profile.unwrap_or_default();
+            // Each file's profile (flag, then `[[overrides]]`, then the config) is passed to
+            // the linter per file; the config's own is the linter's default.
+            let profile = configs.list[*i].profile.value;
             linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
         }
     }
