@@ -237,6 +237,7 @@ fn lint(
         let config = &configs.list[*i];
         let g: FileGate = config.gate_for(file.as_deref());
         doc.template |= g.template;
+        let template = doc.template;
         if cli.show_parts {
             out.write_all(crate::document::show::render(&doc).as_bytes())?;
             continue;
@@ -259,7 +260,13 @@ fn lint(
         };
         let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
         if cli.fix || cli.diff {
-            if let Some((text, n)) = crate::fix::fixed(&report) {
+            let relint = |text: &str| {
+                let mut doc =
+                    crate::document::read(&report.path, text.as_bytes().to_vec(), report.format)?;
+                doc.template = template;
+                Some(crate::lint_with(linter, doc, &g.gate, &opts))
+            };
+            if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
                 if cli.diff {
                     changed += 1;
                     out.write_all(
@@ -276,9 +283,11 @@ fn lint(
                                 report = crate::lint_with(linter, doc, &g.gate, &opts);
                             }
                         }
-                        Ok(crate::fix::Written::Skipped(why)) => {
-                            writeln!(err, "pitchlint: note: {}: not fixed: {why}", path.display())?
-                        }
+                        Ok(crate::fix::Written::Skipped(why)) => writeln!(
+                            err,
+                            "pitchlint: warning: {}: not fixed: {why}",
+                            path.display()
+                        )?,
                         Err(e) => {
                             writeln!(err, "pitchlint: error: {e}")?;
                             failed_reads += 1;
