@@ -103,6 +103,9 @@ pub struct RuleDef {
     pub severity: Option<Spanned<String>>,
     /// Parts of a pitch the rule applies to.
     pub scope: Option<Spanned<OneOrMany>>,
+    /// Parts where the rule never applies, even in a paragraph that is also one of `scope`
+    /// (a one-paragraph draft is both opening and closing).
+    pub except_scope: Option<Spanned<OneOrMany>>,
     /// Phrases in the phrase syntax (see [`crate::phrase`]).
     pub phrases: Option<Spanned<Vec<Spanned<String>>>>,
     /// A regular expression (Rust `regex` syntax).

@@ -255,7 +255,7 @@ fn literal(word: &str) -> String {
         match c {
             '\'' | '’' | '‘' | 'ʼ' => out.push_str("['’‘ʼ]"),
             '"' | '“' | '”' => out.push_str("[\"“”]"),
-            '-' | '‐' | '‑' | '–' => out.push_str(r"(?:\s*[-‐‑–]\s*|\s+)"),
+            '-' | '‐' | '‑' | '–' | '—' => out.push_str(r"(?:\s*[-‐‑–—]\s*|\s+)"),
             c => {
                 let mut buf = [0u8; 4];
                 out.push_str(&regex::escape(c.encode_utf8(&mut buf)));
@@ -290,6 +290,8 @@ mod tests {
         assert!(!matches("win", "window"));
         assert!(matches("win-win", "a win-win deal"));
         assert!(matches("win-win", "a win win deal"));
+        assert!(matches("best-in-class", "best—in—class"));
+        assert!(matches("best-in-class", "best – in – class"));
     }
 
     #[test]

@@ -39,18 +39,63 @@ pub struct Located<'a> {
 
 impl FileReport {
     /// Every finding with line and column computed, sharing one line index.
+    ///
+    /// Findings are sorted by start, so columns are counted on from the previous finding on
+    /// the same line rather than from the line start: thousands of findings on one very long
+    /// line cost one pass over it, not one pass each.
     pub fn located(&self) -> (LineIndex, Vec<Located<'_>>) {
         let index = LineIndex::new(&self.source);
+        let src = self.source.as_str();
+        let mut cursor = Cursor::default();
         let located = self
             .findings
             .iter()
-            .map(|f| Located {
-                finding: f,
-                start: index.position(&self.source, f.span.start),
-                end: index.position(&self.source, f.span.end),
+            .map(|f| {
+                let start = cursor.advance(&index, src, f.span.start);
+                // The end usually lies on the same line, a few characters on.
+                let end = Cursor { ..cursor }.advance(&index, src, f.span.end);
+                Located {
+                    finding: f,
+                    start,
+                    end,
+                }
             })
             .collect();
         (index, located)
+    }
+}
+
+/// A running (offset, position) pair, so that columns are counted once per line.
+#[derive(Clone, Copy, Default)]
+struct Cursor {
+    /// 0-based line of `offset`, and its start; `None` before the first use.
+    line: Option<(usize, usize)>,
+    offset: usize,
+    column: usize,
+}
+
+impl Cursor {
+    fn advance(&mut self, index: &LineIndex, src: &str, offset: usize) -> Position {
+        let mut offset = offset.min(src.len());
+        while !src.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = index.line_of(offset);
+        let line_start = index.line_start(line);
+        let (from, column) = match self.line {
+            Some((l, _)) if l == line && self.offset <= offset => (self.offset, self.column),
+            _ => (line_start.min(offset), 1),
+        };
+        let column = column + src[from..offset].chars().count();
+        *self = Cursor {
+            line: Some((line, line_start)),
+            offset,
+            column,
+        };
+        Position {
+            line: line + 1,
+            column,
+        }
     }
 }
 

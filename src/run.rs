@@ -336,7 +336,7 @@ fn lint(
                 .map(|(path, s)| serde_json::json!({"path": path, "stats": s}))
                 .collect();
             serde_json::to_writer(&mut *out, &serde_json::json!({ "files": files }))
-                .map_err(io::Error::other)?;
+                .map_err(io::Error::from)?;
             writeln!(out)?;
         }
         out.flush()?;

@@ -13,7 +13,8 @@
 //!   threshold less, rising to 1 where the rule says the penalty is full (metrics saturate);
 //! * score = round(70 + min(rewards, 30) + penalties), clamped to 0..=100.
 //!
-//! A file fails the gate when it has a finding at or above the failing severity (`error` by
+//! A file fails the gate when it has a finding (not a reward: rewards never fail a file) at or
+//! above the failing severity (`error` by
 //! default), or when its score is below the minimum score, if one is set.
 
 use std::sync::Arc;
@@ -154,7 +155,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
     let mut reasons = Vec::new();
     let failing = findings
         .iter()
-        .filter(|f| f.rule.severity >= gate.fail_on)
+        .filter(|f| f.rule.weight <= 0 && f.rule.severity >= gate.fail_on)
         .count();
     if failing > 0 {
         reasons.push(format!(
@@ -194,6 +195,7 @@ mod tests {
             weight,
             severity,
             scope: Scope::DEFAULT,
+            except: Scope::NONE,
             suggest: None,
             rationale: String::new(),
             examples: Default::default(),

@@ -177,6 +177,7 @@ fn unused_meta() -> Arc<RuleMeta> {
             weight: 0,
             severity: Severity::Warning,
             scope: Scope::NONE,
+            except: crate::document::Scope::NONE,
             suggest: None,
             rationale: "A suppression that silences nothing hides future findings for no reason."
                 .into(),

@@ -25,7 +25,32 @@ fn fail_on_sets_the_lowest_failing_severity() {
     assert_eq!(code(&["--fail-on", "warning", "-"], TWO_WARNINGS).0, 1);
     assert_eq!(code(&["--fail-on", "error", "-"], TWO_WARNINGS).0, 0);
     assert_eq!(code(&["--fail-on", "warning", "-"], ONE_INFO).0, 0);
-    assert_eq!(code(&["--fail-on", "info", "-"], ONE_INFO).0, 1);
+    // Rewards are info findings, but a reward never fails a file.
+    assert_eq!(code(&["--fail-on", "info", "-"], ONE_INFO).0, 0);
+    // An info-severity penalty does.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[(
+            "p.toml",
+            "[pack]\nname = \"p\"\n[[rule]]\nid = \"nit\"\nmessage = \"m\"\nweight = -1\nseverity = \"info\"\nphrases = [\"synergy\"]\n",
+        )],
+    );
+    let pack = dir.path().join("p.toml");
+    let pack = pack.to_str().unwrap();
+    let with = |sev: &str| {
+        let args = [
+            "--isolated",
+            "--no-default-rules",
+            "--rules",
+            pack,
+            "--fail-on",
+            sev,
+            "-",
+        ];
+        run(pitchlint().args(args).write_stdin(TWO_WARNINGS)).2
+    };
+    assert_eq!((with("info"), with("warning")), (1, 0));
     assert_eq!(code(&["--fail-on", "fatal", "-"], ONE_INFO).0, 2);
 }
 

@@ -199,6 +199,7 @@ mod tests {
             weight: -1,
             severity: Severity::Warning,
             scope: Scope::DEFAULT,
+            except: Scope::NONE,
             suggest: None,
             rationale: String::new(),
             examples: Default::default(),

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use annotate_snippets::{AnnotationKind, Level, Renderer as Snippets, Snippet};
+use annotate_snippets::{AnnotationKind, Level, Origin, Renderer as Snippets, Snippet};
 use colored::Colorize;
 
 use super::{RenderOptions, Renderer};
@@ -41,6 +41,38 @@ impl Human {
     }
 }
 
+/// Characters of context shown on each side of a match.
+const CONTEXT: usize = 80;
+/// Lines longer than this (in bytes) are shown as a window around the match.
+const LONG_LINE: usize = 1000;
+
+/// The byte offset `n` characters before `at`.
+fn back(s: &str, at: usize, n: usize) -> usize {
+    s[..at]
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The byte offset `n` characters after `at`.
+fn ahead(s: &str, at: usize, n: usize) -> usize {
+    s[at..]
+        .char_indices()
+        .nth(n)
+        .map_or(s.len(), |(i, _)| at + i)
+}
+
+/// Points as the breakdown shows them: whole numbers as such, halves and quarters with one
+/// decimal, so that the rows add up to the score before it is rounded.
+fn points(p: f64) -> String {
+    if (p - p.round()).abs() < 0.05 {
+        format!("{p:+.0}")
+    } else {
+        format!("{p:+.1}")
+    }
+}
+
 impl Renderer for Human {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         for warning in &file.warnings {
@@ -65,14 +97,42 @@ impl Renderer for Human {
                 Severity::Info => Level::INFO,
             };
             let title = format!("{:+} {}", rule.weight, f.message());
-            let snippet = Snippet::source(&file.source[start..end])
-                .line_start(first + 1)
-                .path(file.path.as_str())
-                .annotation(AnnotationKind::Primary.span(f.span.start - start..f.span.end - start));
-            let mut group = level
-                .primary_title(title)
-                .id(rule.qualified.as_str())
-                .element(snippet);
+            // A long line (minified HTML, a pasted blob) is shown as a window of CONTEXT
+            // characters around the match, so that drawing a finding costs little. The
+            // location then comes from the finding, as the window has lost the line start.
+            let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
+            let group = if long {
+                let from = back(&file.source, f.span.start, CONTEXT).max(start);
+                let to = ahead(&file.source, f.span.end, CONTEXT).min(end);
+                let head = if from > start { "…" } else { "" };
+                let tail = if to < end { "…" } else { "" };
+                let shown = format!("{head}{}{tail}", &file.source[from..to]);
+                let at = head.len() + f.span.start - from;
+                let origin = Origin::path(file.path.as_str())
+                    .line(loc.start.line)
+                    .char_column(loc.start.column);
+                level
+                    .primary_title(title)
+                    .id(rule.qualified.as_str())
+                    .element(origin)
+                    .element(Snippet::source(shown).line_start(first + 1).annotation(
+                        AnnotationKind::Primary.span(at..at + (f.span.end - f.span.start)),
+                    ))
+            } else {
+                level
+                    .primary_title(title)
+                    .id(rule.qualified.as_str())
+                    .element(
+                        Snippet::source(&file.source[start..end])
+                            .line_start(first + 1)
+                            .path(file.path.as_str())
+                            .annotation(
+                                AnnotationKind::Primary
+                                    .span(f.span.start - start..f.span.end - start),
+                            ),
+                    )
+            };
+            let mut group = group;
             if let Some(s) = &rule.suggest {
                 group = group.element(Level::HELP.message(s.as_str()));
             }
@@ -102,7 +162,7 @@ impl Renderer for Human {
         }
         writeln!(w, "  {:>5}  base", s.base)?;
         for l in &s.breakdown {
-            let pts = format!("{:+.0}", l.points);
+            let pts = points(l.points);
             let pts = if l.points > 0.0 {
                 self.paint(&pts, |x| x.green())
             } else {
@@ -114,7 +174,7 @@ impl Renderer for Human {
                 format!(" ×{}", l.hits)
             };
             // Pad on the visible width: colour codes are invisible.
-            let pad = 5usize.saturating_sub(format!("{:+.0}", l.points).chars().count());
+            let pad = 5usize.saturating_sub(points(l.points).chars().count());
             let part = if l.part.is_empty() {
                 String::new()
             } else {

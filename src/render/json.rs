@@ -146,12 +146,12 @@ impl Renderer for Json {
             w.write_all(b",")?;
         }
         self.files += 1;
-        serde_json::to_writer(&mut *w, &JsonFile::new(file)).map_err(io::Error::other)
+        serde_json::to_writer(&mut *w, &JsonFile::new(file)).map_err(io::Error::from)
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         w.write_all(b"],\"summary\":")?;
-        serde_json::to_writer(&mut *w, summary).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *w, summary).map_err(io::Error::from)?;
         w.write_all(b"}\n")
     }
 }

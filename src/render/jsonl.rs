@@ -26,7 +26,7 @@ impl Renderer for Jsonl {
                 path: &file.path,
                 finding,
             };
-            serde_json::to_writer(&mut *w, &line).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut *w, &line).map_err(io::Error::from)?;
             w.write_all(b"\n")?;
         }
         Ok(())

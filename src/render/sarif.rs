@@ -185,7 +185,7 @@ impl Renderer for Sarif {
                 "results": std::mem::take(&mut self.results),
             }],
         });
-        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
         w.write_all(b"\n")
     }
 }

@@ -72,7 +72,7 @@ impl Renderer for Statistics {
         let mut rows: Vec<&RuleCount> = self.counts.values().collect();
         rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
         if self.json {
-            serde_json::to_writer(&mut *w, &rows).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut *w, &rows).map_err(io::Error::from)?;
             return w.write_all(b"\n");
         }
         let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(4);

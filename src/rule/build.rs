@@ -136,6 +136,10 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             )
         })?,
     };
+    let except = match &r.except_scope {
+        None => Scope::NONE,
+        Some(list) => parse_scopes(list, &err)?,
+    };
     let scope = match &r.scope {
         None => Scope::DEFAULT,
         Some(list) => {
@@ -203,6 +207,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         weight,
         severity,
         scope,
+        except,
         suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
         rationale: r.rationale.trim().to_string(),
         examples: r.examples.clone(),
@@ -272,4 +277,25 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     } else {
         Box::new(InProfiles { rule, profiles })
     })
+}
+
+/// The parts named in `except_scope`.
+fn parse_scopes(
+    list: &toml::Spanned<crate::pack::OneOrMany>,
+    err: &dyn Fn(usize, String) -> crate::error::Error,
+) -> Result<Scope> {
+    let mut scope = Scope::NONE;
+    for name in list.get_ref().items() {
+        let s = Scope::from_name(name).ok_or_else(|| {
+            err(
+                list.span().start,
+                format!(
+                    "unknown scope `{name}`: expected one of {}",
+                    Scope::names().join(", ")
+                ),
+            )
+        })?;
+        scope = scope.union(s);
+    }
+    Ok(scope)
 }

@@ -92,7 +92,10 @@ impl<'a> Context<'a> {
 
     /// Whether a hit counts for this rule: in its scope and not masked.
     pub fn counts(&self, span: &Range<usize>) -> bool {
-        self.doc.scope_at(span.start).intersects(self.meta.scope) && !self.doc.is_masked(span)
+        let at = self.doc.scope_at(span.start);
+        at.intersects(self.meta.scope)
+            && !at.intersects(self.meta.except)
+            && !self.doc.is_masked(span)
     }
 
     /// Where a finding about a whole part (or the whole draft) points: the first line of the

@@ -91,6 +91,8 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// The parts of a pitch where the rule applies.
     pub scope: Scope,
+    /// Parts where it never applies, even in a paragraph that is also one of `scope`.
+    pub except: Scope,
     /// A better phrasing.
     pub suggest: Option<String>,
     /// The longer why.

@@ -91,6 +91,8 @@ pub struct RuleFile {
     pub severity: Option<SeverityName>,
     /// The parts of a pitch where the rule applies.
     pub scope: Option<OneOrMany>,
+    /// Parts where the rule never applies, even in a paragraph that is also one of `scope`.
+    pub except_scope: Option<OneOrMany>,
     /// Phrases in pitchlint's phrase syntax.
     pub phrases: Option<Vec<String>>,
     /// A Rust regular expression.
