@@ -4,7 +4,12 @@
 //! Writing is safe by construction: the new text goes to a temporary file beside the original
 //! (same folder, so the rename cannot cross file systems), gets the original's permissions, and
 //! is renamed over it. Just before the rename the original is read again: if its content or its
-//! modification time changed since it was linted, nothing is written. Fixing a fixed file
+//! modification time changed since it was linted, nothing is written. A read-only file (no
+//! write bit for anyone) is never replaced, even by a user such as root whom the file system
+//! would let rename over it; a folder where the temporary file cannot be created is an error
+//! naming the file. A process killed at any point leaves the original or the fixed file, never
+//! a mix: the original is only ever touched by the rename, which is atomic; at worst a stray
+//! `.pitchlint-fix-*` temporary file is left beside it. Fixing a fixed file
 //! changes nothing, because a replacement may never match its own phrase (checked when the
 //! pack loads).
 
@@ -12,7 +17,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::report::FileReport;
 use crate::rule::Finding;
 
@@ -76,6 +81,28 @@ pub fn fixed(report: &FileReport) -> Option<(String, usize)> {
     (text != report.source).then_some((text, edits.len()))
 }
 
+/// How many times [`fixed_fully`] fixes and lints again at most.
+pub const MAX_PASSES: usize = 8;
+
+/// The fixed text of a linted file after fixing until nothing changes (a fix can make another
+/// one: "in order to to" becomes "to to", a doubled word), and the number of edits, or `None`
+/// when nothing changes. `relint` lints a text as the file would be linted; it stops after
+/// [`MAX_PASSES`] passes. This is what makes fixing twice equal fixing once.
+pub fn fixed_fully(
+    report: &FileReport,
+    mut relint: impl FnMut(&str) -> Option<FileReport>,
+) -> Option<(String, usize)> {
+    let (mut text, mut n) = fixed(report)?;
+    for _ in 1..MAX_PASSES {
+        let Some((next, more)) = relint(&text).as_ref().and_then(fixed) else {
+            break;
+        };
+        text = next;
+        n += more;
+    }
+    (text != report.source).then_some((text, n))
+}
+
 /// A unified diff from `old` to `new`, with `path` in the headers (`a/` and `b/` prefixed to
 /// a relative path, as `git diff` does; an absolute path as is).
 pub fn diff(path: &str, old: &str, new: &str) -> String {
@@ -108,6 +135,13 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     // Write through a symbolic link to its target, instead of replacing the link.
     let target: PathBuf = std::fs::canonicalize(path).map_err(|e| Error::io(path, &e))?;
     let before = std::fs::metadata(&target).map_err(|e| Error::io(path, &e))?;
+    if before.permissions().readonly() {
+        return Err(Error::file(
+            ErrorKind::Io,
+            path,
+            "not fixed: the file is read-only (make it writable, or see the changes with --diff)",
+        ));
+    }
     let bytes = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;
     let bom = if bytes == linted.as_bytes() {
         false
@@ -125,8 +159,24 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".pitchlint-fix-")
         .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, &e))?;
-    let io = |e: std::io::Error| Error::io(dir, &e);
+        .map_err(|e| {
+            Error::file(
+                ErrorKind::Io,
+                path,
+                format!(
+                    "not fixed: cannot create a temporary file in {}: {}",
+                    dir.display(),
+                    Error::io(dir, &e).message
+                ),
+            )
+        })?;
+    let io = |e: std::io::Error| {
+        Error::file(
+            ErrorKind::Io,
+            path,
+            format!("not fixed: {}", Error::io(dir, &e).message),
+        )
+    };
     if bom {
         tmp.write_all(BOM).map_err(io)?;
     }
@@ -142,8 +192,13 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
             "it changed while it was being fixed".into(),
         ));
     }
-    tmp.persist(&target)
-        .map_err(|e| Error::io(path, &e.error))?;
+    tmp.persist(&target).map_err(|e| {
+        Error::file(
+            ErrorKind::Io,
+            path,
+            format!("not fixed: {}", Error::io(path, &e.error).message),
+        )
+    })?;
     Ok(Written::Yes)
 }
 
@@ -212,5 +267,24 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"\xEF\xBB\xBFUse");
         // No temporary file is left behind.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn read_only_files_are_an_error_naming_the_file_even_for_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("d.txt");
+        std::fs::write(&p, "Utilize it.").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let e = write(&p, "Utilize it.", "Use it.").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            format!(
+                "{}: not fixed: the file is read-only (make it writable, or see the changes with --diff)",
+                p.display()
+            )
+        );
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "Utilize it.");
     }
 }

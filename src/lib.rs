@@ -57,12 +57,15 @@ pub struct LintOptions {
     pub report_unused_disables: bool,
     /// Rules off for this file (a config's per-path `ignore`), as selectors.
     pub ignore: Vec<String>,
+    /// The kind of message this file is (`None`: the linter's own profile).
+    pub profile: Option<profile::Profile>,
 }
 
 /// [`lint`], with per-file options.
 pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions) -> FileReport {
     let rules: Vec<_> = linter.rules().cloned().collect();
-    let outcome = suppress::apply(&doc.source, linter.check(&doc), &rules);
+    let profile = opts.profile.unwrap_or(linter.profile());
+    let outcome = suppress::apply(&doc.source, linter.check_as(&doc, profile), &rules);
     let mut findings = outcome.kept;
     if !opts.ignore.is_empty() {
         findings.retain(|f| {

@@ -119,6 +119,8 @@ pub fn flags(cli: &Cli) -> Flags {
         fail_on: cli.fail_on.map(Into::into),
         max_warnings: cli.max_warnings,
         exit_zero: cli.exit_zero,
+        profile: cli.profile,
+        template: cli.template,
     }
 }
 
@@ -287,7 +289,14 @@ fn lint(
         for w in &doc.warnings {
             writeln!(err, "pitchlint: note: {}: {w}", doc.path)?;
         }
-        doc.template |= cli.template;
+        let file = match input {
+            Input::File(p) => Some(env.cwd.join(p)),
+            Input::Stdin => None,
+        };
+        let config = &configs.list[*i];
+        let g: FileGate = config.gate_for(file.as_deref());
+        doc.template |= g.template;
+        let template = doc.template;
         if cli.show_parts {
             out.write_all(crate::document::show::render(&doc).as_bytes())?;
             continue;
@@ -300,22 +309,23 @@ fn lint(
             }
             continue;
         }
-        let config = &configs.list[*i];
         let Some(linter) = linters[*i].as_ref() else {
             continue;
         };
-        let file = match input {
-            Input::File(p) => Some(env.cwd.join(p)),
-            Input::Stdin => None,
-        };
-        let g: FileGate = config.gate_for(file.as_deref());
         let opts = crate::LintOptions {
             report_unused_disables: cli.report_unused_disables,
             ignore: g.ignore.clone(),
+            profile: Some(g.profile),
         };
         let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
         if cli.fix || cli.diff {
-            if let Some((text, n)) = crate::fix::fixed(&report) {
+            let relint = |text: &str| {
+                let mut doc =
+                    crate::document::read(&report.path, text.as_bytes().to_vec(), report.format)?;
+                doc.template = template;
+                Some(crate::lint_with(linter, doc, &g.gate, &opts))
+            };
+            if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
                 if cli.diff {
                     changed += 1;
                     out.write_all(
@@ -328,13 +338,15 @@ fn lint(
                             writeln!(err, "pitchlint: fixed {n} finding{s} in {}", path.display())?;
                             // Report on the file as it is now.
                             if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
-                                doc.template |= cli.template;
+                                doc.template |= g.template;
                                 report = crate::lint_with(linter, doc, &g.gate, &opts);
                             }
                         }
-                        Ok(crate::fix::Written::Skipped(why)) => {
-                            writeln!(err, "pitchlint: note: {}: not fixed: {why}", path.display())?
-                        }
+                        Ok(crate::fix::Written::Skipped(why)) => writeln!(
+                            err,
+                            "pitchlint: warning: {}: not fixed: {why}",
+                            path.display()
+                        )?,
                         Err(e) => {
                             writeln!(err, "pitchlint: error: {e}")?;
                             failed_reads += 1;
@@ -452,7 +464,9 @@ fn plan(
     linters.resize_with(configs.list.len(), || None);
     for (_, i) in &work {
         if linters[*i].is_none() {
-            let profile = cli.profile.unwrap_or_default();
+            // Each file's profile (flag, then `[[overrides]]`, then the config) is passed to
+            // the linter per file; the config's own is the linter's default.
+            let profile = configs.list[*i].profile.value;
             linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
         }
     }

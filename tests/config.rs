@@ -342,3 +342,157 @@ fn config_subcommand_shows_the_merged_config_and_origins() {
         "{err}"
     );
 }
+
+/// A repository whose follow-ups and templates are told apart by path: a `kind` pack with a
+/// rule that applies only to follow-ups, and drafts with an unfilled merge field.
+fn kinds_repo(config: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = "[pack]\nname = \"kind\"\n[[rule]]\nid = \"bump\"\nmessage = \"Say what is new.\"\nweight = -6\nprofiles = [\"follow-up\"]\nphrases = [\"circling back\"]\n";
+    let draft = "Hi {{first_name}},\n\nCircling back on the pilot.\n\nCan we talk on Friday?\n\nBest,\nSam\n";
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", config),
+            ("rules/kind.toml", pack),
+            ("followups/a.txt", draft),
+            ("templates/a.txt", draft),
+            ("drafts/a.txt", draft),
+        ],
+    );
+    dir
+}
+
+const KINDS_CONFIG: &str = "packs = [\"rules/kind.toml\"]\nignore = [\"research\", \"sales\"]\n\n[[overrides]]\npaths = [\"followups/**\"]\nprofile = \"follow-up\"\n\n[[overrides]]\npaths = [\"templates/**\"]\ntemplate = true\n";
+
+fn file_rules(v: &Value, path: &str) -> Vec<String> {
+    let f = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"].as_str().unwrap().ends_with(path))
+        .unwrap_or_else(|| panic!("no {path} in {v}"));
+    rules(f).into_iter().map(String::from).collect()
+}
+
+#[test]
+fn profile_and_template_are_chosen_per_path() {
+    let dir = kinds_repo(KINDS_CONFIG);
+    let (v, code) = json_in(dir.path(), &["followups", "templates", "drafts"]);
+    assert_eq!(code, 1, "the draft with a merge field fails: {v}");
+    let follow = file_rules(&v, "followups/a.txt");
+    assert!(follow.contains(&"kind/bump".to_string()), "{follow:?}");
+    assert!(follow.contains(&"draft/unfilled-placeholder".to_string()));
+    let template = file_rules(&v, "templates/a.txt");
+    assert!(!template.contains(&"kind/bump".to_string()), "{template:?}");
+    assert!(!template.contains(&"draft/unfilled-placeholder".to_string()));
+    let drafts = file_rules(&v, "drafts/a.txt");
+    assert!(!drafts.contains(&"kind/bump".to_string()), "{drafts:?}");
+    assert!(drafts.contains(&"draft/unfilled-placeholder".to_string()));
+}
+
+#[test]
+fn top_level_profile_and_template_and_flags_beat_the_file() {
+    let dir = kinds_repo(
+        "packs = [\"rules/kind.toml\"]\nignore = [\"research\", \"sales\"]\nprofile = \"follow-up\"\ntemplate = true\n\n[[overrides]]\npaths = [\"drafts/**\"]\nprofile = \"proposal\"\ntemplate = false\n",
+    );
+    let (v, _) = json_in(dir.path(), &["followups", "drafts"]);
+    assert_eq!(file_rules(&v, "followups/a.txt"), ["kind/bump"]);
+    assert_eq!(
+        file_rules(&v, "drafts/a.txt"),
+        ["draft/unfilled-placeholder"]
+    );
+    // The flags beat the top level and the overrides alike.
+    let (v, code) = json_in(
+        dir.path(),
+        &[
+            "--profile",
+            "follow-up",
+            "--template",
+            "followups",
+            "drafts",
+        ],
+    );
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(file_rules(&v, "followups/a.txt"), ["kind/bump"]);
+    assert_eq!(file_rules(&v, "drafts/a.txt"), ["kind/bump"]);
+    let (v, _) = json_in(dir.path(), &["--profile", "first-touch", "followups"]);
+    assert_eq!(file_rules(&v, "followups/a.txt"), Vec::<String>::new());
+}
+
+#[test]
+fn config_shows_profile_and_template_with_their_origin() {
+    let dir = kinds_repo(KINDS_CONFIG);
+    let cfg = dir.path().join("pitchlint.toml").display().to_string();
+    let (out, _, code) = run(pitchlint_in(dir.path()).arg("config"));
+    assert_eq!(code, 0, "{out}");
+    let line = |out: &str, key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{key} =")))
+            .unwrap_or_else(|| panic!("no {key} in {out}"))
+            .to_string()
+    };
+    assert!(line(&out, "profile").starts_with("profile = \"first-touch\" "));
+    assert!(line(&out, "profile").ends_with("# default"));
+    assert!(line(&out, "template").ends_with("# default"));
+    assert!(out.contains("paths = [\"followups/**\"]\nprofile = \"follow-up\"\n"));
+    assert!(out.contains("paths = [\"templates/**\"]\ntemplate = true\n"));
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["--profile", "proposal", "config"]));
+    assert!(line(&out, "profile").starts_with("profile = \"proposal\" "));
+    assert!(line(&out, "profile").ends_with("# --profile"));
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["config", "templates/a.txt"]));
+    assert!(
+        out.contains("\n# for templates/a.txt: profile = \"first-touch\", template = true\n"),
+        "{out}"
+    );
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["config", "followups/a.txt"]));
+    assert!(
+        out.contains("\n# for followups/a.txt: profile = \"follow-up\", template = false\n"),
+        "{out}"
+    );
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "profile = \"proposal\"\ntemplate = true\n",
+        )],
+    );
+    let (out, _, _) = run(pitchlint_in(dir.path()).arg("config"));
+    assert!(
+        line(&out, "profile").ends_with(&format!("# {cfg}")),
+        "{out}"
+    );
+    assert!(line(&out, "template").starts_with("template = true "));
+    assert!(line(&out, "template").ends_with(&format!("# {cfg}")));
+}
+
+#[test]
+fn bad_profile_and_template_values_point_at_the_value() {
+    let dir = kinds_repo("profile = \"cold\"\n");
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("drafts"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("pitchlint.toml:1:11: unknown variant `cold`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`first-touch`, `follow-up`, `proposal`"),
+        "{err}"
+    );
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "[[overrides]]\npaths = [\"x/**\"]\nprofile = \"followup\"\n",
+        )],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("drafts"));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("pitchlint.toml:3:11: unknown variant `followup`"),
+        "{err}"
+    );
+    write(dir.path(), &[("pitchlint.toml", "template = \"yes\"\n")]);
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("drafts"));
+    assert_eq!(code, 2);
+    assert!(err.contains("pitchlint.toml:1:12: invalid type"), "{err}");
+}

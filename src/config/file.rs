@@ -29,6 +29,28 @@ impl From<SeverityName> for crate::rule::Severity {
     }
 }
 
+/// A profile (the kind of message) as written in a config file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProfileName {
+    /// A first, cold email (the default).
+    FirstTouch,
+    /// A later email in a thread the buyer has not answered.
+    FollowUp,
+    /// A proposal or the email that carries one.
+    Proposal,
+}
+
+impl From<ProfileName> for crate::profile::Profile {
+    fn from(p: ProfileName) -> Self {
+        match p {
+            ProfileName::FirstTouch => crate::profile::Profile::FirstTouch,
+            ProfileName::FollowUp => crate::profile::Profile::FollowUp,
+            ProfileName::Proposal => crate::profile::Profile::Proposal,
+        }
+    }
+}
+
 /// `pitchlint.toml` (or `.pitchlint.toml`): every key is optional.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +89,11 @@ pub struct ConfigFile {
     pub rules: Option<BTreeMap<Spanned<String>, RuleOverride>>,
     /// Settings for files matching globs; later entries win.
     pub overrides: Option<Vec<PathOverride>>,
+    /// The kind of message linted (default `first-touch`); `--profile` beats it.
+    pub profile: Option<ProfileName>,
+    /// Lint files as templates: merge fields such as `{{first_name}}` are allowed (default
+    /// false; `.tmpl` files are always templates); `--template` beats it.
+    pub template: Option<bool>,
 }
 
 /// `[rules."pack/id"]`: a rule's severity or weight changed.
@@ -99,4 +126,8 @@ pub struct PathOverride {
     /// Rules not to use for these files, written as in `select`.
     #[schemars(with = "Option<Vec<String>>")]
     pub ignore: Option<Vec<Spanned<String>>>,
+    /// As the top-level `profile`, for these files (such as `followups/**`).
+    pub profile: Option<ProfileName>,
+    /// As the top-level `template`, for these files (such as `templates/**`).
+    pub template: Option<bool>,
 }

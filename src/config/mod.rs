@@ -22,6 +22,7 @@ use select::{RuleChange, RuleSelection, Selector};
 use crate::check::Linter;
 use crate::error::{Error, ErrorKind, Result};
 use crate::pack::{self, PackSource};
+use crate::profile::Profile;
 use crate::rule::Severity;
 use crate::score::{DEFAULT_MIN_SCORE, Gate};
 
@@ -43,6 +44,10 @@ pub struct Flags {
     pub max_warnings: Option<usize>,
     /// `--exit-zero`.
     pub exit_zero: bool,
+    /// `--profile`.
+    pub profile: Option<Profile>,
+    /// `--template`.
+    pub template: bool,
 }
 
 /// A value and where it came from (`default`, a flag, or a config file).
@@ -87,6 +92,10 @@ pub struct Override {
     pub exit_zero: Option<bool>,
     /// `ignore`: rules off for these files.
     pub ignore: Vec<String>,
+    /// `profile`.
+    pub profile: Option<Profile>,
+    /// `template`.
+    pub template: Option<bool>,
 }
 
 /// The gate for one file.
@@ -102,6 +111,10 @@ pub struct FileGate {
     pub exit_zero: bool,
     /// Rules off for this file (`[[overrides]] ignore`), as selectors.
     pub ignore: Vec<String>,
+    /// The kind of message this file is.
+    pub profile: Profile,
+    /// Whether this file is linted as a template (besides `.tmpl` files, which always are).
+    pub template: bool,
 }
 
 /// A merged config: defaults, then a file (if any), then flags.
@@ -131,8 +144,13 @@ pub struct Config {
     pub exclude: Option<Globs>,
     /// Per-path settings, later entries winning.
     pub overrides: Vec<Override>,
-    /// Whether flags fixed each gate setting (and so beat `[[overrides]]`).
-    flag_gate: [bool; 4],
+    /// The kind of message linted.
+    pub profile: Sourced<Profile>,
+    /// Whether files are linted as templates.
+    pub template: Sourced<bool>,
+    /// Whether flags fixed each per-path setting (and so beat `[[overrides]]`): min_score,
+    /// fail_on, max_warnings, exit_zero, profile, template.
+    flag_gate: [bool; 6],
     text: String,
 }
 
@@ -168,7 +186,9 @@ impl Config {
             include: None,
             exclude: None,
             overrides: Vec::new(),
-            flag_gate: [false; 4],
+            profile: sourced(Profile::default(), "default"),
+            template: sourced(false, "default"),
+            flag_gate: [false; 6],
             text: String::new(),
         };
         c.apply_flags(flags, cwd);
@@ -260,6 +280,12 @@ impl Config {
         if let Some(v) = file.exit_zero {
             c.exit_zero = sourced(v, &origin);
         }
+        if let Some(p) = file.profile {
+            c.profile = sourced(p.into(), &origin);
+        }
+        if let Some(t) = file.template {
+            c.template = sourced(t, &origin);
+        }
         if let Some(l) = &file.include {
             c.include = Some(Globs::new(l, path, &text, "include")?);
         }
@@ -282,6 +308,8 @@ impl Config {
                     .flatten()
                     .map(|s| s.get_ref().clone())
                     .collect(),
+                profile: o.profile.map(Into::into),
+                template: o.template,
             });
             c.selection
                 .path_ignores
@@ -319,6 +347,14 @@ impl Config {
         if flags.exit_zero {
             self.exit_zero = sourced(true, "--exit-zero");
             self.flag_gate[3] = true;
+        }
+        if let Some(p) = flags.profile {
+            self.profile = sourced(p, "--profile");
+            self.flag_gate[4] = true;
+        }
+        if flags.template {
+            self.template = sourced(true, "--template");
+            self.flag_gate[5] = true;
         }
     }
 
@@ -395,6 +431,8 @@ impl Config {
             warnings_group: 0,
             exit_zero: self.exit_zero.value,
             ignore: Vec::new(),
+            profile: self.profile.value,
+            template: self.template.value,
         };
         let rel = file.map(|f| self.relative(f));
         for (i, o) in self.overrides.iter().enumerate() {
@@ -413,6 +451,12 @@ impl Config {
             }
             if let (Some(z), false) = (o.exit_zero, self.flag_gate[3]) {
                 g.exit_zero = z;
+            }
+            if let (Some(p), false) = (o.profile, self.flag_gate[4]) {
+                g.profile = p;
+            }
+            if let (Some(t), false) = (o.template, self.flag_gate[5]) {
+                g.template = t;
             }
             g.ignore.extend(o.ignore.iter().cloned());
         }

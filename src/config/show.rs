@@ -94,6 +94,18 @@ impl Config {
             self.exit_zero.value.to_string(),
             &self.exit_zero.origin,
         );
+        line(
+            &mut out,
+            "profile",
+            format!("\"{}\"", self.profile.value),
+            &self.profile.origin,
+        );
+        line(
+            &mut out,
+            "template",
+            self.template.value.to_string(),
+            &self.template.origin,
+        );
         for (key, globs) in [("include", &self.include), ("exclude", &self.exclude)] {
             if let Some(g) = globs {
                 line(&mut out, key, quoted(&g.patterns), origin);
@@ -125,6 +137,12 @@ impl Config {
             }
             if !o.ignore.is_empty() {
                 let _ = writeln!(out, "ignore = {}", quoted(&o.ignore));
+            }
+            if let Some(p) = o.profile {
+                let _ = writeln!(out, "profile = \"{p}\"");
+            }
+            if let Some(t) = o.template {
+                let _ = writeln!(out, "template = {t}");
             }
         }
         out

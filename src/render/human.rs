@@ -1,6 +1,6 @@
 //! `human`: each finding as a code frame (annotate-snippets), then each file's score and the
-//! rules that moved it. Colour only when asked for (the binary decides: terminal, NO_COLOR,
-//! `--color`).
+//! rules that moved it; a passing file without findings gets only its score line. Colour only
+//! when asked for (the binary decides: terminal, NO_COLOR, `--color`).
 
 use std::io::{self, Write};
 
@@ -149,6 +149,10 @@ impl Renderer for Human {
             head.push_str(&format!(" [{} suppressed]", file.suppressed.len()));
         }
         writeln!(w, "{head}")?;
+        // A clean, passing file is one line: a folder of them stays quiet, as linters do.
+        if s.passed && file.findings.is_empty() && s.breakdown.is_empty() {
+            return Ok(());
+        }
         writeln!(w, "  {:>5}  base", s.base)?;
         for l in &s.breakdown {
             let pts = points(l.points);

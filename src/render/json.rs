@@ -52,7 +52,9 @@ struct JsonLine<'a> {
 }
 
 /// One finding as JSON. Lines and columns are 1-based; columns count characters; the end is
-/// exclusive; `text` is the file's text at the span, exactly.
+/// exclusive; `text` is the file's text at the span, exactly. `replacements` are what may
+/// replace `text` (substitutions, doubled words); the finding is `fixable` by `--fix` when there
+/// is exactly one. `strength` is how much of the rule's weight it carries, in (0, 1].
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
     rule: &'a str,
@@ -68,6 +70,9 @@ pub struct JsonFinding<'a> {
     text: &'a str,
     scope: Scope,
     suggest: Option<&'a str>,
+    replacements: &'a [String],
+    fixable: bool,
+    strength: f64,
 }
 
 /// Every finding of `file` as JSON objects (shared with the `jsonl` format).
@@ -91,6 +96,9 @@ pub fn findings(file: &FileReport) -> Vec<JsonFinding<'_>> {
                 text: file.source.get(f.span.clone()).unwrap_or(""),
                 scope: f.scope,
                 suggest: f.rule.suggest.as_deref(),
+                replacements: &f.replacements,
+                fixable: f.fix().is_some(),
+                strength: f.strength,
             }
         })
         .collect()

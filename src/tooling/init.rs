@@ -23,6 +23,11 @@ fail_on = "error"
 # max_warnings = 20
 # exit_zero = false
 
+# The kind of message (first-touch, follow-up, proposal), and whether files are templates
+# whose merge fields ({{first_name}}) are allowed. Both can be set per path below.
+# profile = "first-touch"
+# template = false
+
 # Files found in folders: globs relative to this file.
 # include = ["**/*.md", "**/*.txt"]
 exclude = ["archive/**"]
@@ -36,6 +41,15 @@ exclude = ["archive/**"]
 [[overrides]]
 paths = ["proposals/**"]
 min_score = 70
+profile = "proposal"
+
+# [[overrides]]
+# paths = ["followups/**"]
+# profile = "follow-up"
+
+# [[overrides]]
+# paths = ["templates/**"]
+# template = true
 "#;
 
 /// The sample team pack.

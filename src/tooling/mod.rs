@@ -71,7 +71,14 @@ pub fn run(
                 let g = config.gate_for(Some(&env.cwd.join(p)));
                 writeln!(
                     out,
-                    "\n# for {}: min_score = {}, fail_on = \"{}\", max_warnings = {}, exit_zero = {}",
+                    "\n# for {}: profile = \"{}\", template = {}",
+                    p.display(),
+                    g.profile,
+                    g.template || crate::document::Format::is_template_path(p)
+                )?;
+                writeln!(
+                    out,
+                    "# for {}: min_score = {}, fail_on = \"{}\", max_warnings = {}, exit_zero = {}",
                     p.display(),
                     g.gate.min_score.unwrap_or(0),
                     g.gate.fail_on,

@@ -1,0 +1,306 @@
+//! `--fix` loses nothing: a run killed with SIGKILL at any moment leaves the original file or
+//! the fully fixed one, never a mix; permissions are kept; a read-only file or folder is a
+//! one-line error naming the file; and fixing twice equals fixing once (a property test on
+//! drafts made of the default pack's own substitution phrases).
+#![allow(clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::CommandCargoExt;
+use proptest::prelude::*;
+
+use pitchlint::document::{self, Format};
+use pitchlint::pack;
+use pitchlint::score::Gate;
+use pitchlint::{Linter, fix, lint};
+
+fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR").args(["--color", "never"]);
+    c
+}
+
+/// A large draft with thousands of substitutions (four a line), so that the fixed text takes
+/// a while to write.
+fn big_draft() -> String {
+    let line =
+        "We utilize data in order to plan routes. At this point in time we are able to help.\n";
+    line.repeat(1_500)
+}
+
+/// Temporary files `--fix` may leave beside the file when it is killed before the rename.
+fn strays(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(".pitchlint-fix-"))
+        })
+        .collect()
+}
+
+/// The file as one complete `--fix` run leaves it, and how long that run took.
+fn fixed_once(dir: &Path, original: &str) -> (Vec<u8>, Duration) {
+    let p = dir.join("reference.txt");
+    std::fs::write(&p, original).unwrap();
+    let start = Instant::now();
+    let out = pitchlint()
+        .args(["--fix", "--quiet", "--min-score", "0"])
+        .arg(&p)
+        .output()
+        .unwrap();
+    let took = start.elapsed();
+    assert!(
+        out.status.code().is_some_and(|c| c < 2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fixed = std::fs::read(&p).unwrap();
+    std::fs::remove_file(&p).unwrap();
+    (fixed, took)
+}
+
+/// Kill `--fix` with SIGKILL many times: in half the rounds at moments spread over a whole run
+/// (from the start to past its end), in the other half just after the temporary file appears; after each, the file must be byte-identical to the original or to the
+/// fully fixed text. A stray temporary file may remain (the process could not clean up), but
+/// only beside an intact file; it is removed before the next round.
+#[cfg(unix)]
+#[test]
+fn a_run_killed_mid_write_leaves_the_old_file_or_the_new_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = big_draft();
+    let (fixed, took) = fixed_once(dir.path(), &original);
+    assert_ne!(fixed, original.as_bytes(), "the draft has substitutions");
+    assert!(fixed.len() < original.len());
+    let p = dir.path().join("draft.txt");
+    let rounds: u32 = 25;
+    let (mut old, mut new, mut stray_rounds) = (0u32, 0u32, 0u32);
+    for i in 0..rounds {
+        std::fs::write(&p, &original).unwrap();
+        let mut child = pitchlint()
+            .args(["--fix", "--quiet", "--min-score", "0"])
+            .arg(&p)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let at = if i % 2 == 0 {
+            // From 0 to 110% of a whole run, with a little jitter from the round number.
+            let at = took.mul_f64(1.1 * f64::from(i) / f64::from(rounds))
+                + Duration::from_micros(u64::from(i * 7919 % 3000));
+            std::thread::sleep(at);
+            at
+        } else {
+            // Aimed at the write: wait until the temporary file exists, then a few
+            // microseconds more (0 to 1.2 ms), so that the kill lands while it is written,
+            // synced, or renamed.
+            let start = Instant::now();
+            while strays(dir.path()).is_empty() && child.try_wait().unwrap().is_none() {
+                std::hint::spin_loop();
+            }
+            std::thread::sleep(Duration::from_micros(u64::from(i * 50)));
+            start.elapsed()
+        };
+        let _ = child.kill(); // SIGKILL on Unix; an error only means it already exited.
+        child.wait().unwrap();
+        let now = std::fs::read(&p).unwrap();
+        if now == original.as_bytes() {
+            old += 1;
+        } else if now == fixed {
+            new += 1;
+        } else {
+            panic!(
+                "round {i} (killed after {at:?}): the file is neither the original nor the fixed text ({} bytes)",
+                now.len()
+            );
+        }
+        let left = strays(dir.path());
+        if !left.is_empty() {
+            assert_eq!(
+                now,
+                original.as_bytes(),
+                "a stray temp file beside a fixed file"
+            );
+            stray_rounds += 1;
+            for s in left {
+                std::fs::remove_file(s).unwrap();
+            }
+        }
+    }
+    eprintln!(
+        "{rounds} kills over a {took:?} run: {old} left the original ({stray_rounds} with a stray temporary file), {new} the fixed file"
+    );
+    assert_eq!(old + new, rounds);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_file_s_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("draft.txt");
+    std::fs::write(&p, "We utilize data in order to plan routes.\n").unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let out = pitchlint().arg("--fix").arg(&p).output().unwrap();
+    assert!(out.status.code().is_some_and(|c| c < 2));
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "We use data to plan routes.\n"
+    );
+    let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
+/// A file with no write bit is refused by pitchlint itself, so this holds for root too (root
+/// could otherwise rename over it, since a rename needs only the folder to be writable).
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_a_one_line_error_naming_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("draft.txt");
+    let text = "We utilize data in order to plan routes.\n";
+    std::fs::write(&p, text).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, text).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = pitchlint()
+        .arg("--fix")
+        .arg(&p)
+        .arg(&other)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("draft.txt") && l.contains("error"))
+        .collect();
+    assert_eq!(
+        lines,
+        [format!(
+            "pitchlint: error: {}: not fixed: the file is read-only (make it writable, or see the changes with --diff)",
+            p.display()
+        )]
+    );
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
+    // The other file is still fixed.
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "We use data to plan routes.\n"
+    );
+}
+
+/// A read-only folder: the temporary file cannot be created, so the file is not fixed and the
+/// error names it. Root may write in any folder, so as root the same run must simply succeed
+/// and keep the file whole (what this test then checks).
+#[cfg(unix)]
+#[test]
+fn a_read_only_folder_is_an_error_naming_the_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("locked");
+    std::fs::create_dir(&sub).unwrap();
+    let p = sub.join("draft.txt");
+    let text = "We utilize data in order to plan routes.\n";
+    std::fs::write(&p, text).unwrap();
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let privileged = std::fs::write(sub.join("probe"), "").is_ok();
+    let out = pitchlint().arg("--fix").arg(&p).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    let now = std::fs::read_to_string(&p).unwrap();
+    if privileged {
+        eprintln!("running as a user who may write in a read-only folder (root): checking the fix");
+        assert!(out.status.code().is_some_and(|c| c < 2), "{err}");
+        assert_eq!(now, "We use data to plan routes.\n");
+    } else {
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        let prefix = format!(
+            "pitchlint: error: {}: not fixed: cannot create a temporary file in",
+            p.display()
+        );
+        assert!(err.lines().any(|l| l.starts_with(&prefix)), "{err}");
+        assert_eq!(now, text);
+    }
+    std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Phrase fragments from the default pack's substitution rules: every `swap` phrase (with the
+/// `~` of inflected words dropped) and every replacement, plus a few plain words.
+fn fragments() -> Vec<String> {
+    let mut out: Vec<String> = [
+        "the", "to", "we", "you", "data", "now", "Friday", "\n\n", ".",
+    ]
+    .map(String::from)
+    .to_vec();
+    for source in pack::default_sources() {
+        let table: toml::Table = source.text.parse().unwrap();
+        let rules = table.get("rule").and_then(|r| r.as_array()).cloned();
+        for rule in rules.into_iter().flatten() {
+            let Some(swap) = rule.get("swap").and_then(|s| s.as_table()) else {
+                continue;
+            };
+            for (phrase, with) in swap {
+                out.push(phrase.replace('~', ""));
+                match with {
+                    toml::Value::String(s) => out.push(s.clone()),
+                    toml::Value::Array(a) => {
+                        out.extend(a.iter().filter_map(|v| v.as_str().map(String::from)));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What `--fix` does to a text draft, through the library: fix until nothing changes.
+fn fix_text(linter: &Linter, text: &str) -> Option<String> {
+    let report = |text: &str| {
+        let doc = document::read("draft.txt", text.as_bytes().to_vec(), Format::Text)?;
+        Some(lint(linter, doc, &Gate::default()))
+    };
+    fix::fixed_fully(&report(text)?, report).map(|(t, _)| t)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn fixing_twice_equals_fixing_once(
+        picks in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..4), 1..40)
+    ) {
+        static FRAGMENTS: OnceLock<Vec<String>> = OnceLock::new();
+        static LINTER: OnceLock<Linter> = OnceLock::new();
+        let frags = FRAGMENTS.get_or_init(fragments);
+        prop_assert!(frags.len() > 20, "the default pack has substitutions");
+        let mut draft = String::new();
+        for (i, case) in &picks {
+            let f = &frags[i.index(frags.len())];
+            match case {
+                0 => draft.push_str(&f.to_uppercase()),
+                1 => {
+                    let mut c = f.chars();
+                    if let Some(first) = c.next() {
+                        draft.extend(first.to_uppercase());
+                        draft.push_str(c.as_str());
+                    }
+                }
+                _ => draft.push_str(f),
+            }
+            draft.push(' ');
+        }
+        let linter = LINTER.get_or_init(|| Linter::new(&pack::default_sources()).unwrap());
+        if let Some(once) = fix_text(linter, &draft) {
+            prop_assert_ne!(&once, &draft);
+            let twice = fix_text(linter, &once);
+            prop_assert_eq!(twice, None, "fixing {:?} again changed {:?}", draft, once);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+//! The human report of a folder of clean drafts is one line per file: the score line, with no
+//! breakdown and no blank line; a file with findings keeps its frames and breakdown.
+
+mod common;
+
+use common::{pitchlint_in, run, write};
+
+#[test]
+fn clean_passing_files_are_one_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = "[pack]\nname = \"t\"\n[[rule]]\nid = \"rival\"\nmessage = \"Don't name rivals.\"\nweight = -6\nphrases = [\"Globex\"]\n";
+    let clean = "Hi Dana,\n\nYour Ohio lane ran late twice in May.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
+    let mut files: Vec<(String, &str)> =
+        (0..5).map(|i| (format!("d/clean{i}.txt"), clean)).collect();
+    files.push((
+        "d/rival.txt".into(),
+        "Hi Dana,\n\nUnlike Globex, we ship fast.\n\nBest,\nSam\n",
+    ));
+    files.push(("t.toml".into(), pack));
+    let refs: Vec<(&str, &str)> = files.iter().map(|(p, t)| (p.as_str(), *t)).collect();
+    write(dir.path(), &refs);
+    let (out, err, code) = run(pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        "t.toml",
+        "--color",
+        "never",
+        "d",
+    ]));
+    assert_eq!(code, 0, "{out}{err}");
+    for i in 0..5 {
+        let head = format!("d/clean{i}.txt: score ");
+        let at = out.find(&head).unwrap_or_else(|| panic!("{out}"));
+        let line = out[at..].lines().next().unwrap();
+        assert!(line.ends_with("/100 PASS"), "{line}");
+        let next = out[at..].lines().nth(1).unwrap_or("");
+        assert!(
+            !next.contains("base") && !next.is_empty(),
+            "one line only: {out}"
+        );
+    }
+    // The file with a finding keeps its frame and breakdown.
+    assert!(out.contains("warning[t/rival]"), "{out}");
+    assert!(out.contains("  base\n"), "{out}");
+    assert!(out.contains("t/rival"), "{out}");
+    assert!(
+        out.ends_with("6 files: 6 passed, 0 failed, 1 finding\n"),
+        "{out}"
+    );
+    assert_eq!(out.matches(": score ").count(), 6);
+}

@@ -1,0 +1,61 @@
+//! The json and jsonl reports say what `--fix` would do with each finding: `replacements`,
+//! `fixable` (exactly one replacement) and `strength` (how much of the weight it carries).
+
+mod common;
+
+use common::{pitchlint_in, run, write};
+use serde_json::Value;
+
+const DRAFT: &str = "Hi Dana,\n\nWe utilize data to plan the the routes for plants like yours. Reply at your earliest convenience.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
+
+fn finding<'a>(findings: &'a [Value], text: &str) -> &'a Value {
+    findings
+        .iter()
+        .find(|f| f["text"] == text)
+        .unwrap_or_else(|| panic!("no finding at {text:?} in {findings:?}"))
+}
+
+#[test]
+fn findings_carry_replacements_fixable_and_strength() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("draft.txt", DRAFT)]);
+    let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", "draft.txt"]));
+    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    let utilize = finding(findings, "utilize");
+    assert_eq!(utilize["replacements"], serde_json::json!(["use"]));
+    assert_eq!(utilize["fixable"], true);
+    let doubled = finding(findings, "the the");
+    assert_eq!(doubled["fixable"], true, "{doubled}");
+    assert_eq!(doubled["replacements"].as_array().unwrap().len(), 1);
+    let ask = finding(findings, "at your earliest convenience");
+    assert_eq!(
+        ask["replacements"],
+        serde_json::json!(["this week", "when it suits you"])
+    );
+    assert_eq!(ask["fixable"], false, "two replacements are only suggested");
+    for f in findings {
+        let s = f["strength"].as_f64().unwrap();
+        assert!(s > 0.0 && s <= 1.0, "{f}");
+        let n = f["replacements"].as_array().unwrap().len();
+        assert_eq!(f["fixable"], n == 1, "{f}");
+    }
+    // --fix applies exactly the fixable ones.
+    let fixable = findings.iter().filter(|f| f["fixable"] == true).count();
+    let (_, err, _) = run(pitchlint_in(dir.path()).args(["--fix", "draft.txt"]));
+    assert!(
+        err.contains(&format!("fixed {fixable} findings in draft.txt")),
+        "{err}"
+    );
+    // jsonl has the same fields.
+    write(dir.path(), &[("draft.txt", DRAFT)]);
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["--format", "jsonl", "draft.txt"]));
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), findings.len());
+    let utilize = finding(&lines, "utilize");
+    assert_eq!(utilize["replacements"], serde_json::json!(["use"]));
+    assert_eq!(utilize["fixable"], true);
+}
