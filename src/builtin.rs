@@ -1,4 +1,5 @@
 //! Findings pitchlint makes itself, outside any pack: an empty draft (`pitchlint/empty-draft`),
+//! an email without a subject (`pitchlint/missing-subject`),
 //! and, from [`crate::suppress`], suppression comments that are misspelt or name no rule.
 
 use std::sync::Arc;
@@ -57,6 +58,32 @@ pub fn empty_draft(doc: &Document) -> Option<Finding> {
     })
 }
 
+/// `pitchlint/missing-subject` (a warning) when a saved email has no subject, or an empty one:
+/// the subject decides whether the message is opened at all. Only emails are checked; a text
+/// or Markdown draft usually keeps its subject elsewhere.
+pub fn missing_subject(doc: &Document) -> Option<Finding> {
+    if doc.format != crate::document::Format::Email || doc.spans_of(Scope::SUBJECT).next().is_some()
+    {
+        return None;
+    }
+    let meta = meta(
+        "missing-subject",
+        Severity::Warning,
+        -10,
+        "The email has no subject line: write three or four words about the buyer's problem.",
+        "An email without a subject looks like spam or a mistake, and gives the buyer no reason \
+         to open it. Boomerang found three- and four-word subjects get the most replies.",
+    );
+    Some(Finding {
+        rule: meta,
+        span: 0..0,
+        scope: Scope::NONE,
+        message: None,
+        strength: 1.0,
+        replacements: Vec::new(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +103,20 @@ mod tests {
         }
         let d = document::read("x", b"Hi.".to_vec(), Format::Text).unwrap();
         assert!(empty_draft(&d).is_none());
+    }
+
+    #[test]
+    fn only_an_email_without_subject_misses_it() {
+        let mail = |headers: &str| {
+            let raw = format!(
+                "From: a@b.c\r\n{headers}Content-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCan we talk?\r\n"
+            );
+            document::read("x.eml", raw.into_bytes(), Format::Email).unwrap()
+        };
+        assert!(missing_subject(&mail("")).is_some());
+        assert!(missing_subject(&mail("Subject: \r\n")).is_some());
+        assert!(missing_subject(&mail("Subject: Late loads in Ohio\r\n")).is_none());
+        let d = document::read("x", b"Hi Dana,\n\nCan we talk?".to_vec(), Format::Text).unwrap();
+        assert!(missing_subject(&d).is_none());
     }
 }

@@ -78,6 +78,14 @@ pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions
     // An empty draft has one finding, that it is empty: nothing else about it is news.
     if let Some(f) = builtin::empty_draft(&doc) {
         findings = vec![f];
+    } else if let Some(f) = builtin::missing_subject(&doc) {
+        if !opts
+            .ignore
+            .iter()
+            .any(|s| config::select::specificity(s, &f.rule).is_some())
+        {
+            findings.insert(0, f);
+        }
     }
     if opts.report_unused_disables && !outcome.unused.is_empty() {
         findings.extend(outcome.unused);

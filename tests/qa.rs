@@ -412,3 +412,26 @@ fn init_errors_name_a_clean_path() {
         "{err}"
     );
 }
+
+#[test]
+fn a_saved_email_without_a_subject_is_told_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("m.eml");
+    std::fs::write(&p, "From: sam@acme.test\r\nTo: dana@brew.test\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCould we talk on Tuesday?\r\n\r\nBest,\r\nSam\r\n").unwrap();
+    let out = pitchlint()
+        .args(["--isolated", "--format", "concise", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("warning [pitchlint/missing-subject]"), "{s}");
+    std::fs::write(&p, "From: sam@acme.test\r\nSubject: Late loads in Ohio\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCould we talk on Tuesday?\r\n\r\nBest,\r\nSam\r\n").unwrap();
+    let out = pitchlint()
+        .args(["--isolated", "--format", "concise", p.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("missing-subject")
+    );
+}
