@@ -129,6 +129,16 @@ pub struct Cli {
     #[arg(long)]
     pub force_exclude: bool,
 
+    /// Run only these rules: rule ids (`seed/partner-close` or `partner-close`), pack names
+    /// (`sales`) or prefixes of pack/id, comma-separated or repeated. Replaces the config's
+    /// `select`.
+    #[arg(long, value_name = "RULES", global = true)]
+    pub select: Vec<String>,
+
+    /// Turn these rules off (same forms as --select). Added to the config's `ignore`.
+    #[arg(long, value_name = "RULES", global = true)]
+    pub ignore: Vec<String>,
+
     /// The kind of message: rules and thresholds differ for each (default first-touch).
     #[arg(long, value_enum, value_name = "NAME")]
     pub profile: Option<Profile>,

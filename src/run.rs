@@ -121,7 +121,20 @@ pub fn flags(cli: &Cli) -> Flags {
         exit_zero: cli.exit_zero,
         profile: cli.profile,
         template: cli.template,
+        select: (!cli.select.is_empty()).then(|| split_selectors(&cli.select)),
+        ignore: split_selectors(&cli.ignore),
     }
+}
+
+/// `--select a,b --select c` → [a, b, c].
+fn split_selectors(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// The config finder `cli` asks for.

@@ -496,3 +496,55 @@ fn bad_profile_and_template_values_point_at_the_value() {
     assert_eq!(code, 2);
     assert!(err.contains("pitchlint.toml:1:12: invalid type"), "{err}");
 }
+
+#[test]
+fn select_and_ignore_flags_beat_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "select = [\"seed\"]\n"),
+            ("a.txt", "We leverage synergy. Will you partner with us?\n"),
+        ],
+    );
+    let rules = |args: &[&str]| -> Vec<String> {
+        let (out, _, _) = run(pitchlint_in(dir.path())
+            .args(["--format", "concise"])
+            .args(args)
+            .arg("a.txt"));
+        let mut r: Vec<String> = out
+            .lines()
+            .filter_map(|l| {
+                l.split('[')
+                    .nth(1)
+                    .and_then(|x| x.split(']').next())
+                    .map(String::from)
+            })
+            .filter(|r| !r.starts_with("pitchlint/"))
+            .collect();
+        r.dedup();
+        r
+    };
+    assert_eq!(rules(&[]), ["seed/partner-close"]);
+    // --select replaces the file's select; comma-separated and repeated forms both work.
+    assert_eq!(rules(&["--select", "sales/buzzwords"]), ["sales/buzzwords"]);
+    assert_eq!(
+        rules(&[
+            "--select",
+            "sales/buzzwords,seed",
+            "--select",
+            "research/too-short"
+        ])
+        .len(),
+        3
+    );
+    // --ignore adds to the file's ignore.
+    assert!(rules(&["--ignore", "partner-close"]).is_empty());
+    // A selector that names no rule is a usage error naming the flag.
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["--ignore", "nosuch", "a.txt"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--ignore nosuch: names no loaded rule"),
+        "{err}"
+    );
+}

@@ -48,6 +48,10 @@ pub struct Flags {
     pub profile: Option<Profile>,
     /// `--template`.
     pub template: bool,
+    /// `--select`: replaces the config's `select`.
+    pub select: Option<Vec<String>>,
+    /// `--ignore`: added to the config's `ignore`.
+    pub ignore: Vec<String>,
 }
 
 /// A value and where it came from (`default`, a flag, or a config file).
@@ -228,6 +232,7 @@ impl Config {
                     .map(|s| Selector {
                         text: s.get_ref().clone(),
                         offset: Some(s.span().start),
+                        flag: false,
                     })
                     .collect::<Vec<_>>()
             })
@@ -356,6 +361,17 @@ impl Config {
             self.template = sourced(true, "--template");
             self.flag_gate[5] = true;
         }
+        let from_flag = |text: &String| Selector {
+            text: text.clone(),
+            offset: None,
+            flag: true,
+        };
+        if let Some(list) = &flags.select {
+            self.selection.select = Some(list.iter().map(from_flag).collect());
+        }
+        self.selection
+            .ignore
+            .extend(flags.ignore.iter().map(from_flag));
     }
 
     /// The pack sources this config loads: the default pack (unless turned off), then its

@@ -16,6 +16,8 @@ pub struct Selector {
     pub text: String,
     /// Byte offset in the config file, or `None` when it did not come from a file.
     pub offset: Option<usize>,
+    /// Whether it came from `--select` / `--ignore` rather than the file.
+    pub flag: bool,
 }
 
 /// How specifically `sel` names `meta`: the longer the match, the more specific; `None` when
@@ -118,6 +120,13 @@ impl RuleSelection {
             .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
         for (key, sel) in lists {
             if !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
+                if sel.flag {
+                    return Err(Error::usage(format!(
+                        "--{key} {}: names no loaded rule: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
+                        sel.text,
+                        packs.join(", ")
+                    )));
+                }
                 return Err(err(
                     sel.offset,
                     format!(
@@ -212,6 +221,7 @@ mod tests {
             .map(|s| Selector {
                 text: s.to_string(),
                 offset: None,
+                flag: false,
             })
             .collect()
     }
