@@ -22,6 +22,7 @@ pub mod examples;
 pub mod inputs;
 pub mod matcher;
 pub mod pack;
+pub mod parallel;
 pub mod phrase;
 pub mod position;
 pub mod render;
@@ -31,6 +32,7 @@ pub mod score;
 
 pub use check::Linter;
 pub use error::{Error, ErrorKind, Result};
+pub use parallel::lint_many;
 
 use document::Document;
 use report::FileReport;

@@ -113,31 +113,77 @@ impl Matcher {
     }
 
     /// Push every hit in `text`, sorted by start, then by rule.
+    ///
+    /// A long text is cut into pieces scanned on all cores. That gives the same hits as one
+    /// scan: whether a pattern matches at a position does not depend on where the scan began
+    /// (look-around sees the whole text), so each piece yields the candidates that start in
+    /// it, and one ordered pass then drops a pattern's hits that overlap its previous one.
     pub fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
+        self.find_all_in(text, out, PIECE_MIN);
+    }
+
+    fn find_all_in(&self, text: &str, out: &mut Vec<Hit>, piece_min: usize) {
         let Some(re) = &self.re else { return };
-        let mut at = 0;
-        let mut set = PatternSet::new(self.specs.len());
+        let pieces = pieces(text, rayon::current_num_threads().max(2), piece_min);
+        let cands: Vec<Vec<Cand>> = if pieces.len() <= 1 {
+            vec![self.scan(re, text, 0, text.len() + 1)]
+        } else {
+            use rayon::prelude::*;
+            pieces
+                .par_iter()
+                .map(|r| self.scan(re, text, r.start, r.end))
+                .collect()
+        };
         // Per pattern, where its last hit ended: a pattern's own hits never overlap, as with
         // `find_iter`; only different patterns may overlap.
         let mut last_end = vec![0usize; self.specs.len()];
-        while at <= text.len() {
+        let mut group_start = out.len();
+        let mut group_at = usize::MAX;
+        for c in cands.iter().flatten() {
+            if c.start != group_at {
+                out[group_start..].sort_by_key(|h| (h.rule, h.pattern));
+                group_start = out.len();
+                group_at = c.start;
+            }
+            let pid = c.pattern as usize;
+            if c.start < last_end[pid] {
+                continue;
+            }
+            last_end[pid] = c.end;
+            for &(rule, pattern) in &self.owners[pid] {
+                out.push(Hit {
+                    rule,
+                    pattern,
+                    span: c.start..c.end,
+                });
+            }
+        }
+        out[group_start..].sort_by_key(|h| (h.rule, h.pattern));
+    }
+
+    /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), with
+    /// every pattern that matches at that start; phrase matches inside a word are dropped.
+    fn scan(&self, re: &Regex, text: &str, from: usize, to: usize) -> Vec<Cand> {
+        let mut out = Vec::new();
+        let mut at = from;
+        let mut set = PatternSet::new(self.specs.len());
+        let mut push = |pid: usize, s: usize, end: usize| {
+            if !self.specs[pid].words || unicode_bounded(text, s, end) {
+                out.push(Cand {
+                    pattern: pid as u32,
+                    start: s,
+                    end,
+                });
+            }
+        };
+        while at < to && at <= text.len() {
             let Some(m) = re.search(&Input::new(text).range(at..)) else {
                 break;
             };
             let s = m.start();
-            let before = out.len();
-            let mut push = |pid: usize, end: usize| {
-                if s >= last_end[pid] && (!self.specs[pid].words || unicode_bounded(text, s, end)) {
-                    last_end[pid] = end;
-                    for &(rule, pattern) in &self.owners[pid] {
-                        out.push(Hit {
-                            rule,
-                            pattern,
-                            span: s..end,
-                        });
-                    }
-                }
-            };
+            if s >= to {
+                break;
+            }
             match self.all() {
                 Some(all) => {
                     set.clear();
@@ -146,7 +192,7 @@ impl Matcher {
                         &mut set,
                     );
                     if set.len() <= 1 {
-                        push(m.pattern().as_usize(), m.end());
+                        push(m.pattern().as_usize(), s, m.end());
                     } else {
                         for pid in set.iter() {
                             let input =
@@ -157,17 +203,48 @@ impl Matcher {
                                 re.search(&input).map(|x| x.end())
                             };
                             if let Some(end) = end {
-                                push(pid.as_usize(), end);
+                                push(pid.as_usize(), s, end);
                             }
                         }
                     }
                 }
-                None => push(m.pattern().as_usize(), m.end()),
+                None => push(m.pattern().as_usize(), s, m.end()),
             }
-            out[before..].sort_by_key(|h| (h.rule, h.pattern));
             at = s + text[s..].chars().next().map_or(1, char::len_utf8);
         }
+        out
     }
+}
+
+/// A candidate match of one distinct pattern, before overlap filtering.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    pattern: u32,
+    start: usize,
+    end: usize,
+}
+
+/// Texts shorter than this are scanned in one piece: splitting costs more than it saves.
+const PIECE_MIN: usize = 4 << 20;
+
+/// Cut `text` into up to `n` pieces of at least [`PIECE_MIN`] bytes, on character
+/// boundaries; the last piece ends at `text.len() + 1` so that a match at the very end is seen.
+fn pieces(text: &str, n: usize, piece_min: usize) -> Vec<Range<usize>> {
+    let n = n.min(text.len() / piece_min.max(1)).max(1);
+    let mut out = Vec::with_capacity(n);
+    let mut start = 0;
+    for i in 1..n {
+        let mut cut = text.len() / n * i;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        if cut > start {
+            out.push(start..cut);
+            start = cut;
+        }
+    }
+    out.push(start..text.len() + 1);
+    out
 }
 
 fn build(
@@ -272,6 +349,32 @@ mod tests {
             hits(t, "synergy"),
             [(0, "synergy".into()), (1, "synergy".into())]
         );
+    }
+
+    #[test]
+    fn pieces_find_what_one_scan_finds() {
+        let r = rules(TWO);
+        let m = Matcher::new(&r).unwrap();
+        let t = "!!partner with you; partners é partner\u{e9} «partner» ".repeat(50);
+        let mut one = Vec::new();
+        m.find_all_in(&t, &mut one, usize::MAX);
+        assert!(one.len() > 100);
+        for min in [1, 7, 64, 1000] {
+            let mut many = Vec::new();
+            m.find_all_in(&t, &mut many, min);
+            assert_eq!(one, many, "pieces of at least {min} bytes");
+        }
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '!{2,}'\n";
+        let r = rules(t);
+        let m = Matcher::new(&r).unwrap();
+        let text = "!!!!!!!! a !!!! b".repeat(20);
+        let mut one = Vec::new();
+        m.find_all_in(&text, &mut one, usize::MAX);
+        for min in [1, 3, 5] {
+            let mut many = Vec::new();
+            m.find_all_in(&text, &mut many, min);
+            assert_eq!(one, many, "pieces of at least {min} bytes");
+        }
     }
 
     #[test]
