@@ -14,6 +14,9 @@
 //! The library never prints: renderers write to the stream they are given, and only the
 //! binary decides where that is.
 
+// No unwrap or expect on input-derived data in the library (tests may use them).
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod check;
 pub mod cli;
 pub mod document;

@@ -257,16 +257,24 @@ fn build(
         .match_kind(kind)
         .nfa_size_limit(Some(NFA_SIZE_LIMIT));
     Regex::builder()
-        .configure(cfg)
+        .configure(cfg.clone())
         .build_many(&regexes)
         .map_err(|e| {
-            let rule = e
-                .pattern()
-                .map_or(0, |p: PatternID| first_rule[p.as_usize()]);
+            let culprit = e.pattern().map(|p: PatternID| p.as_usize()).or_else(|| {
+                // A size limit names no pattern: find the one that is too large on its own.
+                // This only runs on the error path.
+                regexes
+                    .iter()
+                    .position(|r| Regex::builder().configure(cfg.clone()).build(r).is_err())
+            });
             let message = match e.size_limit() {
-                Some(limit) => {
+                Some(limit) if culprit.is_some() => {
                     format!("pattern is too large to compile (over the {limit}-byte limit)")
                 }
+                Some(limit) => format!(
+                    "the patterns of all rules together are too large to compile (over the \
+                     {limit}-byte limit); split the packs or remove rules"
+                ),
                 None => e
                     .to_string()
                     .lines()
@@ -274,6 +282,8 @@ fn build(
                     .collect::<Vec<_>>()
                     .join(" "),
             };
+            // With no single culprit, name the last rule: the one that went over the limit.
+            let rule = culprit.map_or(first_rule.last().copied().unwrap_or(0), |p| first_rule[p]);
             MatcherError { rule, message }
         })
 }
@@ -375,6 +385,15 @@ mod tests {
             m.find_all_in(&text, &mut many, min);
             assert_eq!(one, many, "pieces of at least {min} bytes");
         }
+    }
+
+    #[test]
+    fn a_too_large_pattern_names_its_rule() {
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"fine\"]\n\
+                 [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\npattern = '(?:\\w{100}){100}x'\n";
+        let e = Matcher::new(&rules(t)).unwrap_err();
+        assert_eq!(e.rule, 1);
+        assert!(e.message.contains("too large"), "{}", e.message);
     }
 
     #[test]

@@ -127,12 +127,11 @@ pub fn lint_many<E>(
         }
         drop(tx);
         let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
-        let mut result = Ok(());
         let mut next = 0;
         for (i, outcome) in rx.iter() {
             pending.insert(i, outcome);
             while let Some(outcome) = pending.remove(&next) {
-                result = each(next, &inputs[next], outcome);
+                let result = each(next, &inputs[next], outcome);
                 let mut s = lock();
                 s.in_flight = s.in_flight.saturating_sub(sizes[next]);
                 next += 1;
@@ -142,12 +141,10 @@ pub fn lint_many<E>(
                 }
                 drop(s);
                 wake.notify_all();
-                if result.is_err() {
-                    return result;
-                }
+                result?;
             }
         }
-        result
+        Ok(())
     })
 }
 

@@ -12,6 +12,9 @@
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
 //!    the body.
 
+// The `expect`s below are on constant patterns, checked by the tests, not on input.
+#![allow(clippy::expect_used)]
+
 use std::ops::Range;
 use std::sync::LazyLock;
 

@@ -126,12 +126,21 @@ impl Renderer for Json {
             w.write_all(b",")?;
         }
         self.files += 1;
-        serde_json::to_writer(&mut *w, &JsonFile::new(file)).map_err(io::Error::other)
+        serde_json::to_writer(&mut *w, &JsonFile::new(file)).map_err(io_error)
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         w.write_all(b"],\"summary\":")?;
-        serde_json::to_writer(&mut *w, summary).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *w, summary).map_err(io_error)?;
         w.write_all(b"}\n")
+    }
+}
+
+/// Keep the kind of a write error (a closed pipe must stay `BrokenPipe`, which the binary
+/// treats as a quiet success).
+fn io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
     }
 }
