@@ -1,6 +1,8 @@
 //! The bad-input matrix: one test per kind of hostile or odd input, run against the real
 //! binary. Each case behaves as the README's "Input handling" section says, and none panics.
 
+#![allow(clippy::print_stdout)]
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
