@@ -11,10 +11,9 @@
 //! here instead.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use regex_automata::meta::Regex;
-use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, MatchKind, PatternID};
 
 use crate::rule::{PatternSpec, Rule};
 
@@ -43,8 +42,8 @@ pub struct MatcherError {
 #[derive(Debug)]
 pub struct Matcher {
     re: Option<Regex>,
-    /// Built on first use, only when a match needs the overlap check.
-    all: OnceLock<Option<Regex>>,
+    /// For each first byte, the distinct patterns whose matches can start with it.
+    by_first_byte: Vec<Vec<u32>>,
     specs: Vec<PatternSpec>,
     /// For each distinct pattern, the (rule, local pattern) pairs that declared it.
     owners: Vec<Vec<(u32, u32)>>,
@@ -76,13 +75,10 @@ impl Matcher {
         } else {
             Some(build(&specs, MatchKind::LeftmostFirst, &first_rule)?)
         };
-        let all = OnceLock::new();
-        if specs.len() <= 1 {
-            let _ = all.set(None);
-        }
+        let by_first_byte = first_bytes(&specs);
         Ok(Matcher {
             re,
-            all,
+            by_first_byte,
             specs,
             owners,
         })
@@ -96,20 +92,6 @@ impl Matcher {
     /// Whether there is no pattern at all.
     pub fn is_empty(&self) -> bool {
         self.specs.is_empty()
-    }
-
-    fn all(&self) -> Option<&Regex> {
-        self.all
-            .get_or_init(|| {
-                let regexes: Vec<&str> = self.specs.iter().map(|s| s.regex.as_str()).collect();
-                let cfg = Regex::config()
-                    .match_kind(MatchKind::All)
-                    .nfa_size_limit(Some(NFA_SIZE_LIMIT));
-                // It compiled once with leftmost-first semantics; failing now is not expected,
-                // and the scan then reports the leftmost pattern only.
-                Regex::builder().configure(cfg).build_many(&regexes).ok()
-            })
-            .as_ref()
     }
 
     /// Push every hit in `text`, sorted by start, then by rule.
@@ -166,8 +148,7 @@ impl Matcher {
     fn scan(&self, re: &Regex, text: &str, from: usize, to: usize) -> Vec<Cand> {
         let mut out = Vec::new();
         let mut at = from;
-        let mut set = PatternSet::new(self.specs.len());
-        let mut push = |pid: usize, s: usize, end: usize| {
+        let push = |out: &mut Vec<Cand>, pid: usize, s: usize, end: usize| {
             if !self.specs[pid].words || unicode_bounded(text, s, end) {
                 out.push(Cand {
                     pattern: pid as u32,
@@ -181,35 +162,24 @@ impl Matcher {
                 break;
             };
             let s = m.start();
-            if s >= to {
+            if s >= to || s >= text.len() {
                 break;
             }
-            match self.all() {
-                Some(all) => {
-                    set.clear();
-                    all.which_overlapping_matches(
-                        &Input::new(text).range(s..).anchored(Anchored::Yes),
-                        &mut set,
-                    );
-                    if set.len() <= 1 {
-                        push(m.pattern().as_usize(), s, m.end());
-                    } else {
-                        for pid in set.iter() {
-                            let input =
-                                Input::new(text).range(s..).anchored(Anchored::Pattern(pid));
-                            let end = if pid == m.pattern() {
-                                Some(m.end())
-                            } else {
-                                re.search(&input).map(|x| x.end())
-                            };
-                            if let Some(end) = end {
-                                push(pid.as_usize(), s, end);
-                            }
-                        }
-                    }
+            let before = out.len();
+            let first = m.pattern();
+            push(&mut out, first.as_usize(), s, m.end());
+            for &pid in &self.by_first_byte[usize::from(text.as_bytes()[s])] {
+                let pid = PatternID::new_unchecked(pid as usize);
+                if pid == first {
+                    continue;
                 }
-                None => push(m.pattern().as_usize(), s, m.end()),
+                let input = Input::new(text).range(s..).anchored(Anchored::Pattern(pid));
+                if let Some(x) = re.search(&input) {
+                    push(&mut out, pid.as_usize(), s, x.end());
+                }
             }
+            // Hits at one start go out by pattern, as a set would list them.
+            out[before..].sort_by_key(|c| c.pattern);
             at = s + text[s..].chars().next().map_or(1, char::len_utf8);
         }
         out
@@ -286,6 +256,32 @@ fn build(
             let rule = culprit.map_or(first_rule.last().copied().unwrap_or(0), |p| first_rule[p]);
             MatcherError { rule, message }
         })
+}
+
+/// For each byte, the patterns that may match starting with it: from each pattern's literal
+/// prefixes when they are known, else every byte.
+fn first_bytes(specs: &[PatternSpec]) -> Vec<Vec<u32>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut by_byte = vec![Vec::new(); 256];
+    for (pid, spec) in specs.iter().enumerate() {
+        let mut bytes = [false; 256];
+        let known = regex_automata::util::syntax::parse(&spec.regex)
+            .ok()
+            .and_then(|hir| {
+                let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+                let lits = seq.literals()?;
+                for lit in lits {
+                    bytes[usize::from(*lit.as_bytes().first()?)] = true;
+                }
+                Some(())
+            });
+        for (b, list) in by_byte.iter_mut().enumerate() {
+            if known.is_none() || bytes[b] {
+                list.push(pid as u32);
+            }
+        }
+    }
+    by_byte
 }
 
 /// Whether `text[s..e]` does not continue a word on either side (Unicode letters and digits).
@@ -385,6 +381,24 @@ mod tests {
             m.find_all_in(&text, &mut many, min);
             assert_eq!(one, many, "pieces of at least {min} bytes");
         }
+    }
+
+    #[test]
+    fn overlaps_are_found_whatever_the_prefixes() {
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '[a-z]+ing'\n\
+                 [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\nphrases = [\"testing\"]\n\
+                 [[rule]]\nid = \"c\"\nmessage = \"m\"\nweight = -1\nphrases = [\"test*\"]\n";
+        assert_eq!(
+            hits(t, "Testing, testing."),
+            [
+                (0, "Testing".into()),
+                (1, "Testing".into()),
+                (2, "Testing".into()),
+                (0, "testing".into()),
+                (1, "testing".into()),
+                (2, "testing".into()),
+            ]
+        );
     }
 
     #[test]
