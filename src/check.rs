@@ -11,13 +11,15 @@ use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::matcher::{Hit, Matcher};
 use crate::pack::PackSource;
-use crate::rule::{self, Context, Finding, Rule, RuleMeta};
+use crate::profile::Profile;
+use crate::rule::{self, Context, Finding, Rule, RuleMeta, Shared};
 
 /// Every loaded rule and the matcher compiled from them: built once per run.
 #[derive(Debug)]
 pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
     matcher: Matcher,
+    profile: Profile,
 }
 
 impl Linter {
@@ -56,7 +58,11 @@ impl Linter {
                 format!("rule `{}`: {}", meta.id, e.message),
             )
         })?;
-        Ok(Linter { rules, matcher })
+        Ok(Linter {
+            rules,
+            matcher,
+            profile: Profile::default(),
+        })
     }
 
     /// The metadata of every loaded rule, in load order.
@@ -66,12 +72,36 @@ impl Linter {
 
     /// A linter with only the rules for which `keep` is true (for running one rule's examples).
     pub fn retain(self, keep: impl Fn(&RuleMeta) -> bool) -> Result<Linter> {
+        let profile = self.profile;
         let rules = self.rules.into_iter().filter(|r| keep(r.meta())).collect();
-        Linter::from_rules(rules)
+        Ok(Linter::from_rules(rules)?.with_profile(profile))
+    }
+
+    /// The profile that [`Linter::check`] uses (default: first-touch).
+    pub fn with_profile(mut self, profile: Profile) -> Linter {
+        self.profile = profile;
+        self
+    }
+
+    /// The profile that [`Linter::check`] uses.
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    /// The rules, to rebuild a linter from them (config overrides: see
+    /// [`crate::config::select`]).
+    pub fn into_rules(self) -> Vec<Box<dyn Rule>> {
+        self.rules
     }
 
     /// Every finding in `doc`, sorted by position, then by rule id.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
+        self.check_as(doc, self.profile)
+    }
+
+    /// Every finding in `doc` for a message of kind `profile`.
+    pub fn check_as(&self, doc: &Document, profile: Profile) -> Vec<Finding> {
+        let shared = Shared::new(profile);
         let mut hits: Vec<Hit> = Vec::new();
         self.matcher.find_all(doc.text(), &mut hits);
         hits.sort_by_key(|h| (h.rule, h.span.start));
@@ -81,10 +111,7 @@ impl Linter {
             let n = rest.iter().take_while(|h| h.rule as usize == i).count();
             let (mine, others) = rest.split_at(n);
             rest = others;
-            let cx = Context {
-                doc,
-                meta: rule.meta(),
-            };
+            let cx = Context::new(doc, rule.meta(), &shared);
             rule.check(&cx, mine, &mut out);
         }
         out.sort_by(|a, b| {

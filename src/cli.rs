@@ -2,8 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::document::Format;
+use crate::profile::Profile;
 use crate::render::OutputFormat;
 
 /// When to colour the output.
@@ -25,20 +27,30 @@ pub enum ColorChoice {
 ///
 /// Exit status: 0 when every file passes, 1 when a file fails (a finding of severity error, or
 /// a score below --min-score, 50 by default), 2 on a usage error, an unreadable file or an invalid rule pack.
+///
+/// A file named like a subcommand (`rules`, `config`…) is linted when written as `./rules`.
 #[derive(Debug, Parser)]
-#[command(name = "pitchlint", version, about, long_about = None, max_term_width = 100)]
+#[command(
+    name = "pitchlint",
+    version,
+    about,
+    long_about = None,
+    max_term_width = 100,
+    after_help = "Exit status: 0 every file passed, 1 a file failed the gate, 2 an error.\nA file named like a subcommand is linted when written as ./NAME (pitchlint ./rules)."
+)]
 pub struct Cli {
     /// Files or folders to lint; `-` reads standard input. With no path, standard input is read
-    /// when it is not a terminal. Folders are searched for .txt and .md files.
+    /// when it is not a terminal. Folders are searched for .txt, .tmpl, .md, .markdown, .html,
+    /// .htm and .eml files.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
     /// Add a rule pack: a .toml file or a folder of them (repeatable).
-    #[arg(long = "rules", value_name = "PATH")]
+    #[arg(long = "rules", value_name = "PATH", global = true)]
     pub rules: Vec<PathBuf>,
 
     /// Do not load the embedded default pack.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_default_rules: bool,
 
     /// Output format.
@@ -52,4 +64,167 @@ pub struct Cli {
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub min_score: Option<u8>,
+
+    /// Read inputs as this format, whatever their extension (and name the format of standard
+    /// input, which is text by default).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<Format>,
+
+    /// Lint drafts as templates: merge fields ({{first_name}}, [Company]…) are allowed. Files
+    /// ending in .tmpl are always templates.
+    #[arg(long)]
+    pub template: bool,
+
+    /// Print each draft with its parts marked (subject, greeting, opening, body, closing,
+    /// signoff, signature, quote) and its placeholders, instead of linting it.
+    #[arg(long)]
+    pub show_parts: bool,
+
+    /// A subcommand; without one, pitchlint lints the PATHs.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Use this config file for every input instead of searching for pitchlint.toml.
+    #[arg(long, value_name = "PATH", global = true, conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every config file.
+    #[arg(long, global = true)]
+    pub isolated: bool,
+
+    /// Print the merged configuration, and where each value came from, instead of linting.
+    #[arg(long)]
+    pub show_config: bool,
+
+    /// The lowest severity that fails a file.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+
+    /// Fail the run when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// Exit 0 even when files fail the gate (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Print only the files that fail.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+
+    /// Print how many findings each rule had, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+
+    /// Report suppression comments that silenced nothing (as warnings).
+    #[arg(long)]
+    pub report_unused_disables: bool,
+
+    /// Apply the config's include/exclude to files named on the command line too (for
+    /// pre-commit, which names every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// The kind of message: rules and thresholds differ for each (default first-touch).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub profile: Option<Profile>,
+
+    /// Apply the findings that have one replacement (substitutions, doubled words) in place,
+    /// then report on the fixed files. Writes are atomic; a file that changed since it was read
+    /// is left alone.
+    #[arg(long, conflicts_with_all = ["diff", "stats", "show_parts"])]
+    pub fix: bool,
+
+    /// Print what --fix would change as a unified diff, and write nothing. Exits 1 when a file
+    /// would change.
+    #[arg(long, conflicts_with_all = ["stats", "show_parts", "statistics"])]
+    pub diff: bool,
+
+    /// Print the measures of each file (words, sentences, reading grade, questions, customer
+    /// focus…) instead of linting it. (--statistics counts findings per rule.)
+    #[arg(long, conflicts_with_all = ["show_parts", "statistics"])]
+    pub stats: bool,
+}
+
+/// A severity named on the command line (`--fail-on`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Only errors fail a file.
+    Error,
+    /// Warnings and errors fail a file.
+    Warning,
+    /// Any finding fails a file.
+    Info,
+}
+
+impl From<FailOn> for crate::rule::Severity {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Error => crate::rule::Severity::Error,
+            FailOn::Warning => crate::rule::Severity::Warning,
+            FailOn::Info => crate::rule::Severity::Info,
+        }
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every loaded rule: id, kind, weight, severity, scope, pack.
+    Rules {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a rule's rationale, examples and suggestion.
+    Explain {
+        /// The rule, as `pack/id` (or a bare id when only one pack has it).
+        #[arg(value_name = "RULE")]
+        rule: String,
+    },
+    /// Write a starter pitchlint.toml and a sample team pack (never overwrites a file).
+    Init {
+        /// The folder to write them in.
+        #[arg(value_name = "DIR", default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Validate rule packs and run their examples, without linting anything.
+    CheckRules {
+        /// Pack files or folders of them.
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the merged configuration and where each value came from.
+    Config {
+        /// Show the configuration that applies to this file (default: the current folder).
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+    /// Print the JSON Schema of a rule pack or of the config file.
+    Schema {
+        /// Which schema.
+        #[arg(value_enum)]
+        which: SchemaKind,
+    },
+}
+
+/// The JSON Schemas pitchlint can print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// A rule pack (`[pack]` and `[[rule]]`).
+    Pack,
+    /// The config file (`pitchlint.toml`).
+    Config,
 }

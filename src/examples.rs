@@ -44,8 +44,14 @@ pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
                 Some(d) => d,
                 None => continue,
             };
+            let profile = meta
+                .examples
+                .profile
+                .as_deref()
+                .and_then(crate::profile::Profile::from_name)
+                .unwrap_or_default();
             let fired = linter
-                .check(&doc)
+                .check_as(&doc, profile)
                 .iter()
                 .any(|f| f.rule.qualified == meta.qualified);
             if fired != should_fire {

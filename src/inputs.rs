@@ -82,7 +82,8 @@ fn walk_message(e: &ignore::Error) -> String {
     }
 }
 
-/// Read an input as a document. `Ok(None)` means it is binary and was skipped.
+/// Read an input as a document, as `format` or else as its extension says (text for standard
+/// input); a `.tmpl` file is a template. `Ok(None)` means it is binary and was skipped.
 pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
     let name = input.display();
     let bytes = match input {
@@ -102,5 +103,9 @@ pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
             Input::Stdin => None,
         })
         .unwrap_or(Format::Text);
-    Ok(document::read(&name, bytes, format))
+    let mut doc = document::read(&name, bytes, format);
+    if let (Some(d), Input::File(p)) = (&mut doc, input) {
+        d.template = Format::is_template_path(p);
+    }
+    Ok(doc)
 }

@@ -19,19 +19,26 @@
 
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod document;
 pub mod error;
 pub mod examples;
+pub mod fix;
 pub mod inputs;
 pub mod matcher;
+pub mod metrics;
 pub mod pack;
 pub mod parallel;
 pub mod phrase;
 pub mod position;
+pub mod profile;
 pub mod render;
 pub mod report;
 pub mod rule;
+pub mod run;
 pub mod score;
+pub mod suppress;
+pub mod tooling;
 
 pub use check::Linter;
 pub use error::{Error, ErrorKind, Result};
@@ -41,9 +48,37 @@ use document::Document;
 use report::FileReport;
 use score::Gate;
 
-/// Lint one document: findings, score and pass/fail.
+/// Lint one document: findings, score and pass/fail. Findings silenced by a suppression
+/// comment ([`suppress`]) don't count toward the score.
 pub fn lint(linter: &Linter, doc: Document, gate: &Gate) -> FileReport {
-    let findings = linter.check(&doc);
+    lint_with(linter, doc, gate, &LintOptions::default())
+}
+
+/// What [`lint_with`] does beyond [`lint`].
+#[derive(Clone, Debug, Default)]
+pub struct LintOptions {
+    /// Add a `pitchlint/unused-disable` warning for each suppression that silenced nothing.
+    pub report_unused_disables: bool,
+    /// Rules off for this file (a config's per-path `ignore`), as selectors.
+    pub ignore: Vec<String>,
+}
+
+/// [`lint`], with per-file options.
+pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions) -> FileReport {
+    let outcome = suppress::apply(&doc.source, linter.check(&doc));
+    let mut findings = outcome.kept;
+    if !opts.ignore.is_empty() {
+        findings.retain(|f| {
+            !opts
+                .ignore
+                .iter()
+                .any(|s| config::select::specificity(s, &f.rule).is_some())
+        });
+    }
+    if opts.report_unused_disables && !outcome.unused.is_empty() {
+        findings.extend(outcome.unused);
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+    }
     let score = score::score(&findings, gate);
     FileReport {
         path: doc.path,
@@ -52,5 +87,6 @@ pub fn lint(linter: &Linter, doc: Document, gate: &Gate) -> FileReport {
         findings,
         score,
         warnings: doc.warnings,
+        suppressed: outcome.suppressed,
     }
 }

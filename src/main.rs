@@ -1,39 +1,14 @@
 //! The `pitchlint` binary: parse arguments, call the library, write what it rendered, and
-//! return the exit status. Nothing else.
+//! return the exit status. Nothing else: the run itself is [`pitchlint::run`].
 #![allow(clippy::print_stderr)]
 
+use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use pitchlint::cli::{Cli, ColorChoice};
-use pitchlint::inputs::{self, Input};
-use pitchlint::pack;
-use pitchlint::render::{self, RenderOptions};
-use pitchlint::report::Summary;
-use pitchlint::score::Gate;
-use pitchlint::{Error, Linter};
-
-/// The exit status, decided in one place.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Status {
-    /// Every file passed.
-    Success,
-    /// A file failed the gate.
-    Failure,
-    /// Usage error, unreadable input or invalid rule pack.
-    Error,
-}
-
-impl From<Status> for ExitCode {
-    fn from(s: Status) -> ExitCode {
-        match s {
-            Status::Success => ExitCode::SUCCESS,
-            Status::Failure => ExitCode::from(1),
-            Status::Error => ExitCode::from(2),
-        }
-    }
-}
+use pitchlint::cli::Cli;
+use pitchlint::run::{self, Env, Status};
 
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
@@ -53,121 +28,35 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run(cli) {
-        Ok(s) => s.into(),
-        Err(e) if is_broken_pipe(&e) => Status::Success.into(),
-        Err(e) => {
-            eprintln!("pitchlint: error: {e}");
-            Status::Error.into()
-        }
-    }
-}
-
-fn is_broken_pipe(e: &RunError) -> bool {
-    matches!(e, RunError::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
-}
-
-enum RunError {
-    Lint(Error),
-    Io(io::Error),
-}
-
-impl std::fmt::Display for RunError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunError::Lint(e) => e.fmt(f),
-            RunError::Io(e) => write!(f, "writing output: {e}"),
-        }
-    }
-}
-
-impl From<Error> for RunError {
-    fn from(e: Error) -> Self {
-        RunError::Lint(e)
-    }
-}
-
-impl From<io::Error> for RunError {
-    fn from(e: io::Error) -> Self {
-        RunError::Io(e)
-    }
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
-        }
-    }
-}
-
-fn run(cli: Cli) -> Result<Status, RunError> {
-    let mut sources = if cli.no_default_rules {
-        Vec::new()
-    } else {
-        pack::default_sources()
-    };
-    for path in &cli.rules {
-        sources.extend(pack::read_sources(path)?);
-    }
-    let linter = Linter::new(&sources)?;
-
-    let (mut inputs, errors) = if cli.paths.is_empty() {
-        if io::stdin().is_terminal() {
-            return Err(Error::usage(
-                "no input: give a file, a folder, or - to read standard input (see --help)",
-            )
-            .into());
-        }
-        (vec![Input::Stdin], Vec::new())
-    } else {
-        inputs::collect(&cli.paths)
-    };
-    inputs.dedup();
-    let mut failed_reads = errors.len();
-    for e in &errors {
-        eprintln!("pitchlint: error: {e}");
-    }
-
-    let color = use_color(cli.color);
-    colored::control::set_override(color);
-    let gate = Gate {
-        min_score: cli.min_score.or(Gate::default().min_score),
-        ..Gate::default()
-    };
-    let mut renderer = render::renderer(cli.format, RenderOptions { color });
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut summary = Summary::default();
-    renderer.begin(&mut out)?;
-    for input in &inputs {
-        let doc = match inputs::read(input, None) {
-            Ok(Some(doc)) => doc,
-            Ok(None) => {
-                eprintln!("pitchlint: note: {}: skipped: binary file", input.display());
-                continue;
-            }
+    let (mut out, is_terminal): (Box<dyn Write>, bool) = match &cli.output {
+        Some(path) => match File::create(path) {
+            Ok(f) => (Box::new(BufWriter::new(f)), false),
             Err(e) => {
-                out.flush()?;
-                eprintln!("pitchlint: error: {e}");
-                failed_reads += 1;
-                continue;
+                eprintln!("pitchlint: error: {}", pitchlint::Error::io(path, &e));
+                return ExitCode::from(Status::Error.code());
             }
-        };
-        let report = pitchlint::lint(&linter, doc, &gate);
-        summary.add(&report);
-        renderer.file(&mut out, &report)?;
+        },
+        None => (
+            Box::new(BufWriter::new(io::stdout().lock())),
+            io::stdout().is_terminal(),
+        ),
+    };
+    let env = match Env::detect(cli.color, is_terminal) {
+        Ok(env) => env,
+        Err(e) => {
+            eprintln!("pitchlint: error: current folder: {e}");
+            return ExitCode::from(Status::Error.code());
+        }
+    };
+    let result = run::run(&cli, &mut out, &mut io::stderr(), &env);
+    let result = result.and_then(|s| out.flush().map(|()| s).map_err(Into::into));
+    match result {
+        Ok(s) => ExitCode::from(s.code()),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = out.flush();
+            eprintln!("pitchlint: error: {e}");
+            ExitCode::from(Status::Error.code())
+        }
     }
-    summary.errors = failed_reads;
-    renderer.end(&mut out, &summary)?;
-    out.flush()?;
-    Ok(if failed_reads > 0 {
-        Status::Error
-    } else if summary.failed > 0 {
-        Status::Failure
-    } else {
-        Status::Success
-    })
 }

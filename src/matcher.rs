@@ -52,6 +52,9 @@ pub struct Matcher {
 /// Size limits that keep a hostile pack from exhausting memory.
 const NFA_SIZE_LIMIT: usize = 64 << 20;
 
+/// The most memory the lazy DFA may use; it grows only as states are built.
+const HYBRID_CACHE: usize = 64 << 20;
+
 impl Matcher {
     /// Compile every pattern of `rules` into one matcher.
     pub fn new(rules: &[Box<dyn Rule>]) -> Result<Self, MatcherError> {
@@ -225,7 +228,10 @@ fn build(
     let regexes: Vec<&str> = specs.iter().map(|s| s.regex.as_str()).collect();
     let cfg = Regex::config()
         .match_kind(kind)
-        .nfa_size_limit(Some(NFA_SIZE_LIMIT));
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+        // Big packs make big DFA states: with the default 2 MiB cache the lazy DFA gives up
+        // and the slow PikeVM scans instead (10,000 phrases: seconds for a 3 KB draft).
+        .hybrid_cache_capacity(HYBRID_CACHE);
     Regex::builder()
         .configure(cfg.clone())
         .build_many(&regexes)

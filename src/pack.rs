@@ -5,6 +5,7 @@
 //! and reports problems at `file:line:column`. Nothing is linted with half a pack: the first
 //! error stops the load.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -47,6 +48,21 @@ pub struct Examples {
     /// Each text must produce no finding of the rule.
     #[serde(default)]
     pub quiet: Vec<String>,
+    /// The profile the examples are linted in (default: `first-touch`).
+    #[serde(default)]
+    pub profile: Option<String>,
+}
+
+/// Thresholds that a rule overrides for one profile (`[rule.profile.follow-up]`).
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileOverride {
+    /// Replaces `min`.
+    pub min: Option<Spanned<f64>>,
+    /// Replaces `max`.
+    pub max: Option<Spanned<f64>>,
+    /// Replaces `full_at`.
+    pub full_at: Option<Spanned<f64>>,
 }
 
 /// One string or a list of strings (`scope = "closing"` or `scope = ["opening", "closing"]`).
@@ -94,14 +110,75 @@ pub struct RuleDef {
     /// A better phrasing.
     pub suggest: Option<Spanned<String>>,
     /// Match case exactly (default false).
-    #[serde(default)]
-    pub case_sensitive: bool,
+    pub case_sensitive: Option<Spanned<bool>>,
     /// The longer why, for `pitchlint explain`.
     #[serde(default)]
     pub rationale: String,
     /// Texts that must and must not fire.
     #[serde(default)]
     pub examples: Examples,
+    /// The profiles the rule applies in (default: all).
+    pub profiles: Option<Spanned<Vec<String>>>,
+    /// Per-profile threshold overrides (`metric`, `occurrence`).
+    pub profile: Option<Spanned<BTreeMap<String, ProfileOverride>>>,
+    /// `substitution`: phrase → replacement, or a list of replacements (never applied alone).
+    pub swap: Option<Spanned<BTreeMap<String, Spanned<OneOrMany>>>>,
+    /// `metric`: what to measure (see [`crate::metrics::Measure`]).
+    pub measure: Option<Spanned<String>>,
+    /// `metric`, `occurrence`: the least allowed value.
+    pub min: Option<Spanned<f64>>,
+    /// `metric`, `occurrence`: the most allowed value.
+    pub max: Option<Spanned<f64>>,
+    /// `metric`, `occurrence`: the value beyond a bound at which the full weight applies.
+    pub full_at: Option<Spanned<f64>>,
+    /// `repetition`: `paragraph`, `sentence` or `word`.
+    pub unit: Option<Spanned<String>>,
+    /// `repetition`: the fewest words a repeated paragraph or sentence must have.
+    pub min_words: Option<Spanned<i64>>,
+    /// `proximity`: the phrases that must stand near the rule's phrases.
+    pub near: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `proximity`: a regex that must match near the rule's phrases.
+    pub near_pattern: Option<Spanned<String>>,
+    /// `proximity`: at most this many words apart (default: in the same sentence).
+    pub within: Option<Spanned<i64>>,
+}
+
+impl RuleDef {
+    /// The kind-specific keys present in this table, with the offset of each value.
+    pub fn kind_keys(&self) -> Vec<(&'static str, usize)> {
+        let mut out = Vec::new();
+        let mut add = |name: &'static str, at: Option<usize>| {
+            if let Some(at) = at {
+                out.push((name, at));
+            }
+        };
+        add("phrases", self.phrases.as_ref().map(|v| v.span().start));
+        add("pattern", self.pattern.as_ref().map(|v| v.span().start));
+        add(
+            "case_sensitive",
+            self.case_sensitive.as_ref().map(|v| v.span().start),
+        );
+        add("profile", self.profile.as_ref().map(|v| v.span().start));
+        add("swap", self.swap.as_ref().map(|v| v.span().start));
+        add("measure", self.measure.as_ref().map(|v| v.span().start));
+        add("min", self.min.as_ref().map(|v| v.span().start));
+        add("max", self.max.as_ref().map(|v| v.span().start));
+        add("full_at", self.full_at.as_ref().map(|v| v.span().start));
+        add("unit", self.unit.as_ref().map(|v| v.span().start));
+        add("min_words", self.min_words.as_ref().map(|v| v.span().start));
+        add("near", self.near.as_ref().map(|v| v.span().start));
+        add(
+            "near_pattern",
+            self.near_pattern.as_ref().map(|v| v.span().start),
+        );
+        add("within", self.within.as_ref().map(|v| v.span().start));
+        out
+    }
+
+    /// Whether matching is case-sensitive.
+    pub fn is_case_sensitive(&self) -> bool {
+        self.case_sensitive.as_ref().is_some_and(|c| *c.get_ref())
+    }
 }
 
 /// Where a pack came from: a file, or the embedded default.

@@ -68,21 +68,43 @@ pub fn lint_many<E>(
     inputs: &[Input],
     gate: &Gate,
     opts: Options,
-    mut each: impl FnMut(usize, &Input, Outcome) -> Result<(), E>,
+    each: impl FnMut(usize, &Input, Outcome) -> Result<(), E>,
+) -> Result<(), E> {
+    for_each_ordered(
+        inputs,
+        opts,
+        size_hint,
+        |_, input| lint_one(linter, input, gate, opts.format),
+        each,
+    )
+}
+
+/// The engine under [`lint_many`], for callers whose per-file work differs (a linter per
+/// config, per-file gates): run `work(index, item)` on several threads and call
+/// `each(index, item, result)` on the calling thread, strictly in item order. `size` says how
+/// many bytes an item will hold in memory (0 when unknown) for the budget of `opts`. Keep
+/// `work` free of side effects that must happen in order (writing files, printing): do those
+/// in `each`.
+pub fn for_each_ordered<I: Sync, T: Send, E>(
+    items: &[I],
+    opts: Options,
+    size: impl Fn(&I) -> u64,
+    work: impl Fn(usize, &I) -> T + Sync,
+    mut each: impl FnMut(usize, &I, T) -> Result<(), E>,
 ) -> Result<(), E> {
     let threads = match opts.threads {
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     }
-    .min(inputs.len())
+    .min(items.len())
     .max(1);
     if threads == 1 {
-        for (i, input) in inputs.iter().enumerate() {
-            each(i, input, lint_one(linter, input, gate, opts.format))?;
+        for (i, item) in items.iter().enumerate() {
+            each(i, item, work(i, item))?;
         }
         return Ok(());
     }
-    let sizes: Vec<u64> = inputs.iter().map(size_hint).collect();
+    let sizes: Vec<u64> = items.iter().map(size).collect();
     let state = Mutex::new(State {
         next: 0,
         emitted: 0,
@@ -92,21 +114,21 @@ pub fn lint_many<E>(
     let wake = Condvar::new();
     let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
     std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+        let (tx, rx) = mpsc::channel::<(usize, T)>();
         for _ in 0..threads {
             let tx = tx.clone();
-            let (state, wake, sizes) = (&state, &wake, &sizes);
+            let (state, wake, sizes, work) = (&state, &wake, &sizes, &work);
             scope.spawn(move || {
                 loop {
                     let i = {
                         let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
                         loop {
-                            if s.stop || s.next >= inputs.len() {
+                            if s.stop || s.next >= items.len() {
                                 return;
                             }
                             let size = sizes[s.next];
-                            // The oldest file not handed back always runs, so the caller never
-                            // waits on a file that the budget holds back.
+                            // The oldest item not handed back always runs, so the caller never
+                            // waits on an item that the budget holds back.
                             if s.in_flight == 0
                                 || s.next == s.emitted
                                 || s.in_flight + size <= opts.budget
@@ -118,30 +140,30 @@ pub fn lint_many<E>(
                             s = wake.wait(s).unwrap_or_else(PoisonError::into_inner);
                         }
                     };
-                    let outcome = lint_one(linter, &inputs[i], gate, opts.format);
-                    if tx.send((i, outcome)).is_err() {
+                    let result = work(i, &items[i]);
+                    if tx.send((i, result)).is_err() {
                         return;
                     }
                 }
             });
         }
         drop(tx);
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next = 0;
-        for (i, outcome) in rx.iter() {
-            pending.insert(i, outcome);
-            while let Some(outcome) = pending.remove(&next) {
-                let result = each(next, &inputs[next], outcome);
+        for (i, result) in rx.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&next) {
+                let handed = each(next, &items[next], result);
                 let mut s = lock();
                 s.in_flight = s.in_flight.saturating_sub(sizes[next]);
                 next += 1;
                 s.emitted = next;
-                if result.is_err() {
+                if handed.is_err() {
                     s.stop = true;
                 }
                 drop(s);
                 wake.notify_all();
-                result?;
+                handed?;
             }
         }
         Ok(())
@@ -158,7 +180,7 @@ pub fn lint_one(linter: &Linter, input: &Input, gate: &Gate, format: Option<Form
 }
 
 /// The size of an input on disk, for the memory budget (0 when unknown).
-fn size_hint(input: &Input) -> u64 {
+pub fn size_hint(input: &Input) -> u64 {
     match input {
         Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
         Input::Stdin => 0,

@@ -22,6 +22,8 @@ pub struct FileReport {
     pub score: Score,
     /// Notes about how it was read.
     pub warnings: Vec<String>,
+    /// Findings silenced by suppression comments: they don't count toward the score.
+    pub suppressed: Vec<Finding>,
 }
 
 /// A finding with its positions resolved, for renderers.
@@ -65,6 +67,13 @@ pub struct Summary {
     pub findings: usize,
     /// Files or inputs that could not be read.
     pub errors: usize,
+    /// Findings silenced by suppression comments.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -72,6 +81,7 @@ impl Summary {
     pub fn add(&mut self, f: &FileReport) {
         self.files += 1;
         self.findings += f.findings.len();
+        self.suppressed += f.suppressed.len();
         if f.score.passed {
             self.passed += 1;
         } else {

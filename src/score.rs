@@ -2,10 +2,15 @@
 //!
 //! The formula (documented in the README with a worked example):
 //! * every draft starts at [`BASE`] (70): an empty draft is not a good pitch;
-//! * a reward rule (weight > 0) counts once, however often it fires, and all rewards together
-//!   add at most [`REWARD_CAP`] (30): "quality quality quality" is not a better pitch;
-//! * a penalty rule (weight < 0) counts in full the first time, then half as much each time
-//!   again (w, w/2, w/4 …), so one rule costs at most twice its weight;
+//! * a reward rule (weight > 0) counts once, however often and wherever it fires, and all
+//!   rewards together add at most [`REWARD_CAP`] (30): "quality quality quality" is not a
+//!   better pitch;
+//! * a penalty rule (weight < 0) counts per part of the pitch: in full the first time in a
+//!   part, then half as much each time again in that part (w, w/2, w/4 …), so one rule costs
+//!   at most twice its weight per part, and the same mistake in the opening and in the closing
+//!   is two mistakes;
+//! * each finding carries a strength in (0, 1]: 1 for a match; for a measure just past its
+//!   threshold less, rising to 1 where the rule says the penalty is full (metrics saturate);
 //! * score = round(70 + min(rewards, 30) + penalties), clamped to 0..=100.
 //!
 //! A file fails the gate when it has a finding at or above the failing severity (`error` by
@@ -15,6 +20,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::document::Scope;
 use crate::rule::{Finding, RuleMeta, Severity};
 
 /// Where every draft starts.
@@ -53,6 +59,8 @@ pub struct ScoreLine {
     pub hits: usize,
     /// The points it moved the score by (before the reward cap).
     pub points: f64,
+    /// The part of the pitch (a penalty counts per part; a reward's first part).
+    pub part: Scope,
 }
 
 fn qualified<S: serde::Serializer>(m: &Arc<RuleMeta>, s: S) -> Result<S::Ok, S::Error> {
@@ -82,34 +90,54 @@ pub struct Score {
 
 /// Score one file's findings against the gate.
 pub fn score(findings: &[Finding], gate: &Gate) -> Score {
-    let mut lines: Vec<ScoreLine> = Vec::new();
+    // (line, strengths of its findings in order).
+    let mut lines: Vec<(ScoreLine, Vec<f64>)> = Vec::new();
     for f in findings {
-        match lines
-            .iter_mut()
-            .find(|l| Arc::ptr_eq(&l.rule, &f.rule) || l.rule.qualified == f.rule.qualified)
-        {
-            Some(l) => l.hits += 1,
-            None => lines.push(ScoreLine {
-                rule: Arc::clone(&f.rule),
-                hits: 1,
-                points: 0.0,
-            }),
+        let reward = f.rule.weight > 0;
+        let same = |l: &ScoreLine| {
+            (Arc::ptr_eq(&l.rule, &f.rule) || l.rule.qualified == f.rule.qualified)
+                && (reward || l.part == f.scope)
+        };
+        match lines.iter_mut().find(|(l, _)| same(l)) {
+            Some((l, s)) => {
+                l.hits += 1;
+                s.push(f.strength);
+            }
+            None => lines.push((
+                ScoreLine {
+                    rule: Arc::clone(&f.rule),
+                    hits: 1,
+                    points: 0.0,
+                    part: f.scope,
+                },
+                vec![f.strength],
+            )),
         }
     }
     let (mut rewards, mut penalties) = (0.0, 0.0);
-    for l in &mut lines {
-        let w = f64::from(l.rule.weight);
-        l.points = if w > 0.0 {
-            w
-        } else {
-            w * (2.0 - 2f64.powi(1 - l.hits as i32))
-        };
-        if l.points > 0.0 {
-            rewards += l.points;
-        } else {
-            penalties += l.points;
-        }
-    }
+    let mut lines: Vec<ScoreLine> = lines
+        .into_iter()
+        .map(|(mut l, strengths)| {
+            let w = f64::from(l.rule.weight);
+            l.points = if w > 0.0 {
+                w * strengths
+                    .iter()
+                    .fold(0.0f64, |a, &b| a.max(b.clamp(0.0, 1.0)))
+            } else {
+                strengths
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| w * s.clamp(0.0, 1.0) / 2f64.powi(k as i32))
+                    .sum()
+            };
+            if l.points > 0.0 {
+                rewards += l.points;
+            } else {
+                penalties += l.points;
+            }
+            l
+        })
+        .collect();
     let rewards_capped = rewards > f64::from(REWARD_CAP);
     let rewards = rewards.min(f64::from(REWARD_CAP));
     let raw = (f64::from(BASE) + rewards + penalties).round();
@@ -120,6 +148,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
             .abs()
             .total_cmp(&a.points.abs())
             .then_with(|| a.rule.qualified.cmp(&b.rule.qualified))
+            .then_with(|| a.part.cmp(&b.part))
     });
 
     let mut reasons = Vec::new();
@@ -154,7 +183,6 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Scope;
 
     fn meta(id: &str, weight: i32, severity: Severity) -> Arc<RuleMeta> {
         Arc::new(RuleMeta {
@@ -180,6 +208,8 @@ mod tests {
                 span: i..i + 1,
                 scope: Scope::BODY,
                 message: None,
+                strength: 1.0,
+                replacements: Vec::new(),
             })
             .collect()
     }
@@ -240,6 +270,27 @@ mod tests {
         assert_eq!(s.score, 50);
         assert!(!s.passed);
         assert!(score(&[], &gate).passed);
+    }
+
+    #[test]
+    fn penalties_count_per_part_and_saturate_with_strength() {
+        let p = meta("buzz", -10, Severity::Warning);
+        let mut f = findings(&p, 2);
+        f[1].scope = Scope::CLOSING;
+        // Once in the body and once in the closing: two full penalties.
+        assert_eq!(score(&f, &Gate::default()).score, 50);
+        assert_eq!(score(&f, &Gate::default()).breakdown.len(), 2);
+        let mut weak = findings(&p, 1);
+        weak[0].strength = 0.25;
+        let s = score(&weak, &Gate::default());
+        assert_eq!(s.score, 68);
+        assert_eq!(s.breakdown[0].points, -2.5);
+        // A reward counts once, at its strongest.
+        let r = meta("r", 8, Severity::Info);
+        let mut two = findings(&r, 2);
+        two[0].strength = 0.5;
+        two[1].scope = Scope::CLOSING;
+        assert_eq!(score(&two, &Gate::default()).score, 78);
     }
 
     #[test]

@@ -40,6 +40,15 @@ fn rules_of(v: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The findings of the phrase packs only: the research pack judges the shape of a draft, and
+/// fires on the short drafts these tests use.
+fn phrase_rules_of(v: &Value) -> Vec<String> {
+    rules_of(v)
+        .into_iter()
+        .filter(|r| !r.starts_with("research/"))
+        .collect()
+}
+
 #[test]
 fn lints_a_draft_with_the_embedded_pack() {
     pitchlint()
@@ -50,7 +59,7 @@ fn lints_a_draft_with_the_embedded_pack() {
         .stdout(predicate::str::contains(
             "tests/fixtures/sample-pitch.txt:10:54",
         ))
-        .stdout(predicate::str::contains("score 7/100 FAIL"));
+        .stdout(predicate::str::contains("score 0/100 FAIL"));
 }
 
 #[test]
@@ -145,7 +154,7 @@ fn phrases_match_across_line_breaks_and_report_both_ends() {
 fn curly_quotes_and_case_do_not_matter() {
     let (v, _) = json(&["-"], Some("SORRY TO BOTHER YOU. I know you’re busy."));
     assert_eq!(
-        rules_of(&v),
+        phrase_rules_of(&v),
         ["sales/apologetic-opener", "sales/apologetic-opener"]
     );
 }
@@ -156,9 +165,15 @@ fn partner_in_the_close_costs_more_than_in_the_body() {
     let close = "Hi Dana,\n\nWe make cans for 40 breweries.\n\nWe make cans.\n\nWill you partner with us?\n\nBest,\nSam\n";
     let (b, _) = json(&["-"], Some(body));
     let (c, _) = json(&["-"], Some(close));
-    assert_eq!(rules_of(&b), ["seed/partner-talk"]);
-    assert_eq!(rules_of(&c), ["seed/partner-close"]);
-    assert_eq!(c["files"][0]["findings"][0]["scope"], "closing");
+    assert_eq!(phrase_rules_of(&b), ["seed/partner-talk"]);
+    assert_eq!(phrase_rules_of(&c), ["seed/partner-close"]);
+    let partner = c["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "seed/partner-close")
+        .unwrap();
+    assert_eq!(partner["scope"], "closing");
     assert!(c["files"][0]["score"].as_u64() < b["files"][0]["score"].as_u64());
 }
 
@@ -202,7 +217,12 @@ fn rules_folder_loads_every_pack() {
     );
     assert_eq!(
         rules_of(&v),
-        ["sales/cliches", "seed/partner-close", "seed/partner-talk"]
+        [
+            "research/too-short",
+            "sales/cliches",
+            "seed/partner-close",
+            "seed/partner-talk"
+        ]
     );
 }
 

@@ -6,8 +6,21 @@
 //! so that every finding points into the file as stored. Parts of a pitch (subject, greeting,
 //! opening, body, closing, signoff, signature, quote) are [`Segment`]s over the view.
 
+pub mod align;
+pub mod email;
+pub mod html;
+pub mod markdown;
 pub mod parts;
+pub mod placeholders;
 pub mod plain;
+pub mod scope;
+pub mod show;
+pub mod view;
+
+pub mod map;
+
+pub use map::{Chunk, OffsetMap};
+pub use scope::Scope;
 
 use std::ops::Range;
 use std::path::Path;
@@ -15,112 +28,54 @@ use std::path::Path;
 use serde::Serialize;
 
 /// The input formats pitchlint reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text, linted as is.
     Text,
+    /// Markdown: only prose is linted (code, markup, URLs and front matter are skipped).
+    Markdown,
+    /// HTML: only visible text is linted; entities are decoded.
+    Html,
+    /// A saved email (RFC 5322 / MIME): the Subject header and the text body.
+    Email,
 }
 
 impl Format {
     /// The format for a path, from its extension; `None` when pitchlint does not read it.
+    /// `.tmpl` files are templates (see [`Format::is_template_path`]) in the format of the
+    /// extension before it (`offer.md.tmpl` is Markdown), plain text by default.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "txt" | "md" | "markdown" => Some(Format::Text),
+            "tmpl" => Some(
+                path.file_stem()
+                    .and_then(|stem| Format::from_path(Path::new(stem)))
+                    .unwrap_or(Format::Text),
+            ),
+            "txt" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "eml" => Some(Format::Email),
             _ => None,
         }
     }
-}
 
-/// A set of parts of a pitch, as bit flags: a paragraph can be the opening and the closing at
-/// once when it is the only one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
-pub struct Scope(u16);
-
-impl Scope {
-    /// The subject line.
-    pub const SUBJECT: Scope = Scope(1);
-    /// "Hi Dana,".
-    pub const GREETING: Scope = Scope(1 << 1);
-    /// The first paragraph after the greeting.
-    pub const OPENING: Scope = Scope(1 << 2);
-    /// Paragraphs between the opening and the closing.
-    pub const BODY: Scope = Scope(1 << 3);
-    /// The last paragraph before the sign-off: where the ask is.
-    pub const CLOSING: Scope = Scope(1 << 4);
-    /// "Best," and the name.
-    pub const SIGNOFF: Scope = Scope(1 << 5);
-    /// Name, title, phone, links, disclaimers after the sign-off or "-- ".
-    pub const SIGNATURE: Scope = Scope(1 << 6);
-    /// Quoted reply text: never the sender's pitch.
-    pub const QUOTE: Scope = Scope(1 << 7);
-    /// No part at all.
-    pub const NONE: Scope = Scope(0);
-
-    /// Every part, in document order, with its name.
-    pub const ALL: [(Scope, &'static str); 8] = [
-        (Scope::SUBJECT, "subject"),
-        (Scope::GREETING, "greeting"),
-        (Scope::OPENING, "opening"),
-        (Scope::BODY, "body"),
-        (Scope::CLOSING, "closing"),
-        (Scope::SIGNOFF, "signoff"),
-        (Scope::SIGNATURE, "signature"),
-        (Scope::QUOTE, "quote"),
-    ];
-
-    /// The scope of a rule that names none: every part but `quote` and `signature`.
-    pub const DEFAULT: Scope = Scope(0b0011_1111);
-
-    /// The scope named `name`, if it is one.
-    pub fn from_name(name: &str) -> Option<Scope> {
-        Scope::ALL.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
+    /// Whether a path names a template (`.tmpl`): placeholders are allowed in it.
+    pub fn is_template_path(path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("tmpl"))
     }
 
-    /// The names of every scope, for error messages.
-    pub fn names() -> Vec<&'static str> {
-        Scope::ALL.iter().map(|(_, n)| *n).collect()
-    }
-
-    /// Whether the two sets share a part.
-    pub fn intersects(self, other: Scope) -> bool {
-        self.0 & other.0 != 0
-    }
-
-    /// Whether no part is set.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The union of two sets.
-    pub fn union(self, other: Scope) -> Scope {
-        Scope(self.0 | other.0)
-    }
-
-    /// The names of the parts in this set, in document order.
-    pub fn part_names(self) -> Vec<&'static str> {
-        Scope::ALL
-            .iter()
-            .filter(|(s, _)| self.intersects(*s))
-            .map(|(_, n)| *n)
-            .collect()
-    }
-
-    /// The parts joined with `+` ("opening+closing"), or "none".
-    pub fn label(self) -> String {
-        let names = self.part_names();
-        if names.is_empty() {
-            "none".to_string()
-        } else {
-            names.join("+")
+    /// Its lowercase name, as `--input-format` takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Email => "email",
         }
-    }
-}
-
-impl Serialize for Scope {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.label())
     }
 }
 
@@ -131,73 +86,6 @@ pub struct Segment {
     pub scope: Scope,
     /// Byte span in the lintable view.
     pub span: Range<usize>,
-}
-
-/// One piece of the map from view offsets to source offsets.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Chunk {
-    /// Where the piece starts in the view.
-    pub text: Range<usize>,
-    /// Where it comes from in the source.
-    pub source: Range<usize>,
-}
-
-/// Maps byte offsets of the lintable view back to the source. Empty means identity. Pieces
-/// of equal length map byte for byte; a decoded piece (an entity, a base64 line) maps every
-/// offset inside it to the source piece's start, and its end to the source piece's end.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct OffsetMap {
-    chunks: Vec<Chunk>,
-}
-
-impl OffsetMap {
-    /// A map from pieces sorted by view offset.
-    pub fn new(chunks: Vec<Chunk>) -> Self {
-        OffsetMap { chunks }
-    }
-
-    /// Whether view and source offsets are the same.
-    pub fn is_identity(&self) -> bool {
-        self.chunks.is_empty()
-    }
-
-    fn map(&self, off: usize, is_end: bool) -> usize {
-        if self.chunks.is_empty() {
-            return off;
-        }
-        let i = self
-            .chunks
-            .partition_point(|c| c.text.start <= off)
-            .saturating_sub(1);
-        let c = &self.chunks[i];
-        if is_end && off > 0 && off == c.text.start && i > 0 {
-            // An end that falls on a chunk start belongs to the chunk before it.
-            let p = &self.chunks[i - 1];
-            return self.map_in(p, off, true);
-        }
-        self.map_in(c, off, is_end)
-    }
-
-    fn map_in(&self, c: &Chunk, off: usize, is_end: bool) -> usize {
-        if c.text.len() == c.source.len() {
-            (c.source.start + off.saturating_sub(c.text.start)).min(c.source.end)
-        } else if is_end && off >= c.text.end {
-            c.source.end
-        } else if off <= c.text.start {
-            c.source.start
-        } else if is_end {
-            c.source.end
-        } else {
-            c.source.start
-        }
-    }
-
-    /// The source span of a view span.
-    pub fn to_source(&self, span: Range<usize>) -> Range<usize> {
-        let start = self.map(span.start, false);
-        let end = self.map(span.end, true).max(start);
-        start..end
-    }
 }
 
 /// A draft ready to lint.
@@ -219,6 +107,11 @@ pub struct Document {
     pub masked: Vec<Range<usize>>,
     /// Notes for the user about how the file was read (lossy decoding…).
     pub warnings: Vec<String>,
+    /// Merge fields (`{{first_name}}`, `[Company]`…) in the view, sorted. Each is also masked;
+    /// metrics count each as one word.
+    pub placeholders: Vec<Range<usize>>,
+    /// Whether this draft is a template: placeholders in it are expected, not errors.
+    pub template: bool,
 }
 
 impl Document {
@@ -230,6 +123,26 @@ impl Document {
         view: Option<String>,
         map: OffsetMap,
     ) -> Self {
+        Document::with_hints(path, format, source, view, map, &parts::Hints::default())
+    }
+
+    /// A document from a view built by a reader ([`view::ViewBuilder`]).
+    pub fn from_view(path: String, format: Format, source: String, view: view::View) -> Self {
+        let hints = parts::Hints {
+            quotes: view.quotes,
+            subject: view.subject,
+        };
+        Document::with_hints(path, format, source, Some(view.text), view.map, &hints)
+    }
+
+    fn with_hints(
+        path: String,
+        format: Format,
+        source: String,
+        view: Option<String>,
+        map: OffsetMap,
+        hints: &parts::Hints,
+    ) -> Self {
         let mut doc = Document {
             path,
             format,
@@ -239,8 +152,12 @@ impl Document {
             segments: Vec::new(),
             masked: Vec::new(),
             warnings: Vec::new(),
+            placeholders: Vec::new(),
+            template: false,
         };
-        doc.segments = parts::detect(doc.text());
+        doc.segments = parts::detect_with(doc.text(), hints);
+        doc.placeholders = placeholders::find(doc.text());
+        doc.masked = doc.placeholders.clone();
         doc
     }
 
@@ -271,6 +188,33 @@ impl Document {
             .map(|s| &s.span)
     }
 
+    /// The source span of a view span, snapped outward to character boundaries of the
+    /// source, so that it can always be sliced (a decoded piece that maps byte for byte onto
+    /// different characters could otherwise end inside one).
+    pub fn source_span(&self, view: Range<usize>) -> Range<usize> {
+        let s = self.map.to_source(view);
+        let (mut start, mut end) = (s.start.min(self.source.len()), s.end.min(self.source.len()));
+        while !self.source.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !self.source.is_char_boundary(end) {
+            end += 1;
+        }
+        start..end
+    }
+
+    /// The subject line's view span, if the draft has one (a `Subject:` line, an email's
+    /// Subject header, a Markdown title): for subject-length and missing-subject checks.
+    pub fn subject(&self) -> Option<&Range<usize>> {
+        self.spans_of(Scope::SUBJECT).next()
+    }
+
+    /// The placeholder that overlaps a view span, if any (metrics count each as one word).
+    pub fn placeholder_in(&self, span: &Range<usize>) -> Option<&Range<usize>> {
+        let i = self.placeholders.partition_point(|p| p.end <= span.start);
+        self.placeholders.get(i).filter(|p| p.start < span.end)
+    }
+
     /// Whether a view span overlaps a masked span.
     pub fn is_masked(&self, span: &Range<usize>) -> bool {
         let i = self.masked.partition_point(|m| m.end <= span.start);
@@ -281,9 +225,15 @@ impl Document {
 /// Read raw bytes as a document of `format`; `path` is only for messages.
 /// Returns `Ok(None)` for binary content, which is skipped.
 pub fn read(path: &str, bytes: Vec<u8>, format: Format) -> Option<Document> {
+    if format == Format::Email {
+        // Emails are parsed from their bytes: bodies carry their own charsets.
+        return email::read(path, bytes);
+    }
     let (source, warnings) = plain::decode(bytes)?;
     let mut doc = match format {
-        Format::Text => plain::read(path, source),
+        Format::Text | Format::Email => plain::read(path, source),
+        Format::Markdown => markdown::read(path, source),
+        Format::Html => html::read(path, source),
     };
     doc.warnings.extend(warnings);
     Some(doc)
@@ -294,39 +244,60 @@ mod tests {
     use super::*;
 
     #[test]
-    fn offset_map_identity_and_pieces() {
-        assert_eq!(OffsetMap::default().to_source(3..5), 3..5);
-        // view "a’b" built from source "a&rsquo;b": 'a' 1:1, ’ (3 bytes) from 7 bytes, 'b' 1:1.
-        let m = OffsetMap::new(vec![
-            Chunk {
-                text: 0..1,
-                source: 0..1,
-            },
-            Chunk {
-                text: 1..4,
-                source: 1..8,
-            },
-            Chunk {
-                text: 4..5,
-                source: 8..9,
-            },
-        ]);
-        assert_eq!(m.to_source(0..5), 0..9);
-        assert_eq!(m.to_source(4..5), 8..9);
-        assert_eq!(m.to_source(0..1), 0..1);
-        assert_eq!(m.to_source(1..4), 1..8);
+    fn formats_from_extensions() {
+        let f = |p: &str| Format::from_path(Path::new(p));
+        assert_eq!(f("a.TXT"), Some(Format::Text));
+        assert_eq!(f("a.markdown"), Some(Format::Markdown));
+        assert_eq!(f("a.htm"), Some(Format::Html));
+        assert_eq!(f("a.eml"), Some(Format::Email));
+        assert_eq!(f("a.tmpl"), Some(Format::Text));
+        assert_eq!(f("offer.md.tmpl"), Some(Format::Markdown));
+        assert_eq!(f("a.pdf"), None);
+        assert!(Format::is_template_path(Path::new("offer.md.tmpl")));
+        assert!(!Format::is_template_path(Path::new("offer.md")));
     }
 
     #[test]
-    fn scope_names_round_trip() {
-        for (s, n) in Scope::ALL {
-            assert_eq!(Scope::from_name(n), Some(s));
-        }
+    fn subject_and_placeholder_lookups() {
+        let d = read(
+            "d.txt",
+            b"Subject: Hi [Company]\n\nHi {{first_name}},\n\nCan we talk?\n".to_vec(),
+            Format::Text,
+        )
+        .unwrap();
         assert_eq!(
-            Scope::OPENING.union(Scope::CLOSING).label(),
-            "opening+closing"
+            d.subject().map(|s| &d.text()[s.clone()]),
+            Some("Hi [Company]")
         );
-        assert!(!Scope::DEFAULT.intersects(Scope::QUOTE));
-        assert!(!Scope::DEFAULT.intersects(Scope::SIGNATURE));
+        let at = d.text().find("first").unwrap();
+        let p = d.placeholder_in(&(at..at + 1)).unwrap();
+        assert_eq!(&d.text()[p.clone()], "{{first_name}}");
+        assert!(d.placeholder_in(&(0..2)).is_none());
+        assert!(d.is_masked(&(at..at + 5)));
+        let none = read(
+            "d.txt",
+            b"Hi Dana,\n\nCan we talk?\n".to_vec(),
+            Format::Text,
+        )
+        .unwrap();
+        assert!(none.subject().is_none());
+    }
+
+    #[test]
+    fn source_spans_are_sliceable() {
+        // View "ab" maps byte for byte onto "é" (2 bytes): offset 1 is inside the character.
+        let mut d = Document::new(
+            "t".into(),
+            Format::Text,
+            "é".into(),
+            Some("ab".into()),
+            OffsetMap::new(vec![Chunk {
+                text: 0..2,
+                source: 0..2,
+            }]),
+        );
+        assert_eq!(d.source_span(1..2), 0..2);
+        d.map = OffsetMap::default();
+        assert_eq!(d.source_span(0..1), 0..2);
     }
 }

@@ -92,6 +92,9 @@ impl Renderer for Human {
         if !s.reasons.is_empty() {
             head.push_str(&format!(" ({})", s.reasons.join("; ")));
         }
+        if !file.suppressed.is_empty() {
+            head.push_str(&format!(" [{} suppressed]", file.suppressed.len()));
+        }
         writeln!(w, "{head}")?;
         writeln!(w, "  {:>5}  base", s.base)?;
         for l in &s.breakdown {
@@ -108,7 +111,17 @@ impl Renderer for Human {
             };
             // Pad on the visible width: colour codes are invisible.
             let pad = 5usize.saturating_sub(format!("{:+.0}", l.points).chars().count());
-            writeln!(w, "  {}{pts}  {}{times}", " ".repeat(pad), l.rule.qualified)?;
+            let part = if l.part.is_empty() {
+                String::new()
+            } else {
+                format!("  ({})", l.part.label())
+            };
+            writeln!(
+                w,
+                "  {}{pts}  {}{times}{part}",
+                " ".repeat(pad),
+                l.rule.qualified
+            )?;
         }
         if s.rewards_capped {
             writeln!(w, "         (rewards capped at +{REWARD_CAP})")?;
@@ -127,11 +140,16 @@ impl Renderer for Human {
             };
             writeln!(
                 w,
-                "{}: {} passed, {} failed, {}{}",
+                "{}: {} passed, {} failed, {}{}{}",
                 plural(summary.files, "file", "files"),
                 summary.passed,
                 summary.failed,
                 plural(summary.findings, "finding", "findings"),
+                if summary.suppressed > 0 {
+                    format!(", {} suppressed", summary.suppressed)
+                } else {
+                    String::new()
+                },
                 if summary.errors > 0 {
                     format!(", {} unreadable", summary.errors)
                 } else {

@@ -26,6 +26,12 @@ struct JsonFile<'a> {
     findings: Vec<JsonFinding<'a>>,
     breakdown: JsonScore<'a>,
     warnings: &'a [String],
+    #[serde(skip_serializing_if = "is_zero")]
+    suppressed: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -64,30 +70,35 @@ pub struct JsonFinding<'a> {
     suggest: Option<&'a str>,
 }
 
+/// Every finding of `file` as JSON objects (shared with the `jsonl` format).
+pub fn findings(file: &FileReport) -> Vec<JsonFinding<'_>> {
+    let (_, located) = file.located();
+    located
+        .iter()
+        .map(|l| {
+            let f = l.finding;
+            JsonFinding {
+                rule: &f.rule.qualified,
+                severity: f.rule.severity,
+                weight: f.rule.weight,
+                message: f.message(),
+                line: l.start.line,
+                column: l.start.column,
+                end_line: l.end.line,
+                end_column: l.end.column,
+                offset: f.span.start,
+                end_offset: f.span.end,
+                text: file.source.get(f.span.clone()).unwrap_or(""),
+                scope: f.scope,
+                suggest: f.rule.suggest.as_deref(),
+            }
+        })
+        .collect()
+}
+
 impl<'a> JsonFile<'a> {
     fn new(file: &'a FileReport) -> Self {
-        let (_, located) = file.located();
-        let findings = located
-            .iter()
-            .map(|l| {
-                let f = l.finding;
-                JsonFinding {
-                    rule: &f.rule.qualified,
-                    severity: f.rule.severity,
-                    weight: f.rule.weight,
-                    message: f.message(),
-                    line: l.start.line,
-                    column: l.start.column,
-                    end_line: l.end.line,
-                    end_column: l.end.column,
-                    offset: f.span.start,
-                    end_offset: f.span.end,
-                    text: file.source.get(f.span.clone()).unwrap_or(""),
-                    scope: f.scope,
-                    suggest: f.rule.suggest.as_deref(),
-                }
-            })
-            .collect();
+        let findings = findings(file);
         let s: &Score = &file.score;
         JsonFile {
             path: &file.path,
@@ -112,6 +123,7 @@ impl<'a> JsonFile<'a> {
                 reasons: &s.reasons,
             },
             warnings: &file.warnings,
+            suppressed: file.suppressed.len(),
         }
     }
 }

@@ -4,8 +4,14 @@
 //! memory stays bounded by the largest file. Formats that need the whole run (a JSON document)
 //! open in [`Renderer::begin`] and close in [`Renderer::end`].
 
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod jsonl;
+pub mod junit;
+pub mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
@@ -20,6 +26,16 @@ pub enum OutputFormat {
     Human,
     /// One JSON object: `{"files": [...], "summary": {...}}`.
     Json,
+    /// One JSON object per finding, one a line, with its `path`.
+    Jsonl,
+    /// `path:line:col: severity [rule] message`, one finding a line.
+    Concise,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=…`), shown as annotations.
+    Github,
+    /// JUnit XML: one test case per file, failing when the file fails the gate.
+    Junit,
 }
 
 /// One output format.
@@ -48,5 +64,10 @@ pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> 
     match format {
         OutputFormat::Human => Box::new(human::Human::new(opts)),
         OutputFormat::Json => Box::new(json::Json::default()),
+        OutputFormat::Jsonl => Box::new(jsonl::Jsonl),
+        OutputFormat::Concise => Box::new(concise::Concise),
+        OutputFormat::Sarif => Box::new(sarif::Sarif::new(Vec::new())),
+        OutputFormat::Github => Box::new(github::Github),
+        OutputFormat::Junit => Box::new(junit::Junit::default()),
     }
 }

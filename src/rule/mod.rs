@@ -3,11 +3,25 @@
 //! Data flow: a validated [`crate::pack::RuleDef`] → the kind's constructor (which checks its
 //! keys and compiles what it needs, once) → `Box<dyn Rule>`. At check time a rule receives the
 //! document and the matcher's hits for the patterns it declared, and pushes [`Finding`]s.
-//! Adding a kind means one new file here and one arm in [`build`].
+//! Adding a kind means one new file here, one name in [`KINDS`] and one arm in `build`
+//! (`build.rs`).
 
+mod build;
+mod context;
+pub mod metric;
+pub mod occurrence;
 pub mod phrase;
+pub mod placeholder;
+pub mod proximity;
+pub mod repetition;
+pub mod require;
+pub mod substitution;
+mod thresholds;
 
-use std::collections::HashSet;
+pub use build::{KINDS, allow_keys, compile_pack, is_kebab};
+pub use context::{Context, Shared, first_line};
+pub use thresholds::{Judgement, Thresholds};
+
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -15,10 +29,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::document::{Document, Scope};
-use crate::error::Result;
+use crate::document::Scope;
 use crate::matcher::Hit;
-use crate::pack::{Examples, PackSource, RuleDef};
+use crate::pack::Examples;
 
 /// How serious a finding is. `error` fails the gate on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,6 +113,12 @@ pub struct Finding {
     pub scope: Scope,
     /// A message that replaces the rule's (for rules that measure something).
     pub message: Option<String>,
+    /// How much of the rule's weight this finding carries, in (0, 1]: 1 for a match, less for
+    /// a measure just past its threshold (see [`Thresholds`]).
+    pub strength: f64,
+    /// Replacements for the text at `span`: exactly one is applied by `--fix`; several are
+    /// only suggested.
+    pub replacements: Vec<String>,
 }
 
 impl Finding {
@@ -107,24 +126,12 @@ impl Finding {
     pub fn message(&self) -> &str {
         self.message.as_deref().unwrap_or(&self.rule.message)
     }
-}
 
-/// What a rule sees while checking one document.
-pub struct Context<'a> {
-    /// The document.
-    pub doc: &'a Document,
-    /// This rule's metadata, shared by its findings.
-    pub meta: &'a Arc<RuleMeta>,
-}
-
-impl Context<'_> {
-    /// A finding at a view span, mapped to the source.
-    pub fn finding(&self, view_span: Range<usize>, message: Option<String>) -> Finding {
-        Finding {
-            rule: Arc::clone(self.meta),
-            scope: self.doc.scope_at(view_span.start),
-            span: self.doc.map.to_source(view_span),
-            message,
+    /// The one replacement `--fix` applies, when there is exactly one.
+    pub fn fix(&self) -> Option<&str> {
+        match self.replacements.as_slice() {
+            [one] => Some(one),
+            _ => None,
         }
     }
 }
@@ -151,147 +158,63 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>);
 }
 
-/// The kinds a `kind = "…"` key may name.
-pub const KINDS: &[&str] = &["phrase"];
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::PathBuf;
 
-/// Whether `s` is kebab-case: lowercase letters, digits and single hyphens.
-pub fn is_kebab(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|w| {
-            !w.is_empty()
-                && w.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        })
-}
+    use super::*;
+    use crate::Linter;
+    use crate::document::{self, Format};
+    use crate::pack::PackSource;
+    use crate::profile::Profile;
 
-/// Validate and build every rule of one pack. The first problem stops the load.
-pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
-    let def = src.parse()?;
-    let pack = def.pack.name.get_ref().clone();
-    if !is_kebab(&pack) {
-        return Err(src.error_at(
-            def.pack.name.span().start,
-            format!("pack name `{pack}` must be kebab-case (a-z, 0-9, single hyphens)"),
-        ));
-    }
-    let mut seen = HashSet::new();
-    let mut rules = Vec::with_capacity(def.rule.len());
-    for r in &def.rule {
-        let r = r.get_ref();
-        let id = r.id.get_ref();
-        let at = r.id.span().start;
-        if !is_kebab(id) {
-            return Err(src.error_at(
-                at,
-                format!("rule id `{id}` must be kebab-case (a-z, 0-9, single hyphens)"),
-            ));
+    fn pack(rule: &str) -> PackSource {
+        PackSource {
+            path: PathBuf::from("t.toml"),
+            text: format!("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\n{rule}"),
         }
-        if !seen.insert(id.clone()) {
-            return Err(src.error_at(at, format!("duplicate rule id `{id}` in pack `{pack}`")));
-        }
-        rules.push(build(src, &pack, r)?);
     }
-    Ok(rules)
-}
 
-/// Build one rule: common keys here, kind-specific keys in the kind's constructor.
-fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
-    let id = r.id.get_ref();
-    let err = |offset: usize, msg: String| src.error_at(offset, format!("rule `{id}`: {msg}"));
-    let weight = *r.weight.get_ref();
-    if !(-100..=100).contains(&weight) {
-        return Err(err(
-            r.weight.span().start,
-            format!("weight {weight} is out of range: expected an integer from -100 to 100"),
-        ));
+    /// Every finding of a one-rule pack on `text`, in the first-touch profile.
+    pub fn findings_full(rule: &str, text: &str) -> Vec<Finding> {
+        let linter = Linter::new(&[pack(rule)]).unwrap();
+        let doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
+        linter.check(&doc)
     }
-    let weight = weight as i32;
-    let severity = match &r.severity {
-        None if weight < 0 => Severity::Warning,
-        None => Severity::Info,
-        Some(s) => Severity::from_name(s.get_ref()).ok_or_else(|| {
-            err(
-                s.span().start,
-                format!(
-                    "unknown severity `{}`: expected one of error, warning, info",
-                    s.get_ref()
-                ),
-            )
-        })?,
-    };
-    let scope = match &r.scope {
-        None => Scope::DEFAULT,
-        Some(list) => {
-            let mut scope = Scope::NONE;
-            for name in list.get_ref().items() {
-                let s = Scope::from_name(name).ok_or_else(|| {
-                    err(
-                        list.span().start,
-                        format!(
-                            "unknown scope `{name}`: expected one of {}",
-                            Scope::names().join(", ")
-                        ),
-                    )
-                })?;
-                scope = scope.union(s);
-            }
-            if scope.is_empty() {
-                return Err(err(
-                    list.span().start,
-                    "`scope` is an empty list: name at least one part".into(),
-                ));
-            }
-            scope
-        }
-    };
-    if r.message.get_ref().trim().is_empty() {
-        return Err(err(
-            r.message.span().start,
-            "`message` is empty: say why this matters".into(),
-        ));
+
+    /// (message, strength) of each finding of a one-rule pack on `text`.
+    pub fn findings(rule: &str, text: &str) -> Vec<(String, f64)> {
+        findings_full(rule, text)
+            .into_iter()
+            .map(|f| (f.message().to_string(), f.strength))
+            .collect()
     }
-    let kind = match &r.kind {
-        Some(k) => k.get_ref().as_str(),
-        None if r.phrases.is_some() || r.pattern.is_some() => "phrase",
-        None => {
-            return Err(err(
-                r.id.span().start,
-                "no `phrases` or `pattern`: say what the rule matches, or give its `kind`".into(),
-            ));
-        }
-    };
-    let kind: &'static str = match KINDS.iter().find(|k| **k == kind) {
-        Some(k) => k,
-        None => {
-            let at = r
-                .kind
-                .as_ref()
-                .map_or(r.id.span().start, |k| k.span().start);
-            return Err(err(
-                at,
-                format!(
-                    "unknown kind `{kind}`: expected one of {}",
-                    KINDS.join(", ")
-                ),
-            ));
-        }
-    };
-    let meta = Arc::new(RuleMeta {
-        pack: pack.to_string(),
-        id: id.clone(),
-        qualified: format!("{pack}/{id}"),
-        kind,
-        message: r.message.get_ref().trim().to_string(),
-        weight,
-        severity,
-        scope,
-        suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
-        rationale: r.rationale.trim().to_string(),
-        examples: r.examples.clone(),
-        source: src.path.clone(),
-    });
-    match kind {
-        "phrase" => Ok(Box::new(phrase::PhraseRule::new(src, r, meta)?)),
-        _ => unreachable!("KINDS lists only built kinds"),
+
+    /// The error a one-rule pack gives.
+    pub fn pack_error(rule: &str) -> String {
+        Linter::new(&[pack(rule)]).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn profiles_limit_where_a_rule_applies() {
+        let r = "phrases = [\"checking in\"]\nweight = -5\nprofiles = [\"follow-up\"]\n";
+        let linter = Linter::new(&[pack(r)]).unwrap();
+        let doc = document::read("t", b"Just checking in.".to_vec(), Format::Text).unwrap();
+        assert!(linter.check(&doc).is_empty());
+        assert_eq!(linter.check_as(&doc, Profile::FollowUp).len(), 1);
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nprofiles = [\"cold\"]\n");
+        assert!(
+            e.starts_with("t.toml:8:12: rule `x`: unknown profile `cold`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn kind_keys_of_another_kind_are_rejected_where_they_stand() {
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nunit = \"word\"\n");
+        assert_eq!(
+            e,
+            "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive)"
+        );
     }
 }

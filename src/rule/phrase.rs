@@ -18,11 +18,51 @@ pub struct PhraseRule {
 impl PhraseRule {
     /// Compile the rule's phrases (all into one alternation) and its pattern.
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
-        let id = &meta.id;
+        super::allow_keys(src, r, "phrase", &["phrases", "pattern", "case_sensitive"])?;
+        let patterns = compile_match(src, r, &meta.id)?;
+        Ok(PhraseRule { meta, patterns })
+    }
+}
+
+/// Compile one phrase to a regex source, errors pointing into the TOML string that holds it.
+pub fn compile_phrase(src: &PackSource, id: &str, p: &toml::Spanned<String>) -> Result<String> {
+    // +1 skips the opening quote of the TOML string.
+    phrase::compile(p.get_ref()).map_err(|e| {
+        src.error_at(
+            p.span().start + 1 + e.offset,
+            format!("rule `{id}`: phrase {:?}: {}", p.get_ref(), e.message),
+        )
+    })
+}
+
+/// The one pattern of a rule that says what it matches with `phrases` (joined into one
+/// alternation) or `pattern` (a regex as is). Shared by the phrase, occurrence and require kinds.
+pub fn compile_match(src: &PackSource, r: &RuleDef, id: &str) -> Result<Vec<PatternSpec>> {
+    compile_one(
+        src,
+        r.id.span().start,
+        id,
+        r.is_case_sensitive(),
+        &r.phrases,
+        &r.pattern,
+    )
+}
+
+/// The one pattern of a list of phrases or a regex (exactly one of them); `at` is where to
+/// report that neither is given.
+pub fn compile_one(
+    src: &PackSource,
+    at: usize,
+    id: &str,
+    case_sensitive: bool,
+    phrases: &Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
+    pattern: &Option<toml::Spanned<String>>,
+) -> Result<Vec<PatternSpec>> {
+    {
         let err = |offset: usize, msg: String| src.error_at(offset, format!("rule `{id}`: {msg}"));
-        let flags = if r.case_sensitive { "" } else { "(?i)" };
+        let flags = if case_sensitive { "" } else { "(?i)" };
         let mut patterns = Vec::new();
-        match (&r.phrases, &r.pattern) {
+        match (phrases, pattern) {
             (Some(_), Some(p)) => {
                 return Err(err(
                     p.span().start,
@@ -31,8 +71,8 @@ impl PhraseRule {
             }
             (None, None) => {
                 return Err(err(
-                    r.id.span().start,
-                    "a phrase rule needs `phrases` or `pattern`".into(),
+                    at,
+                    "the rule needs `phrases` or `pattern`: say what it matches".into(),
                 ));
             }
             (Some(list), None) => {
@@ -44,14 +84,7 @@ impl PhraseRule {
                 }
                 let mut alts = Vec::new();
                 for p in list.get_ref() {
-                    // +1 skips the opening quote of the TOML string.
-                    let compiled = phrase::compile(p.get_ref()).map_err(|e| {
-                        err(
-                            p.span().start + 1 + e.offset,
-                            format!("phrase {:?}: {}", p.get_ref(), e.message),
-                        )
-                    })?;
-                    alts.push(compiled);
+                    alts.push(compile_phrase(src, id, p)?);
                 }
                 // Longest first, so that leftmost-first matching prefers the longer phrase.
                 alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
@@ -81,7 +114,7 @@ impl PhraseRule {
                 });
             }
         }
-        Ok(PhraseRule { meta, patterns })
+        Ok(patterns)
     }
 }
 
@@ -104,12 +137,9 @@ impl Rule for PhraseRule {
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
         for h in hits {
-            if !cx.doc.scope_at(h.span.start).intersects(self.meta.scope)
-                || cx.doc.is_masked(&h.span)
-            {
-                continue;
+            if cx.counts(&h.span) {
+                out.push(cx.finding(h.span.clone(), None));
             }
-            out.push(cx.finding(h.span.clone(), None));
         }
     }
 }

@@ -1,97 +1,50 @@
 //! Finds the parts of a pitch in a lintable view: subject, greeting, opening, body, closing,
-//! signoff, signature and quote.
+//! signoff, signature and quote. Every reader's view goes through here, with what the reader
+//! already knows ([`Hints`]: `<blockquote>` and Markdown quote spans, a Markdown title).
 //!
 //! The view is read line by line, once:
-//! 1. quoted text: lines starting with `>`, and everything below "On … wrote:" or
-//!    "-----Original Message-----";
+//! 1. quoted text: lines starting with `>` (nested or not) or inside a reader's quote span,
+//!    everything below "On … wrote:", "-----Original Message-----" or an Outlook
+//!    "From:/Sent:" header, and a trailing block of quoted lines. A draft that is all quote
+//!    quotes nothing: it is read as the message;
 //! 2. the signature: everything below a "-- " line;
-//! 3. a "Subject:" first line, then a greeting line ("Hi Dana,");
+//! 3. a "Subject:" first line (or the reader's title), then a greeting line ("Hi Dana,",
+//!    "{{first_name}},");
 //! 4. the sign-off: the last valediction line ("Best,", "Thanks,") and the name under it;
 //!    short lines that trail the last paragraph with no sentence ending count as signature;
 //! 5. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
 //!    the body.
 
-// The `expect`s below are on constant patterns, checked by the tests, not on input.
-#![allow(clippy::expect_used)]
+mod cues;
 
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::{Scope, Segment};
-
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)")
-        .expect("greeting regex compiles")
-});
-static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx)\s*[,.!—–-]*\s*$",
-    )
-    .expect("signoff regex compiles")
-});
-static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:)")
-        .expect("quote header regex compiles")
-});
-static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*subject:[ \t]*").expect("subject regex compiles"));
-
-/// One line of the view: its span without the line break.
-#[derive(Clone, Debug)]
-struct Line {
-    span: Range<usize>,
-    blank: bool,
-}
-
-fn lines(text: &str) -> Vec<Line> {
-    // memchr finds the breaks many bytes at a time; counting them first sizes the vector once
-    // (a doubling vector of a 100 MB file's lines peaked at 2.5× the file).
-    let b = text.as_bytes();
-    let mut out = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', b).count() + 1);
-    let mut start = 0;
-    let mut push = |start: usize, end: usize| {
-        out.push(Line {
-            span: start..end,
-            blank: text[start..end].trim().is_empty(),
-        });
-    };
-    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
-        if i < start {
-            // The `\n` of a `\r\n` pair, already consumed.
-            continue;
-        }
-        push(start, i);
-        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-            i + 2
-        } else {
-            i + 1
-        };
-    }
-    if start < b.len() {
-        push(start, b.len());
-    }
-    out
-}
-
-/// Whether a line ends a sentence (for drafts with no blank lines).
-fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end();
-    t.ends_with(['.', '?', '!', '”', '"', ':']) || t.ends_with(".)")
-}
-
-/// Trim a span to exclude leading and trailing whitespace.
-fn trim(text: &str, span: Range<usize>) -> Range<usize> {
-    let s = &text[span.clone()];
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.end - (s.len() - s.trim_end().len());
-    start..end.max(start)
-}
+use cues::{
+    GREETING, Line, NAME_GREETING, QUOTE_HEADER, SIGNOFF, SUBJECT, ends_sentence,
+    has_blank_between, is_outlook_header, lines, trim, words_only_name,
+};
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
 pub fn detect(text: &str) -> Vec<Segment> {
+    detect_with(text, &Hints::default())
+}
+
+/// What a reader already knows about the parts of its view.
+#[derive(Clone, Debug, Default)]
+pub struct Hints {
+    /// Spans that are quoted text (`<blockquote>` in HTML, `>` blocks in Markdown): a line
+    /// that starts inside one is a quote line, as a line starting with `>` is.
+    pub quotes: Vec<Range<usize>>,
+    /// The draft's title, taken as its subject when it has no `Subject:` line (a Markdown
+    /// draft's first heading).
+    pub subject: Option<Range<usize>>,
+}
+
+/// Detect the parts of `text` with what the reader knows (see [`Hints`]).
+pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
+    let quotes = &hints.quotes[..];
     let lines = lines(text);
     let mut segs: Vec<Segment> = Vec::new();
     let push = |segs: &mut Vec<Segment>, scope: Scope, span: Range<usize>| {
@@ -101,16 +54,44 @@ pub fn detect(text: &str) -> Vec<Segment> {
         }
     };
 
+    // Lines starting with '>' (or '> >', '>>': nested) are quotes wherever they stand, and so
+    // are lines the reader marked as quoted.
+    let marked = |l: &Line| {
+        let s = &text[l.span.clone()];
+        let lead = s.len() - s.trim_start().len();
+        s.trim_start().starts_with('>')
+            || quotes
+                .iter()
+                .any(|q| q.start <= l.span.start + lead && l.span.start + lead < q.end)
+    };
+    // A draft that is all quote quotes nothing: it is the message itself (a pitch kept as a
+    // Markdown block quote), not a reply.
+    let all_quoted = lines.iter().all(|l| l.blank || marked(l));
+    let is_quote = |l: &Line| !all_quoted && marked(l);
+
     // 1–2. Where the sender's message ends: a quote header or a "-- " signature marker.
     let mut end = lines.len();
     let mut tail: Vec<(Scope, Range<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let s = &text[l.span.clone()];
-        if QUOTE_HEADER.is_match(s) {
+        if QUOTE_HEADER.is_match(s) || is_outlook_header(text, &lines, i) {
             end = end.min(i);
             tail.push((Scope::QUOTE, l.span.start..text.len()));
             break;
         }
+    }
+    // A trailing run of quoted lines (a reply quoted below the message) is quote too.
+    let mut k = end;
+    while k > 0 && (lines[k - 1].blank || is_quote(&lines[k - 1])) {
+        k -= 1;
+    }
+    while k < end && lines[k].blank {
+        k += 1;
+    }
+    if k < end {
+        let stop = tail.first().map_or(text.len(), |t| t.1.start);
+        tail.insert(0, (Scope::QUOTE, lines[k].span.start..stop));
+        end = k;
     }
     for (i, l) in lines[..end].iter().enumerate() {
         let s = &text[l.span.clone()];
@@ -121,9 +102,6 @@ pub fn detect(text: &str) -> Vec<Segment> {
             break;
         }
     }
-
-    // Lines starting with '>' are quotes wherever they stand.
-    let is_quote = |l: &Line| text[l.span.clone()].trim_start().starts_with('>');
 
     // 3. Subject and greeting.
     let mut i = 0;
@@ -142,13 +120,25 @@ pub fn detect(text: &str) -> Vec<Segment> {
             while i < end && lines[i].blank {
                 i += 1;
             }
+        } else if let Some(t) = hints
+            .subject
+            .clone()
+            .filter(|t| t.start >= l.span.start && t.start < l.span.end)
+        {
+            push(&mut segs, Scope::SUBJECT, t.clone());
+            while i < end && lines[i].span.start < t.end {
+                i += 1;
+            }
+            while i < end && lines[i].blank {
+                i += 1;
+            }
         }
     }
     let mut greeting_rest: Option<Range<usize>> = None;
     if i < end && !is_quote(&lines[i]) {
         let l = &lines[i];
         let s = &text[l.span.clone()];
-        if let Some(m) = GREETING.find(s) {
+        if let Some(m) = GREETING.find(s).or_else(|| NAME_GREETING.find(s)) {
             let words = s.split_whitespace().count();
             if m.end() == s.len() || s.trim_end().len() <= m.end() || words <= 5 {
                 push(&mut segs, Scope::GREETING, l.span.clone());
@@ -173,7 +163,7 @@ pub fn detect(text: &str) -> Vec<Segment> {
     let mut body_end = end;
     let mut signoff_idx = None;
     for j in (body_start..end).rev() {
-        if SIGNOFF.is_match(&text[lines[j].span.clone()]) {
+        if !is_quote(&lines[j]) && SIGNOFF.is_match(&text[lines[j].span.clone()]) {
             signoff_idx = Some(j);
             break;
         }
@@ -310,18 +300,6 @@ pub fn detect(text: &str) -> Vec<Segment> {
     out
 }
 
-fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
-    text[a.end..b.start].matches('\n').count() >= 2
-}
-
-/// A line that is only a name and a comma ("Dana,").
-fn words_only_name(s: &str) -> bool {
-    let t = s.trim();
-    t.ends_with(',')
-        && t.split_whitespace().count() <= 3
-        && t.chars().next().is_some_and(char::is_uppercase)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +372,53 @@ mod tests {
         assert_eq!(part(t, "opening"), ["The term partner is\nen vogue now."]);
         assert_eq!(part(t, "closing"), ["Give us that opportunity."]);
         assert_eq!(part(t, "signature"), ["Steve Steinberger\nNo comments:"]);
+    }
+
+    #[test]
+    fn nested_quotes_and_a_draft_that_is_all_quote() {
+        let t = "Hi Sam,\n\nYes, Tuesday works.\n\nThanks,\nDana\n\n> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes.\n";
+        assert_eq!(part(t, "opening+closing"), ["Yes, Tuesday works."]);
+        assert_eq!(
+            part(t, "quote"),
+            ["> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes."]
+        );
+        let all = "> Will you partner with us?\n";
+        assert_eq!(
+            part(all, "opening+closing"),
+            ["> Will you partner with us?"]
+        );
+    }
+
+    #[test]
+    fn reader_quote_spans_and_outlook_headers() {
+        let t = "Hi,\n\nSee below.\n\nWill you partner with us?\n\nCan we talk?\n";
+        let at = t.find("Will").unwrap();
+        let hints = Hints {
+            quotes: std::iter::once(at..at + 25).collect(),
+            subject: None,
+        };
+        let segs = detect_with(t, &hints);
+        let q: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.scope == Scope::QUOTE)
+            .map(|s| &t[s.span.clone()])
+            .collect();
+        assert_eq!(q, ["Will you partner with us?"]);
+        let o = "Hi,\n\nCan we talk?\n\nFrom: Dana\nSent: Monday\nWe want a partner.\n";
+        assert_eq!(
+            part(o, "quote"),
+            ["From: Dana\nSent: Monday\nWe want a partner."]
+        );
+        assert_eq!(part(o, "opening+closing"), ["Can we talk?"]);
+    }
+
+    #[test]
+    fn a_name_merge_field_is_a_greeting() {
+        let t = "{{firstName}}, saw {{company}} just raised a round.\n\nWorth a chat?\n";
+        assert_eq!(part(t, "greeting"), ["{{firstName}},"]);
+        let t = "[First name] - happy to help with that.\n\nLet me know.\n";
+        assert_eq!(part(t, "greeting"), ["[First name] -"]);
+        assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
     }
 
     #[test]

@@ -1,0 +1,102 @@
+//! The config file as written: strict serde types (unknown keys are errors), with spans kept
+//! where later checks need to point at a value. The JSON Schema is generated from these types.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A severity as written in a config file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityName {
+    /// Must be fixed: the file fails.
+    Error,
+    /// Should be fixed before sending.
+    Warning,
+    /// Worth knowing.
+    Info,
+}
+
+impl From<SeverityName> for crate::rule::Severity {
+    fn from(s: SeverityName) -> Self {
+        match s {
+            SeverityName::Error => crate::rule::Severity::Error,
+            SeverityName::Warning => crate::rule::Severity::Warning,
+            SeverityName::Info => crate::rule::Severity::Info,
+        }
+    }
+}
+
+/// `pitchlint.toml` (or `.pitchlint.toml`): every key is optional.
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "pitchlint config")]
+pub struct ConfigFile {
+    /// Load the embedded default pack (default true).
+    pub default_rules: Option<bool>,
+    /// Rule packs to load: .toml files or folders of them, relative to this file.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub packs: Option<Vec<Spanned<String>>>,
+    /// Rules to use: `pack/id`, a pack name, a bare rule id, or a prefix of `pack/id`
+    /// (default: every loaded rule).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub select: Option<Vec<Spanned<String>>>,
+    /// Rules not to use, written as in `select`. The more specific selector wins; on a tie,
+    /// `ignore` wins.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub ignore: Option<Vec<Spanned<String>>>,
+    /// Fail a file that scores below this (0-100; 0 turns the threshold off; default 50).
+    #[schemars(with = "Option<u8>", range(min = 0, max = 100))]
+    pub min_score: Option<Spanned<i64>>,
+    /// The lowest severity that fails a file (default `error`).
+    pub fail_on: Option<SeverityName>,
+    /// Fail the run when the files sharing this limit have more warnings than this.
+    pub max_warnings: Option<usize>,
+    /// Exit 0 even when files fail the gate.
+    pub exit_zero: Option<bool>,
+    /// Globs (relative to this file) that files found in folders must match to be linted.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub include: Option<Vec<Spanned<String>>>,
+    /// Globs (relative to this file) of files found in folders that are not linted.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub exclude: Option<Vec<Spanned<String>>>,
+    /// Per-rule overrides, keyed by `pack/id`.
+    #[schemars(with = "Option<BTreeMap<String, RuleOverride>>")]
+    pub rules: Option<BTreeMap<Spanned<String>, RuleOverride>>,
+    /// Settings for files matching globs; later entries win.
+    pub overrides: Option<Vec<PathOverride>>,
+}
+
+/// `[rules."pack/id"]`: a rule's severity or weight changed.
+#[derive(Debug, Default, Deserialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOverride {
+    /// The rule's severity.
+    pub severity: Option<SeverityName>,
+    /// The rule's weight, -100..100.
+    #[schemars(with = "Option<i32>", range(min = -100, max = 100))]
+    pub weight: Option<Spanned<i64>>,
+}
+
+/// `[[overrides]]`: gate settings for the files matching `paths`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PathOverride {
+    /// Globs relative to the config file, such as `proposals/**`.
+    #[schemars(with = "Vec<String>")]
+    pub paths: Vec<Spanned<String>>,
+    /// As the top-level `min_score`.
+    #[schemars(with = "Option<u8>", range(min = 0, max = 100))]
+    pub min_score: Option<Spanned<i64>>,
+    /// As the top-level `fail_on`.
+    pub fail_on: Option<SeverityName>,
+    /// As the top-level `max_warnings`, counted over the files this override matches.
+    pub max_warnings: Option<usize>,
+    /// As the top-level `exit_zero`.
+    pub exit_zero: Option<bool>,
+    /// Rules not to use for these files, written as in `select`.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub ignore: Option<Vec<Spanned<String>>>,
+}

@@ -1,0 +1,492 @@
+//! Config: find and merge `pitchlint.toml`, in a fixed order: command-line flags, then the
+//! file given with `--config`, else the nearest `pitchlint.toml` or `.pitchlint.toml` found by
+//! walking up from each linted file's folder (from the current folder for standard input).
+//! `--isolated` ignores every file. Unknown keys and bad values are errors at
+//! `file:line:column` listing the allowed values.
+
+pub mod discover;
+pub mod file;
+pub mod globs;
+pub mod select;
+pub mod show;
+
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+pub use discover::{Configs, Mode, normalize};
+pub use file::ConfigFile;
+pub use globs::Globs;
+use select::{RuleChange, RuleSelection, Selector};
+
+use crate::check::Linter;
+use crate::error::{Error, ErrorKind, Result};
+use crate::pack::{self, PackSource};
+use crate::rule::Severity;
+use crate::score::{DEFAULT_MIN_SCORE, Gate};
+
+/// The names a config file may have, in the order they are looked for in each folder.
+pub const FILE_NAMES: [&str; 2] = ["pitchlint.toml", ".pitchlint.toml"];
+
+/// What the command line says, which beats any file.
+#[derive(Clone, Debug, Default)]
+pub struct Flags {
+    /// `--rules`: extra packs, relative to the current folder.
+    pub rules: Vec<PathBuf>,
+    /// `--no-default-rules`.
+    pub no_default_rules: bool,
+    /// `--min-score`.
+    pub min_score: Option<u8>,
+    /// `--fail-on`.
+    pub fail_on: Option<Severity>,
+    /// `--max-warnings`.
+    pub max_warnings: Option<usize>,
+    /// `--exit-zero`.
+    pub exit_zero: bool,
+}
+
+/// A value and where it came from (`default`, a flag, or a config file).
+#[derive(Clone, Debug)]
+pub struct Sourced<T> {
+    /// The value.
+    pub value: T,
+    /// Where it came from.
+    pub origin: String,
+}
+
+/// A pack to load, and where it was named.
+#[derive(Clone, Debug)]
+pub struct PackRef {
+    /// The pack file or folder (absolute, or relative to the current folder).
+    pub path: PathBuf,
+    /// Where it was named: the config file, or `--rules`.
+    pub origin: String,
+    /// Byte offset of the name in the config file, when it came from one.
+    pub offset: Option<usize>,
+}
+
+fn sourced<T>(value: T, origin: impl Into<String>) -> Sourced<T> {
+    Sourced {
+        value,
+        origin: origin.into(),
+    }
+}
+
+/// A `[[overrides]]` entry, resolved.
+#[derive(Clone, Debug)]
+pub struct Override {
+    /// The files it applies to.
+    pub paths: Globs,
+    /// `min_score` (0 = none).
+    pub min_score: Option<u8>,
+    /// `fail_on`.
+    pub fail_on: Option<Severity>,
+    /// `max_warnings`.
+    pub max_warnings: Option<usize>,
+    /// `exit_zero`.
+    pub exit_zero: Option<bool>,
+    /// `ignore`: rules off for these files.
+    pub ignore: Vec<String>,
+}
+
+/// The gate for one file.
+#[derive(Clone, Debug)]
+pub struct FileGate {
+    /// Score and severity thresholds.
+    pub gate: Gate,
+    /// The warning limit this file counts toward.
+    pub max_warnings: Option<usize>,
+    /// Which limit: 0 is the config's own, i + 1 is `[[overrides]]` entry i.
+    pub warnings_group: usize,
+    /// Whether the file's failure leaves the exit status alone.
+    pub exit_zero: bool,
+    /// Rules off for this file (`[[overrides]] ignore`), as selectors.
+    pub ignore: Vec<String>,
+}
+
+/// A merged config: defaults, then a file (if any), then flags.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The config file, if one was used.
+    pub path: Option<PathBuf>,
+    /// The folder its globs and packs are relative to.
+    pub base: PathBuf,
+    /// Whether the embedded pack is loaded.
+    pub default_rules: Sourced<bool>,
+    /// Packs to load, in order, each with where it was named.
+    pub packs: Vec<PackRef>,
+    /// `select`, `ignore` and per-rule overrides.
+    pub selection: RuleSelection,
+    /// The minimum score (`None` = off).
+    pub min_score: Sourced<Option<u8>>,
+    /// The lowest failing severity.
+    pub fail_on: Sourced<Severity>,
+    /// The warning limit.
+    pub max_warnings: Sourced<Option<usize>>,
+    /// Whether failures leave the exit status at 0.
+    pub exit_zero: Sourced<bool>,
+    /// Files found in folders must match these.
+    pub include: Option<Globs>,
+    /// Files found in folders that are skipped.
+    pub exclude: Option<Globs>,
+    /// Per-path settings, later entries winning.
+    pub overrides: Vec<Override>,
+    /// Whether flags fixed each gate setting (and so beat `[[overrides]]`).
+    flag_gate: [bool; 4],
+    text: String,
+}
+
+fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Option<u8>> {
+    match u8::try_from(*v.get_ref()) {
+        Ok(n) if n <= 100 => Ok((n > 0).then_some(n)),
+        _ => Err(Error::at(
+            ErrorKind::Config,
+            path,
+            text,
+            v.span().start,
+            format!(
+                "`{key}` = {} is out of range: expected an integer from 0 to 100",
+                v.get_ref()
+            ),
+        )),
+    }
+}
+
+impl Config {
+    /// The config with no file: defaults, then flags. Globs and packs are relative to `cwd`.
+    pub fn defaults(flags: &Flags, cwd: &Path) -> Config {
+        let mut c = Config {
+            path: None,
+            base: cwd.to_path_buf(),
+            default_rules: sourced(true, "default"),
+            packs: Vec::new(),
+            selection: RuleSelection::default(),
+            min_score: sourced(Some(DEFAULT_MIN_SCORE), "default"),
+            fail_on: sourced(Severity::Error, "default"),
+            max_warnings: sourced(None, "default"),
+            exit_zero: sourced(false, "default"),
+            include: None,
+            exclude: None,
+            overrides: Vec::new(),
+            flag_gate: [false; 4],
+            text: String::new(),
+        };
+        c.apply_flags(flags, cwd);
+        c
+    }
+
+    /// Read and merge the config file at `path` (absolute), then the flags.
+    pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+            let message = e.message().trim_end().to_string();
+            match e.span() {
+                Some(s) => Error::at(ErrorKind::Config, path, &text, s.start, message),
+                None => Error::file(ErrorKind::Config, path, message),
+            }
+        })?;
+        let base = path
+            .parent()
+            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
+        let origin = path.display().to_string();
+        let mut c = Config::defaults(&Flags::default(), cwd);
+        c.base = base.clone();
+        let selectors = |l: &Option<Vec<Spanned<String>>>| {
+            l.as_ref().map(|v| {
+                v.iter()
+                    .map(|s| Selector {
+                        text: s.get_ref().clone(),
+                        offset: Some(s.span().start),
+                    })
+                    .collect::<Vec<_>>()
+            })
+        };
+        if let Some(v) = file.default_rules {
+            c.default_rules = sourced(v, &origin);
+        }
+        for p in file.packs.iter().flatten() {
+            c.packs.push(PackRef {
+                path: base.join(p.get_ref()),
+                origin: origin.clone(),
+                offset: Some(p.span().start),
+            });
+        }
+        c.selection.select = selectors(&file.select);
+        c.selection.ignore = selectors(&file.ignore).unwrap_or_default();
+        for (key, o) in file.rules.iter().flatten() {
+            let weight = match &o.weight {
+                None => None,
+                Some(w) if (-100..=100).contains(w.get_ref()) => Some(*w.get_ref() as i32),
+                Some(w) => {
+                    return Err(Error::at(
+                        ErrorKind::Config,
+                        path,
+                        &text,
+                        w.span().start,
+                        format!(
+                            "weight {} is out of range: expected an integer from -100 to 100",
+                            w.get_ref()
+                        ),
+                    ));
+                }
+            };
+            c.selection.changes.push(RuleChange {
+                rule: key.get_ref().clone(),
+                offset: Some(key.span().start),
+                severity: o.severity.map(Into::into),
+                weight,
+            });
+        }
+        if let Some(v) = &file.min_score {
+            c.min_score = sourced(min_score(v, path, &text, "min_score")?, &origin);
+        }
+        if let Some(v) = file.fail_on {
+            c.fail_on = sourced(v.into(), &origin);
+        }
+        if let Some(v) = file.max_warnings {
+            c.max_warnings = sourced(Some(v), &origin);
+        }
+        if let Some(v) = file.exit_zero {
+            c.exit_zero = sourced(v, &origin);
+        }
+        if let Some(l) = &file.include {
+            c.include = Some(Globs::new(l, path, &text, "include")?);
+        }
+        if let Some(l) = &file.exclude {
+            c.exclude = Some(Globs::new(l, path, &text, "exclude")?);
+        }
+        for o in file.overrides.iter().flatten() {
+            c.overrides.push(Override {
+                paths: Globs::new(&o.paths, path, &text, "overrides.paths")?,
+                min_score: match &o.min_score {
+                    Some(v) => Some(min_score(v, path, &text, "min_score")?.unwrap_or(0)),
+                    None => None,
+                },
+                fail_on: o.fail_on.map(Into::into),
+                max_warnings: o.max_warnings,
+                exit_zero: o.exit_zero,
+                ignore: o
+                    .ignore
+                    .iter()
+                    .flatten()
+                    .map(|s| s.get_ref().clone())
+                    .collect(),
+            });
+            c.selection
+                .path_ignores
+                .extend(selectors(&o.ignore).unwrap_or_default());
+        }
+        c.path = Some(path.to_path_buf());
+        c.text = text;
+        c.apply_flags(flags, cwd);
+        Ok(c)
+    }
+
+    fn apply_flags(&mut self, flags: &Flags, cwd: &Path) {
+        if flags.no_default_rules {
+            self.default_rules = sourced(false, "--no-default-rules");
+        }
+        for p in &flags.rules {
+            self.packs.push(PackRef {
+                path: cwd.join(p),
+                origin: "--rules".into(),
+                offset: None,
+            });
+        }
+        if let Some(n) = flags.min_score {
+            self.min_score = sourced((n > 0).then_some(n), "--min-score");
+            self.flag_gate[0] = true;
+        }
+        if let Some(s) = flags.fail_on {
+            self.fail_on = sourced(s, "--fail-on");
+            self.flag_gate[1] = true;
+        }
+        if let Some(n) = flags.max_warnings {
+            self.max_warnings = sourced(Some(n), "--max-warnings");
+            self.flag_gate[2] = true;
+        }
+        if flags.exit_zero {
+            self.exit_zero = sourced(true, "--exit-zero");
+            self.flag_gate[3] = true;
+        }
+    }
+
+    /// The pack sources this config loads: the default pack (unless turned off), then its
+    /// packs in order.
+    pub fn pack_sources(&self) -> Result<Vec<PackSource>> {
+        let mut sources = if self.default_rules.value {
+            pack::default_sources()
+        } else {
+            Vec::new()
+        };
+        for p in &self.packs {
+            let read = pack::read_sources(&p.path).map_err(|e| match (&self.path, p.offset) {
+                // A pack the config names but that cannot be read: point at the config.
+                (Some(config), Some(at)) if e.kind == ErrorKind::Io && e.position.is_none() => {
+                    Error::at(
+                        ErrorKind::Config,
+                        config,
+                        &self.text,
+                        at,
+                        format!("`packs`: {}: {}", p.path.display(), e.message),
+                    )
+                }
+                _ => e,
+            })?;
+            sources.extend(read);
+        }
+        Ok(sources)
+    }
+
+    /// Load the packs and build the linter, with `select`, `ignore` and rule overrides applied.
+    pub fn linter(&self) -> Result<Linter> {
+        let linter = Linter::new(&self.pack_sources()?)?;
+        let path = self.path.clone().unwrap_or_default();
+        self.selection.apply(linter, &path, &self.text)
+    }
+
+    /// `file` relative to this config's folder (both made absolute and tidied).
+    fn relative(&self, file: &Path) -> PathBuf {
+        let abs = normalize(&self.base.join(file));
+        abs.strip_prefix(&self.base)
+            .map_or_else(|_| file.to_path_buf(), Path::to_path_buf)
+    }
+
+    /// Whether a file found while walking a folder is linted (`include` / `exclude`).
+    pub fn wants(&self, file: &Path) -> bool {
+        let rel = self.relative(file);
+        self.include.as_ref().is_none_or(|g| g.matches(&rel))
+            && !self.exclude.as_ref().is_some_and(|g| g.matches(&rel))
+    }
+
+    /// Where the warning limit of `group` (see [`FileGate::warnings_group`]) was set.
+    pub fn max_warnings_origin(&self, group: usize) -> String {
+        match (&self.path, group) {
+            (Some(p), g) if g > 0 && !self.flag_gate[2] => {
+                format!("{} [[overrides]] entry {g}", p.display())
+            }
+            _ => self.max_warnings.origin.clone(),
+        }
+    }
+
+    /// The gate for `file` (absolute) (`None` for standard input): the config's settings, then each
+    /// matching `[[overrides]]` entry in order, then the flags.
+    pub fn gate_for(&self, file: Option<&Path>) -> FileGate {
+        let mut g = FileGate {
+            gate: Gate {
+                min_score: self.min_score.value,
+                fail_on: self.fail_on.value,
+            },
+            max_warnings: self.max_warnings.value,
+            warnings_group: 0,
+            exit_zero: self.exit_zero.value,
+            ignore: Vec::new(),
+        };
+        let rel = file.map(|f| self.relative(f));
+        for (i, o) in self.overrides.iter().enumerate() {
+            if !rel.as_ref().is_some_and(|r| o.paths.matches(r)) {
+                continue;
+            }
+            if let (Some(n), false) = (o.min_score, self.flag_gate[0]) {
+                g.gate.min_score = (n > 0).then_some(n);
+            }
+            if let (Some(s), false) = (o.fail_on, self.flag_gate[1]) {
+                g.gate.fail_on = s;
+            }
+            if let (Some(n), false) = (o.max_warnings, self.flag_gate[2]) {
+                g.max_warnings = Some(n);
+                g.warnings_group = i + 1;
+            }
+            if let (Some(z), false) = (o.exit_zero, self.flag_gate[3]) {
+                g.exit_zero = z;
+            }
+            g.ignore.extend(o.ignore.iter().cloned());
+        }
+        g
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config> {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("pitchlint.toml");
+        std::fs::write(&p, text).unwrap();
+        Config::load(&p, &Flags::default(), dir.path()).map_err(|mut e| {
+            e.path = Some(PathBuf::from("pitchlint.toml"));
+            e
+        })
+    }
+
+    #[test]
+    fn unknown_keys_list_the_allowed_ones() {
+        let e = load("min_score = 60\nfailon = \"warning\"\n").unwrap_err();
+        let s = e.to_string();
+        assert!(
+            s.starts_with("pitchlint.toml:2:1: unknown field `failon`"),
+            "{s}"
+        );
+        assert!(s.contains("`fail_on`"), "{s}");
+    }
+
+    #[test]
+    fn bad_values_list_the_allowed_ones() {
+        let s = load("fail_on = \"fatal\"\n").unwrap_err().to_string();
+        assert!(s.starts_with("pitchlint.toml:1:11:"), "{s}");
+        assert!(s.contains("`error`, `warning`"), "{s}");
+        let s = load("min_score = 120\n").unwrap_err().to_string();
+        assert_eq!(
+            s,
+            "pitchlint.toml:1:13: `min_score` = 120 is out of range: expected an integer from 0 to 100"
+        );
+        let s = load("exclude = [\"a/[b\"]\n").unwrap_err().to_string();
+        assert!(
+            s.starts_with("pitchlint.toml:1:12: `exclude`: invalid glob"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn overrides_apply_in_order_and_flags_win() {
+        let c = load(
+            "min_score = 60\n[[overrides]]\npaths = [\"proposals/**\"]\nmin_score = 80\nfail_on = \"warning\"\n",
+        )
+        .unwrap();
+        let g = c.gate_for(Some(&c.base.join("proposals/a/b.md")));
+        assert_eq!(g.gate.min_score, Some(80));
+        assert_eq!(g.gate.fail_on, Severity::Warning);
+        let g = c.gate_for(Some(&c.base.join("followups/b.md")));
+        assert_eq!(g.gate.min_score, Some(60));
+        assert_eq!(g.gate.fail_on, Severity::Error);
+        let mut c = c;
+        c.apply_flags(
+            &Flags {
+                min_score: Some(10),
+                ..Flags::default()
+            },
+            Path::new("/"),
+        );
+        let g = c.gate_for(Some(&c.base.join("proposals/b.md")));
+        assert_eq!(g.gate.min_score, Some(10));
+        assert_eq!(c.min_score.origin, "--min-score");
+    }
+
+    #[test]
+    fn globs_without_a_slash_match_names_anywhere() {
+        let c = load("exclude = [\"*.draft.md\", \"old/**\"]\n").unwrap();
+        assert!(!c.wants(&c.base.join("a/b/x.draft.md")));
+        assert!(!c.wants(&c.base.join("old/x.md")));
+        assert!(c.wants(&c.base.join("a/old/x.md")));
+        assert!(c.wants(&c.base.join("x.md")));
+    }
+
+    #[test]
+    fn normalize_drops_dots() {
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! Applying a config to the loaded rules: `select` / `ignore` (ruff-style selectors) and
+//! per-rule severity and weight overrides, before the linter compiles its matcher.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::check::Linter;
+use crate::error::{Error, ErrorKind, Result};
+use crate::matcher::Hit;
+use crate::rule::{Context, Finding, PatternSpec, Rule, RuleMeta, Severity};
+
+/// A selector as written, with where it came from (for errors).
+#[derive(Clone, Debug)]
+pub struct Selector {
+    /// The text: `pack/id`, a pack name, a bare id, or a prefix of `pack/id`.
+    pub text: String,
+    /// Byte offset in the config file, or `None` when it did not come from a file.
+    pub offset: Option<usize>,
+}
+
+/// How specifically `sel` names `meta`: the longer the match, the more specific; `None` when
+/// it does not name it at all.
+pub fn specificity(sel: &str, meta: &RuleMeta) -> Option<usize> {
+    if sel == meta.qualified || sel == meta.id {
+        Some(usize::MAX)
+    } else if sel == meta.pack {
+        Some(sel.len() + 1)
+    } else if meta.qualified.starts_with(sel) {
+        Some(sel.len())
+    } else {
+        None
+    }
+}
+
+/// Whether a rule stays on: the most specific selector wins, and `ignore` wins a tie. With no
+/// `select` list, every rule is selected (with the lowest specificity).
+pub fn enabled(meta: &RuleMeta, select: Option<&[Selector]>, ignore: &[Selector]) -> bool {
+    let best = |list: &[Selector]| list.iter().filter_map(|s| specificity(&s.text, meta)).max();
+    let selected = match select {
+        None => Some(0),
+        Some(list) => best(list),
+    };
+    match (selected, best(ignore)) {
+        (None, _) => false,
+        (Some(_), None) => true,
+        (Some(s), Some(i)) => s > i,
+    }
+}
+
+/// A rule whose metadata the config changed; matching and checking are the inner rule's.
+#[derive(Debug)]
+struct Adjusted {
+    inner: Box<dyn Rule>,
+    meta: Arc<RuleMeta>,
+}
+
+impl Rule for Adjusted {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+    fn patterns(&self) -> &[PatternSpec] {
+        self.inner.patterns()
+    }
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        // Findings take the metadata from `cx.meta`, which is ours: the overrides show.
+        self.inner.check(cx, hits, out);
+    }
+}
+
+/// One per-rule override, resolved.
+#[derive(Clone, Debug)]
+pub struct RuleChange {
+    /// The rule as written (`pack/id` or a bare id).
+    pub rule: String,
+    /// Byte offset of the key in the config file.
+    pub offset: Option<usize>,
+    /// The new severity.
+    pub severity: Option<Severity>,
+    /// The new weight.
+    pub weight: Option<i32>,
+}
+
+/// What a config does to the rules.
+#[derive(Clone, Debug, Default)]
+pub struct RuleSelection {
+    /// `select`, if given.
+    pub select: Option<Vec<Selector>>,
+    /// `ignore`.
+    pub ignore: Vec<Selector>,
+    /// Per-rule changes.
+    pub changes: Vec<RuleChange>,
+    /// The `ignore` selectors of every `[[overrides]]` entry, checked like the others.
+    pub path_ignores: Vec<Selector>,
+}
+
+impl RuleSelection {
+    /// Whether it changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.select.is_none() && self.ignore.is_empty() && self.changes.is_empty()
+    }
+
+    /// Apply to a linter. A selector or override that names no loaded rule is an error at its
+    /// place in the config file (`path`, `text`).
+    pub fn apply(&self, linter: Linter, path: &Path, text: &str) -> Result<Linter> {
+        if self.is_empty() && self.path_ignores.is_empty() {
+            return Ok(linter);
+        }
+        let err = |offset: Option<usize>, msg: String| match offset {
+            Some(o) => Error::at(ErrorKind::Config, path, text, o, msg),
+            None => Error::file(ErrorKind::Config, path, msg),
+        };
+        let metas: Vec<Arc<RuleMeta>> = linter.rules().cloned().collect();
+        let mut packs: Vec<&str> = metas.iter().map(|m| m.pack.as_str()).collect();
+        packs.dedup();
+        let lists = self.select.iter().flatten().map(|s| ("select", s));
+        let lists = lists
+            .chain(self.ignore.iter().map(|s| ("ignore", s)))
+            .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
+        for (key, sel) in lists {
+            if !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
+                return Err(err(
+                    sel.offset,
+                    format!(
+                        "`{key}`: `{}` names no loaded rule: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
+                        sel.text,
+                        packs.join(", ")
+                    ),
+                ));
+            }
+        }
+        for c in &self.changes {
+            let n = metas
+                .iter()
+                .filter(|m| m.qualified == c.rule || m.id == c.rule)
+                .count();
+            if n != 1 {
+                let what = if n == 0 {
+                    "names no loaded rule"
+                } else {
+                    "names rules in several packs"
+                };
+                return Err(err(
+                    c.offset,
+                    format!(
+                        "`rules.\"{}\"` {what}: expected one rule as pack/id (see `pitchlint rules`)",
+                        c.rule
+                    ),
+                ));
+            }
+        }
+        if self.is_empty() {
+            return Ok(linter);
+        }
+        let rules = linter.into_rules();
+        let mut kept: Vec<Box<dyn Rule>> = Vec::with_capacity(rules.len());
+        for rule in rules {
+            let meta = rule.meta();
+            if !enabled(meta, self.select.as_deref(), &self.ignore) {
+                continue;
+            }
+            let change = self
+                .changes
+                .iter()
+                .rev()
+                .find(|c| meta.qualified == c.rule || meta.id == c.rule);
+            match change {
+                None => kept.push(rule),
+                Some(c) => {
+                    let mut m = RuleMeta::clone(meta);
+                    if let Some(s) = c.severity {
+                        m.severity = s;
+                    }
+                    if let Some(w) = c.weight {
+                        m.weight = w;
+                    }
+                    kept.push(Box::new(Adjusted {
+                        inner: rule,
+                        meta: Arc::new(m),
+                    }));
+                }
+            }
+        }
+        Linter::from_rules(kept)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Scope;
+
+    fn meta(pack: &str, id: &str) -> RuleMeta {
+        RuleMeta {
+            pack: pack.into(),
+            id: id.into(),
+            qualified: format!("{pack}/{id}"),
+            kind: "phrase",
+            message: "m".into(),
+            weight: -1,
+            severity: Severity::Warning,
+            scope: Scope::DEFAULT,
+            suggest: None,
+            rationale: String::new(),
+            examples: Default::default(),
+            source: "t.toml".into(),
+        }
+    }
+
+    fn sels(list: &[&str]) -> Vec<Selector> {
+        list.iter()
+            .map(|s| Selector {
+                text: s.to_string(),
+                offset: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn more_specific_selector_wins() {
+        let m = meta("sales", "buzzwords");
+        assert!(enabled(&m, None, &[]));
+        assert!(!enabled(&m, None, &sels(&["sales"])));
+        assert!(enabled(
+            &m,
+            Some(&sels(&["sales/buzzwords"])),
+            &sels(&["sales"])
+        ));
+        assert!(!enabled(
+            &m,
+            Some(&sels(&["sales"])),
+            &sels(&["sales/buzz"])
+        ));
+        assert!(!enabled(&m, Some(&sels(&["seed"])), &[]));
+        assert!(enabled(&m, Some(&sels(&["sa"])), &[]));
+        // A tie goes to ignore.
+        assert!(!enabled(&m, Some(&sels(&["sales"])), &sels(&["sales"])));
+        assert!(!enabled(&m, None, &sels(&["buzzwords"])));
+    }
+}

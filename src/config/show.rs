@@ -1,0 +1,132 @@
+//! `pitchlint config` / `--show-config`: the merged config as TOML, each value with a comment
+//! saying where it came from.
+
+use std::fmt::Write as _;
+
+use super::Config;
+
+fn quoted(list: &[String]) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .map(|s| toml::Value::String(s.clone()).to_string())
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn line(out: &mut String, key: &str, value: String, origin: &str) {
+    let kv = format!("{key} = {value}");
+    let _ = writeln!(out, "{kv:<40} # {origin}");
+}
+
+impl Config {
+    /// The merged config as TOML, with where each value came from.
+    pub fn show(&self) -> String {
+        let mut out = String::new();
+        let file = self.path.as_ref().map(|p| p.display().to_string());
+        let _ = writeln!(
+            out,
+            "# config file: {}",
+            file.as_deref().unwrap_or("none (defaults and flags only)")
+        );
+        line(
+            &mut out,
+            "default_rules",
+            self.default_rules.value.to_string(),
+            &self.default_rules.origin,
+        );
+        if !self.packs.is_empty() {
+            let paths: Vec<String> = self
+                .packs
+                .iter()
+                .map(|p| p.path.display().to_string())
+                .collect();
+            let mut origins: Vec<&str> = self.packs.iter().map(|p| p.origin.as_str()).collect();
+            origins.dedup();
+            line(&mut out, "packs", quoted(&paths), &origins.join(" + "));
+        }
+        let origin = file.as_deref().unwrap_or("default");
+        let texts = |l: &[super::Selector]| l.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        match &self.selection.select {
+            Some(l) => line(&mut out, "select", quoted(&texts(l)), origin),
+            None => line(
+                &mut out,
+                "select",
+                "[] # every loaded rule".into(),
+                "default",
+            ),
+        }
+        line(
+            &mut out,
+            "ignore",
+            quoted(&texts(&self.selection.ignore)),
+            if self.selection.ignore.is_empty() {
+                "default"
+            } else {
+                origin
+            },
+        );
+        line(
+            &mut out,
+            "min_score",
+            self.min_score.value.unwrap_or(0).to_string(),
+            &self.min_score.origin,
+        );
+        line(
+            &mut out,
+            "fail_on",
+            format!("\"{}\"", self.fail_on.value),
+            &self.fail_on.origin,
+        );
+        match self.max_warnings.value {
+            Some(n) => line(
+                &mut out,
+                "max_warnings",
+                n.to_string(),
+                &self.max_warnings.origin,
+            ),
+            None => {
+                let _ = writeln!(out, "{:<40} # default: no limit", "# max_warnings");
+            }
+        }
+        line(
+            &mut out,
+            "exit_zero",
+            self.exit_zero.value.to_string(),
+            &self.exit_zero.origin,
+        );
+        for (key, globs) in [("include", &self.include), ("exclude", &self.exclude)] {
+            if let Some(g) = globs {
+                line(&mut out, key, quoted(&g.patterns), origin);
+            }
+        }
+        for c in &self.selection.changes {
+            let _ = writeln!(out, "\n[rules.\"{}\"]{:<20} # {origin}", c.rule, "");
+            if let Some(s) = c.severity {
+                let _ = writeln!(out, "severity = \"{s}\"");
+            }
+            if let Some(w) = c.weight {
+                let _ = writeln!(out, "weight = {w}");
+            }
+        }
+        for o in &self.overrides {
+            let _ = writeln!(out, "\n[[overrides]]{:<27} # {origin}", "");
+            let _ = writeln!(out, "paths = {}", quoted(&o.paths.patterns));
+            if let Some(n) = o.min_score {
+                let _ = writeln!(out, "min_score = {n}");
+            }
+            if let Some(s) = o.fail_on {
+                let _ = writeln!(out, "fail_on = \"{s}\"");
+            }
+            if let Some(n) = o.max_warnings {
+                let _ = writeln!(out, "max_warnings = {n}");
+            }
+            if let Some(z) = o.exit_zero {
+                let _ = writeln!(out, "exit_zero = {z}");
+            }
+            if !o.ignore.is_empty() {
+                let _ = writeln!(out, "ignore = {}", quoted(&o.ignore));
+            }
+        }
+        out
+    }
+}

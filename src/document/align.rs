@@ -1,0 +1,240 @@
+//! Aligning decoded text with the raw bytes it was decoded from, so that every piece of a
+//! lintable view maps back to the file as stored.
+//!
+//! The decoders (html5gum for entities, mail-parser for quoted-printable and charsets) are the
+//! truth about what the text *is*; these functions only find where each piece of it *was*.
+//! Each returns pieces `(decoded range, raw range)`: equal runs map byte for byte, a decoded
+//! piece (an entity, a run of escapes) maps as a whole. When the two cannot be matched up
+//! again, the rest is one piece: positions then point at its start, still inside the text.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+#[allow(clippy::expect_used)] // a constant pattern, not input
+static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^&(?:#[xX][0-9a-fA-F]{1,8};?|#[0-9]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+        .expect("entity regex compiles")
+});
+
+/// Align the tokenizer's decoded text with the raw source bytes it came from: pieces of the
+/// decoded text (byte ranges) with the raw ranges they stand for. Equal runs are one piece;
+/// each entity and each CR LF is a piece of its own. If the two cannot be aligned, the rest is
+/// one piece (positions then point at its start: still the text, never a tag).
+pub fn entities(raw: &str, decoded: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let (rb, db) = (raw.as_bytes(), decoded.as_bytes());
+    let mut out = Vec::new();
+    let (mut r, mut d) = (0, 0);
+    while r < rb.len() && d < db.len() {
+        let (r0, d0) = (r, d);
+        while r < rb.len() && d < db.len() && rb[r] == db[d] && rb[r] != b'&' && rb[r] != b'\r' {
+            r += 1;
+            d += 1;
+        }
+        while !decoded.is_char_boundary(d) || !raw.is_char_boundary(r) {
+            r -= 1;
+            d -= 1;
+        }
+        if d > d0 {
+            out.push((d0..d, r0..r));
+        }
+        if r >= rb.len() || d >= db.len() {
+            break;
+        }
+        if rb[r] == b'\r' && db[d] == b'\n' {
+            let len = if rb.get(r + 1) == Some(&b'\n') { 2 } else { 1 };
+            out.push((d..d + 1, r..r + len));
+            (r, d) = (r + len, d + 1);
+            continue;
+        }
+        if rb[r] == b'&' {
+            if let Some((rl, dl)) = entity_at(&raw[r..], &decoded[d..]) {
+                out.push((d..d + dl, r..r + rl));
+                (r, d) = (r + rl, d + dl);
+                continue;
+            }
+            if db[d] == b'&' {
+                out.push((d..d + 1, r..r + 1));
+                (r, d) = (r + 1, d + 1);
+                continue;
+            }
+        }
+        if d == d0 {
+            break;
+        }
+    }
+    if d < db.len() {
+        out.push((d..db.len(), r.min(rb.len())..rb.len()));
+    }
+    out
+}
+
+/// The raw and decoded lengths of the entity that starts `raw`, checked against the text
+/// that follows it on both sides.
+fn entity_at(raw: &str, decoded: &str) -> Option<(usize, usize)> {
+    let max = ENTITY.find(raw)?.end();
+    let mut widths = Vec::new();
+    let mut w = 0;
+    for c in decoded.chars().take(2) {
+        w += c.len_utf8();
+        widths.push(w);
+    }
+    // One decoded character first: most entities decode to one.
+    for &dl in &widths {
+        for rl in (2..=max).rev() {
+            if !raw.is_char_boundary(rl) {
+                continue;
+            }
+            let (a, b) = (&raw[rl..], &decoded[dl..]);
+            let agree = if a.is_empty() {
+                b.is_empty()
+            } else {
+                let n = a
+                    .bytes()
+                    .take(16)
+                    .position(|c| c == b'&' || c == b'\r')
+                    .unwrap_or(a.len().min(16));
+                b.as_bytes().starts_with(&a.as_bytes()[..n])
+            };
+            if agree {
+                return Some((rl, dl));
+            }
+        }
+    }
+    None
+}
+
+/// Align one decoded line with the encoded bytes it came from: pieces of the decoded line
+/// (byte ranges) with the raw ranges they stand for. Equal runs map byte for byte; a run of
+/// quoted-printable escapes (`=E2=80=99`, soft breaks) or of bytes in another charset maps as
+/// a whole to the decoded characters it became. When the two cannot be matched up again, the
+/// rest of the line is one piece.
+pub fn encoded(raw: &[u8], decoded: &str, qp: bool) -> Vec<(Range<usize>, Range<usize>)> {
+    let db = decoded.as_bytes();
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let special = |b: u8| b >= 0x80 || (qp && b == b'=');
+    while i < raw.len() && j < db.len() {
+        let (i0, j0) = (i, j);
+        while i < raw.len() && j < db.len() && raw[i] == db[j] && !special(raw[i]) {
+            i += 1;
+            j += 1;
+        }
+        if j > j0 {
+            out.push((j0..j, i0..i));
+        }
+        if i >= raw.len() || j >= db.len() {
+            break;
+        }
+        // The encoded run: escapes and soft breaks, or bytes of another charset.
+        let start = i;
+        loop {
+            let hex = |k: usize| raw.get(k).is_some_and(u8::is_ascii_hexdigit);
+            if qp && raw[i] == b'=' && hex(i + 1) && hex(i + 2) {
+                i += 3;
+            } else if qp && raw[i] == b'=' {
+                // A soft break: `=`, optional whitespace, the line break.
+                i += 1;
+                while i < raw.len() && raw[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            } else if raw[i] >= 0x80 || (i == start && raw[i] != db[j]) {
+                i += 1;
+            } else {
+                break;
+            }
+            if i >= raw.len() {
+                break;
+            }
+        }
+        // Where the decoded text picks up the next literal run again.
+        let lit: &[u8] = {
+            let rest = &raw[i..];
+            let n = rest
+                .iter()
+                .take(8)
+                .position(|&b| special(b))
+                .unwrap_or(rest.len().min(8));
+            &rest[..n]
+        };
+        let resync = if lit.is_empty() {
+            (i >= raw.len()).then_some(db.len() - j)
+        } else {
+            (0..=24.min(db.len() - j))
+                .find(|&k| decoded.is_char_boundary(j + k) && db[j + k..].starts_with(lit))
+        };
+        match resync {
+            Some(k) => {
+                if k > 0 {
+                    out.push((j..j + k, start..i));
+                }
+                j += k;
+            }
+            None => {
+                out.push((j..db.len(), start..raw.len()));
+                return out;
+            }
+        }
+    }
+    if j < db.len() {
+        out.push((j..db.len(), i.min(raw.len())..raw.len()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces<'a>(
+        raw: &'a str,
+        dec: &'a str,
+        p: &[(Range<usize>, Range<usize>)],
+    ) -> Vec<(&'a str, &'a str)> {
+        p.iter()
+            .map(|(d, r)| (&dec[d.clone()], &raw[r.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn entities_and_crlf() {
+        let raw = "a&amp;b\r\nc&rsquo;";
+        let dec = "a&b\nc’";
+        assert_eq!(
+            pieces(raw, dec, &entities(raw, dec)),
+            [
+                ("a", "a"),
+                ("&", "&amp;"),
+                ("b", "b"),
+                ("\n", "\r\n"),
+                ("c", "c"),
+                ("’", "&rsquo;")
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_printable_and_other_charsets() {
+        let raw = "We=E2=80=99re a=\r\nb";
+        let dec = "We’re ab";
+        assert_eq!(
+            pieces(raw, dec, &encoded(raw.as_bytes(), dec, true)),
+            [
+                ("We", "We"),
+                ("’", "=E2=80=99"),
+                ("re a", "re a"),
+                ("b", "b")
+            ]
+        );
+        let raw = b"caf\xe9 ok";
+        let p = encoded(raw, "café ok", false);
+        assert_eq!(p, [(0..3, 0..3), (3..5, 3..4), (5..8, 4..7)]);
+    }
+
+    #[test]
+    fn unalignable_rest_is_one_piece() {
+        let p = encoded(b"=ZZ", "xyz", true);
+        assert_eq!(p.last().map(|x| x.0.end), Some(3));
+    }
+}

@@ -1,0 +1,352 @@
+//! Saved emails (.eml, RFC 5322 / MIME), parsed with mail-parser.
+//!
+//! The view is `Subject: <decoded subject>`, a blank line, then the body: the first
+//! text/plain part, or the first text/html part (read as HTML) when there is no plain one.
+//! mail-parser decodes quoted-printable and base64 and converts charsets (windows-1252,
+//! ISO-8859-1…); attachments are skipped. Positions point into the file as stored:
+//! - the subject maps to the Subject header's value (byte for byte when it was not encoded);
+//! - each decoded body line maps to the encoded line it came from (for quoted-printable, the
+//!   logical line made of soft-broken physical lines), byte for byte when the two are equal;
+//! - a base64 body maps as a whole to the part's first encoded line.
+//!
+//! No view text ever maps into a header other than Subject.
+
+use std::ops::Range;
+
+use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
+
+use super::align;
+use super::view::{View, ViewBuilder};
+use super::{Chunk, Document, Format, OffsetMap, html, plain};
+
+/// Maps byte offsets of the raw file to offsets of its lossily decoded text (each invalid
+/// UTF-8 sequence became the 3 bytes of U+FFFD).
+struct Lossy {
+    /// (raw start, text start, raw length, text length) of each valid run or invalid sequence.
+    runs: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Lossy {
+    fn new(raw: &[u8]) -> (Lossy, String) {
+        let mut runs = Vec::new();
+        let mut text = String::with_capacity(raw.len());
+        let mut at = 0;
+        for chunk in raw.utf8_chunks() {
+            let v = chunk.valid();
+            runs.push((at, text.len(), v.len(), v.len()));
+            text.push_str(v);
+            at += v.len();
+            let bad = chunk.invalid().len();
+            if bad > 0 {
+                runs.push((at, text.len(), bad, 3));
+                text.push('\u{FFFD}');
+                at += bad;
+            }
+        }
+        (Lossy { runs }, text)
+    }
+
+    fn offset(&self, raw: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= raw).saturating_sub(1);
+        match self.runs.get(i) {
+            None => raw,
+            Some(&(r, t, rl, tl)) if rl == tl => t + (raw - r).min(rl),
+            Some(&(r, t, _, tl)) => t + if raw > r { tl } else { 0 },
+        }
+    }
+
+    fn range(&self, raw: Range<usize>) -> Range<usize> {
+        self.offset(raw.start)..self.offset(raw.end)
+    }
+}
+
+/// The lines of `raw[range]`: each line's content range and its line break's range.
+fn raw_lines(raw: &[u8], range: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    let mut i = range.start;
+    while i < range.end {
+        if raw[i] == b'\n' {
+            let end = if i > start && raw[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            out.push((start..end, end..i + 1));
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < range.end {
+        out.push((start..range.end, range.end..range.end));
+    }
+    out
+}
+
+/// Quoted-printable logical lines: physical lines joined where a line ends with a soft
+/// break (`=` then optional whitespace).
+fn qp_lines(raw: &[u8], range: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut open: Option<Range<usize>> = None;
+    for (line, brk) in raw_lines(raw, range) {
+        let body = &raw[line.clone()];
+        let trimmed = body.trim_ascii_end();
+        let soft = trimmed.last() == Some(&b'=');
+        let start = open.take().map_or(line.start, |o| o.start);
+        if soft {
+            open = Some(start..line.end);
+        } else {
+            out.push((start..line.end, brk));
+        }
+    }
+    if let Some(o) = open {
+        out.push((o.clone(), o.end..o.end));
+    }
+    out
+}
+
+/// Build a map from the decoded body `text` to the source: line for line when the counts of
+/// decoded and encoded lines agree, else the whole body to its first encoded line.
+fn body_map(
+    text: &str,
+    raw: &[u8],
+    range: Range<usize>,
+    encoding: Encoding,
+    lossy: &Lossy,
+) -> OffsetMap {
+    let enc_lines = match encoding {
+        Encoding::QuotedPrintable => qp_lines(raw, range.clone()),
+        Encoding::None => raw_lines(raw, range.clone()),
+        Encoding::Base64 => Vec::new(),
+    };
+    let dec: Vec<(usize, &str)> = {
+        let mut v = Vec::new();
+        let mut at = 0;
+        for l in text.split_inclusive('\n') {
+            v.push((at, l));
+            at += l.len();
+        }
+        v
+    };
+    // Trailing empty encoded lines (the blank line before a MIME boundary) may be trimmed
+    // by the decoder: compare counts without them.
+    let mut n_enc = enc_lines.len();
+    while n_enc > dec.len() && enc_lines[n_enc - 1].0.is_empty() {
+        n_enc -= 1;
+    }
+    let mut chunks = Vec::new();
+    let qp = encoding == Encoding::QuotedPrintable;
+    if !enc_lines.is_empty() && n_enc == dec.len() {
+        for ((at, line), (content, brk)) in dec.iter().zip(&enc_lines) {
+            let body = line.trim_end_matches(['\n', '\r']);
+            for (d, r) in align::encoded(&raw[content.clone()], body, qp) {
+                chunks.push(Chunk {
+                    text: at + d.start..at + d.end,
+                    source: lossy.range(content.start + r.start..content.start + r.end),
+                });
+            }
+            if body.len() < line.len() {
+                chunks.push(Chunk {
+                    text: at + body.len()..at + line.len(),
+                    source: lossy.range(brk.clone()),
+                });
+            }
+        }
+    } else if !text.is_empty() {
+        let first = raw_lines(raw, range.clone())
+            .into_iter()
+            .find(|(l, _)| !l.is_empty())
+            .map_or(range.start..range.start, |(l, _)| l);
+        chunks.push(Chunk {
+            text: 0..text.len(),
+            source: lossy.range(first),
+        });
+    }
+    // Equal-length chunks map byte for byte; only keep that where the bytes really are the
+    // same text (a windows-1252 line decoded to UTF-8 can be longer or shorter).
+    OffsetMap::new(chunks)
+}
+
+/// An email document; falls back to plain text when the bytes are not a message.
+pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
+    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    if bytes[..bytes.len().min(8192)].contains(&0) {
+        return None;
+    }
+    let (lossy, source) = Lossy::new(&bytes);
+    // A message starts with a header field: a name of printable characters, then a colon.
+    let first = bytes.split(|&c| c == b'\n').next().unwrap_or_default();
+    let is_header = first
+        .iter()
+        .position(|&c| c == b':')
+        .is_some_and(|i| i > 0 && first[..i].iter().all(|&c| c.is_ascii_graphic()));
+    let parsed = if is_header {
+        MessageParser::default().parse(&bytes[..])
+    } else {
+        None
+    };
+    let Some(msg) = parsed else {
+        let (source, warnings) = plain::decode(bytes)?;
+        let mut doc = plain::read(path, source);
+        doc.warnings.extend(warnings);
+        doc.warnings
+            .push("not a MIME message: read as plain text".to_string());
+        return Some(doc);
+    };
+    let mut b = ViewBuilder::new();
+    let mut warnings = Vec::new();
+
+    // The subject, at the Subject header's value.
+    let root = msg.parts.first();
+    let header = root.and_then(|p| {
+        p.headers
+            .iter()
+            .find(|h| matches!(h.name, HeaderName::Subject))
+    });
+    if let (Some(h), Some(subject)) = (header, msg.subject()) {
+        let field = h.offset_field as usize..h.offset_start as usize;
+        let mut value = h.offset_start as usize..(h.offset_end as usize).min(bytes.len());
+        let raw_value = &bytes[value.clone()];
+        let lead = raw_value.len() - raw_value.trim_ascii_start().len();
+        let trail = raw_value.len() - raw_value.trim_ascii_end().len();
+        value = value.start + lead..(value.end - trail).max(value.start + lead);
+        b.push("Subject: ", lossy.range(field.start..value.start));
+        let subject = subject.trim();
+        b.push(subject, lossy.range(value.clone()));
+        b.push("\n\n", lossy.range(value.end..value.end));
+    }
+
+    // The body: the first text/plain part, else the first text/html part.
+    let plain_part = msg
+        .text_body
+        .iter()
+        .filter_map(|&i| msg.parts.get(i as usize))
+        .find(|p| matches!(p.body, PartType::Text(_)));
+    let html_part = || {
+        msg.html_body
+            .iter()
+            .filter_map(|&i| msg.parts.get(i as usize))
+            .find(|p| matches!(p.body, PartType::Html(_)))
+    };
+    if let Some(part) = plain_part.or_else(html_part) {
+        let range = part.offset_body as usize
+            ..(part.offset_end as usize).clamp(part.offset_body as usize, bytes.len());
+        if part.is_encoding_problem {
+            warnings.push("the body could not be decoded cleanly".to_string());
+        }
+        match &part.body {
+            PartType::Text(text) => {
+                let map = body_map(text, &bytes, range, part.encoding, &lossy);
+                b.append_mapped(
+                    View {
+                        text: text.to_string(),
+                        map: OffsetMap::default(),
+                        quotes: Vec::new(),
+                        subject: None,
+                    },
+                    &map,
+                );
+            }
+            PartType::Html(text) => {
+                let map = body_map(text, &bytes, range, part.encoding, &lossy);
+                b.append_mapped(html::view(text), &map);
+            }
+            _ => {}
+        }
+    }
+    let mut doc = Document::from_view(path.to_string(), Format::Email, source, b.finish());
+    doc.warnings = warnings;
+    Some(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Scope;
+
+    fn at<'a>(d: &'a Document, word: &str) -> &'a str {
+        let i = d.text().find(word).expect("word in view");
+        &d.source[d.map.to_source(i..i + word.len())]
+    }
+
+    #[test]
+    fn subject_and_plain_body_map_exactly() {
+        let src = "From: a@b.c\r\nSubject: Partnership opportunity\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nWill you partner with us?\r\n\r\nBest,\r\nSam\r\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert_eq!(at(&d, "Partnership"), "Partnership");
+        assert_eq!(at(&d, "partner with"), "partner with");
+        let s = d.text().find("Partnership").unwrap();
+        assert_eq!(d.scope_at(s), Scope::SUBJECT);
+        let p = d.text().find("partner with").unwrap();
+        assert!(d.scope_at(p).intersects(Scope::CLOSING));
+    }
+
+    #[test]
+    fn quoted_printable_lines_map_to_their_encoded_line() {
+        let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nWe=E2=80=99re glad.\nA long line that is =\nsoft broken here.\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert!(d.text().contains("We’re glad."), "{:?}", d.text());
+        assert!(d.text().contains("A long line that is soft broken here."));
+        assert_eq!(at(&d, "glad"), "glad");
+        assert_eq!(at(&d, "’"), "=E2=80=99");
+        assert_eq!(at(&d, "is soft"), "is =\nsoft");
+    }
+
+    fn fixture(name: &str) -> Document {
+        let path = format!(
+            "{}/tests/fixtures/formats/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        read(name, std::fs::read(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn charsets_are_converted_and_attachments_skipped() {
+        let d = fixture("cp1252.eml");
+        assert!(
+            d.text().starts_with("Subject: Café supplies\n\nHi Renée,"),
+            "{:?}",
+            d.text()
+        );
+        assert!(d.text().contains("We’ve delivered to cafés"));
+        // The attachment says "partner" three times; the body once.
+        assert_eq!(d.text().matches("partner").count(), 1);
+        // Text after a converted character still maps exactly.
+        assert_eq!(at(&d, "delivered"), "delivered");
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn multipart_alternative_reads_the_plain_part_and_html_only_the_html() {
+        let d = fixture("saved.eml");
+        assert!(!d.text().contains("<p>"));
+        assert!(d.text().contains("every order left our dock"));
+        let h = fixture("html-only.eml");
+        assert!(
+            h.text()
+                .starts_with("Subject: Spring packaging — Northwind\n\n")
+        );
+        assert!(!h.text().contains("<div"));
+        assert_eq!(at(&h, "partner with us"), "partner with us");
+        let q = h.text().find("a partner or").unwrap();
+        assert_eq!(h.scope_at(q), Scope::QUOTE);
+    }
+
+    #[test]
+    fn base64_bodies_map_to_their_first_line() {
+        let d = fixture("base64.eml");
+        assert!(d.text().contains("Will you partner with us"));
+        let i = d.text().find("partner").unwrap();
+        let s = d.map.to_source(i..i + 7);
+        assert!(d.source[s.start..].starts_with("SGkg"), "{s:?}");
+    }
+
+    #[test]
+    fn not_a_message_reads_as_text() {
+        let d = read("t.eml", b"just words".to_vec()).unwrap();
+        assert_eq!(d.text(), "just words");
+    }
+}

@@ -1,0 +1,311 @@
+//! HTML: only visible text is linted.
+//!
+//! html5gum (a WHATWG-compliant tokenizer) gives every token its byte span in the source. The
+//! view is built from text tokens only, with entities decoded: each decoded piece is aligned
+//! back to the raw bytes it came from (`&rsquo;` → `’` maps to the seven bytes of the entity),
+//! so findings point at the text in the file as stored and never into a tag. Skipped: tags and
+//! attributes, comments, `<head>`, `<script>`, `<style>` and other invisible elements,
+//! elements hidden with `display:none` (e-mail preheaders), and images (tracking pixels).
+//! Block elements are paragraph breaks, `<div>`, `<li>`, table rows and cells and `<br>` are
+//! line breaks, so that the parts of a pitch are found as in plain text. `<blockquote>` (and
+//! Gmail's `gmail_quote`) is quoted text.
+
+use std::ops::Range;
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+use super::align;
+use super::view::{View, ViewBuilder};
+use super::{Document, Format};
+
+/// Elements whose content is never shown.
+const INVISIBLE: &[&str] = &[
+    "head", "script", "style", "title", "template", "noscript", "svg", "object", "iframe",
+    "select", "canvas", "math",
+];
+/// Elements that have no end tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+/// Elements that start a new line.
+const LINE: &[&str] = &["div", "li", "dt", "dd", "tr", "td", "th", "caption"];
+/// Elements that start a new paragraph.
+const PARAGRAPH: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "ul",
+    "ol",
+    "dl",
+    "table",
+    "pre",
+    "hr",
+    "section",
+    "article",
+    "aside",
+    "header",
+    "footer",
+    "main",
+    "nav",
+    "address",
+    "center",
+    "figure",
+    "figcaption",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "body",
+];
+
+/// An open element.
+struct Open {
+    name: Vec<u8>,
+    hidden: bool,
+    quote_start: Option<usize>,
+    pre: bool,
+}
+
+/// Whether a start tag's attributes hide it (`hidden`, `display:none`, `mso-hide:all`).
+fn hides(
+    attrs: &std::collections::BTreeMap<
+        html5gum::HtmlString,
+        html5gum::Spanned<html5gum::HtmlString>,
+    >,
+) -> bool {
+    if attrs.keys().any(|k| k.as_slice() == b"hidden") {
+        return true;
+    }
+    attrs.iter().any(|(k, v)| {
+        k.as_slice() == b"style" && {
+            let style: String = String::from_utf8_lossy(&v.value)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            style.contains("display:none") || style.contains("mso-hide:all")
+        }
+    })
+}
+
+/// Whether a start tag opens quoted text (Gmail's and Yahoo's reply wrappers).
+fn quotes(
+    name: &[u8],
+    attrs: &std::collections::BTreeMap<
+        html5gum::HtmlString,
+        html5gum::Spanned<html5gum::HtmlString>,
+    >,
+) -> bool {
+    name == b"blockquote"
+        || attrs.iter().any(|(k, v)| {
+            k.as_slice() == b"class" && {
+                let c = String::from_utf8_lossy(&v.value);
+                c.contains("gmail_quote") || c.contains("yahoo_quoted")
+            }
+        })
+}
+
+fn is(name: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|n| n.as_bytes() == name)
+}
+
+/// The visible text of an HTML source, with its map back to the source.
+pub fn view(source: &str) -> View {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Switch to raw-text states after <script>, <style>, <title>…, as a browser would.
+    emitter.naively_switch_states(true);
+    let mut b = ViewBuilder::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut hidden = 0usize;
+    let mut pre = 0usize;
+    for token in Tokenizer::new_with_emitter(source, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag.name.0.clone();
+                let span = tag.span.start..tag.span.end;
+                if name == b"body" {
+                    // <body> closes an unclosed <head>.
+                    while let Some(pos) = stack.iter().rposition(|o| o.name == b"head") {
+                        close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span.clone());
+                    }
+                }
+                if hidden == 0 {
+                    if name == b"br" {
+                        if !b.is_empty() {
+                            b.push("\n", span.start..span.start);
+                        }
+                    } else if is(&name, PARAGRAPH) {
+                        b.push_break("\n\n", span.clone());
+                    } else if is(&name, LINE) {
+                        b.push_break("\n", span.clone());
+                    }
+                }
+                if is(&name, VOID) || tag.self_closing && !is(&name, INVISIBLE) {
+                    continue;
+                }
+                let hide = is(&name, INVISIBLE) || hides(&tag.attributes);
+                let quote_start =
+                    (hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
+                hidden += usize::from(hide);
+                let is_pre = name == b"pre" || name == b"textarea";
+                pre += usize::from(is_pre);
+                stack.push(Open {
+                    name,
+                    hidden: hide,
+                    quote_start,
+                    pre: is_pre,
+                });
+            }
+            Token::EndTag(tag) => {
+                let span = tag.span.start..tag.span.end;
+                match stack.iter().rposition(|o| o.name == tag.name.0) {
+                    Some(pos) => close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span),
+                    None if hidden == 0 && (tag.name.0 == b"p" || tag.name.0 == b"br") => {
+                        b.push_break("\n\n", span)
+                    }
+                    None => {}
+                }
+            }
+            Token::String(s) if hidden == 0 => {
+                let span = s.span.start..s.span.end;
+                let decoded = String::from_utf8_lossy(&s.value);
+                let raw = source.get(span.clone()).unwrap_or("");
+                if decoded.trim().is_empty()
+                    && (b.is_empty() || b.text().ends_with(char::is_whitespace))
+                {
+                    continue;
+                }
+                for (d, r) in align::entities(raw, &decoded) {
+                    let piece = tidy(
+                        &decoded[d],
+                        pre > 0,
+                        !r.is_empty() && raw.as_bytes()[r.start] == b'&',
+                    );
+                    b.push(&piece, span.start + r.start..span.start + r.end);
+                }
+            }
+            _ => {}
+        }
+    }
+    b.finish()
+}
+
+/// Close the open element at `pos` and every element opened inside it.
+fn close(
+    stack: &mut Vec<Open>,
+    pos: usize,
+    b: &mut ViewBuilder,
+    hidden: &mut usize,
+    pre: &mut usize,
+    span: Range<usize>,
+) {
+    while stack.len() > pos {
+        let Some(o) = stack.pop() else { break };
+        *hidden -= usize::from(o.hidden);
+        *pre -= usize::from(o.pre);
+        if *hidden > 0 {
+            continue;
+        }
+        if let Some(start) = o.quote_start {
+            b.quote(start..b.len());
+        }
+        if is(&o.name, PARAGRAPH) {
+            b.push_break("\n\n", span.clone());
+        } else if is(&o.name, LINE) {
+            b.push_break("\n", span.clone());
+        }
+    }
+}
+
+/// Text as shown: outside `<pre>`, line breaks and tabs are spaces (byte for byte, so the map
+/// stays exact); a decoded no-break space is a space.
+fn tidy(piece: &str, pre: bool, entity: bool) -> String {
+    let mut s: String = if pre {
+        piece.to_string()
+    } else {
+        piece
+            .chars()
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect()
+    };
+    if entity {
+        s = s.replace('\u{a0}', " ");
+    }
+    s
+}
+
+/// An HTML document.
+pub fn read(path: &str, source: String) -> Document {
+    let v = view(&source);
+    Document::from_view(path.to_string(), Format::Html, source, v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Scope;
+
+    fn source_of<'a>(src: &'a str, d: &Document, word: &str) -> &'a str {
+        let at = d.text().find(word).expect("word in view");
+        &src[d.map.to_source(at..at + word.len())]
+    }
+
+    #[test]
+    fn visible_text_with_entities_mapped_back() {
+        let src = "<html><head><title>partner</title><style>p{}</style></head><body>\n<p>We&rsquo;re here&nbsp;to help &amp; serve.</p><script>partner()</script><!-- partner --></body></html>";
+        let d = read("t.html", src.to_string());
+        assert_eq!(d.text().trim(), "We’re here to help & serve.");
+        assert_eq!(source_of(src, &d, "’"), "&rsquo;");
+        assert_eq!(source_of(src, &d, "serve"), "serve");
+        assert_eq!(source_of(src, &d, "here to"), "here&nbsp;to");
+    }
+
+    #[test]
+    fn blocks_and_breaks_make_paragraphs() {
+        let src = "<div>Hi Dana,</div><div><br></div><div>We ship.</div><p>Can we talk?</p><p>Best,<br>Sam</p>";
+        let d = read("t.html", src.to_string());
+        assert_eq!(
+            d.text(),
+            "Hi Dana,\n\nWe ship.\n\nCan we talk?\n\nBest,\nSam\n\n"
+        );
+        let closing: Vec<&str> = d
+            .spans_of(Scope::CLOSING)
+            .map(|r| &d.text()[r.clone()])
+            .collect();
+        assert_eq!(closing, ["Can we talk?"]);
+    }
+
+    #[test]
+    fn hidden_preheaders_images_and_quotes() {
+        let src = "<p>Hi,</p><div style=\"display: none\">partner preheader</div><p>We ship fast.</p><img src=x width=1 alt=partner><p>Talk Monday?</p><blockquote><p>Will you partner?</p></blockquote>";
+        let d = read("t.html", src.to_string());
+        assert_eq!(d.text().matches("partner").count(), 1);
+        let at = d.text().find("partner").unwrap();
+        assert_eq!(d.scope_at(at), Scope::QUOTE);
+    }
+
+    #[test]
+    fn crlf_and_odd_entities_align() {
+        let src = "<p>a\r\nb &copy; AT&T &notanentity; &#8217;x</p>";
+        let d = read("t.html", src.to_string());
+        // `&not` is a legacy entity: browsers decode it even without a semicolon.
+        assert_eq!(d.text().trim(), "a b © AT&T ¬anentity; ’x");
+        assert_eq!(source_of(src, &d, "¬"), "&not");
+        assert_eq!(source_of(src, &d, "©"), "&copy;");
+        assert_eq!(source_of(src, &d, "AT&T"), "AT&T");
+        assert_eq!(source_of(src, &d, "’"), "&#8217;");
+    }
+}

@@ -1,0 +1,112 @@
+//! [`Scope`]: a set of parts of a pitch, as bit flags, with their names.
+
+use serde::Serialize;
+
+/// A set of parts of a pitch, as bit flags: a paragraph can be the opening and the closing at
+/// once when it is the only one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Scope(u16);
+
+impl Scope {
+    /// The subject line.
+    pub const SUBJECT: Scope = Scope(1);
+    /// "Hi Dana,".
+    pub const GREETING: Scope = Scope(1 << 1);
+    /// The first paragraph after the greeting.
+    pub const OPENING: Scope = Scope(1 << 2);
+    /// Paragraphs between the opening and the closing.
+    pub const BODY: Scope = Scope(1 << 3);
+    /// The last paragraph before the sign-off: where the ask is.
+    pub const CLOSING: Scope = Scope(1 << 4);
+    /// "Best," and the name.
+    pub const SIGNOFF: Scope = Scope(1 << 5);
+    /// Name, title, phone, links, disclaimers after the sign-off or "-- ".
+    pub const SIGNATURE: Scope = Scope(1 << 6);
+    /// Quoted reply text: never the sender's pitch.
+    pub const QUOTE: Scope = Scope(1 << 7);
+    /// No part at all.
+    pub const NONE: Scope = Scope(0);
+
+    /// Every part, in document order, with its name.
+    pub const ALL: [(Scope, &'static str); 8] = [
+        (Scope::SUBJECT, "subject"),
+        (Scope::GREETING, "greeting"),
+        (Scope::OPENING, "opening"),
+        (Scope::BODY, "body"),
+        (Scope::CLOSING, "closing"),
+        (Scope::SIGNOFF, "signoff"),
+        (Scope::SIGNATURE, "signature"),
+        (Scope::QUOTE, "quote"),
+    ];
+
+    /// The scope of a rule that names none: every part but `quote` and `signature`.
+    pub const DEFAULT: Scope = Scope(0b0011_1111);
+
+    /// The scope named `name`, if it is one.
+    pub fn from_name(name: &str) -> Option<Scope> {
+        Scope::ALL.iter().find(|(_, n)| *n == name).map(|(s, _)| *s)
+    }
+
+    /// The names of every scope, for error messages.
+    pub fn names() -> Vec<&'static str> {
+        Scope::ALL.iter().map(|(_, n)| *n).collect()
+    }
+
+    /// Whether the two sets share a part.
+    pub fn intersects(self, other: Scope) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Whether no part is set.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The union of two sets.
+    pub fn union(self, other: Scope) -> Scope {
+        Scope(self.0 | other.0)
+    }
+
+    /// The names of the parts in this set, in document order.
+    pub fn part_names(self) -> Vec<&'static str> {
+        Scope::ALL
+            .iter()
+            .filter(|(s, _)| self.intersects(*s))
+            .map(|(_, n)| *n)
+            .collect()
+    }
+
+    /// The parts joined with `+` ("opening+closing"), or "none".
+    pub fn label(self) -> String {
+        let names = self.part_names();
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join("+")
+        }
+    }
+}
+
+impl Serialize for Scope {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.label())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_names_round_trip() {
+        for (s, n) in Scope::ALL {
+            assert_eq!(Scope::from_name(n), Some(s));
+        }
+        assert_eq!(
+            Scope::OPENING.union(Scope::CLOSING).label(),
+            "opening+closing"
+        );
+        assert!(!Scope::DEFAULT.intersects(Scope::QUOTE));
+        assert!(!Scope::DEFAULT.intersects(Scope::SIGNATURE));
+    }
+}

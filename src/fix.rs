@@ -1,0 +1,216 @@
+//! Fixes: apply the findings that carry exactly one replacement (substitutions, doubled
+//! words), show them as a unified diff, or write them back atomically.
+//!
+//! Writing is safe by construction: the new text goes to a temporary file beside the original
+//! (same folder, so the rename cannot cross file systems), gets the original's permissions, and
+//! is renamed over it. Just before the rename the original is read again: if its content or its
+//! modification time changed since it was linted, nothing is written. Fixing a fixed file
+//! changes nothing, because a replacement may never match its own phrase (checked when the
+//! pack loads).
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::report::FileReport;
+use crate::rule::Finding;
+
+/// One replacement in the source text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Byte span in the source.
+    pub span: Range<usize>,
+    /// What replaces it.
+    pub replacement: String,
+}
+
+/// The edits of the fixable findings, sorted, without overlaps (the first one wins).
+pub fn edits(source: &str, findings: &[Finding]) -> Vec<Edit> {
+    let all: Vec<Edit> = findings
+        .iter()
+        .filter_map(|f| {
+            let r = f.fix()?;
+            let current = source.get(f.span.clone())?;
+            (current != r).then(|| Edit {
+                span: f.span.clone(),
+                replacement: r.to_string(),
+            })
+        })
+        .collect();
+    disjoint(all)
+}
+
+/// Edits sorted by position, without overlaps: of two that overlap, the first one wins.
+pub fn disjoint(mut all: Vec<Edit>) -> Vec<Edit> {
+    all.sort_by_key(|e| (e.span.start, e.span.end));
+    let mut out: Vec<Edit> = Vec::with_capacity(all.len());
+    for e in all {
+        if out.last().is_none_or(|l| l.span.end <= e.span.start) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// `source` with `edits` applied (sorted and disjoint, as [`edits`] returns them).
+pub fn apply(source: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&source[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+/// The fixed text of a linted file and the number of edits, or `None` when nothing changes.
+pub fn fixed(report: &FileReport) -> Option<(String, usize)> {
+    let edits = edits(&report.source, &report.findings);
+    if edits.is_empty() {
+        return None;
+    }
+    let text = apply(&report.source, &edits);
+    (text != report.source).then_some((text, edits.len()))
+}
+
+/// A unified diff from `old` to `new`, with `path` in the headers (`a/` and `b/` prefixed to
+/// a relative path, as `git diff` does; an absolute path as is).
+pub fn diff(path: &str, old: &str, new: &str) -> String {
+    let (a, b) = if Path::new(path).is_absolute() {
+        (path.to_string(), path.to_string())
+    } else {
+        (format!("a/{path}"), format!("b/{path}"))
+    };
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&a, &b)
+        .to_string()
+}
+
+/// What writing a fix did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// The file now holds the new text.
+    Yes,
+    /// Nothing was written, and why.
+    Skipped(String),
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Replace the file at `path`, which was linted as `linted`, with `new`, atomically. A file
+/// that is not stored as `linted` (it changed since, or it is not UTF-8) is left alone.
+pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
+    // Write through a symbolic link to its target, instead of replacing the link.
+    let target: PathBuf = std::fs::canonicalize(path).map_err(|e| Error::io(path, &e))?;
+    let before = std::fs::metadata(&target).map_err(|e| Error::io(path, &e))?;
+    let bytes = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;
+    let bom = if bytes == linted.as_bytes() {
+        false
+    } else if bytes.strip_prefix(BOM) == Some(linted.as_bytes()) {
+        true
+    } else {
+        return Ok(Written::Skipped(
+            "it changed since it was read, or it is not stored as UTF-8".into(),
+        ));
+    };
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pitchlint-fix-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, &e))?;
+    let io = |e: std::io::Error| Error::io(dir, &e);
+    if bom {
+        tmp.write_all(BOM).map_err(io)?;
+    }
+    tmp.write_all(new.as_bytes()).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    std::fs::set_permissions(tmp.path(), before.permissions()).map_err(io)?;
+    // The last look before the rename: the same content and modification time as when read.
+    let now = std::fs::metadata(&target).map_err(|e| Error::io(path, &e))?;
+    let again = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;
+    if again != bytes || now.modified().ok() != before.modified().ok() || now.len() != before.len()
+    {
+        return Ok(Written::Skipped(
+            "it changed while it was being fixed".into(),
+        ));
+    }
+    tmp.persist(&target)
+        .map_err(|e| Error::io(path, &e.error))?;
+    Ok(Written::Yes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{self, Format};
+    use crate::pack::PackSource;
+    use crate::score::Gate;
+    use crate::{Linter, lint};
+
+    fn linter() -> Linter {
+        Linter::new(&[PackSource {
+            path: "t.toml".into(),
+            text: "[pack]\nname = \"t\"\n[[rule]]\nid = \"s\"\nmessage = \"m\"\nweight = -1\nswap = { \"utilize~\" = \"use\", \"leverage\" = [\"use\", \"build on\"] }\n".into(),
+        }])
+        .unwrap()
+    }
+
+    fn fix(text: &str) -> Option<String> {
+        let doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
+        fixed(&lint(&linter(), doc, &Gate::default())).map(|(t, _)| t)
+    }
+
+    #[test]
+    fn applies_single_replacements_only_and_is_idempotent() {
+        let once = fix("Utilize it. We leverage AI and utilize it.").unwrap();
+        assert_eq!(once, "Use it. We leverage AI and use it.");
+        assert_eq!(fix(&once), None);
+    }
+
+    #[test]
+    fn overlapping_edits_keep_the_first() {
+        let e = vec![
+            Edit {
+                span: 0..4,
+                replacement: "a".into(),
+            },
+            Edit {
+                span: 2..6,
+                replacement: "b".into(),
+            },
+        ];
+        let d = disjoint(e);
+        assert_eq!(d.len(), 1);
+        assert_eq!(apply("0123456", &d), "a456");
+        assert!(diff("x.txt", "a\nb\n", "a\nc\n").contains("-b\n+c\n"));
+    }
+
+    #[test]
+    fn writes_atomically_and_skips_changed_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("d.txt");
+        std::fs::write(&p, "Utilize it.").unwrap();
+        assert_eq!(write(&p, "Utilize it.", "Use it.").unwrap(), Written::Yes);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "Use it.");
+        // Linted as something else: left alone.
+        assert!(matches!(
+            write(&p, "Utilize it.", "Use it!").unwrap(),
+            Written::Skipped(_)
+        ));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "Use it.");
+        // A byte-order mark is kept.
+        std::fs::write(&p, b"\xEF\xBB\xBFUtilize").unwrap();
+        assert_eq!(write(&p, "Utilize", "Use").unwrap(), Written::Yes);
+        assert_eq!(std::fs::read(&p).unwrap(), b"\xEF\xBB\xBFUse");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,47 @@
+//! `concise`: `path:line:col: severity [rule] message`, one finding a line, for editors and
+//! grep. Messages are kept on one line. A file whose score is below the minimum gets a line
+//! of rule `pitchlint/min-score` at 1:1, so that every failure shows.
+
+use std::io::{self, Write};
+
+use super::Renderer;
+use crate::report::FileReport;
+
+/// The concise renderer.
+pub struct Concise;
+
+/// A message on one line: line breaks become spaces.
+pub fn one_line(s: &str) -> String {
+    s.split(['\r', '\n'])
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Renderer for Concise {
+    fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let (_, located) = file.located();
+        for l in &located {
+            let f = l.finding;
+            writeln!(
+                w,
+                "{}:{}:{}: {} [{}] {}",
+                file.path,
+                l.start.line,
+                l.start.column,
+                f.rule.severity,
+                f.rule.qualified,
+                one_line(f.message())
+            )?;
+        }
+        if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
+            writeln!(
+                w,
+                "{}:1:1: error [{}] {reason}",
+                file.path,
+                super::sarif::MIN_SCORE_RULE
+            )?;
+        }
+        Ok(())
+    }
+}

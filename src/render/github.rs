@@ -1,0 +1,84 @@
+//! `github`: GitHub Actions workflow commands, which the runner turns into annotations on the
+//! pull request: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
+//! Values are escaped as the runner expects: `%`, `\r`, `\n` everywhere, and `:` and `,` in
+//! properties. Columns are given only for a finding on one line, as GitHub wants. A file that
+//! fails the gate gets an `::error` of its own.
+
+use std::io::{self, Write};
+
+use super::Renderer;
+use crate::report::FileReport;
+use crate::rule::Severity;
+
+/// The GitHub Actions renderer.
+pub struct Github;
+
+/// Escape a command's message.
+pub fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escape a command property's value.
+pub fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Renderer for Github {
+    fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let (_, located) = file.located();
+        let path = escape_property(&file.path);
+        for l in &located {
+            let f = l.finding;
+            let command = match f.rule.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let mut message = format!("{:+} {}", f.rule.weight, f.message());
+            if let Some(s) = &f.rule.suggest {
+                message.push_str(&format!("\nTry: {s}"));
+            }
+            // GitHub takes columns only when the annotation is on one line.
+            let at = if l.start.line == l.end.line {
+                format!(
+                    "line={},col={},endLine={},endColumn={}",
+                    l.start.line, l.start.column, l.end.line, l.end.column
+                )
+            } else {
+                format!("line={},endLine={}", l.start.line, l.end.line)
+            };
+            writeln!(
+                w,
+                "::{command} file={path},{at},title={}::{}",
+                escape_property(&format!("pitchlint {}", f.rule.qualified)),
+                escape_data(&message)
+            )?;
+        }
+        if !file.score.passed {
+            writeln!(
+                w,
+                "::error file={path},line=1,col=1,title={}::{}",
+                escape_property(&format!("pitchlint score {}/100", file.score.score)),
+                escape_data(&format!(
+                    "{} fails the gate: {}",
+                    file.path,
+                    file.score.reasons.join("; ")
+                ))
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_runner_expects() {
+        assert_eq!(escape_data("50% off\r\nnow"), "50%25 off%0D%0Anow");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+}

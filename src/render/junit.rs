@@ -1,0 +1,101 @@
+//! `junit`: JUnit XML for CI test reports. One test suite; one test case per file, named by its
+//! path, failing when the file fails the gate, with its findings in the failure's text.
+//! Text is escaped for XML, and characters XML cannot hold are dropped.
+
+use std::io::{self, Write};
+
+use super::Renderer;
+use super::concise::one_line;
+use crate::report::{FileReport, Summary};
+
+/// The JUnit renderer: test cases are kept until the end, where the counts are known.
+#[derive(Default)]
+pub struct Junit {
+    cases: Vec<String>,
+    failures: usize,
+}
+
+/// Escape `s` for XML text and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            // XML 1.0 allows no other control character, nor U+FFFE/U+FFFF.
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Renderer for Junit {
+    fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let name = escape(&file.path);
+        let mut case =
+            format!("    <testcase name=\"{name}\" classname=\"pitchlint\" file=\"{name}\"");
+        if file.score.passed {
+            case.push_str("/>\n");
+        } else {
+            self.failures += 1;
+            let message = format!(
+                "score {}/100: {}",
+                file.score.score,
+                file.score.reasons.join("; ")
+            );
+            let (_, located) = file.located();
+            let mut body = String::new();
+            for l in &located {
+                let f = l.finding;
+                body.push_str(&format!(
+                    "{}:{}:{}: {} [{}] {}\n",
+                    file.path,
+                    l.start.line,
+                    l.start.column,
+                    f.rule.severity,
+                    f.rule.qualified,
+                    one_line(f.message())
+                ));
+            }
+            case.push_str(&format!(
+                ">\n      <failure type=\"pitchlint\" message=\"{}\">{}</failure>\n    </testcase>\n",
+                escape(&message),
+                escape(&body)
+            ));
+        }
+        self.cases.push(case);
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        let (tests, failures) = (self.cases.len(), self.failures);
+        writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            w,
+            "<testsuites name=\"pitchlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+        )?;
+        writeln!(
+            w,
+            "  <testsuite name=\"pitchlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">"
+        )?;
+        for c in &self.cases {
+            w.write_all(c.as_bytes())?;
+        }
+        writeln!(w, "  </testsuite>\n</testsuites>")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_drops_what_xml_cannot_hold() {
+        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+}

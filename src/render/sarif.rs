@@ -1,0 +1,203 @@
+//! `sarif`: SARIF 2.1.0, one run, for GitHub code scanning and other viewers. Every loaded rule
+//! goes in `tool.driver.rules` with its descriptions; each finding is a result whose region
+//! gives 1-based lines and columns in Unicode code points (the end column is exclusive, as
+//! SARIF wants). A file that fails on its score gets a result of rule `pitchlint/min-score`.
+//! The document needs the whole run, so it is written in [`Renderer::end`].
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+
+use super::Renderer;
+use crate::report::{FileReport, Summary};
+use crate::rule::{RuleMeta, Severity};
+
+/// The id of the result a file gets when its score is below the minimum.
+pub const MIN_SCORE_RULE: &str = "pitchlint/min-score";
+
+/// The SARIF renderer.
+pub struct Sarif {
+    rules: Vec<Value>,
+    index: HashMap<String, usize>,
+    results: Vec<Value>,
+}
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a relative URI reference: `/` separators, and the characters that would change
+/// its meaning percent-encoded.
+pub fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.strip_prefix("./").unwrap_or(&path);
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            '%' | ' ' | '#' | '?' | '[' | ']' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn rule_json(m: &RuleMeta) -> Value {
+    let full = if m.rationale.is_empty() {
+        m.message.clone()
+    } else {
+        m.rationale.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let mut help = m.message.clone();
+    if let Some(s) = &m.suggest {
+        help.push_str(&format!("\n\nTry: {s}"));
+    }
+    json!({
+        "id": m.qualified,
+        "name": m.id,
+        "shortDescription": {"text": m.message},
+        "fullDescription": {"text": full},
+        "help": {"text": help},
+        "defaultConfiguration": {"level": level(m.severity)},
+        "properties": {
+            "pack": m.pack,
+            "kind": m.kind,
+            "weight": m.weight,
+            "scope": m.scope.label(),
+            "tags": ["pitch", m.pack.as_str()],
+        },
+    })
+}
+
+impl Sarif {
+    /// A renderer listing `rules` (every loaded rule) in `tool.driver.rules`.
+    pub fn new(rules: Vec<Arc<RuleMeta>>) -> Self {
+        let mut s = Sarif {
+            rules: Vec::new(),
+            index: HashMap::new(),
+            results: Vec::new(),
+        };
+        for r in &rules {
+            s.rule_index(r);
+        }
+        s
+    }
+
+    fn rule_index(&mut self, m: &RuleMeta) -> usize {
+        if let Some(&i) = self.index.get(&m.qualified) {
+            return i;
+        }
+        self.rules.push(rule_json(m));
+        self.index.insert(m.qualified.clone(), self.rules.len() - 1);
+        self.rules.len() - 1
+    }
+
+    fn min_score_index(&mut self) -> usize {
+        if let Some(&i) = self.index.get(MIN_SCORE_RULE) {
+            return i;
+        }
+        self.rules.push(json!({
+            "id": MIN_SCORE_RULE,
+            "name": "min-score",
+            "shortDescription": {"text": "The file's pitch score is below the minimum."},
+            "fullDescription": {"text": "Every file gets a score from 0 to 100; a file that scores below the minimum score fails the gate."},
+            "help": {"text": "Fix the findings with the largest weights first: the human report lists them under the score."},
+            "defaultConfiguration": {"level": "error"},
+        }));
+        self.index
+            .insert(MIN_SCORE_RULE.to_string(), self.rules.len() - 1);
+        self.rules.len() - 1
+    }
+}
+
+impl Renderer for Sarif {
+    fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let (_, located) = file.located();
+        let uri = uri(&file.path);
+        for l in &located {
+            let f = l.finding;
+            let index = self.rule_index(&f.rule);
+            let mut text = f.message().to_string();
+            if let Some(s) = &f.rule.suggest {
+                text.push_str(&format!(" Try: {s}"));
+            }
+            self.results.push(json!({
+                "ruleId": f.rule.qualified,
+                "ruleIndex": index,
+                "level": level(f.rule.severity),
+                "message": {"text": text},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": {
+                            "startLine": l.start.line,
+                            "startColumn": l.start.column,
+                            "endLine": l.end.line,
+                            "endColumn": l.end.column,
+                            "snippet": {"text": file.source.get(f.span.clone()).unwrap_or("")},
+                        },
+                    },
+                }],
+                "properties": {"weight": f.rule.weight, "scope": f.scope.label()},
+            }));
+        }
+        let low_score = file.score.reasons.iter().find(|r| r.starts_with("score "));
+        if let Some(reason) = low_score {
+            let index = self.min_score_index();
+            self.results.push(json!({
+                "ruleId": MIN_SCORE_RULE,
+                "ruleIndex": index,
+                "level": "error",
+                "message": {"text": format!("Score {}/100: {reason}.", file.score.score)},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri},
+                        "region": {"startLine": 1, "startColumn": 1},
+                    },
+                }],
+            }));
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        let doc = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": {"driver": {
+                    "name": "pitchlint",
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "rules": std::mem::take(&mut self.rules),
+                }},
+                "columnKind": "unicodeCodePoints",
+                "results": std::mem::take(&mut self.results),
+            }],
+        });
+        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+        w.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        assert_eq!(uri("./a b/c#1.txt"), "a%20b/c%231.txt");
+        assert_eq!(uri("dir\\x.md"), "dir/x.md");
+        assert_eq!(uri("naïve.txt"), "naïve.txt");
+    }
+}

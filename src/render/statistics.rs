@@ -1,0 +1,96 @@
+//! `--statistics`: how many findings each rule had over the run, instead of the findings.
+//! A table for people, or a JSON array with `--format json` / `jsonl`.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::Renderer;
+use crate::report::{FileReport, Summary};
+use crate::rule::Severity;
+
+/// One rule's count.
+#[derive(Debug, Serialize)]
+pub struct RuleCount {
+    /// `pack/id`.
+    pub rule: String,
+    /// Its severity.
+    pub severity: Severity,
+    /// Findings over the run.
+    pub count: usize,
+    /// Suppressed findings over the run.
+    pub suppressed: usize,
+    /// Its message.
+    pub message: String,
+}
+
+/// Counts findings per rule; prints them at the end.
+pub struct Statistics {
+    json: bool,
+    counts: BTreeMap<String, RuleCount>,
+}
+
+impl Statistics {
+    /// A counter printing JSON when `json` is true, else a table.
+    pub fn new(json: bool) -> Self {
+        Statistics {
+            json,
+            counts: BTreeMap::new(),
+        }
+    }
+}
+
+impl Renderer for Statistics {
+    fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        let all = file
+            .findings
+            .iter()
+            .map(|f| (f, false))
+            .chain(file.suppressed.iter().map(|f| (f, true)));
+        for (f, suppressed) in all {
+            let c = self
+                .counts
+                .entry(f.rule.qualified.clone())
+                .or_insert_with(|| RuleCount {
+                    rule: f.rule.qualified.clone(),
+                    severity: f.rule.severity,
+                    count: 0,
+                    suppressed: 0,
+                    message: f.rule.message.clone(),
+                });
+            if suppressed {
+                c.suppressed += 1;
+            } else {
+                c.count += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+        let mut rows: Vec<&RuleCount> = self.counts.values().collect();
+        rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
+        if self.json {
+            serde_json::to_writer(&mut *w, &rows).map_err(io::Error::other)?;
+            return w.write_all(b"\n");
+        }
+        let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(4);
+        for r in rows {
+            let sup = if r.suppressed > 0 {
+                format!(" ({} suppressed)", r.suppressed)
+            } else {
+                String::new()
+            };
+            writeln!(
+                w,
+                "{:>5}  {:<width$}  {:<7}  {}{sup}",
+                r.count,
+                r.rule,
+                r.severity.as_str(),
+                r.message
+            )?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,275 @@
+//! Building rules from a pack: the keys every rule has are checked here, the kind-specific
+//! ones by each kind's constructor. Adding a kind means one name in [`KINDS`] and one arm in
+//! [`build`].
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use super::{
+    Context, Finding, PatternSpec, Rule, RuleMeta, Severity, metric, occurrence, phrase,
+    placeholder, proximity, repetition, require, substitution,
+};
+use crate::document::Scope;
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::pack::{PackSource, RuleDef};
+use crate::profile::{Profile, Profiles};
+
+/// The kinds a `kind = "…"` key may name.
+pub const KINDS: &[&str] = &[
+    "phrase",
+    "substitution",
+    "occurrence",
+    "repetition",
+    "metric",
+    "require",
+    "proximity",
+    "placeholder",
+];
+
+/// Reject the kind-specific keys that `kind` does not use, at the key's value.
+pub fn allow_keys(src: &PackSource, r: &RuleDef, kind: &str, allowed: &[&str]) -> Result<()> {
+    for (key, at) in r.kind_keys() {
+        if !allowed.contains(&key) {
+            let expected = if allowed.is_empty() {
+                "none".to_string()
+            } else {
+                allowed.join(", ")
+            };
+            return Err(src.error_at(
+                at,
+                format!(
+                    "rule `{}`: a {kind} rule has no `{key}` key (its own keys: {expected})",
+                    r.id.get_ref()
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A rule that applies only in some profiles: it checks nothing in the others.
+#[derive(Debug)]
+struct InProfiles {
+    rule: Box<dyn Rule>,
+    profiles: Profiles,
+}
+
+impl Rule for InProfiles {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        self.rule.meta()
+    }
+
+    fn patterns(&self) -> &[PatternSpec] {
+        self.rule.patterns()
+    }
+
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        if self.profiles.contains(cx.profile()) {
+            self.rule.check(cx, hits, out);
+        }
+    }
+}
+
+/// Whether `s` is kebab-case: lowercase letters, digits and single hyphens.
+pub fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Validate and build every rule of one pack. The first problem stops the load.
+pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
+    let def = src.parse()?;
+    let pack = def.pack.name.get_ref().clone();
+    if !is_kebab(&pack) {
+        return Err(src.error_at(
+            def.pack.name.span().start,
+            format!("pack name `{pack}` must be kebab-case (a-z, 0-9, single hyphens)"),
+        ));
+    }
+    let mut seen = HashSet::new();
+    let mut rules = Vec::with_capacity(def.rule.len());
+    for r in &def.rule {
+        let r = r.get_ref();
+        let id = r.id.get_ref();
+        let at = r.id.span().start;
+        if !is_kebab(id) {
+            return Err(src.error_at(
+                at,
+                format!("rule id `{id}` must be kebab-case (a-z, 0-9, single hyphens)"),
+            ));
+        }
+        if !seen.insert(id.clone()) {
+            return Err(src.error_at(at, format!("duplicate rule id `{id}` in pack `{pack}`")));
+        }
+        rules.push(build(src, &pack, r)?);
+    }
+    Ok(rules)
+}
+
+/// Build one rule: common keys here, kind-specific keys in the kind's constructor.
+fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
+    let id = r.id.get_ref();
+    let err = |offset: usize, msg: String| src.error_at(offset, format!("rule `{id}`: {msg}"));
+    let weight = *r.weight.get_ref();
+    if !(-100..=100).contains(&weight) {
+        return Err(err(
+            r.weight.span().start,
+            format!("weight {weight} is out of range: expected an integer from -100 to 100"),
+        ));
+    }
+    let weight = weight as i32;
+    let severity = match &r.severity {
+        None if weight < 0 => Severity::Warning,
+        None => Severity::Info,
+        Some(s) => Severity::from_name(s.get_ref()).ok_or_else(|| {
+            err(
+                s.span().start,
+                format!(
+                    "unknown severity `{}`: expected one of error, warning, info",
+                    s.get_ref()
+                ),
+            )
+        })?,
+    };
+    let scope = match &r.scope {
+        None => Scope::DEFAULT,
+        Some(list) => {
+            let mut scope = Scope::NONE;
+            for name in list.get_ref().items() {
+                let s = Scope::from_name(name).ok_or_else(|| {
+                    err(
+                        list.span().start,
+                        format!(
+                            "unknown scope `{name}`: expected one of {}",
+                            Scope::names().join(", ")
+                        ),
+                    )
+                })?;
+                scope = scope.union(s);
+            }
+            if scope.is_empty() {
+                return Err(err(
+                    list.span().start,
+                    "`scope` is an empty list: name at least one part".into(),
+                ));
+            }
+            scope
+        }
+    };
+    if r.message.get_ref().trim().is_empty() {
+        return Err(err(
+            r.message.span().start,
+            "`message` is empty: say why this matters".into(),
+        ));
+    }
+    let kind = match &r.kind {
+        Some(k) => k.get_ref().as_str(),
+        None if r.phrases.is_some() || r.pattern.is_some() => "phrase",
+        None if r.swap.is_some() => "substitution",
+        None => {
+            return Err(err(
+                r.id.span().start,
+                "no `phrases` or `pattern`: say what the rule matches, or give its `kind`".into(),
+            ));
+        }
+    };
+    let kind: &'static str = match KINDS.iter().find(|k| **k == kind) {
+        Some(k) => k,
+        None => {
+            let at = r
+                .kind
+                .as_ref()
+                .map_or(r.id.span().start, |k| k.span().start);
+            return Err(err(
+                at,
+                format!(
+                    "unknown kind `{kind}`: expected one of {}",
+                    KINDS.join(", ")
+                ),
+            ));
+        }
+    };
+    let meta = Arc::new(RuleMeta {
+        pack: pack.to_string(),
+        id: id.clone(),
+        qualified: format!("{pack}/{id}"),
+        kind,
+        message: r.message.get_ref().trim().to_string(),
+        weight,
+        severity,
+        scope,
+        suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
+        rationale: r.rationale.trim().to_string(),
+        examples: r.examples.clone(),
+        source: src.path.clone(),
+    });
+    let profiles = match &r.profiles {
+        None => Profiles::ALL,
+        Some(list) => {
+            let mut set = Profiles::NONE;
+            for name in list.get_ref() {
+                let p = Profile::from_name(name).ok_or_else(|| {
+                    err(
+                        list.span().start,
+                        format!(
+                            "unknown profile `{name}`: expected one of {}",
+                            Profile::names().join(", ")
+                        ),
+                    )
+                })?;
+                set = set.with(p);
+            }
+            if set == Profiles::NONE {
+                return Err(err(
+                    list.span().start,
+                    "`profiles` is an empty list: name at least one profile".into(),
+                ));
+            }
+            set
+        }
+    };
+    let example_profile = match &r.examples.profile {
+        None => Profile::default(),
+        Some(p) => Profile::from_name(p).ok_or_else(|| {
+            err(
+                r.id.span().start,
+                format!(
+                    "examples: unknown profile `{p}`: expected one of {}",
+                    Profile::names().join(", ")
+                ),
+            )
+        })?,
+    };
+    let has_examples = !r.examples.fire.is_empty() || !r.examples.quiet.is_empty();
+    if has_examples && !profiles.contains(example_profile) {
+        return Err(err(
+            r.profiles
+                .as_ref()
+                .map_or(r.id.span().start, |p| p.span().start),
+            format!(
+                "the examples run in profile `{example_profile}`, where the rule does not apply: set `profile` in [rule.examples]"
+            ),
+        ));
+    }
+    let rule: Box<dyn Rule> = match kind {
+        "phrase" => Box::new(phrase::PhraseRule::new(src, r, meta)?),
+        "substitution" => Box::new(substitution::SubstitutionRule::new(src, r, meta)?),
+        "occurrence" => Box::new(occurrence::OccurrenceRule::new(src, r, meta)?),
+        "repetition" => Box::new(repetition::RepetitionRule::new(src, r, meta)?),
+        "metric" => Box::new(metric::MetricRule::new(src, r, meta)?),
+        "require" => Box::new(require::RequireRule::new(src, r, meta)?),
+        "proximity" => Box::new(proximity::ProximityRule::new(src, r, meta)?),
+        "placeholder" => Box::new(placeholder::PlaceholderRule::new(src, r, meta)?),
+        _ => unreachable!("KINDS lists only built kinds"),
+    };
+    Ok(if profiles == Profiles::ALL {
+        rule
+    } else {
+        Box::new(InProfiles { rule, profiles })
+    })
+}

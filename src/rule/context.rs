@@ -1,0 +1,132 @@
+//! What a rule sees while checking one document: the document, its own metadata, the
+//! profile of the run, and measures computed once per document and scope.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use super::{Finding, RuleMeta};
+use crate::document::{Document, Scope};
+use crate::metrics::Metrics;
+use crate::profile::Profile;
+
+/// What the rules of one run share while checking one document: the profile, and measures
+/// computed once per scope, on first use.
+#[derive(Debug, Default)]
+pub struct Shared {
+    /// The kind of message being linted.
+    pub profile: Profile,
+    metrics: RefCell<Vec<(Scope, Rc<Metrics>)>>,
+}
+
+impl Shared {
+    /// Nothing computed yet.
+    pub fn new(profile: Profile) -> Self {
+        Shared {
+            profile,
+            metrics: RefCell::default(),
+        }
+    }
+}
+
+/// What a rule sees while checking one document.
+pub struct Context<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// This rule's metadata, shared by its findings.
+    pub meta: &'a Arc<RuleMeta>,
+    /// The profile and the per-document measures.
+    pub shared: &'a Shared,
+}
+
+impl<'a> Context<'a> {
+    /// The context of one rule on one document.
+    pub fn new(doc: &'a Document, meta: &'a Arc<RuleMeta>, shared: &'a Shared) -> Self {
+        Context { doc, meta, shared }
+    }
+
+    /// The profile of this run.
+    pub fn profile(&self) -> Profile {
+        self.shared.profile
+    }
+
+    /// The measures of the parts in `scope`, computed once per document.
+    pub fn metrics(&self, scope: Scope) -> Rc<Metrics> {
+        if let Some((_, m)) = self
+            .shared
+            .metrics
+            .borrow()
+            .iter()
+            .find(|(s, _)| *s == scope)
+        {
+            return Rc::clone(m);
+        }
+        let m = Rc::new(Metrics::of(self.doc, scope));
+        self.shared
+            .metrics
+            .borrow_mut()
+            .push((scope, Rc::clone(&m)));
+        m
+    }
+
+    /// A finding at a view span, mapped to the source.
+    pub fn finding(&self, view_span: Range<usize>, message: Option<String>) -> Finding {
+        Finding {
+            rule: Arc::clone(self.meta),
+            scope: self.doc.scope_at(view_span.start),
+            span: self.doc.map.to_source(view_span),
+            message,
+            strength: 1.0,
+            replacements: Vec::new(),
+        }
+    }
+
+    /// Set replacements on a finding, when its source text is the view text it was found in
+    /// (a fix must not rewrite markup that a reader decoded).
+    pub fn set_fix(&self, f: &mut Finding, view_span: Range<usize>, replacements: Vec<String>) {
+        if self.doc.source.get(f.span.clone()) == self.doc.text().get(view_span) {
+            f.replacements = replacements;
+        }
+    }
+
+    /// Whether a hit counts for this rule: in its scope and not masked.
+    pub fn counts(&self, span: &Range<usize>) -> bool {
+        self.doc.scope_at(span.start).intersects(self.meta.scope) && !self.doc.is_masked(span)
+    }
+
+    /// Where a finding about a whole part (or the whole draft) points: the first line of the
+    /// first part in the rule's scope, or the start of the draft when there is none.
+    pub fn anchor(&self) -> Range<usize> {
+        let text = self.doc.text();
+        match self.doc.spans_of(self.meta.scope).next() {
+            Some(span) => first_line(text, span.clone()),
+            None => 0..0,
+        }
+    }
+
+    /// A finding about a whole part: at [`Context::anchor`], its scope the parts of the
+    /// rule's scope that the draft has (the rule's scope when it has none of them).
+    pub fn part_finding(&self, message: String) -> Finding {
+        let mut f = self.finding(self.anchor(), Some(message));
+        let mut present = Scope::NONE;
+        for s in &self.doc.segments {
+            if s.scope.intersects(self.meta.scope) {
+                present = present.union(s.scope);
+            }
+        }
+        f.scope = if present.is_empty() {
+            self.meta.scope
+        } else {
+            present
+        };
+        f
+    }
+}
+
+/// The first line of a view span.
+pub fn first_line(text: &str, span: Range<usize>) -> Range<usize> {
+    let s = &text[span.clone()];
+    let end = s.find(['\n', '\r']).map_or(span.end, |i| span.start + i);
+    span.start..end
+}

@@ -1,0 +1,158 @@
+//! `metric`: a measure of the draft or of some parts (words, sentences, reading grade,
+//! questions, customer focus…) against `min` / `max`, with a penalty that saturates.
+//!
+//! The finding stands on the first line of the first measured part (on the longest sentence
+//! itself for `longest_sentence_words`), and its message gives the measured value.
+
+use std::sync::Arc;
+
+use super::thresholds::num;
+use super::{Context, Finding, Judgement, Rule, RuleMeta, Thresholds, allow_keys, first_line};
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::metrics::Measure;
+use crate::pack::{PackSource, RuleDef};
+
+/// A rule on a measure.
+#[derive(Debug)]
+pub struct MetricRule {
+    meta: Arc<RuleMeta>,
+    measure: Measure,
+    thresholds: Thresholds,
+}
+
+impl MetricRule {
+    /// Check the keys and read the measure and its thresholds.
+    pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
+        allow_keys(
+            src,
+            r,
+            "metric",
+            &["measure", "min", "max", "full_at", "profile"],
+        )?;
+        let id = &meta.id;
+        let measure = match &r.measure {
+            None => {
+                return Err(src.error_at(
+                    r.id.span().start,
+                    format!(
+                        "rule `{id}`: a metric rule needs `measure`: one of {}",
+                        Measure::names().join(", ")
+                    ),
+                ));
+            }
+            Some(m) => Measure::from_name(m.get_ref()).ok_or_else(|| {
+                src.error_at(
+                    m.span().start,
+                    format!(
+                        "rule `{id}`: unknown measure `{}`: expected one of {}",
+                        m.get_ref(),
+                        Measure::names().join(", ")
+                    ),
+                )
+            })?,
+        };
+        let thresholds = Thresholds::new(src, r, meta.weight, "metric")?;
+        Ok(MetricRule {
+            meta,
+            measure,
+            thresholds,
+        })
+    }
+}
+
+impl Rule for MetricRule {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
+        let m = cx.metrics(self.meta.scope);
+        let Some(v) = m.value(self.measure) else {
+            return;
+        };
+        let Some(j) = self.thresholds.judge(v, cx.profile()) else {
+            return;
+        };
+        let value = self.measure.describe(v);
+        let rule = &self.meta.message;
+        let (message, strength) = match j {
+            Judgement::Above(hi, s) => (format!("{value}, more than {}: {rule}", num(hi)), s),
+            Judgement::Below(lo, s) => (format!("{value}, fewer than {}: {rule}", num(lo)), s),
+            Judgement::Within => (format!("{value}: {rule}"), 1.0),
+        };
+        let message = if self.measure == Measure::YouShare || self.measure == Measure::Grade {
+            // "more than 0.4" reads badly for a share; say the value and the rule.
+            match j {
+                Judgement::Within => message,
+                _ => format!("{value}: {rule}"),
+            }
+        } else {
+            message
+        };
+        let mut f = cx.part_finding(message);
+        if self.measure == Measure::LongestSentenceWords {
+            if let Some(s) = m.longest_sentence() {
+                let span = first_line(cx.doc.text(), s.span.clone());
+                let scope = f.scope;
+                f = cx.finding(span, f.message.take());
+                if f.scope.is_empty() {
+                    f.scope = scope;
+                }
+            }
+        }
+        f.strength = strength;
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::tests::{findings, pack_error};
+
+    const LONG: &str = "kind = \"metric\"\nmeasure = \"words\"\nscope = [\"opening\", \"body\", \"closing\"]\nmax = 10\nfull_at = 20\nweight = -8\n";
+
+    #[test]
+    fn fires_above_max_with_the_value_and_saturates() {
+        let f = findings(
+            LONG,
+            "One two three four five six seven eight nine ten eleven twelve.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "12 words, more than 10: m");
+        assert!((f[0].1 - 0.4).abs() < 1e-9, "{}", f[0].1);
+        assert!(findings(LONG, "Short and sweet.").is_empty());
+        assert!(findings(LONG, "").is_empty(), "no part, no measure");
+    }
+
+    #[test]
+    fn profiles_override_and_rewards_fire_within() {
+        let r = "kind = \"metric\"\nmeasure = \"questions\"\nmin = 1\nmax = 3\nweight = 4\n";
+        assert_eq!(findings(r, "Can we talk? It is short.").len(), 1);
+        assert!(findings(r, "We can talk.").is_empty());
+        let p = format!("{LONG}[rule.profile.first-touch]\nmax = 100\nfull_at = 200\n");
+        assert!(
+            findings(
+                &p,
+                "One two three four five six seven eight nine ten eleven twelve."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unknown_measures_and_foreign_keys_are_errors() {
+        let e = pack_error("kind = \"metric\"\nmeasure = \"length\"\nmax = 3\nweight = -1\n");
+        assert!(
+            e.contains("unknown measure `length`: expected one of words,"),
+            "{e}"
+        );
+        let e = pack_error(
+            "kind = \"metric\"\nmeasure = \"words\"\nmax = 3\nweight = -1\nphrases = [\"a\"]\n",
+        );
+        assert!(
+            e.contains(":10:11: rule `x`: a metric rule has no `phrases` key"),
+            "{e}"
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! `occurrence`: a phrase or pattern that stands more than `max` (or fewer than `min`) times in
+//! the rule's scope: "partner" three times, "I" and "we" ten times, no question mark in the
+//! closing. One finding per draft: on the first occurrence past `max`, or on the first line of
+//! the scope for too few.
+
+use std::sync::Arc;
+
+use super::phrase::compile_match;
+use super::thresholds::num;
+use super::{Context, Finding, Judgement, PatternSpec, Rule, RuleMeta, Thresholds, allow_keys};
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::pack::{PackSource, RuleDef};
+
+/// A rule on how often something occurs.
+#[derive(Debug)]
+pub struct OccurrenceRule {
+    meta: Arc<RuleMeta>,
+    patterns: Vec<PatternSpec>,
+    thresholds: Thresholds,
+}
+
+impl OccurrenceRule {
+    /// Check the keys, compile the phrases and read the thresholds.
+    pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
+        allow_keys(
+            src,
+            r,
+            "occurrence",
+            &[
+                "phrases",
+                "pattern",
+                "case_sensitive",
+                "min",
+                "max",
+                "full_at",
+                "profile",
+            ],
+        )?;
+        let patterns = compile_match(src, r, &meta.id)?;
+        let thresholds = Thresholds::new(src, r, meta.weight, "occurrence")?;
+        Ok(OccurrenceRule {
+            meta,
+            patterns,
+            thresholds,
+        })
+    }
+}
+
+impl Rule for OccurrenceRule {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+
+    fn patterns(&self) -> &[PatternSpec] {
+        &self.patterns
+    }
+
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        let counted: Vec<&Hit> = hits.iter().filter(|h| cx.counts(&h.span)).collect();
+        let n = counted.len();
+        let Some(j) = self.thresholds.judge(n as f64, cx.profile()) else {
+            return;
+        };
+        let times = if n == 1 {
+            "once".to_string()
+        } else {
+            format!("{n} times")
+        };
+        let rule = &self.meta.message;
+        let mut f = match j {
+            Judgement::Above(hi, _) => {
+                // The first occurrence past the limit.
+                let message = format!("{times}, more than {}: {rule}", num(hi));
+                let at = (hi.max(0.0).floor() as usize).min(n.saturating_sub(1));
+                match counted.get(at) {
+                    Some(h) => cx.finding(h.span.clone(), Some(message)),
+                    None => cx.part_finding(message),
+                }
+            }
+            Judgement::Below(lo, _) => {
+                cx.part_finding(format!("{times}, fewer than {}: {rule}", num(lo)))
+            }
+            Judgement::Within => match counted.first() {
+                Some(h) => cx.finding(h.span.clone(), Some(format!("{times}: {rule}"))),
+                None => cx.part_finding(format!("{times}: {rule}")),
+            },
+        };
+        f.strength = match j {
+            Judgement::Above(_, s) | Judgement::Below(_, s) => s,
+            Judgement::Within => 1.0,
+        };
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::tests::findings;
+
+    const PARTNER: &str = "kind = \"occurrence\"\nphrases = [\"partner*\"]\nmax = 2\nweight = -6\n";
+
+    #[test]
+    fn fires_once_past_max_at_the_first_excess() {
+        let f = findings(PARTNER, "A partner. Partners. Partnering. Partnerships.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "4 times, more than 2: m");
+        assert!(findings(PARTNER, "A partner. Partners.").is_empty());
+    }
+
+    #[test]
+    fn fires_below_min_in_a_part() {
+        let r =
+            "kind = \"occurrence\"\nscope = \"closing\"\npattern = '\\?'\nmin = 1\nweight = -6\n";
+        let f = findings(r, "Hi,\n\nIs this you?\n\nTalk soon.\n\nBest,\nSam");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "0 times, fewer than 1: m");
+    }
+}

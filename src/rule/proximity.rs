@@ -1,0 +1,210 @@
+//! `proximity`: one of the rule's phrases stands near one of its `near` phrases (or its
+//! `near_pattern`): within `within` words, or in the same sentence when `within` is not given.
+//! "we" near "leading"; "partner" in the same sentence as a question mark. Both must stand in
+//! the same paragraph (part). The finding stands on the rule's phrase; each near match pairs
+//! with one phrase at most. Both lists are patterns of the shared matcher.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::phrase::compile_one;
+use super::{Context, Finding, PatternSpec, Rule, RuleMeta, allow_keys};
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::metrics::Metrics;
+use crate::pack::{PackSource, RuleDef};
+
+/// A rule on two things standing close together.
+#[derive(Debug)]
+pub struct ProximityRule {
+    meta: Arc<RuleMeta>,
+    /// `[anchor, near]`.
+    patterns: Vec<PatternSpec>,
+    within: Option<usize>,
+}
+
+impl ProximityRule {
+    /// Check the keys and compile both patterns.
+    pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
+        allow_keys(
+            src,
+            r,
+            "proximity",
+            &[
+                "phrases",
+                "pattern",
+                "case_sensitive",
+                "near",
+                "near_pattern",
+                "within",
+            ],
+        )?;
+        let id = &meta.id;
+        let err = |at: usize, msg: &str| src.error_at(at, format!("rule `{id}`: {msg}"));
+        let mut patterns = super::phrase::compile_match(src, r, id)?;
+        match (&r.near, &r.near_pattern) {
+            (Some(_), Some(p)) => {
+                return Err(err(
+                    p.span().start,
+                    "give `near` or `near_pattern`, not both",
+                ));
+            }
+            (None, None) => {
+                return Err(err(
+                    r.id.span().start,
+                    "a proximity rule needs `near` (phrases) or `near_pattern` (a regex)",
+                ));
+            }
+            _ => {}
+        }
+        patterns.extend(compile_one(
+            src,
+            r.id.span().start,
+            id,
+            r.is_case_sensitive(),
+            &r.near,
+            &r.near_pattern,
+        )?);
+        let within = match &r.within {
+            None => None,
+            Some(w) if (0..=1000).contains(w.get_ref()) => Some(*w.get_ref() as usize),
+            Some(w) => {
+                return Err(err(
+                    w.span().start,
+                    &format!(
+                        "within {} is out of range: expected 0 to 1000 words",
+                        w.get_ref()
+                    ),
+                ));
+            }
+        };
+        Ok(ProximityRule {
+            meta,
+            patterns,
+            within,
+        })
+    }
+
+    /// The view range where a near match can stand for a phrase at `a`: so many words either
+    /// side, or the phrase's sentence. A cheap bound; [`ProximityRule::close`] decides.
+    fn window(&self, m: &Metrics, a: &Range<usize>) -> Range<usize> {
+        match self.within {
+            Some(n) => {
+                let w = &m.word_spans;
+                let first = w.partition_point(|s| s.end <= a.start);
+                let last = w.partition_point(|s| s.start < a.end);
+                let lo = first.checked_sub(n + 1).map_or(0, |i| w[i].start);
+                let hi = w.get(last + n).map_or(usize::MAX, |s| s.end);
+                lo..hi
+            }
+            None => {
+                let s = &m.sentence_list;
+                let i = s.partition_point(|x| x.span.start <= a.start);
+                match i.checked_sub(1).map(|i| &s[i]) {
+                    Some(x) if a.start < x.span.end => x.span.clone(),
+                    _ => 0..0,
+                }
+            }
+        }
+    }
+
+    /// Whether two view spans are close: at most `within` words between them, or in one
+    /// sentence.
+    fn close(&self, m: &Metrics, a: &Range<usize>, b: &Range<usize>) -> bool {
+        let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+        match self.within {
+            Some(n) => {
+                // Words that start after the first ends and end before the second starts.
+                let from = m.word_spans.partition_point(|w| w.start < first.end);
+                let to = m.word_spans.partition_point(|w| w.end <= second.start);
+                to.saturating_sub(from) <= n
+            }
+            None => m
+                .sentence_list
+                .iter()
+                .any(|s| s.span.start <= first.start && second.end <= s.span.end),
+        }
+    }
+}
+
+impl Rule for ProximityRule {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+
+    fn patterns(&self) -> &[PatternSpec] {
+        &self.patterns
+    }
+
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        let near: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| h.pattern == 1 && cx.counts(&h.span))
+            .collect();
+        if near.is_empty() {
+            return;
+        }
+        let m = cx.metrics(self.meta.scope);
+        let segment = |at: usize| cx.doc.segments.partition_point(|s| s.span.start <= at);
+        // Each near match pairs with one phrase at most: one claim, one finding.
+        let mut used = vec![false; near.len()];
+        for h in hits.iter().filter(|h| h.pattern == 0 && cx.counts(&h.span)) {
+            // Only the near matches inside the window, found by binary search: linear overall.
+            let win = self.window(&m, &h.span);
+            let from = near.partition_point(|n| n.span.start < win.start);
+            let to = near.partition_point(|n| n.span.start < win.end);
+            let found = (from..to).find(|&i| {
+                let n = near[i];
+                !used[i]
+                    && n.span != h.span
+                    && segment(n.span.start) == segment(h.span.start)
+                    && self.close(&m, &h.span, &n.span)
+            });
+            if let Some(i) = found {
+                used[i] = true;
+                out.push(cx.finding(h.span.clone(), None));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::tests::{findings, pack_error};
+
+    const BRAG: &str = "kind = \"proximity\"\nphrases = [\"we\", \"our\"]\nnear = [\"leading\", \"best\"]\nwithin = 3\nweight = -4\n";
+    const ASK: &str =
+        "kind = \"proximity\"\nphrases = [\"partner*\"]\nnear_pattern = '\\?'\nweight = -4\n";
+
+    #[test]
+    fn fires_within_so_many_words() {
+        assert_eq!(findings(BRAG, "We are the leading firm.").len(), 1);
+        // One claim, one finding; never across paragraphs.
+        assert_eq!(
+            findings(BRAG, "We are the best firm and we know it.").len(),
+            1
+        );
+        assert!(findings(BRAG, "Hi,\n\nCan we talk?\n\nBest,\nSam").is_empty());
+        assert_eq!(findings(BRAG, "Our best-selling line.").len(), 1);
+        assert!(
+            findings(
+                BRAG,
+                "We work closely with the leading firms in your region."
+            )
+            .is_empty()
+        );
+        assert!(findings(BRAG, "We ship daily.").is_empty());
+    }
+
+    #[test]
+    fn fires_in_the_same_sentence_without_within() {
+        assert_eq!(findings(ASK, "Will you partner with us?").len(), 1);
+        assert!(findings(ASK, "We partnered with Acme. Can we talk?").is_empty());
+        let e = pack_error("kind = \"proximity\"\nphrases = [\"a\"]\nweight = -1\n");
+        assert!(e.contains("needs `near`"), "{e}");
+        let e = pack_error(
+            "kind = \"proximity\"\nphrases = [\"a\"]\nnear = [\"b\"]\nmax = 1\nweight = -1\n",
+        );
+        assert!(e.contains("a proximity rule has no `max` key"), "{e}");
+    }
+}

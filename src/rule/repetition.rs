@@ -1,0 +1,282 @@
+//! `repetition`: the draft repeats itself. `unit = "paragraph"`: a paragraph that repeats an
+//! earlier one word for word (case and punctuation aside); `unit = "sentence"`: a sentence that
+//! repeats an earlier one (sentences of a repeated paragraph are left to the paragraph rule);
+//! `unit = "word"`: the same word twice in a row ("the the"), fixed by `--fix`. The finding
+//! stands on the second copy.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::{Context, Finding, Rule, RuleMeta, allow_keys};
+use crate::document::{Document, Scope};
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::pack::{PackSource, RuleDef};
+use crate::position::LineIndex;
+
+/// What is compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Paragraph,
+    Sentence,
+    Word,
+}
+
+/// Doubled words that are often right: "had had", "that that".
+const DOUBLES_OK: &[&str] = &["had", "that"];
+
+/// A rule on repeated text.
+#[derive(Debug)]
+pub struct RepetitionRule {
+    meta: Arc<RuleMeta>,
+    unit: Unit,
+    min_words: usize,
+}
+
+impl RepetitionRule {
+    /// Check the keys and read the unit.
+    pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
+        allow_keys(src, r, "repetition", &["unit", "min_words"])?;
+        let id = &meta.id;
+        let unit = match &r.unit {
+            None => {
+                return Err(src.error_at(
+                    r.id.span().start,
+                    format!(
+                        "rule `{id}`: a repetition rule needs `unit`: one of paragraph, sentence, word"
+                    ),
+                ));
+            }
+            Some(u) => match u.get_ref().as_str() {
+                "paragraph" => Unit::Paragraph,
+                "sentence" => Unit::Sentence,
+                "word" => Unit::Word,
+                other => {
+                    return Err(src.error_at(
+                        u.span().start,
+                        format!(
+                            "rule `{id}`: unknown unit `{other}`: expected one of paragraph, sentence, word"
+                        ),
+                    ));
+                }
+            },
+        };
+        let min_words = match &r.min_words {
+            None => match unit {
+                Unit::Paragraph => 8,
+                Unit::Sentence => 5,
+                Unit::Word => 1,
+            },
+            Some(n) if unit == Unit::Word => {
+                return Err(src.error_at(
+                    n.span().start,
+                    format!("rule `{id}`: `min_words` does not apply to unit = \"word\""),
+                ));
+            }
+            Some(n) if (1..=1000).contains(n.get_ref()) => *n.get_ref() as usize,
+            Some(n) => {
+                return Err(src.error_at(
+                    n.span().start,
+                    format!(
+                        "rule `{id}`: min_words {} is out of range: expected 1 to 1000",
+                        n.get_ref()
+                    ),
+                ));
+            }
+        };
+        Ok(RepetitionRule {
+            meta,
+            unit,
+            min_words,
+        })
+    }
+}
+
+/// The words of a text, lowercased and joined by single spaces, and how many there are.
+fn normalize(text: &str) -> (String, usize) {
+    let words: Vec<String> = text
+        .unicode_words()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    (words.join(" "), words.len())
+}
+
+/// The paragraphs (opening, body, closing) in `scope` that repeat an earlier one: (copy,
+/// original) view spans.
+fn repeated_paragraphs(
+    doc: &Document,
+    scope: Scope,
+    min_words: usize,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let paras = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    let mut out = Vec::new();
+    for s in &doc.segments {
+        if !s.scope.intersects(paras) || !s.scope.intersects(scope) {
+            continue;
+        }
+        let (key, n) = normalize(&doc.text()[s.span.clone()]);
+        if n < min_words {
+            continue;
+        }
+        match seen.get(&key) {
+            Some(first) => out.push((s.span.clone(), first.clone())),
+            None => {
+                seen.insert(key, s.span.clone());
+            }
+        }
+    }
+    out
+}
+
+impl RepetitionRule {
+    /// The 1-based line of a view span's start in the source; the line index is built once
+    /// per check, on the first finding.
+    fn line_of(
+        &self,
+        cx: &Context<'_>,
+        index: &mut Option<LineIndex>,
+        view: &Range<usize>,
+    ) -> usize {
+        let at = cx.doc.map.to_source(view.clone()).start;
+        index
+            .get_or_insert_with(|| LineIndex::new(&cx.doc.source))
+            .position(&cx.doc.source, at)
+            .line
+    }
+
+    fn check_words(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        let m = cx.metrics(self.meta.scope);
+        for pair in m.word_spans.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let (wa, wb) = (&text[a.clone()], &text[b.clone()]);
+            let between = &text[a.end..b.start];
+            if !between.chars().all(char::is_whitespace)
+                || between.contains("\n\n")
+                || !wa.chars().all(char::is_alphabetic)
+                || wa.to_lowercase() != wb.to_lowercase()
+                || DOUBLES_OK.contains(&wa.to_lowercase().as_str())
+                || cx.doc.is_masked(&(a.start..b.end))
+            {
+                continue;
+            }
+            let mut f = cx.finding(
+                a.start..b.end,
+                Some(format!("\"{wa}\" twice in a row: {}", self.meta.message)),
+            );
+            cx.set_fix(&mut f, a.start..b.end, vec![wa.to_string()]);
+            out.push(f);
+        }
+    }
+}
+
+impl Rule for RepetitionRule {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+
+    fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
+        let mut index = None;
+        match self.unit {
+            Unit::Word => self.check_words(cx, out),
+            Unit::Paragraph => {
+                for (copy, first) in repeated_paragraphs(cx.doc, self.meta.scope, self.min_words) {
+                    let line = self.line_of(cx, &mut index, &first);
+                    out.push(cx.finding(
+                        copy,
+                        Some(format!(
+                            "this paragraph repeats the one on line {line}: {}",
+                            self.meta.message
+                        )),
+                    ));
+                }
+            }
+            Unit::Sentence => {
+                // Sentences of a repeated paragraph are the paragraph rule's finding.
+                let copies: Vec<Range<usize>> =
+                    repeated_paragraphs(cx.doc, self.meta.scope, self.min_words.max(2))
+                        .into_iter()
+                        .map(|(c, _)| c)
+                        .collect();
+                let text = cx.doc.text();
+                let m = cx.metrics(self.meta.scope);
+                let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+                for s in &m.sentence_list {
+                    if s.words < self.min_words {
+                        continue;
+                    }
+                    let (key, _) = normalize(&text[s.span.clone()]);
+                    match seen.get(&key) {
+                        Some(first) => {
+                            let inside = copies
+                                .iter()
+                                .any(|c| c.start <= s.span.start && s.span.end <= c.end);
+                            if !inside {
+                                let line = self.line_of(cx, &mut index, first);
+                                out.push(cx.finding(
+                                    s.span.clone(),
+                                    Some(format!(
+                                        "this sentence repeats one on line {line}: {}",
+                                        self.meta.message
+                                    )),
+                                ));
+                            }
+                        }
+                        None => {
+                            seen.insert(key, s.span.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::tests::{findings, findings_full, pack_error};
+
+    const PARA: &str = "kind = \"repetition\"\nunit = \"paragraph\"\nweight = -10\n";
+    const SENT: &str = "kind = \"repetition\"\nunit = \"sentence\"\nweight = -5\n";
+    const WORD: &str = "kind = \"repetition\"\nunit = \"word\"\nweight = -3\n";
+    const TWICE: &str = "Hi,\n\nWe ship on time to every plant in Ohio and Texas.\n\nMore here.\n\nWe ship on time to every plant in Ohio and Texas!\n\nBest,\nSam";
+
+    #[test]
+    fn a_repeated_paragraph_is_flagged_once_on_the_second_copy() {
+        let f = findings(PARA, TWICE);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].0
+                .starts_with("this paragraph repeats the one on line 3"),
+            "{}",
+            f[0].0
+        );
+        // The sentence rule leaves it to the paragraph rule.
+        assert!(findings(SENT, TWICE).is_empty());
+        assert!(findings(PARA, "Hi,\n\nThanks.\n\nThanks.\n\nBest,\nSam").is_empty());
+    }
+
+    #[test]
+    fn a_repeated_sentence_inside_different_paragraphs() {
+        let t = "Hi,\n\nWe ship on time to every plant. It is cheap.\n\nWe ship on time to every plant. Call me.\n\nBest,\nSam";
+        let f = findings(SENT, t);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].0.contains("line 3"), "{}", f[0].0);
+    }
+
+    #[test]
+    fn doubled_words_are_fixable() {
+        let f = findings_full(
+            WORD,
+            "We can ship the the parts. I had had enough.\n\nThe\nthe end.",
+        );
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].fix(), Some("the"));
+        let e = pack_error("kind = \"repetition\"\nunit = \"line\"\nweight = -1\n");
+        assert!(e.contains("unknown unit `line`"), "{e}");
+    }
+}

@@ -1,0 +1,96 @@
+//! `require`: something that must be present in a part, such as a question or a concrete next
+//! step in the closing. The rule fires, once, when none of its phrases (or its pattern) stands
+//! in its scope; the finding points at the first line of the first part in scope.
+
+use std::sync::Arc;
+
+use super::phrase::compile_match;
+use super::{Context, Finding, PatternSpec, Rule, RuleMeta, allow_keys};
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::pack::{PackSource, RuleDef};
+
+/// A rule that fires when what it requires is missing.
+#[derive(Debug)]
+pub struct RequireRule {
+    meta: Arc<RuleMeta>,
+    patterns: Vec<PatternSpec>,
+}
+
+impl RequireRule {
+    /// Check the keys and compile what is required.
+    pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
+        allow_keys(src, r, "require", &["phrases", "pattern", "case_sensitive"])?;
+        if meta.weight > 0 {
+            return Err(src.error_at(
+                r.weight.span().start,
+                format!(
+                    "rule `{}`: a require rule fires when something is missing, so its weight must be 0 or negative",
+                    meta.id
+                ),
+            ));
+        }
+        let patterns = compile_match(src, r, &meta.id)?;
+        Ok(RequireRule { meta, patterns })
+    }
+}
+
+impl Rule for RequireRule {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+
+    fn patterns(&self) -> &[PatternSpec] {
+        &self.patterns
+    }
+
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        if !hits.iter().any(|h| cx.counts(&h.span)) {
+            out.push(cx.part_finding(self.meta.message.clone()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rule::tests::{findings, pack_error};
+
+    const ASK: &str = "kind = \"require\"\nscope = \"closing\"\npattern = '\\?'\nweight = -10\n";
+
+    #[test]
+    fn fires_once_when_the_closing_has_no_question() {
+        let f = findings(
+            ASK,
+            "Hi Dana,\n\nWe move freight.\n\nLet me know.\n\nBest,\nSam",
+        );
+        assert_eq!(f.len(), 1);
+        assert!(
+            findings(
+                ASK,
+                "Hi Dana,\n\nWe move freight?\n\nCan we talk Tuesday?\n\nBest,\nSam"
+            )
+            .is_empty()
+        );
+        // A question elsewhere does not count.
+        assert_eq!(
+            findings(
+                ASK,
+                "Hi Dana,\n\nDo you ship?\n\nLet me know.\n\nBest,\nSam"
+            )
+            .len(),
+            1
+        );
+        assert_eq!(findings(ASK, "").len(), 1, "an empty draft has no ask");
+    }
+
+    #[test]
+    fn rewards_are_rejected() {
+        let e = pack_error("kind = \"require\"\npattern = 'x'\nweight = 5\n");
+        assert!(
+            e.contains(":8:10: rule `x`: a require rule fires when something is missing"),
+            "{e}"
+        );
+        let e = pack_error("kind = \"require\"\npattern = 'x'\nweight = -5\nmax = 3\n");
+        assert!(e.contains("a require rule has no `max` key"), "{e}");
+    }
+}

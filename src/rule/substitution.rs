@@ -1,0 +1,156 @@
+//! `substitution`: a phrase and the word to write instead (`swap = { "utilize" = "use" }`).
+//! A single replacement is applied by `--fix` (with the case of the matched text: "Utilize" →
+//! "Use"); a list of replacements is only suggested. Each phrase is one pattern of the shared
+//! matcher, so a hit says which swap it is.
+
+use std::sync::Arc;
+
+use super::phrase::compile_phrase;
+use super::{Context, Finding, PatternSpec, Rule, RuleMeta, allow_keys};
+use crate::error::Result;
+use crate::matcher::Hit;
+use crate::pack::{OneOrMany, PackSource, RuleDef};
+
+/// A rule that swaps phrases for better ones.
+#[derive(Debug)]
+pub struct SubstitutionRule {
+    meta: Arc<RuleMeta>,
+    patterns: Vec<PatternSpec>,
+    /// Per pattern, its replacements.
+    replacements: Vec<Vec<String>>,
+}
+
+impl SubstitutionRule {
+    /// Check the keys and compile every swap.
+    pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
+        allow_keys(src, r, "substitution", &["swap", "case_sensitive"])?;
+        let id = &meta.id;
+        let err = |at: usize, msg: String| src.error_at(at, format!("rule `{id}`: {msg}"));
+        let Some(swap) = &r.swap else {
+            return Err(err(
+                r.id.span().start,
+                "a substitution rule needs `swap = { \"phrase\" = \"replacement\" }`".into(),
+            ));
+        };
+        if swap.get_ref().is_empty() {
+            return Err(err(
+                swap.span().start,
+                "`swap` is empty: give at least one phrase".into(),
+            ));
+        }
+        let flags = if r.is_case_sensitive() { "" } else { "(?i)" };
+        let mut patterns = Vec::new();
+        let mut replacements = Vec::new();
+        for (phrase, with) in swap.get_ref() {
+            let at = with.span().start;
+            // Phrase errors point at the replacement: serde does not keep the spans of keys.
+            let spanned = toml::Spanned::new(at.saturating_sub(1)..at, phrase.clone());
+            let regex = format!("{flags}(?:{})", compile_phrase(src, id, &spanned)?);
+            let list: Vec<String> = match with.get_ref() {
+                OneOrMany::One(s) => vec![s.clone()],
+                OneOrMany::Many(v) => v.clone(),
+            };
+            if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
+                return Err(err(at, format!("swap {phrase:?}: a replacement is empty")));
+            }
+            // A fix must not create the text it fixes, or `--fix` twice would differ from once.
+            let re = regex::Regex::new(&regex).map_err(|e| err(at, e.to_string()))?;
+            if let Some(bad) = list.iter().find(|s| re.is_match(s)) {
+                return Err(err(
+                    at,
+                    format!("swap {phrase:?}: the replacement {bad:?} matches the phrase itself"),
+                ));
+            }
+            patterns.push(PatternSpec { regex, words: true });
+            replacements.push(list);
+        }
+        Ok(SubstitutionRule {
+            meta,
+            patterns,
+            replacements,
+        })
+    }
+}
+
+/// A replacement in the case of the text it replaces: "UTILIZE" → "USE", "Utilize" → "Use".
+pub fn match_case(matched: &str, replacement: &str) -> String {
+    let letters: Vec<char> = matched.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    let starts_upper = matched.chars().next().is_some_and(char::is_uppercase);
+    let mut chars = replacement.chars();
+    match chars.next() {
+        Some(c) if starts_upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => replacement.to_string(),
+    }
+}
+
+impl Rule for SubstitutionRule {
+    fn meta(&self) -> &Arc<RuleMeta> {
+        &self.meta
+    }
+
+    fn patterns(&self) -> &[PatternSpec] {
+        &self.patterns
+    }
+
+    fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        for h in hits {
+            if !cx.counts(&h.span) {
+                continue;
+            }
+            let matched = &text[h.span.clone()];
+            let with: Vec<String> = self.replacements[h.pattern as usize]
+                .iter()
+                .map(|r| match_case(matched, r))
+                .collect();
+            let quoted: Vec<String> = with.iter().map(|w| format!("\"{w}\"")).collect();
+            let message = format!(
+                "write {} instead of \"{}\": {}",
+                quoted.join(" or "),
+                matched.split_whitespace().collect::<Vec<_>>().join(" "),
+                self.meta.message
+            );
+            let mut f = cx.finding(h.span.clone(), Some(message));
+            cx.set_fix(&mut f, h.span.clone(), with);
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::match_case;
+    use crate::rule::tests::{findings_full, pack_error};
+
+    const SWAP: &str = "swap = { \"utilize~\" = \"use\", \"in order to\" = \"to\", \"leverage\" = [\"use\", \"build on\"] }\nweight = -2\n";
+
+    #[test]
+    fn single_replacements_fix_and_lists_suggest() {
+        let f = findings_full(SWAP, "Utilize it in order to win. We leverage AI.");
+        assert_eq!(f.len(), 3);
+        assert_eq!(f[0].fix(), Some("Use"));
+        assert_eq!(f[0].message(), "write \"Use\" instead of \"Utilize\": m");
+        assert_eq!(f[1].fix(), Some("to"));
+        assert_eq!(f[2].fix(), None);
+        assert_eq!(f[2].replacements, ["use", "build on"]);
+    }
+
+    #[test]
+    fn case_follows_the_matched_text() {
+        assert_eq!(match_case("UTILIZE", "use"), "USE");
+        assert_eq!(match_case("Utilize", "use"), "Use");
+        assert_eq!(match_case("utilize", "use"), "use");
+        assert_eq!(match_case("I", "we"), "We");
+    }
+
+    #[test]
+    fn a_replacement_that_matches_its_phrase_is_an_error() {
+        let e = pack_error("swap = { \"very\" = \"very much\" }\nweight = -1\n");
+        assert!(e.contains("matches the phrase itself"), "{e}");
+        let e = pack_error("swap = { \"a\" = \"b\" }\nmax = 2\nweight = -1\n");
+        assert!(e.contains("a substitution rule has no `max` key"), "{e}");
+    }
+}

@@ -1,0 +1,232 @@
+//! Thresholds shared by the `metric` and `occurrence` kinds: `min`, `max` and `full_at`, with
+//! overrides per profile (`[rule.profile.<name>]`).
+//!
+//! A penalty rule (weight ≤ 0) fires when the value is below `min` or above `max`; a reward
+//! rule (weight > 0) fires when the value is within `min..=max`. A penalty saturates: it carries
+//! a quarter of its weight just past the bound and rises linearly to the full weight at
+//! `full_at` (the full weight at once when `full_at` is not given).
+
+use crate::error::Result;
+use crate::pack::{PackSource, RuleDef};
+use crate::profile::Profile;
+
+/// The bounds of one profile.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Bounds {
+    /// The least allowed value.
+    pub min: Option<f64>,
+    /// The most allowed value.
+    pub max: Option<f64>,
+    /// Where a penalty reaches its full weight.
+    pub full_at: Option<f64>,
+}
+
+/// What a value is, against the bounds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Judgement {
+    /// Below `min`, with the finding's strength.
+    Below(f64, f64),
+    /// Above `max`, with the finding's strength.
+    Above(f64, f64),
+    /// Within the bounds (a reward rule fires).
+    Within,
+}
+
+/// Bounds for every profile.
+#[derive(Clone, Debug)]
+pub struct Thresholds {
+    by_profile: [Bounds; 3],
+    reward: bool,
+}
+
+/// The strength just past a bound.
+const FLOOR: f64 = 0.25;
+
+impl Thresholds {
+    /// Read `min`, `max`, `full_at` and `[rule.profile.*]` from a rule; `kind` names it in
+    /// errors. Integers only, when `integer` (occurrence counts).
+    pub fn new(src: &PackSource, r: &RuleDef, weight: i32, kind: &str) -> Result<Self> {
+        let id = r.id.get_ref();
+        let err = |at: usize, msg: String| src.error_at(at, format!("rule `{id}`: {msg}"));
+        let base = Bounds {
+            min: r.min.as_ref().map(|v| *v.get_ref()),
+            max: r.max.as_ref().map(|v| *v.get_ref()),
+            full_at: r.full_at.as_ref().map(|v| *v.get_ref()),
+        };
+        let at = r
+            .min
+            .as_ref()
+            .or(r.max.as_ref())
+            .map_or(r.id.span().start, |v| v.span().start);
+        let mut by_profile = [base; 3];
+        if let Some(table) = &r.profile {
+            for (name, o) in table.get_ref() {
+                let p = Profile::from_name(name).ok_or_else(|| {
+                    err(
+                        table.span().start,
+                        format!(
+                            "[rule.profile.{name}]: unknown profile: expected one of {}",
+                            crate::profile::Profile::names().join(", ")
+                        ),
+                    )
+                })?;
+                let b = &mut by_profile[index(p)];
+                if let Some(v) = &o.min {
+                    b.min = Some(*v.get_ref());
+                }
+                if let Some(v) = &o.max {
+                    b.max = Some(*v.get_ref());
+                }
+                if let Some(v) = &o.full_at {
+                    b.full_at = Some(*v.get_ref());
+                }
+            }
+        }
+        for (p, name) in Profile::ALL {
+            let b = by_profile[index(p)];
+            let whose = if b == base {
+                String::new()
+            } else {
+                format!(" (profile {name})")
+            };
+            if b.min.is_none() && b.max.is_none() {
+                return Err(err(
+                    at,
+                    format!("a {kind} rule needs `min`, `max` or both{whose}"),
+                ));
+            }
+            if let (Some(lo), Some(hi)) = (b.min, b.max) {
+                if lo > hi {
+                    return Err(err(at, format!("`min` {lo} is above `max` {hi}{whose}")));
+                }
+            }
+            if let Some(f) = b.full_at {
+                let beyond = b.max.is_some_and(|hi| f > hi) || b.min.is_some_and(|lo| f < lo);
+                if !beyond {
+                    return Err(err(
+                        r.full_at.as_ref().map_or(at, |v| v.span().start),
+                        format!(
+                            "`full_at` {f} must lie beyond a bound: above `max` or below `min`{whose}"
+                        ),
+                    ));
+                }
+            }
+        }
+        if weight > 0 && base.full_at.is_some() {
+            return Err(err(
+                r.full_at.as_ref().map_or(at, |v| v.span().start),
+                "`full_at` only applies to penalties (weight < 0)".into(),
+            ));
+        }
+        Ok(Thresholds {
+            by_profile,
+            reward: weight > 0,
+        })
+    }
+
+    /// The bounds in profile `p`.
+    pub fn bounds(&self, p: Profile) -> Bounds {
+        self.by_profile[index(p)]
+    }
+
+    /// Whether the rule fires for value `v` in profile `p`, and how.
+    pub fn judge(&self, v: f64, p: Profile) -> Option<Judgement> {
+        let b = self.bounds(p);
+        let below = b.min.is_some_and(|lo| v < lo);
+        let above = b.max.is_some_and(|hi| v > hi);
+        if self.reward {
+            return (!below && !above).then_some(Judgement::Within);
+        }
+        let strength = |bound: f64| match b.full_at {
+            Some(f) if (f - bound).abs() > f64::EPSILON && (v - bound) / (f - bound) > 0.0 => {
+                (FLOOR + (1.0 - FLOOR) * (v - bound) / (f - bound)).min(1.0)
+            }
+            Some(_) => FLOOR,
+            None => 1.0,
+        };
+        if below {
+            let lo = b.min.unwrap_or(0.0);
+            Some(Judgement::Below(lo, strength(lo)))
+        } else if above {
+            let hi = b.max.unwrap_or(0.0);
+            Some(Judgement::Above(hi, strength(hi)))
+        } else {
+            None
+        }
+    }
+}
+
+fn index(p: Profile) -> usize {
+    match p {
+        Profile::FirstTouch => 0,
+        Profile::FollowUp => 1,
+        Profile::Proposal => 2,
+    }
+}
+
+/// A number for messages: no decimals when it is whole.
+pub fn num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn th(rule: &str) -> Result<Thresholds> {
+        let src = PackSource {
+            path: PathBuf::from("t.toml"),
+            text: format!("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\n{rule}"),
+        };
+        let def = src.parse()?;
+        let r = def.rule[0].get_ref();
+        Thresholds::new(&src, r, *r.weight.get_ref() as i32, "metric")
+    }
+
+    #[test]
+    fn penalties_saturate_and_profiles_override() {
+        let t = th("weight = -8\nmax = 100\nfull_at = 200\n[rule.profile.proposal]\nmax = 500\nfull_at = 900\n").unwrap();
+        assert_eq!(t.judge(100.0, Profile::FirstTouch), None);
+        assert_eq!(
+            t.judge(150.0, Profile::FirstTouch),
+            Some(Judgement::Above(100.0, 0.625))
+        );
+        assert_eq!(
+            t.judge(400.0, Profile::FirstTouch),
+            Some(Judgement::Above(100.0, 1.0))
+        );
+        assert_eq!(t.judge(400.0, Profile::Proposal), None);
+        let r = th("weight = 3\nmin = 1\nmax = 3\n").unwrap();
+        assert_eq!(r.judge(2.0, Profile::FollowUp), Some(Judgement::Within));
+        assert_eq!(r.judge(0.0, Profile::FollowUp), None);
+    }
+
+    #[test]
+    fn bad_bounds_are_positioned_errors() {
+        let e = th("weight = -8\nmin = 5\nmax = 1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("t.toml:7:7: rule `x`: `min` 5 is above `max` 1"),
+            "{e}"
+        );
+        let e = th("weight = -8\nmax = 5\nfull_at = 2\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("t.toml:8:11:"), "{e}");
+        let e = th("weight = -8\n").unwrap_err().to_string();
+        assert!(e.contains("needs `min`, `max` or both"), "{e}");
+        let e = th("weight = -8\nmax = 5\n[rule.profile.cold]\nmax = 3\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("unknown profile"), "{e}");
+    }
+}

@@ -1,0 +1,413 @@
+//! Orchestration of one `pitchlint` run, from parsed options to a [`Status`]: find configs,
+//! build linters, read inputs, lint, render to the stream given, and count what decides the
+//! exit status. The binary only parses, calls this, and maps the status to an exit code.
+
+use std::collections::HashMap;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::check::Linter;
+use crate::cli::{Cli, ColorChoice};
+use crate::config::{Configs, FileGate, Flags, Mode};
+use crate::error::Error;
+use crate::inputs::{self, Input};
+use crate::render::sarif::Sarif;
+use crate::render::statistics::Statistics;
+use crate::render::{self, OutputFormat, RenderOptions, Renderer};
+use crate::report::Summary;
+use crate::rule::{RuleMeta, Severity};
+
+/// How a run ended; the binary maps it to the exit code (0 / 1 / 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every file passed.
+    Success,
+    /// A file failed the gate, or there were too many warnings.
+    Failure,
+    /// Usage error, unreadable input, or an invalid rule pack or config.
+    Error,
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Success => 0,
+            Status::Failure => 1,
+            Status::Error => 2,
+        }
+    }
+}
+
+/// Why a run stopped early.
+#[derive(Debug)]
+pub enum RunError {
+    /// A usage, config, pack or input error.
+    Lint(Error),
+    /// Writing the output failed (a closed pipe is a quiet success for the binary).
+    Io(io::Error),
+}
+
+impl RunError {
+    /// Whether this is a closed stdout (`pitchlint folder | head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, RunError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Lint(e) => e.fmt(f),
+            RunError::Io(e) => write!(f, "writing output: {e}"),
+        }
+    }
+}
+
+impl From<Error> for RunError {
+    fn from(e: Error) -> Self {
+        RunError::Lint(e)
+    }
+}
+
+impl From<io::Error> for RunError {
+    fn from(e: io::Error) -> Self {
+        RunError::Io(e)
+    }
+}
+
+/// What a run needs from its surroundings.
+#[derive(Clone, Debug)]
+pub struct Env {
+    /// The current folder (absolute).
+    pub cwd: PathBuf,
+    /// Whether standard input is a terminal (then it is not read without `-`).
+    pub stdin_is_terminal: bool,
+    /// Whether to colour the human output.
+    pub color: bool,
+}
+
+impl Env {
+    /// The process's surroundings; `out_is_terminal` says whether the report goes to one.
+    pub fn detect(choice: ColorChoice, out_is_terminal: bool) -> io::Result<Env> {
+        Ok(Env {
+            cwd: std::env::current_dir()?,
+            stdin_is_terminal: io::stdin().is_terminal(),
+            color: use_color(choice, out_is_terminal),
+        })
+    }
+}
+
+/// Whether to colour: `always`, `never`, or on a terminal when NO_COLOR is unset or empty.
+pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && is_terminal
+        }
+    }
+}
+
+/// The flags of `cli` that beat config files.
+pub fn flags(cli: &Cli) -> Flags {
+    Flags {
+        rules: cli.rules.clone(),
+        no_default_rules: cli.no_default_rules,
+        min_score: cli.min_score,
+        fail_on: cli.fail_on.map(Into::into),
+        max_warnings: cli.max_warnings,
+        exit_zero: cli.exit_zero,
+    }
+}
+
+/// The config finder `cli` asks for.
+pub fn configs(cli: &Cli, env: &Env) -> Configs {
+    let mode = if cli.isolated {
+        Mode::Isolated
+    } else if let Some(p) = &cli.config {
+        Mode::Explicit(p.clone())
+    } else {
+        Mode::Discover
+    };
+    Configs::new(mode, flags(cli), env.cwd.clone())
+}
+
+/// Run what `cli` asks: a subcommand, `--show-config`, or linting. The report goes to `out`;
+/// notes and per-file errors go to `err`.
+pub fn run(
+    cli: &Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: &Env,
+) -> Result<Status, RunError> {
+    if let Some(cmd) = &cli.command {
+        return crate::tooling::run(cmd, cli, out, err, env);
+    }
+    if cli.show_config {
+        let mut configs = configs(cli, env);
+        let first = cli.paths.first().map(PathBuf::as_path);
+        let config = configs.for_file(first.filter(|p| p.as_os_str() != "-"))?;
+        config.linter()?;
+        out.write_all(config.show().as_bytes())?;
+        return Ok(Status::Success);
+    }
+    lint(cli, out, err, env)
+}
+
+/// Warnings over the files that share one `max_warnings` limit.
+struct WarningGroup {
+    limit: usize,
+    count: usize,
+    exit_zero: bool,
+    origin: String,
+}
+
+fn lint(
+    cli: &Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: &Env,
+) -> Result<Status, RunError> {
+    let (mut inputs, errors) = if cli.paths.is_empty() {
+        if env.stdin_is_terminal {
+            return Err(Error::usage(
+                "no input: give a file, a folder, or - to read standard input (see --help)",
+            )
+            .into());
+        }
+        (vec![Input::Stdin], Vec::new())
+    } else {
+        inputs::collect(&cli.paths)
+    };
+    inputs.dedup();
+    let mut failed_reads = errors.len();
+    for e in &errors {
+        writeln!(err, "pitchlint: error: {e}")?;
+    }
+
+    let (configs, work, linters) = plan(cli, env, inputs)?;
+
+    colored::control::set_override(env.color);
+    let mut renderer: Box<dyn Renderer> = if cli.statistics {
+        Box::new(Statistics::new(matches!(
+            cli.format,
+            OutputFormat::Json | OutputFormat::Jsonl
+        )))
+    } else if cli.format == OutputFormat::Sarif {
+        Box::new(Sarif::new(all_rules(&linters)))
+    } else {
+        render::renderer(cli.format, RenderOptions { color: env.color })
+    };
+    let mut summary = Summary::default();
+    let mut groups: HashMap<(usize, usize), WarningGroup> = HashMap::new();
+    let mut failed_counted = 0;
+    // --diff: how many files would change; --stats: the measures of each file, for JSON.
+    let mut changed = 0;
+    let mut stats = Vec::new();
+    let reporting = !cli.show_parts && !cli.diff && !cli.stats;
+    if reporting {
+        renderer.begin(out)?;
+    }
+    for (input, i) in &work {
+        let mut doc = match inputs::read(input, cli.input_format) {
+            Ok(Some(doc)) => doc,
+            Ok(None) => {
+                writeln!(
+                    err,
+                    "pitchlint: note: {}: skipped: binary file",
+                    input.display()
+                )?;
+                continue;
+            }
+            Err(e) => {
+                out.flush()?;
+                writeln!(err, "pitchlint: error: {e}")?;
+                failed_reads += 1;
+                continue;
+            }
+        };
+        doc.template |= cli.template;
+        if cli.show_parts {
+            out.write_all(crate::document::show::render(&doc).as_bytes())?;
+            continue;
+        }
+        if cli.stats {
+            let s = crate::metrics::Stats::of(&doc);
+            match cli.format {
+                OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
+                _ => out.write_all(s.render(&doc.path).as_bytes())?,
+            }
+            continue;
+        }
+        let config = &configs.list[*i];
+        let Some(linter) = linters[*i].as_ref() else {
+            continue;
+        };
+        let file = match input {
+            Input::File(p) => Some(env.cwd.join(p)),
+            Input::Stdin => None,
+        };
+        let g: FileGate = config.gate_for(file.as_deref());
+        let opts = crate::LintOptions {
+            report_unused_disables: cli.report_unused_disables,
+            ignore: g.ignore.clone(),
+        };
+        let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
+        if cli.fix || cli.diff {
+            if let Some((text, n)) = crate::fix::fixed(&report) {
+                if cli.diff {
+                    changed += 1;
+                    out.write_all(
+                        crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
+                    )?;
+                } else if let Input::File(path) = input {
+                    match crate::fix::write(path, &report.source, &text) {
+                        Ok(crate::fix::Written::Yes) => {
+                            let s = if n == 1 { "" } else { "s" };
+                            writeln!(err, "pitchlint: fixed {n} finding{s} in {}", path.display())?;
+                            // Report on the file as it is now.
+                            if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
+                                doc.template |= cli.template;
+                                report = crate::lint_with(linter, doc, &g.gate, &opts);
+                            }
+                        }
+                        Ok(crate::fix::Written::Skipped(why)) => {
+                            writeln!(err, "pitchlint: note: {}: not fixed: {why}", path.display())?
+                        }
+                        Err(e) => {
+                            writeln!(err, "pitchlint: error: {e}")?;
+                            failed_reads += 1;
+                        }
+                    }
+                } else {
+                    writeln!(
+                        err,
+                        "pitchlint: note: standard input cannot be fixed in place; use --diff"
+                    )?;
+                }
+            }
+            if cli.diff {
+                continue;
+            }
+        }
+        summary.add(&report);
+        if !report.score.passed && !g.exit_zero {
+            failed_counted += 1;
+        }
+        if let Some(limit) = g.max_warnings {
+            let group = groups
+                .entry((*i, g.warnings_group))
+                .or_insert(WarningGroup {
+                    limit,
+                    count: 0,
+                    exit_zero: g.exit_zero,
+                    origin: config.max_warnings_origin(g.warnings_group),
+                });
+            group.count += report
+                .findings
+                .iter()
+                .filter(|f| f.rule.severity == Severity::Warning)
+                .count();
+        }
+        if cli.quiet && report.score.passed {
+            continue;
+        }
+        renderer.file(out, &report)?;
+    }
+    summary.errors = failed_reads;
+    if cli.stats || cli.diff {
+        if cli.stats && matches!(cli.format, OutputFormat::Json | OutputFormat::Jsonl) {
+            let files: Vec<serde_json::Value> = stats
+                .iter()
+                .map(|(path, s)| serde_json::json!({"path": path, "stats": s}))
+                .collect();
+            serde_json::to_writer(&mut *out, &serde_json::json!({ "files": files }))
+                .map_err(io::Error::other)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        return Ok(if failed_reads > 0 {
+            Status::Error
+        } else if changed > 0 {
+            Status::Failure
+        } else {
+            Status::Success
+        });
+    }
+    if reporting {
+        renderer.end(out, &summary)?;
+    }
+    out.flush()?;
+    let mut too_many = false;
+    let mut groups: Vec<&WarningGroup> = groups.values().collect();
+    groups.sort_by(|a, b| a.origin.cmp(&b.origin));
+    for g in groups.into_iter().filter(|g| g.count > g.limit) {
+        writeln!(
+            err,
+            "pitchlint: {} warnings, more than the maximum of {} (max_warnings from {})",
+            g.count, g.limit, g.origin
+        )?;
+        too_many |= !g.exit_zero;
+    }
+    Ok(if failed_reads > 0 {
+        Status::Error
+    } else if failed_counted > 0 || too_many {
+        Status::Failure
+    } else {
+        Status::Success
+    })
+}
+
+/// Each input's config (files found in folders filtered by its include/exclude), and the
+/// linter of each config that an input uses, built once.
+#[allow(clippy::type_complexity)]
+fn plan(
+    cli: &Cli,
+    env: &Env,
+    inputs: Vec<Input>,
+) -> Result<(Configs, Vec<(Input, usize)>, Vec<Option<Linter>>), Error> {
+    let mut configs = configs(cli, env);
+    let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let i = match &input {
+            Input::Stdin => configs.index_for(None)?,
+            Input::File(p) => {
+                let i = configs.index_for(Some(p))?;
+                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
+                if !named && !configs.list[i].wants(&env.cwd.join(p)) {
+                    continue;
+                }
+                i
+            }
+        };
+        work.push((input, i));
+    }
+    if work.is_empty() {
+        // Nothing to lint: still validate the packs, so that a broken pack never passes.
+        let i = configs.index_for(None)?;
+        configs.list[i].linter()?;
+    }
+    let mut linters: Vec<Option<Linter>> = Vec::new();
+    linters.resize_with(configs.list.len(), || None);
+    for (_, i) in &work {
+        if linters[*i].is_none() {
+            let profile = cli.profile.unwrap_or_default();
+            linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
+        }
+    }
+    Ok((configs, work, linters))
+}
+
+/// Every rule of every linter, once each, in load order (for SARIF's rule list).
+fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
+    let mut seen = std::collections::HashSet::new();
+    linters
+        .iter()
+        .flatten()
+        .flat_map(|l| l.rules())
+        .filter(|m| seen.insert(m.qualified.clone()))
+        .cloned()
+        .collect()
+}

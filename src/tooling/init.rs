@@ -1,0 +1,98 @@
+//! `pitchlint init`: a starter `pitchlint.toml` and a sample team pack, never overwriting.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, ErrorKind, Result};
+
+/// The starter config.
+pub const CONFIG: &str = r#"# pitchlint config: found by walking up from each linted file's folder.
+# Every key is optional; command-line flags beat this file. See the README, "Config file".
+
+# Packs to load besides the embedded default pack (paths relative to this file).
+packs = ["rules/team.toml"]
+# default_rules = true
+
+# Rules to use and not to use: pack/id, a pack, a bare id, or a prefix of pack/id.
+# select = ["seed", "sales", "team"]
+# ignore = ["sales/cliches"]
+
+# The gate: a file fails below min_score, or with a finding of fail_on severity or above.
+min_score = 50
+fail_on = "error"
+# max_warnings = 20
+# exit_zero = false
+
+# Files found in folders: globs relative to this file.
+# include = ["**/*.md", "**/*.txt"]
+exclude = ["archive/**"]
+
+# A rule's severity or weight, changed.
+# [rules."sales/buzzwords"]
+# severity = "error"
+# weight = -8
+
+# Stricter for proposals than for follow-ups.
+[[overrides]]
+paths = ["proposals/**"]
+min_score = 70
+"#;
+
+/// The sample team pack.
+pub const TEAM_PACK: &str = r#"# Our team's pitch rules. Check them with `pitchlint check-rules rules/`.
+[pack]
+name = "team"
+description = "Our team's own rules."
+
+[[rule]]
+id = "competitor-name"
+message = "Don't name competitors in a first email: talk about the buyer's results."
+weight = -6
+severity = "warning"
+phrases = ["Globex", "Initech"]
+suggest = "Say what the buyer gets: \"We cut changeover time by a third at three breweries.\""
+rationale = "Naming a competitor spends the buyer's attention on them, and can read as a dig."
+[rule.examples]
+fire = ["Hi Dana,\n\nUnlike Globex, we deliver on time.\n\nBest,\nSam"]
+quiet = ["Hi Dana,\n\nWe deliver on time.\n\nBest,\nSam"]
+
+[[rule]]
+id = "proof-offered"
+message = "Offering proof (a case study, references) shows you can stand behind your claims."
+weight = 4
+phrases = ["case study", "case studies", "reference~"]
+[rule.examples]
+fire = ["Hi Dana,\n\nI can send a case study from a brewery your size.\n\nBest,\nSam"]
+quiet = ["Hi Dana,\n\nWe are the best.\n\nBest,\nSam"]
+"#;
+
+/// The files `init` writes, relative to its folder.
+pub const FILES: [&str; 2] = ["pitchlint.toml", "rules/team.toml"];
+
+/// Write `dir/pitchlint.toml` and `dir/rules/team.toml` ([`FILES`]). When either exists,
+/// nothing is written.
+pub fn init(dir: &Path) -> Result<()> {
+    let config = dir.join("pitchlint.toml");
+    let pack = dir.join("rules").join("team.toml");
+    for p in [&config, &pack] {
+        if p.exists() {
+            return Err(Error::file(
+                ErrorKind::Usage,
+                p,
+                "already exists: pitchlint init never overwrites a file",
+            ));
+        }
+    }
+    let rules = dir.join("rules");
+    std::fs::create_dir_all(&rules).map_err(|e| Error::io(&rules, &e))?;
+    for (path, text) in [(&config, CONFIG), (&pack, TEAM_PACK)] {
+        // create_new: even a file that appeared since the check above is never overwritten.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(|e| Error::io(path, &e))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,269 @@
+//! The subcommands: rule tooling (`rules`, `explain`, `init`, `check-rules`), `config`, and
+//! what is generated from the definitions (`completions`, `man`, `schema`).
+
+pub mod init;
+pub mod schema;
+
+use std::io::Write;
+use std::sync::Arc;
+
+use clap::CommandFactory;
+
+use crate::check::Linter;
+use crate::cli::{Cli, Command, SchemaKind};
+use crate::error::Error;
+use crate::examples;
+use crate::pack;
+use crate::rule::RuleMeta;
+use crate::run::{Env, RunError, Status, configs};
+
+/// Run one subcommand.
+pub fn run(
+    cmd: &Command,
+    cli: &Cli,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    env: &Env,
+) -> Result<Status, RunError> {
+    match cmd {
+        Command::Rules { json } => {
+            let linter = cwd_linter(cli, env)?;
+            let rules: Vec<&Arc<RuleMeta>> = linter.rules().collect();
+            if *json {
+                let plain: Vec<&RuleMeta> = rules.iter().map(|r| r.as_ref()).collect();
+                serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::other)?;
+                writeln!(out)?;
+            } else {
+                write_rules(out, &rules)?;
+            }
+            Ok(Status::Success)
+        }
+        Command::Explain { rule } => {
+            let linter = cwd_linter(cli, env)?;
+            let meta = find_rule(&linter, rule)?;
+            out.write_all(explain(&meta).as_bytes())?;
+            Ok(Status::Success)
+        }
+        Command::Init { dir } => {
+            init::init(&env.cwd.join(dir))?;
+            for name in init::FILES {
+                let shown = if dir.as_os_str() == "." {
+                    name.into()
+                } else {
+                    dir.join(name)
+                };
+                writeln!(out, "wrote {}", shown.display())?;
+            }
+            Ok(Status::Success)
+        }
+        Command::CheckRules { paths } => check_rules(paths, out, err),
+        Command::Config { path } => {
+            let mut configs = configs(cli, env);
+            let config = configs.for_file(path.as_deref())?;
+            // Show only a config that works: its packs load and its selectors name rules.
+            config.linter()?;
+            out.write_all(config.show().as_bytes())?;
+            if let Some(p) = path {
+                let g = config.gate_for(Some(&env.cwd.join(p)));
+                writeln!(
+                    out,
+                    "\n# for {}: min_score = {}, fail_on = \"{}\", max_warnings = {}, exit_zero = {}",
+                    p.display(),
+                    g.gate.min_score.unwrap_or(0),
+                    g.gate.fail_on,
+                    g.max_warnings.map_or("none".to_string(), |n| n.to_string()),
+                    g.exit_zero
+                )?;
+            }
+            Ok(Status::Success)
+        }
+        Command::Completions { shell } => {
+            // Into a buffer first: `generate` panics when its writer fails (a closed pipe).
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "pitchlint", &mut buf);
+            out.write_all(&buf)?;
+            Ok(Status::Success)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(Status::Success)
+        }
+        Command::Schema { which } => {
+            let schema = match which {
+                SchemaKind::Pack => schema::pack(),
+                SchemaKind::Config => schema::config(),
+            };
+            writeln!(out, "{schema}")?;
+            Ok(Status::Success)
+        }
+    }
+}
+
+/// The linter for the current folder's config (and the flags).
+fn cwd_linter(cli: &Cli, env: &Env) -> Result<Linter, RunError> {
+    let mut configs = configs(cli, env);
+    Ok(configs.for_file(None)?.linter()?)
+}
+
+fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result<()> {
+    let w = rules
+        .iter()
+        .map(|r| r.qualified.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let k = rules.iter().map(|r| r.kind.len()).max().unwrap_or(4).max(4);
+    let scope = |m: &RuleMeta| {
+        if m.scope == crate::document::Scope::DEFAULT {
+            "default".to_string()
+        } else {
+            m.scope.label()
+        }
+    };
+    let s = rules
+        .iter()
+        .map(|r| scope(r).len())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    writeln!(
+        out,
+        "{:<w$}  {:<k$}  WEIGHT  SEVERITY  {:<s$}  PACK",
+        "RULE", "KIND", "SCOPE"
+    )?;
+    for r in rules {
+        writeln!(
+            out,
+            "{:<w$}  {:<k$}  {:>6}  {:<8}  {:<s$}  {}",
+            r.qualified,
+            r.kind,
+            format!("{:+}", r.weight),
+            r.severity.as_str(),
+            scope(r),
+            r.pack
+        )?;
+    }
+    Ok(())
+}
+
+/// The rule named `name`: `pack/id`, or a bare id that one pack has.
+fn find_rule(linter: &Linter, name: &str) -> Result<Arc<RuleMeta>, Error> {
+    let found: Vec<&Arc<RuleMeta>> = linter
+        .rules()
+        .filter(|m| m.qualified == name || m.id == name)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(Arc::clone(one)),
+        [] => {
+            let near: Vec<&str> = linter
+                .rules()
+                .filter(|m| m.qualified.contains(name) || name.contains(&m.id))
+                .map(|m| m.qualified.as_str())
+                .collect();
+            let hint = if near.is_empty() {
+                "see `pitchlint rules`".to_string()
+            } else {
+                format!("did you mean {}?", near.join(", "))
+            };
+            Err(Error::usage(format!("unknown rule `{name}`: {hint}")))
+        }
+        many => Err(Error::usage(format!(
+            "`{name}` is a rule of several packs: name one of {}",
+            many.iter()
+                .map(|m| m.qualified.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.trim_end()
+        .lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A rule explained: what it says, why, what to write instead, and its examples.
+pub fn explain(m: &RuleMeta) -> String {
+    let mut s = format!(
+        "{}\n\n  kind {}, weight {:+}, severity {}, scope {}, pack {} ({})\n\n{}\n",
+        m.qualified,
+        m.kind,
+        m.weight,
+        m.severity,
+        m.scope.label(),
+        m.pack,
+        m.source.display(),
+        m.message
+    );
+    if !m.rationale.is_empty() {
+        s.push_str(&format!("\nWhy:\n{}\n", indent(&m.rationale)));
+    }
+    if let Some(sug) = &m.suggest {
+        s.push_str(&format!("\nSuggestion:\n{}\n", indent(sug)));
+    }
+    for (title, list) in [
+        ("Fires on", &m.examples.fire),
+        ("Stays quiet on", &m.examples.quiet),
+    ] {
+        for (i, e) in list.iter().enumerate() {
+            s.push_str(&format!("\n{title} (example {}):\n{}\n", i + 1, indent(e)));
+        }
+    }
+    s
+}
+
+/// Validate packs and run their examples. Every path is checked, so that one run reports
+/// every broken pack.
+fn check_rules(
+    paths: &[std::path::PathBuf],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Status, RunError> {
+    let mut broken = 0;
+    let mut sources = Vec::new();
+    for p in paths {
+        let checked = pack::read_sources(p).and_then(|s| Linter::new(&s).map(|_| s));
+        match checked {
+            Ok(s) => sources.extend(s),
+            Err(e) => {
+                writeln!(err, "pitchlint: error: {e}")?;
+                broken += 1;
+            }
+        }
+    }
+    if broken > 0 {
+        return Ok(Status::Error);
+    }
+    let linter = Linter::new(&sources)?;
+    let (count, failures) = examples::run(&linter);
+    let rules = linter.rules().count();
+    for m in linter.rules() {
+        for (kind, list) in [("fire", &m.examples.fire), ("quiet", &m.examples.quiet)] {
+            if list.is_empty() {
+                writeln!(out, "{}: note: no `{kind}` example", m.qualified)?;
+            }
+        }
+    }
+    for f in &failures {
+        writeln!(out, "{f}")?;
+    }
+    writeln!(
+        out,
+        "{} pack{}, {rules} rules, {count} examples: {}",
+        sources.len(),
+        if sources.len() == 1 { "" } else { "s" },
+        if failures.is_empty() {
+            "all hold".to_string()
+        } else {
+            format!("{} failed", failures.len())
+        }
+    )?;
+    Ok(if failures.is_empty() {
+        Status::Success
+    } else {
+        Status::Failure
+    })
+}

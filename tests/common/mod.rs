@@ -1,0 +1,62 @@
+//! Helpers shared by the CLI test files: the real binary, and folders of real files.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// The binary, run from the repository root, without colour and without NO_COLOR.
+pub fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// The binary, run from `dir`.
+pub fn pitchlint_in(dir: &Path) -> Command {
+    let mut c = pitchlint();
+    c.current_dir(dir);
+    c
+}
+
+/// Write `files` (path, text) under `root`, creating folders.
+pub fn write(root: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+}
+
+/// Run and return (stdout, stderr, exit code).
+pub fn run(c: &mut Command) -> (String, String, i32) {
+    let out = c.output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// A one-rule pack named `team`: `Globex` is an error-free warning of weight -6.
+pub const TEAM_PACK: &str = r#"[pack]
+name = "team"
+[[rule]]
+id = "competitor"
+message = "Don't name competitors."
+weight = -6
+phrases = ["Globex"]
+"#;
+
+/// Flags that load the default packs except `research` (the shape of a draft), for tests whose
+/// tiny drafts are about something else: `--no-default-rules --rules …` with absolute paths.
+pub fn phrase_packs() -> Vec<String> {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut args = vec!["--no-default-rules".to_string()];
+    for pack in ["sales.toml", "seed.toml", "subject.toml"] {
+        args.push("--rules".into());
+        args.push(rules.join(pack).display().to_string());
+    }
+    args
+}

@@ -1,0 +1,344 @@
+//! Config files through the real binary: discovery walking up from each file, nearest wins,
+//! `--config`, `--isolated`, per-path overrides, include/exclude, select/ignore, rule
+//! overrides, flags beating the file, errors at file:line:column, and `pitchlint config`.
+
+mod common;
+
+use std::path::Path;
+
+use common::{TEAM_PACK, pitchlint_in, run, write};
+use serde_json::Value;
+
+const DRAFT: &str =
+    "Hi Dana,\n\nUnlike Globex, we ship in two days.\n\nCan we talk on Friday?\n\nBest,\nSam\n";
+
+/// A proposals repository: a root config with a team pack and a stricter rule for proposals.
+/// The research pack (the shape of a draft) is ignored: these short drafts are about config.
+fn repo() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "pitchlint.toml",
+                "packs = [\"rules/team.toml\"]\nmin_score = 50\nexclude = [\"archive/**\"]\nignore = [\"research\"]\n\n[[overrides]]\npaths = [\"proposals/**\"]\nmin_score = 80\n",
+            ),
+            ("rules/team.toml", TEAM_PACK),
+            ("proposals/acme.txt", DRAFT),
+            ("followups/acme.txt", DRAFT),
+            ("archive/old.txt", DRAFT),
+        ],
+    );
+    dir
+}
+
+fn json_in(dir: &Path, args: &[&str]) -> (Value, i32) {
+    let (out, err, code) = run(pitchlint_in(dir).args(["--format", "json"]).args(args));
+    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    (v, code)
+}
+
+fn rules(file: &Value) -> Vec<&str> {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn the_nearest_config_is_found_from_the_file_s_folder() {
+    let dir = repo();
+    let (v, _) = json_in(dir.path(), &["followups/acme.txt"]);
+    let f = &v["files"][0];
+    assert_eq!(
+        rules(f),
+        ["team/competitor"],
+        "the team pack came from the config"
+    );
+    assert_eq!(f["score"], 64);
+    assert_eq!(f["passed"], true);
+
+    // A nearer config wins for the files below it (and only for them).
+    write(
+        dir.path(),
+        &[(
+            "followups/.pitchlint.toml",
+            "default_rules = true\nmin_score = 70\nignore = [\"research\"]\n",
+        )],
+    );
+    let (v, code) = json_in(dir.path(), &["followups/acme.txt", "proposals/acme.txt"]);
+    assert_eq!(
+        rules(&v["files"][0]),
+        Vec::<&str>::new(),
+        "followups has no team pack"
+    );
+    assert_eq!(v["files"][0]["passed"], true);
+    assert_eq!(rules(&v["files"][1]), ["team/competitor"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn the_same_file_lints_the_same_from_any_folder() {
+    let dir = repo();
+    let root = dir.path();
+    let strip = |mut v: Value| {
+        v["files"][0]["path"] = Value::Null;
+        v
+    };
+    let (a, ca) = json_in(root, &["proposals/acme.txt"]);
+    let (b, cb) = json_in(&root.join("proposals"), &["acme.txt"]);
+    let (c, cc) = json_in(&root.join("followups"), &["../proposals/acme.txt"]);
+    std::fs::create_dir_all(root.join("deep/er")).unwrap();
+    let (d, cd) = json_in(&root.join("deep/er"), &["../../proposals/acme.txt"]);
+    assert_eq!(
+        a["files"][0]["passed"], false,
+        "min_score 80 applies to proposals"
+    );
+    let a = strip(a);
+    assert_eq!(a, strip(b));
+    assert_eq!(a, strip(c));
+    assert_eq!(a, strip(d));
+    assert_eq!((ca, cb, cc, cd), (1, 1, 1, 1));
+}
+
+#[test]
+fn per_path_overrides_set_a_stricter_gate() {
+    let dir = repo();
+    let (v, code) = json_in(dir.path(), &["proposals", "followups"]);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["path"], "proposals/acme.txt");
+    assert_eq!(files[0]["passed"], false);
+    assert_eq!(
+        files[0]["breakdown"]["reasons"][0],
+        "score 64 is below the minimum of 80"
+    );
+    assert_eq!(files[1]["passed"], true);
+    assert_eq!(code, 1);
+
+    // Rules can be turned off per path too.
+    let config = std::fs::read_to_string(dir.path().join("pitchlint.toml")).unwrap();
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            &format!("{config}\n[[overrides]]\npaths = [\"followups/**\"]\nignore = [\"team\"]\n"),
+        )],
+    );
+    let (v, _) = json_in(dir.path(), &["proposals", "followups"]);
+    assert_eq!(rules(&v["files"][0]), ["team/competitor"]);
+    assert_eq!(rules(&v["files"][1]), Vec::<&str>::new());
+    assert_eq!(v["files"][1]["score"], 70);
+}
+
+#[test]
+fn flags_beat_the_file_and_its_overrides() {
+    let dir = repo();
+    let (v, code) = json_in(dir.path(), &["--min-score", "60", "proposals/acme.txt"]);
+    assert_eq!(v["files"][0]["passed"], true);
+    assert_eq!(code, 0);
+    let (v, code) = json_in(dir.path(), &["--fail-on", "warning", "followups/acme.txt"]);
+    assert_eq!(v["files"][0]["passed"], false);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn isolated_ignores_every_config_and_config_names_one() {
+    let dir = repo();
+    let (v, code) = json_in(dir.path(), &["--isolated", "proposals/acme.txt"]);
+    assert!(!rules(&v["files"][0]).contains(&"team/competitor"));
+    assert_eq!(code, 0);
+
+    write(
+        dir.path(),
+        &[("other.toml", "default_rules = false\nmin_score = 90\n")],
+    );
+    let (v, code) = json_in(
+        &dir.path().join("followups"),
+        &["--config", "../other.toml", "acme.txt"],
+    );
+    assert_eq!(rules(&v["files"][0]), Vec::<&str>::new());
+    assert_eq!(v["files"][0]["passed"], false, "min_score 90 from --config");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn standard_input_uses_the_current_folder_s_config() {
+    let dir = repo();
+    let (out, _, code) = run(pitchlint_in(&dir.path().join("followups"))
+        .args(["--format", "concise"])
+        .write_stdin(DRAFT));
+    assert!(out.starts_with("-:3:8: warning [team/competitor]"), "{out}");
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn include_and_exclude_filter_what_folders_yield() {
+    let dir = repo();
+    let (v, _) = json_in(dir.path(), &["."]);
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["./followups/acme.txt", "./proposals/acme.txt"]);
+    // A file named on the command line is always linted.
+    let (v, _) = json_in(dir.path(), &["archive/old.txt"]);
+    assert_eq!(v["summary"]["files"], 1);
+    // Unless --force-exclude says otherwise (pre-commit names every changed file).
+    let (v, code) = json_in(
+        dir.path(),
+        &["--force-exclude", "archive/old.txt", "followups/acme.txt"],
+    );
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["files"][0]["path"], "followups/acme.txt");
+    assert_eq!(code, 0);
+
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "include = [\"proposals/**\"]\n")],
+    );
+    let (v, _) = json_in(dir.path(), &["."]);
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["files"][0]["path"], "./proposals/acme.txt");
+}
+
+#[test]
+fn select_ignore_and_rule_overrides() {
+    let dir = repo();
+    let text = "Hi Dana,\n\nWe leverage synergy. Unlike Globex, we ship.\n\nBest,\nSam\n";
+    write(dir.path(), &[("d.txt", text)]);
+    let all = |v: &Value| {
+        rules(&v["files"][0])
+            .into_iter()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+
+    let (v, _) = json_in(dir.path(), &["d.txt"]);
+    assert!(all(&v).contains(&"sales/buzzwords".to_string()), "{v}");
+
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "packs = [\"rules/team.toml\"]\nignore = [\"sales\", \"research\"]\n[rules.\"team/competitor\"]\nseverity = \"error\"\nweight = -30\n",
+        )],
+    );
+    let (v, code) = json_in(dir.path(), &["d.txt"]);
+    assert_eq!(all(&v), ["team/competitor"]);
+    let f = &v["files"][0]["findings"][0];
+    assert_eq!(
+        (f["severity"].as_str(), f["weight"].as_i64()),
+        (Some("error"), Some(-30))
+    );
+    assert_eq!(v["files"][0]["score"], 40);
+    assert_eq!(code, 1);
+
+    // The more specific selector wins.
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "select = [\"sales/buzz\"]\nignore = [\"sales\"]\n",
+        )],
+    );
+    let (v, _) = json_in(dir.path(), &["d.txt"]);
+    assert_eq!(all(&v), ["sales/buzzwords", "sales/buzzwords"]);
+}
+
+#[test]
+fn config_errors_point_at_the_key_and_list_what_is_allowed() {
+    let dir = repo();
+    let cases = [
+        (
+            "min_score = 60\nminscore = 70\n",
+            "pitchlint.toml:2:1: unknown field `minscore`, expected one of `default_rules`, `packs`",
+        ),
+        (
+            "fail_on = \"never\"\n",
+            "pitchlint.toml:1:11: unknown variant `never`, expected one of `error`, `warning`, `info`",
+        ),
+        (
+            "ignore = [\"sales\", \"nope\"]\n",
+            "pitchlint.toml:1:20: `ignore`: `nope` names no loaded rule: expected a rule (pack/id or id), a pack (",
+        ),
+        (
+            "[rules.\"seed/nope\"]\nseverity = \"error\"\n",
+            "pitchlint.toml:1:8: `rules.\"seed/nope\"` names no loaded rule",
+        ),
+        (
+            "[[overrides]]\npaths = [\"a/**\"]\nignore = [\"sales/nope\"]\n",
+            "pitchlint.toml:3:11: `overrides.ignore`: `sales/nope` names no loaded rule",
+        ),
+        (
+            "[[overrides]]\nmin_score = 80\n",
+            "pitchlint.toml:1:1: missing field `paths`",
+        ),
+        (
+            "packs = [\"missing.toml\"]\n",
+            "pitchlint.toml:1:10: `packs`: missing.toml: no such file or directory",
+        ),
+    ];
+    for (text, want) in cases {
+        write(dir.path(), &[("pitchlint.toml", text)]);
+        let (out, err, code) = run(pitchlint_in(dir.path()).arg("followups/acme.txt"));
+        assert_eq!(code, 2, "{text}");
+        assert_eq!(out, "");
+        let err = err.replace(&format!("{}/", dir.path().display()), "");
+        assert!(
+            err.starts_with(&format!("pitchlint: error: {want}")),
+            "{text}\n{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+#[test]
+fn config_subcommand_shows_the_merged_config_and_origins() {
+    let dir = repo();
+    let cfg = dir.path().join("pitchlint.toml").display().to_string();
+    let (out, _, code) =
+        run(pitchlint_in(&dir.path().join("proposals")).args(["--fail-on", "warning", "config"]));
+    assert_eq!(code, 0);
+    assert!(out.starts_with(&format!("# config file: {cfg}\n")), "{out}");
+    let line = |key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(&format!("{key} =")))
+            .unwrap_or_else(|| panic!("no {key} in {out}"))
+            .to_string()
+    };
+    assert!(line("default_rules").ends_with("# default"));
+    assert!(line("min_score").starts_with("min_score = 50 "));
+    assert!(line("min_score").ends_with(&format!("# {cfg}")));
+    assert!(line("fail_on").starts_with("fail_on = \"warning\""));
+    assert!(line("fail_on").ends_with("# --fail-on"));
+    assert!(line("packs").contains("rules/team.toml"));
+    assert!(out.contains("[[overrides]]") && out.contains("paths = [\"proposals/**\"]"));
+    // --show-config says the same.
+    let (same, _, _) = run(pitchlint_in(&dir.path().join("proposals")).args([
+        "--fail-on",
+        "warning",
+        "--show-config",
+    ]));
+    assert_eq!(same, out);
+    let (iso, _, _) = run(pitchlint_in(dir.path()).args(["--isolated", "config"]));
+    assert!(iso.starts_with("# config file: none"), "{iso}");
+    // With a path, the gate that applies to that file.
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["config", "proposals/acme.txt"]));
+    assert!(
+        out.ends_with("\n# for proposals/acme.txt: min_score = 80, fail_on = \"error\", max_warnings = none, exit_zero = false\n"),
+        "{out}"
+    );
+    // A config that does not work is an error here too.
+    write(dir.path(), &[("pitchlint.toml", "select = [\"nope\"]\n")]);
+    let (out, err, code) = run(pitchlint_in(dir.path()).arg("config"));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert!(
+        err.contains("pitchlint.toml:1:11: `select`: `nope` names no loaded rule"),
+        "{err}"
+    );
+}

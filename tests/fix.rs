@@ -1,0 +1,150 @@
+//! `--fix` and `--diff` through the real binary, on real files in a temporary folder.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const DRAFT: &str = "Hi Dana,\n\nWe utilize data in order to plan the the routes for plants like yours.\nAt this point in time your Ohio lane runs late.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
+const FIXED: &str = "Hi Dana,\n\nWe use data to plan the routes for plants like yours.\nNow your Ohio lane runs late.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
+
+fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR").args(["--color", "never"]);
+    c
+}
+
+fn draft() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("draft.txt");
+    std::fs::write(&p, DRAFT).unwrap();
+    (dir, p)
+}
+
+#[test]
+fn diff_shows_a_unified_diff_and_writes_nothing() {
+    let (_dir, p) = draft();
+    pitchlint()
+        .arg("--diff")
+        .arg(&p)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(format!("--- {}\n", p.display())))
+        .stdout(predicate::str::contains(format!("+++ {}\n", p.display())))
+        .stdout(predicate::str::contains("@@ "))
+        .stdout(predicate::str::contains(
+            "-We utilize data in order to plan the the routes for plants like yours.\n",
+        ))
+        .stdout(predicate::str::contains(
+            "+We use data to plan the routes for plants like yours.\n",
+        ))
+        .stdout(predicate::str::contains("+Now your Ohio lane runs late.\n"));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), DRAFT);
+}
+
+#[test]
+fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
+    let (dir, p) = draft();
+    pitchlint()
+        .arg("--fix")
+        .arg(&p)
+        .assert()
+        .stderr(predicate::str::contains("fixed 4 findings in"))
+        // The report is of the fixed file: no substitution finding is left.
+        .stdout(predicate::str::contains("sales/wordy").not())
+        .stdout(predicate::str::contains("research/doubled-word").not());
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
+    pitchlint()
+        .arg("--fix")
+        .arg(&p)
+        .assert()
+        .stderr(predicate::str::contains("fixed").not());
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
+    pitchlint()
+        .arg("--diff")
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout("");
+    // Only the draft is in the folder: the temporary file was renamed, not left behind.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, p) = draft();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
+    pitchlint()
+        .arg("--fix")
+        .arg(&p)
+        .assert()
+        .stderr(predicate::str::contains("fixed 4 findings"));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
+    let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+}
+
+#[test]
+fn suggestions_with_several_replacements_are_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("d.txt");
+    let text = "Hi Dana,\n\nPlease reply at your earliest convenience.\n\nSam\n";
+    std::fs::write(&p, text).unwrap();
+    pitchlint()
+        .arg("--fix")
+        .arg(&p)
+        .assert()
+        .stdout(predicate::str::contains(
+            "write \"this week\" or \"when it suits you\" instead of \"at your earliest convenience\"",
+        ));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
+}
+
+#[test]
+fn standard_input_is_never_fixed_in_place_but_can_be_diffed() {
+    pitchlint()
+        .args(["--fix", "-"])
+        .write_stdin(DRAFT)
+        .assert()
+        .stderr(predicate::str::contains(
+            "standard input cannot be fixed in place",
+        ));
+    pitchlint()
+        .args(["--diff", "-"])
+        .write_stdin(DRAFT)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+Now your Ohio lane runs late."));
+}
+
+#[test]
+fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("d.html");
+    std::fs::write(
+        &html,
+        "<p>Hi Dana,</p><p>We <b>utilize</b> data &amp; the the maps.</p><p>Can we talk Tuesday?</p>\n",
+    )
+    .unwrap();
+    let md = dir.path().join("d.md");
+    std::fs::write(
+        &md,
+        "# Plan\n\nWe utilize `utilize` data.\n\nCan we talk Tuesday?\n",
+    )
+    .unwrap();
+    pitchlint()
+        .arg("--fix")
+        .arg(&html)
+        .arg(&md)
+        .assert()
+        .stderr(predicate::str::contains("fixed 2 findings in"))
+        .stderr(predicate::str::contains("fixed 1 finding in"));
+    assert_eq!(
+        std::fs::read_to_string(&html).unwrap(),
+        "<p>Hi Dana,</p><p>We <b>use</b> data &amp; the maps.</p><p>Can we talk Tuesday?</p>\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&md).unwrap(),
+        "# Plan\n\nWe use `utilize` data.\n\nCan we talk Tuesday?\n"
+    );
+}

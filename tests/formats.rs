@@ -1,0 +1,317 @@
+//! Formats, against the real binary: Markdown, HTML and .eml drafts are flagged at the right
+//! source line, and "partner" in code, markup or a quoted reply is not the sender's close.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const DIR: &str = "tests/fixtures/formats";
+
+fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+/// Lint with JSON output; returns the first file's report and the exit code.
+fn lint(args: &[&str], stdin: Option<&str>) -> (Value, i32) {
+    let mut c = pitchlint();
+    c.args(["--format", "json"]).args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s);
+    }
+    let out = c.output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v["files"][0].clone(), out.status.code().unwrap())
+}
+
+fn fixture(name: &str) -> String {
+    format!("{DIR}/{name}")
+}
+
+/// The 1-based line of the fixture (as stored) that contains `needle`.
+fn line_of(name: &str, needle: &str) -> u64 {
+    let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(fixture(name))).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in {name}"));
+    1 + text[..at].matches('\n').count() as u64
+}
+
+fn findings<'a>(file: &'a Value, rule: &str) -> Vec<&'a Value> {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+fn rules(file: &Value) -> Vec<String> {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The partner close is flagged once, in the closing, on the line of the fixture that holds
+/// `line_text`, and the finding's text is the word as stored.
+fn assert_partner_close(name: &str, format: &str, line_text: &str) {
+    let (file, _) = lint(&[&fixture(name)], None);
+    assert_eq!(file["format"], format, "{name}");
+    let f = findings(&file, "seed/partner-close");
+    assert_eq!(f.len(), 1, "{name}: {:?}", rules(&file));
+    assert_eq!(f[0]["scope"], "closing", "{name}");
+    assert_eq!(f[0]["line"], line_of(name, line_text), "{name}");
+    assert_eq!(
+        f[0]["text"], "partner",
+        "{name}: points at the word as stored"
+    );
+    assert!(
+        findings(&file, "seed/partner-talk").is_empty(),
+        "{name}: {:?}",
+        rules(&file)
+    );
+}
+
+fn assert_no_partner(name: &str) {
+    let (file, _) = lint(&[&fixture(name)], None);
+    let r = rules(&file);
+    assert!(
+        !r.iter().any(|r| r.contains("partner")),
+        "{name}: partner fired: {r:?}"
+    );
+    // The draft was read: other rules still see its prose.
+    assert!(file["findings"].as_array().is_some(), "{name}");
+}
+
+#[test]
+fn markdown_proposal_partner_close_is_flagged_in_the_closing() {
+    assert_partner_close("proposal.md", "markdown", "Will you partner with us");
+}
+
+#[test]
+fn html_email_partner_close_is_flagged_at_the_source_line() {
+    assert_partner_close("email.html", "html", "Will you <b>partner</b>");
+    let (file, _) = lint(&[&fixture("email.html")], None);
+    let f = findings(&file, "seed/partner-close");
+    // Column of the word itself, after `<b>`: never inside a tag.
+    let line = std::fs::read_to_string(fixture("email.html"))
+        .unwrap()
+        .lines()
+        .find(|l| l.contains("<b>partner</b>"))
+        .unwrap()
+        .to_string();
+    let col = line[..line.find("partner</b>").unwrap()].chars().count() as u64 + 1;
+    assert_eq!(f[0]["column"], col);
+}
+
+#[test]
+fn saved_eml_partner_close_is_flagged_at_the_encoded_body_line() {
+    // multipart/alternative: the quoted-printable text/plain part is read.
+    assert_partner_close("saved.eml", "email", "Will you partner with us");
+    // text/html only, quoted-printable, with a Gmail quote below.
+    assert_partner_close("html-only.eml", "email", "Will you partner with us");
+    // windows-1252, 8bit, with an attachment full of "partner" that is skipped.
+    assert_partner_close("cp1252.eml", "email", "Will you partner with us");
+}
+
+#[test]
+fn base64_bodies_point_at_the_parts_first_line() {
+    let (file, _) = lint(&[&fixture("base64.eml")], None);
+    let f = findings(&file, "seed/partner-close");
+    assert_eq!(f.len(), 1, "{:?}", rules(&file));
+    assert_eq!(f[0]["scope"], "closing");
+    assert_eq!(f[0]["line"], line_of("base64.eml", "SGkg"));
+}
+
+#[test]
+fn partner_only_in_code_markup_or_quotes_gives_no_partner_finding() {
+    for name in [
+        "proposal-markup.md",
+        "email-markup.html",
+        "saved-quoted.eml",
+        "nested-quotes.txt",
+        "reply-hits.txt",
+        "signature.txt",
+    ] {
+        assert_no_partner(name);
+    }
+}
+
+#[test]
+fn a_quoted_reply_full_of_rule_hits_costs_nothing() {
+    let (file, code) = lint(&[&fixture("reply-hits.txt")], None);
+    let quote_line = line_of("reply-hits.txt", "-----Original Message-----");
+    for f in file["findings"].as_array().unwrap() {
+        assert!(
+            f["line"].as_u64().unwrap() < quote_line,
+            "a finding in the quoted reply: {f}"
+        );
+        assert_ne!(f["scope"], "quote");
+    }
+    assert_eq!(code, 0, "{file}");
+}
+
+#[test]
+fn the_subject_header_of_an_eml_is_the_subject_part() {
+    let (file, _) = lint(
+        &["--input-format", "email", "-"],
+        Some(
+            "Subject: PARTNERSHIP OPPORTUNITY!!\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCould we talk?\r\n",
+        ),
+    );
+    for rule in [
+        "draft/partnership-subject",
+        "draft/all-caps-subject",
+        "draft/exclaiming-subject",
+    ] {
+        let f = findings(&file, rule);
+        assert_eq!(f.len(), 1, "{rule}: {:?}", rules(&file));
+        assert_eq!(f[0]["scope"], "subject");
+        assert_eq!(f[0]["line"], 1);
+    }
+}
+
+#[test]
+fn crlf_drafts_keep_their_columns() {
+    let (file, _) = lint(&[&fixture("crlf.txt")], None);
+    let f = findings(&file, "seed/partner-close");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0]["line"], line_of("crlf.txt", "Will you partner"));
+    assert_eq!(f[0]["column"], 10);
+    assert_eq!(f[0]["text"], "partner");
+}
+
+#[test]
+fn input_format_reads_stdin_as_html() {
+    let html =
+        "<p>Hi Dana,</p><p>We ship on time.</p><p>Will you partner with us?</p><p>Best,<br>Sam</p>";
+    let (file, _) = lint(&["--input-format", "html", "-"], Some(html));
+    assert_eq!(file["format"], "html");
+    let f = findings(&file, "seed/partner-close");
+    assert_eq!(f.len(), 1, "{:?}", rules(&file));
+    assert_eq!(f[0]["column"], html.find("partner").unwrap() as u64 + 1);
+    // Read as text, the markup is prose and the tags are in the finding's line.
+    let (file, _) = lint(&["-"], Some(html));
+    assert_eq!(file["format"], "text");
+}
+
+#[test]
+fn a_placeholder_is_an_error_in_a_draft_and_fine_in_a_template() {
+    let (file, code) = lint(&[&fixture("draft.txt")], None);
+    let f = findings(&file, "draft/unfilled-placeholder");
+    assert_eq!(f.len(), 1, "{:?}", rules(&file));
+    assert_eq!(f[0]["severity"], "error");
+    assert_eq!(f[0]["text"], "{{first_name}}");
+    assert_eq!(
+        (f[0]["line"].as_u64(), f[0]["column"].as_u64()),
+        (Some(1), Some(4))
+    );
+    assert_eq!(code, 1);
+
+    let (file, code) = lint(&["--template", &fixture("draft.txt")], None);
+    assert!(findings(&file, "draft/unfilled-placeholder").is_empty());
+    assert_eq!(code, 0, "{file}");
+
+    // .tmpl files are templates without the flag.
+    let (file, code) = lint(&[&fixture("template.tmpl")], None);
+    assert!(findings(&file, "draft/unfilled-placeholder").is_empty());
+    assert_eq!(code, 0, "{file}");
+}
+
+#[test]
+fn placeholders_are_not_prose_for_phrase_rules() {
+    let (file, _) = lint(
+        &["--template", "-"],
+        Some(
+            "Hi {{partner_name}},\n\nWe ship on time.\n\nCan we talk Tuesday?\n\nBest,\n[Partner Manager]\n",
+        ),
+    );
+    assert!(
+        !rules(&file).iter().any(|r| r.contains("partner")),
+        "{:?}",
+        rules(&file)
+    );
+}
+
+#[test]
+fn folders_pick_up_every_format() {
+    let (v, _) = {
+        let out = pitchlint()
+            .args(["--format", "json", DIR])
+            .output()
+            .unwrap();
+        (
+            serde_json::from_slice::<Value>(&out.stdout).unwrap(),
+            out.status.code(),
+        )
+    };
+    let paths: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    let on_disk = std::fs::read_dir(DIR)
+        .unwrap()
+        .filter(|e| {
+            let p = e.as_ref().unwrap().path();
+            !p.file_name().unwrap().to_string_lossy().starts_with('.')
+        })
+        .count();
+    assert_eq!(paths.len(), on_disk, "{paths:?}");
+    for ext in [".md", ".html", ".eml", ".txt", ".tmpl"] {
+        assert!(paths.iter().any(|p| p.ends_with(ext)), "{ext}: {paths:?}");
+    }
+    assert_eq!(v["summary"]["errors"], 0);
+}
+
+#[test]
+fn show_parts_marks_every_part() {
+    pitchlint()
+        .args(["--show-parts", &fixture("saved-quoted.eml")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("saved-quoted.eml (email)"))
+        .stdout(predicate::str::is_match(r"(?m)^\s+3  subject\s+│ Re: Spring packaging$").unwrap())
+        .stdout(
+            predicate::str::is_match(r"(?m)^\s+13  closing\s+│ Could we run one trial order")
+                .unwrap(),
+        )
+        .stdout(
+            predicate::str::is_match(r"(?m)^\s+19  quote\s+│ > Sam, are you looking to partner")
+                .unwrap(),
+        );
+    pitchlint()
+        .args(["--show-parts", &fixture("template.tmpl")])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "placeholders (template): {{first_name}} (line 1), [Company] (line 3), %SENDER_NAME% (line 8)",
+        ));
+}
+
+#[test]
+fn an_unknown_input_format_is_a_usage_error() {
+    pitchlint()
+        .args(["--input-format", "pdf", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "possible values: text, markdown, html, email",
+        ));
+}

@@ -1,0 +1,326 @@
+//! Every output format on the same fixture, as snapshots, plus what each format promises:
+//! SARIF validates against the SARIF 2.1.0 schema with correct regions, GitHub commands are
+//! escaped, JUnit has one test case per file, and machine formats carry no colour.
+
+mod common;
+
+use common::{pitchlint, run, write};
+use serde_json::Value;
+
+const SAMPLE: &str = "tests/fixtures/sample-pitch.txt";
+/// Snapshots use a fixed pack and draft, so that they move only when a format does.
+const FIXED: [&str; 5] = [
+    "--isolated",
+    "--no-default-rules",
+    "--rules",
+    "tests/fixtures/output/pack.toml",
+    "tests/fixtures/output/draft.txt",
+];
+
+fn fixed(format: &str) -> String {
+    let (out, _, code) = run(pitchlint().args(["--format", format]).args(FIXED));
+    assert_eq!(code, 1, "the fixed draft fails on its error finding");
+    out
+}
+
+/// The sample's score and per-rule counts, from the json report: the default pack grows, so
+/// the other formats are checked against it rather than against numbers written here.
+fn sample_facts() -> (u64, Vec<(String, u64)>) {
+    let (out, _) = output(&["--format", "json", SAMPLE]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let file = &v["files"][0];
+    let mut counts: Vec<(String, u64)> = Vec::new();
+    for f in file["findings"].as_array().unwrap() {
+        let rule = f["rule"].as_str().unwrap().to_string();
+        match counts.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((rule, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    (file["score"].as_u64().unwrap(), counts)
+}
+
+fn output(args: &[&str]) -> (String, i32) {
+    let (out, _, code) = run(pitchlint().args(args));
+    (out, code)
+}
+
+#[test]
+fn concise_snapshot() {
+    let (out, code) = output(&["--format", "concise", SAMPLE]);
+    assert_eq!(code, 1);
+    for line in out.lines() {
+        assert!(
+            line.starts_with("tests/fixtures/sample-pitch.txt:"),
+            "{line}"
+        );
+    }
+    assert!(
+        out.contains("tests/fixtures/sample-pitch.txt:10:54: warning [seed/partner-close] Asking")
+    );
+    insta::assert_snapshot!("concise_fixed", fixed("concise"));
+}
+
+#[test]
+fn jsonl_is_one_finding_a_line() {
+    let (out, code) = output(&[
+        "--format",
+        "jsonl",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
+    assert_eq!(code, 1);
+    let (json, _) = output(&[
+        "--format",
+        "json",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let total = json["summary"]["findings"].as_u64().unwrap() as usize;
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), total);
+    // The same fields as the json format's findings, plus the path.
+    assert_eq!(lines[0]["path"], SAMPLE);
+    let first = &json["files"][0]["findings"][0];
+    for (k, v) in first.as_object().unwrap() {
+        assert_eq!(&lines[0][k], v, "{k}");
+    }
+    insta::assert_snapshot!("jsonl_fixed", fixed("jsonl"));
+}
+
+#[test]
+fn github_snapshot_and_escaping() {
+    let (out, code) = output(&["--format", "github", SAMPLE]);
+    assert_eq!(code, 1);
+    assert!(out.contains(
+        "::warning file=tests/fixtures/sample-pitch.txt,line=10,col=54,endLine=10,endColumn=61,title=pitchlint seed/partner-close::-20 Asking"
+    ));
+    let (score, _) = sample_facts();
+    assert!(out.lines().last().unwrap().starts_with(&format!(
+        "::error file=tests/fixtures/sample-pitch.txt,line=1,col=1,title=pitchlint score {score}/100::"
+    )));
+    let fixed_out = fixed("github");
+    // A finding over two lines has lines but no columns.
+    assert!(fixed_out.contains("::warning file=tests/fixtures/output/draft.txt,line=5,endLine=6,title=pitchlint fmt/hedge::"));
+    insta::assert_snapshot!("github_fixed", fixed_out);
+
+    // `%`, line breaks, `:` and `,` are escaped where the runner needs it.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "p.toml",
+                "[pack]\nname = \"t\"\n[[rule]]\nid = \"pct\"\nmessage = \"100% sure:\\nno, really\"\nweight = -1\nphrases = [\"guaranteed\"]\n",
+            ),
+            ("a,b:c.txt", "It is guaranteed.\n"),
+        ],
+    );
+    let (out, _, _) = run(common::pitchlint_in(dir.path()).args([
+        "--format",
+        "github",
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        "p.toml",
+        "a,b:c.txt",
+    ]));
+    assert_eq!(
+        out.lines().next().unwrap(),
+        "::warning file=a%2Cb%3Ac.txt,line=1,col=7,endLine=1,endColumn=17,title=pitchlint t/pct::-1 100%25 sure:%0Ano, really"
+    );
+}
+
+#[test]
+fn junit_has_one_case_per_file_failing_with_the_gate() {
+    let (out, code) = output(&[
+        "--format",
+        "junit",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"));
+    assert_eq!(out.matches("<testcase ").count(), 2);
+    assert_eq!(out.matches("<failure ").count(), 1);
+    assert!(out.contains("tests=\"2\" failures=\"1\""));
+    assert!(out.contains(
+        "<testcase name=\"tests/fixtures/better-pitch.txt\" classname=\"pitchlint\" file=\"tests/fixtures/better-pitch.txt\"/>"
+    ));
+    // Quotes in messages are escaped.
+    assert!(out.contains("&quot;partner&quot;"));
+    assert!(!out.contains("\"partner\""));
+    insta::assert_snapshot!("junit_fixed", fixed("junit"));
+}
+
+fn sarif_schema() -> jsonschema::Validator {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/schemas/sarif-schema-2.1.0.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
+}
+
+#[test]
+fn sarif_validates_and_points_where_json_does() {
+    let (out, code) = output(&["--format", "sarif", SAMPLE, "tests/fixtures/essay.txt"]);
+    assert_eq!(code, 1);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    let validator = sarif_schema();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+
+    let run0 = &sarif["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    // Every loaded rule is listed with its descriptions, not only those that fired.
+    let (listed, _, _) = run(pitchlint().args(["rules", "--json"]));
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    for r in listed.as_array().unwrap() {
+        let sr = rules
+            .iter()
+            .find(|x| x["id"] == r["qualified"])
+            .unwrap_or_else(|| panic!("{} missing", r["qualified"]));
+        assert_eq!(sr["shortDescription"]["text"], r["message"]);
+        assert!(!sr["fullDescription"]["text"].as_str().unwrap().is_empty());
+    }
+    // Regions are the json format's positions, and ruleIndex points at the rule.
+    let (json, _) = output(&["--format", "json", SAMPLE, "tests/fixtures/essay.txt"]);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let results = run0["results"].as_array().unwrap();
+    let findings: Vec<&Value> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["findings"].as_array().unwrap())
+        .collect();
+    let located: Vec<&Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] != "pitchlint/min-score")
+        .collect();
+    assert_eq!(located.len(), findings.len());
+    for (r, f) in located.iter().zip(&findings) {
+        let region = &r["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(r["ruleId"], f["rule"]);
+        assert_eq!(
+            rules[r["ruleIndex"].as_u64().unwrap() as usize]["id"],
+            f["rule"]
+        );
+        assert_eq!(region["startLine"], f["line"]);
+        assert_eq!(region["startColumn"], f["column"]);
+        assert_eq!(region["endLine"], f["end_line"]);
+        assert_eq!(region["endColumn"], f["end_column"]);
+        assert_eq!(region["snippet"]["text"], f["text"]);
+    }
+    // The failing score is a result too.
+    assert!(results.iter().any(|r| r["ruleId"] == "pitchlint/min-score"
+        && r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == SAMPLE));
+}
+
+#[test]
+fn sarif_snapshot() {
+    let out = fixed("sarif");
+    let mut v: Value = serde_json::from_str(&out).unwrap();
+    assert!(sarif_schema().validate(&v).is_ok());
+    // The version moves with every release; the rest must not move unnoticed.
+    v["runs"][0]["tool"]["driver"]["semanticVersion"] = "VERSION".into();
+    insta::assert_json_snapshot!("sarif_fixed", v);
+}
+
+#[test]
+fn machine_formats_never_contain_colour() {
+    for format in ["json", "jsonl", "concise", "sarif", "github", "junit"] {
+        let (out, _) = output(&["--color", "always", "--format", format, SAMPLE]);
+        assert!(!out.contains('\u{1b}'), "{format} has colour");
+        assert!(!out.is_empty(), "{format} is empty");
+    }
+    let (out, _) = output(&["--color", "always", SAMPLE]);
+    assert!(out.contains('\u{1b}'), "human colours when asked");
+}
+
+#[test]
+fn output_writes_the_report_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.sarif");
+    let (out, err, code) = run(pitchlint().args([
+        "--format",
+        "sarif",
+        "--output",
+        file.to_str().unwrap(),
+        SAMPLE,
+    ]));
+    assert_eq!(code, 1);
+    assert_eq!(out, "", "{err}");
+    let written: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(written["version"], "2.1.0");
+    let bad = dir.path().join("missing/report.txt");
+    let (out, err, code) = run(pitchlint().args(["--output", bad.to_str().unwrap(), SAMPLE]));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert_eq!(
+        err,
+        format!(
+            "pitchlint: error: {}: no such file or directory\n",
+            bad.display()
+        )
+    );
+}
+
+#[test]
+fn quiet_prints_only_failures() {
+    let (out, code) = output(&[
+        "--color",
+        "never",
+        "--quiet",
+        SAMPLE,
+        "tests/fixtures/better-pitch.txt",
+    ]);
+    assert_eq!(code, 1);
+    let (score, _) = sample_facts();
+    assert!(out.contains(&format!("sample-pitch.txt: score {score}/100 FAIL")));
+    assert!(!out.contains("better-pitch.txt: score"), "{out}");
+    let (out, code) = output(&["--quiet", "tests/fixtures/better-pitch.txt"]);
+    assert_eq!((out.as_str(), code), ("", 0));
+}
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let (out, code) = output(&["--statistics", SAMPLE]);
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = out.lines().collect();
+    let (_, counts) = sample_facts();
+    // One line per rule, most findings first, each with its count.
+    assert_eq!(lines.len(), counts.len(), "{out}");
+    for (line, (rule, n)) in lines.iter().zip(&counts) {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        assert_eq!(
+            (words[0], words[1]),
+            (n.to_string().as_str(), rule.as_str()),
+            "{out}"
+        );
+    }
+    // Columns line up: the severity starts at the same place on every line.
+    let at = |l: &str| {
+        l.find(" warning ")
+            .or_else(|| l.find(" error "))
+            .or_else(|| l.find(" info "))
+    };
+    let starts: Vec<Option<usize>> = lines.iter().map(|l| at(l)).collect();
+    assert!(starts.windows(2).all(|w| w[0] == w[1]), "{out}");
+    let (out, _) = output(&["--statistics", "--format", "json", SAMPLE]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let total: u64 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, sample_facts().1.iter().map(|(_, n)| n).sum::<u64>());
+}

@@ -1,0 +1,114 @@
+//! The gate flags through the real binary: --fail-on, --max-warnings, --min-score and
+//! --exit-zero, and the same keys in a config file, per path. Exit codes stay 0 / 1 / 2.
+
+mod common;
+
+use common::{phrase_packs, pitchlint, pitchlint_in, run, write};
+
+/// Two buzzwords (two warnings), score 63: passes the default gate.
+const TWO_WARNINGS: &str = "We leverage synergy.\n";
+/// One reward (an info finding), no warning.
+const ONE_INFO: &str = "Hi Dana,\n\nWe want to demonstrate that we can be your highest performing supplier. Will you give us that opportunity?\n\nBest,\nSam\n";
+
+fn code(args: &[&str], stdin: &str) -> (i32, String) {
+    let (_, err, code) = run(pitchlint()
+        .args(["--isolated"])
+        .args(phrase_packs())
+        .args(args)
+        .write_stdin(stdin));
+    (code, err)
+}
+
+#[test]
+fn fail_on_sets_the_lowest_failing_severity() {
+    assert_eq!(code(&["-"], TWO_WARNINGS).0, 0);
+    assert_eq!(code(&["--fail-on", "warning", "-"], TWO_WARNINGS).0, 1);
+    assert_eq!(code(&["--fail-on", "error", "-"], TWO_WARNINGS).0, 0);
+    assert_eq!(code(&["--fail-on", "warning", "-"], ONE_INFO).0, 0);
+    assert_eq!(code(&["--fail-on", "info", "-"], ONE_INFO).0, 1);
+    assert_eq!(code(&["--fail-on", "fatal", "-"], ONE_INFO).0, 2);
+}
+
+#[test]
+fn max_warnings_counts_across_the_run() {
+    assert_eq!(code(&["--max-warnings", "2", "-"], TWO_WARNINGS).0, 0);
+    let (c, err) = code(&["--max-warnings", "1", "-"], TWO_WARNINGS);
+    assert_eq!(c, 1);
+    assert_eq!(
+        err,
+        "pitchlint: 2 warnings, more than the maximum of 1 (max_warnings from --max-warnings)\n"
+    );
+    // One warning in each of two files: two across the run.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[("a.txt", "We leverage it.\n"), ("b.txt", "Pure synergy.\n")],
+    );
+    let (_, _, c) = run(pitchlint_in(dir.path()).args(phrase_packs()).args([
+        "--isolated",
+        "--max-warnings",
+        "1",
+        "a.txt",
+        "b.txt",
+    ]));
+    assert_eq!(c, 1);
+    let (_, _, c) = run(pitchlint_in(dir.path()).args(phrase_packs()).args([
+        "--isolated",
+        "--max-warnings",
+        "2",
+        "a.txt",
+        "b.txt",
+    ]));
+    assert_eq!(c, 0);
+}
+
+#[test]
+fn min_score_and_exit_zero() {
+    assert_eq!(code(&["--min-score", "64", "-"], TWO_WARNINGS).0, 1);
+    assert_eq!(code(&["--min-score", "63", "-"], TWO_WARNINGS).0, 0);
+    let (out, _, c) = run(pitchlint().args([
+        "--isolated",
+        "--color",
+        "never",
+        "--exit-zero",
+        "tests/fixtures/sample-pitch.txt",
+    ]));
+    assert_eq!(c, 0);
+    assert!(out.contains("/100 FAIL"), "the report still says FAIL");
+    assert_eq!(
+        code(&["--exit-zero", "--max-warnings", "0", "-"], TWO_WARNINGS).0,
+        0
+    );
+    // Errors are still errors.
+    let (_, _, c) = run(pitchlint().args(["--exit-zero", "missing.txt"]));
+    assert_eq!(c, 2);
+}
+
+#[test]
+fn the_gate_keys_work_in_a_config_per_path() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "pitchlint.toml",
+                "fail_on = \"warning\"\nignore = [\"research\"]\n\n[[overrides]]\npaths = [\"drafts/**\"]\nexit_zero = true\n\n[[overrides]]\npaths = [\"followups/**\"]\nfail_on = \"error\"\nmax_warnings = 1\n",
+            ),
+            ("proposals/a.txt", TWO_WARNINGS),
+            ("drafts/a.txt", TWO_WARNINGS),
+            ("followups/a.txt", TWO_WARNINGS),
+        ],
+    );
+    let lint = |path: &str| run(pitchlint_in(dir.path()).arg(path)).2;
+    assert_eq!(lint("proposals/a.txt"), 1, "fail_on = warning");
+    assert_eq!(lint("drafts/a.txt"), 0, "exit_zero for drafts");
+    let (_, err, c) = run(pitchlint_in(dir.path()).arg("followups/a.txt"));
+    assert_eq!(c, 1, "two warnings, more than max_warnings 1");
+    assert!(err.contains("[[overrides]] entry 2"), "{err}");
+    // The file's own limit counts only its files: drafts don't count toward followups'.
+    write(dir.path(), &[("followups/a.txt", "We leverage it.\n")]);
+    assert_eq!(
+        run(pitchlint_in(dir.path()).args(["drafts/a.txt", "followups/a.txt"])).2,
+        0
+    );
+}

@@ -1,0 +1,175 @@
+//! The shape rule kinds through the real binary: repetition on the essay, the score of a long
+//! we-we-we pitch against a short you-focused one, profiles and --stats.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn json(args: &[&str], stdin: Option<&str>) -> Value {
+    let mut c = pitchlint();
+    c.args(["--format", "json"]).args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s);
+    }
+    let out = c.output().unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn findings<'a>(v: &'a Value, rule: &str) -> Vec<&'a Value> {
+    v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+#[test]
+fn the_essay_s_repeated_paragraph_is_flagged_on_its_second_copy() {
+    let v = json(&["tests/fixtures/essay.txt"], None);
+    let f = findings(&v, "research/repeated-paragraph");
+    assert_eq!(f.len(), 1, "{f:?}");
+    let source = std::fs::read_to_string("tests/fixtures/essay.txt").unwrap();
+    let text = f[0]["text"].as_str().unwrap();
+    assert!(text.starts_with("The key words here are:"), "{text}");
+    // The second copy: the same text stands earlier in the file.
+    let first = source.find(text).unwrap();
+    assert!(first < f[0]["offset"].as_u64().unwrap() as usize);
+    assert_eq!(f[0]["line"], 38);
+    assert!(
+        f[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("this paragraph repeats the one on line 37"),
+        "{}",
+        f[0]["message"]
+    );
+    pitchlint()
+        .args(["--color", "never", "tests/fixtures/essay.txt"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "warning[research/repeated-paragraph]",
+        ));
+}
+
+const WE_PITCH: &str = "Subject: Introducing Northwind Systems, the leading provider of enterprise data platforms\n\nHello,\n\nWe are Northwind Systems. We were founded in 2004 and we have grown into one of the leading providers of enterprise data platforms in North America. We have offices in Boston, Chicago, Austin and Toronto, and we employ more than 900 people. Our mission is to help organizations unlock the value of their data, and we are proud of the results we have delivered for our customers over the years.\n\nOur platform brings together data integration, data quality, master data management, governance and analytics in one place. We built it from the ground up on a modern architecture, and we release new features every quarter. Our engineers have decades of combined experience, and our support team is available around the clock. We have won several industry awards, and analysts have recognized us as a leader in our category for three years running.\n\nWe work with customers in financial services, healthcare, retail, manufacturing and the public sector. Our customers include banks, insurers, hospital systems and retailers of every size. We have helped them consolidate their data, reduce their costs, improve their reporting and meet their regulatory obligations. We are also expanding our partner network, and we now work with the major cloud providers and many of the large consulting firms.\n\nOur implementation process is simple. We start with a discovery workshop, where our team learns about our platform's fit with your systems. Then we deploy our connectors, we configure our data quality rules, and we train your administrators on our tools. Most of our customers are live within six months, and many of them expand their use of our platform in the second year. We measure our success by our renewal rate, which has stayed above 95% for a decade.\n\nWe also offer a full range of professional services. Our consultants can help with implementation, migration, training and ongoing optimization, and we have a proven methodology that we have refined over hundreds of projects. We believe that our combination of technology and expertise is unique in the market, and we are confident that we could deliver the same results for your organization that we have delivered for our other customers.\n\nWe would welcome the opportunity to tell you more about our company and our platform. We can arrange a presentation at a time that suits our team and yours, and we will bring our solution architects and our account team. We look forward to hearing from you.\n\nBest regards,\nThe Northwind Systems Team\n";
+
+const YOU_PITCH: &str = "Subject: Your month-end close\n\nHi Erin,\n\nYour team closes the books in twelve days, and your job post for a data analyst says most of that time goes into matching bank and ledger records by hand.\n\nFinance teams your size that move that matching into one shared table usually close in six days. You keep your bank feeds and your ledger; you only stop copying between them.\n\nWould a 20-minute look at your last close on Tuesday be useful?\n\nBest,\nSam\n";
+
+#[test]
+fn a_long_we_pitch_without_a_question_scores_clearly_below_a_short_you_pitch_with_one_ask() {
+    let we = json(&["-"], Some(WE_PITCH));
+    let you = json(&["-"], Some(YOU_PITCH));
+    let (we_score, you_score) = (
+        we["files"][0]["score"].as_i64().unwrap(),
+        you["files"][0]["score"].as_i64().unwrap(),
+    );
+    assert!(
+        you_score - we_score >= 40,
+        "we-pitch {we_score}, you-pitch {you_score}"
+    );
+    assert!(we["files"][0]["passed"] == false && you["files"][0]["passed"] == true);
+    for rule in [
+        "research/too-long",
+        "research/we-focus",
+        "research/no-question",
+        "research/no-ask",
+    ] {
+        assert_eq!(findings(&we, rule).len(), 1, "{rule} on the we-pitch");
+        assert!(findings(&you, rule).is_empty(), "{rule} on the you-pitch");
+    }
+    let long = findings(&we, "research/too-long")[0]["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        long.starts_with("4") && long.contains(" words, more than 125: "),
+        "{long}"
+    );
+    assert_eq!(findings(&you, "research/you-focus").len(), 1);
+    let stats = |text: &str| json(&["--stats", "-"], Some(text))["files"][0]["stats"].clone();
+    let (we_stats, you_stats) = (stats(WE_PITCH), stats(YOU_PITCH));
+    assert!(we_stats["words"].as_u64().unwrap() >= 380, "{we_stats}");
+    assert_eq!(we_stats["questions"], 0);
+    assert!(you_stats["words"].as_u64().unwrap() <= 110, "{you_stats}");
+    assert_eq!(you_stats["questions"], 1);
+}
+
+#[test]
+fn profiles_change_thresholds_and_which_rules_apply() {
+    let proposal = "Hi Dana,\n\nHere is the plan for the Columbus lane. Daily pickups from your three suppliers start July 8, with live tracking for your receiving team and a text before each truck arrives. We review the lane with you every Friday for the first two months, and adjust pickup windows when your schedule changes. Your buyers get one weekly report of every load, on time or not, with the reason for each delay. If more than two loads in a month are late, the last ten loads of that month are free.\n\nThe trial covers one lane for sixty days. After that, we would plan the Cincinnati lane the same way, with the same report and the same review.\n\nShall I send the trial agreement?\n\nBest,\nSam\n";
+    let first = json(&["-"], Some(proposal));
+    assert_eq!(findings(&first, "research/proposal-no-price").len(), 0);
+    let as_proposal = json(&["--profile", "proposal", "-"], Some(proposal));
+    assert_eq!(
+        findings(&as_proposal, "research/proposal-no-price").len(),
+        1
+    );
+    pitchlint()
+        .args(["--profile", "cold", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("first-touch"));
+}
+
+#[test]
+fn stats_prints_every_measure() {
+    pitchlint()
+        .args(["--stats", "tests/fixtures/better-pitch.txt"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("words                   70"))
+        .stdout(predicate::str::contains("reading grade"))
+        .stdout(predicate::str::contains("closing questions       1"))
+        .stdout(predicate::str::contains("subject words           6"))
+        .stdout(predicate::str::contains("customer focus"));
+    let v = json(&["--stats", "tests/fixtures/better-pitch.txt"], None);
+    let s = &v["files"][0]["stats"];
+    assert_eq!(s["words"], 70);
+    assert_eq!(s["questions"], 1);
+    assert!(s["grade"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn kind_keys_that_do_not_belong_are_positioned_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("team.toml");
+    std::fs::write(
+        &p,
+        "[pack]\nname = \"team\"\n\n[[rule]]\nid = \"long\"\nkind = \"metric\"\nmeasure = \"words\"\nmax = 100\nmessage = \"m\"\nweight = -5\nphrases = [\"x\"]\n",
+    )
+    .unwrap();
+    pitchlint()
+        .args(["--rules", p.to_str().unwrap(), "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "team.toml:11:11: rule `long`: a metric rule has no `phrases` key",
+        ));
+}
+
+#[test]
+fn an_empty_draft_is_not_a_good_pitch_and_scores_are_deterministic() {
+    let empty = json(&["-"], Some(""));
+    let score = empty["files"][0]["score"].as_i64().unwrap();
+    assert!(score < 70, "an empty draft scored {score}");
+    assert_eq!(findings(&empty, "research/no-ask").len(), 1);
+    let a = json(&["tests/fixtures/essay.txt"], None);
+    let b = json(&["tests/fixtures/essay.txt"], None);
+    assert_eq!(a, b);
+}

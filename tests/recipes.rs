@@ -1,0 +1,181 @@
+//! The CI recipes work as written: the README's shell example and GitHub Actions commands run
+//! against a real drafts repository, and the pre-commit hook's command line parses.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use clap::Parser;
+use common::write;
+use pitchlint::cli::Cli;
+
+const GOOD: &str = "Hi Dana,\n\nWe cut changeover time by a third at three breweries your size.\n\nWe want to demonstrate that we can be your highest performing supplier. Will you give us that opportunity?\n\nBest,\nSam\n";
+const BAD: &str = "Hi Dana,\n\nSorry to bother you. We leverage synergy.\n\nAct now! Will you partner with us?\n\nBest,\nSam\n";
+
+fn readme_section(title: &str) -> String {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find(&format!("## {title}\n"))
+        .unwrap_or_else(|| panic!("no {title}"));
+    let rest = &readme[start + 3..];
+    rest[..rest.find("\n## ").unwrap_or(rest.len())].to_string()
+}
+
+/// The fenced code blocks of `section` whose info string is `lang`.
+fn blocks(section: &str, lang: &str) -> Vec<String> {
+    section
+        .split("```")
+        .skip(1)
+        .step_by(2)
+        .filter_map(|b| {
+            b.strip_prefix(lang)
+                .map(|b| b.trim_start_matches('\n').to_string())
+        })
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+fn drafts_repo(bad: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "min_score = 50\n"),
+            ("proposals/acme.md", GOOD),
+            ("followups/acme.txt", if bad { BAD } else { GOOD }),
+        ],
+    );
+    dir
+}
+
+/// `sh` with the built binary first on PATH.
+fn sh(dir: &Path, script: &str) -> (String, i32) {
+    let bin = assert_cmd::cargo::cargo_bin("pitchlint");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env("PATH", path)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn the_generic_shell_example_relies_on_exit_codes() {
+    let section = readme_section("CI recipes");
+    let script = blocks(&section, "sh").pop().expect("a sh block");
+    assert!(script.contains("pitchlint --format concise"));
+
+    let ok = drafts_repo(false);
+    let (_, code) = sh(ok.path(), &script);
+    assert_eq!(code, 0);
+    let junit = std::fs::read_to_string(ok.path().join("pitchlint-junit.xml")).unwrap();
+    assert!(junit.contains("tests=\"2\" failures=\"0\""), "{junit}");
+
+    let bad = drafts_repo(true);
+    let (out, code) = sh(bad.path(), &script);
+    assert_eq!(code, 1);
+    assert!(out.contains("followups/acme.txt:"), "{out}");
+    assert!(out.contains("pitchlint: fix the drafts above"));
+    let junit = std::fs::read_to_string(bad.path().join("pitchlint-junit.xml")).unwrap();
+    assert!(junit.contains("failures=\"1\""), "{junit}");
+}
+
+#[test]
+fn the_github_actions_commands_work() {
+    let section = readme_section("CI recipes");
+    let workflow = blocks(&section, "yaml")
+        .into_iter()
+        .find(|b| b.contains("upload-sarif"))
+        .expect("the workflow");
+    let commands: Vec<&str> = workflow
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- run: "))
+        .filter(|c| c.starts_with("pitchlint "))
+        .collect();
+    assert_eq!(commands.len(), 2, "{workflow}");
+    assert!(workflow.contains("sarif_file: pitchlint.sarif"));
+
+    let bad = drafts_repo(true);
+    let (out, code) = sh(bad.path(), commands[0]);
+    assert_eq!(code, 1, "the annotations step fails the job");
+    assert!(out.lines().all(|l| l.starts_with("::")), "{out}");
+    assert!(
+        out.contains("::warning file=followups/acme.txt,line="),
+        "{out}"
+    );
+    let (out, code) = sh(bad.path(), commands[1]);
+    assert_eq!(
+        (out.as_str(), code),
+        ("", 0),
+        "the SARIF step always writes its file"
+    );
+    let sarif: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(bad.path().join("pitchlint.sarif")).unwrap())
+            .unwrap();
+    assert_eq!(sarif["version"], "2.1.0");
+    assert!(!sarif["runs"][0]["results"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn the_pre_commit_hook_runs_pitchlint_with_valid_arguments() {
+    let hooks = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/.pre-commit-hooks.yaml"
+    ))
+    .unwrap();
+    let field = |key: &str| {
+        hooks
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(&format!("{key}: ")))
+            .unwrap_or_else(|| panic!("no {key}"))
+            .to_string()
+    };
+    assert_eq!(field("- id"), "pitchlint");
+    assert_eq!(field("entry"), "pitchlint");
+    assert_eq!(field("language"), "rust");
+    let args: Vec<String> = field("args")
+        .trim_matches(['[', ']'])
+        .split(',')
+        .map(|a| a.trim().to_string())
+        .collect();
+    // pre-commit appends the changed files.
+    let cli = Cli::try_parse_from(
+        std::iter::once("pitchlint".to_string())
+            .chain(args.clone())
+            .chain(["a.md".to_string()]),
+    )
+    .unwrap();
+    assert!(cli.force_exclude);
+    let files = regex::Regex::new(&field("files")).unwrap();
+    assert!(files.is_match("proposals/acme.md") && files.is_match("x.txt"));
+    assert!(!files.is_match("Cargo.toml"));
+
+    // As pre-commit runs it: the changed files named, an excluded one skipped.
+    let dir = drafts_repo(true);
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "exclude = [\"followups/**\"]\n")],
+    );
+    let (out, code) = sh(
+        dir.path(),
+        &format!(
+            "pitchlint {} proposals/acme.md followups/acme.txt",
+            args.join(" ")
+        ),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("followups"), "{out}");
+}

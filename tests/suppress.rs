@@ -1,0 +1,155 @@
+//! Inline suppressions through the real binary: each form, counted in the report, left out of
+//! the score, and `--report-unused-disables`.
+
+mod common;
+
+use common::{pitchlint, run};
+use serde_json::Value;
+
+fn lint(name: &str, text: &str, extra: &[&str]) -> (Value, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    // The default packs but `research`: these tiny drafts are about suppressions, not shape.
+    let (out, err, code) = run(common::pitchlint_in(dir.path())
+        .args(["--isolated", "--format", "json", name])
+        .args(common::phrase_packs())
+        .args(extra));
+    (
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out} {err}")),
+        code,
+    )
+}
+
+fn rules(v: &Value) -> Vec<String> {
+    v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+const CLOSE: &str = "Will you partner with us?";
+
+#[test]
+fn html_comment_disable_next_line_in_markdown() {
+    let quiet = format!(
+        "Hi Dana,\n\nWe ship fast.\n\n<!-- pitchlint-disable-next-line seed/partner-close -- we mean it -->\n{CLOSE}\n\nBest,\nSam\n"
+    );
+    let loud = quiet.replace(
+        "<!-- pitchlint-disable-next-line seed/partner-close -- we mean it -->\n",
+        "",
+    );
+    let (v, _) = lint("d.md", &loud, &[]);
+    assert_eq!(rules(&v), ["seed/partner-close"]);
+    assert_eq!(v["files"][0]["score"], 50);
+    let (v, code) = lint("d.md", &quiet, &[]);
+    assert_eq!(rules(&v), Vec::<String>::new());
+    assert_eq!(v["files"][0]["suppressed"], 1);
+    assert_eq!(v["summary"]["suppressed"], 1);
+    // Suppressed findings don't count toward the score.
+    assert_eq!(v["files"][0]["score"], 70);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn own_line_disable_next_line_in_plain_text_covers_one_line() {
+    let text = format!(
+        "Hi Dana,\n\npitchlint-disable-next-line sales\nWe leverage synergy.\nWe leverage synergy.\n\n{CLOSE}\n\nBest,\nSam\n"
+    );
+    let (v, _) = lint("d.txt", &text, &[]);
+    assert_eq!(
+        rules(&v),
+        ["sales/buzzwords", "sales/buzzwords", "seed/partner-close"]
+    );
+    assert_eq!(v["files"][0]["findings"][0]["line"], 5);
+    assert_eq!(v["files"][0]["suppressed"], 2);
+}
+
+#[test]
+fn disable_and_enable_bound_a_region() {
+    let text = "Hi Dana,\n\nWe leverage synergy.\n<!-- pitchlint-disable sales/buzzwords -->\nWe leverage synergy.\n<!-- pitchlint-enable sales/buzzwords -->\nWe leverage synergy.\n\nBest,\nSam\n";
+    let (v, _) = lint("d.md", text, &[]);
+    let lines: Vec<u64> = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [3, 3, 7, 7]);
+    assert_eq!(v["files"][0]["suppressed"], 2);
+}
+
+#[test]
+fn bare_disable_covers_every_rule_to_the_end() {
+    let text = format!(
+        "Hi Dana,\n\nWe leverage synergy.\n\npitchlint-disable\n{CLOSE} Act now!\n\nBest,\nSam\n"
+    );
+    let (v, _) = lint("d.txt", &text, &[]);
+    assert_eq!(rules(&v), ["sales/buzzwords", "sales/buzzwords"]);
+    assert!(v["files"][0]["suppressed"].as_u64().unwrap() >= 2);
+}
+
+#[test]
+fn human_report_counts_suppressed_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.txt"),
+        "pitchlint-disable-next-line\nWe leverage synergy.\n",
+    )
+    .unwrap();
+    let (out, _, code) =
+        run(common::pitchlint_in(dir.path()).args(["--isolated", "--color", "never", "d.txt"]));
+    assert!(
+        out.contains("d.txt: score 70/100 PASS [2 suppressed]"),
+        "{out}"
+    );
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn unused_disables_are_reported_when_asked() {
+    let text = "Hi Dana,\n\n<!-- pitchlint-disable-next-line seed/partner-close -->\nWe ship fast.\n\nBest,\nSam\n";
+    let (v, code) = lint("d.md", text, &[]);
+    assert_eq!(rules(&v), Vec::<String>::new());
+    assert_eq!(code, 0);
+    let (v, code) = lint("d.md", text, &["--report-unused-disables"]);
+    assert_eq!(rules(&v), ["pitchlint/unused-disable"]);
+    let f = &v["files"][0]["findings"][0];
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(f["severity"], "warning");
+    assert!(
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("`seed/partner-close`")
+    );
+    assert_eq!(v["files"][0]["score"], 70, "it costs no points");
+    assert_eq!(code, 0);
+    let (_, code) = lint(
+        "d.md",
+        text,
+        &["--report-unused-disables", "--fail-on", "warning"],
+    );
+    assert_eq!(code, 1);
+    // A suppression that did silence something is not reported.
+    let used = text.replace("We ship fast.", "Will you partner with us?");
+    let (v, _) = lint("d.md", &used, &["--report-unused-disables"]);
+    assert_eq!(v["files"][0]["suppressed"], 1);
+    assert!(
+        !rules(&v).contains(&"pitchlint/unused-disable".to_string()),
+        "{v}"
+    );
+}
+
+#[test]
+fn words_around_a_directive_make_it_plain_text() {
+    let text = format!("Please pitchlint-disable-next-line this.\n{CLOSE}\n");
+    let (out, _, _) = run(pitchlint()
+        .args(["--isolated", "--format", "concise", "-"])
+        .write_stdin(text));
+    assert!(out.contains("[seed/partner-close]"), "{out}");
+}

@@ -1,0 +1,287 @@
+//! The subcommands through the real binary: rules, explain, init, check-rules, completions,
+//! man and schema, and how they coexist with `pitchlint FILE…`.
+
+mod common;
+
+use common::{TEAM_PACK, pitchlint, pitchlint_in, run, write};
+use serde_json::Value;
+
+#[test]
+fn rules_lists_every_loaded_rule() {
+    let (out, _, code) = run(pitchlint().args(["--isolated", "rules"]));
+    assert_eq!(code, 0);
+    let mut lines = out.lines();
+    let head: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    assert_eq!(
+        head,
+        ["RULE", "KIND", "WEIGHT", "SEVERITY", "SCOPE", "PACK"]
+    );
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("seed/partner-close "))
+        .unwrap();
+    let cols: Vec<&str> = row.split_whitespace().collect();
+    assert_eq!(
+        cols,
+        [
+            "seed/partner-close",
+            "phrase",
+            "-20",
+            "warning",
+            "closing",
+            "seed"
+        ]
+    );
+    let (json, _, _) = run(pitchlint().args(["--isolated", "rules", "--json"]));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), out.lines().count() - 1);
+
+    // Flags before or after the subcommand add packs.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("team.toml", TEAM_PACK)]);
+    for args in [
+        ["--rules", "team.toml", "rules"],
+        ["rules", "--rules", "team.toml"],
+    ] {
+        let (out, _, _) = run(pitchlint_in(dir.path()).arg("--isolated").args(args));
+        assert!(out.contains("team/competitor "), "{args:?}: {out}");
+    }
+}
+
+#[test]
+fn explain_prints_rationale_examples_and_suggestion() {
+    let (out, _, code) = run(pitchlint().args(["--isolated", "explain", "seed/partner-close"]));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("seed/partner-close\n"));
+    assert!(out.contains("kind phrase, weight -20, severity warning, scope closing, pack seed"));
+    assert!(out.contains("\nWhy:\n    The closing paragraph is where the ask is."));
+    assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
+    assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));
+    assert!(out.contains("\nStays quiet on (example 1):\n"));
+    // A bare id works when one pack has it.
+    let (bare, _, _) = run(pitchlint().args(["--isolated", "explain", "partner-close"]));
+    assert_eq!(bare, out);
+    let (out, err, code) = run(pitchlint().args(["--isolated", "explain", "partner"]));
+    assert_eq!((out.as_str(), code), ("", 2));
+    assert!(
+        err.starts_with("pitchlint: error: unknown rule `partner`: did you mean seed/partner-close, seed/partner-talk"),
+        "{err}"
+    );
+}
+
+#[test]
+fn init_writes_a_working_starter_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("pitchlint.toml") && out.contains("team.toml"),
+        "{out}"
+    );
+    let config = std::fs::read_to_string(dir.path().join("pitchlint.toml")).unwrap();
+
+    // The starter pack passes its own checks, and the config loads it.
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "rules"]));
+    assert_eq!(code, 0, "{out}{err}");
+    write(
+        dir.path(),
+        &[(
+            "proposals/a.txt",
+            "Hi Dana,\n\nUnlike Globex, we ship.\n\nBest,\nSam\n",
+        )],
+    );
+    let (out, _, _) =
+        run(pitchlint_in(&dir.path().join("proposals")).args(["--format", "concise", "a.txt"]));
+    assert!(out.contains("[team/competitor-name]"), "{out}");
+
+    // A second run refuses, and changes nothing.
+    std::fs::write(dir.path().join("pitchlint.toml"), "# mine\n").unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 2);
+    assert!(err.contains("pitchlint.toml: already exists"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("pitchlint.toml")).unwrap(),
+        "# mine\n"
+    );
+    assert_ne!(config, "# mine\n");
+    let fresh = tempfile::tempdir().unwrap();
+    write(fresh.path(), &[("rules/team.toml", "keep")]);
+    assert_eq!(run(pitchlint_in(fresh.path()).arg("init")).2, 2);
+    assert!(!fresh.path().join("pitchlint.toml").exists());
+}
+
+#[test]
+fn check_rules_validates_packs_and_runs_examples() {
+    let (out, _, code) = run(pitchlint().args(["check-rules", "rules"]));
+    assert_eq!(code, 0);
+    assert!(out.trim_end().ends_with("examples: all hold"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "bad-example.toml",
+                "[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"globex\"]\n[rule.examples]\nfire = [\"Initech\"]\nquiet = [\"nothing\"]\n",
+            ),
+            (
+                "broken.toml",
+                "[pack]\nname = \"u\"\n[[rule]]\nid = \"y\"\nmessage = \"m\"\nweight = -1\nseverity = \"fatal\"\nphrases = [\"a\"]\n",
+            ),
+        ],
+    );
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["check-rules", "bad-example.toml"]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("t/x: example should fire but did not: \"Initech\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 pack, 1 rules, 2 examples: 1 failed"),
+        "{out}"
+    );
+    let (_, err, code) =
+        run(pitchlint_in(dir.path()).args(["check-rules", "broken.toml", "bad-example.toml"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("pitchlint: error: broken.toml:7:12: rule `y`: unknown severity `fatal`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn completions_and_man_page_come_from_the_definitions() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let (out, _, code) = run(pitchlint().args(["completions", shell]));
+        assert_eq!(code, 0);
+        assert!(out.contains("check-rules"), "{shell}");
+        assert!(out.contains("max-warnings"), "{shell}");
+    }
+    let (out, _, code) = run(pitchlint().arg("man"));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(".TH pitchlint 1"),
+        "{}",
+        &out[..200.min(out.len())]
+    );
+    assert!(out.contains("fail\\-on") || out.contains("fail-on"));
+}
+
+#[test]
+fn a_file_named_like_a_subcommand_is_linted_as_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("rules", "Will you partner with us?\n")]);
+    let (out, _, code) =
+        run(pitchlint_in(dir.path()).args(["--isolated", "--format", "concise", "./rules"]));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("./rules:1:10: warning [seed/partner-close]")),
+        "{out}"
+    );
+    assert_eq!(code, 1, "a low score: a linted file, not the subcommand");
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["--isolated", "rules"]));
+    assert!(out.starts_with("RULE "));
+}
+
+fn toml_to_json(text: &str) -> Value {
+    serde_json::to_value(toml::from_str::<toml::Value>(text).unwrap()).unwrap()
+}
+
+fn validator(which: &str) -> jsonschema::Validator {
+    let path = format!("{}/schemas/{which}.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn committed_schemas_are_up_to_date() {
+    for which in ["pack", "config"] {
+        let (out, _, code) = run(pitchlint().args(["schema", which]));
+        assert_eq!(code, 0);
+        let path = format!("{}/schemas/{which}.schema.json", env!("CARGO_MANIFEST_DIR"));
+        let committed = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            committed == out,
+            "{path} is stale: run `cargo run -- schema {which} > schemas/{which}.schema.json`"
+        );
+    }
+}
+
+#[test]
+fn schemas_accept_what_pitchlint_accepts_and_reject_unknown_keys() {
+    let packs = validator("pack");
+    let mut files: Vec<_> = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/rules"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.push(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/team-pack.toml").into());
+    for f in files {
+        let v = toml_to_json(&std::fs::read_to_string(&f).unwrap());
+        let errors: Vec<String> = packs.iter_errors(&v).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", f.display());
+    }
+    assert!(!packs.is_valid(&toml_to_json("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrase = [\"a\"]\n")));
+    assert!(!packs.is_valid(&toml_to_json("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nscope = \"ending\"\n")));
+
+    let config = validator("config");
+    let dir = tempfile::tempdir().unwrap();
+    run(pitchlint_in(dir.path()).arg("init"));
+    let starter =
+        toml_to_json(&std::fs::read_to_string(dir.path().join("pitchlint.toml")).unwrap());
+    assert!(config.is_valid(&starter));
+    assert!(!config.is_valid(&toml_to_json("minscore = 1\n")));
+    assert!(!config.is_valid(&toml_to_json("fail_on = \"fatal\"\n")));
+    assert!(!config.is_valid(&toml_to_json("[[overrides]]\nmin_score = 1\n")));
+}
+
+/// The keys serde names when it meets an unknown one: "expected one of `a`, `b`" (or
+/// "expected `a` or `b`").
+fn serde_keys(toml: &str) -> Vec<String> {
+    let src = pitchlint::pack::PackSource {
+        path: "t.toml".into(),
+        text: toml.into(),
+    };
+    let msg = src.parse().unwrap_err().message;
+    let list = msg
+        .split("expected")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{msg}"));
+    let mut keys: Vec<String> = list
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect();
+    keys.sort();
+    keys
+}
+
+fn schema_keys(def: &str) -> Vec<String> {
+    let v: Value = serde_json::from_str(&pitchlint::tooling::schema::pack()).unwrap();
+    let props = if def.is_empty() {
+        &v["properties"]
+    } else {
+        &v["$defs"][def]["properties"]
+    };
+    let mut keys: Vec<String> = props.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn the_pack_schema_has_exactly_the_pack_reader_s_keys() {
+    let rule = "[pack]\nname = \"t\"\n[[rule]]\nzzz = 1\n";
+    assert_eq!(
+        schema_keys("RuleFile"),
+        serde_keys(rule),
+        "update src/tooling/schema.rs"
+    );
+    let header = "[pack]\nname = \"t\"\nzzz = 1\n";
+    assert_eq!(schema_keys("PackHeader"), serde_keys(header));
+    let examples = "[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = 1\n[rule.examples]\nzzz = 1\n";
+    assert_eq!(schema_keys("ExamplesFile"), serde_keys(examples));
+    assert_eq!(
+        schema_keys(""),
+        serde_keys("zzz = 1\n[pack]\nname = \"t\"\n")
+    );
+}
