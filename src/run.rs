@@ -210,112 +210,188 @@ fn lint(
     if reporting {
         renderer.begin(out)?;
     }
-    for (input, i) in &work {
-        let mut doc = match inputs::read(input, cli.input_format) {
-            Ok(Some(doc)) => doc,
-            Ok(None) => {
-                writeln!(
-                    err,
-                    "pitchlint: note: {}: skipped: binary file",
-                    input.display()
-                )?;
-                continue;
+    // Read and lint on all cores; everything with an order or a side effect (fixing files,
+    // rendering, counting) happens below, file by file, in input order.
+    let lint_in_parallel = !cli.show_parts && !cli.stats && !cli.fix && !cli.diff;
+    let pre_work = |_: usize, (input, i): &(Input, usize)| -> Pre {
+        let read = inputs::read(input, cli.input_format);
+        match read {
+            Ok(Some(mut doc)) if lint_in_parallel => {
+                doc.template |= cli.template;
+                let Some(linter) = linters[*i].as_ref() else {
+                    return Pre::Read(Ok(Some(doc)));
+                };
+                let file = match input {
+                    Input::File(p) => Some(env.cwd.join(p)),
+                    Input::Stdin => None,
+                };
+                let g: FileGate = configs.list[*i].gate_for(file.as_deref());
+                let opts = crate::LintOptions {
+                    report_unused_disables: cli.report_unused_disables,
+                    ignore: g.ignore.clone(),
+                };
+                Pre::Report(crate::lint_with(linter, doc, &g.gate, &opts))
             }
-            Err(e) => {
-                out.flush()?;
-                writeln!(err, "pitchlint: error: {e}")?;
-                failed_reads += 1;
-                continue;
-            }
-        };
-        doc.template |= cli.template;
-        if cli.show_parts {
-            out.write_all(crate::document::show::render(&doc).as_bytes())?;
-            continue;
+            other => Pre::Read(other),
         }
-        if cli.stats {
-            let s = crate::metrics::Stats::of(&doc);
-            match cli.format {
-                OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
-                _ => out.write_all(s.render(&doc.path).as_bytes())?,
-            }
-            continue;
-        }
-        let config = &configs.list[*i];
-        let Some(linter) = linters[*i].as_ref() else {
-            continue;
-        };
-        let file = match input {
-            Input::File(p) => Some(env.cwd.join(p)),
-            Input::Stdin => None,
-        };
-        let g: FileGate = config.gate_for(file.as_deref());
-        let opts = crate::LintOptions {
-            report_unused_disables: cli.report_unused_disables,
-            ignore: g.ignore.clone(),
-        };
-        let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
-        if cli.fix || cli.diff {
-            if let Some((text, n)) = crate::fix::fixed(&report) {
-                if cli.diff {
-                    changed += 1;
-                    out.write_all(
-                        crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
-                    )?;
-                } else if let Input::File(path) = input {
-                    match crate::fix::write(path, &report.source, &text) {
-                        Ok(crate::fix::Written::Yes) => {
-                            let s = if n == 1 { "" } else { "s" };
-                            writeln!(err, "pitchlint: fixed {n} finding{s} in {}", path.display())?;
-                            // Report on the file as it is now.
-                            if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
-                                doc.template |= cli.template;
-                                report = crate::lint_with(linter, doc, &g.gate, &opts);
-                            }
+    };
+    let popts = crate::parallel::Options::default();
+    crate::parallel::for_each_ordered(
+        &work,
+        popts,
+        |(input, _)| crate::parallel::size_hint(input),
+        pre_work,
+        |_, (input, i), pre| -> Result<(), RunError> {
+            let read = match pre {
+                Pre::Report(report) => Ok(Some(Err(report))),
+                Pre::Read(r) => r.map(|d| d.map(Ok)),
+            };
+            let mut doc = match read {
+                Ok(Some(Ok(doc))) => doc,
+                Ok(Some(Err(report))) => {
+                    summary.add(&report);
+                    let g: FileGate = configs.list[*i].gate_for(
+                        match input {
+                            Input::File(p) => Some(env.cwd.join(p)),
+                            Input::Stdin => None,
                         }
-                        Ok(crate::fix::Written::Skipped(why)) => {
-                            writeln!(err, "pitchlint: note: {}: not fixed: {why}", path.display())?
-                        }
-                        Err(e) => {
-                            writeln!(err, "pitchlint: error: {e}")?;
-                            failed_reads += 1;
-                        }
+                        .as_deref(),
+                    );
+                    if !report.score.passed && !g.exit_zero {
+                        failed_counted += 1;
                     }
-                } else {
+                    if let Some(limit) = g.max_warnings {
+                        let group = groups
+                            .entry((*i, g.warnings_group))
+                            .or_insert(WarningGroup {
+                                limit,
+                                count: 0,
+                                exit_zero: g.exit_zero,
+                                origin: configs.list[*i].max_warnings_origin(g.warnings_group),
+                            });
+                        group.count += report
+                            .findings
+                            .iter()
+                            .filter(|f| f.rule.severity == Severity::Warning)
+                            .count();
+                    }
+                    if cli.quiet && report.score.passed {
+                        return Ok(());
+                    }
+                    renderer.file(out, &report)?;
+                    return Ok(());
+                }
+                Ok(None) => {
                     writeln!(
                         err,
-                        "pitchlint: note: standard input cannot be fixed in place; use --diff"
+                        "pitchlint: note: {}: skipped: binary file",
+                        input.display()
                     )?;
+                    return Ok(());
+                }
+                Err(e) => {
+                    out.flush()?;
+                    writeln!(err, "pitchlint: error: {e}")?;
+                    failed_reads += 1;
+                    return Ok(());
+                }
+            };
+            doc.template |= cli.template;
+            if cli.show_parts {
+                out.write_all(crate::document::show::render(&doc).as_bytes())?;
+                return Ok(());
+            }
+            if cli.stats {
+                let s = crate::metrics::Stats::of(&doc);
+                match cli.format {
+                    OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
+                    _ => out.write_all(s.render(&doc.path).as_bytes())?,
+                }
+                return Ok(());
+            }
+            let config = &configs.list[*i];
+            let Some(linter) = linters[*i].as_ref() else {
+                return Ok(());
+            };
+            let file = match input {
+                Input::File(p) => Some(env.cwd.join(p)),
+                Input::Stdin => None,
+            };
+            let g: FileGate = config.gate_for(file.as_deref());
+            let opts = crate::LintOptions {
+                report_unused_disables: cli.report_unused_disables,
+                ignore: g.ignore.clone(),
+            };
+            let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
+            if cli.fix || cli.diff {
+                if let Some((text, n)) = crate::fix::fixed(&report) {
+                    if cli.diff {
+                        changed += 1;
+                        out.write_all(
+                            crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
+                        )?;
+                    } else if let Input::File(path) = input {
+                        match crate::fix::write(path, &report.source, &text) {
+                            Ok(crate::fix::Written::Yes) => {
+                                let s = if n == 1 { "" } else { "s" };
+                                writeln!(
+                                    err,
+                                    "pitchlint: fixed {n} finding{s} in {}",
+                                    path.display()
+                                )?;
+                                // Report on the file as it is now.
+                                if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
+                                    doc.template |= cli.template;
+                                    report = crate::lint_with(linter, doc, &g.gate, &opts);
+                                }
+                            }
+                            Ok(crate::fix::Written::Skipped(why)) => writeln!(
+                                err,
+                                "pitchlint: note: {}: not fixed: {why}",
+                                path.display()
+                            )?,
+                            Err(e) => {
+                                writeln!(err, "pitchlint: error: {e}")?;
+                                failed_reads += 1;
+                            }
+                        }
+                    } else {
+                        writeln!(
+                            err,
+                            "pitchlint: note: standard input cannot be fixed in place; use --diff"
+                        )?;
+                    }
+                }
+                if cli.diff {
+                    return Ok(());
                 }
             }
-            if cli.diff {
-                continue;
+            summary.add(&report);
+            if !report.score.passed && !g.exit_zero {
+                failed_counted += 1;
             }
-        }
-        summary.add(&report);
-        if !report.score.passed && !g.exit_zero {
-            failed_counted += 1;
-        }
-        if let Some(limit) = g.max_warnings {
-            let group = groups
-                .entry((*i, g.warnings_group))
-                .or_insert(WarningGroup {
-                    limit,
-                    count: 0,
-                    exit_zero: g.exit_zero,
-                    origin: config.max_warnings_origin(g.warnings_group),
-                });
-            group.count += report
-                .findings
-                .iter()
-                .filter(|f| f.rule.severity == Severity::Warning)
-                .count();
-        }
-        if cli.quiet && report.score.passed {
-            continue;
-        }
-        renderer.file(out, &report)?;
-    }
+            if let Some(limit) = g.max_warnings {
+                let group = groups
+                    .entry((*i, g.warnings_group))
+                    .or_insert(WarningGroup {
+                        limit,
+                        count: 0,
+                        exit_zero: g.exit_zero,
+                        origin: config.max_warnings_origin(g.warnings_group),
+                    });
+                group.count += report
+                    .findings
+                    .iter()
+                    .filter(|f| f.rule.severity == Severity::Warning)
+                    .count();
+            }
+            if cli.quiet && report.score.passed {
+                return Ok(());
+            }
+            renderer.file(out, &report)?;
+            Ok(())
+        },
+    )?;
     summary.errors = failed_reads;
     if cli.stats || cli.diff {
         if cli.stats && matches!(cli.format, OutputFormat::Json | OutputFormat::Jsonl) {
@@ -410,4 +486,10 @@ fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
         .filter(|m| seen.insert(m.qualified.clone()))
         .cloned()
         .collect()
+}
+
+/// A file read, and linted when nothing about it must wait for the files before it.
+enum Pre {
+    Read(Result<Option<crate::document::Document>, Error>),
+    Report(crate::report::FileReport),
 }
