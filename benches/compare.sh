@@ -10,6 +10,7 @@
 #                    (textlint: 82 s on 1 MB), so they run on PEER_SIZES only.
 #        PEER_SIZES  default "10mb";  PEER_MODES  default "dir single"
 #        RESULTS     output folder (default /tmp/pitchlint-bench)
+#        BIN         the pitchlint binary to time (default: build this tree in release)
 # Needs: python3, hyperfine, ripgrep (rg), GNU time (/usr/bin/time); the peers from
 # ../shared/bench/install-peers.sh. Run it on an idle machine: it measures wall time.
 set -eu
@@ -22,14 +23,18 @@ PEER_SIZES=${PEER_SIZES:-"10mb"}
 PEER_MODES=${PEER_MODES:-"dir single"}
 RESULTS=${RESULTS:-/tmp/pitchlint-bench}
 PAT=$KIT/patterns.txt
-BIN=$ROOT/target/release/pitchlint
+BIN=${BIN:-}
 export PATH=/tmp/peers/bin:$PATH
 mkdir -p "$RESULTS/json"
 
 for s in $SIZES $PEER_SIZES; do
   [ -f "/tmp/corpus-$s/MANIFEST.json" ] || python3 "$KIT/make_corpus.py" "$s"
 done
-(cd "$ROOT" && cargo build --release --locked -q)
+# BIN=path times another build (say, one with a different main); else build this tree.
+if [ -z "$BIN" ]; then
+  (cd "$ROOT" && cargo build --release --locked -q)
+  BIN=$ROOT/target/release/pitchlint
+fi
 
 TSV=$RESULTS/compare.tsv
 printf 'size\tshape\ttool\tbytes\tfiles\truns\tmedian_s\tMBps\tpeak_rss_MB\tcpu_pct\n' > "$TSV"
@@ -52,9 +57,9 @@ for size in $SIZES; do
     rm -f "$RESULTS"/json/{pl,rg}-"$size-$shape"-*.json
     for r in $(seq "$ROUNDS"); do
       hyperfine -N -i --style none --warmup 1 --runs 3 \
-        --export-json "$RESULTS/json/pl-$size-$shape-$r.json" "$BIN --format json $in" > /dev/null
+        --export-json "$RESULTS/json/pl-$size-$shape-$r.json" "$BIN --format json $in" > /dev/null 2>&1
       hyperfine -N -i --style none --warmup 1 --runs 3 \
-        --export-json "$RESULTS/json/rg-$size-$shape-$r.json" "rg -c -i -w -f $PAT $in" > /dev/null
+        --export-json "$RESULTS/json/rg-$size-$shape-$r.json" "rg -c -i -w -f $PAT $in" > /dev/null 2>&1
     done
     for tool in pl rg; do
       read -r n med <<< "$(median "$RESULTS"/json/$tool-"$size-$shape"-*.json)"
@@ -72,7 +77,7 @@ done
 draft=$RESULTS/draft-3k.txt
 head -c 3072 /tmp/corpus-1mb/single.md > "$draft" 2>/dev/null || head -c 3072 "$ROOT/tests/fixtures/essay.txt" > "$draft"
 hyperfine -N -i --style none --warmup 20 --runs 200 --export-json "$RESULTS/json/startup.json" \
-  true "$BIN $draft" > /dev/null
+  true "$BIN $draft" > /dev/null 2>&1
 
 # Peers (slow): through the kit's own script, so they run exactly as it runs them.
 if [ -n "$PEERS" ]; then

@@ -41,9 +41,8 @@ pub struct MatcherError {
 /// The compiled matcher.
 #[derive(Debug)]
 pub struct Matcher {
-    re: Option<Regex>,
-    /// For each first byte, the distinct patterns whose matches can start with it.
-    by_first_byte: Vec<Vec<u32>>,
+    /// The patterns in groups, each compiled into one regex: see [`Group`].
+    groups: Vec<Group>,
     specs: Vec<PatternSpec>,
     /// For each distinct pattern, the (rule, local pattern) pairs that declared it.
     owners: Vec<Vec<(u32, u32)>>,
@@ -73,15 +72,30 @@ impl Matcher {
                 owners[id].push((ri as u32, pi as u32));
             }
         }
-        let re = if specs.is_empty() {
-            None
-        } else {
-            Some(build(&specs, MatchKind::LeftmostFirst, &first_rule)?)
-        };
-        let by_first_byte = first_bytes(&specs);
+        // Patterns with Unicode word boundaries (`\b` in a user's regex) make the lazy DFA
+        // give up on the first non-ASCII byte, and the whole regex then runs on the slow
+        // PikeVM (300× slower on our corpus). They get a regex of their own, so that the rest
+        // keeps the fast engine.
+        let slow: Vec<bool> = specs.iter().map(|s| needs_slow_engine(&s.regex)).collect();
+        let mut groups = Vec::new();
+        for want_slow in [false, true] {
+            let ids: Vec<u32> = (0..specs.len())
+                .filter(|&i| slow[i] == want_slow)
+                .map(|i| i as u32)
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let sub: Vec<PatternSpec> = ids.iter().map(|&i| specs[i as usize].clone()).collect();
+            let rules: Vec<usize> = ids.iter().map(|&i| first_rule[i as usize]).collect();
+            groups.push(Group {
+                re: build(&sub, MatchKind::LeftmostFirst, &rules)?,
+                by_first_byte: first_bytes(&sub),
+                ids,
+            });
+        }
         Ok(Matcher {
-            re,
-            by_first_byte,
+            groups,
             specs,
             owners,
         })
@@ -108,15 +122,17 @@ impl Matcher {
     }
 
     fn find_all_in(&self, text: &str, out: &mut Vec<Hit>, piece_min: usize) {
-        let Some(re) = &self.re else { return };
+        if self.groups.is_empty() {
+            return;
+        }
         let pieces = pieces(text, rayon::current_num_threads().max(2), piece_min);
         let cands: Vec<Vec<Cand>> = if pieces.len() <= 1 {
-            vec![self.scan(re, text, 0, text.len() + 1)]
+            vec![self.scan_groups(text, 0, text.len() + 1)]
         } else {
             use rayon::prelude::*;
             pieces
                 .par_iter()
-                .map(|r| self.scan(re, text, r.start, r.end))
+                .map(|r| self.scan_groups(text, r.start, r.end))
                 .collect()
         };
         // Per pattern, where its last hit ended: a pattern's own hits never overlap, as with
@@ -148,7 +164,19 @@ impl Matcher {
 
     /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), with
     /// every pattern that matches at that start; phrase matches inside a word are dropped.
-    fn scan(&self, re: &Regex, text: &str, from: usize, to: usize) -> Vec<Cand> {
+    fn scan_groups(&self, text: &str, from: usize, to: usize) -> Vec<Cand> {
+        let mut all = Vec::new();
+        for g in &self.groups {
+            all.extend(self.scan(g, text, from, to));
+        }
+        if self.groups.len() > 1 {
+            all.sort_by_key(|c| (c.start, c.pattern));
+        }
+        all
+    }
+
+    fn scan(&self, g: &Group, text: &str, from: usize, to: usize) -> Vec<Cand> {
+        let re = &g.re;
         let mut out = Vec::new();
         let mut at = from;
         let push = |out: &mut Vec<Cand>, pid: usize, s: usize, end: usize| {
@@ -170,15 +198,15 @@ impl Matcher {
             }
             let before = out.len();
             let first = m.pattern();
-            push(&mut out, first.as_usize(), s, m.end());
-            for &pid in &self.by_first_byte[usize::from(text.as_bytes()[s])] {
+            push(&mut out, g.ids[first.as_usize()] as usize, s, m.end());
+            for &pid in &g.by_first_byte[usize::from(text.as_bytes()[s])] {
                 let pid = PatternID::new_unchecked(pid as usize);
                 if pid == first {
                     continue;
                 }
                 let input = Input::new(text).range(s..).anchored(Anchored::Pattern(pid));
                 if let Some(x) = re.search(&input) {
-                    push(&mut out, pid.as_usize(), s, x.end());
+                    push(&mut out, g.ids[pid.as_usize()] as usize, s, x.end());
                 }
             }
             // Hits at one start go out by pattern, as a set would list them.
@@ -187,6 +215,25 @@ impl Matcher {
         }
         out
     }
+}
+
+/// Some of the patterns, compiled into one multi-pattern regex.
+#[derive(Debug)]
+struct Group {
+    re: Regex,
+    /// For each first byte, the group's patterns (local ids) whose matches can start with it.
+    by_first_byte: Vec<Vec<u32>>,
+    /// Local pattern id → index into the matcher's distinct patterns.
+    ids: Vec<u32>,
+}
+
+/// Whether a pattern has a Unicode word boundary, which the lazy DFA cannot run on non-ASCII
+/// text.
+fn needs_slow_engine(regex: &str) -> bool {
+    regex_automata::util::syntax::parse(regex).map_or(false, |hir| {
+        let looks = hir.properties().look_set();
+        looks.contains_word_unicode()
+    })
 }
 
 /// A candidate match of one distinct pattern, before overlap filtering.
