@@ -230,10 +230,8 @@ struct Group {
 /// Whether a pattern has a Unicode word boundary, which the lazy DFA cannot run on non-ASCII
 /// text.
 fn needs_slow_engine(regex: &str) -> bool {
-    regex_automata::util::syntax::parse(regex).map_or(false, |hir| {
-        let looks = hir.properties().look_set();
-        looks.contains_word_unicode()
-    })
+    regex_automata::util::syntax::parse(regex)
+        .is_ok_and(|hir| hir.properties().look_set().contains_word_unicode())
 }
 
 /// A candidate match of one distinct pattern, before overlap filtering.
@@ -451,6 +449,19 @@ mod tests {
                 (1, "testing".into()),
                 (2, "testing".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn unicode_boundary_patterns_run_apart_and_still_overlap() {
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '\\bdemo\\b'\n\
+                 [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\nphrases = [\"demo*\"]\n";
+        let r = rules(t);
+        let m = Matcher::new(&r).unwrap();
+        assert_eq!(m.groups.len(), 2);
+        assert_eq!(
+            hits(t, "« demo » démo demos"),
+            [(0, "demo".into()), (1, "demo".into()), (1, "demos".into())]
         );
     }
 

@@ -271,12 +271,14 @@ fn a_10000_character_word_is_harmless() {
     let f = &r.json["files"][0];
     check_positions(f, &text);
     // The second `partner` continues a word of non-ASCII letters: not a whole word.
-    let findings = f["findings"].as_array().unwrap();
-    assert!(!findings.is_empty());
-    assert!(
-        findings.iter().all(|x| x["offset"] == 10_001),
-        "{findings:?}"
-    );
+    let partner: Vec<&Value> = f["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["text"] == "partner")
+        .collect();
+    assert!(!partner.is_empty());
+    assert!(partner.iter().all(|x| x["offset"] == 10_001), "{partner:?}");
     assert_eq!(partner_finding(f)["column"], 10_002);
 }
 
