@@ -14,6 +14,9 @@
 //! The library never prints: renderers write to the stream they are given, and only the
 //! binary decides where that is.
 
+// No unwrap or expect on input-derived data in the library (tests may use them).
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod builtin;
 pub mod check;
 pub mod cli;
@@ -26,6 +29,7 @@ pub mod inputs;
 pub mod matcher;
 pub mod metrics;
 pub mod pack;
+pub mod parallel;
 pub mod phrase;
 pub mod position;
 pub mod profile;
@@ -39,6 +43,7 @@ pub mod tooling;
 
 pub use check::Linter;
 pub use error::{Error, ErrorKind, Result};
+pub use parallel::lint_many;
 
 use document::Document;
 use report::FileReport;

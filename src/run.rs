@@ -274,132 +274,182 @@ fn lint(
             renderer.unread(out, path.as_deref().unwrap_or("-"), &e.to_string(), true)?;
         }
     }
-    for (input, i) in &work {
-        let mut doc = match inputs::read(input, cli.input_format) {
-            Ok(Some(doc)) => doc,
-            Ok(None) => {
-                writeln!(
-                    err,
-                    "pitchlint: note: {}: skipped: binary file",
-                    input.display()
-                )?;
-                if reporting {
-                    renderer.unread(out, &input.display(), "skipped: binary file", false)?;
-                }
-                continue;
+    // Read and lint on all cores; everything with an order or a side effect (fixing files,
+    // rendering, counting) happens in the callback, file by file, in input order.
+    let lint_in_parallel = reporting && !cli.fix;
+    let pre_work = |_: usize, (input, i): &(Input, usize)| -> Pre {
+        match inputs::read(input, cli.input_format) {
+            Ok(Some(mut doc)) if lint_in_parallel => {
+                let Some(linter) = linters[*i].as_ref() else {
+                    return Pre::Read(Ok(Some(doc)));
+                };
+                let g: FileGate = configs.list[*i].gate_for(file_of(input, env).as_deref());
+                doc.template |= g.template;
+                let opts = crate::LintOptions {
+                    report_unused_disables: cli.report_unused_disables,
+                    ignore: g.ignore.clone(),
+                    profile: Some(g.profile),
+                };
+                Pre::Report(crate::lint_with(linter, doc, &g.gate, &opts))
             }
-            Err(e) => {
-                out.flush()?;
-                writeln!(err, "pitchlint: error: {e}")?;
-                failed_reads += 1;
-                if reporting {
-                    renderer.unread(out, &input.display(), &e.to_string(), true)?;
-                }
-                continue;
-            }
-        };
-        // How the file was read (lossy decoding…): a note on stderr in every format.
-        for w in &doc.warnings {
-            writeln!(err, "pitchlint: note: {}: {w}", doc.path)?;
+            other => Pre::Read(other),
         }
-        let file = match input {
-            Input::File(p) => Some(env.cwd.join(p)),
-            Input::Stdin => None,
-        };
-        let config = &configs.list[*i];
-        let g: FileGate = config.gate_for(file.as_deref());
-        doc.template |= g.template;
-        let template = doc.template;
-        if cli.show_parts {
-            out.write_all(crate::document::show::render(&doc).as_bytes())?;
-            continue;
-        }
-        if cli.stats {
-            let s = crate::metrics::Stats::of(&doc);
-            match cli.format {
-                OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
-                _ => out.write_all(s.render(&doc.path).as_bytes())?,
-            }
-            continue;
-        }
-        let Some(linter) = linters[*i].as_ref() else {
-            continue;
-        };
-        let opts = crate::LintOptions {
-            report_unused_disables: cli.report_unused_disables,
-            ignore: g.ignore.clone(),
-            profile: Some(g.profile),
-        };
-        let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
-        if cli.fix || cli.diff {
-            let relint = |text: &str| {
-                let mut doc =
-                    crate::document::read(&report.path, text.as_bytes().to_vec(), report.format)?;
-                doc.template = template;
-                Some(crate::lint_with(linter, doc, &g.gate, &opts))
-            };
-            if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
-                if cli.diff {
-                    changed += 1;
-                    out.write_all(
-                        crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
-                    )?;
-                } else if let Input::File(path) = input {
-                    match crate::fix::write(path, &report.source, &text) {
-                        Ok(crate::fix::Written::Yes) => {
-                            let s = if n == 1 { "" } else { "s" };
-                            writeln!(err, "pitchlint: fixed {n} finding{s} in {}", path.display())?;
-                            // Report on the file as it is now.
-                            if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
-                                doc.template |= g.template;
-                                report = crate::lint_with(linter, doc, &g.gate, &opts);
-                            }
-                        }
-                        Ok(crate::fix::Written::Skipped(why)) => writeln!(
-                            err,
-                            "pitchlint: warning: {}: not fixed: {why}",
-                            path.display()
-                        )?,
-                        Err(e) => {
-                            writeln!(err, "pitchlint: error: {e}")?;
-                            failed_reads += 1;
-                        }
-                    }
-                } else {
-                    writeln!(
-                        err,
-                        "pitchlint: note: standard input cannot be fixed in place; use --diff"
-                    )?;
-                }
-            }
-            if cli.diff {
-                continue;
-            }
-        }
+    };
+    // What every linted file adds to the run: counts, the warnings limit, its report.
+    // Returns the report when it is to be rendered (`--quiet` drops passing files).
+    let mut tally = |report: crate::report::FileReport,
+                     g: &FileGate,
+                     i: usize|
+     -> Option<crate::report::FileReport> {
         summary.add(&report);
         if !report.score.passed && !g.exit_zero {
             failed_counted += 1;
         }
         if let Some(limit) = g.max_warnings {
-            let group = groups
-                .entry((*i, g.warnings_group))
-                .or_insert(WarningGroup {
-                    limit,
-                    count: 0,
-                    exit_zero: g.exit_zero,
-                    origin: config.max_warnings_origin(g.warnings_group),
-                });
+            let group = groups.entry((i, g.warnings_group)).or_insert(WarningGroup {
+                limit,
+                count: 0,
+                exit_zero: g.exit_zero,
+                origin: configs.list[i].max_warnings_origin(g.warnings_group),
+            });
             group.count += report
                 .findings
                 .iter()
                 .filter(|f| f.rule.severity == Severity::Warning)
                 .count();
         }
-        if cli.quiet && report.score.passed {
-            continue;
-        }
-        renderer.file(out, &report)?;
-    }
+        (!(cli.quiet && report.score.passed)).then_some(report)
+    };
+    crate::parallel::for_each_ordered(
+        &work,
+        crate::parallel::Options::default(),
+        |(input, _)| crate::parallel::size_hint(input),
+        pre_work,
+        |_, (input, i), pre| -> Result<(), RunError> {
+            let file = file_of(input, env);
+            let read = match pre {
+                Pre::Report(report) => {
+                    for w in &report.warnings {
+                        writeln!(err, "pitchlint: note: {}: {w}", report.path)?;
+                    }
+                    let g: FileGate = configs.list[*i].gate_for(file.as_deref());
+                    if let Some(report) = tally(report, &g, *i) {
+                        renderer.file(out, &report)?;
+                    }
+                    return Ok(());
+                }
+                Pre::Read(read) => read,
+            };
+            let mut doc = match read {
+                Ok(Some(doc)) => doc,
+                Ok(None) => {
+                    writeln!(
+                        err,
+                        "pitchlint: note: {}: skipped: binary file",
+                        input.display()
+                    )?;
+                    if reporting {
+                        renderer.unread(out, &input.display(), "skipped: binary file", false)?;
+                    }
+                    return Ok(());
+                }
+                Err(e) => {
+                    out.flush()?;
+                    writeln!(err, "pitchlint: error: {e}")?;
+                    failed_reads += 1;
+                    if reporting {
+                        renderer.unread(out, &input.display(), &e.to_string(), true)?;
+                    }
+                    return Ok(());
+                }
+            };
+            // How the file was read (lossy decoding…): a note on stderr in every format.
+            for w in &doc.warnings {
+                writeln!(err, "pitchlint: note: {}: {w}", doc.path)?;
+            }
+            let config = &configs.list[*i];
+            let g: FileGate = config.gate_for(file.as_deref());
+            doc.template |= g.template;
+            let template = doc.template;
+            if cli.show_parts {
+                out.write_all(crate::document::show::render(&doc).as_bytes())?;
+                return Ok(());
+            }
+            if cli.stats {
+                let s = crate::metrics::Stats::of(&doc);
+                match cli.format {
+                    OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
+                    _ => out.write_all(s.render(&doc.path).as_bytes())?,
+                }
+                return Ok(());
+            }
+            let Some(linter) = linters[*i].as_ref() else {
+                return Ok(());
+            };
+            let opts = crate::LintOptions {
+                report_unused_disables: cli.report_unused_disables,
+                ignore: g.ignore.clone(),
+                profile: Some(g.profile),
+            };
+            let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
+            if cli.fix || cli.diff {
+                let relint = |text: &str| {
+                    let mut doc = crate::document::read(
+                        &report.path,
+                        text.as_bytes().to_vec(),
+                        report.format,
+                    )?;
+                    doc.template = template;
+                    Some(crate::lint_with(linter, doc, &g.gate, &opts))
+                };
+                if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
+                    if cli.diff {
+                        changed += 1;
+                        out.write_all(
+                            crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
+                        )?;
+                    } else if let Input::File(path) = input {
+                        match crate::fix::write(path, &report.source, &text) {
+                            Ok(crate::fix::Written::Yes) => {
+                                let s = if n == 1 { "" } else { "s" };
+                                writeln!(
+                                    err,
+                                    "pitchlint: fixed {n} finding{s} in {}",
+                                    path.display()
+                                )?;
+                                // Report on the file as it is now.
+                                if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
+                                    doc.template |= g.template;
+                                    report = crate::lint_with(linter, doc, &g.gate, &opts);
+                                }
+                            }
+                            Ok(crate::fix::Written::Skipped(why)) => writeln!(
+                                err,
+                                "pitchlint: warning: {}: not fixed: {why}",
+                                path.display()
+                            )?,
+                            Err(e) => {
+                                writeln!(err, "pitchlint: error: {e}")?;
+                                failed_reads += 1;
+                            }
+                        }
+                    } else {
+                        writeln!(
+                            err,
+                            "pitchlint: note: standard input cannot be fixed in place; use --diff"
+                        )?;
+                    }
+                }
+                if cli.diff {
+                    return Ok(());
+                }
+            }
+            if let Some(report) = tally(report, &g, *i) {
+                renderer.file(out, &report)?;
+            }
+            Ok(())
+        },
+    )?;
     summary.errors = failed_reads;
     if cli.stats || cli.diff {
         if cli.stats && matches!(cli.format, OutputFormat::Json | OutputFormat::Jsonl) {
@@ -496,4 +546,19 @@ fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
         .filter(|m| seen.insert(m.qualified.clone()))
         .cloned()
         .collect()
+}
+
+/// What the parallel stage hands to the ordered one: a finished report, or the read (for runs
+/// that fix, diff, measure or show parts, which happen in order).
+enum Pre {
+    Read(Result<Option<crate::document::Document>, Error>),
+    Report(crate::report::FileReport),
+}
+
+/// The absolute path of an input, for config lookups; `None` for standard input.
+fn file_of(input: &Input, env: &Env) -> Option<std::path::PathBuf> {
+    match input {
+        Input::File(p) => Some(env.cwd.join(p)),
+        Input::Stdin => None,
+    }
 }

@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+#[allow(clippy::expect_used)] // a constant pattern, not input
 static ENTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^&(?:#[xX][0-9a-fA-F]{1,8};?|#[0-9]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
         .expect("entity regex compiles")

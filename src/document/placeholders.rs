@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Every placeholder syntax, most specific first (leftmost-first alternation).
+#[allow(clippy::expect_used)] // a constant pattern, not input
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // {{first_name}}, {{ company | default }}, {{%}}

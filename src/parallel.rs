@@ -1,0 +1,287 @@
+//! Lint many inputs on all cores and hand each result back in input order.
+//!
+//! Workers read and lint files in parallel; the calling thread receives the results through a
+//! callback, strictly in the order of the inputs, so output is stable whatever the timing.
+//! Memory stays bounded: a worker starts a file only while the files in flight (linted but
+//! not yet handed back) add up to less than a byte budget, or when nothing else is in flight.
+//! So peak memory is about the largest file's working set plus the budget, whatever the
+//! number of files, and a finished file's text is dropped as soon as the callback returns.
+
+use std::collections::BTreeMap;
+use std::sync::mpsc;
+use std::sync::{Condvar, Mutex, PoisonError};
+
+use crate::check::Linter;
+use crate::document::Format;
+use crate::error::Error;
+use crate::inputs::{self, Input};
+use crate::report::FileReport;
+use crate::score::Gate;
+
+/// What became of one input.
+#[derive(Debug)]
+pub enum Outcome {
+    /// It was read and linted.
+    Linted(FileReport),
+    /// It looks binary and was skipped.
+    Binary,
+    /// It could not be read.
+    Failed(Error),
+}
+
+/// Options for [`lint_many`].
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Worker threads; 0 means one per core.
+    pub threads: usize,
+    /// Bytes of input that may be in flight at once (read but not yet handed back); a file
+    /// larger than this still runs, alone.
+    pub budget: u64,
+    /// Read every input as this format instead of guessing from its extension.
+    pub format: Option<Format>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            threads: 0,
+            budget: 64 << 20,
+            format: None,
+        }
+    }
+}
+
+/// Shared between the workers and the caller: the next input to claim, what has been handed
+/// back, and the bytes in flight.
+struct State {
+    next: usize,
+    emitted: usize,
+    in_flight: u64,
+    stop: bool,
+}
+
+/// Lint `inputs` on several threads and call `each(index, input, outcome)` for every input, in
+/// input order, on the calling thread. When `each` returns an error (a closed pipe, say), the
+/// workers stop and that error is returned.
+pub fn lint_many<E>(
+    linter: &Linter,
+    inputs: &[Input],
+    gate: &Gate,
+    opts: Options,
+    each: impl FnMut(usize, &Input, Outcome) -> Result<(), E>,
+) -> Result<(), E> {
+    for_each_ordered(
+        inputs,
+        opts,
+        size_hint,
+        |_, input| lint_one(linter, input, gate, opts.format),
+        each,
+    )
+}
+
+/// The engine under [`lint_many`], for callers whose per-file work differs (a linter per
+/// config, per-file gates): run `work(index, item)` on several threads and call
+/// `each(index, item, result)` on the calling thread, strictly in item order. `size` says how
+/// many bytes an item will hold in memory (0 when unknown) for the budget of `opts`. Keep
+/// `work` free of side effects that must happen in order (writing files, printing): do those
+/// in `each`.
+pub fn for_each_ordered<I: Sync, T: Send, E>(
+    items: &[I],
+    opts: Options,
+    size: impl Fn(&I) -> u64,
+    work: impl Fn(usize, &I) -> T + Sync,
+    mut each: impl FnMut(usize, &I, T) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = match opts.threads {
+        0 => std::thread::available_parallelism().map_or(1, usize::from),
+        n => n,
+    }
+    .min(items.len())
+    .max(1);
+    if threads == 1 {
+        for (i, item) in items.iter().enumerate() {
+            each(i, item, work(i, item))?;
+        }
+        return Ok(());
+    }
+    let sizes: Vec<u64> = items.iter().map(size).collect();
+    let state = Mutex::new(State {
+        next: 0,
+        emitted: 0,
+        in_flight: 0,
+        stop: false,
+    });
+    let wake = Condvar::new();
+    let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::channel::<(usize, T)>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (state, wake, sizes, work) = (&state, &wake, &sizes, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = {
+                        let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
+                        loop {
+                            if s.stop || s.next >= items.len() {
+                                return;
+                            }
+                            let size = sizes[s.next];
+                            // The oldest item not handed back always runs, so the caller never
+                            // waits on an item that the budget holds back.
+                            if s.in_flight == 0
+                                || s.next == s.emitted
+                                || s.in_flight + size <= opts.budget
+                            {
+                                s.in_flight += size;
+                                s.next += 1;
+                                break s.next - 1;
+                            }
+                            s = wake.wait(s).unwrap_or_else(PoisonError::into_inner);
+                        }
+                    };
+                    let result = work(i, &items[i]);
+                    if tx.send((i, result)).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, T> = BTreeMap::new();
+        let mut next = 0;
+        for (i, result) in rx.iter() {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&next) {
+                let handed = each(next, &items[next], result);
+                let mut s = lock();
+                s.in_flight = s.in_flight.saturating_sub(sizes[next]);
+                next += 1;
+                s.emitted = next;
+                if handed.is_err() {
+                    s.stop = true;
+                }
+                drop(s);
+                wake.notify_all();
+                handed?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Read and lint one input.
+pub fn lint_one(linter: &Linter, input: &Input, gate: &Gate, format: Option<Format>) -> Outcome {
+    match inputs::read(input, format) {
+        Ok(Some(doc)) => Outcome::Linted(crate::lint(linter, doc, gate)),
+        Ok(None) => Outcome::Binary,
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// The size of an input on disk, for the memory budget (0 when unknown).
+pub fn size_hint(input: &Input) -> u64 {
+    match input {
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        Input::Stdin => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack;
+    use std::path::PathBuf;
+
+    fn setup(n: usize) -> (tempfile::TempDir, Vec<Input>) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut inputs = Vec::new();
+        for i in 0..n {
+            let p = dir.path().join(format!("{i:03}.txt"));
+            // Files of very different sizes finish out of order.
+            let body = "We would love to partner with you. ".repeat(1 + (n - i) * 40);
+            std::fs::write(&p, format!("Hi Dana,\n\n{body}\n\nBest,\nSam {i}\n")).unwrap();
+            inputs.push(Input::File(p));
+        }
+        inputs.push(Input::File(dir.path().join("missing.txt")));
+        let bin = dir.path().join("bin.txt");
+        std::fs::write(&bin, b"ab\0cd").unwrap();
+        inputs.push(Input::File(bin));
+        (dir, inputs)
+    }
+
+    fn run(inputs: &[Input], opts: Options) -> Vec<(usize, String, usize)> {
+        let linter = Linter::new(&pack::default_sources()).unwrap();
+        let mut seen = Vec::new();
+        lint_many(&linter, inputs, &Gate::default(), opts, |i, input, o| {
+            let what = match o {
+                Outcome::Linted(r) => {
+                    assert_eq!(r.path, input.display());
+                    r.findings.len()
+                }
+                Outcome::Binary => usize::MAX,
+                Outcome::Failed(_) => usize::MAX - 1,
+            };
+            seen.push((i, input.display(), what));
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        seen
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_and_match_a_serial_run() {
+        let (_dir, inputs) = setup(24);
+        let serial = run(
+            &inputs,
+            Options {
+                threads: 1,
+                ..Options::default()
+            },
+        );
+        assert_eq!(serial.len(), inputs.len());
+        assert!(serial.iter().enumerate().all(|(k, s)| s.0 == k));
+        assert_eq!(serial[24].2, usize::MAX - 1);
+        assert_eq!(serial[25].2, usize::MAX);
+        assert!(serial[0].2 > 0);
+        for (threads, budget) in [(2, 64 << 20), (4, 1), (3, 10_000)] {
+            let opts = Options {
+                threads,
+                budget,
+                format: None,
+            };
+            assert_eq!(
+                run(&inputs, opts),
+                serial,
+                "threads {threads} budget {budget}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_callback_error_stops_the_run() {
+        let (_dir, inputs) = setup(30);
+        let linter = Linter::new(&pack::default_sources()).unwrap();
+        let mut calls = 0;
+        let r = lint_many(
+            &linter,
+            &inputs,
+            &Gate::default(),
+            Options {
+                threads: 2,
+                budget: 1,
+                format: None,
+            },
+            |i, _, _| {
+                calls += 1;
+                if i == 3 {
+                    Err(PathBuf::from("stop"))
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err(PathBuf::from("stop")));
+        assert_eq!(calls, 4);
+    }
+}

@@ -1,0 +1,576 @@
+//! The bad-input matrix: one test per kind of hostile or odd input, run against the real
+//! binary. Each case behaves as the README's "Input handling" section says, and none panics.
+
+#![allow(clippy::print_stdout)]
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn pitchlint() -> Command {
+    let mut c = Command::cargo_bin("pitchlint").unwrap();
+    c.env_remove("NO_COLOR");
+    c
+}
+
+struct Run {
+    json: Value,
+    stderr: String,
+    code: i32,
+}
+
+/// Run with `--format json`, check that it did not panic, and parse stdout.
+fn run_json(args: &[&str], dir: &Path, stdin: Option<Vec<u8>>) -> Run {
+    let mut c = pitchlint();
+    c.current_dir(dir).args(["--format", "json"]).args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s);
+    }
+    let out = c.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let code = out.status.code().unwrap();
+    assert_no_panic(code, &stderr);
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {stderr}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    });
+    Run { json, stderr, code }
+}
+
+fn assert_no_panic(code: i32, stderr: &str) {
+    assert_ne!(code, 101, "exit 101 (panic); stderr: {stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("internal error"),
+        "panic message on stderr: {stderr}"
+    );
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+/// Line and column (1-based, characters) of byte `offset`, computed independently of the
+/// library: lines end at `\r\n`, `\n` or a lone `\r`.
+fn line_col(text: &str, offset: usize) -> (u64, u64) {
+    let (mut line, mut col) = (1, 1);
+    let mut it = text[..offset].chars().peekable();
+    while let Some(c) = it.next() {
+        match c {
+            '\r' if it.peek() == Some(&'\n') => {}
+            '\n' | '\r' => {
+                line += 1;
+                col = 1;
+            }
+            _ => col += 1,
+        }
+    }
+    if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+        col += 1;
+    }
+    (line, col)
+}
+
+/// Every finding's `text` equals the decoded file at its offsets, and its line and column
+/// agree with an independent count.
+fn check_positions(file: &Value, decoded: &str) {
+    for f in file["findings"].as_array().unwrap() {
+        let (s, e) = (
+            f["offset"].as_u64().unwrap() as usize,
+            f["end_offset"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(f["text"].as_str().unwrap(), &decoded[s..e]);
+        let (l, c) = line_col(decoded, s);
+        assert_eq!(
+            (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()),
+            (l, c)
+        );
+        let (l, c) = line_col(decoded, e);
+        assert_eq!(
+            (
+                f["end_line"].as_u64().unwrap(),
+                f["end_column"].as_u64().unwrap()
+            ),
+            (l, c)
+        );
+    }
+}
+
+fn partner_finding(file: &Value) -> &Value {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["text"].as_str().unwrap().eq_ignore_ascii_case("partner"))
+        .unwrap_or_else(|| panic!("no `partner` finding in {file}"))
+}
+
+/// Only whole-draft findings (a missing ask, too short…), whose span holds no text.
+fn assert_no_text_findings(file: &Value) {
+    for f in file["findings"].as_array().unwrap() {
+        assert!(f["text"].as_str().unwrap().trim().is_empty(), "{f}");
+    }
+}
+
+#[test]
+fn empty_file_is_linted_without_text_findings() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "empty.txt", b"");
+    let r = run_json(&["empty.txt"], d.path(), None);
+    assert!(r.code <= 1, "exit {}", r.code);
+    assert_eq!(r.json["summary"]["files"], 1);
+    assert_no_text_findings(&r.json["files"][0]);
+}
+
+#[test]
+fn whitespace_only_file_is_linted_without_text_findings() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "ws.txt", b" \t\n\r\n  \n\x0b\x0c\n");
+    let r = run_json(&["ws.txt"], d.path(), None);
+    assert!(r.code <= 1, "exit {}", r.code);
+    assert_eq!(r.json["summary"]["files"], 1);
+    assert_no_text_findings(&r.json["files"][0]);
+}
+
+#[test]
+fn binary_file_is_skipped_with_a_note() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.txt", b"Fine text.\n");
+    write(d.path(), "b.txt", b"PK\x03\x04\0\0\x14\0partner\0\0");
+    let r = run_json(&["."], d.path(), None);
+    assert!(
+        r.stderr.contains("b.txt: skipped: binary file"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.json["summary"]["files"], 1);
+    assert_eq!(r.json["files"][0]["path"], "./a.txt");
+    assert_eq!(r.code, 0);
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "bad.txt",
+        b"caf\xe9 \xff\xfe we partner with you\n",
+    );
+    let r = run_json(&["bad.txt"], d.path(), None);
+    let f = &r.json["files"][0];
+    let w = f["warnings"].as_array().unwrap();
+    assert!(
+        w[0].as_str().unwrap().contains("invalid UTF-8 at 1:4"),
+        "{w:?}"
+    );
+    let decoded = String::from_utf8_lossy(b"caf\xe9 \xff\xfe we partner with you\n");
+    check_positions(f, &decoded);
+    assert_eq!(partner_finding(f)["column"], 12);
+}
+
+#[test]
+fn utf8_bom_is_removed_and_columns_do_not_count_it() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "bom.txt", b"\xEF\xBB\xBFWe partner with you.\n");
+    let r = run_json(&["bom.txt"], d.path(), None);
+    let f = &r.json["files"][0];
+    check_positions(f, "We partner with you.\n");
+    assert_eq!(partner_finding(f)["column"], 4);
+    assert!(f["warnings"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let d = tempfile::tempdir().unwrap();
+    let text = "Hi Dana,\r\n\r\nWe’d love to partner with you.\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    write(d.path(), "le.txt", &le);
+    write(d.path(), "be.txt", &be);
+    for name in ["le.txt", "be.txt"] {
+        let r = run_json(&[name], d.path(), None);
+        let f = &r.json["files"][0];
+        check_positions(f, text);
+        let p = partner_finding(f);
+        let col = "We’d love to ".chars().count() as u64 + 1;
+        assert_eq!(
+            (p["line"].as_u64(), p["column"].as_u64()),
+            (Some(3), Some(col))
+        );
+    }
+}
+
+#[test]
+fn crlf_and_lone_cr_positions_are_right() {
+    let d = tempfile::tempdir().unwrap();
+    let text = "Hi Dana,\r\n\r\nWe supply cans.\rWill you partner with us?\r\nWe partner\rwell.\n";
+    write(d.path(), "crlf.txt", text.as_bytes());
+    let r = run_json(&["crlf.txt"], d.path(), None);
+    let f = &r.json["files"][0];
+    assert!(f["findings"].as_array().unwrap().len() >= 2);
+    check_positions(f, text);
+    let first = partner_finding(f);
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(4), Some(10))
+    );
+}
+
+#[test]
+fn a_100_mb_single_line_file_is_linted() {
+    let d = tempfile::tempdir().unwrap();
+    let filler = "The quarterly numbers look steady and the team shipped on time. ";
+    let mut text = String::with_capacity(100 << 20);
+    text.push_str("Hi Dana, we would love to partner with you. ");
+    while text.len() < (100 << 20) - 64 {
+        text.push_str(filler);
+    }
+    text.push_str("Will you partner with us?");
+    write(d.path(), "one-line.txt", text.as_bytes());
+    // A phrase pack only: this is about reading, matching and positions on one huge line; the
+    // default pack's whole-draft measures would only add minutes in a debug build.
+    write(
+        d.path(),
+        "pack.toml",
+        b"[pack]\nname = \"p\"\n[[rule]]\nid = \"partner\"\nmessage = \"m\"\nweight = -1\nphrases = [\"partner*\"]\n",
+    );
+    let r = run_json(
+        &["--no-default-rules", "--rules", "pack.toml", "one-line.txt"],
+        d.path(),
+        None,
+    );
+    let f = &r.json["files"][0];
+    let findings = f["findings"].as_array().unwrap();
+    let last = findings
+        .iter()
+        .rev()
+        .find(|x| x["text"] == "partner")
+        .unwrap();
+    let at = text.rfind("partner").unwrap();
+    assert_eq!(last["offset"].as_u64(), Some(at as u64));
+    assert_eq!(last["line"].as_u64(), Some(1));
+    assert_eq!(last["column"].as_u64(), Some(at as u64 + 1));
+}
+
+#[test]
+fn a_10000_character_word_is_harmless() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{} partner {}partner\n",
+        "a".repeat(10_000),
+        "é".repeat(10_000)
+    );
+    write(d.path(), "word.txt", text.as_bytes());
+    let r = run_json(&["word.txt"], d.path(), None);
+    let f = &r.json["files"][0];
+    check_positions(f, &text);
+    // The second `partner` continues a word of non-ASCII letters: not a whole word.
+    let partner: Vec<&Value> = f["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["text"] == "partner")
+        .collect();
+    assert!(!partner.is_empty());
+    assert!(partner.iter().all(|x| x["offset"] == 10_001), "{partner:?}");
+    assert_eq!(partner_finding(f)["column"], 10_002);
+}
+
+#[test]
+fn rtl_combining_marks_and_emoji_count_as_characters() {
+    let d = tempfile::tempdir().unwrap();
+    // Arabic, e + combining acute (two characters), a family emoji (five characters).
+    let text = "مرحبا e\u{301} 👨‍👩‍👧 — partner";
+    write(d.path(), "uni.txt", text.as_bytes());
+    let r = run_json(&["uni.txt"], d.path(), None);
+    let f = &r.json["files"][0];
+    check_positions(f, text);
+    let before = text[..text.find("partner").unwrap()].chars().count() as u64;
+    assert_eq!(before, 17);
+    assert_eq!(partner_finding(f)["column"].as_u64(), Some(before + 1));
+}
+
+#[test]
+fn an_unreadable_file_is_named_and_the_others_are_linted() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.txt", b"We partner with you.\n");
+    write(d.path(), "locked.txt", b"secret\n");
+    write(d.path(), "z.txt", b"Fine text.\n");
+    let locked = d.path().join("locked.txt");
+    set_mode(&locked, 0o000);
+    let is_root = StdCommand::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let bin = assert_cmd::cargo::cargo_bin("pitchlint");
+    let mut cmd = if is_root {
+        // Root reads everything: run the binary as `nobody` so that the read really fails.
+        if StdCommand::new("setpriv")
+            .arg("--version")
+            .output()
+            .is_err()
+        {
+            println!("skipped: running as root and `setpriv` is missing, so no read can fail");
+            return;
+        }
+        set_mode(d.path(), 0o755);
+        for f in ["a.txt", "z.txt"] {
+            set_mode(&d.path().join(f), 0o644);
+        }
+        let mut c = StdCommand::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
+        c
+    } else {
+        StdCommand::new(&bin)
+    };
+    let out = cmd
+        .current_dir(d.path())
+        .args(["--format", "json", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let code = out.status.code().unwrap();
+    assert_no_panic(code, &stderr);
+    assert!(
+        stderr.contains("locked.txt: permission denied"),
+        "stderr: {stderr}"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 2);
+    assert_eq!(v["summary"]["errors"], 1);
+    assert_eq!(code, 2);
+}
+
+fn set_mode(p: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+#[test]
+fn a_missing_path_is_an_error_and_the_rest_is_linted() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.txt", b"Fine text.\n");
+    let r = run_json(&["missing.txt", "a.txt"], d.path(), None);
+    assert!(
+        r.stderr.contains("missing.txt: no such file or directory"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.json["summary"]["files"], 1);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn symlink_loops_neither_hang_nor_crash() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("docs");
+    std::fs::create_dir(&dir).unwrap();
+    write(&dir, "a.txt", b"We partner with you.\n");
+    std::os::unix::fs::symlink("..", dir.join("up")).unwrap();
+    std::os::unix::fs::symlink("docs", dir.join("self")).unwrap();
+    // A loop inside a folder: links are not followed, so each file is linted once.
+    let r = run_json(&["docs"], d.path(), None);
+    assert_eq!(r.json["summary"]["files"], 1);
+    // A loop named on the command line: an error that names it.
+    std::os::unix::fs::symlink("loop-b.txt", d.path().join("loop-a.txt")).unwrap();
+    std::os::unix::fs::symlink("loop-a.txt", d.path().join("loop-b.txt")).unwrap();
+    let r = run_json(&["loop-a.txt", "docs"], d.path(), None);
+    assert!(r.stderr.contains("loop-a.txt: "), "{}", r.stderr);
+    assert_eq!(r.json["summary"]["files"], 1);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn dev_null_and_empty_stdin_are_empty_drafts() {
+    // An empty draft is linted, has one error finding (pitchlint/empty-draft) and fails.
+    let d = tempfile::tempdir().unwrap();
+    let r = run_json(&["/dev/null"], d.path(), None);
+    assert_eq!(r.json["files"][0]["path"], "/dev/null");
+    assert_eq!(
+        r.json["files"][0]["findings"][0]["rule"],
+        "pitchlint/empty-draft"
+    );
+    assert_eq!(r.code, 1);
+    let r = run_json(&["-"], d.path(), Some(Vec::new()));
+    assert_eq!(r.json["files"][0]["path"], "-");
+    assert_eq!(
+        r.json["files"][0]["findings"][0]["rule"],
+        "pitchlint/empty-draft"
+    );
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn closed_stdin_reads_as_empty() {
+    let bin = assert_cmd::cargo::cargo_bin("pitchlint");
+    let out = StdCommand::new("sh")
+        .arg("-c")
+        .arg(r#"exec "$0" --format json - <&-"#)
+        .arg(&bin)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(
+        v["files"][0]["findings"][0]["rule"],
+        "pitchlint/empty-draft"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// `pitchlint big-folder | head -1`: the reader goes away; pitchlint exits quietly, 0.
+#[test]
+fn stdout_closed_early_exits_quietly() {
+    let d = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        write(
+            d.path(),
+            &format!("{i:03}.txt"),
+            "We would love to partner with you and circle back.\n"
+                .repeat(20)
+                .as_bytes(),
+        );
+    }
+    for format in ["human", "json"] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
+            .args(["--format", format, "--color", "never", "."])
+            .current_dir(d.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_no_panic(out.status.code().unwrap(), &stderr);
+        assert!(stderr.is_empty(), "{format}: stderr: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{format}");
+    }
+    // Standard output closed before the start.
+    let out = StdCommand::new("sh")
+        .arg("-c")
+        .arg(r#"exec "$0" . >&-"#)
+        .arg(assert_cmd::cargo::cargo_bin("pitchlint"))
+        .current_dir(d.path())
+        .output()
+        .unwrap();
+    assert_no_panic(
+        out.status.code().unwrap(),
+        &String::from_utf8_lossy(&out.stderr),
+    );
+}
+
+/// Random bytes, odd encodings and control characters on standard input: never exit 101.
+#[test]
+fn fuzzish_inputs_never_panic() {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let alphabet: &[&[u8]] = &[
+        b"partner",
+        b" ",
+        b"\n",
+        b"\r",
+        b"\r\n",
+        b"Hi Dana,",
+        b"Best,",
+        b"-- ",
+        b"> ",
+        b"\xEF\xBB\xBF",
+        b"\xFF\xFE",
+        b"\xFE\xFF",
+        b"\xC3",
+        b"\xA9",
+        b"\xE2\x80\x99",
+        b"\0",
+        b"On Mon wrote:",
+        b"*",
+        b"circle back",
+        b"\xF0\x9F\x98\x80",
+        b"\xCC\x81",
+        b"Subject:",
+        b"\t",
+        b"e",
+    ];
+    for _ in 0..40 {
+        let n = (next() % 200) as usize;
+        let mut bytes = Vec::new();
+        for _ in 0..n {
+            bytes.extend_from_slice(alphabet[(next() % alphabet.len() as u64) as usize]);
+        }
+        let out = pitchlint()
+            .args(["--format", "json", "-"])
+            .write_stdin(bytes.clone())
+            .output()
+            .unwrap();
+        let code = out.status.code().unwrap();
+        assert_no_panic(code, &String::from_utf8_lossy(&out.stderr));
+        assert!(code <= 2, "exit {code} for {bytes:?}");
+    }
+}
+
+#[test]
+fn an_oversized_regex_is_a_clear_error() {
+    let d = tempfile::tempdir().unwrap();
+    let pack = "[pack]\nname = \"big\"\n\n[[rule]]\nid = \"huge\"\nmessage = \"m\"\nweight = -1\npattern = '(?:\\w{100}){100}x'\n";
+    write(d.path(), "big.toml", pack.as_bytes());
+    write(d.path(), "a.txt", b"text\n");
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args(["--rules", "big.toml", "a.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("big.toml")
+            && stderr.contains("rule `huge`")
+            && stderr.contains("too large"),
+        "stderr: {stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+}
+
+#[test]
+fn a_deeply_nested_regex_is_a_clear_error() {
+    let d = tempfile::tempdir().unwrap();
+    let re = format!("{}x{}", "(".repeat(400), ")".repeat(400));
+    let pack = format!(
+        "[pack]\nname = \"deep\"\n\n[[rule]]\nid = \"deep\"\nmessage = \"m\"\nweight = -1\npattern = '{re}'\n"
+    );
+    write(d.path(), "deep.toml", pack.as_bytes());
+    write(d.path(), "a.txt", b"text\n");
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args(["--rules", "deep.toml", "a.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("deep.toml:8:") && stderr.contains("nest"),
+        "stderr: {stderr}"
+    );
+}
