@@ -8,10 +8,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`).
+#[allow(clippy::expect_used)] // a constant pattern, not input
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
-        r"|\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
+        r"(?i)(?-u:\b)(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
+        r"|(?-u:\b)(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?-u:\b)",
     ))
     .expect("link regex compiles")
 });
