@@ -156,13 +156,31 @@ const WE: &[&str] = &[
 impl Metrics {
     /// Measure the segments of `doc` that have a part in `scope`.
     pub fn of(doc: &Document, scope: Scope) -> Metrics {
-        let text = doc.text();
         let mut m = Metrics::default();
         for span in doc.spans_of(scope) {
-            m.parts.push(span.clone());
-            m.add_part(doc, text, span.clone());
+            m.append(&Metrics::of_part(doc, span.clone()));
         }
         m
+    }
+
+    /// The measures of one part (a segment's span of the view).
+    pub fn of_part(doc: &Document, span: Range<usize>) -> Metrics {
+        let mut m = Metrics::default();
+        m.parts.push(span.clone());
+        m.add_part(doc, doc.text(), span);
+        m
+    }
+
+    /// Add the measures of parts that follow these: measures of a union of parts are the
+    /// measures of each part, one after the other (parts never share a sentence).
+    pub fn append(&mut self, other: &Metrics) {
+        self.parts.extend(other.parts.iter().cloned());
+        self.word_spans.extend(other.word_spans.iter().cloned());
+        self.sentence_list
+            .extend(other.sentence_list.iter().cloned());
+        self.syllables += other.syllables;
+        self.you_words += other.you_words;
+        self.we_words += other.we_words;
     }
 
     /// Whether any part was measured.

@@ -18,6 +18,8 @@ pub struct Shared {
     /// The kind of message being linted.
     pub profile: Profile,
     metrics: RefCell<Vec<(Scope, Rc<Metrics>)>>,
+    /// Each part measured once, whatever the number of scopes that include it.
+    parts: RefCell<std::collections::HashMap<(usize, usize), Rc<Metrics>>>,
 }
 
 impl Shared {
@@ -26,6 +28,7 @@ impl Shared {
         Shared {
             profile,
             metrics: RefCell::default(),
+            parts: RefCell::default(),
         }
     }
 }
@@ -62,7 +65,18 @@ impl<'a> Context<'a> {
         {
             return Rc::clone(m);
         }
-        let m = Rc::new(Metrics::of(self.doc, scope));
+        let mut merged = Metrics::default();
+        for span in self.doc.spans_of(scope) {
+            let key = (span.start, span.end);
+            let cached = self.shared.parts.borrow().get(&key).map(Rc::clone);
+            let part = cached.unwrap_or_else(|| {
+                let m = Rc::new(Metrics::of_part(self.doc, span.clone()));
+                self.shared.parts.borrow_mut().insert(key, Rc::clone(&m));
+                m
+            });
+            merged.append(&part);
+        }
+        let m = Rc::new(merged);
         self.shared
             .metrics
             .borrow_mut()
