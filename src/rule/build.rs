@@ -143,19 +143,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     let scope = match &r.scope {
         None => Scope::DEFAULT,
         Some(list) => {
-            let mut scope = Scope::NONE;
-            for name in list.get_ref().items() {
-                let s = Scope::from_name(name).ok_or_else(|| {
-                    err(
-                        list.span().start,
-                        format!(
-                            "unknown scope `{name}`: expected one of {}",
-                            Scope::names().join(", ")
-                        ),
-                    )
-                })?;
-                scope = scope.union(s);
-            }
+            let scope = parse_scopes(list, &err)?;
             if scope.is_empty() {
                 return Err(err(
                     list.span().start,
@@ -279,7 +267,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     })
 }
 
-/// The parts named in `except_scope`.
+/// The parts named in `scope` or `except_scope`.
 fn parse_scopes(
     list: &toml::Spanned<crate::pack::OneOrMany>,
     err: &dyn Fn(usize, String) -> crate::error::Error,
