@@ -153,6 +153,11 @@ impl RepetitionRule {
         let m = cx.metrics(self.meta.scope);
         for pair in m.word_spans.windows(2) {
             let (a, b) = (&pair[0], &pair[1]);
+            // A merge field counts as one word and may span words of its own: such spans can
+            // overlap their neighbours, and are no doubled word.
+            if b.start < a.end {
+                continue;
+            }
             let (wa, wb) = (&text[a.clone()], &text[b.clone()]);
             let between = &text[a.end..b.start];
             if !between.chars().all(char::is_whitespace)
