@@ -140,11 +140,17 @@ impl Finding {
 
 /// A pattern a rule asks the shared matcher to find.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct PatternSpec {
-    /// Regex source, flags included.
-    pub regex: String,
-    /// Whether matches must also stand between Unicode word boundaries (phrases).
-    pub words: bool,
+pub enum PatternSpec {
+    /// Phrases, as one alternation: whole words, read through the phrase normalisation. At
+    /// each position the longest phrase wins.
+    Phrases {
+        /// The parsed phrases.
+        phrases: Vec<crate::phrase::Phrase>,
+        /// Whether case matters.
+        case_sensitive: bool,
+    },
+    /// A regex as the rule wrote it, flags included.
+    Regex(String),
 }
 
 /// One rule kind.

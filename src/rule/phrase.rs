@@ -24,10 +24,14 @@ impl PhraseRule {
     }
 }
 
-/// Compile one phrase to a regex source, errors pointing into the TOML string that holds it.
-pub fn compile_phrase(src: &PackSource, id: &str, p: &toml::Spanned<String>) -> Result<String> {
+/// Parse one phrase, errors pointing into the TOML string that holds it.
+pub fn compile_phrase(
+    src: &PackSource,
+    id: &str,
+    p: &toml::Spanned<String>,
+) -> Result<phrase::Phrase> {
     // +1 skips the opening quote of the TOML string.
-    phrase::compile(p.get_ref()).map_err(|e| {
+    phrase::parse(p.get_ref()).map_err(|e| {
         src.error_at(
             p.span().start + 1 + e.offset,
             format!("rule `{id}`: phrase {:?}: {}", p.get_ref(), e.message),
@@ -60,7 +64,6 @@ pub fn compile_one(
 ) -> Result<Vec<PatternSpec>> {
     {
         let err = |offset: usize, msg: String| src.error_at(offset, format!("rule `{id}`: {msg}"));
-        let flags = if case_sensitive { "" } else { "(?i)" };
         let mut patterns = Vec::new();
         match (phrases, pattern) {
             (Some(_), Some(p)) => {
@@ -82,16 +85,16 @@ pub fn compile_one(
                         "`phrases` is empty: list at least one phrase".into(),
                     ));
                 }
-                let mut alts = Vec::new();
+                let mut phrases = Vec::new();
                 for p in list.get_ref() {
-                    alts.push(compile_phrase(src, id, p)?);
+                    let parsed = compile_phrase(src, id, p)?;
+                    if !phrases.contains(&parsed) {
+                        phrases.push(parsed);
+                    }
                 }
-                // Longest first, so that leftmost-first matching prefers the longer phrase.
-                alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-                alts.dedup();
-                patterns.push(PatternSpec {
-                    regex: format!("{flags}(?:{})", alts.join("|")),
-                    words: true,
+                patterns.push(PatternSpec::Phrases {
+                    phrases,
+                    case_sensitive,
                 });
             }
             (None, Some(p)) => {
@@ -108,10 +111,8 @@ pub fn compile_one(
                         "pattern can match empty text: it must match at least one character".into(),
                     ));
                 }
-                patterns.push(PatternSpec {
-                    regex: format!("{flags}(?:{re})"),
-                    words: false,
-                });
+                let flags = if case_sensitive { "" } else { "(?i)" };
+                patterns.push(PatternSpec::Regex(format!("{flags}(?:{re})")));
             }
         }
         Ok(patterns)

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::phrase::compile_phrase;
 use super::{Context, Finding, PatternSpec, Rule, RuleMeta, allow_keys};
 use crate::error::Result;
-use crate::matcher::Hit;
+use crate::matcher::{Hit, Matcher};
 use crate::pack::{OneOrMany, PackSource, RuleDef};
 
 /// A rule that swaps phrases for better ones.
@@ -38,14 +38,16 @@ impl SubstitutionRule {
                 "`swap` is empty: give at least one phrase".into(),
             ));
         }
-        let flags = if r.is_case_sensitive() { "" } else { "(?i)" };
         let mut patterns = Vec::new();
         let mut replacements = Vec::new();
         for (phrase, with) in swap.get_ref() {
             let at = with.span().start;
             // Phrase errors point at the replacement: serde does not keep the spans of keys.
             let spanned = toml::Spanned::new(at.saturating_sub(1)..at, phrase.clone());
-            let regex = format!("{flags}(?:{})", compile_phrase(src, id, &spanned)?);
+            let spec = PatternSpec::Phrases {
+                phrases: vec![compile_phrase(src, id, &spanned)?],
+                case_sensitive: r.is_case_sensitive(),
+            };
             let list: Vec<String> = match with.get_ref() {
                 OneOrMany::One(s) => vec![s.clone()],
                 OneOrMany::Many(v) => v.clone(),
@@ -54,14 +56,15 @@ impl SubstitutionRule {
                 return Err(err(at, format!("swap {phrase:?}: a replacement is empty")));
             }
             // A fix must not create the text it fixes, or `--fix` twice would differ from once.
-            let re = regex::Regex::new(&regex).map_err(|e| err(at, e.to_string()))?;
-            if let Some(bad) = list.iter().find(|s| re.is_match(s)) {
+            let m =
+                Matcher::from_specs(std::slice::from_ref(&spec)).map_err(|e| err(at, e.message))?;
+            if let Some(bad) = list.iter().find(|s| m.is_match(s)) {
                 return Err(err(
                     at,
                     format!("swap {phrase:?}: the replacement {bad:?} matches the phrase itself"),
                 ));
             }
-            patterns.push(PatternSpec { regex, words: true });
+            patterns.push(spec);
             replacements.push(list);
         }
         Ok(SubstitutionRule {

@@ -1,21 +1,27 @@
 //! One matcher for every phrase and pattern of every loaded pack, compiled once per run.
 //!
-//! Each distinct pattern becomes one pattern of a multi-pattern [`meta::Regex`] (the engine
-//! under the `regex` crate), so the text is scanned once whatever the number of rules. A scan
-//! finds the leftmost match; a second, anchored check at that position finds every other
-//! pattern that also starts there, so overlapping rules all see their hits. Then the scan
-//! goes on one character later.
+//! Phrases go to one Aho–Corasick automaton ([`literals`]): each phrase expands to the few
+//! strings it stands for, normalised, and the text is normalised the same way, one piece at a
+//! time, so whitespace runs, dashes, curly quotes and case cost nothing per phrase. Building
+//! it takes well under a millisecond for the default packs and well under a second for
+//! 100,000 phrases, and it finds every phrase that starts at each position, overlaps included.
 //!
-//! Phrases use ASCII word boundaries (`(?-u:\b)`), which keep the lazy DFA working on
-//! non-ASCII text; a phrase match that touches a non-ASCII letter on either side is rejected
-//! here instead.
+//! Regexes (a rule's `pattern`, and the rare phrase that is no small set of strings) go to a
+//! multi-pattern [`meta::Regex`](regex_automata::meta::Regex) ([`regexes`]), which is only
+//! built when a pack has one.
+//!
+//! Both report candidates; one ordered pass then keeps, for each pattern, the longest match at
+//! each start and drops its matches that overlap its previous one, as `find_iter` would.
 
 use std::ops::Range;
 
-use regex_automata::meta::Regex;
-use regex_automata::{Anchored, Input, MatchKind, PatternID};
-
 use crate::rule::{PatternSpec, Rule};
+
+mod literals;
+mod regexes;
+
+use literals::LiteralGroup;
+use regexes::RegexGroup;
 
 /// A match of one rule's pattern: `rule` indexes the rule list, `pattern` that rule's
 /// [`Rule::patterns`], `span` is a byte span of the lintable view.
@@ -41,30 +47,27 @@ pub struct MatcherError {
 /// The compiled matcher.
 #[derive(Debug)]
 pub struct Matcher {
-    /// The patterns in groups, each compiled into one regex: see [`Group`].
-    groups: Vec<Group>,
-    specs: Vec<PatternSpec>,
+    /// Case-insensitive phrases, then case-sensitive ones.
+    literals: Vec<LiteralGroup>,
+    /// Regexes: see [`RegexGroup`].
+    regexes: Vec<RegexGroup>,
+    /// How many distinct patterns.
+    n_patterns: usize,
     /// For each distinct pattern, the (rule, local pattern) pairs that declared it.
     owners: Vec<Vec<(u32, u32)>>,
 }
 
-/// Size limits that keep a hostile pack from exhausting memory.
-const NFA_SIZE_LIMIT: usize = 64 << 20;
-
-/// The most memory the lazy DFA may use; it grows only as states are built.
-const HYBRID_CACHE: usize = 64 << 20;
-
 impl Matcher {
     /// Compile every pattern of `rules` into one matcher.
     pub fn new(rules: &[Box<dyn Rule>]) -> Result<Self, MatcherError> {
-        let mut specs: Vec<PatternSpec> = Vec::new();
+        let mut specs: Vec<&PatternSpec> = Vec::new();
         let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut first_rule: Vec<usize> = Vec::new();
         let mut index = std::collections::HashMap::new();
         for (ri, rule) in rules.iter().enumerate() {
             for (pi, spec) in rule.patterns().iter().enumerate() {
-                let id = *index.entry(spec.clone()).or_insert_with(|| {
-                    specs.push(spec.clone());
+                let id = *index.entry(spec).or_insert_with(|| {
+                    specs.push(spec);
                     owners.push(Vec::new());
                     first_rule.push(ri);
                     specs.len() - 1
@@ -72,57 +75,102 @@ impl Matcher {
                 owners[id].push((ri as u32, pi as u32));
             }
         }
-        // Patterns with Unicode word boundaries (`\b` in a user's regex) make the lazy DFA
-        // give up on the first non-ASCII byte, and the whole regex then runs on the slow
-        // PikeVM (300× slower on our corpus). They get a regex of their own, so that the rest
-        // keeps the fast engine.
-        let slow: Vec<bool> = specs.iter().map(|s| needs_slow_engine(&s.regex)).collect();
-        let mut groups = Vec::new();
-        for want_slow in [false, true] {
-            let ids: Vec<u32> = (0..specs.len())
-                .filter(|&i| slow[i] == want_slow)
-                .map(|i| i as u32)
-                .collect();
-            if ids.is_empty() {
-                continue;
+        Self::build(&specs, owners, &first_rule)
+    }
+
+    /// A matcher for these patterns alone; hits name pattern `i` as rule `i`, pattern 0.
+    pub fn from_specs(specs: &[PatternSpec]) -> Result<Self, MatcherError> {
+        let refs: Vec<&PatternSpec> = specs.iter().collect();
+        let owners = (0..specs.len()).map(|i| vec![(i as u32, 0)]).collect();
+        let first: Vec<usize> = (0..specs.len()).collect();
+        Self::build(&refs, owners, &first)
+    }
+
+    fn build(
+        specs: &[&PatternSpec],
+        owners: Vec<Vec<(u32, u32)>>,
+        first_rule: &[usize],
+    ) -> Result<Self, MatcherError> {
+        // (normalised string, open end, pattern) for each case; regexes with their pattern.
+        let mut lits: [Vec<(String, bool, u32)>; 2] = [Vec::new(), Vec::new()];
+        let mut res: Vec<regexes::Pattern> = Vec::new();
+        for (pid, spec) in specs.iter().enumerate() {
+            let pid = pid as u32;
+            match spec {
+                PatternSpec::Regex(re) => res.push(regexes::Pattern {
+                    regex: re.clone(),
+                    words: false,
+                    pid,
+                    rule: first_rule[pid as usize],
+                }),
+                PatternSpec::Phrases {
+                    phrases,
+                    case_sensitive,
+                } => {
+                    let mut slow = Vec::new();
+                    for p in phrases {
+                        match p.literals(!case_sensitive) {
+                            Some(ls) => lits[usize::from(*case_sensitive)]
+                                .extend(ls.into_iter().map(|l| (l.text, l.open_end, pid))),
+                            None => slow.push(p.to_regex()),
+                        }
+                    }
+                    if !slow.is_empty() {
+                        let flags = if *case_sensitive { "" } else { "(?i)" };
+                        res.push(regexes::Pattern {
+                            regex: format!("{flags}(?:{})", slow.join("|")),
+                            words: true,
+                            pid,
+                            rule: first_rule[pid as usize],
+                        });
+                    }
+                }
             }
-            let sub: Vec<PatternSpec> = ids.iter().map(|&i| specs[i as usize].clone()).collect();
-            let rules: Vec<usize> = ids.iter().map(|&i| first_rule[i as usize]).collect();
-            groups.push(Group {
-                re: build(&sub, MatchKind::LeftmostFirst, &rules)?,
-                by_first_byte: first_bytes(&sub),
-                ids,
-            });
+        }
+        let mut literals = Vec::new();
+        for (i, l) in lits.into_iter().enumerate() {
+            if !l.is_empty() {
+                literals.push(LiteralGroup::new(l, i == 0, first_rule)?);
+            }
         }
         Ok(Matcher {
-            groups,
-            specs,
+            literals,
+            regexes: RegexGroup::build_all(res)?,
+            n_patterns: specs.len(),
             owners,
         })
     }
 
     /// The number of distinct patterns.
     pub fn len(&self) -> usize {
-        self.specs.len()
+        self.n_patterns
     }
 
     /// Whether there is no pattern at all.
     pub fn is_empty(&self) -> bool {
-        self.specs.is_empty()
+        self.n_patterns == 0
+    }
+
+    /// Whether any pattern matches somewhere in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut out = Vec::new();
+        self.find_all(text, &mut out);
+        !out.is_empty()
     }
 
     /// Push every hit in `text`, sorted by start, then by rule.
     ///
     /// A long text is cut into pieces scanned on all cores. That gives the same hits as one
     /// scan: whether a pattern matches at a position does not depend on where the scan began
-    /// (look-around sees the whole text), so each piece yields the candidates that start in
-    /// it, and one ordered pass then drops a pattern's hits that overlap its previous one.
+    /// (each piece reads on past its end, and boundaries look at the whole text), so each
+    /// piece yields the candidates that start in it, and one ordered pass then drops a
+    /// pattern's hits that overlap its previous one.
     pub fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
         self.find_all_in(text, out, PIECE_MIN);
     }
 
     fn find_all_in(&self, text: &str, out: &mut Vec<Hit>, piece_min: usize) {
-        if self.groups.is_empty() {
+        if self.n_patterns == 0 {
             return;
         }
         let pieces = pieces(text, rayon::current_num_threads().max(2), piece_min);
@@ -137,7 +185,7 @@ impl Matcher {
         };
         // Per pattern, where its last hit ended: a pattern's own hits never overlap, as with
         // `find_iter`; only different patterns may overlap.
-        let mut last_end = vec![0usize; self.specs.len()];
+        let mut last_end = vec![0usize; self.n_patterns];
         let mut group_start = out.len();
         let mut group_at = usize::MAX;
         for c in cands.iter().flatten() {
@@ -162,76 +210,19 @@ impl Matcher {
         out[group_start..].sort_by_key(|h| (h.rule, h.pattern));
     }
 
-    /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), with
-    /// every pattern that matches at that start; phrase matches inside a word are dropped.
+    /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), sorted
+    /// by start, then pattern, then longest first; phrase matches inside a word are dropped.
     fn scan_groups(&self, text: &str, from: usize, to: usize) -> Vec<Cand> {
         let mut all = Vec::new();
-        for g in &self.groups {
-            all.extend(self.scan(g, text, from, to));
+        for g in &self.literals {
+            g.scan(text, from, to, &mut all);
         }
-        if self.groups.len() > 1 {
-            all.sort_by_key(|c| (c.start, c.pattern));
+        for g in &self.regexes {
+            g.scan(text, from, to, &mut all);
         }
+        all.sort_unstable_by_key(|c| (c.start, c.pattern, std::cmp::Reverse(c.end)));
         all
     }
-
-    fn scan(&self, g: &Group, text: &str, from: usize, to: usize) -> Vec<Cand> {
-        let re = &g.re;
-        let mut out = Vec::new();
-        let mut at = from;
-        let push = |out: &mut Vec<Cand>, pid: usize, s: usize, end: usize| {
-            if !self.specs[pid].words || unicode_bounded(text, s, end) {
-                out.push(Cand {
-                    pattern: pid as u32,
-                    start: s,
-                    end,
-                });
-            }
-        };
-        while at < to && at <= text.len() {
-            let Some(m) = re.search(&Input::new(text).range(at..)) else {
-                break;
-            };
-            let s = m.start();
-            if s >= to || s >= text.len() {
-                break;
-            }
-            let before = out.len();
-            let first = m.pattern();
-            push(&mut out, g.ids[first.as_usize()] as usize, s, m.end());
-            for &pid in &g.by_first_byte[usize::from(text.as_bytes()[s])] {
-                let pid = PatternID::new_unchecked(pid as usize);
-                if pid == first {
-                    continue;
-                }
-                let input = Input::new(text).range(s..).anchored(Anchored::Pattern(pid));
-                if let Some(x) = re.search(&input) {
-                    push(&mut out, g.ids[pid.as_usize()] as usize, s, x.end());
-                }
-            }
-            // Hits at one start go out by pattern, as a set would list them.
-            out[before..].sort_by_key(|c| c.pattern);
-            at = s + text[s..].chars().next().map_or(1, char::len_utf8);
-        }
-        out
-    }
-}
-
-/// Some of the patterns, compiled into one multi-pattern regex.
-#[derive(Debug)]
-struct Group {
-    re: Regex,
-    /// For each first byte, the group's patterns (local ids) whose matches can start with it.
-    by_first_byte: Vec<Vec<u32>>,
-    /// Local pattern id → index into the matcher's distinct patterns.
-    ids: Vec<u32>,
-}
-
-/// Whether a pattern has a Unicode word boundary, which the lazy DFA cannot run on non-ASCII
-/// text.
-fn needs_slow_engine(regex: &str) -> bool {
-    regex_automata::util::syntax::parse(regex)
-        .is_ok_and(|hir| hir.properties().look_set().contains_word_unicode())
 }
 
 /// A candidate match of one distinct pattern, before overlap filtering.
@@ -263,76 +254,6 @@ fn pieces(text: &str, n: usize, piece_min: usize) -> Vec<Range<usize>> {
     }
     out.push(start..text.len() + 1);
     out
-}
-
-fn build(
-    specs: &[PatternSpec],
-    kind: MatchKind,
-    first_rule: &[usize],
-) -> Result<Regex, MatcherError> {
-    let regexes: Vec<&str> = specs.iter().map(|s| s.regex.as_str()).collect();
-    let cfg = Regex::config()
-        .match_kind(kind)
-        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
-        // Big packs make big DFA states: with the default 2 MiB cache the lazy DFA gives up
-        // and the slow PikeVM scans instead (10,000 phrases: seconds for a 3 KB draft).
-        .hybrid_cache_capacity(HYBRID_CACHE);
-    Regex::builder()
-        .configure(cfg.clone())
-        .build_many(&regexes)
-        .map_err(|e| {
-            let culprit = e.pattern().map(|p: PatternID| p.as_usize()).or_else(|| {
-                // A size limit names no pattern: find the one that is too large on its own.
-                // This only runs on the error path.
-                regexes
-                    .iter()
-                    .position(|r| Regex::builder().configure(cfg.clone()).build(r).is_err())
-            });
-            let message = match e.size_limit() {
-                Some(limit) if culprit.is_some() => {
-                    format!("pattern is too large to compile (over the {limit}-byte limit)")
-                }
-                Some(limit) => format!(
-                    "the patterns of all rules together are too large to compile (over the \
-                     {limit}-byte limit); split the packs or remove rules"
-                ),
-                None => e
-                    .to_string()
-                    .lines()
-                    .map(str::trim)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            };
-            // With no single culprit, name the last rule: the one that went over the limit.
-            let rule = culprit.map_or(first_rule.last().copied().unwrap_or(0), |p| first_rule[p]);
-            MatcherError { rule, message }
-        })
-}
-
-/// For each byte, the patterns that may match starting with it: from each pattern's literal
-/// prefixes when they are known, else every byte.
-fn first_bytes(specs: &[PatternSpec]) -> Vec<Vec<u32>> {
-    use regex_syntax::hir::literal::{ExtractKind, Extractor};
-    let mut by_byte = vec![Vec::new(); 256];
-    for (pid, spec) in specs.iter().enumerate() {
-        let mut bytes = [false; 256];
-        let known = regex_automata::util::syntax::parse(&spec.regex)
-            .ok()
-            .and_then(|hir| {
-                let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-                let lits = seq.literals()?;
-                for lit in lits {
-                    bytes[usize::from(*lit.as_bytes().first()?)] = true;
-                }
-                Some(())
-            });
-        for (b, list) in by_byte.iter_mut().enumerate() {
-            if known.is_none() || bytes[b] {
-                list.push(pid as u32);
-            }
-        }
-    }
-    by_byte
 }
 
 /// Whether `text[s..e]` does not continue a word on either side (Unicode letters and digits).
@@ -389,7 +310,9 @@ mod tests {
     #[test]
     fn non_ascii_letters_are_word_characters() {
         assert!(hits(TWO, "épartner").is_empty());
-        assert!(hits(TWO, "partneré").is_empty());
+        // `partner*` is any word that starts with "partner", non-ASCII letters included.
+        assert_eq!(hits(TWO, "partneré"), [(0, "partneré".into())]);
+        assert!(hits(TWO, "a partner withé you").iter().all(|h| h.0 == 0));
         assert_eq!(hits(TWO, "«partner»").len(), 1);
         let t = "[[rule]]\nid = \"c\"\nmessage = \"m\"\nweight = -1\nphrases = [\"café\"]\n";
         assert_eq!(hits(t, "un café noir").len(), 1);
@@ -458,7 +381,8 @@ mod tests {
                  [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\nphrases = [\"demo*\"]\n";
         let r = rules(t);
         let m = Matcher::new(&r).unwrap();
-        assert_eq!(m.groups.len(), 2);
+        assert_eq!(m.regexes.len(), 1);
+        assert_eq!(m.literals.len(), 1);
         assert_eq!(
             hits(t, "« demo » démo demos"),
             [(0, "demo".into()), (1, "demo".into()), (1, "demos".into())]

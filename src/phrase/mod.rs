@@ -16,6 +16,9 @@
 
 use std::fmt::Write as _;
 
+mod literal;
+pub use literal::{Literal, Normalized, normalize};
+
 /// Why a phrase could not be compiled; `offset` is a byte offset into the phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhraseError {
@@ -25,8 +28,47 @@ pub struct PhraseError {
     pub message: String,
 }
 
-/// Compile one phrase to a regex source (no case flag; the caller adds it).
-pub fn compile(phrase: &str) -> Result<String, PhraseError> {
+/// A parsed phrase: alternatives of word sequences.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Phrase {
+    alts: Vec<Seq>,
+}
+
+/// Words and groups, one after the other.
+type Seq = Vec<Elem>;
+
+/// One element of a sequence; an optional group was written `(x|)`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Elem {
+    kind: ElemKind,
+    optional: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum ElemKind {
+    Word(Word),
+    Group(Vec<Seq>),
+}
+
+/// A word as written, without its suffix.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Word {
+    text: String,
+    suffix: Suffix,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Suffix {
+    /// The word itself.
+    None,
+    /// `word*`: any word that starts with it.
+    Prefix,
+    /// `word~`: the word and its inflections.
+    Inflect,
+}
+
+/// Parse one phrase.
+pub fn parse(phrase: &str) -> Result<Phrase, PhraseError> {
     if phrase.trim().is_empty() {
         return Err(PhraseError {
             offset: 0,
@@ -50,7 +92,83 @@ pub fn compile(phrase: &str) -> Result<String, PhraseError> {
             message: "empty alternative at the top of a phrase".into(),
         });
     }
-    Ok(alts)
+    Ok(Phrase { alts })
+}
+
+/// Compile one phrase to a regex source (no case flag; the caller adds it).
+pub fn compile(phrase: &str) -> Result<String, PhraseError> {
+    Ok(parse(phrase)?.to_regex())
+}
+
+impl Phrase {
+    /// The phrase as a regex source (no case flag). The matcher runs phrases as literals
+    /// ([`Phrase::literals`]); this is for the few it cannot.
+    pub fn to_regex(&self) -> String {
+        regex_alternatives(&self.alts)
+    }
+}
+
+fn regex_alternatives(alts: &[Seq]) -> String {
+    let mut res: Vec<String> = alts
+        .iter()
+        .map(|s| regex_sequence(s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    // Longest alternative first, so leftmost-first matching prefers the longer phrase.
+    res.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    format!("(?:{})", res.join("|"))
+}
+
+fn regex_sequence(elems: &[Elem]) -> String {
+    let mut out = String::new();
+    for (i, e) in elems.iter().enumerate() {
+        let re = match &e.kind {
+            ElemKind::Word(w) => regex_word(w),
+            ElemKind::Group(alts) => regex_alternatives(alts),
+        };
+        // An optional element carries its own separator, so leaving it out leaves one run.
+        match (i, e.optional) {
+            (0, false) => out.push_str(&re),
+            (_, false) => {
+                if !elems[i - 1].optional || i > 1 {
+                    out.push_str(r"\s+");
+                }
+                out.push_str(&re);
+            }
+            (0, true) => {
+                let _ = write!(out, r"(?:{re}\s+)?");
+            }
+            (_, true) => {
+                let _ = write!(out, r"(?:\s+{re})?");
+            }
+        }
+    }
+    out
+}
+
+fn regex_word(w: &Word) -> String {
+    let body = w.text.as_str();
+    let mut out = String::new();
+    let first = body.chars().next().unwrap_or(' ');
+    if first.is_ascii_alphanumeric() || first == '_' {
+        out.push_str(r"(?-u:\b)");
+    }
+    match w.suffix {
+        Suffix::Inflect => {
+            let forms: Vec<String> = inflections(body).iter().map(|f| literal(f)).collect();
+            let _ = write!(out, "(?:{})", forms.join("|"));
+        }
+        Suffix::Prefix => {
+            out.push_str(&literal(body));
+            out.push_str(r"\w*");
+        }
+        Suffix::None => out.push_str(&literal(body)),
+    }
+    let last = body.chars().last().unwrap_or(' ');
+    if w.suffix != Suffix::None || last.is_ascii_alphanumeric() || last == '_' {
+        out.push_str(r"(?-u:\b)");
+    }
+    out
 }
 
 /// Every word form that `word~` stands for, most specific first.
@@ -115,25 +233,22 @@ impl Parser<'_> {
         self.src[self.pos..].chars().next()
     }
 
-    /// alternatives := sequence ('|' sequence)*; returns the regex and whether one
-    /// alternative is empty (which makes the group optional).
-    fn alternatives(&mut self, depth: usize) -> Result<(String, bool), PhraseError> {
+    /// alternatives := sequence ('|' sequence)*; returns them and whether one alternative is
+    /// empty (which makes the group optional).
+    fn alternatives(&mut self, depth: usize) -> Result<(Vec<Seq>, bool), PhraseError> {
         let mut alts = vec![self.sequence(depth)?];
         while self.peek() == Some('|') {
             self.pos += 1;
             alts.push(self.sequence(depth)?);
         }
-        let optional = alts.iter().any(String::is_empty);
+        let optional = alts.iter().any(Vec::is_empty);
         alts.retain(|a| !a.is_empty());
-        // Longest alternative first, so leftmost-first matching prefers the longer phrase.
-        alts.sort_by_key(|a| std::cmp::Reverse(a.len()));
-        Ok((format!("(?:{})", alts.join("|")), optional))
+        Ok((alts, optional))
     }
 
     /// sequence := (word | group)*, joined by whitespace runs.
-    fn sequence(&mut self, depth: usize) -> Result<String, PhraseError> {
-        // (regex, optional)
-        let mut elems: Vec<(String, bool)> = Vec::new();
+    fn sequence(&mut self, depth: usize) -> Result<Seq, PhraseError> {
+        let mut elems: Seq = Vec::new();
         while let Some(c) = self.peek() {
             match c {
                 '|' => break,
@@ -158,47 +273,34 @@ impl Parser<'_> {
                         });
                     }
                     self.pos += 1;
-                    if inner == "(?:)" {
+                    if inner.is_empty() {
                         return Err(PhraseError {
                             offset: open,
                             message: "empty group `()` in phrase".into(),
                         });
                     }
-                    elems.push((inner, optional));
+                    elems.push(Elem {
+                        kind: ElemKind::Group(inner),
+                        optional,
+                    });
                 }
-                _ => elems.push((self.word()?, false)),
+                _ => elems.push(Elem {
+                    kind: ElemKind::Word(self.word()?),
+                    optional: false,
+                }),
             }
         }
-        if !elems.is_empty() && elems.iter().all(|(_, optional)| *optional) {
+        if !elems.is_empty() && elems.iter().all(|e| e.optional) {
             return Err(PhraseError {
                 offset: 0,
                 message: "this phrase can match nothing: every part is optional".into(),
             });
         }
-        let mut out = String::new();
-        for (i, (re, optional)) in elems.iter().enumerate() {
-            // An optional element carries its own separator, so leaving it out leaves one run.
-            match (i, optional) {
-                (0, false) => out.push_str(re),
-                (_, false) => {
-                    if !elems[i - 1].1 || i > 1 {
-                        out.push_str(r"\s+");
-                    }
-                    out.push_str(re);
-                }
-                (0, true) => {
-                    let _ = write!(out, r"(?:{re}\s+)?");
-                }
-                (_, true) => {
-                    let _ = write!(out, r"(?:\s+{re})?");
-                }
-            }
-        }
-        Ok(out)
+        Ok(elems)
     }
 
     /// A run of non-space, non-syntax characters, with an optional `*` or `~` suffix.
-    fn word(&mut self) -> Result<String, PhraseError> {
+    fn word(&mut self) -> Result<Word, PhraseError> {
         let start = self.pos;
         while let Some(c) = self.peek() {
             if c.is_whitespace() || "()|".contains(c) {
@@ -208,9 +310,9 @@ impl Parser<'_> {
         }
         let raw = &self.src[start..self.pos];
         let (body, suffix) = match raw.chars().last() {
-            Some('*') => (&raw[..raw.len() - 1], Some('*')),
-            Some('~') => (&raw[..raw.len() - 1], Some('~')),
-            _ => (raw, None),
+            Some('*') => (&raw[..raw.len() - 1], Suffix::Prefix),
+            Some('~') => (&raw[..raw.len() - 1], Suffix::Inflect),
+            _ => (raw, Suffix::None),
         };
         if body.is_empty() {
             return Err(PhraseError {
@@ -224,27 +326,10 @@ impl Parser<'_> {
                 message: format!("`{raw}`: `*` and `~` may only end a word"),
             });
         }
-        let mut out = String::new();
-        let first = body.chars().next().unwrap_or(' ');
-        if first.is_ascii_alphanumeric() || first == '_' {
-            out.push_str(r"(?-u:\b)");
-        }
-        match suffix {
-            Some('~') => {
-                let forms: Vec<String> = inflections(body).iter().map(|f| literal(f)).collect();
-                let _ = write!(out, "(?:{})", forms.join("|"));
-            }
-            Some(_) => {
-                out.push_str(&literal(body));
-                out.push_str(r"\w*");
-            }
-            None => out.push_str(&literal(body)),
-        }
-        let last = body.chars().last().unwrap_or(' ');
-        if suffix.is_some() || last.is_ascii_alphanumeric() || last == '_' {
-            out.push_str(r"(?-u:\b)");
-        }
-        Ok(out)
+        Ok(Word {
+            text: body.to_string(),
+            suffix,
+        })
     }
 }
 
