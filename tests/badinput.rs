@@ -552,6 +552,46 @@ fn an_oversized_regex_is_a_clear_error() {
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
 }
 
+/// A pack of 100,000 phrases loads and finds what it lists, in curly-quote, hyphen and
+/// upper-case variants, at the right place. (How fast: `cargo bench --bench matcher --
+/// compile/100k`, and the README's Performance section.)
+#[test]
+fn a_pack_of_100000_phrases_loads_and_matches() {
+    let d = tempfile::tempdir().unwrap();
+    let mut pack = String::from(
+        "[pack]\nname = \"big\"\n\n[[rule]]\nid = \"list\"\nmessage = \"m\"\nweight = -1\nphrases = [\n",
+    );
+    for i in 0..100_000u32 {
+        pack.push_str(&format!("  \"w{i} x{} it's\",\n", i % 97));
+    }
+    pack.push_str("  \"state-of-the-art\",\n]\n");
+    write(d.path(), "big.toml", pack.as_bytes());
+    let draft = "Hi,\n\nOur W97087 X87 IT’S plan is State of the\nArt. w1 x2 it's no.\n";
+    write(d.path(), "a.txt", draft.as_bytes());
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args([
+            "--no-default-rules",
+            "--rules",
+            "big.toml",
+            "--format",
+            "json",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["W97087 X87 IT’S", "State of the\nArt"], "{v}");
+}
+
 #[test]
 fn a_deeply_nested_regex_is_a_clear_error() {
     let d = tempfile::tempdir().unwrap();

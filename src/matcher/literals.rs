@@ -17,8 +17,9 @@ pub(super) struct LiteralGroup {
     max_len: usize,
 }
 
-/// Past this many strings a DFA costs more to build than it saves in a short run.
-const DFA_MAX: usize = 0;
+/// Past this many strings the contiguous NFA (faster to search) costs more to build than it
+/// saves: a pack of 100,000 phrases builds in half the time without it.
+const CONTIGUOUS_MAX: usize = 20_000;
 
 impl LiteralGroup {
     /// `lits` holds (normalised string, open end, distinct pattern).
@@ -41,10 +42,10 @@ impl LiteralGroup {
             }
         }
         let max_len = strings.iter().map(String::len).max().unwrap_or(0);
-        let kind = if strings.len() <= DFA_MAX {
-            AhoCorasickKind::DFA
-        } else {
+        let kind = if strings.len() <= CONTIGUOUS_MAX {
             AhoCorasickKind::ContiguousNFA
+        } else {
+            AhoCorasickKind::NoncontiguousNFA
         };
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)

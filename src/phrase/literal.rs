@@ -29,10 +29,44 @@ impl Phrase {
     /// Every string this phrase matches, normalised with `lowercase`; `None` when it cannot
     /// be written as a small set of strings.
     pub fn literals(&self, lowercase: bool) -> Option<Vec<Literal>> {
+        if let Some(plain) = self.plain_words(lowercase) {
+            return Some(vec![plain]);
+        }
         let mut out = alternatives(&self.alts, lowercase)?;
         out.sort_by(|a, b| a.text.cmp(&b.text).then(a.open_end.cmp(&b.open_end)));
         out.dedup();
         Some(out)
+    }
+}
+
+impl Phrase {
+    /// The common case, without the general expansion: one sequence of plain words.
+    fn plain_words(&self, lowercase: bool) -> Option<Literal> {
+        let [seq] = self.alts.as_slice() else {
+            return None;
+        };
+        let mut text = String::new();
+        for e in seq {
+            match &e.kind {
+                ElemKind::Word(w)
+                    if w.suffix == Suffix::None
+                        && !e.optional
+                        && !w.text.starts_with(is_dash)
+                        && !w.text.ends_with(is_dash) =>
+                {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(&w.text);
+                }
+                _ => return None,
+            }
+        }
+        let text = normalize(&text, lowercase);
+        (!text.starts_with(' ') && !text.ends_with(' ')).then_some(Literal {
+            text,
+            open_end: false,
+        })
     }
 }
 
@@ -113,8 +147,18 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
     Some(partial)
 }
 
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '‐' | '‑' | '–' | '—')
+}
+
 /// `s` normalised as the matcher reads text (see the module documentation).
 pub fn normalize(s: &str, lowercase: bool) -> String {
+    let table = if lowercase { &LOWER } else { &KEEP };
+    if s.bytes()
+        .all(|b| b.is_ascii() && table[usize::from(b)] == b)
+    {
+        return s.to_string();
+    }
     let mut n = Normalized::default();
     n.fill(s, 0, s.len(), 0, lowercase);
     n.text
@@ -159,7 +203,7 @@ const KEEP: [u8; 128] = ascii_table(false);
 
 fn class(c: char, lowercase: bool) -> Class {
     match c {
-        '-' | '‐' | '‑' | '–' | '—' => Class::Sep,
+        c if is_dash(c) => Class::Sep,
         c if c.is_whitespace() => Class::Sep,
         '’' | '‘' | 'ʼ' => Class::Char('\''),
         '“' | '”' => Class::Char('"'),

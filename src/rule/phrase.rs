@@ -86,9 +86,10 @@ pub fn compile_one(
                     ));
                 }
                 let mut phrases = Vec::new();
+                let mut seen = std::collections::HashSet::new();
                 for p in list.get_ref() {
                     let parsed = compile_phrase(src, id, p)?;
-                    if !phrases.contains(&parsed) {
+                    if seen.insert(parsed.clone()) {
                         phrases.push(parsed);
                     }
                 }
