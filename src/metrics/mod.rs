@@ -234,11 +234,10 @@ impl Metrics {
                 words += 1;
                 self.word_spans.push(wspan);
                 self.syllables += syllables(w);
-                let lower = w.to_lowercase().replace('’', "'");
-                if YOU.contains(&lower.as_str()) {
-                    self.you_words += 1;
-                } else if WE.contains(&lower.as_str()) && w != "US" {
-                    self.we_words += 1;
+                match pronoun(w) {
+                    Some(Pronoun::You) => self.you_words += 1,
+                    Some(Pronoun::We) if w != "US" => self.we_words += 1,
+                    _ => {}
                 }
             }
             if words == 0 {
@@ -309,24 +308,63 @@ impl Metrics {
     }
 }
 
+enum Pronoun {
+    You,
+    We,
+}
+
+/// Whether `w` is a you-word or an I/we-word, case and curly apostrophes aside.
+fn pronoun(w: &str) -> Option<Pronoun> {
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for c in w.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    let lower = std::str::from_utf8(&buf[..n]).ok()?;
+    if YOU.contains(&lower) {
+        Some(Pronoun::You)
+    } else if WE.contains(&lower) {
+        Some(Pronoun::We)
+    } else {
+        None
+    }
+}
+
 /// Estimated English syllables in a word: vowel groups, less a silent final `e` and the `-es`
 /// / `-ed` endings that add none; at least one. Digits count one per group.
 pub fn syllables(word: &str) -> usize {
-    let w: Vec<char> = word
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .collect();
-    if w.is_empty() {
-        return 1;
+    // The word's letters, lower-cased: on the stack for all but very long words.
+    let mut stack = ['\0'; 40];
+    let mut heap = Vec::new();
+    let mut n = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        if n < stack.len() {
+            stack[n] = c;
+        } else {
+            if heap.is_empty() {
+                heap.extend_from_slice(&stack);
+            }
+            heap.push(c);
+        }
+        n += 1;
     }
+    let w: &[char] = if heap.is_empty() { &stack[..n] } else { &heap };
     if w.len() <= 3 {
         return 1;
     }
     let vowel = |c: char| "aeiouyàâäéèêëîïôöûüù".contains(c);
     let mut count = 0;
     let mut prev = false;
-    for &c in &w {
+    for &c in w {
         let v = vowel(c);
         if v && !prev {
             count += 1;
@@ -334,7 +372,10 @@ pub fn syllables(word: &str) -> usize {
         prev = v;
     }
     let n = w.len();
-    let ends = |s: &str| w.iter().collect::<String>().ends_with(s);
+    let ends = |s: &str| {
+        let k = s.chars().count();
+        n >= k && w[n - k..].iter().copied().eq(s.chars())
+    };
     if w[n - 1] == 'e' && !ends("le") && !ends("ee") && !ends("ye") && count > 1 {
         count -= 1; // make, service
     } else if ends("le") && n > 2 && vowel(w[n - 3]) && count > 1 {
@@ -418,6 +459,10 @@ mod tests {
             ("delivery", 4),
             ("opportunity", 5),
             ("boxes", 2),
+            ("Délivéry", 4),
+            ("x", 1),
+            ("", 1),
+            ("internationalisationsinternationalisations", 16),
         ] {
             assert_eq!(syllables(w), n, "{w}");
         }

@@ -8,8 +8,6 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::{Context, Finding, Rule, RuleMeta, allow_keys};
 use crate::document::{Document, Scope};
 use crate::error::Result;
@@ -95,13 +93,53 @@ impl RepetitionRule {
     }
 }
 
-/// The words of a text, lowercased and joined by single spaces, and how many there are.
-fn normalize(text: &str) -> (String, usize) {
-    let words: Vec<String> = text
-        .unicode_words()
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    (words.join(" "), words.len())
+/// The words of a text, lowercased and joined by single spaces, and how many there are: the
+/// text "case and punctuation aside". A word is a run of letters, digits and `_`; an apostrophe
+/// between letters (`don't`, `we’re`) and a `.` or `,` between digits (`3.5`, `1,000`) stay
+/// inside it. One pass over the bytes, no allocation per word.
+fn normalize(text: &str, out: &mut String) -> usize {
+    out.clear();
+    let mut words = 0;
+    let mut in_word = false;
+    // A joiner seen inside a word, kept only if a word character follows.
+    let mut pending: Option<char> = None;
+    let mut prev: char = ' ';
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            if let Some(j) = pending.take() {
+                let joins = if j == '\'' {
+                    prev.is_alphabetic() && c.is_alphabetic()
+                } else {
+                    prev.is_ascii_digit() && c.is_ascii_digit()
+                };
+                if joins {
+                    out.push(j);
+                } else {
+                    out.push(' ');
+                    words += 1;
+                }
+            } else if !in_word {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                words += 1;
+            }
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            in_word = true;
+        } else if in_word && pending.is_none() && matches!(c, '\'' | '’' | '.' | ',') {
+            pending = Some(if c == '’' { '\'' } else { c });
+            continue;
+        } else {
+            in_word = false;
+            pending = None;
+        }
+        prev = c;
+    }
+    words
 }
 
 /// The paragraphs (opening, body, closing) in `scope` that repeat an earlier one: (copy,
@@ -114,18 +152,19 @@ fn repeated_paragraphs(
     let paras = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
     let mut seen: HashMap<String, Range<usize>> = HashMap::new();
     let mut out = Vec::new();
+    let mut key = String::new();
     for s in &doc.segments {
         if !s.scope.intersects(paras) || !s.scope.intersects(scope) {
             continue;
         }
-        let (key, n) = normalize(&doc.text()[s.span.clone()]);
+        let n = normalize(&doc.text()[s.span.clone()], &mut key);
         if n < min_words {
             continue;
         }
         match seen.get(&key) {
             Some(first) => out.push((s.span.clone(), first.clone())),
             None => {
-                seen.insert(key, s.span.clone());
+                seen.insert(key.clone(), s.span.clone());
             }
         }
     }
@@ -210,11 +249,12 @@ impl Rule for RepetitionRule {
                 let text = cx.doc.text();
                 let m = cx.metrics(self.meta.scope);
                 let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+                let mut key = String::new();
                 for s in &m.sentence_list {
                     if s.words < self.min_words {
                         continue;
                     }
-                    let (key, _) = normalize(&text[s.span.clone()]);
+                    normalize(&text[s.span.clone()], &mut key);
                     match seen.get(&key) {
                         Some(first) => {
                             let inside = copies
@@ -232,7 +272,7 @@ impl Rule for RepetitionRule {
                             }
                         }
                         None => {
-                            seen.insert(key, s.span.clone());
+                            seen.insert(key.clone(), s.span.clone());
                         }
                     }
                 }
@@ -271,6 +311,20 @@ mod tests {
         let f = findings(SENT, t);
         assert_eq!(f.len(), 1);
         assert!(f[0].0.contains("line 3"), "{}", f[0].0);
+    }
+
+    #[test]
+    fn the_key_drops_case_and_punctuation_but_keeps_words_whole() {
+        let mut k = String::new();
+        assert_eq!(
+            super::normalize("We’re  SHIPPING, on-time: 1,000 parts (3.5 t)!", &mut k),
+            8
+        );
+        assert_eq!(k, "we're shipping on time 1,000 parts 3.5 t");
+        assert_eq!(super::normalize("'quoted' end. Next, 2.", &mut k), 4);
+        assert_eq!(k, "quoted end next 2");
+        assert_eq!(super::normalize("Élan über {{first_name}}", &mut k), 3);
+        assert_eq!(k, "élan über first_name");
     }
 
     #[test]
