@@ -151,13 +151,6 @@ impl Matcher {
         self.n_patterns == 0
     }
 
-    /// Whether any pattern matches somewhere in `text`.
-    pub fn is_match(&self, text: &str) -> bool {
-        let mut out = Vec::new();
-        self.find_all(text, &mut out);
-        !out.is_empty()
-    }
-
     /// Push every hit in `text`, sorted by start, then by rule.
     ///
     /// A long text is cut into pieces scanned on all cores. That gives the same hits as one

@@ -9,6 +9,7 @@
 
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_syntax::hir::Hir;
 
 use super::{Cand, MatcherError, unicode_bounded};
 
@@ -46,24 +47,29 @@ impl RegexGroup {
     /// slow PikeVM (300× slower on our corpus). They get a regex of their own, so that the
     /// rest keeps the fast engine.
     pub(super) fn build_all(patterns: Vec<Pattern>) -> Result<Vec<RegexGroup>, MatcherError> {
-        let slow: Vec<bool> = patterns
-            .iter()
-            .map(|p| needs_slow_engine(&p.regex))
-            .collect();
+        // Parse each pattern once: the same tree tells the engine it needs, its first bytes,
+        // and builds the regex.
+        let mut hirs = Vec::with_capacity(patterns.len());
+        for p in &patterns {
+            let hir = regex_automata::util::syntax::parse(&p.regex).map_err(|e| MatcherError {
+                rule: p.rule,
+                message: one_line(&e.to_string()),
+            })?;
+            hirs.push(hir);
+        }
         let mut groups = Vec::new();
         for want_slow in [false, true] {
-            let sub: Vec<&Pattern> = patterns
-                .iter()
-                .zip(&slow)
-                .filter(|(_, s)| **s == want_slow)
-                .map(|(p, _)| p)
+            let picked: Vec<usize> = (0..patterns.len())
+                .filter(|&i| hirs[i].properties().look_set().contains_word_unicode() == want_slow)
                 .collect();
-            if sub.is_empty() {
+            if picked.is_empty() {
                 continue;
             }
+            let sub: Vec<&Pattern> = picked.iter().map(|&i| &patterns[i]).collect();
+            let sub_hirs: Vec<&Hir> = picked.iter().map(|&i| &hirs[i]).collect();
             groups.push(RegexGroup {
-                re: build(&sub)?,
-                by_first_byte: first_bytes(&sub),
+                re: build(&sub, &sub_hirs)?,
+                by_first_byte: first_bytes(&sub_hirs),
                 ids: sub.iter().map(|p| (p.pid, p.words)).collect(),
             });
         }
@@ -109,24 +115,25 @@ impl RegexGroup {
     }
 }
 
-/// Whether a pattern has a Unicode word boundary, which the lazy DFA cannot run on non-ASCII
-/// text.
-fn needs_slow_engine(regex: &str) -> bool {
-    regex_automata::util::syntax::parse(regex)
-        .is_ok_and(|hir| hir.properties().look_set().contains_word_unicode())
+fn one_line(s: &str) -> String {
+    s.lines().map(str::trim).collect::<Vec<_>>().join(" ")
 }
 
-fn build(patterns: &[&Pattern]) -> Result<Regex, MatcherError> {
+fn build(patterns: &[&Pattern], hirs: &[&Hir]) -> Result<Regex, MatcherError> {
     let regexes: Vec<&str> = patterns.iter().map(|p| p.regex.as_str()).collect();
     let cfg = Regex::config()
         .match_kind(MatchKind::LeftmostFirst)
         .nfa_size_limit(Some(NFA_SIZE_LIMIT))
         // Big packs make big DFA states: with the default 2 MiB cache the lazy DFA gives up
         // and the slow PikeVM scans instead (10,000 phrases: seconds for a 3 KB draft).
-        .hybrid_cache_capacity(HYBRID_CACHE);
+        .hybrid_cache_capacity(HYBRID_CACHE)
+        // Rule patterns start with many different bytes (`?`, `!`, words, digits), so a
+        // prefilter rarely skips text, and building one from case-insensitive alternations
+        // was half the start-up cost of the default pack's five patterns.
+        .auto_prefilter(false);
     Regex::builder()
         .configure(cfg.clone())
-        .build_many(&regexes)
+        .build_many_from_hir(hirs)
         .map_err(|e| {
             let culprit = e.pattern().map(|p: PatternID| p.as_usize()).or_else(|| {
                 // A size limit names no pattern: find the one that is too large on its own.
@@ -143,12 +150,7 @@ fn build(patterns: &[&Pattern]) -> Result<Regex, MatcherError> {
                     "the patterns of all rules together are too large to compile (over the \
                      {limit}-byte limit); split the packs or remove rules"
                 ),
-                None => e
-                    .to_string()
-                    .lines()
-                    .map(str::trim)
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                None => one_line(&e.to_string()),
             };
             // With no single culprit, name the last rule: the one that went over the limit.
             let rule = culprit.map_or(patterns.last().map_or(0, |p| p.rule), |i| patterns[i].rule);
@@ -157,22 +159,22 @@ fn build(patterns: &[&Pattern]) -> Result<Regex, MatcherError> {
 }
 
 /// For each byte, the patterns that may match starting with it: from each pattern's literal
-/// prefixes when they are known, else every byte.
-fn first_bytes(patterns: &[&Pattern]) -> Vec<Vec<u32>> {
+/// prefixes when they are known, else every byte. Only first bytes matter, so prefixes are cut
+/// to one byte, which keeps the extraction cheap on case-insensitive alternations.
+fn first_bytes(hirs: &[&Hir]) -> Vec<Vec<u32>> {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let mut by_byte = vec![Vec::new(); 256];
-    for (pid, p) in patterns.iter().enumerate() {
+    let mut ex = Extractor::new();
+    ex.kind(ExtractKind::Prefix).limit_literal_len(1);
+    for (pid, hir) in hirs.iter().enumerate() {
         let mut bytes = [false; 256];
-        let known = regex_automata::util::syntax::parse(&p.regex)
-            .ok()
-            .and_then(|hir| {
-                let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
-                let lits = seq.literals()?;
-                for lit in lits {
-                    bytes[usize::from(*lit.as_bytes().first()?)] = true;
-                }
-                Some(())
-            });
+        let seq = ex.extract(hir);
+        let known = seq.literals().and_then(|lits| {
+            for lit in lits {
+                bytes[usize::from(*lit.as_bytes().first()?)] = true;
+            }
+            Some(())
+        });
         for (b, list) in by_byte.iter_mut().enumerate() {
             if known.is_none() || bytes[b] {
                 list.push(pid as u32);

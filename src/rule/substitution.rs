@@ -40,6 +40,7 @@ impl SubstitutionRule {
         }
         let mut patterns = Vec::new();
         let mut replacements = Vec::new();
+        let mut spans = Vec::new();
         for (phrase, with) in swap.get_ref() {
             let at = with.span().start;
             // Phrase errors point at the replacement: serde does not keep the spans of keys.
@@ -55,17 +56,28 @@ impl SubstitutionRule {
             if list.is_empty() || list.iter().any(|s| s.trim().is_empty()) {
                 return Err(err(at, format!("swap {phrase:?}: a replacement is empty")));
             }
-            // A fix must not create the text it fixes, or `--fix` twice would differ from once.
-            let m =
-                Matcher::from_specs(std::slice::from_ref(&spec)).map_err(|e| err(at, e.message))?;
-            if let Some(bad) = list.iter().find(|s| m.is_match(s)) {
-                return Err(err(
-                    at,
-                    format!("swap {phrase:?}: the replacement {bad:?} matches the phrase itself"),
-                ));
-            }
             patterns.push(spec);
             replacements.push(list);
+            spans.push((at, phrase));
+        }
+        // A fix must not create the text it fixes, or `--fix` twice would differ from once.
+        // One matcher for every swap of the rule: hit `rule` i is swap i.
+        let m = Matcher::from_specs(&patterns).map_err(|e| err(spans[e.rule].0, e.message))?;
+        let mut hits = Vec::new();
+        for (i, list) in replacements.iter().enumerate() {
+            for bad in list {
+                hits.clear();
+                m.find_all(bad, &mut hits);
+                if hits.iter().any(|h| h.rule as usize == i) {
+                    let (at, phrase) = spans[i];
+                    return Err(err(
+                        at,
+                        format!(
+                            "swap {phrase:?}: the replacement {bad:?} matches the phrase itself"
+                        ),
+                    ));
+                }
+            }
         }
         Ok(SubstitutionRule {
             meta,

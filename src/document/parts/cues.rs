@@ -7,10 +7,13 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+// regex-lite: these run on one line or paragraph at a time, where its small engine is
+// quick, and they compile in a twentieth of the time (start-up: every run compiles them).
+// Its `\b`, `\s`, `\d` and `(?i)` are ASCII, which is what these English cues need.
+use regex_lite::Regex;
 
 pub(super) static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)(?-u:\b)[^\n]{0,60}?(?:[,!:—–]|$)"#)
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
         .expect("greeting regex compiles")
 });
 /// A greeting that is only a name merge field: "{{firstName}}, saw…", "[First name] - happy…".
@@ -31,7 +34,7 @@ pub(super) static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
 /// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
 /// your time.", "Let me know your thoughts.", "Have a great week!".
 pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to(?-u:\b)|(?:many )?thanks(?-u:\b)|thank you(?-u:\b)|let me know (?:your thoughts|what you think|if you have any questions)|hope to hear(?-u:\b)|hope (?:this|you)(?-u:\b)|have a (?:great|good|nice|lovely)(?-u:\b)|appreciate your (?:time|consideration|help)(?-u:\b)|talk soon(?-u:\b)|speak soon(?-u:\b))[^\n?]{0,100}$")
+    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know (?:your thoughts|what you think|if you have any questions)|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b)[^\n?]{0,100}$")
         .expect("courtesy regex compiles")
 });
 
@@ -39,7 +42,7 @@ pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
 /// no question and no concrete next step (a day, a call, a time), which stays an ask.
 pub(super) fn is_courtesy(s: &str) -> bool {
     static STEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\d|(?-u:\b)(?:call|meet|meeting|demo|pilot|trial|(?:mon|tues|wednes|thurs|fri)day|next week|tomorrow)(?-u:\b)")
+        Regex::new(r"(?i)\d|\b(?:call|meet|meeting|demo|pilot|trial|(?:mon|tues|wednes|thurs|fri)day|next week|tomorrow)\b")
             .expect("step regex compiles")
     });
     let t = s.trim();
@@ -64,7 +67,7 @@ pub(super) fn is_message_field(s: &str) -> bool {
 }
 
 pub(super) static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on(?-u:\b).{0,200}(?-u:\b)wrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*(?-u:\b)sent:)")
+    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
 pub(super) static SUBJECT: LazyLock<Regex> =
