@@ -96,9 +96,15 @@ impl RepetitionRule {
 /// The words of a text, lowercased and joined by single spaces, and how many there are: the
 /// text "case and punctuation aside". A word is a run of letters, digits and `_`; an apostrophe
 /// between letters (`don't`, `we’re`) and a `.` or `,` between digits (`3.5`, `1,000`) stay
-/// inside it. One pass over the bytes, no allocation per word.
+/// inside it.
+#[cfg(test)]
 fn normalize(text: &str, out: &mut String) -> usize {
     out.clear();
+    normalize_with(text, |c| out.push(c))
+}
+
+/// [`normalize`]'s characters, given one by one to `emit`; returns the number of words.
+fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
     let mut words = 0;
     let mut in_word = false;
     // A joiner seen inside a word, kept only if a word character follows.
@@ -113,21 +119,21 @@ fn normalize(text: &str, out: &mut String) -> usize {
                     prev.is_ascii_digit() && c.is_ascii_digit()
                 };
                 if joins {
-                    out.push(j);
+                    emit(j);
                 } else {
-                    out.push(' ');
+                    emit(' ');
                     words += 1;
                 }
             } else if !in_word {
-                if !out.is_empty() {
-                    out.push(' ');
+                if words > 0 {
+                    emit(' ');
                 }
                 words += 1;
             }
             if c.is_ascii() {
-                out.push(c.to_ascii_lowercase());
+                emit(c.to_ascii_lowercase());
             } else {
-                out.extend(c.to_lowercase());
+                c.to_lowercase().for_each(&mut emit);
             }
             in_word = true;
         } else if in_word && pending.is_none() && matches!(c, '\'' | '’' | '.' | ',') {
@@ -142,6 +148,44 @@ fn normalize(text: &str, out: &mut String) -> usize {
     words
 }
 
+/// A hash of [`normalize`]'s output, and its word count, without building it.
+fn key_of(text: &str) -> (u64, usize) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let n = normalize_with(text, |c| {
+        h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x5851_f42d_4c95_7f2d);
+    });
+    (h, n)
+}
+
+/// Whether two texts are the same, case and punctuation aside (after their keys matched).
+fn same_words(a: &str, b: &str) -> bool {
+    let (mut x, mut y) = (String::new(), String::new());
+    normalize_with(a, |c| x.push(c));
+    normalize_with(b, |c| y.push(c));
+    x == y
+}
+
+/// Texts seen so far, by key: finds the first earlier text with the same words.
+#[derive(Default)]
+struct Seen {
+    by_key: HashMap<u64, Vec<Range<usize>>>,
+}
+
+impl Seen {
+    /// The earlier span with the same words as `span`, or `None` after remembering it.
+    fn first_copy(&mut self, text: &str, span: &Range<usize>, key: u64) -> Option<Range<usize>> {
+        let list = self.by_key.entry(key).or_default();
+        if let Some(first) = list
+            .iter()
+            .find(|f| same_words(&text[(*f).clone()], &text[span.clone()]))
+        {
+            return Some(first.clone());
+        }
+        list.push(span.clone());
+        None
+    }
+}
+
 /// The paragraphs (opening, body, closing) in `scope` that repeat an earlier one: (copy,
 /// original) view spans.
 fn repeated_paragraphs(
@@ -150,22 +194,19 @@ fn repeated_paragraphs(
     min_words: usize,
 ) -> Vec<(Range<usize>, Range<usize>)> {
     let paras = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
-    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    let mut seen = Seen::default();
     let mut out = Vec::new();
-    let mut key = String::new();
+    let text = doc.text();
     for s in &doc.segments {
         if !s.scope.intersects(paras) || !s.scope.intersects(scope) {
             continue;
         }
-        let n = normalize(&doc.text()[s.span.clone()], &mut key);
+        let (key, n) = key_of(&text[s.span.clone()]);
         if n < min_words {
             continue;
         }
-        match seen.get(&key) {
-            Some(first) => out.push((s.span.clone(), first.clone())),
-            None => {
-                seen.insert(key.clone(), s.span.clone());
-            }
+        if let Some(first) = seen.first_copy(text, &s.span, key) {
+            out.push((s.span.clone(), first));
         }
     }
     out
@@ -248,31 +289,25 @@ impl Rule for RepetitionRule {
                         .collect();
                 let text = cx.doc.text();
                 let m = cx.metrics(self.meta.scope);
-                let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-                let mut key = String::new();
+                let mut seen = Seen::default();
                 for s in &m.sentence_list {
                     if s.words < self.min_words {
                         continue;
                     }
-                    normalize(&text[s.span.clone()], &mut key);
-                    match seen.get(&key) {
-                        Some(first) => {
-                            let inside = copies
-                                .iter()
-                                .any(|c| c.start <= s.span.start && s.span.end <= c.end);
-                            if !inside {
-                                let line = self.line_of(cx, &mut index, first);
-                                out.push(cx.finding(
-                                    s.span.clone(),
-                                    Some(format!(
-                                        "this sentence repeats one on line {line}: {}",
-                                        self.meta.message
-                                    )),
-                                ));
-                            }
-                        }
-                        None => {
-                            seen.insert(key.clone(), s.span.clone());
+                    let (key, _) = key_of(&text[s.span.clone()]);
+                    if let Some(first) = seen.first_copy(text, &s.span, key) {
+                        let inside = copies
+                            .iter()
+                            .any(|c| c.start <= s.span.start && s.span.end <= c.end);
+                        if !inside {
+                            let line = self.line_of(cx, &mut index, &first);
+                            out.push(cx.finding(
+                                s.span.clone(),
+                                Some(format!(
+                                    "this sentence repeats one on line {line}: {}",
+                                    self.meta.message
+                                )),
+                            ));
                         }
                     }
                 }
