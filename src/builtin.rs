@@ -32,6 +32,18 @@ pub fn meta(
     })
 }
 
+/// A finding about the whole file: it stands at the start, in no part.
+fn whole_file(rule: Arc<RuleMeta>) -> Finding {
+    Finding {
+        rule,
+        span: 0..0,
+        scope: Scope::NONE,
+        message: None,
+        strength: 1.0,
+        replacements: Vec::new(),
+    }
+}
+
 /// The weight of `pitchlint/empty-draft`: the whole base score, so an empty draft scores 0.
 pub const EMPTY_WEIGHT: i32 = -70;
 
@@ -48,14 +60,7 @@ pub fn empty_draft(doc: &Document) -> Option<Finding> {
         "The draft is empty: there is nothing to send.",
         "An empty file is a draft not yet written (or a save that went wrong); it must not pass.",
     );
-    Some(Finding {
-        rule: meta,
-        span: 0..0,
-        scope: Scope::NONE,
-        message: None,
-        strength: 1.0,
-        replacements: Vec::new(),
-    })
+    Some(whole_file(meta))
 }
 
 /// `pitchlint/missing-subject` (a warning) when a saved email has no subject, or an empty one:
@@ -74,14 +79,7 @@ pub fn missing_subject(doc: &Document) -> Option<Finding> {
         "An email without a subject looks like spam or a mistake, and gives the buyer no reason \
          to open it. Boomerang found three- and four-word subjects get the most replies.",
     );
-    Some(Finding {
-        rule: meta,
-        span: 0..0,
-        scope: Scope::NONE,
-        message: None,
-        strength: 1.0,
-        replacements: Vec::new(),
-    })
+    Some(whole_file(meta))
 }
 
 #[cfg(test)]
