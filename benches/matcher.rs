@@ -1,5 +1,5 @@
 //! Criterion benches: matcher throughput on the default pack, one whole file linted and
-//! rendered, and compiling the default pack.
+//! rendered, and compiling the default pack and a pack of 100,000 phrases.
 //!
 //! The text is `PITCHLINT_BENCH_FILE` when set (for example `/tmp/corpus-10mb/single.md`),
 //! else the test fixtures repeated to about 1 MiB, so the benches run on a fresh clone.
@@ -97,6 +97,22 @@ fn bench_compile(c: &mut Criterion) {
     g.bench_function("default_pack_rules", |b| b.iter(|| default_rules().len()));
     g.bench_function("default_pack_linter", |b| {
         b.iter(|| Linter::new(black_box(&sources)).expect("compiles"))
+    });
+    // A pack of 100,000 phrases (issue 7: it must load well under a second).
+    let mut big = String::from(
+        "[pack]\nname = \"big\"\n\n[[rule]]\nid = \"list\"\nmessage = \"m\"\nweight = -1\nphrases = [\n",
+    );
+    for i in 0..100_000u32 {
+        big.push_str(&format!("  \"w{i} x{} it's\",\n", i % 97));
+    }
+    big.push_str("]\n");
+    let big = [pack::PackSource {
+        path: "big.toml".into(),
+        text: big,
+    }];
+    g.sample_size(10);
+    g.bench_function("100k_phrases_linter", |b| {
+        b.iter(|| Linter::new(black_box(&big)).expect("compiles"))
     });
     // The first check also builds the lazily compiled overlap regex: measure a first lint.
     g.bench_function("default_pack_linter_first_lint", |b| {
