@@ -146,7 +146,11 @@ impl Renderer for Json {
             w.write_all(b",")?;
         }
         self.files += 1;
-        serde_json::to_writer(&mut *w, &JsonFile::new(file)).map_err(io::Error::from)
+        // serde_json writes many small pieces: buffer them here, where the writer is a known
+        // type, rather than through `dyn Write` one by one.
+        let mut buf = io::BufWriter::with_capacity(64 << 10, &mut *w);
+        serde_json::to_writer(&mut buf, &JsonFile::new(file)).map_err(io::Error::from)?;
+        buf.flush()
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {

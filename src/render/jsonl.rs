@@ -23,12 +23,14 @@ struct Line<'a> {
 
 impl Renderer for Jsonl {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+        // Buffered here, where the writer's type is known: serde_json writes many small pieces.
+        let mut w = io::BufWriter::with_capacity(64 << 10, w);
         for finding in findings(file) {
             let line = Line {
                 path: &file.path,
                 finding,
             };
-            serde_json::to_writer(&mut *w, &line).map_err(io::Error::from)?;
+            serde_json::to_writer(&mut w, &line).map_err(io::Error::from)?;
             w.write_all(b"\n")?;
         }
         if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
@@ -47,9 +49,9 @@ impl Renderer for Jsonl {
                 "text": "",
                 "score": file.score.score,
             });
-            serde_json::to_writer(&mut *w, &line).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut w, &line).map_err(io::Error::other)?;
             w.write_all(b"\n")?;
         }
-        Ok(())
+        w.flush()
     }
 }
