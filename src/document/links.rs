@@ -5,14 +5,19 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+// A bytes regex, so that "anything but a delimiter" is a byte class: the Unicode class
+// compiles to a large UTF-8 automaton, on every run. A match starts at an ASCII letter and
+// stops before an ASCII delimiter (or at the end), so its span is on character boundaries.
+use regex::bytes::Regex;
 
 /// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`).
 #[allow(clippy::expect_used)] // a constant pattern, not input
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
-        r"|(?-u:\b)(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?-u:\b)",
+        // A URL also stops at a character that starts with byte C2, E2 or E3: no-break and
+        // other Unicode spaces, curly quotes, dashes and ellipses, never unescaped in a URL.
+        r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`\xC2\xE2\xE3]+",
+        r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
     ))
     .expect("link regex compiles")
 });
@@ -20,10 +25,12 @@ static LINK: LazyLock<Regex> = LazyLock::new(|| {
 /// The spans of every URL and email address in `text`, sorted and disjoint. Sentence marks
 /// that end a URL (`See https://acme.com.`) are not part of it.
 pub fn find(text: &str) -> Vec<Range<usize>> {
-    LINK.find_iter(text)
-        .map(|m| {
-            let trimmed = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            m.start()..m.start() + trimmed.len()
+    LINK.find_iter(text.as_bytes())
+        .map(|m| m.range())
+        .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .map(|r| {
+            let trimmed = text[r.clone()].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            r.start..r.start + trimmed.len()
         })
         .filter(|r| !r.is_empty())
         .collect()
@@ -64,6 +71,21 @@ mod tests {
                 "https://x.io/a?b=1",
                 "www.acme.com",
                 "mailto:sam@acme.co.uk"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_url_ends_at_unicode_spaces_quotes_and_dashes_but_keeps_letters() {
+        let t = "See “https://acme.com/x” now, https://acme.com/y\u{a0}then \
+                 https://acme.com/café—or https://acme.com/z\u{2028}end.";
+        assert_eq!(
+            found(t),
+            [
+                "https://acme.com/x",
+                "https://acme.com/y",
+                "https://acme.com/café",
+                "https://acme.com/z"
             ]
         );
     }
