@@ -3,18 +3,14 @@
 
 #![allow(clippy::print_stdout)]
 
+mod common;
+
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
+use common::pitchlint;
 use serde_json::Value;
-
-fn pitchlint() -> Command {
-    let mut c = Command::cargo_bin("pitchlint").unwrap();
-    c.env_remove("NO_COLOR");
-    c
-}
 
 struct Run {
     json: Value,
@@ -116,32 +112,42 @@ fn assert_no_text_findings(file: &Value) {
     }
 }
 
-#[test]
-fn empty_file_is_linted_without_text_findings() {
+/// Write `files` (name, bytes) into a fresh temporary folder and `run_json(args)` there.
+fn run_on(files: &[(&str, &[u8])], args: &[&str]) -> Run {
     let d = tempfile::tempdir().unwrap();
-    write(d.path(), "empty.txt", b"");
-    let r = run_json(&["empty.txt"], d.path(), None);
+    for (name, bytes) in files {
+        write(d.path(), name, bytes);
+    }
+    run_json(args, d.path(), None)
+}
+
+/// The file `name` holding `bytes` is linted (exit 0 or 1), counted, and has no text findings.
+fn assert_linted_without_text_findings(name: &str, bytes: &[u8]) {
+    let r = run_on(&[(name, bytes)], &[name]);
     assert!(r.code <= 1, "exit {}", r.code);
     assert_eq!(r.json["summary"]["files"], 1);
     assert_no_text_findings(&r.json["files"][0]);
+}
+
+#[test]
+fn empty_file_is_linted_without_text_findings() {
+    assert_linted_without_text_findings("empty.txt", b"");
 }
 
 #[test]
 fn whitespace_only_file_is_linted_without_text_findings() {
-    let d = tempfile::tempdir().unwrap();
-    write(d.path(), "ws.txt", b" \t\n\r\n  \n\x0b\x0c\n");
-    let r = run_json(&["ws.txt"], d.path(), None);
-    assert!(r.code <= 1, "exit {}", r.code);
-    assert_eq!(r.json["summary"]["files"], 1);
-    assert_no_text_findings(&r.json["files"][0]);
+    assert_linted_without_text_findings("ws.txt", b" \t\n\r\n  \n\x0b\x0c\n");
 }
 
 #[test]
 fn binary_file_is_skipped_with_a_note() {
-    let d = tempfile::tempdir().unwrap();
-    write(d.path(), "a.txt", b"Fine text.\n");
-    write(d.path(), "b.txt", b"PK\x03\x04\0\0\x14\0partner\0\0");
-    let r = run_json(&["."], d.path(), None);
+    let r = run_on(
+        &[
+            ("a.txt", b"Fine text.\n"),
+            ("b.txt", b"PK\x03\x04\0\0\x14\0partner\0\0"),
+        ],
+        &["."],
+    );
     assert!(
         r.stderr.contains("b.txt: skipped: binary file"),
         "{}",

@@ -1,49 +1,18 @@
 //! The real binary, one behaviour per test.
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{lint_json, pitchlint, rule_ids};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn pitchlint() -> Command {
-    let mut c = Command::cargo_bin("pitchlint").unwrap();
-    c.env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
-fn json(args: &[&str], stdin: Option<&str>) -> (Value, i32) {
-    let mut c = pitchlint();
-    c.args(["--format", "json"]).args(args);
-    if let Some(s) = stdin {
-        c.write_stdin(s);
-    }
-    let out = c.output().unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (v, out.status.code().unwrap())
-}
-
-fn rules_of(v: &Value) -> Vec<String> {
-    v["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
-}
 
 /// The findings of the phrase packs only: the research pack judges the shape of a draft, and
 /// fires on the short drafts these tests use.
 fn phrase_rules_of(v: &Value) -> Vec<String> {
-    rules_of(v)
+    rule_ids(&v["files"][0])
         .into_iter()
         .filter(|r| !r.starts_with("research/"))
         .collect()
@@ -82,14 +51,14 @@ fn human_output_snapshot() {
 
 #[test]
 fn json_output_snapshot() {
-    let (v, code) = json(&["tests/fixtures/sample-pitch.txt"], None);
+    let (v, code) = lint_json(&["tests/fixtures/sample-pitch.txt"], None);
     assert_eq!(code, 1);
     insta::assert_json_snapshot!("json_sample_pitch", v);
 }
 
 #[test]
 fn json_has_the_documented_fields_and_exact_text() {
-    let (v, _) = json(&["tests/fixtures/essay.txt"], None);
+    let (v, _) = lint_json(&["tests/fixtures/essay.txt"], None);
     let file = &v["files"][0];
     assert_eq!(file["path"], "tests/fixtures/essay.txt");
     assert!(file["score"].as_u64().unwrap() <= 100);
@@ -130,7 +99,7 @@ fn json_has_the_documented_fields_and_exact_text() {
 
 #[test]
 fn phrases_match_across_line_breaks_and_report_both_ends() {
-    let (v, _) = json(
+    let (v, _) = lint_json(
         &["-"],
         Some("We want to demonstrate that we can be your highest performing\nsupplier."),
     );
@@ -152,7 +121,7 @@ fn phrases_match_across_line_breaks_and_report_both_ends() {
 
 #[test]
 fn curly_quotes_and_case_do_not_matter() {
-    let (v, _) = json(&["-"], Some("SORRY TO BOTHER YOU. I know you’re busy."));
+    let (v, _) = lint_json(&["-"], Some("SORRY TO BOTHER YOU. I know you’re busy."));
     assert_eq!(
         phrase_rules_of(&v),
         ["sales/apologetic-opener", "sales/apologetic-opener"]
@@ -163,8 +132,8 @@ fn curly_quotes_and_case_do_not_matter() {
 fn partner_in_the_close_costs_more_than_in_the_body() {
     let body = "Hi Dana,\n\nWe partner with 40 breweries.\n\nWe make cans.\n\nCan we talk Tuesday?\n\nBest,\nSam\n";
     let close = "Hi Dana,\n\nWe make cans for 40 breweries.\n\nWe make cans.\n\nWill you partner with us?\n\nBest,\nSam\n";
-    let (b, _) = json(&["-"], Some(body));
-    let (c, _) = json(&["-"], Some(close));
+    let (b, _) = lint_json(&["-"], Some(body));
+    let (c, _) = lint_json(&["-"], Some(close));
     assert_eq!(phrase_rules_of(&b), ["seed/partner-talk"]);
     assert_eq!(phrase_rules_of(&c), ["seed/partner-close"]);
     let partner = c["files"][0]["findings"]
@@ -179,7 +148,7 @@ fn partner_in_the_close_costs_more_than_in_the_body() {
 
 #[test]
 fn a_team_pack_finds_what_it_should_at_the_right_place() {
-    let (v, code) = json(
+    let (v, code) = lint_json(
         &["--rules", "tests/fixtures/team-pack.toml", "-"],
         Some("Hi,\n\nUnlike  Globex, we ship.\n"),
     );
@@ -200,23 +169,23 @@ fn a_team_pack_finds_what_it_should_at_the_right_place() {
 
 #[test]
 fn no_default_rules_drops_the_embedded_pack() {
-    let (v, code) = json(
+    let (v, code) = lint_json(
         &["--no-default-rules", "-"],
         Some("Will you partner with us?"),
     );
-    assert!(rules_of(&v).is_empty());
+    assert!(rule_ids(&v["files"][0]).is_empty());
     assert_eq!(code, 0);
     assert_eq!(v["files"][0]["score"], 70);
 }
 
 #[test]
 fn rules_folder_loads_every_pack() {
-    let (v, _) = json(
+    let (v, _) = lint_json(
         &["--no-default-rules", "--rules", "rules", "-"],
         Some("Let's circle back. Will you partner with us?"),
     );
     assert_eq!(
-        rules_of(&v),
+        rule_ids(&v["files"][0]),
         ["research/too-short", "sales/cliches", "seed/partner-close",]
     );
 }
@@ -262,7 +231,7 @@ fn folders_are_walked_in_a_stable_order() {
     ] {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let (v, _) = json(&[dir.path().to_str().unwrap()], None);
+    let (v, _) = lint_json(&[dir.path().to_str().unwrap()], None);
     let paths: Vec<String> = v["files"]
         .as_array()
         .unwrap()
@@ -418,7 +387,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn a_one_paragraph_partner_ask_is_priced_once_as_the_close() {
-    let (v, _) = json(&["-"], Some("Will you partner with us?"));
+    let (v, _) = lint_json(&["-"], Some("Will you partner with us?"));
     assert_eq!(phrase_rules_of(&v), ["seed/partner-close"]);
 }
 

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{TEAM_PACK, pitchlint_in, run, write};
+use common::{TEAM_PACK, pitchlint_in, rule_ids, run, write};
 use serde_json::Value;
 
 const DRAFT: &str =
@@ -32,19 +32,9 @@ fn repo() -> tempfile::TempDir {
     dir
 }
 
+/// The json report of `args` run from `dir`, and the exit code.
 fn json_in(dir: &Path, args: &[&str]) -> (Value, i32) {
-    let (out, err, code) = run(pitchlint_in(dir).args(["--format", "json"]).args(args));
-    let v = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
-    (v, code)
-}
-
-fn rules(file: &Value) -> Vec<&str> {
-    file["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap())
-        .collect()
+    common::json(pitchlint_in(dir).args(["--format", "json"]).args(args))
 }
 
 #[test]
@@ -53,7 +43,7 @@ fn the_nearest_config_is_found_from_the_file_s_folder() {
     let (v, _) = json_in(dir.path(), &["followups/acme.txt"]);
     let f = &v["files"][0];
     assert_eq!(
-        rules(f),
+        rule_ids(f),
         ["team/competitor"],
         "the team pack came from the config"
     );
@@ -70,12 +60,12 @@ fn the_nearest_config_is_found_from_the_file_s_folder() {
     );
     let (v, code) = json_in(dir.path(), &["followups/acme.txt", "proposals/acme.txt"]);
     assert_eq!(
-        rules(&v["files"][0]),
+        rule_ids(&v["files"][0]),
         Vec::<&str>::new(),
         "followups has no team pack"
     );
     assert_eq!(v["files"][0]["passed"], true);
-    assert_eq!(rules(&v["files"][1]), ["team/competitor"]);
+    assert_eq!(rule_ids(&v["files"][1]), ["team/competitor"]);
     assert_eq!(code, 1);
 }
 
@@ -128,8 +118,8 @@ fn per_path_overrides_set_a_stricter_gate() {
         )],
     );
     let (v, _) = json_in(dir.path(), &["proposals", "followups"]);
-    assert_eq!(rules(&v["files"][0]), ["team/competitor"]);
-    assert_eq!(rules(&v["files"][1]), Vec::<&str>::new());
+    assert_eq!(rule_ids(&v["files"][0]), ["team/competitor"]);
+    assert_eq!(rule_ids(&v["files"][1]), Vec::<&str>::new());
     assert_eq!(v["files"][1]["score"], 70);
 }
 
@@ -148,7 +138,7 @@ fn flags_beat_the_file_and_its_overrides() {
 fn isolated_ignores_every_config_and_config_names_one() {
     let dir = repo();
     let (v, code) = json_in(dir.path(), &["--isolated", "proposals/acme.txt"]);
-    assert!(!rules(&v["files"][0]).contains(&"team/competitor"));
+    assert!(!rule_ids(&v["files"][0]).contains(&"team/competitor".to_string()));
     assert_eq!(code, 0);
 
     write(
@@ -159,7 +149,7 @@ fn isolated_ignores_every_config_and_config_names_one() {
         &dir.path().join("followups"),
         &["--config", "../other.toml", "acme.txt"],
     );
-    assert_eq!(rules(&v["files"][0]), Vec::<&str>::new());
+    assert_eq!(rule_ids(&v["files"][0]), Vec::<&str>::new());
     assert_eq!(v["files"][0]["passed"], false, "min_score 90 from --config");
     assert_eq!(code, 1);
 }
@@ -211,12 +201,7 @@ fn select_ignore_and_rule_overrides() {
     let dir = repo();
     let text = "Hi Dana,\n\nWe leverage synergy. Unlike Globex, we ship.\n\nBest,\nSam\n";
     write(dir.path(), &[("d.txt", text)]);
-    let all = |v: &Value| {
-        rules(&v["files"][0])
-            .into_iter()
-            .map(String::from)
-            .collect::<Vec<_>>()
-    };
+    let all = |v: &Value| rule_ids(&v["files"][0]);
 
     let (v, _) = json_in(dir.path(), &["d.txt"]);
     assert!(all(&v).contains(&"sales/buzzwords".to_string()), "{v}");
@@ -371,7 +356,7 @@ fn file_rules(v: &Value, path: &str) -> Vec<String> {
         .iter()
         .find(|f| f["path"].as_str().unwrap().ends_with(path))
         .unwrap_or_else(|| panic!("no {path} in {v}"));
-    rules(f).into_iter().map(String::from).collect()
+    rule_ids(f)
 }
 
 #[test]

@@ -1,14 +1,17 @@
 //! `--fix` and `--diff` through the real binary, on real files in a temporary folder.
 
+mod common;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 
 const DRAFT: &str = "Hi Dana,\n\nWe utilize data in order to plan the the routes for plants like yours.\nAt this point in time your Ohio lane runs late.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
 const FIXED: &str = "Hi Dana,\n\nWe use data to plan the routes for plants like yours.\nNow your Ohio lane runs late.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
 
-fn pitchlint() -> Command {
-    let mut c = Command::cargo_bin("pitchlint").unwrap();
-    c.env_remove("NO_COLOR").args(["--color", "never"]);
+/// The shared binary, with `--color never` as well.
+fn pitchlint_colorless() -> Command {
+    let mut c = common::pitchlint();
+    c.args(["--color", "never"]);
     c
 }
 
@@ -22,7 +25,7 @@ fn draft() -> (tempfile::TempDir, std::path::PathBuf) {
 #[test]
 fn diff_shows_a_unified_diff_and_writes_nothing() {
     let (_dir, p) = draft();
-    pitchlint()
+    pitchlint_colorless()
         .arg("--diff")
         .arg(&p)
         .assert()
@@ -43,7 +46,7 @@ fn diff_shows_a_unified_diff_and_writes_nothing() {
 #[test]
 fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
     let (dir, p) = draft();
-    pitchlint()
+    pitchlint_colorless()
         .arg("--fix")
         .arg(&p)
         .assert()
@@ -52,13 +55,13 @@ fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
         .stdout(predicate::str::contains("sales/wordy").not())
         .stdout(predicate::str::contains("research/doubled-word").not());
     assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
-    pitchlint()
+    pitchlint_colorless()
         .arg("--fix")
         .arg(&p)
         .assert()
         .stderr(predicate::str::contains("fixed").not());
     assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
-    pitchlint()
+    pitchlint_colorless()
         .arg("--diff")
         .arg(&p)
         .assert()
@@ -74,7 +77,7 @@ fn fix_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt;
     let (_dir, p) = draft();
     std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).unwrap();
-    pitchlint()
+    pitchlint_colorless()
         .arg("--fix")
         .arg(&p)
         .assert()
@@ -90,7 +93,7 @@ fn suggestions_with_several_replacements_are_not_applied() {
     let p = dir.path().join("d.txt");
     let text = "Hi Dana,\n\nPlease reply at your earliest convenience.\n\nSam\n";
     std::fs::write(&p, text).unwrap();
-    pitchlint()
+    pitchlint_colorless()
         .arg("--fix")
         .arg(&p)
         .assert()
@@ -102,14 +105,14 @@ fn suggestions_with_several_replacements_are_not_applied() {
 
 #[test]
 fn standard_input_is_never_fixed_in_place_but_can_be_diffed() {
-    pitchlint()
+    pitchlint_colorless()
         .args(["--fix", "-"])
         .write_stdin(DRAFT)
         .assert()
         .stderr(predicate::str::contains(
             "standard input cannot be fixed in place",
         ));
-    pitchlint()
+    pitchlint_colorless()
         .args(["--diff", "-"])
         .write_stdin(DRAFT)
         .assert()
@@ -132,7 +135,7 @@ fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
         "# Plan\n\nWe utilize `utilize` data.\n\nCan we talk Tuesday?\n",
     )
     .unwrap();
-    pitchlint()
+    pitchlint_colorless()
         .arg("--fix")
         .arg(&html)
         .arg(&md)

@@ -17,6 +17,8 @@ use pitchlint::pack;
 use pitchlint::score::Gate;
 use pitchlint::{Linter, fix, lint};
 
+/// The binary as a `std::process::Command` (these tests spawn it and kill it, which
+/// assert_cmd's `Command` cannot), with `--color never`; not `tests/common`'s `pitchlint()`.
 fn pitchlint() -> Command {
     let mut c = Command::cargo_bin("pitchlint").unwrap();
     c.env_remove("NO_COLOR").args(["--color", "never"]);

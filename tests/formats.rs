@@ -1,37 +1,20 @@
 //! Formats, against the real binary: Markdown, HTML and .eml drafts are flagged at the right
 //! source line, and "partner" in code, markup or a quoted reply is not the sender's close.
 
+mod common;
+
 use std::path::Path;
 
-use assert_cmd::Command;
+use common::{lint_json, pitchlint, rule_ids};
 use predicates::prelude::*;
 use serde_json::Value;
 
 const DIR: &str = "tests/fixtures/formats";
 
-fn pitchlint() -> Command {
-    let mut c = Command::cargo_bin("pitchlint").unwrap();
-    c.env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
 /// Lint with JSON output; returns the first file's report and the exit code.
 fn lint(args: &[&str], stdin: Option<&str>) -> (Value, i32) {
-    let mut c = pitchlint();
-    c.args(["--format", "json"]).args(args);
-    if let Some(s) = stdin {
-        c.write_stdin(s);
-    }
-    let out = c.output().unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
-    (v["files"][0].clone(), out.status.code().unwrap())
+    let (v, code) = lint_json(args, stdin);
+    (v["files"][0].clone(), code)
 }
 
 fn fixture(name: &str) -> String {
@@ -57,22 +40,13 @@ fn findings<'a>(file: &'a Value, rule: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-fn rules(file: &Value) -> Vec<String> {
-    file["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// The partner close is flagged once, in the closing, on the line of the fixture that holds
 /// `line_text`, and the finding's text is the word as stored.
 fn assert_partner_close(name: &str, format: &str, line_text: &str) {
     let (file, _) = lint(&[&fixture(name)], None);
     assert_eq!(file["format"], format, "{name}");
     let f = findings(&file, "seed/partner-close");
-    assert_eq!(f.len(), 1, "{name}: {:?}", rules(&file));
+    assert_eq!(f.len(), 1, "{name}: {:?}", rule_ids(&file));
     assert_eq!(f[0]["scope"], "closing", "{name}");
     assert_eq!(f[0]["line"], line_of(name, line_text), "{name}");
     assert_eq!(
@@ -82,13 +56,13 @@ fn assert_partner_close(name: &str, format: &str, line_text: &str) {
     assert!(
         findings(&file, "seed/partner-talk").is_empty(),
         "{name}: {:?}",
-        rules(&file)
+        rule_ids(&file)
     );
 }
 
 fn assert_no_partner(name: &str) {
     let (file, _) = lint(&[&fixture(name)], None);
-    let r = rules(&file);
+    let r = rule_ids(&file);
     assert!(
         !r.iter().any(|r| r.contains("partner")),
         "{name}: partner fired: {r:?}"
@@ -132,7 +106,7 @@ fn saved_eml_partner_close_is_flagged_at_the_encoded_body_line() {
 fn base64_bodies_point_at_the_parts_first_line() {
     let (file, _) = lint(&[&fixture("base64.eml")], None);
     let f = findings(&file, "seed/partner-close");
-    assert_eq!(f.len(), 1, "{:?}", rules(&file));
+    assert_eq!(f.len(), 1, "{:?}", rule_ids(&file));
     assert_eq!(f[0]["scope"], "closing");
     assert_eq!(f[0]["line"], line_of("base64.eml", "SGkg"));
 }
@@ -179,7 +153,7 @@ fn the_subject_header_of_an_eml_is_the_subject_part() {
         "draft/exclaiming-subject",
     ] {
         let f = findings(&file, rule);
-        assert_eq!(f.len(), 1, "{rule}: {:?}", rules(&file));
+        assert_eq!(f.len(), 1, "{rule}: {:?}", rule_ids(&file));
         assert_eq!(f[0]["scope"], "subject");
         assert_eq!(f[0]["line"], 1);
     }
@@ -202,7 +176,7 @@ fn input_format_reads_stdin_as_html() {
     let (file, _) = lint(&["--input-format", "html", "-"], Some(html));
     assert_eq!(file["format"], "html");
     let f = findings(&file, "seed/partner-close");
-    assert_eq!(f.len(), 1, "{:?}", rules(&file));
+    assert_eq!(f.len(), 1, "{:?}", rule_ids(&file));
     assert_eq!(f[0]["column"], html.find("partner").unwrap() as u64 + 1);
     // Read as text, the markup is prose and the tags are in the finding's line.
     let (file, _) = lint(&["-"], Some(html));
@@ -213,7 +187,7 @@ fn input_format_reads_stdin_as_html() {
 fn a_placeholder_is_an_error_in_a_draft_and_fine_in_a_template() {
     let (file, code) = lint(&[&fixture("draft.txt")], None);
     let f = findings(&file, "draft/unfilled-placeholder");
-    assert_eq!(f.len(), 1, "{:?}", rules(&file));
+    assert_eq!(f.len(), 1, "{:?}", rule_ids(&file));
     assert_eq!(f[0]["severity"], "error");
     assert_eq!(f[0]["text"], "{{first_name}}");
     assert_eq!(
@@ -241,9 +215,9 @@ fn placeholders_are_not_prose_for_phrase_rules() {
         ),
     );
     assert!(
-        !rules(&file).iter().any(|r| r.contains("partner")),
+        !rule_ids(&file).iter().any(|r| r.contains("partner")),
         "{:?}",
-        rules(&file)
+        rule_ids(&file)
     );
 }
 

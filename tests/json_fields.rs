@@ -19,8 +19,7 @@ fn finding<'a>(findings: &'a [Value], text: &str) -> &'a Value {
 fn findings_carry_replacements_fixable_and_strength() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), &[("draft.txt", DRAFT)]);
-    let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", "draft.txt"]));
-    let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    let (v, _) = common::json(pitchlint_in(dir.path()).args(["--format", "json", "draft.txt"]));
     let findings = v["files"][0]["findings"].as_array().unwrap();
     let utilize = finding(findings, "utilize");
     assert_eq!(utilize["replacements"], serde_json::json!(["use"]));

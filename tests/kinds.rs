@@ -1,31 +1,15 @@
 //! The shape rule kinds through the real binary: repetition on the essay, the score of a long
 //! we-we-we pitch against a short you-focused one, profiles and --stats.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{lint_json, pitchlint};
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn pitchlint() -> Command {
-    let mut c = Command::cargo_bin("pitchlint").unwrap();
-    c.env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    c
-}
-
+/// The json report of `args`, reading `stdin` when given (the exit code is not needed here).
 fn json(args: &[&str], stdin: Option<&str>) -> Value {
-    let mut c = pitchlint();
-    c.args(["--format", "json"]).args(args);
-    if let Some(s) = stdin {
-        c.write_stdin(s);
-    }
-    let out = c.output().unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "not JSON ({e}): {}\nstderr: {}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
+    lint_json(args, stdin).0
 }
 
 fn findings<'a>(v: &'a Value, rule: &str) -> Vec<&'a Value> {

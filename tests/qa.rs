@@ -3,27 +3,19 @@
 
 mod common;
 
-use common::{pitchlint, pitchlint_in, run, write};
+use common::{pitchlint, pitchlint_in, rule_ids, run, write};
 use serde_json::Value;
 
 /// The json report of `args` with `stdin` as the draft.
 fn json_of(args: &[&str], stdin: &str) -> Value {
-    let (out, err, _) = run(pitchlint()
-        .args(["--format", "json"])
-        .args(args)
-        .arg("-")
-        .write_stdin(stdin));
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\n{err}"))
-}
-
-/// The rule ids found in the first file of a json report.
-fn rules_of(v: &Value) -> Vec<String> {
-    v["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
+    common::json(
+        pitchlint()
+            .args(["--format", "json"])
+            .args(args)
+            .arg("-")
+            .write_stdin(stdin),
+    )
+    .0
 }
 
 #[test]
@@ -32,13 +24,13 @@ fn bracketed_prose_is_not_an_unfilled_placeholder() {
                  rose 20% [Source: Gartner 2025].\n\nCould we talk Tuesday?\n\nBest,\nSam\n";
     let v = json_of(&[], draft);
     assert!(
-        !rules_of(&v).contains(&"draft/unfilled-placeholder".to_string()),
+        !rule_ids(&v["files"][0]).contains(&"draft/unfilled-placeholder".to_string()),
         "{:?}",
-        rules_of(&v)
+        rule_ids(&v["files"][0])
     );
     // A real merge field still is one.
     let v = json_of(&[], &draft.replace("Dana", "[First Name]"));
-    let n = rules_of(&v)
+    let n = rule_ids(&v["files"][0])
         .iter()
         .filter(|r| *r == "draft/unfilled-placeholder")
         .count();
@@ -50,14 +42,18 @@ fn urls_and_email_addresses_are_not_linted() {
     let body = "Hi Dana,\n\nWe pack beer for 40 breweries.\n\nSee https://acme.com/partner-program \
                 or partners@acme.com.\n\nCould we talk Tuesday?\n\nBest,\nSam\n";
     let v = json_of(&[], body);
-    let hits: Vec<String> = rules_of(&v)
+    let hits: Vec<String> = rule_ids(&v["files"][0])
         .into_iter()
         .filter(|r| r.contains("partner"))
         .collect();
     assert!(hits.is_empty(), "{hits:?}");
     // The same words outside an address still are found.
     let v = json_of(&[], &body.replace("Tuesday?", "Tuesday? Partner with us."));
-    assert!(rules_of(&v).iter().any(|r| r.contains("partner")));
+    assert!(
+        rule_ids(&v["files"][0])
+            .iter()
+            .any(|r| r.contains("partner"))
+    );
 
     // An .eml body likewise.
     let dir = tempfile::tempdir().unwrap();
@@ -69,7 +65,7 @@ fn urls_and_email_addresses_are_not_linted() {
     let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", "a.eml"]));
     let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
     assert_eq!(v["files"][0]["format"], "email");
-    let hits: Vec<String> = rules_of(&v)
+    let hits: Vec<String> = rule_ids(&v["files"][0])
         .into_iter()
         .filter(|r| r.contains("partner"))
         .collect();
@@ -109,7 +105,7 @@ fn an_empty_or_blank_draft_fails_and_an_empty_folder_is_a_note() {
         let f = &v["files"][0];
         assert_eq!(f["passed"], false, "{draft:?}: {f}");
         assert_eq!(f["score"], 0, "{draft:?}: {f}");
-        assert_eq!(rules_of(&v), ["pitchlint/empty-draft"]);
+        assert_eq!(rule_ids(&v["files"][0]), ["pitchlint/empty-draft"]);
     }
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("d")).unwrap();

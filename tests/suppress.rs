@@ -3,30 +3,25 @@
 
 mod common;
 
-use common::{pitchlint, run};
+use common::{pitchlint, rule_ids, run};
 use serde_json::Value;
 
+/// The json report and exit code of linting `text` as the file `name` in a fresh folder.
 fn lint(name: &str, text: &str, extra: &[&str]) -> (Value, i32) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), text).unwrap();
     // The default packs but `research`: these tiny drafts are about suppressions, not shape.
-    let (out, err, code) = run(common::pitchlint_in(dir.path())
-        .args(["--isolated", "--format", "json", name])
-        .args(common::phrase_packs())
-        .args(extra));
-    (
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out} {err}")),
-        code,
+    common::json(
+        common::pitchlint_in(dir.path())
+            .args(["--isolated", "--format", "json", name])
+            .args(common::phrase_packs())
+            .args(extra),
     )
 }
 
+/// The rule ids found in the first file of a json report.
 fn rules(v: &Value) -> Vec<String> {
-    v["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
+    rule_ids(&v["files"][0])
 }
 
 const CLOSE: &str = "Will you partner with us?";

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+use serde_json::Value;
 
 /// The binary, run from the repository root, without colour and without NO_COLOR.
 pub fn pitchlint() -> Command {
@@ -37,6 +38,42 @@ pub fn run(c: &mut Command) -> (String, String, i32) {
         String::from_utf8(out.stderr).unwrap(),
         out.status.code().unwrap(),
     )
+}
+
+/// Run `c` and parse its stdout as JSON: (the value, the exit code). Panics showing stdout
+/// and stderr when stdout is not JSON.
+pub fn json(c: &mut Command) -> (Value, i32) {
+    let out = c.output().unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v, out.status.code().unwrap())
+}
+
+/// `pitchlint --format json ARGS` from the repository root, reading `stdin` when given:
+/// (the report, the exit code).
+pub fn lint_json(args: &[&str], stdin: Option<&str>) -> (Value, i32) {
+    let mut c = pitchlint();
+    c.args(["--format", "json"]).args(args);
+    if let Some(s) = stdin {
+        c.write_stdin(s);
+    }
+    json(&mut c)
+}
+
+/// The rule ids of the findings of one file object of a json report (e.g. `&v["files"][0]`),
+/// in report order.
+pub fn rule_ids(file: &Value) -> Vec<String> {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// A one-rule pack named `team`: `Globex` is an error-free warning of weight -6.
