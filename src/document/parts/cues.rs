@@ -21,14 +21,14 @@ pub(super) static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)")
         .expect("name greeting regex compiles")
 });
-pub(super) static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
+static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx)\s*[,.!—–-]*\s*$",
     )
     .expect("signoff regex compiles")
 });
 /// A postscript's first line: "P.S.", "PS:", "P.P.S.", "PPS".
-pub(super) static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
+static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)").expect("postscript regex compiles")
 });
 /// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
@@ -37,6 +37,39 @@ pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know (?:your thoughts|what you think|if you have any questions)|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b)[^\n?]{0,100}$")
         .expect("courtesy regex compiles")
 });
+
+// These three run on most lines of a draft. Each first checks what its regex needs at the
+// start of the line (a cheap test that every match passes), so the regex engine only sees
+// the few lines that may match.
+
+/// The line without the leading whitespace the cues' `^\s*` skips (ASCII, as regex-lite's).
+fn lead_trimmed(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+}
+
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// Whether a line is a sign-off ("Best,", "Thanks so much!"): a few words, nothing else.
+pub(super) fn is_signoff(line: &str) -> bool {
+    // The longest sign-off is four words and a run of marks.
+    line.split_ascii_whitespace().nth(5).is_none() && SIGNOFF.is_match(line)
+}
+
+/// Whether a line starts a postscript ("P.S.", "PS:", "P.P.S.").
+pub(super) fn is_postscript(line: &str) -> bool {
+    starts_with_ci(lead_trimmed(line), "p") && POSTSCRIPT.is_match(line)
+}
+
+/// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
+pub(super) fn is_quote_header(line: &str) -> bool {
+    let t = lead_trimmed(line);
+    ["on", "--", "begin", "__", "from:"]
+        .iter()
+        .any(|p| starts_with_ci(t, p))
+        && QUOTE_HEADER.is_match(line)
+}
 
 /// Whether a paragraph is only a closing courtesy (see [`COURTESY`]): one short sentence with
 /// no question and no concrete next step (a day, a call, a time), which stays an ask.
@@ -66,7 +99,7 @@ pub(super) fn is_message_field(s: &str) -> bool {
         && !SIGNATURE_FIELD.is_match(t)
 }
 
-pub(super) static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });

@@ -25,8 +25,8 @@ use std::ops::Range;
 
 use super::{Scope, Segment};
 use cues::{
-    GREETING, Line, NAME_GREETING, POSTSCRIPT, QUOTE_HEADER, SIGNOFF, SUBJECT, ends_sentence,
-    has_blank_between, is_courtesy, is_outlook_header, lines, trim, words_only_name,
+    GREETING, Line, NAME_GREETING, SUBJECT, ends_sentence, has_blank_between, is_courtesy,
+    is_outlook_header, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -77,7 +77,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     let mut tail: Vec<(Scope, Range<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let s = &text[l.span.clone()];
-        if QUOTE_HEADER.is_match(s) || is_outlook_header(text, &lines, i) {
+        if is_quote_header(s) || is_outlook_header(text, &lines, i) {
             end = end.min(i);
             tail.push((Scope::QUOTE, l.span.start..text.len()));
             break;
@@ -164,9 +164,9 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
 
     // 4. A postscript that starts a paragraph, or any line below a sign-off: it (and all
     // below it) is message text.
-    let first_signoff = (body_start..end).find(|&k| SIGNOFF.is_match(&text[lines[k].span.clone()]));
+    let first_signoff = (body_start..end).find(|&k| is_signoff(&text[lines[k].span.clone()]));
     if let Some(ps) = (body_start + 1..end).find(|&j| {
-        POSTSCRIPT.is_match(&text[lines[j].span.clone()])
+        is_postscript(&text[lines[j].span.clone()])
             && (lines[j - 1].blank || first_signoff.is_some_and(|f| f < j))
             && !is_quote(&lines[j])
     }) {
@@ -186,7 +186,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     let mut body_end = end;
     let mut signoff_idx = None;
     for j in (body_start..end).rev() {
-        if !is_quote(&lines[j]) && SIGNOFF.is_match(&text[lines[j].span.clone()]) {
+        if !is_quote(&lines[j]) && is_signoff(&text[lines[j].span.clone()]) {
             signoff_idx = Some(j);
             break;
         }
