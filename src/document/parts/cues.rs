@@ -51,10 +51,40 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
+/// The first words of [`SIGNOFF`]'s alternatives.
+const SIGNOFF_FIRST: &[&str] = &[
+    "best",
+    "kind",
+    "warm",
+    "warmest",
+    "many",
+    "with",
+    "regards",
+    "thanks",
+    "thank",
+    "cheers",
+    "sincerely",
+    "yours",
+    "talk",
+    "all",
+    "warmly",
+    "respectfully",
+    "speak",
+    "looking",
+    "take",
+    "ttyl",
+    "rgds",
+    "thx",
+];
+
 /// Whether a line is a sign-off ("Best,", "Thanks so much!"): a few words, nothing else.
 pub(super) fn is_signoff(line: &str) -> bool {
-    // The longest sign-off is four words and a run of marks.
-    line.split_ascii_whitespace().nth(5).is_none() && SIGNOFF.is_match(line)
+    let first = lead_trimmed(line)
+        .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', '!', '—', '–', '-']);
+    SIGNOFF_FIRST.iter().any(|w| first.eq_ignore_ascii_case(w)) && SIGNOFF.is_match(line)
 }
 
 /// Whether a line starts a postscript ("P.S.", "PS:", "P.P.S.").
@@ -181,4 +211,80 @@ pub(super) fn words_only_name(s: &str) -> bool {
     t.ends_with(',')
         && t.split_whitespace().count() <= 3
         && t.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cheap first checks never turn away a line their regex accepts.
+    #[test]
+    fn prefilters_agree_with_their_regexes() {
+        let lines = [
+            "Best,",
+            "  best regards!",
+            "Best wishes",
+            "Kind regards,",
+            "warm thanks",
+            "Warmest regards",
+            "Many thanks!!",
+            "With regards",
+            "Regards",
+            "Thanks again,",
+            "thanks so much",
+            "Thanks in advance.",
+            "Thank you",
+            "THANK YOU SO MUCH!",
+            "Cheers —",
+            "Sincerely yours,",
+            "Yours truly",
+            "yours sincerely",
+            "Talk soon",
+            "All the best,",
+            "Warmly",
+            "Respectfully",
+            "Speak soon!",
+            "Looking forward",
+            "Take care",
+            "ttyl",
+            "Rgds",
+            "thx",
+            "\tBest\u{b},",
+            "Best—Sam",
+            "Best of luck with the launch",
+            "We ship",
+            "",
+            "   ",
+            "On Mon, Dana wrote:",
+            "  on Tue 3 May 2026, Sam <s@a.co> wrote:",
+            "-----Original Message-----",
+            "-- forwarded message --",
+            "Begin forwarded message:",
+            "__________",
+            "From: Dana Sent: Monday",
+            "from: x",
+            "Online we wrote:",
+            "P.S. one more",
+            "PS: call me",
+            "p.p.s. again",
+            "pps",
+            "Please reply",
+            "P.",
+            "Ps",
+        ];
+        let mut hits = [0; 3];
+        for l in lines {
+            assert_eq!(is_signoff(l), SIGNOFF.is_match(l), "signoff: {l:?}");
+            assert_eq!(is_quote_header(l), QUOTE_HEADER.is_match(l), "quote: {l:?}");
+            assert_eq!(
+                is_postscript(l),
+                POSTSCRIPT.is_match(l),
+                "postscript: {l:?}"
+            );
+            hits[0] += usize::from(is_signoff(l));
+            hits[1] += usize::from(is_quote_header(l));
+            hits[2] += usize::from(is_postscript(l));
+        }
+        assert_eq!(hits, [29, 7, 5], "how many lines each check accepts");
+    }
 }
