@@ -45,23 +45,28 @@ impl FileReport {
     /// line cost one pass over it, not one pass each.
     pub fn located(&self) -> (LineIndex, Vec<Located<'_>>) {
         let index = LineIndex::new(&self.source);
+        let located = self.located_with(&index).collect();
+        (index, located)
+    }
+
+    /// [`FileReport::located`] one finding at a time, with the file's line index: for
+    /// renderers that stream, so that a file with millions of findings holds no list of them.
+    pub fn located_with<'a, 'i>(
+        &'a self,
+        index: &'i LineIndex,
+    ) -> impl Iterator<Item = Located<'a>> + use<'a, 'i> {
         let src = self.source.as_str();
         let mut cursor = Cursor::default();
-        let located = self
-            .findings
-            .iter()
-            .map(|f| {
-                let start = cursor.advance(&index, src, f.span.start);
-                // The end usually lies on the same line, a few characters on.
-                let end = Cursor { ..cursor }.advance(&index, src, f.span.end);
-                Located {
-                    finding: f,
-                    start,
-                    end,
-                }
-            })
-            .collect();
-        (index, located)
+        self.findings.iter().map(move |f| {
+            let start = cursor.advance(index, src, f.span.start);
+            // The end usually lies on the same line, a few characters on.
+            let end = Cursor { ..cursor }.advance(index, src, f.span.end);
+            Located {
+                finding: f,
+                start,
+                end,
+            }
+        })
     }
 }
 

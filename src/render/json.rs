@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::Renderer;
 use crate::document::{Format, Scope};
-use crate::report::{FileReport, Summary};
+use crate::position::LineIndex;
+use crate::report::{FileReport, Located, Summary};
 use crate::rule::Severity;
 use crate::score::Score;
 
@@ -23,7 +24,7 @@ struct JsonFile<'a> {
     format: Format,
     score: u8,
     passed: bool,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Findings<'a>,
     breakdown: JsonScore<'a>,
     warnings: &'a [String],
     #[serde(skip_serializing_if = "is_zero")]
@@ -75,45 +76,48 @@ pub struct JsonFinding<'a> {
     strength: f64,
 }
 
-/// Every finding of `file` as JSON objects (shared with the `jsonl` format).
-pub fn findings(file: &FileReport) -> Vec<JsonFinding<'_>> {
-    let (_, located) = file.located();
-    located
-        .iter()
-        .map(|l| {
-            let f = l.finding;
-            JsonFinding {
-                rule: &f.rule.qualified,
-                severity: f.rule.severity,
-                weight: f.rule.weight,
-                message: f.message(),
-                line: l.start.line,
-                column: l.start.column,
-                end_line: l.end.line,
-                end_column: l.end.column,
-                offset: f.span.start,
-                end_offset: f.span.end,
-                text: file.source.get(f.span.clone()).unwrap_or(""),
-                scope: f.scope,
-                suggest: f.rule.suggest.as_deref(),
-                replacements: &f.replacements,
-                fixable: f.fix().is_some(),
-                strength: f.strength,
-            }
-        })
-        .collect()
+/// One finding as a JSON object (shared with the `jsonl` format).
+pub fn finding<'a>(file: &'a FileReport, l: &Located<'a>) -> JsonFinding<'a> {
+    let f = l.finding;
+    JsonFinding {
+        rule: &f.rule.qualified,
+        severity: f.rule.severity,
+        weight: f.rule.weight,
+        message: f.message(),
+        line: l.start.line,
+        column: l.start.column,
+        end_line: l.end.line,
+        end_column: l.end.column,
+        offset: f.span.start,
+        end_offset: f.span.end,
+        text: file.source.get(f.span.clone()).unwrap_or(""),
+        scope: f.scope,
+        suggest: f.rule.suggest.as_deref(),
+        replacements: &f.replacements,
+        fixable: f.fix().is_some(),
+        strength: f.strength,
+    }
+}
+
+/// A file's findings, serialised one by one as they are located (no list of them is built).
+struct Findings<'a>(&'a FileReport);
+
+impl Serialize for Findings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let index = LineIndex::new(&self.0.source);
+        s.collect_seq(self.0.located_with(&index).map(|l| finding(self.0, &l)))
+    }
 }
 
 impl<'a> JsonFile<'a> {
     fn new(file: &'a FileReport) -> Self {
-        let findings = findings(file);
         let s: &Score = &file.score;
         JsonFile {
             path: &file.path,
             format: file.format,
             score: s.score,
             passed: s.passed,
-            findings,
+            findings: Findings(file),
             breakdown: JsonScore {
                 base: s.base,
                 rewards: s.rewards,

@@ -8,7 +8,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Renderer;
-use super::json::{JsonFinding, findings};
+use super::json::{JsonFinding, finding};
+use crate::position::LineIndex;
 use crate::report::FileReport;
 
 /// The JSON Lines renderer.
@@ -25,10 +26,11 @@ impl Renderer for Jsonl {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // Buffered here, where the writer's type is known: serde_json writes many small pieces.
         let mut w = io::BufWriter::with_capacity(64 << 10, w);
-        for finding in findings(file) {
+        let index = LineIndex::new(&file.source);
+        for l in file.located_with(&index) {
             let line = Line {
                 path: &file.path,
-                finding,
+                finding: finding(file, &l),
             };
             serde_json::to_writer(&mut w, &line).map_err(io::Error::from)?;
             w.write_all(b"\n")?;

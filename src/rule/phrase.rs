@@ -85,11 +85,12 @@ pub fn compile_one(
                         "`phrases` is empty: list at least one phrase".into(),
                     ));
                 }
+                // Repeats are dropped by their text (the matcher also merges equal strings).
                 let mut phrases = Vec::new();
                 let mut seen = std::collections::HashSet::new();
                 for p in list.get_ref() {
                     let parsed = compile_phrase(src, id, p)?;
-                    if seen.insert(parsed.clone()) {
+                    if seen.insert(p.get_ref().as_str()) {
                         phrases.push(parsed);
                     }
                 }
