@@ -7,16 +7,15 @@ use std::sync::LazyLock;
 
 // A bytes regex, so that "anything but a delimiter" is a byte class: the Unicode class
 // compiles to a large UTF-8 automaton, on every run. A match starts at an ASCII letter and
-// stops before an ASCII delimiter (or at the end), so its span is on character boundaries.
+// stops before an ASCII delimiter (or at the end), so its span is on character boundaries;
+// `find` then cuts it at the first Unicode space or typographic mark.
 use regex::bytes::Regex;
 
 /// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`).
 #[allow(clippy::expect_used)] // a constant pattern, not input
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        // A URL also stops at a character that starts with byte C2, E2 or E3: no-break and
-        // other Unicode spaces, curly quotes, dashes and ellipses, never unescaped in a URL.
-        r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`\xC2\xE2\xE3]+",
+        r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
         r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
     ))
     .expect("link regex compiles")
@@ -29,7 +28,16 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         .map(|m| m.range())
         .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         .map(|r| {
-            let trimmed = text[r.clone()].trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            // A URL ends at a Unicode space (a no-break space from HTML) or a typographic
+            // mark, never written unescaped in one; letters of any script stay.
+            let s = &text[r.clone()];
+            let s = s
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '–' | '…' | '«' | '»')
+                })
+                .map_or(s, |i| &s[..i]);
+            let trimmed = s.trim_end_matches(['.', ',', ';', ':', '!', '?']);
             r.start..r.start + trimmed.len()
         })
         .filter(|r| !r.is_empty())
@@ -78,14 +86,16 @@ mod tests {
     #[test]
     fn a_url_ends_at_unicode_spaces_quotes_and_dashes_but_keeps_letters() {
         let t = "See “https://acme.com/x” now, https://acme.com/y\u{a0}then \
-                 https://acme.com/café—or https://acme.com/z\u{2028}end.";
+                 https://acme.com/café—or https://acme.com/z\u{2028}end, \
+                 https://ja.wikipedia.org/wiki/カタカナ.";
         assert_eq!(
             found(t),
             [
                 "https://acme.com/x",
                 "https://acme.com/y",
                 "https://acme.com/café",
-                "https://acme.com/z"
+                "https://acme.com/z",
+                "https://ja.wikipedia.org/wiki/カタカナ"
             ]
         );
     }

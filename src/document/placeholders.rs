@@ -18,7 +18,8 @@ use regex::bytes::Regex;
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         // {{first_name}}, {{ company | default }}, {{%}}
-        r"\{\{(?-u:[^{}\n]){1,80}\}\}",
+        // (80 characters are up to 320 bytes; `find` checks the count in characters.)
+        r"\{\{(?-u:[^{}\n]){1,320}\}\}",
         // *|FNAME|* (Mailchimp)
         r"|\*\|[A-Za-z0-9_:]{1,40}\|\*",
         // {first_name}
@@ -40,6 +41,7 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
         .find_iter(text.as_bytes())
         .map(|m| m.range())
         .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+        .filter(|r| !text[r.clone()].starts_with("{{") || text[r.clone()].chars().count() <= 84)
         .filter(|r| !is_prose(&text[r.clone()], &text[r.end..]))
         .collect()
 }
@@ -137,6 +139,14 @@ mod tests {
                 "*|FNAME|*"
             ]
         );
+    }
+
+    #[test]
+    fn a_merge_field_holds_up_to_80_characters_of_any_script() {
+        let cjk = format!("{{{{ {} }}}}", "公司".repeat(39));
+        assert_eq!(found(&cjk), [cjk.as_str()]);
+        let long = format!("{{{{ {} }}}}", "x".repeat(79));
+        assert!(found(&long).is_empty(), "81 characters inside");
     }
 
     #[test]

@@ -2,8 +2,9 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::{Cand, MatcherError, unicode_bounded};
+use super::{Cand, MatcherError, starts_in_word, unicode_bounded};
 use crate::phrase::Normalized;
+use crate::phrase::is_word_char;
 
 /// The phrases of one case mode, compiled into one automaton.
 #[derive(Debug)]
@@ -72,6 +73,11 @@ impl LiteralGroup {
                 continue;
             }
             let start = norm.to_orig(m.start());
+            // A match inside a word is no phrase: reject it before `word_end` would scan the
+            // rest of the word (a prefix repeated in one long word would cost quadratic time).
+            if starts_in_word(text, start) {
+                continue;
+            }
             let end = norm.to_orig(m.end());
             for &(pattern, open) in &self.owners[m.pattern().as_usize()] {
                 let end = if open { word_end(text, end) } else { end };
@@ -92,7 +98,7 @@ fn word_end(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     let len = rest
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .find(|&(_, c)| !is_word_char(c))
         .map_or(rest.len(), |(i, _)| i);
     at + len
 }

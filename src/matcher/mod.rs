@@ -1,13 +1,13 @@
 //! One matcher for every phrase and pattern of every loaded pack, compiled once per run.
 //!
-//! Phrases go to one Aho–Corasick automaton ([`literals`]): each phrase expands to the few
+//! Phrases go to one Aho–Corasick automaton (`literals`): each phrase expands to the few
 //! strings it stands for, normalised, and the text is normalised the same way, one piece at a
 //! time, so whitespace runs, dashes, curly quotes and case cost nothing per phrase. Building
 //! it takes well under a millisecond for the default packs and well under a second for
 //! 100,000 phrases, and it finds every phrase that starts at each position, overlaps included.
 //!
 //! Regexes (a rule's `pattern`, and the rare phrase that is no small set of strings) go to a
-//! multi-pattern [`meta::Regex`](regex_automata::meta::Regex) ([`regexes`]), which is only
+//! multi-pattern [`meta::Regex`](regex_automata::meta::Regex) (`regexes`), which is only
 //! built when a pack has one.
 //!
 //! Both report candidates; one ordered pass then keeps, for each pattern, the longest match at
@@ -15,6 +15,7 @@
 
 use std::ops::Range;
 
+use crate::phrase::is_word_char;
 use crate::rule::{PatternSpec, Rule};
 
 mod literals;
@@ -116,6 +117,8 @@ impl Matcher {
                         }
                     }
                     if !slow.is_empty() {
+                        // Longest first: leftmost-first then prefers the longer phrase.
+                        slow.sort_by_key(|r| std::cmp::Reverse(r.len()));
                         let flags = if *case_sensitive { "" } else { "(?i)" };
                         res.push(regexes::Pattern {
                             regex: format!("{flags}(?:{})", slow.join("|")),
@@ -249,16 +252,19 @@ fn pieces(text: &str, n: usize, piece_min: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Whether a match starting at `s` would start inside a word.
+fn starts_in_word(text: &str, s: usize) -> bool {
+    let first = text[s..].chars().next();
+    let prev = text[..s].chars().next_back();
+    first.is_some_and(is_word_char) && prev.is_some_and(is_word_char)
+}
+
 /// Whether `text[s..e]` does not continue a word on either side (Unicode letters and digits).
 fn unicode_bounded(text: &str, s: usize, e: usize) -> bool {
-    let is_word = |c: char| c.is_alphanumeric() || c == '_';
-    let first = text[s..].chars().next();
     let last = text[..e].chars().next_back();
-    let prev = text[..s].chars().next_back();
     let next = text[e..].chars().next();
-    let starts_in_word = first.is_some_and(is_word) && prev.is_some_and(is_word);
-    let ends_in_word = last.is_some_and(is_word) && next.is_some_and(is_word);
-    !(starts_in_word || ends_in_word)
+    let ends_in_word = last.is_some_and(is_word_char) && next.is_some_and(is_word_char);
+    !(starts_in_word(text, s) || ends_in_word)
 }
 
 #[cfg(test)]
@@ -389,6 +395,39 @@ mod tests {
         let e = Matcher::new(&rules(t)).unwrap_err();
         assert_eq!(e.rule, 1);
         assert!(e.message.contains("too large"), "{}", e.message);
+    }
+
+    #[test]
+    fn phrases_left_to_the_regex_engine_mean_what_literal_ones_mean() {
+        // `partner* with you` is no small set of strings: it runs as a regex.
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\n\
+                 phrases = [\"partner* with you\", \"partner* with you and me\"]\n";
+        assert_eq!(
+            hits(
+                t,
+                "We partner with you and me. Partneré—with you. partners - with\nyou."
+            ),
+            [
+                (0, "partner with you and me".into()),
+                (0, "Partneré—with you".into()),
+                (0, "partners - with\nyou".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn greek_final_sigma_is_sigma() {
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"οδος\"]\n";
+        assert_eq!(hits(t, "ΟΔΟΣ, Οδος, οδος").len(), 3);
+    }
+
+    #[test]
+    fn a_prefix_repeated_inside_one_word_is_no_match() {
+        // Each repeat starts inside the word: rejected before the word's end is looked for.
+        let word = "synerg".repeat(5000);
+        assert!(hits(TWO, &format!("partner{word}x partnerx")).len() == 2);
+        let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"synerg*\"]\n";
+        assert_eq!(hits(t, &format!("a {word} b")), [(0, word)]);
     }
 
     #[test]

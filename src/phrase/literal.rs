@@ -116,6 +116,9 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
                 open_end: false,
             });
         }
+        if partial.len() * choices.len() > MAX_LITERALS {
+            return None;
+        }
         let mut next = Vec::with_capacity(partial.len() * choices.len());
         for p in &partial {
             for c in &choices {
@@ -147,7 +150,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
     Some(partial)
 }
 
-fn is_dash(c: char) -> bool {
+pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '–' | '—')
 }
 
@@ -207,6 +210,8 @@ fn class(c: char, lowercase: bool) -> Class {
         c if c.is_whitespace() => Class::Sep,
         '’' | '‘' | 'ʼ' => Class::Char('\''),
         '“' | '”' => Class::Char('"'),
+        // Σ lower-cases to σ; a word-final ς is the same letter.
+        'ς' if lowercase => Class::Char('σ'),
         c if lowercase => {
             let mut l = c.to_lowercase();
             match (l.next(), l.next()) {

@@ -1,18 +1,21 @@
-//! The phrase syntax: what a rule author writes in `phrases = [...]`, compiled to a regex.
+//! The phrase syntax: what a rule author writes in `phrases = [...]`, parsed into a small tree
+//! that [`Phrase::literals`] expands to normalised strings (see `literal.rs`) or, for the rare
+//! phrase that is no small set of strings, [`Phrase::to_regex`] compiles to a regex.
 //!
 //! | written            | matches                                                             |
 //! |--------------------|---------------------------------------------------------------------|
-//! | `circle back`      | the words, separated by any run of whitespace (line breaks too)     |
+//! | `circle back`      | the words, separated by any run of whitespace, hyphens or dashes    |
 //! | `we'd`             | `we'd`, `we’d`, `we‘d`: straight and curly apostrophes are one      |
 //! | `"partner"`        | straight and curly double quotes are one                            |
-//! | `best-in-class`    | a hyphen or dash between words, or whitespace: `best in class` too   |
+//! | `best-in-class`    | a hyphen or dash between words is whitespace: `best in class` too   |
 //! | `leverage~`        | the word and its regular inflections: leverages, leveraged, leveraging |
 //! | `partner*`         | any word that starts with it: partners, partnership, partnering…    |
 //! | `(act|sign) now`   | alternatives; `(our|)` makes a word optional                        |
 //!
 //! Matching is case-insensitive and whole-word unless the rule says `case_sensitive = true`.
-//! Whole words use ASCII word boundaries so that the matcher's DFA stays fast on any text; a
-//! match next to a non-ASCII letter is rejected afterwards by [`crate::matcher`].
+//! Whole words: [`crate::matcher`] rejects a match with a word character ([`is_word_char`],
+//! any script) on either side. The regex form uses ASCII word boundaries, so that the lazy DFA
+//! stays fast on any text, and relies on that same check.
 
 use std::fmt::Write as _;
 
@@ -26,6 +29,18 @@ pub struct PhraseError {
     pub offset: usize,
     /// What is wrong.
     pub message: String,
+}
+
+/// A character that words are made of: Unicode letters and digits, `_`, and combining marks
+/// (so that a decomposed `é` stays inside its word).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_combining_mark(c)
+}
+
+/// The combining-mark blocks (diacritics written as separate characters).
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
 /// A parsed phrase: alternatives of word sequences.
@@ -131,15 +146,15 @@ fn regex_sequence(elems: &[Elem]) -> String {
             (0, false) => out.push_str(&re),
             (_, false) => {
                 if !elems[i - 1].optional || i > 1 {
-                    out.push_str(r"\s+");
+                    out.push_str(SEP);
                 }
                 out.push_str(&re);
             }
             (0, true) => {
-                let _ = write!(out, r"(?:{re}\s+)?");
+                let _ = write!(out, r"(?:{re}{SEP})?");
             }
             (_, true) => {
-                let _ = write!(out, r"(?:\s+{re})?");
+                let _ = write!(out, r"(?:{SEP}{re})?");
             }
         }
     }
@@ -159,8 +174,11 @@ fn regex_word(w: &Word) -> String {
             let _ = write!(out, "(?:{})", forms.join("|"));
         }
         Suffix::Prefix => {
+            // Greedy, and Unicode: the word runs on through non-ASCII letters (`partneré`);
+            // the matcher checks the boundary at the end of the whole phrase.
             out.push_str(&literal(body));
             out.push_str(r"\w*");
+            return out;
         }
         Suffix::None => out.push_str(&literal(body)),
     }
@@ -170,6 +188,9 @@ fn regex_word(w: &Word) -> String {
     }
     out
 }
+
+/// Between words: a run of whitespace, hyphens and dashes, as the literal matcher reads it.
+const SEP: &str = r"[\s\-‐‑–—]+";
 
 /// Every word form that `word~` stands for, most specific first.
 pub fn inflections(word: &str) -> Vec<String> {
@@ -340,7 +361,7 @@ fn literal(word: &str) -> String {
         match c {
             '\'' | '’' | '‘' | 'ʼ' => out.push_str("['’‘ʼ]"),
             '"' | '“' | '”' => out.push_str("[\"“”]"),
-            '-' | '‐' | '‑' | '–' | '—' => out.push_str(r"(?:\s*[-‐‑–—]\s*|\s+)"),
+            c if literal::is_dash(c) => out.push_str(SEP),
             c => {
                 let mut buf = [0u8; 4];
                 out.push_str(&regex::escape(c.encode_utf8(&mut buf)));

@@ -13,6 +13,7 @@ use crate::document::{Document, Scope};
 use crate::error::Result;
 use crate::matcher::Hit;
 use crate::pack::{PackSource, RuleDef};
+use crate::phrase::is_word_char;
 use crate::position::LineIndex;
 
 /// What is compared.
@@ -94,29 +95,49 @@ impl RepetitionRule {
 }
 
 /// The words of a text, lowercased and joined by single spaces, and how many there are: the
-/// text "case and punctuation aside". A word is a run of letters, digits and `_`; an apostrophe
-/// between letters (`don't`, `we’re`) and a `.` or `,` between digits (`3.5`, `1,000`) stay
-/// inside it.
+/// text "case and punctuation aside". Words follow the Unicode word rules (UAX #29) closely: a
+/// word is a run of letters, digits, `_` and combining marks; `'`, `’`, `.` and `:` between
+/// letters (`don't`, `acme.com`) and `.`, `,`, `;`, `'` between digits (`3.5`, `1,000`) stay
+/// inside it; each Han ideograph and Hiragana character is a word of its own.
 #[cfg(test)]
 fn normalize(text: &str, out: &mut String) -> usize {
     out.clear();
     normalize_with(text, |c| out.push(c))
 }
 
+/// A character that is a word by itself: Han ideographs and Hiragana.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{309f}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
 /// [`normalize`]'s characters, given one by one to `emit`; returns the number of words.
 fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
     let mut words = 0;
     let mut in_word = false;
-    // A joiner seen inside a word, kept only if a word character follows.
+    // A joiner seen inside a word, kept only if a word character of the right kind follows.
     let mut pending: Option<char> = None;
     let mut prev: char = ' ';
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '_' {
+        if is_ideograph(c) {
+            if words > 0 {
+                emit(' ');
+            }
+            words += 1;
+            emit(c);
+            in_word = false;
+            pending = None;
+            prev = c;
+            continue;
+        }
+        if is_word_char(c) {
             if let Some(j) = pending.take() {
-                let joins = if j == '\'' {
-                    prev.is_alphabetic() && c.is_alphabetic()
-                } else {
-                    prev.is_ascii_digit() && c.is_ascii_digit()
+                let letters = prev.is_alphabetic() && c.is_alphabetic();
+                let digits = prev.is_numeric() && c.is_numeric();
+                let joins = match j {
+                    '\'' | '.' => letters || digits,
+                    ':' => letters,
+                    _ => digits,
                 };
                 if joins {
                     emit(j);
@@ -136,7 +157,8 @@ fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
                 c.to_lowercase().for_each(&mut emit);
             }
             in_word = true;
-        } else if in_word && pending.is_none() && matches!(c, '\'' | '’' | '.' | ',') {
+        } else if in_word && pending.is_none() && matches!(c, '\'' | '’' | '.' | ',' | ';' | ':')
+        {
             pending = Some(if c == '’' { '\'' } else { c });
             continue;
         } else {
@@ -360,6 +382,12 @@ mod tests {
         assert_eq!(k, "quoted end next 2");
         assert_eq!(super::normalize("Élan über {{first_name}}", &mut k), 3);
         assert_eq!(k, "élan über first_name");
+        assert_eq!(
+            super::normalize("See acme.com: re:invent, cafe\u{301}.", &mut k),
+            4
+        );
+        assert_eq!(k, "see acme.com re:invent cafe\u{301}");
+        assert_eq!(super::normalize("我们的产品", &mut k), 5);
     }
 
     #[test]

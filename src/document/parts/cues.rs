@@ -12,12 +12,12 @@ use std::sync::LazyLock;
 // Its `\b`, `\s`, `\d` and `(?i)` are ASCII, which is what these English cues need.
 use regex_lite::Regex;
 
-pub(super) static GREETING: LazyLock<Regex> = LazyLock::new(|| {
+static GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
         .expect("greeting regex compiles")
 });
 /// A greeting that is only a name merge field: "{{firstName}}, saw…", "[First name] - happy…".
-pub(super) static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
+static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)")
         .expect("name greeting regex compiles")
 });
@@ -79,6 +79,8 @@ const SIGNOFF_FIRST: &[&str] = &[
 
 /// Whether a line is a sign-off ("Best,", "Thanks so much!"): a few words, nothing else.
 pub(super) fn is_signoff(line: &str) -> bool {
+    // Unicode spaces (a no-break space from HTML) around the line are spaces too.
+    let line = line.trim();
     let first = lead_trimmed(line)
         .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
         .next()
@@ -89,16 +91,29 @@ pub(super) fn is_signoff(line: &str) -> bool {
 
 /// Whether a line starts a postscript ("P.S.", "PS:", "P.P.S.").
 pub(super) fn is_postscript(line: &str) -> bool {
+    let line = line.trim_start();
     starts_with_ci(lead_trimmed(line), "p") && POSTSCRIPT.is_match(line)
 }
 
 /// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
 pub(super) fn is_quote_header(line: &str) -> bool {
+    let line = line.trim();
     let t = lead_trimmed(line);
     ["on", "--", "begin", "__", "from:"]
         .iter()
         .any(|p| starts_with_ci(t, p))
         && QUOTE_HEADER.is_match(line)
+}
+
+/// Where a greeting ends in `line` ("Hi Dana," / "{{first_name}},"), if it starts with one;
+/// leading Unicode spaces (a no-break space from HTML) are skipped as ASCII ones are.
+pub(super) fn greeting_end(line: &str) -> Option<usize> {
+    let lead = line.len() - line.trim_start().len();
+    let t = &line[lead..];
+    GREETING
+        .find(t)
+        .or_else(|| NAME_GREETING.find(t))
+        .map(|m| lead + m.end())
 }
 
 /// Whether a paragraph is only a closing courtesy (see [`COURTESY`]): one short sentence with

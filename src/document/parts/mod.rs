@@ -25,8 +25,8 @@ use std::ops::Range;
 
 use super::{Scope, Segment};
 use cues::{
-    GREETING, Line, NAME_GREETING, SUBJECT, ends_sentence, has_blank_between, is_courtesy,
-    is_outlook_header, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
+    Line, SUBJECT, ends_sentence, greeting_end, has_blank_between, is_courtesy, is_outlook_header,
+    is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -141,18 +141,18 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     if i < end && !is_quote(&lines[i]) {
         let l = &lines[i];
         let s = &text[l.span.clone()];
-        if let Some(m) = GREETING.find(s).or_else(|| NAME_GREETING.find(s)) {
+        if let Some(m_end) = greeting_end(s) {
             let words = s.split_whitespace().count();
-            if m.end() == s.len() || s.trim_end().len() <= m.end() || words <= 5 {
+            if m_end == s.len() || s.trim_end().len() <= m_end || words <= 5 {
                 push(&mut segs, Scope::GREETING, l.span.clone());
             } else {
                 // "Hi Dana, I noticed…": the greeting is the part up to the comma.
                 push(
                     &mut segs,
                     Scope::GREETING,
-                    l.span.start..l.span.start + m.end(),
+                    l.span.start..l.span.start + m_end,
                 );
-                greeting_rest = Some(l.span.start + m.end()..l.span.end);
+                greeting_rest = Some(l.span.start + m_end..l.span.end);
             }
             i += 1;
         } else if words_only_name(s) {
