@@ -189,22 +189,13 @@ fn regions(source: &str, dirs: &[Directive]) -> Vec<Region> {
 
 fn unused_meta() -> Arc<RuleMeta> {
     static META: LazyLock<Arc<RuleMeta>> = LazyLock::new(|| {
-        Arc::new(RuleMeta {
-            pack: "pitchlint".into(),
-            id: "unused-disable".into(),
-            qualified: "pitchlint/unused-disable".into(),
-            kind: "suppression",
-            message: "This suppression silenced nothing: remove it.".into(),
-            weight: 0,
-            severity: Severity::Warning,
-            scope: Scope::NONE,
-            except: crate::document::Scope::NONE,
-            suggest: None,
-            rationale: "A suppression that silences nothing hides future findings for no reason."
-                .into(),
-            examples: Default::default(),
-            source: "<pitchlint>".into(),
-        })
+        crate::builtin::meta(
+            "unused-disable",
+            Severity::Warning,
+            0,
+            "This suppression silenced nothing: remove it.",
+            "A suppression that silences nothing hides future findings for no reason.",
+        )
     });
     Arc::clone(&META)
 }

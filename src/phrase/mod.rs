@@ -111,7 +111,8 @@ pub fn parse(phrase: &str) -> Result<Phrase, PhraseError> {
 }
 
 /// Compile one phrase to a regex source (no case flag; the caller adds it).
-pub fn compile(phrase: &str) -> Result<String, PhraseError> {
+#[cfg(test)]
+fn compile(phrase: &str) -> Result<String, PhraseError> {
     Ok(parse(phrase)?.to_regex())
 }
 

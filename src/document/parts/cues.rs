@@ -38,14 +38,10 @@ pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("courtesy regex compiles")
 });
 
-// These three run on most lines of a draft. Each first checks what its regex needs at the
-// start of the line (a cheap test that every match passes), so the regex engine only sees
-// the few lines that may match.
-
-/// The line without the leading whitespace the cues' `^\s*` skips (ASCII, as regex-lite's).
-fn lead_trimmed(line: &str) -> &str {
-    line.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '\x0b')
-}
+// These three run on most lines of a draft. Each trims the line (Unicode spaces, so a
+// no-break space from HTML counts, and regex-lite's ASCII `\s` has nothing left to skip),
+// then checks what its regex needs at the start (a cheap test that every match passes), so
+// the regex engine only sees the few lines that may match.
 
 fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
@@ -81,7 +77,7 @@ const SIGNOFF_FIRST: &[&str] = &[
 pub(super) fn is_signoff(line: &str) -> bool {
     // Unicode spaces (a no-break space from HTML) around the line are spaces too.
     let line = line.trim();
-    let first = lead_trimmed(line)
+    let first = line
         .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
         .next()
         .unwrap_or("")
@@ -92,16 +88,15 @@ pub(super) fn is_signoff(line: &str) -> bool {
 /// Whether a line starts a postscript ("P.S.", "PS:", "P.P.S.").
 pub(super) fn is_postscript(line: &str) -> bool {
     let line = line.trim_start();
-    starts_with_ci(lead_trimmed(line), "p") && POSTSCRIPT.is_match(line)
+    starts_with_ci(line, "p") && POSTSCRIPT.is_match(line)
 }
 
 /// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
 pub(super) fn is_quote_header(line: &str) -> bool {
     let line = line.trim();
-    let t = lead_trimmed(line);
     ["on", "--", "begin", "__", "from:"]
         .iter()
-        .any(|p| starts_with_ci(t, p))
+        .any(|p| starts_with_ci(line, p))
         && QUOTE_HEADER.is_match(line)
 }
 
