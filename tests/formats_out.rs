@@ -181,7 +181,7 @@ fn junit_has_one_case_per_file_failing_with_the_gate() {
 fn sarif_schema() -> jsonschema::Validator {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/schemas/sarif-schema-2.1.0.json"
+        "/tests/schemas/sarif-schema-2.1.0.json"
     );
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()

@@ -1,4 +1,5 @@
-//! The real corpus (`../shared/corpus/real`, copied beside the clone in CI): every draft lints
+//! The real corpus (`tests/corpus/real`, a copy of `../shared/corpus`: MIT and CC BY 4.0
+//! templates, see `tests/corpus/SOURCES.md`): every draft lints
 //! without error, as a draft and as a template, and the parts found in a sample of them are
 //! snapshot-tested.
 
@@ -9,10 +10,10 @@ use pitchlint::document::{self, Format, show};
 use serde_json::Value;
 
 fn corpus() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real");
     assert!(
         dir.is_dir(),
-        "the real corpus is missing: expected {} (shared/ beside the clone)",
+        "the real corpus is missing: expected {}",
         dir.display()
     );
     dir
