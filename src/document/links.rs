@@ -2,30 +2,22 @@
 //! (`partners@acme.com`) in the lintable view: they are addresses, not prose, so they are
 //! masked (`Document::masked`) in every format and phrase rules never fire inside them.
 
+use regex_automata::Input;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-// A bytes regex, so that "anything but a delimiter" is a byte class: the Unicode class
-// compiles to a large UTF-8 automaton, on every run. A match starts at an ASCII letter and
-// stops before an ASCII delimiter (or at the end), so its span is on character boundaries;
-// `find` then cuts it at the first Unicode space or typographic mark.
-use regex::bytes::Regex;
-
-/// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`).
-#[allow(clippy::expect_used)] // a constant pattern, not input
-static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
-        r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
-    ))
-    .expect("link regex compiles")
-});
+use super::dfa::LINK;
 
 /// The spans of every URL and email address in `text`, sorted and disjoint. Sentence marks
 /// that end a URL (`See https://acme.com.`) are not part of it.
 pub fn find(text: &str) -> Vec<Range<usize>> {
-    LINK.find_iter(text.as_bytes())
-        .map(|m| m.range())
+    let mut out = Vec::new();
+    let mut input = Input::new(text.as_bytes());
+    // The DFAs have no quit bytes and no Unicode word boundary, so a search cannot fail.
+    while let Ok(Some(m)) = LINK.try_search(&input) {
+        out.push(m.range());
+        input.set_start(m.end().max(m.start() + 1));
+    }
+    out.into_iter()
         .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
         .map(|r| {
             // A URL ends at a Unicode space (a no-break space from HTML) or a typographic
@@ -65,6 +57,30 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    fn spans_by(text: &str, dfa: bool) -> Vec<Range<usize>> {
+        if dfa {
+            let mut out = Vec::new();
+            let mut input = Input::new(text.as_bytes());
+            while let Some(m) = LINK.try_search(&input).unwrap() {
+                out.push(m.range());
+                input.set_start(m.end());
+            }
+            out
+        } else {
+            let re = regex::bytes::Regex::new(crate::document::patterns::LINK).unwrap();
+            re.find_iter(text.as_bytes()).map(|m| m.range()).collect()
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_embedded_dfas_find_what_the_regex_finds(
+            text in r"(https?://|www\\.|mailto:|@|\\.com|[a-z0-9._%+@ /:<>()-]|é|—){0,60}"
+        ) {
+            proptest::prop_assert_eq!(spans_by(&text, true), spans_by(&text, false));
+        }
     }
 
     #[test]

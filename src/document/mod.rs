@@ -7,11 +7,13 @@
 //! opening, body, closing, signoff, signature, quote) are [`Segment`]s over the view.
 
 pub mod align;
+mod dfa;
 pub mod email;
 pub mod html;
 pub mod links;
 pub mod markdown;
 pub mod parts;
+pub mod patterns;
 pub mod placeholders;
 pub mod plain;
 pub mod scope;

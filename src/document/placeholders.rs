@@ -6,44 +6,41 @@
 //! kind reports an unfilled one in a draft that is not a template.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-// A bytes regex, so that `{{…}}` can use a byte class: the Unicode one compiles 80 copies of
-// a UTF-8 automaton, on every run. Every match starts and ends at an ASCII delimiter, so its
-// span is on character boundaries of the text.
-use regex::bytes::Regex;
+use regex_automata::dfa::Automaton;
+use regex_automata::{Anchored, Input};
 
-/// Every placeholder syntax, most specific first (leftmost-first alternation).
-#[allow(clippy::expect_used)] // a constant pattern, not input
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        // {{first_name}}, {{ company | default }}, {{%}}
-        // (80 characters are up to 320 bytes; `find` checks the count in characters.)
-        r"\{\{(?-u:[^{}\n]){1,320}\}\}",
-        // *|FNAME|* (Mailchimp)
-        r"|\*\|[A-Za-z0-9_:]{1,40}\|\*",
-        // {first_name}
-        r"|\{[A-Za-z_][A-Za-z0-9_ .\-]{0,40}\}",
-        // %FIRSTNAME% (uppercase only: "50% off 20%" is prose)
-        r"|%[A-Z][A-Z0-9_]{1,40}%",
-        // <NAME>, <FIRST NAME> (uppercase only: tags are lowercase)
-        r"|<[A-Z][A-Z0-9_ ]{0,40}>",
-        // [Company], [First Name], [shared audience], [X], [Use case 2]: words of letters,
-        // `_`, `-`, `/`, `'`, `+`, `&` and sentence marks, no colon (checked further by `is_prose`)
-        r"|\[[A-Za-z][A-Za-z0-9 _'/+&.,?!\-]{0,60}\]",
-    ))
-    .expect("placeholder regex compiles")
-});
+use super::dfa::PLACEHOLDER;
+use super::patterns::PLACEHOLDER_FIRST_BYTES;
 
-/// The spans of every placeholder in `text`, sorted and disjoint.
+/// The spans of every placeholder in `text`, sorted and disjoint: the leftmost-first matches
+/// of [`super::patterns::PLACEHOLDER`], found by running its anchored DFA from each byte that
+/// can start one (the first such byte with a match is the leftmost start).
 pub fn find(text: &str) -> Vec<Range<usize>> {
-    PLACEHOLDER
-        .find_iter(text.as_bytes())
-        .map(|m| m.range())
-        .filter(|r| text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
-        .filter(|r| !text[r.clone()].starts_with("{{") || text[r.clone()].chars().count() <= 84)
-        .filter(|r| !is_prose(&text[r.clone()], &text[r.end..]))
-        .collect()
+    let hay = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = hay[at..]
+        .iter()
+        .position(|b| PLACEHOLDER_FIRST_BYTES.contains(b))
+    {
+        let start = at + i;
+        let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+        match PLACEHOLDER.try_search_fwd(&input) {
+            Ok(Some(m)) => {
+                out.push(start..m.offset());
+                at = m.offset();
+            }
+            _ => at = start + 1,
+        }
+    }
+    out.retain(|r| {
+        text.is_char_boundary(r.start)
+            && text.is_char_boundary(r.end)
+            && (!text[r.clone()].starts_with("{{") || text[r.clone()].chars().count() <= 84)
+            && !is_prose(&text[r.clone()], &text[r.end..])
+    });
+    out
 }
 
 /// First words of bracketed prose: editorial notes and references (`[sic]`, `[see Appendix
@@ -122,6 +119,46 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// The regex engine's leftmost-first matches of the same pattern, before the filters.
+    fn by_regex(text: &str) -> Vec<Range<usize>> {
+        let re = regex::bytes::Regex::new(crate::document::patterns::PLACEHOLDER).unwrap();
+        re.find_iter(text.as_bytes()).map(|m| m.range()).collect()
+    }
+
+    /// The anchored DFA's matches, before the filters.
+    fn by_dfa(text: &str) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+            match PLACEHOLDER.try_search_fwd(&input).unwrap() {
+                Some(m) => {
+                    out.push(at..m.offset());
+                    at = m.offset();
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_embedded_dfa_finds_what_the_regex_finds(
+            text in r"([{}\[\]<>%*|_ a-zA-Z0-9.\n-]|\{\{|\}\}|é|公){0,120}"
+        ) {
+            proptest::prop_assert_eq!(by_dfa(&text), by_regex(&text));
+        }
+    }
+
+    #[test]
+    fn the_embedded_dfa_matches_the_regex_on_long_fields() {
+        for n in [0, 1, 79, 80, 81, 319, 320, 321, 400] {
+            let t = format!("a {{{{{} }}}} [X] {{{{{{b}}}}}} {{{{", "y".repeat(n));
+            assert_eq!(by_dfa(&t), by_regex(&t), "{n}");
+        }
     }
 
     #[test]

@@ -1,0 +1,36 @@
+//! The fixed regexes of document reading. `build.rs` includes this file and compiles them
+//! into DFAs at build time, so no run pays for compiling them (see [`super::dfa`]).
+//!
+//! Both are byte regexes with byte classes: a Unicode class compiles to a large UTF-8
+//! automaton. Every match starts and ends at an ASCII byte, so its span is on character
+//! boundaries of the text.
+
+/// Every placeholder syntax, most specific first (leftmost-first alternation). It is run
+/// anchored, from each byte in [`PLACEHOLDER_FIRST_BYTES`].
+pub const PLACEHOLDER: &str = concat!(
+    // {{first_name}}, {{ company | default }}, {{%}}
+    // (80 characters are up to 320 bytes; `find` checks the count in characters.)
+    r"\{\{(?-u:[^{}\n]){1,320}\}\}",
+    // *|FNAME|* (Mailchimp)
+    r"|\*\|[A-Za-z0-9_:]{1,40}\|\*",
+    // {first_name}
+    r"|\{[A-Za-z_][A-Za-z0-9_ .\-]{0,40}\}",
+    // %FIRSTNAME% (uppercase only: "50% off 20%" is prose)
+    r"|%[A-Z][A-Z0-9_]{1,40}%",
+    // <NAME>, <FIRST NAME> (uppercase only: tags are lowercase)
+    r"|<[A-Z][A-Z0-9_ ]{0,40}>",
+    // [Company], [First Name], [shared audience], [X], [Use case 2]: words of letters,
+    // `_`, `-`, `/`, `'`, `+`, `&` and sentence marks, no colon (checked further by `is_prose`)
+    r"|\[[A-Za-z][A-Za-z0-9 _'/+&.,?!\-]{0,60}\]",
+);
+
+/// The bytes a placeholder can start with.
+pub const PLACEHOLDER_FIRST_BYTES: &[u8] = b"{*%<[";
+
+/// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`). A match
+/// stops before an ASCII delimiter (or at the end); `links::find` then cuts it at the first
+/// Unicode space or typographic mark.
+pub const LINK: &str = concat!(
+    r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
+    r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
+);
