@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::matcher::{Hit, Matcher};
@@ -28,8 +30,12 @@ impl Linter {
     pub fn new(sources: &[PackSource]) -> Result<Linter> {
         let mut rules = Vec::new();
         let mut packs: HashMap<String, &PackSource> = HashMap::new();
-        for src in sources {
-            let pack_rules = rule::compile_pack(src)?;
+        // Packs compile on all cores (start-up is felt on every draft); errors and name
+        // clashes are then reported in load order, as if one by one.
+        let compiled: Vec<Result<Vec<Box<dyn Rule>>>> =
+            sources.par_iter().map(rule::compile_pack).collect();
+        for (src, pack_rules) in sources.iter().zip(compiled) {
+            let pack_rules = pack_rules?;
             if let Some(first) = pack_rules.first() {
                 let name = first.meta().pack.clone();
                 if let Some(prev) = packs.insert(name.clone(), src) {

@@ -130,15 +130,21 @@ impl Matcher {
                 }
             }
         }
-        let mut literals = Vec::new();
-        for (i, l) in lits.into_iter().enumerate() {
-            if !l.is_empty() {
-                literals.push(LiteralGroup::new(l, i == 0, first_rule)?);
-            }
-        }
+        // The automata build on all cores: start-up is felt on every draft.
+        let [insensitive, sensitive] = lits;
+        let group = |l: Vec<(String, bool, u32)>, lowercase: bool| {
+            (!l.is_empty())
+                .then(|| LiteralGroup::new(l, lowercase, first_rule))
+                .transpose()
+        };
+        let ((insensitive, sensitive), regexes) = rayon::join(
+            || rayon::join(|| group(insensitive, true), || group(sensitive, false)),
+            || RegexGroup::build_all(res),
+        );
+        let literals = [insensitive?, sensitive?].into_iter().flatten().collect();
         Ok(Matcher {
             literals,
-            regexes: RegexGroup::build_all(res)?,
+            regexes: regexes?,
             n_patterns: specs.len(),
             owners,
         })
