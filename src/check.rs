@@ -24,34 +24,40 @@ pub struct Linter {
     profile: Profile,
 }
 
+/// Compile the rules of these packs, in load order, without the matcher (so that a
+/// selection can drop rules before it is built once).
+pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
+    let mut rules = Vec::new();
+    let mut packs: HashMap<String, &PackSource> = HashMap::new();
+    // Packs compile on all cores (start-up is felt on every draft); errors and name
+    // clashes are then reported in load order, as if one by one.
+    let compiled: Vec<Result<Vec<Box<dyn Rule>>>> =
+        sources.par_iter().map(rule::compile_pack).collect();
+    for (src, pack_rules) in sources.iter().zip(compiled) {
+        let pack_rules = pack_rules?;
+        if let Some(first) = pack_rules.first() {
+            let name = first.meta().pack.clone();
+            if let Some(prev) = packs.insert(name.clone(), src) {
+                return Err(Error::file(
+                    ErrorKind::Config,
+                    &src.path,
+                    format!(
+                        "pack name `{name}` is already used by {}: rule ids would collide",
+                        prev.path.display()
+                    ),
+                ));
+            }
+        }
+        rules.extend(pack_rules);
+    }
+    Ok(rules)
+}
+
 impl Linter {
     /// Load and validate every pack, then compile the matcher. Nothing is linted with half a
     /// pack: the first invalid pack is an error.
     pub fn new(sources: &[PackSource]) -> Result<Linter> {
-        let mut rules = Vec::new();
-        let mut packs: HashMap<String, &PackSource> = HashMap::new();
-        // Packs compile on all cores (start-up is felt on every draft); errors and name
-        // clashes are then reported in load order, as if one by one.
-        let compiled: Vec<Result<Vec<Box<dyn Rule>>>> =
-            sources.par_iter().map(rule::compile_pack).collect();
-        for (src, pack_rules) in sources.iter().zip(compiled) {
-            let pack_rules = pack_rules?;
-            if let Some(first) = pack_rules.first() {
-                let name = first.meta().pack.clone();
-                if let Some(prev) = packs.insert(name.clone(), src) {
-                    return Err(Error::file(
-                        ErrorKind::Config,
-                        &src.path,
-                        format!(
-                            "pack name `{name}` is already used by {}: rule ids would collide",
-                            prev.path.display()
-                        ),
-                    ));
-                }
-            }
-            rules.extend(pack_rules);
-        }
-        Linter::from_rules(rules)
+        Linter::from_rules(compile_rules(sources)?)
     }
 
     /// Compile the matcher over already-built rules.

@@ -406,9 +406,9 @@ impl Config {
 
     /// Load the packs and build the linter, with `select`, `ignore` and rule overrides applied.
     pub fn linter(&self) -> Result<Linter> {
-        let linter = Linter::new(&self.pack_sources()?)?;
+        let rules = crate::check::compile_rules(&self.pack_sources()?)?;
         let path = self.path.clone().unwrap_or_default();
-        self.selection.apply(linter, &path, &self.text)
+        Linter::from_rules(self.selection.apply(rules, &path, &self.text)?)
     }
 
     /// `file` relative to this config's folder (both made absolute and tidied).

@@ -4,7 +4,6 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::check::Linter;
 use crate::error::{Error, ErrorKind, Result};
 use crate::matcher::Hit;
 use crate::rule::{Context, Finding, PatternSpec, Rule, RuleMeta, Severity};
@@ -101,17 +100,23 @@ impl RuleSelection {
         self.select.is_none() && self.ignore.is_empty() && self.changes.is_empty()
     }
 
-    /// Apply to a linter. A selector or override that names no loaded rule is an error at its
-    /// place in the config file (`path`, `text`).
-    pub fn apply(&self, linter: Linter, path: &Path, text: &str) -> Result<Linter> {
+    /// Apply to the compiled rules of the packs, before the matcher is built over those
+    /// kept. A selector or override that names no loaded rule is an error at its place in
+    /// the config file (`path`, `text`).
+    pub fn apply(
+        &self,
+        rules: Vec<Box<dyn Rule>>,
+        path: &Path,
+        text: &str,
+    ) -> Result<Vec<Box<dyn Rule>>> {
         if self.is_empty() && self.path_ignores.is_empty() {
-            return Ok(linter);
+            return Ok(rules);
         }
         let err = |offset: Option<usize>, msg: String| match offset {
             Some(o) => Error::at(ErrorKind::Config, path, text, o, msg),
             None => Error::file(ErrorKind::Config, path, msg),
         };
-        let metas: Vec<Arc<RuleMeta>> = linter.rules().cloned().collect();
+        let metas: Vec<&Arc<RuleMeta>> = rules.iter().map(|r| r.meta()).collect();
         let mut packs: Vec<&str> = metas.iter().map(|m| m.pack.as_str()).collect();
         packs.dedup();
         let lists = self.select.iter().flatten().map(|s| ("select", s));
@@ -158,9 +163,8 @@ impl RuleSelection {
             }
         }
         if self.is_empty() {
-            return Ok(linter);
+            return Ok(rules);
         }
-        let rules = linter.into_rules();
         let mut kept: Vec<Box<dyn Rule>> = Vec::with_capacity(rules.len());
         for rule in rules {
             let meta = rule.meta();
@@ -189,7 +193,7 @@ impl RuleSelection {
                 }
             }
         }
-        Linter::from_rules(kept)
+        Ok(kept)
     }
 }
 
