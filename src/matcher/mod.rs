@@ -64,7 +64,9 @@ impl Matcher {
         let mut specs: Vec<&PatternSpec> = Vec::new();
         let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
         let mut first_rule: Vec<usize> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        // Sized up front: growing would hash every phrase tree again.
+        let total = rules.iter().map(|r| r.patterns().len()).sum();
+        let mut index = std::collections::HashMap::with_capacity(total);
         for (ri, rule) in rules.iter().enumerate() {
             for (pi, spec) in rule.patterns().iter().enumerate() {
                 let id = *index.entry(spec).or_insert_with(|| {
