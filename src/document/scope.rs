@@ -87,9 +87,26 @@ impl Scope {
     }
 }
 
+/// The label, written without building it.
+impl std::fmt::Display for Scope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut names = Scope::ALL
+            .iter()
+            .filter(|(s, _)| self.intersects(*s))
+            .map(|(_, n)| *n);
+        match names.next() {
+            None => f.write_str("none"),
+            Some(first) => {
+                f.write_str(first)?;
+                names.try_for_each(|n| write!(f, "+{n}"))
+            }
+        }
+    }
+}
+
 impl Serialize for Scope {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.label())
+        s.collect_str(self)
     }
 }
 

@@ -73,12 +73,10 @@ impl LiteralGroup {
         } else {
             AhoCorasickKind::NoncontiguousNFA
         };
-        let ac = builder(kind)
-            .build(&strings)
-            .map_err(|e| MatcherError {
-                rule: first_rule.last().copied().unwrap_or(0),
-                message: format!("the phrases of all rules together are too many: {e}"),
-            })?;
+        let ac = builder(kind).build(&strings).map_err(|e| MatcherError {
+            rule: first_rule.last().copied().unwrap_or(0),
+            message: format!("the phrases of all rules together are too many: {e}"),
+        })?;
         if strings.len() > DFA_MAX_STRINGS {
             strings = Vec::new();
         }
@@ -97,7 +95,10 @@ impl LiteralGroup {
     pub(super) fn scan(&self, text: &str, from: usize, to: usize, out: &mut Vec<Cand>) {
         let mut norm = Normalized::default();
         let cut = norm.fill(text, from, to.min(text.len()), self.max_len, self.lowercase);
-        for m in self.automaton(norm.text.len()).find_overlapping_iter(&norm.text) {
+        for m in self
+            .automaton(norm.text.len())
+            .find_overlapping_iter(&norm.text)
+        {
             if m.start() >= cut {
                 continue;
             }
@@ -158,11 +159,18 @@ mod tests {
 
     #[test]
     fn the_dfa_built_after_much_text_finds_what_the_nfa_finds() {
-        let lits = ["partner", "partners", "best in class", "in class", "reliable", "a"]
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.to_string(), i == 0, i as u32))
-            .collect::<Vec<_>>();
+        let lits = [
+            "partner",
+            "partners",
+            "best in class",
+            "in class",
+            "reliable",
+            "a",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.to_string(), i == 0, i as u32))
+        .collect::<Vec<_>>();
         let g = LiteralGroup::new(lits, true, &[0; 6]).unwrap();
         let text = "Partnering with a best-in-class, reliable partner: a PARTNERS’ best\nin class.";
         let by_nfa = cands(&g, text);
@@ -170,7 +178,10 @@ mod tests {
         assert!(by_nfa.len() >= 6, "{by_nfa:?}");
         g.scanned.store(DFA_AFTER, Ordering::Relaxed);
         let by_dfa = cands(&g, text);
-        assert!(g.dfa.get().is_some_and(Option::is_some), "the DFA was built");
+        assert!(
+            g.dfa.get().is_some_and(Option::is_some),
+            "the DFA was built"
+        );
         assert_eq!(by_dfa, by_nfa);
     }
 }
