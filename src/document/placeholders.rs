@@ -13,6 +13,17 @@ use regex_automata::{Anchored, Input};
 use super::dfa::PLACEHOLDER;
 use super::patterns::PLACEHOLDER_FIRST_BYTES;
 
+/// [`PLACEHOLDER_FIRST_BYTES`] as a table: one lookup per byte of text.
+static FIRST: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < PLACEHOLDER_FIRST_BYTES.len() {
+        t[PLACEHOLDER_FIRST_BYTES[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// The spans of every placeholder in `text`, sorted and disjoint: the leftmost-first matches
 /// of [`super::patterns::PLACEHOLDER`], found by running its anchored DFA from each byte that
 /// can start one (the first such byte with a match is the leftmost start).
@@ -20,10 +31,7 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     let hay = text.as_bytes();
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(i) = hay[at..]
-        .iter()
-        .position(|b| PLACEHOLDER_FIRST_BYTES.contains(b))
-    {
+    while let Some(i) = hay[at..].iter().position(|&b| FIRST[usize::from(b)]) {
         let start = at + i;
         let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
         match PLACEHOLDER.try_search_fwd(&input) {
