@@ -284,6 +284,29 @@ impl Normalized {
                         out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                     }
                     in_sep = false;
+                    if b < 0x80 {
+                        // A run of ASCII characters maps one to one: no anchor moves. It
+                        // stops where the checks above must run again: at `to`, or once
+                        // `extra` bytes past the cut are written.
+                        let limit = match cut {
+                            None => to,
+                            Some(c) => i + 1 + (c + extra).saturating_sub(out.len()),
+                        };
+                        let mut j = i + 1;
+                        while j < limit.min(bytes.len()) {
+                            let m = match bytes[j] {
+                                b if b < 0x80 => table[usize::from(b)],
+                                _ => 0,
+                            };
+                            if m == 0 {
+                                break;
+                            }
+                            out.push(m);
+                            j += 1;
+                        }
+                        i = j;
+                        continue;
+                    }
                 }
             }
             i += len;
@@ -322,6 +345,53 @@ fn anchor(anchors: &mut Vec<(usize, usize)>, delta: &mut isize, n: usize, o: usi
 mod tests {
     use super::super::parse;
     use super::*;
+
+    /// Normalise char by char through `class` (ASCII included), with each output
+    /// character's original offset: what `fill` must agree with.
+    fn reference(text: &str, lowercase: bool) -> (String, Vec<(usize, usize)>) {
+        let (mut out, mut origin, mut in_sep) = (String::new(), Vec::new(), false);
+        for (o, c) in text.char_indices() {
+            match class(c, lowercase) {
+                Class::Sep if in_sep => {}
+                Class::Sep => {
+                    origin.push((out.len(), o));
+                    out.push(' ');
+                    in_sep = true;
+                }
+                Class::Char(c) => {
+                    origin.push((out.len(), o));
+                    out.push(c);
+                    in_sep = false;
+                }
+            }
+        }
+        (out, origin)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fill_agrees_with_the_char_by_char_normalisation(
+            text in "([a-zA-Z' .,\\n\t-]|É|é|–|’|\u{a0}|Σ|ς|ﬁ){0,60}",
+            cuts in proptest::collection::vec(0usize..80, 3),
+            lowercase in proptest::bool::ANY,
+        ) {
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let mut ab = [bounds[cuts[0] % bounds.len()], bounds[cuts[1] % bounds.len()]];
+            ab.sort_unstable();
+            let [from, to] = ab;
+            let extra = cuts[2] % 20;
+            let mut n = Normalized::default();
+            let cut = n.fill(&text, from, to, extra, lowercase);
+            let (want, origin) = reference(&text[from..], lowercase);
+            let (head, _) = reference(&text[from..to], lowercase);
+            proptest::prop_assert!(want.starts_with(&n.text), "{:?} vs {:?}", n.text, want);
+            proptest::prop_assert_eq!(cut, head.len());
+            proptest::prop_assert!(n.text.len() >= (cut + extra).min(want.len()));
+            for &(at, o) in origin.iter().filter(|(at, _)| *at < n.text.len()) {
+                proptest::prop_assert_eq!(n.to_orig(at), from + o, "at {}", at);
+            }
+        }
+    }
 
     fn lits(p: &str) -> Option<Vec<String>> {
         parse(p).unwrap().literals(true).map(|v| {
