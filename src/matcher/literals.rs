@@ -30,8 +30,9 @@ pub(super) struct LiteralGroup {
     max_len: usize,
 }
 
-/// Past this many strings the contiguous NFA (faster to search) costs more to build than it
-/// saves: a pack of 100,000 phrases builds in half the time without it.
+/// The contiguous NFA (faster to search than the non-contiguous one it is built from) is for
+/// groups too big for a DFA and up to this many strings: past it, it costs more to build than
+/// it saves (a pack of 100,000 phrases builds in half the time without it).
 const CONTIGUOUS_MAX: usize = 20_000;
 
 /// Text scanned before the DFA is built: building it for the default packs costs about
@@ -68,10 +69,11 @@ impl LiteralGroup {
             }
         }
         let max_len = strings.iter().map(String::len).max().unwrap_or(0);
-        let kind = if strings.len() <= CONTIGUOUS_MAX {
-            AhoCorasickKind::ContiguousNFA
-        } else {
+        // A group that may later get its DFA starts with the NFA that is cheapest to build.
+        let kind = if strings.len() <= DFA_MAX_STRINGS || strings.len() > CONTIGUOUS_MAX {
             AhoCorasickKind::NoncontiguousNFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
         };
         let ac = builder(kind).build(&strings).map_err(|e| MatcherError {
             rule: first_rule.last().copied().unwrap_or(0),
