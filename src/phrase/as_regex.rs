@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::normalize::{APOSTROPHES, DOUBLE_QUOTES};
 use super::{Elem, ElemKind, Phrase, Seq, Suffix, Word, inflections, normalize};
 
 impl Phrase {
@@ -87,8 +88,8 @@ fn literal(word: &str) -> String {
     let mut out = String::new();
     for c in word.chars() {
         match c {
-            '\'' | '’' | '‘' | 'ʼ' => out.push_str("['’‘ʼ]"),
-            '"' | '“' | '”' => out.push_str("[\"“”]"),
+            c if APOSTROPHES.contains(&c) => class(&mut out, &APOSTROPHES),
+            c if DOUBLE_QUOTES.contains(&c) => class(&mut out, &DOUBLE_QUOTES),
             c if normalize::is_dash(c) => out.push_str(SEP),
             c => {
                 let mut buf = [0u8; 4];
@@ -97,4 +98,11 @@ fn literal(word: &str) -> String {
         }
     }
     out
+}
+
+/// A class of characters that the normalisation reads as one (none needs escaping in a class).
+fn class(out: &mut String, chars: &[char]) {
+    out.push('[');
+    out.extend(chars);
+    out.push(']');
 }

@@ -4,6 +4,11 @@
 //! matches where its normalised form occurs in the normalised text, and matches are mapped
 //! back to byte spans of the text with [`Normalized::to_orig`].
 
+/// The apostrophes read as `'`.
+pub(super) const APOSTROPHES: [char; 4] = ['\'', '’', '‘', 'ʼ'];
+/// The double quotes read as `"`.
+pub(super) const DOUBLE_QUOTES: [char; 3] = ['"', '“', '”'];
+
 pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '–' | '—')
 }
@@ -62,8 +67,8 @@ fn class(c: char, lowercase: bool) -> Class {
     match c {
         c if is_dash(c) => Class::Sep,
         c if c.is_whitespace() => Class::Sep,
-        '’' | '‘' | 'ʼ' => Class::Char('\''),
-        '“' | '”' => Class::Char('"'),
+        c if APOSTROPHES.contains(&c) => Class::Char('\''),
+        c if DOUBLE_QUOTES.contains(&c) => Class::Char('"'),
         // Σ lower-cases to σ; a word-final ς is the same letter.
         'ς' if lowercase => Class::Char('σ'),
         c if lowercase => {
