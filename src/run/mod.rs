@@ -3,150 +3,31 @@
 //! exit status. The binary only parses, calls this, and maps the status to an exit code.
 
 use std::collections::HashMap;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
 
-use crate::check::Linter;
-use crate::cli::{Cli, ColorChoice};
-use crate::config::{Configs, FileGate, Flags, Mode};
+use crate::cli::Cli;
+use crate::config::FileGate;
 use crate::error::Error;
 use crate::inputs::{self, Input};
 use crate::render::sarif::Sarif;
 use crate::render::statistics::Statistics;
 use crate::render::{self, OutputFormat, RenderOptions, Renderer};
 use crate::report::Summary;
-use crate::rule::{RuleMeta, Severity};
+use crate::rule::Severity;
 
-/// How a run ended; the binary maps it to the exit code (0 / 1 / 2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Every file passed.
-    Success,
-    /// A file failed the gate, or there were too many warnings.
-    Failure,
-    /// Usage error, unreadable input, or an invalid rule pack or config.
-    Error,
-}
+mod env;
+mod plan;
 
-impl Status {
-    /// The process exit code.
-    pub fn code(self) -> u8 {
-        match self {
-            Status::Success => 0,
-            Status::Failure => 1,
-            Status::Error => 2,
-        }
-    }
-}
+pub use env::{Env, RunError, Status, use_color};
+use plan::{all_rules, file_of, plan};
+pub use plan::{configs, flags};
 
-/// Why a run stopped early.
-#[derive(Debug)]
-pub enum RunError {
-    /// A usage, config, pack or input error.
-    Lint(Error),
-    /// Writing the output failed (a closed pipe is a quiet success for the binary).
-    Io(io::Error),
-}
-
-impl RunError {
-    /// Whether this is a closed stdout (`pitchlint folder | head -1`).
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, RunError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
-    }
-}
-
-impl std::fmt::Display for RunError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RunError::Lint(e) => e.fmt(f),
-            RunError::Io(e) => write!(f, "writing output: {e}"),
-        }
-    }
-}
-
-impl From<Error> for RunError {
-    fn from(e: Error) -> Self {
-        RunError::Lint(e)
-    }
-}
-
-impl From<io::Error> for RunError {
-    fn from(e: io::Error) -> Self {
-        RunError::Io(e)
-    }
-}
-
-/// What a run needs from its surroundings.
-#[derive(Clone, Debug)]
-pub struct Env {
-    /// The current folder (absolute).
-    pub cwd: PathBuf,
-    /// Whether standard input is a terminal (then it is not read without `-`).
-    pub stdin_is_terminal: bool,
-    /// Whether to colour the human output.
-    pub color: bool,
-}
-
-impl Env {
-    /// The process's surroundings; `out_is_terminal` says whether the report goes to one.
-    pub fn detect(choice: ColorChoice, out_is_terminal: bool) -> io::Result<Env> {
-        Ok(Env {
-            cwd: std::env::current_dir()?,
-            stdin_is_terminal: io::stdin().is_terminal(),
-            color: use_color(choice, out_is_terminal),
-        })
-    }
-}
-
-/// Whether to colour: `always`, `never`, or on a terminal when NO_COLOR is unset or empty.
-pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && is_terminal
-        }
-    }
-}
-
-/// The flags of `cli` that beat config files.
-pub fn flags(cli: &Cli) -> Flags {
-    Flags {
-        rules: cli.rules.clone(),
-        no_default_rules: cli.no_default_rules,
-        min_score: cli.min_score,
-        fail_on: cli.fail_on.map(Into::into),
-        max_warnings: cli.max_warnings,
-        exit_zero: cli.exit_zero,
-        profile: cli.profile,
-        template: cli.template,
-        select: (!cli.select.is_empty()).then(|| split_selectors(&cli.select)),
-        ignore: split_selectors(&cli.ignore),
-    }
-}
-
-/// `--select a,b --select c` → [a, b, c].
-fn split_selectors(values: &[String]) -> Vec<String> {
-    values
-        .iter()
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// The config finder `cli` asks for.
-pub fn configs(cli: &Cli, env: &Env) -> Configs {
-    let mode = if cli.isolated {
-        Mode::Isolated
-    } else if let Some(p) = &cli.config {
-        Mode::Explicit(p.clone())
-    } else {
-        Mode::Discover
-    };
-    Configs::new(mode, flags(cli), env.cwd.clone())
+/// What the parallel stage hands to the ordered one: a finished report, or the read (for runs
+/// that fix, diff, measure or show parts, which happen in order).
+enum Pre {
+    Read(Result<Option<crate::document::Document>, Error>),
+    Report(crate::report::FileReport),
 }
 
 /// Run what `cli` asks: a subcommand, `--show-config`, or linting. The report goes to `out`;
@@ -496,73 +377,4 @@ fn lint(
     } else {
         Status::Success
     })
-}
-
-/// Each input's config (files found in folders filtered by its include/exclude), and the
-/// linter of each config that an input uses, built once.
-#[allow(clippy::type_complexity)]
-fn plan(
-    cli: &Cli,
-    env: &Env,
-    inputs: Vec<Input>,
-) -> Result<(Configs, Vec<(Input, usize)>, Vec<Option<Linter>>), Error> {
-    let mut configs = configs(cli, env);
-    let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let i = match &input {
-            Input::Stdin => configs.index_for(None)?,
-            Input::File(p) => {
-                let i = configs.index_for(Some(p))?;
-                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
-                if !named && !configs.list[i].wants(&env.cwd.join(p)) {
-                    continue;
-                }
-                i
-            }
-        };
-        work.push((input, i));
-    }
-    if work.is_empty() {
-        // Nothing to lint: still validate the packs, so that a broken pack never passes.
-        let i = configs.index_for(None)?;
-        configs.list[i].linter()?;
-    }
-    let mut linters: Vec<Option<Linter>> = Vec::new();
-    linters.resize_with(configs.list.len(), || None);
-    for (_, i) in &work {
-        if linters[*i].is_none() {
-            // Each file's profile (flag, then `[[overrides]]`, then the config) is passed to
-            // the linter per file; the config's own is the linter's default.
-            let profile = configs.list[*i].profile.value;
-            linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
-        }
-    }
-    Ok((configs, work, linters))
-}
-
-/// Every rule of every linter, once each, in load order (for SARIF's rule list).
-fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
-    let mut seen = std::collections::HashSet::new();
-    linters
-        .iter()
-        .flatten()
-        .flat_map(|l| l.rules())
-        .filter(|m| seen.insert(m.qualified.clone()))
-        .cloned()
-        .collect()
-}
-
-/// What the parallel stage hands to the ordered one: a finished report, or the read (for runs
-/// that fix, diff, measure or show parts, which happen in order).
-enum Pre {
-    Read(Result<Option<crate::document::Document>, Error>),
-    Report(crate::report::FileReport),
-}
-
-/// The absolute path of an input, for config lookups; `None` for standard input.
-fn file_of(input: &Input, env: &Env) -> Option<std::path::PathBuf> {
-    match input {
-        Input::File(p) => Some(env.cwd.join(p)),
-        Input::Stdin => None,
-    }
 }

@@ -1,0 +1,100 @@
+//! What a run reports back (its [`Status`], a [`RunError`]) and what it needs from its
+//! surroundings ([`Env`]: the folder, the terminal, colour).
+
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+
+use crate::cli::ColorChoice;
+use crate::error::Error;
+
+/// How a run ended; the binary maps it to the exit code (0 / 1 / 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every file passed.
+    Success,
+    /// A file failed the gate, or there were too many warnings.
+    Failure,
+    /// Usage error, unreadable input, or an invalid rule pack or config.
+    Error,
+}
+
+impl Status {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Success => 0,
+            Status::Failure => 1,
+            Status::Error => 2,
+        }
+    }
+}
+
+/// Why a run stopped early.
+#[derive(Debug)]
+pub enum RunError {
+    /// A usage, config, pack or input error.
+    Lint(Error),
+    /// Writing the output failed (a closed pipe is a quiet success for the binary).
+    Io(io::Error),
+}
+
+impl RunError {
+    /// Whether this is a closed stdout (`pitchlint folder | head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, RunError::Io(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RunError::Lint(e) => e.fmt(f),
+            RunError::Io(e) => write!(f, "writing output: {e}"),
+        }
+    }
+}
+
+impl From<Error> for RunError {
+    fn from(e: Error) -> Self {
+        RunError::Lint(e)
+    }
+}
+
+impl From<io::Error> for RunError {
+    fn from(e: io::Error) -> Self {
+        RunError::Io(e)
+    }
+}
+
+/// What a run needs from its surroundings.
+#[derive(Clone, Debug)]
+pub struct Env {
+    /// The current folder (absolute).
+    pub cwd: PathBuf,
+    /// Whether standard input is a terminal (then it is not read without `-`).
+    pub stdin_is_terminal: bool,
+    /// Whether to colour the human output.
+    pub color: bool,
+}
+
+impl Env {
+    /// The process's surroundings; `out_is_terminal` says whether the report goes to one.
+    pub fn detect(choice: ColorChoice, out_is_terminal: bool) -> io::Result<Env> {
+        Ok(Env {
+            cwd: std::env::current_dir()?,
+            stdin_is_terminal: io::stdin().is_terminal(),
+            color: use_color(choice, out_is_terminal),
+        })
+    }
+}
+
+/// Whether to colour: `always`, `never`, or on a terminal when NO_COLOR is unset or empty.
+pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && is_terminal
+        }
+    }
+}

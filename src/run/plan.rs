@@ -1,0 +1,113 @@
+//! Before linting: the flags that beat config files, the configs, which input each config
+//! lints, and one linter per config in use.
+
+use std::sync::Arc;
+
+use super::Env;
+use crate::check::Linter;
+use crate::cli::Cli;
+use crate::config::{Configs, Flags, Mode};
+use crate::error::Error;
+use crate::inputs::Input;
+use crate::rule::RuleMeta;
+
+/// The flags of `cli` that beat config files.
+pub fn flags(cli: &Cli) -> Flags {
+    Flags {
+        rules: cli.rules.clone(),
+        no_default_rules: cli.no_default_rules,
+        min_score: cli.min_score,
+        fail_on: cli.fail_on.map(Into::into),
+        max_warnings: cli.max_warnings,
+        exit_zero: cli.exit_zero,
+        profile: cli.profile,
+        template: cli.template,
+        select: (!cli.select.is_empty()).then(|| split_selectors(&cli.select)),
+        ignore: split_selectors(&cli.ignore),
+    }
+}
+
+/// `--select a,b --select c` → [a, b, c].
+fn split_selectors(values: &[String]) -> Vec<String> {
+    values
+        .iter()
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The config finder `cli` asks for.
+pub fn configs(cli: &Cli, env: &Env) -> Configs {
+    let mode = if cli.isolated {
+        Mode::Isolated
+    } else if let Some(p) = &cli.config {
+        Mode::Explicit(p.clone())
+    } else {
+        Mode::Discover
+    };
+    Configs::new(mode, flags(cli), env.cwd.clone())
+}
+
+/// Each input's config (files found in folders filtered by its include/exclude), and the
+/// linter of each config that an input uses, built once.
+#[allow(clippy::type_complexity)]
+pub(super) fn plan(
+    cli: &Cli,
+    env: &Env,
+    inputs: Vec<Input>,
+) -> Result<(Configs, Vec<(Input, usize)>, Vec<Option<Linter>>), Error> {
+    let mut configs = configs(cli, env);
+    let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let i = match &input {
+            Input::Stdin => configs.index_for(None)?,
+            Input::File(p) => {
+                let i = configs.index_for(Some(p))?;
+                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
+                if !named && !configs.list[i].wants(&env.cwd.join(p)) {
+                    continue;
+                }
+                i
+            }
+        };
+        work.push((input, i));
+    }
+    if work.is_empty() {
+        // Nothing to lint: still validate the packs, so that a broken pack never passes.
+        let i = configs.index_for(None)?;
+        configs.list[i].linter()?;
+    }
+    let mut linters: Vec<Option<Linter>> = Vec::new();
+    linters.resize_with(configs.list.len(), || None);
+    for (_, i) in &work {
+        if linters[*i].is_none() {
+            // Each file's profile (flag, then `[[overrides]]`, then the config) is passed to
+            // the linter per file; the config's own is the linter's default.
+            let profile = configs.list[*i].profile.value;
+            linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
+        }
+    }
+    Ok((configs, work, linters))
+}
+
+/// Every rule of every linter, once each, in load order (for SARIF's rule list).
+pub(super) fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
+    let mut seen = std::collections::HashSet::new();
+    linters
+        .iter()
+        .flatten()
+        .flat_map(|l| l.rules())
+        .filter(|m| seen.insert(m.qualified.clone()))
+        .cloned()
+        .collect()
+}
+
+/// The absolute path of an input, for config lookups; `None` for standard input.
+pub(super) fn file_of(input: &Input, env: &Env) -> Option<std::path::PathBuf> {
+    match input {
+        Input::File(p) => Some(env.cwd.join(p)),
+        Input::Stdin => None,
+    }
+}
