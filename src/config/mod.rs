@@ -7,17 +7,16 @@
 pub mod discover;
 pub mod file;
 pub mod globs;
+mod load;
 pub mod select;
 pub mod show;
 
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
-
 pub use discover::{Configs, Mode, normalize};
 pub use file::ConfigFile;
 pub use globs::Globs;
-use select::{RuleChange, RuleSelection, Selector};
+use select::{RuleSelection, Selector};
 
 use crate::check::Linter;
 use crate::error::{Error, ErrorKind, Result};
@@ -158,22 +157,6 @@ pub struct Config {
     text: String,
 }
 
-fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Option<u8>> {
-    match u8::try_from(*v.get_ref()) {
-        Ok(n) if n <= 100 => Ok((n > 0).then_some(n)),
-        _ => Err(Error::at(
-            ErrorKind::Config,
-            path,
-            text,
-            v.span().start,
-            format!(
-                "`{key}` = {} is out of range: expected an integer from 0 to 100",
-                v.get_ref()
-            ),
-        )),
-    }
-}
-
 impl Config {
     /// The config with no file: defaults, then flags. Globs and packs are relative to `cwd`.
     pub fn defaults(flags: &Flags, cwd: &Path) -> Config {
@@ -197,181 +180,6 @@ impl Config {
         };
         c.apply_flags(flags, cwd);
         c
-    }
-
-    /// Read and merge the config file at `path` (absolute), then the flags.
-    pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
-            let mut message = e.message().trim_end().to_string();
-            if let Some(s) = e.span() {
-                // Say which integers a key takes, not the Rust type it is read into.
-                let line = &text[text[..s.start].rfind('\n').map_or(0, |i| i + 1)..s.start];
-                let key = line.trim_end().trim_end_matches('=').trim_end();
-                if key.ends_with("min_score") {
-                    message = message.replace("expected i64", "expected an integer from 0 to 100");
-                } else if key.ends_with("weight") {
-                    message =
-                        message.replace("expected i64", "expected an integer from -100 to 100");
-                }
-            }
-            match e.span() {
-                Some(s) => Error::at(ErrorKind::Config, path, &text, s.start, message),
-                None => Error::file(ErrorKind::Config, path, message),
-            }
-        })?;
-        let base = path
-            .parent()
-            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf);
-        let origin = path.display().to_string();
-        let mut c = Config::defaults(&Flags::default(), cwd);
-        c.base = base.clone();
-        let selectors = |l: &Option<Vec<Spanned<String>>>| {
-            l.as_ref().map(|v| {
-                v.iter()
-                    .map(|s| Selector {
-                        text: s.get_ref().clone(),
-                        offset: Some(s.span().start),
-                        flag: false,
-                    })
-                    .collect::<Vec<_>>()
-            })
-        };
-        if let Some(v) = file.default_rules {
-            c.default_rules = sourced(v, &origin);
-        }
-        for p in file.packs.iter().flatten() {
-            c.packs.push(PackRef {
-                path: normalize(&base.join(p.get_ref())),
-                origin: origin.clone(),
-                offset: Some(p.span().start),
-            });
-        }
-        c.selection.select = selectors(&file.select);
-        c.selection.ignore = selectors(&file.ignore).unwrap_or_default();
-        for (key, o) in file.rules.iter().flatten() {
-            let weight = match &o.weight {
-                None => None,
-                Some(w) if (-100..=100).contains(w.get_ref()) => Some(*w.get_ref() as i32),
-                Some(w) => {
-                    return Err(Error::at(
-                        ErrorKind::Config,
-                        path,
-                        &text,
-                        w.span().start,
-                        format!(
-                            "weight {} is out of range: expected an integer from -100 to 100",
-                            w.get_ref()
-                        ),
-                    ));
-                }
-            };
-            c.selection.changes.push(RuleChange {
-                rule: key.get_ref().clone(),
-                offset: Some(key.span().start),
-                severity: o.severity.map(Into::into),
-                weight,
-            });
-        }
-        if let Some(v) = &file.min_score {
-            c.min_score = sourced(min_score(v, path, &text, "min_score")?, &origin);
-        }
-        if let Some(v) = file.fail_on {
-            c.fail_on = sourced(v.into(), &origin);
-        }
-        if let Some(v) = file.max_warnings {
-            c.max_warnings = sourced(Some(v), &origin);
-        }
-        if let Some(v) = file.exit_zero {
-            c.exit_zero = sourced(v, &origin);
-        }
-        if let Some(p) = file.profile {
-            c.profile = sourced(p.into(), &origin);
-        }
-        if let Some(t) = file.template {
-            c.template = sourced(t, &origin);
-        }
-        if let Some(l) = &file.include {
-            c.include = Some(Globs::new(l, path, &text, "include")?);
-        }
-        if let Some(l) = &file.exclude {
-            c.exclude = Some(Globs::new(l, path, &text, "exclude")?);
-        }
-        for o in file.overrides.iter().flatten() {
-            c.overrides.push(Override {
-                paths: Globs::new(&o.paths, path, &text, "overrides.paths")?,
-                min_score: match &o.min_score {
-                    Some(v) => Some(min_score(v, path, &text, "min_score")?.unwrap_or(0)),
-                    None => None,
-                },
-                fail_on: o.fail_on.map(Into::into),
-                max_warnings: o.max_warnings,
-                exit_zero: o.exit_zero,
-                ignore: o
-                    .ignore
-                    .iter()
-                    .flatten()
-                    .map(|s| s.get_ref().clone())
-                    .collect(),
-                profile: o.profile.map(Into::into),
-                template: o.template,
-            });
-            c.selection
-                .path_ignores
-                .extend(selectors(&o.ignore).unwrap_or_default());
-        }
-        c.path = Some(path.to_path_buf());
-        c.text = text;
-        c.apply_flags(flags, cwd);
-        Ok(c)
-    }
-
-    fn apply_flags(&mut self, flags: &Flags, cwd: &Path) {
-        if flags.no_default_rules {
-            self.default_rules = sourced(false, "--no-default-rules");
-        }
-        for p in &flags.rules {
-            self.packs.push(PackRef {
-                path: normalize(&cwd.join(p)),
-                origin: "--rules".into(),
-                offset: None,
-            });
-        }
-        if let Some(n) = flags.min_score {
-            self.min_score = sourced((n > 0).then_some(n), "--min-score");
-            self.flag_gate[0] = true;
-        }
-        if let Some(s) = flags.fail_on {
-            self.fail_on = sourced(s, "--fail-on");
-            self.flag_gate[1] = true;
-        }
-        if let Some(n) = flags.max_warnings {
-            self.max_warnings = sourced(Some(n), "--max-warnings");
-            self.flag_gate[2] = true;
-        }
-        if flags.exit_zero {
-            self.exit_zero = sourced(true, "--exit-zero");
-            self.flag_gate[3] = true;
-        }
-        if let Some(p) = flags.profile {
-            self.profile = sourced(p, "--profile");
-            self.flag_gate[4] = true;
-        }
-        if flags.template {
-            self.template = sourced(true, "--template");
-            self.flag_gate[5] = true;
-        }
-        let from_flag = |text: &String| Selector {
-            text: text.clone(),
-            offset: None,
-            flag: true,
-        };
-        if let Some(list) = &flags.select {
-            self.selection.select = Some(list.iter().map(from_flag).collect());
-        }
-        self.selection
-            .ignore
-            .extend(flags.ignore.iter().map(from_flag));
     }
 
     /// The pack sources this config loads: the default pack (unless turned off), then its
