@@ -253,8 +253,12 @@ impl RepetitionRule {
     fn check_words(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let text = cx.doc.text();
         let m = cx.metrics(self.meta.scope);
-        for pair in m.word_spans.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        let mut words = m.word_spans().iter();
+        let Some(mut a) = words.next() else {
+            return;
+        };
+        for b in words {
+            let a = std::mem::replace(&mut a, b.clone());
             // A merge field counts as one word and may span words of its own: such spans can
             // overlap their neighbours, and are no doubled word.
             if b.start < a.end {
@@ -265,8 +269,8 @@ impl RepetitionRule {
             if !between.chars().all(char::is_whitespace)
                 || between.contains("\n\n")
                 || !wa.chars().all(char::is_alphabetic)
-                || wa.to_lowercase() != wb.to_lowercase()
-                || DOUBLES_OK.contains(&wa.to_lowercase().as_str())
+                || !same_lowercase(wa, wb)
+                || DOUBLES_OK.iter().any(|d| same_lowercase(wa, d))
                 || cx.doc.is_masked(&(a.start..b.end))
             {
                 continue;
@@ -278,6 +282,16 @@ impl RepetitionRule {
             cx.set_fix(&mut f, a.start..b.end, vec![wa.to_string()]);
             out.push(f);
         }
+    }
+}
+
+/// Whether two words are the same once lower-cased (`str::to_lowercase`), without building
+/// the lower-cased copies for ASCII words.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
     }
 }
 
@@ -312,7 +326,7 @@ impl Rule for RepetitionRule {
                 let text = cx.doc.text();
                 let m = cx.metrics(self.meta.scope);
                 let mut seen = Seen::default();
-                for s in &m.sentence_list {
+                for s in m.sentence_list().iter() {
                     if s.words < self.min_words {
                         continue;
                     }

@@ -1,0 +1,46 @@
+//! [`Store`]: the measures of one document, each part measured once on first use, each
+//! scope's [`Metrics`] a view of its parts' measures.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::Metrics;
+use super::part::Part;
+use crate::document::{Document, Scope};
+
+/// The measures of one document, computed on first use.
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Per segment of the document, its measures once computed.
+    parts: RefCell<Vec<Option<Rc<Part>>>>,
+    /// Per scope asked for, its measures.
+    scopes: RefCell<Vec<(Scope, Rc<Metrics>)>>,
+}
+
+impl Store {
+    /// Nothing measured yet.
+    pub fn new() -> Self {
+        Store::default()
+    }
+
+    /// The measures of the parts of `doc` in `scope`; `doc` is the same on every call.
+    pub fn metrics(&self, doc: &Document, scope: Scope) -> Rc<Metrics> {
+        if let Some((_, m)) = self.scopes.borrow().iter().find(|(s, _)| *s == scope) {
+            return Rc::clone(m);
+        }
+        let mut parts = self.parts.borrow_mut();
+        parts.resize(doc.segments.len(), None);
+        let mut list = Vec::new();
+        for (i, s) in doc.segments.iter().enumerate() {
+            if !s.scope.intersects(scope) {
+                continue;
+            }
+            let part = parts[i].get_or_insert_with(|| Rc::new(Part::measure(doc, s.span.clone())));
+            list.push(Rc::clone(part));
+        }
+        drop(parts);
+        let m = Rc::new(Metrics::from_parts(list));
+        self.scopes.borrow_mut().push((scope, Rc::clone(&m)));
+        m
+    }
+}
