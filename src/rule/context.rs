@@ -1,6 +1,7 @@
 //! What a rule sees while checking one document: the document, its own metadata, the
 //! profile of the run, and measures computed once per document and scope.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -18,6 +19,8 @@ pub struct Shared {
     pub profile: Profile,
     /// Each part measured once, whatever the number of scopes that include it.
     store: Store,
+    /// Per segment, its repetition key and word count, once computed.
+    segment_keys: RefCell<Vec<Option<(u64, usize)>>>,
 }
 
 impl Shared {
@@ -26,7 +29,21 @@ impl Shared {
         Shared {
             profile,
             store: Store::new(),
+            segment_keys: RefCell::default(),
         }
+    }
+
+    /// The repetition key of segment `i` of the document's `n` segments, computed once per
+    /// document by `compute`.
+    pub fn segment_key(
+        &self,
+        i: usize,
+        n: usize,
+        compute: impl FnOnce() -> (u64, usize),
+    ) -> (u64, usize) {
+        let mut keys = self.segment_keys.borrow_mut();
+        keys.resize(n, None);
+        *keys[i].get_or_insert_with(compute)
     }
 }
 
