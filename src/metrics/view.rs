@@ -223,3 +223,50 @@ impl<'a, T: std::fmt::Debug + 'a> std::fmt::Debug for Seq<'a, T> {
         f.debug_list().entries(self.iter()).finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{self, Scope};
+    use crate::metrics::Metrics;
+
+    #[test]
+    fn a_scope_reads_like_one_list_across_its_parts() {
+        let text = "Hi Dana,\n\nOne two. Three?\n\nhttps://acme.com/x\n\nFour five six seven.\n\nCan we talk Tuesday?\n\nBest,\nSam";
+        let d = document::read("t", text.as_bytes().to_vec(), document::Format::Text).unwrap();
+        let m = Metrics::of(&d, Scope::DEFAULT);
+        let words: Vec<_> = m.word_spans().iter().collect();
+        let texts: Vec<&str> = words.iter().map(|w| &text[w.clone()]).collect();
+        assert_eq!(texts[..4], ["Hi", "Dana", "One", "two"]);
+        assert_eq!(words.len(), m.words());
+        assert!(!texts.iter().any(|w| w.contains("acme")), "{texts:?}");
+        for i in 0..=words.len() {
+            assert_eq!(m.word_spans().get(i), words.get(i).cloned());
+        }
+        for at in (0..text.len()).step_by(3) {
+            assert_eq!(
+                m.word_spans().partition_point(|w| w.end <= at),
+                words.partition_point(|w| w.end <= at),
+                "{at}"
+            );
+        }
+        let sentences: Vec<_> = m.sentence_list().iter().cloned().collect();
+        assert_eq!(sentences.len(), m.sentences());
+        assert_eq!(m.questions(), 2);
+        assert_eq!(
+            m.longest_sentence().map(|s| &text[s.span.clone()]),
+            Some("Four five six seven.")
+        );
+        for at in 0..text.len() {
+            assert_eq!(
+                m.sentence_list().partition_point(|s| s.span.start <= at),
+                sentences.partition_point(|s| s.span.start <= at)
+            );
+        }
+        let none = Metrics::of(&d, Scope::QUOTE);
+        assert_eq!(
+            (none.word_spans().len(), none.word_spans().get(0)),
+            (0, None)
+        );
+        assert_eq!(none.sentence_list().partition_point(|_| true), 0);
+    }
+}

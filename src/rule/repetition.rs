@@ -222,9 +222,12 @@ impl Rule for RepetitionRule {
                     }
                     let (key, _) = key_of(&text[s.span.clone()]);
                     if let Some(first) = seen.first_copy(text, &s.span, key) {
-                        let inside = copies
-                            .iter()
-                            .any(|c| c.start <= s.span.start && s.span.end <= c.end);
+                        // Copies are paragraphs, in order and disjoint: only the last one
+                        // that starts before the sentence can hold it.
+                        let i = copies.partition_point(|c| c.start <= s.span.start);
+                        let inside = i
+                            .checked_sub(1)
+                            .is_some_and(|i| s.span.end <= copies[i].end);
                         if !inside {
                             let line = self.line_of(cx, &mut index, &first);
                             out.push(cx.finding(
