@@ -21,7 +21,7 @@ pub use part::Part;
 pub use stats::{Stats, message};
 pub use store::Store;
 pub use syllables::syllables;
-pub use view::{Metrics, Seq};
+pub use view::{Item, Metrics, Seq};
 
 /// One sentence of the measured text.
 #[derive(Clone, Debug, PartialEq, Eq)]

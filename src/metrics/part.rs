@@ -91,42 +91,11 @@ enum Pronoun {
     We,
 }
 
-const YOU: &[&str] = &[
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-    "you're",
-    "you've",
-    "you'll",
-    "you'd",
-];
-const WE: &[&str] = &[
-    "i",
-    "i'm",
-    "i've",
-    "i'll",
-    "i'd",
-    "me",
-    "my",
-    "mine",
-    "myself",
-    "we",
-    "we're",
-    "we've",
-    "we'll",
-    "we'd",
-    "us",
-    "our",
-    "ours",
-    "ourselves",
-];
-
 /// Whether `w` is a you-word or an I/we-word, case and curly apostrophes aside.
 fn pronoun(w: &str) -> Option<Pronoun> {
     // The longest pronoun has 10 letters; a curly apostrophe takes 3 bytes.
-    if w.len() > 12 {
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if w.len() > 12 || !matches!(first, Some(b'y' | b'i' | b'm' | b'w' | b'u' | b'o')) {
         return None;
     }
     let mut buf = [0u8; 12];
@@ -140,13 +109,13 @@ fn pronoun(w: &str) -> Option<Pronoun> {
         *buf.get_mut(n)? = b;
         n += 1;
     }
-    let lower = std::str::from_utf8(&buf[..n]).ok()?;
-    if YOU.contains(&lower) {
-        Some(Pronoun::You)
-    } else if WE.contains(&lower) {
-        Some(Pronoun::We)
-    } else {
-        None
+    match &buf[..n] {
+        b"you" | b"your" | b"yours" | b"yourself" | b"yourselves" | b"you're" | b"you've"
+        | b"you'll" | b"you'd" => Some(Pronoun::You),
+        b"i" | b"i'm" | b"i've" | b"i'll" | b"i'd" | b"me" | b"my" | b"mine" | b"myself"
+        | b"we" | b"we're" | b"we've" | b"we'll" | b"we'd" | b"us" | b"our" | b"ours"
+        | b"ourselves" => Some(Pronoun::We),
+        _ => None,
     }
 }
 
@@ -172,26 +141,38 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Whether a line starts with a bullet (`-`, `*`, `•`, `–`, `1.`, `2)`), spaces aside.
+fn bullet_follows(after: &str) -> bool {
+    let t = after.trim_start();
+    if t.starts_with(['-', '*', '•', '–']) {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
 /// The text of a part with its line breaks read as spaces (same length, so offsets hold),
 /// except a line break before a bullet, which stays a line break and ends a sentence.
 fn flatten(part: &str) -> Cow<'_, str> {
-    if !part.bytes().any(|b| b == b'\n' || b == b'\r') {
+    let bytes = part.as_bytes();
+    let line_break = |b: &u8| *b == b'\n' || *b == b'\r';
+    if !bytes.iter().any(line_break) {
         return Cow::Borrowed(part);
     }
     let mut flat = String::with_capacity(part.len());
-    let mut rest = part;
-    while let Some(i) = rest.find(['\n', '\r']) {
-        flat.push_str(&rest[..i]);
-        let next = rest[i + 1..].trim_start_matches(['\n', '\r']);
-        let bullet = next.trim_start().starts_with(['-', '*', '•', '–'])
-            || next
-                .trim_start()
-                .split_once(['.', ')'])
-                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|d| d.is_ascii_digit()));
-        flat.push(if bullet { '\n' } else { ' ' });
-        rest = &rest[i + 1..];
+    let mut from = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if line_break(b) {
+            flat.push_str(&part[from..i]);
+            flat.push(if bullet_follows(&part[i + 1..]) {
+                '\n'
+            } else {
+                ' '
+            });
+            from = i + 1;
+        }
     }
-    flat.push_str(rest);
+    flat.push_str(&part[from..]);
     Cow::Owned(flat)
 }
 
@@ -212,11 +193,12 @@ impl Part {
         let mut placeholders = Cursor::new(&doc.placeholders, span.start);
         let mut masked = Cursor::new(&doc.masked, span.start);
         for (at, s) in flat.split_sentence_bound_indices() {
-            let trimmed = s.trim();
-            if trimmed.is_empty() {
+            let from_first = s.trim_start();
+            if from_first.is_empty() {
                 continue;
             }
-            let lead = s.len() - s.trim_start().len();
+            let trimmed = from_first.trim_end();
+            let lead = s.len() - from_first.len();
             let start = span.start + at + lead;
             let mut words = 0;
             // A merge field is one word ("[Company Name]"); other masked text is not prose.
@@ -287,6 +269,36 @@ mod tests {
     fn line_breaks_are_spaces_but_not_before_bullets() {
         assert!(matches!(flatten("one line"), Cow::Borrowed(_)));
         assert_eq!(flatten("a\nb\r\n- c\n2. d\n12x"), "a b\n\n- c\n2. d 12x");
+        assert_eq!(
+            flatten("a\n  • b\n\u{2003}3) c\n3 d.\n.e\n– f\n*"),
+            "a\n  • b\n\u{2003}3) c 3 d. .e\n– f\n*"
+        );
+    }
+
+    #[test]
+    fn pronouns_are_told_case_and_curly_apostrophes_aside() {
+        let kind = |w| match pronoun(w) {
+            Some(Pronoun::You) => "you",
+            Some(Pronoun::We) => "we",
+            None => "-",
+        };
+        for (w, k) in [
+            ("You’re", "you"),
+            ("YOURSELVES", "you"),
+            ("you'd", "you"),
+            ("I", "we"),
+            ("i’ve", "we"),
+            ("Ourselves", "we"),
+            ("US", "we"),
+            ("mine", "we"),
+            ("yo", "-"),
+            ("USA", "-"),
+            ("ours’s", "-"),
+            ("", "-"),
+            ("Ünser", "-"),
+        ] {
+            assert_eq!(kind(w), k, "{w}");
+        }
     }
 
     #[test]

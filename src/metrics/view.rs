@@ -1,6 +1,7 @@
 //! [`Metrics`]: the measures of the parts in one scope, as a view of the per-part measures
 //! (no word or sentence is copied), with its totals.
 
+use std::marker::PhantomData;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -69,7 +70,7 @@ impl Metrics {
         Seq {
             parts: &self.parts,
             chunks: &self.word_chunks,
-            at: Part::word,
+            item: PhantomData,
         }
     }
 
@@ -78,7 +79,7 @@ impl Metrics {
         Seq {
             parts: &self.parts,
             chunks: &self.sentence_chunks,
-            at: |p, i| &p.sentences[i],
+            item: PhantomData,
         }
     }
 
@@ -142,7 +143,25 @@ impl Metrics {
 pub struct Seq<'a, T> {
     parts: &'a [Rc<Part>],
     chunks: &'a [(usize, usize)],
-    at: fn(&'a Part, usize) -> T,
+    item: PhantomData<T>,
+}
+
+/// What a [`Seq`] lists: the words or the sentences of a part.
+pub trait Item<'a>: Sized {
+    /// The `i`th of `part`.
+    fn at(part: &'a Part, i: usize) -> Self;
+}
+
+impl<'a> Item<'a> for Range<usize> {
+    fn at(part: &'a Part, i: usize) -> Self {
+        part.word(i)
+    }
+}
+
+impl<'a> Item<'a> for &'a Sentence {
+    fn at(part: &'a Part, i: usize) -> Self {
+        &part.sentences[i]
+    }
 }
 
 /// The first index in `0..n` where `pred` is false (`pred` true then false), like
@@ -160,7 +179,7 @@ fn partition(n: usize, mut pred: impl FnMut(usize) -> bool) -> usize {
     lo
 }
 
-impl<'a, T> Seq<'a, T> {
+impl<'a, T: Item<'a>> Seq<'a, T> {
     /// How many.
     pub fn len(&self) -> usize {
         self.chunks.last().map_or(0, |c| c.0)
@@ -185,7 +204,7 @@ impl<'a, T> Seq<'a, T> {
             return None;
         }
         let (start, part, _) = self.chunk(c);
-        Some((self.at)(part, i - start))
+        Some(T::at(part, i - start))
     }
 
     /// The index of the first item for which `pred` is false, `pred` being true for the
@@ -193,13 +212,13 @@ impl<'a, T> Seq<'a, T> {
     pub fn partition_point(&self, mut pred: impl FnMut(&T) -> bool) -> usize {
         let c = partition(self.chunks.len(), |c| {
             let (_, part, len) = self.chunk(c);
-            pred(&(self.at)(part, len - 1))
+            pred(&T::at(part, len - 1))
         });
         if c == self.chunks.len() {
             return self.len();
         }
         let (start, part, len) = self.chunk(c);
-        start + partition(len, |i| pred(&(self.at)(part, i)))
+        start + partition(len, |i| pred(&T::at(part, i)))
     }
 
     /// The items, in order.
@@ -207,18 +226,18 @@ impl<'a, T> Seq<'a, T> {
     where
         T: 'a,
     {
-        let (parts, chunks, at) = (self.parts, self.chunks, self.at);
+        let (parts, chunks) = (self.parts, self.chunks);
         let mut start = 0;
         chunks.iter().flat_map(move |&(end, p)| {
             let part = &parts[p];
             let len = end - start;
             start = end;
-            (0..len).map(move |i| at(part, i))
+            (0..len).map(move |i| T::at(part, i))
         })
     }
 }
 
-impl<'a, T: std::fmt::Debug + 'a> std::fmt::Debug for Seq<'a, T> {
+impl<'a, T: Item<'a> + std::fmt::Debug + 'a> std::fmt::Debug for Seq<'a, T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_list().entries(self.iter()).finish()
     }

@@ -156,10 +156,10 @@ impl RepetitionRule {
             }
             let (wa, wb) = (&text[a.clone()], &text[b.clone()]);
             let between = &text[a.end..b.start];
-            if !between.chars().all(char::is_whitespace)
+            if !same_lowercase(wa, wb)
+                || !between.chars().all(char::is_whitespace)
                 || between.contains("\n\n")
                 || !wa.chars().all(char::is_alphabetic)
-                || !same_lowercase(wa, wb)
                 || DOUBLES_OK.iter().any(|d| same_lowercase(wa, d))
                 || cx.doc.is_masked(&(a.start..b.end))
             {
