@@ -31,27 +31,44 @@ fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
     // A joiner seen inside a word, kept only if a word character of the right kind follows.
     let mut pending: Option<char> = None;
     let mut prev: char = ' ';
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
         // ASCII: the same steps as below, without Unicode tables.
-        if c.is_ascii() && pending.is_none() {
-            if c.is_ascii_alphanumeric() || c == '_' {
+        if b.is_ascii() && pending.is_none() {
+            at += 1;
+            if b.is_ascii_alphanumeric() || b == b'_' {
                 if !in_word {
                     if words > 0 {
                         emit(' ');
                     }
                     words += 1;
+                    in_word = true;
                 }
-                emit(c.to_ascii_lowercase());
-                in_word = true;
-            } else if in_word && matches!(c, '\'' | '.' | ',' | ';' | ':') {
-                pending = Some(c);
+                emit(char::from(b.to_ascii_lowercase()));
+                // The rest of an ASCII word, in one go.
+                while let Some(&b) = bytes.get(at) {
+                    if !(b.is_ascii_alphanumeric() || b == b'_') {
+                        break;
+                    }
+                    emit(char::from(b.to_ascii_lowercase()));
+                    at += 1;
+                }
+                prev = char::from(bytes[at - 1]);
                 continue;
-            } else {
-                in_word = false;
             }
-            prev = c;
+            if in_word && matches!(b, b'\'' | b'.' | b',' | b';' | b':') {
+                pending = Some(char::from(b));
+                continue;
+            }
+            in_word = false;
+            prev = char::from(b);
             continue;
         }
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         if is_ideograph(c) {
             if words > 0 {
                 emit(' ');
