@@ -59,10 +59,20 @@ impl Spans {
         }
     }
 
-    fn shrink(&mut self) {
+    /// Empty, ready for a view that needs wide offsets or not.
+    fn reset(&mut self, wide: bool) {
         match self {
-            Spans::Narrow(v) => v.shrink_to_fit(),
-            Spans::Wide(v) => v.shrink_to_fit(),
+            Spans::Narrow(v) if !wide => v.clear(),
+            Spans::Wide(v) if wide => v.clear(),
+            _ => *self = Spans::new(wide),
+        }
+    }
+
+    /// A copy that takes no more memory than its spans.
+    fn exact(&self) -> Spans {
+        match self {
+            Spans::Narrow(v) => Spans::Narrow(v.as_slice().to_vec()),
+            Spans::Wide(v) => Spans::Wide(v.as_slice().to_vec()),
         }
     }
 }
@@ -176,12 +186,33 @@ fn flatten(part: &str) -> Cow<'_, str> {
     Cow::Owned(flat)
 }
 
+/// Lists reused from part to part while measuring, so that each part's lists are allocated
+/// once, at their size.
+#[derive(Debug)]
+pub struct Scratch {
+    words: Spans,
+    sentences: Vec<Sentence>,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            words: Spans::new(false),
+            sentences: Vec::new(),
+        }
+    }
+}
+
 impl Part {
     /// Measure the part of `doc` at `span` (a segment's span of the view).
-    pub fn measure(doc: &Document, span: Range<usize>) -> Part {
+    pub fn measure(doc: &Document, span: Range<usize>, scratch: &mut Scratch) -> Part {
         let text = doc.text();
+        let words_list = &mut scratch.words;
+        words_list.reset(u32::try_from(text.len()).is_err());
+        let sentences = &mut scratch.sentences;
+        sentences.clear();
         let mut m = Part {
-            words: Spans::new(u32::try_from(text.len()).is_err()),
+            words: Spans::new(false),
             sentences: Vec::new(),
             syllables: 0,
             you_words: 0,
@@ -212,7 +243,7 @@ impl Part {
                     }
                     last_placeholder = Some(p);
                     words += 1;
-                    m.words.push(p.clone());
+                    words_list.push(p.clone());
                     m.syllables += 1;
                     continue;
                 }
@@ -220,7 +251,7 @@ impl Part {
                     continue;
                 }
                 words += 1;
-                m.words.push(wspan);
+                words_list.push(wspan);
                 m.syllables += syllables(w);
                 match pronoun(w) {
                     Some(Pronoun::You) => m.you_words += 1,
@@ -236,17 +267,17 @@ impl Part {
                 .ends_with('?');
             m.questions += usize::from(question);
             // The first of the longest, so the result does not depend on ties.
-            if m.longest.is_none_or(|l| m.sentences[l].words < words) {
-                m.longest = Some(m.sentences.len());
+            if m.longest.is_none_or(|l| sentences[l].words < words) {
+                m.longest = Some(sentences.len());
             }
-            m.sentences.push(Sentence {
+            sentences.push(Sentence {
                 span: start..start + trimmed.len(),
                 words,
                 question,
             });
         }
-        m.words.shrink();
-        m.sentences.shrink_to_fit();
+        m.words = words_list.exact();
+        m.sentences = sentences.as_slice().to_vec();
         m
     }
 

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::Metrics;
-use super::part::Part;
+use super::part::{Part, Scratch};
 use crate::document::{Document, Scope};
 
 /// The measures of one document, computed on first use.
@@ -15,6 +15,7 @@ pub struct Store {
     parts: RefCell<Vec<Option<Rc<Part>>>>,
     /// Per scope asked for, its measures.
     scopes: RefCell<Vec<(Scope, Rc<Metrics>)>>,
+    scratch: RefCell<Scratch>,
 }
 
 impl Store {
@@ -30,15 +31,17 @@ impl Store {
         }
         let mut parts = self.parts.borrow_mut();
         parts.resize(doc.segments.len(), None);
+        let mut scratch = self.scratch.borrow_mut();
         let mut list = Vec::new();
         for (i, s) in doc.segments.iter().enumerate() {
             if !s.scope.intersects(scope) {
                 continue;
             }
-            let part = parts[i].get_or_insert_with(|| Rc::new(Part::measure(doc, s.span.clone())));
+            let part = parts[i]
+                .get_or_insert_with(|| Rc::new(Part::measure(doc, s.span.clone(), &mut scratch)));
             list.push(Rc::clone(part));
         }
-        drop(parts);
+        drop((parts, scratch));
         let m = Rc::new(Metrics::from_parts(list));
         self.scopes.borrow_mut().push((scope, Rc::clone(&m)));
         m

@@ -178,6 +178,12 @@ impl RepetitionRule {
 /// Whether two words are the same once lower-cased (`str::to_lowercase`), without building
 /// the lower-cased copies for ASCII words.
 fn same_lowercase(a: &str, b: &str) -> bool {
+    // Lower-casing maps an ASCII first letter to an ASCII first letter.
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first()) {
+        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
+            return false;
+        }
+    }
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)
     } else {
