@@ -68,11 +68,11 @@ impl Spans {
         }
     }
 
-    /// A copy that takes no more memory than its spans.
-    fn exact(&self) -> Spans {
+    /// The spans, in a list that takes no more memory than they do; `self` is left empty.
+    fn take_exact(&mut self) -> Spans {
         match self {
-            Spans::Narrow(v) => Spans::Narrow(v.as_slice().to_vec()),
-            Spans::Wide(v) => Spans::Wide(v.as_slice().to_vec()),
+            Spans::Narrow(v) => Spans::Narrow(take_exact(v)),
+            Spans::Wide(v) => Spans::Wide(take_exact(v)),
         }
     }
 }
@@ -186,6 +186,21 @@ fn flatten(part: &str) -> Cow<'_, str> {
     Cow::Owned(flat)
 }
 
+/// The items of a scratch list, in a list of their size: a copy of a short list (the scratch
+/// list is kept for the next part), a long list itself, shrunk (not copied while the copy and
+/// the scratch list's spare room would take twice its memory).
+fn take_exact<T: Clone>(v: &mut Vec<T>) -> Vec<T> {
+    if v.len() < 4096 {
+        let copy = v.as_slice().to_vec();
+        v.clear();
+        copy
+    } else {
+        let mut long = std::mem::take(v);
+        long.shrink_to_fit();
+        long
+    }
+}
+
 /// Lists reused from part to part while measuring, so that each part's lists are allocated
 /// once, at their size.
 #[derive(Debug)]
@@ -276,8 +291,8 @@ impl Part {
                 question,
             });
         }
-        m.words = words_list.exact();
-        m.sentences = sentences.as_slice().to_vec();
+        m.words = words_list.take_exact();
+        m.sentences = take_exact(sentences);
         m
     }
 
