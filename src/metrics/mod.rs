@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::document::{Document, Scope};
 
+mod packed;
 mod part;
 mod stats;
 mod store;

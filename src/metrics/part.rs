@@ -7,82 +7,20 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::Sentence;
+use super::packed::{NarrowSentence, Packed};
 use super::syllables::syllables;
 use crate::document::Document;
 
-/// Word spans of one part, four bytes an offset while the view allows it.
-#[derive(Clone, Debug)]
-enum Spans {
-    Narrow(Vec<[u32; 2]>),
-    Wide(Vec<Range<usize>>),
-}
-
-impl Spans {
-    fn new(wide: bool) -> Self {
-        if wide {
-            Spans::Wide(Vec::new())
-        } else {
-            Spans::Narrow(Vec::new())
-        }
-    }
-
-    fn push(&mut self, r: Range<usize>) {
-        match self {
-            Spans::Wide(v) => v.push(r),
-            Spans::Narrow(v) => match (u32::try_from(r.start), u32::try_from(r.end)) {
-                (Ok(a), Ok(b)) => v.push([a, b]),
-                // Not reached: a narrow list is only made for views that fit in u32.
-                _ => {
-                    let mut wide: Vec<Range<usize>> =
-                        v.iter().map(|&[a, b]| a as usize..b as usize).collect();
-                    wide.push(r);
-                    *self = Spans::Wide(wide);
-                }
-            },
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            Spans::Narrow(v) => v.len(),
-            Spans::Wide(v) => v.len(),
-        }
-    }
-
-    fn get(&self, i: usize) -> Range<usize> {
-        match self {
-            Spans::Narrow(v) => {
-                let [a, b] = v[i];
-                a as usize..b as usize
-            }
-            Spans::Wide(v) => v[i].clone(),
-        }
-    }
-
-    /// Empty, ready for a view that needs wide offsets or not.
-    fn reset(&mut self, wide: bool) {
-        match self {
-            Spans::Narrow(v) if !wide => v.clear(),
-            Spans::Wide(v) if wide => v.clear(),
-            _ => *self = Spans::new(wide),
-        }
-    }
-
-    /// The spans, in a list that takes no more memory than they do; `self` is left empty.
-    fn take_exact(&mut self) -> Spans {
-        match self {
-            Spans::Narrow(v) => Spans::Narrow(take_exact(v)),
-            Spans::Wide(v) => Spans::Wide(take_exact(v)),
-        }
-    }
-}
+/// Word spans of one part.
+type Spans = Packed<[u32; 2]>;
+/// Sentences of one part.
+type Sentences = Packed<NarrowSentence>;
 
 /// The measures of one part.
 #[derive(Clone, Debug)]
 pub struct Part {
     words: Spans,
-    /// Its sentences, in order.
-    pub sentences: Vec<Sentence>,
+    sentences: Sentences,
     /// Syllables in its words (estimated).
     pub syllables: usize,
     /// Its you-words.
@@ -186,36 +124,12 @@ fn flatten(part: &str) -> Cow<'_, str> {
     Cow::Owned(flat)
 }
 
-/// The items of a scratch list, in a list of their size: a copy of a short list (the scratch
-/// list is kept for the next part), a long list itself, shrunk (not copied while the copy and
-/// the scratch list's spare room would take twice its memory).
-fn take_exact<T: Clone>(v: &mut Vec<T>) -> Vec<T> {
-    if v.len() < 4096 {
-        let copy = v.as_slice().to_vec();
-        v.clear();
-        copy
-    } else {
-        let mut long = std::mem::take(v);
-        long.shrink_to_fit();
-        long
-    }
-}
-
 /// Lists reused from part to part while measuring, so that each part's lists are allocated
 /// once, at their size.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Scratch {
     words: Spans,
-    sentences: Vec<Sentence>,
-}
-
-impl Default for Scratch {
-    fn default() -> Self {
-        Scratch {
-            words: Spans::new(false),
-            sentences: Vec::new(),
-        }
-    }
+    sentences: Sentences,
 }
 
 impl Part {
@@ -223,12 +137,14 @@ impl Part {
     pub fn measure(doc: &Document, span: Range<usize>, scratch: &mut Scratch) -> Part {
         let text = doc.text();
         let words_list = &mut scratch.words;
-        words_list.reset(u32::try_from(text.len()).is_err());
+        let wide = u32::try_from(text.len()).is_err();
+        words_list.reset(wide);
         let sentences = &mut scratch.sentences;
-        sentences.clear();
+        sentences.reset(wide);
+        let mut longest_words = 0;
         let mut m = Part {
-            words: Spans::new(false),
-            sentences: Vec::new(),
+            words: Spans::default(),
+            sentences: Sentences::default(),
             syllables: 0,
             you_words: 0,
             we_words: 0,
@@ -282,8 +198,9 @@ impl Part {
                 .ends_with('?');
             m.questions += usize::from(question);
             // The first of the longest, so the result does not depend on ties.
-            if m.longest.is_none_or(|l| sentences[l].words < words) {
+            if m.longest.is_none() || longest_words < words {
                 m.longest = Some(sentences.len());
+                longest_words = words;
             }
             sentences.push(Sentence {
                 span: start..start + trimmed.len(),
@@ -292,7 +209,7 @@ impl Part {
             });
         }
         m.words = words_list.take_exact();
-        m.sentences = take_exact(sentences);
+        m.sentences = sentences.take_exact();
         m
     }
 
@@ -304,6 +221,16 @@ impl Part {
     /// The byte span of its `i`th word. Panics when out of range.
     pub fn word(&self, i: usize) -> Range<usize> {
         self.words.get(i)
+    }
+
+    /// Its sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Its `i`th sentence. Panics when out of range.
+    pub fn sentence(&self, i: usize) -> Sentence {
+        self.sentences.get(i)
     }
 }
 
@@ -345,14 +272,5 @@ mod tests {
         ] {
             assert_eq!(kind(w), k, "{w}");
         }
-    }
-
-    #[test]
-    fn narrow_spans_widen_when_needed() {
-        let mut s = Spans::new(false);
-        s.push(1..3);
-        s.push(0..usize::MAX);
-        assert!(matches!(s, Spans::Wide(_)));
-        assert_eq!((s.len(), s.get(0), s.get(1)), (2, 1..3, 0..usize::MAX));
     }
 }

@@ -39,8 +39,8 @@ impl Metrics {
                 words += p.word_count();
                 m.word_chunks.push((words, i));
             }
-            if !p.sentences.is_empty() {
-                sentences += p.sentences.len();
+            if p.sentence_count() > 0 {
+                sentences += p.sentence_count();
                 m.sentence_chunks.push((sentences, i));
             }
             m.syllables += p.syllables;
@@ -48,9 +48,9 @@ impl Metrics {
             m.we_words += p.we_words;
             m.questions += p.questions;
             if let Some(l) = p.longest {
-                let words = p.sentences[l].words;
+                let words = p.sentence(l).words;
                 if m.longest
-                    .is_none_or(|(a, b)| parts[a].sentences[b].words < words)
+                    .is_none_or(|(a, b)| parts[a].sentence(b).words < words)
                 {
                     m.longest = Some((i, l));
                 }
@@ -75,7 +75,7 @@ impl Metrics {
     }
 
     /// Every sentence, in order.
-    pub fn sentence_list(&self) -> Seq<'_, &Sentence> {
+    pub fn sentence_list(&self) -> Seq<'_, Sentence> {
         Seq {
             parts: &self.parts,
             chunks: &self.sentence_chunks,
@@ -100,8 +100,8 @@ impl Metrics {
 
     /// The longest sentence, if any: the first of the longest, so the result does not depend
     /// on ties.
-    pub fn longest_sentence(&self) -> Option<&Sentence> {
-        self.longest.map(|(p, s)| &self.parts[p].sentences[s])
+    pub fn longest_sentence(&self) -> Option<Sentence> {
+        self.longest.map(|(p, s)| self.parts[p].sentence(s))
     }
 
     /// Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word −
@@ -158,9 +158,9 @@ impl<'a> Item<'a> for Range<usize> {
     }
 }
 
-impl<'a> Item<'a> for &'a Sentence {
+impl<'a> Item<'a> for Sentence {
     fn at(part: &'a Part, i: usize) -> Self {
-        &part.sentences[i]
+        part.sentence(i)
     }
 }
 
@@ -268,7 +268,7 @@ mod tests {
                 "{at}"
             );
         }
-        let sentences: Vec<_> = m.sentence_list().iter().cloned().collect();
+        let sentences: Vec<_> = m.sentence_list().iter().collect();
         assert_eq!(sentences.len(), m.sentences());
         assert_eq!(m.questions(), 2);
         assert_eq!(
