@@ -24,6 +24,17 @@ fn is_ideograph(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
+/// The ASCII word characters: letters, digits and `_`.
+const ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// [`normalize`]'s characters, given one by one to `emit`; returns the number of words.
 fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
     let mut words = 0;
@@ -37,7 +48,7 @@ fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
         // ASCII: the same steps as below, without Unicode tables.
         if b.is_ascii() && pending.is_none() {
             at += 1;
-            if b.is_ascii_alphanumeric() || b == b'_' {
+            if ASCII_WORD[usize::from(b)] {
                 if !in_word {
                     if words > 0 {
                         emit(' ');
@@ -48,7 +59,7 @@ fn normalize_with(text: &str, mut emit: impl FnMut(char)) -> usize {
                 emit(char::from(b.to_ascii_lowercase()));
                 // The rest of an ASCII word, in one go.
                 while let Some(&b) = bytes.get(at) {
-                    if !(b.is_ascii_alphanumeric() || b == b'_') {
+                    if !ASCII_WORD[usize::from(b)] {
                         break;
                     }
                     emit(char::from(b.to_ascii_lowercase()));
