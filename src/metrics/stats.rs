@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::{Measure, Metrics};
+use super::{Measure, Store};
 use crate::document::{Document, Scope};
 
 /// Every measure of a whole draft, for `--stats`.
@@ -42,8 +42,9 @@ pub fn message() -> Scope {
 impl Stats {
     /// Measure a document.
     pub fn of(doc: &Document) -> Stats {
-        let m = Metrics::of(doc, message());
-        let subject = Metrics::of(doc, Scope::SUBJECT);
+        let store = Store::new();
+        let m = store.metrics(doc, message());
+        let subject = store.metrics(doc, Scope::SUBJECT);
         let round = |v: f64| (v * 10.0).round() / 10.0;
         Stats {
             words: m.words(),
@@ -52,8 +53,8 @@ impl Stats {
             longest_sentence_words: m.longest_sentence().map(|s| s.words),
             grade: m.grade().map(round),
             questions: m.questions(),
-            closing_questions: Metrics::of(doc, Scope::CLOSING).questions(),
-            opening_words: Metrics::of(doc, Scope::OPENING).words(),
+            closing_questions: store.metrics(doc, Scope::CLOSING).questions(),
+            opening_words: store.metrics(doc, Scope::OPENING).words(),
             subject_words: subject.is_present().then(|| subject.words()),
             you_words: m.you_words,
             we_words: m.we_words,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::{Finding, RuleMeta};
 use crate::document::{Document, Scope};
-use crate::metrics::Metrics;
+use crate::metrics::{Metrics, Store};
 use crate::profile::Profile;
 
 /// What the rules of one run share while checking one document: the profile, and measures
@@ -17,9 +17,10 @@ use crate::profile::Profile;
 pub struct Shared {
     /// The kind of message being linted.
     pub profile: Profile,
-    metrics: RefCell<Vec<(Scope, Rc<Metrics>)>>,
     /// Each part measured once, whatever the number of scopes that include it.
-    parts: RefCell<std::collections::HashMap<(usize, usize), Rc<Metrics>>>,
+    store: Store,
+    /// Per segment, its repetition key and word count, once computed.
+    segment_keys: RefCell<Vec<Option<(u64, usize)>>>,
 }
 
 impl Shared {
@@ -27,9 +28,22 @@ impl Shared {
     pub fn new(profile: Profile) -> Self {
         Shared {
             profile,
-            metrics: RefCell::default(),
-            parts: RefCell::default(),
+            store: Store::new(),
+            segment_keys: RefCell::default(),
         }
+    }
+
+    /// The repetition key of segment `i` of the document's `n` segments, computed once per
+    /// document by `compute`.
+    pub fn segment_key(
+        &self,
+        i: usize,
+        n: usize,
+        compute: impl FnOnce() -> (u64, usize),
+    ) -> (u64, usize) {
+        let mut keys = self.segment_keys.borrow_mut();
+        keys.resize(n, None);
+        *keys[i].get_or_insert_with(compute)
     }
 }
 
@@ -56,32 +70,7 @@ impl<'a> Context<'a> {
 
     /// The measures of the parts in `scope`, computed once per document.
     pub fn metrics(&self, scope: Scope) -> Rc<Metrics> {
-        if let Some((_, m)) = self
-            .shared
-            .metrics
-            .borrow()
-            .iter()
-            .find(|(s, _)| *s == scope)
-        {
-            return Rc::clone(m);
-        }
-        let mut merged = Metrics::default();
-        for span in self.doc.spans_of(scope) {
-            let key = (span.start, span.end);
-            let cached = self.shared.parts.borrow().get(&key).map(Rc::clone);
-            let part = cached.unwrap_or_else(|| {
-                let m = Rc::new(Metrics::of_part(self.doc, span.clone()));
-                self.shared.parts.borrow_mut().insert(key, Rc::clone(&m));
-                m
-            });
-            merged.append(&part);
-        }
-        let m = Rc::new(merged);
-        self.shared
-            .metrics
-            .borrow_mut()
-            .push((scope, Rc::clone(&m)));
-        m
+        self.shared.store.metrics(self.doc, scope)
     }
 
     /// A finding at a view span, mapped to the source.

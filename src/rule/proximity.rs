@@ -90,17 +90,20 @@ impl ProximityRule {
     fn window(&self, m: &Metrics, a: &Range<usize>) -> Range<usize> {
         match self.within {
             Some(n) => {
-                let w = &m.word_spans;
+                let w = m.word_spans();
                 let first = w.partition_point(|s| s.end <= a.start);
                 let last = w.partition_point(|s| s.start < a.end);
-                let lo = first.checked_sub(n + 1).map_or(0, |i| w[i].start);
+                let lo = first
+                    .checked_sub(n + 1)
+                    .and_then(|i| w.get(i))
+                    .map_or(0, |s| s.start);
                 let hi = w.get(last + n).map_or(usize::MAX, |s| s.end);
                 lo..hi
             }
             None => {
-                let s = &m.sentence_list;
+                let s = m.sentence_list();
                 let i = s.partition_point(|x| x.span.start <= a.start);
-                match i.checked_sub(1).map(|i| &s[i]) {
+                match i.checked_sub(1).and_then(|i| s.get(i)) {
                     Some(x) if a.start < x.span.end => x.span.clone(),
                     _ => 0..0,
                 }
@@ -115,12 +118,12 @@ impl ProximityRule {
         match self.within {
             Some(n) => {
                 // Words that start after the first ends and end before the second starts.
-                let from = m.word_spans.partition_point(|w| w.start < first.end);
-                let to = m.word_spans.partition_point(|w| w.end <= second.start);
+                let from = m.word_spans().partition_point(|w| w.start < first.end);
+                let to = m.word_spans().partition_point(|w| w.end <= second.start);
                 to.saturating_sub(from) <= n
             }
             None => m
-                .sentence_list
+                .sentence_list()
                 .iter()
                 .any(|s| s.span.start <= first.start && second.end <= s.span.end),
         }

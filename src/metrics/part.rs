@@ -1,0 +1,276 @@
+//! The measures of one part (a segment of the view): its words, sentences, syllables and
+//! pronouns, computed once per document and shared by every scope that includes the part.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::Sentence;
+use super::packed::{NarrowSentence, Packed};
+use super::syllables::syllables;
+use crate::document::Document;
+
+/// Word spans of one part.
+type Spans = Packed<[u32; 2]>;
+/// Sentences of one part.
+type Sentences = Packed<NarrowSentence>;
+
+/// The measures of one part.
+#[derive(Clone, Debug)]
+pub struct Part {
+    words: Spans,
+    sentences: Sentences,
+    /// Syllables in its words (estimated).
+    pub syllables: usize,
+    /// Its you-words.
+    pub you_words: usize,
+    /// Its I/we-words.
+    pub we_words: usize,
+    /// Its sentences that end with `?`.
+    pub questions: usize,
+    /// The index of its first longest sentence.
+    pub longest: Option<usize>,
+}
+
+/// A you-word or an I/we-word.
+enum Pronoun {
+    You,
+    We,
+}
+
+/// Whether `w` is a you-word or an I/we-word, case and curly apostrophes aside.
+fn pronoun(w: &str) -> Option<Pronoun> {
+    // The longest pronoun has 10 letters; a curly apostrophe takes 3 bytes.
+    let first = w.as_bytes().first().map(u8::to_ascii_lowercase);
+    if w.len() > 12 || !matches!(first, Some(b'y' | b'i' | b'm' | b'w' | b'u' | b'o')) {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    let mut n = 0;
+    for c in w.chars() {
+        let b = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+            _ => return None,
+        };
+        *buf.get_mut(n)? = b;
+        n += 1;
+    }
+    match &buf[..n] {
+        b"you" | b"your" | b"yours" | b"yourself" | b"yourselves" | b"you're" | b"you've"
+        | b"you'll" | b"you'd" => Some(Pronoun::You),
+        b"i" | b"i'm" | b"i've" | b"i'll" | b"i'd" | b"me" | b"my" | b"mine" | b"myself"
+        | b"we" | b"we're" | b"we've" | b"we'll" | b"we'd" | b"us" | b"our" | b"ours"
+        | b"ourselves" => Some(Pronoun::We),
+        _ => None,
+    }
+}
+
+/// A cursor over sorted, disjoint spans, for words that come in order: the span that
+/// overlaps a word, found without a search per word.
+struct Cursor<'a> {
+    spans: &'a [Range<usize>],
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(spans: &'a [Range<usize>], from: usize) -> Self {
+        let i = spans.partition_point(|p| p.end <= from);
+        Cursor { spans, i }
+    }
+
+    /// The span overlapping `w`; words must be given in increasing order.
+    fn overlapping(&mut self, w: &Range<usize>) -> Option<&'a Range<usize>> {
+        while self.spans.get(self.i).is_some_and(|p| p.end <= w.start) {
+            self.i += 1;
+        }
+        self.spans.get(self.i).filter(|p| p.start < w.end)
+    }
+}
+
+/// Whether a line starts with a bullet (`-`, `*`, `•`, `–`, `1.`, `2)`), spaces aside.
+fn bullet_follows(after: &str) -> bool {
+    let t = after.trim_start();
+    if t.starts_with(['-', '*', '•', '–']) {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+/// The text of a part with its line breaks read as spaces (same length, so offsets hold),
+/// except a line break before a bullet, which stays a line break and ends a sentence.
+fn flatten(part: &str) -> Cow<'_, str> {
+    let bytes = part.as_bytes();
+    let line_break = |b: &u8| *b == b'\n' || *b == b'\r';
+    if !bytes.iter().any(line_break) {
+        return Cow::Borrowed(part);
+    }
+    let mut flat = String::with_capacity(part.len());
+    let mut from = 0;
+    for (i, b) in bytes.iter().enumerate() {
+        if line_break(b) {
+            flat.push_str(&part[from..i]);
+            flat.push(if bullet_follows(&part[i + 1..]) {
+                '\n'
+            } else {
+                ' '
+            });
+            from = i + 1;
+        }
+    }
+    flat.push_str(&part[from..]);
+    Cow::Owned(flat)
+}
+
+/// Lists reused from part to part while measuring, so that each part's lists are allocated
+/// once, at their size.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    words: Spans,
+    sentences: Sentences,
+}
+
+impl Part {
+    /// Measure the part of `doc` at `span` (a segment's span of the view).
+    pub fn measure(doc: &Document, span: Range<usize>, scratch: &mut Scratch) -> Part {
+        let text = doc.text();
+        let words_list = &mut scratch.words;
+        let wide = u32::try_from(text.len()).is_err();
+        words_list.reset(wide);
+        let sentences = &mut scratch.sentences;
+        sentences.reset(wide);
+        let mut longest_words = 0;
+        let mut m = Part {
+            words: Spans::default(),
+            sentences: Sentences::default(),
+            syllables: 0,
+            you_words: 0,
+            we_words: 0,
+            questions: 0,
+            longest: None,
+        };
+        let flat = flatten(&text[span.clone()]);
+        let mut placeholders = Cursor::new(&doc.placeholders, span.start);
+        let mut masked = Cursor::new(&doc.masked, span.start);
+        for (at, s) in flat.split_sentence_bound_indices() {
+            let from_first = s.trim_start();
+            if from_first.is_empty() {
+                continue;
+            }
+            let trimmed = from_first.trim_end();
+            let lead = s.len() - from_first.len();
+            let start = span.start + at + lead;
+            let mut words = 0;
+            // A merge field is one word ("[Company Name]"); other masked text is not prose.
+            let mut last_placeholder: Option<&Range<usize>> = None;
+            for (wat, w) in s.unicode_word_indices() {
+                let ws = span.start + at + wat;
+                let wspan = ws..ws + w.len();
+                if let Some(p) = placeholders.overlapping(&wspan) {
+                    if last_placeholder == Some(p) {
+                        continue;
+                    }
+                    last_placeholder = Some(p);
+                    words += 1;
+                    words_list.push(p.clone());
+                    m.syllables += 1;
+                    continue;
+                }
+                if masked.overlapping(&wspan).is_some() {
+                    continue;
+                }
+                words += 1;
+                words_list.push(wspan);
+                m.syllables += syllables(w);
+                match pronoun(w) {
+                    Some(Pronoun::You) => m.you_words += 1,
+                    Some(Pronoun::We) if w != "US" => m.we_words += 1,
+                    _ => {}
+                }
+            }
+            if words == 0 {
+                continue;
+            }
+            let question = trimmed
+                .trim_end_matches(['"', '”', '\'', '’', ')'])
+                .ends_with('?');
+            m.questions += usize::from(question);
+            // The first of the longest, so the result does not depend on ties.
+            if m.longest.is_none() || longest_words < words {
+                m.longest = Some(sentences.len());
+                longest_words = words;
+            }
+            sentences.push(Sentence {
+                span: start..start + trimmed.len(),
+                words,
+                question,
+            });
+        }
+        m.words = words_list.take_exact();
+        m.sentences = sentences.take_exact();
+        m
+    }
+
+    /// Its words.
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The byte span of its `i`th word. Panics when out of range.
+    pub fn word(&self, i: usize) -> Range<usize> {
+        self.words.get(i)
+    }
+
+    /// Its sentences.
+    pub fn sentence_count(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Its `i`th sentence. Panics when out of range.
+    pub fn sentence(&self, i: usize) -> Sentence {
+        self.sentences.get(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_are_spaces_but_not_before_bullets() {
+        assert!(matches!(flatten("one line"), Cow::Borrowed(_)));
+        assert_eq!(flatten("a\nb\r\n- c\n2. d\n12x"), "a b\n\n- c\n2. d 12x");
+        assert_eq!(
+            flatten("a\n  • b\n\u{2003}3) c\n3 d.\n.e\n– f\n*"),
+            "a\n  • b\n\u{2003}3) c 3 d. .e\n– f\n*"
+        );
+    }
+
+    #[test]
+    fn pronouns_are_told_case_and_curly_apostrophes_aside() {
+        let kind = |w| match pronoun(w) {
+            Some(Pronoun::You) => "you",
+            Some(Pronoun::We) => "we",
+            None => "-",
+        };
+        for (w, k) in [
+            ("You’re", "you"),
+            ("YOURSELVES", "you"),
+            ("you'd", "you"),
+            ("I", "we"),
+            ("i’ve", "we"),
+            ("Ourselves", "we"),
+            ("US", "we"),
+            ("mine", "we"),
+            ("yo", "-"),
+            ("USA", "-"),
+            ("ours’s", "-"),
+            ("", "-"),
+            ("Ünser", "-"),
+        ] {
+            assert_eq!(kind(w), k, "{w}");
+        }
+    }
+}
