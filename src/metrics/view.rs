@@ -3,7 +3,7 @@
 
 use std::marker::PhantomData;
 use std::ops::Range;
-use std::sync::Arc;
+use std::rc::Rc;
 
 use super::part::Part;
 use super::{MIN_PRONOUNS, Measure, Sentence};
@@ -12,7 +12,7 @@ use super::{MIN_PRONOUNS, Measure, Sentence};
 #[derive(Clone, Debug, Default)]
 pub struct Metrics {
     /// The parts measured, in order.
-    parts: Vec<Arc<Part>>,
+    parts: Vec<Rc<Part>>,
     /// The parts that have words: (words up to and including the part, part index).
     word_chunks: Vec<(usize, usize)>,
     /// The parts that have sentences: (sentences up to and including the part, part index).
@@ -31,7 +31,7 @@ pub struct Metrics {
 impl Metrics {
     /// The measures of these parts, in order: the measures of each part, one after the other
     /// (parts never share a sentence).
-    pub fn from_parts(parts: Vec<Arc<Part>>) -> Metrics {
+    pub fn from_parts(parts: Vec<Rc<Part>>) -> Metrics {
         let mut m = Metrics::default();
         let (mut words, mut sentences) = (0, 0);
         for (i, p) in parts.iter().enumerate() {
@@ -141,7 +141,7 @@ impl Metrics {
 /// random access and binary search like a slice.
 #[derive(Clone, Copy)]
 pub struct Seq<'a, T> {
-    parts: &'a [Arc<Part>],
+    parts: &'a [Rc<Part>],
     chunks: &'a [(usize, usize)],
     item: PhantomData<T>,
 }
