@@ -125,11 +125,18 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
                     .iter()
                     .fold(0.0f64, |a, &b| a.max(b.clamp(0.0, 1.0)))
             } else {
-                strengths
-                    .iter()
-                    .enumerate()
-                    .map(|(k, s)| w * s.clamp(0.0, 1.0) / 2f64.powi(k as i32))
-                    .sum()
+                // The k-th hit counts 1/2^k. 2^k is exact until it overflows (k = 1024);
+                // from there every term is zero, so the sum stops.
+                let mut sum = 0.0;
+                let mut div = 1.0f64;
+                for s in &strengths {
+                    if div.is_infinite() {
+                        break;
+                    }
+                    sum += w * s.clamp(0.0, 1.0) / div;
+                    div *= 2.0;
+                }
+                sum
             };
             if l.points > 0.0 {
                 rewards += l.points;
