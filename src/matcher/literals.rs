@@ -35,8 +35,9 @@ pub(super) struct LiteralGroup {
 /// it saves (a pack of 100,000 phrases builds in half the time without it).
 const CONTIGUOUS_MAX: usize = 20_000;
 
-/// Text scanned before the DFA is built: building it for the default packs costs about
-/// what scanning 100 KB with the NFA does.
+/// Text scanned before the DFA is built. For the default packs, building it takes about the
+/// wall time of scanning 100–150 KB with the NFA (1.7 ms, against 11–15 ms per MB), and the
+/// instructions of scanning about 600 KB: past this much text a run gains from it.
 const DFA_AFTER: usize = 512 << 10;
 
 /// The most strings a group builds a DFA for: its size grows with strings × byte classes.
