@@ -232,7 +232,7 @@ fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding 
         rule: meta,
         span,
         scope: Scope::NONE,
-        message: Some(message),
+        message: Some(message.into()),
         strength: 1.0,
         replacements: Vec::new(),
     }
@@ -317,7 +317,7 @@ pub fn apply(source: &str, findings: Vec<Finding>, rules: &[Arc<RuleMeta>]) -> O
             rule: unused_meta(),
             span: d.span.clone(),
             scope: Scope::NONE,
-            message: Some(what),
+            message: Some(what.into()),
             strength: 1.0,
             replacements: Vec::new(),
         });

@@ -2,6 +2,7 @@
 //! profile of the run, and measures computed once per document and scope.
 
 use std::cell::RefCell;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -21,6 +22,8 @@ pub struct Shared {
     store: Store,
     /// Per segment, its repetition key and word count, once computed.
     segment_keys: RefCell<Vec<Option<(u64, usize)>>>,
+    /// The findings' own messages, one copy of each.
+    messages: RefCell<HashSet<Arc<str>>>,
 }
 
 impl Shared {
@@ -30,7 +33,19 @@ impl Shared {
             profile,
             store: Store::new(),
             segment_keys: RefCell::default(),
+            messages: RefCell::default(),
         }
+    }
+
+    /// `message`, shared with the equal messages of the document's other findings.
+    pub fn intern(&self, message: String) -> Arc<str> {
+        let mut seen = self.messages.borrow_mut();
+        if let Some(m) = seen.get(message.as_str()) {
+            return Arc::clone(m);
+        }
+        let m: Arc<str> = message.into();
+        seen.insert(Arc::clone(&m));
+        m
     }
 
     /// The repetition key of segment `i` of the document's `n` segments, computed once per
@@ -79,7 +94,7 @@ impl<'a> Context<'a> {
             rule: Arc::clone(self.meta),
             scope: self.doc.scope_at(view_span.start),
             span: self.doc.map.to_source(view_span),
-            message,
+            message: message.map(|m| self.shared.intern(m)),
             strength: 1.0,
             replacements: Vec::new(),
         }

@@ -95,7 +95,9 @@ impl Rule for MetricRule {
             if let Some(s) = m.longest_sentence() {
                 let span = first_line(cx.doc.text(), s.span.clone());
                 let scope = f.scope;
-                f = cx.finding(span, f.message.take());
+                let message = f.message.take();
+                f = cx.finding(span, None);
+                f.message = message;
                 if f.scope.is_empty() {
                     f.scope = scope;
                 }

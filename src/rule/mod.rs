@@ -113,8 +113,9 @@ pub struct Finding {
     pub span: Range<usize>,
     /// The part of the pitch where it stands.
     pub scope: Scope,
-    /// A message that replaces the rule's (for rules that measure something).
-    pub message: Option<String>,
+    /// A message that replaces the rule's (for rules that measure something). Equal messages
+    /// of one document share one copy (a template may repeat a merge field thousands of times).
+    pub message: Option<Arc<str>>,
     /// How much of the rule's weight this finding carries, in (0, 1]: 1 for a match, less for
     /// a measure just past its threshold (see [`Thresholds`]).
     pub strength: f64,
