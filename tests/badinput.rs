@@ -620,3 +620,28 @@ fn a_deeply_nested_regex_is_a_clear_error() {
         "stderr: {stderr}"
     );
 }
+
+#[test]
+fn an_oversized_regex_is_an_error_even_when_its_rule_is_ignored() {
+    let d = tempfile::tempdir().unwrap();
+    let pack = "[pack]\nname = \"big\"\n\n[[rule]]\nid = \"huge\"\nmessage = \"m\"\nweight = -1\npattern = '(?:\\w{100}){100}x'\n\n[[rule]]\nid = \"ok\"\nmessage = \"m\"\nweight = -1\nphrases = [\"Globex\"]\n";
+    write(d.path(), "big.toml", pack.as_bytes());
+    write(d.path(), "a.txt", b"Globex text\n");
+    for args in [
+        vec!["--rules", "big.toml", "--ignore", "big/huge", "a.txt"],
+        vec!["--rules", "big.toml", "--select", "big/ok", "a.txt"],
+    ] {
+        let out = pitchlint()
+            .current_dir(d.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_no_panic(out.status.code().unwrap(), &stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("big.toml") && stderr.contains("rule `huge`"),
+            "{args:?}: {stderr}"
+        );
+    }
+}

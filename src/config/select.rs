@@ -166,9 +166,11 @@ impl RuleSelection {
             return Ok(rules);
         }
         let mut kept: Vec<Box<dyn Rule>> = Vec::with_capacity(rules.len());
+        let mut dropped: Vec<Box<dyn Rule>> = Vec::new();
         for rule in rules {
             let meta = rule.meta();
             if !enabled(meta, self.select.as_deref(), &self.ignore) {
+                dropped.push(rule);
                 continue;
             }
             let change = self
@@ -192,6 +194,11 @@ impl RuleSelection {
                     }));
                 }
             }
+        }
+        // A rule left out is still checked: its patterns must compile, as when it is kept (a
+        // broken pack never passes). Only the few rules left out are compiled for that.
+        if !dropped.is_empty() {
+            crate::check::Linter::from_rules(dropped)?;
         }
         Ok(kept)
     }
