@@ -69,31 +69,26 @@ impl Scope {
 
     /// The names of the parts in this set, in document order.
     pub fn part_names(self) -> Vec<&'static str> {
+        self.members().collect()
+    }
+
+    fn members(self) -> impl Iterator<Item = &'static str> {
         Scope::ALL
             .iter()
-            .filter(|(s, _)| self.intersects(*s))
+            .filter(move |(s, _)| self.intersects(*s))
             .map(|(_, n)| *n)
-            .collect()
     }
 
     /// The parts joined with `+` ("opening+closing"), or "none".
     pub fn label(self) -> String {
-        let names = self.part_names();
-        if names.is_empty() {
-            "none".to_string()
-        } else {
-            names.join("+")
-        }
+        self.to_string()
     }
 }
 
-/// The label, written without building it.
+/// The label (see [`Scope::label`]), written without building it.
 impl std::fmt::Display for Scope {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut names = Scope::ALL
-            .iter()
-            .filter(|(s, _)| self.intersects(*s))
-            .map(|(_, n)| *n);
+        let mut names = self.members();
         match names.next() {
             None => f.write_str("none"),
             Some(first) => {
