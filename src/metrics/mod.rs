@@ -2,7 +2,8 @@
 //! grade (Flesch–Kincaid), questions and customer focus (you/your against I/we/our).
 //!
 //! Computed once per document and scope, from Unicode word and sentence boundaries (UAX #29,
-//! the `unicode-segmentation` crate). Line breaks inside a paragraph are read as spaces, so
+//! the `unicode-segmentation` crate, with a faster scan for the sentences of plain text in
+//! `sentences`). Line breaks inside a paragraph are read as spaces, so
 //! hard-wrapped text is one sentence until its full stop; a line that starts with a bullet
 //! (`-`, `*`, `•`, `1.`) starts a new sentence. Every span is a byte span of the lintable view.
 
@@ -14,6 +15,7 @@ use crate::document::{Document, Scope};
 
 mod packed;
 mod part;
+mod sentences;
 mod stats;
 mod store;
 mod syllables;

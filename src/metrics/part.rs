@@ -8,6 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::Sentence;
 use super::packed::{NarrowSentence, Packed};
+use super::sentences::sentence_bounds;
 use super::syllables::syllables;
 use crate::document::Document;
 
@@ -154,7 +155,7 @@ impl Part {
         let flat = flatten(&text[span.clone()]);
         let mut placeholders = Cursor::new(&doc.placeholders, span.start);
         let mut masked = Cursor::new(&doc.masked, span.start);
-        for (at, s) in flat.split_sentence_bound_indices() {
+        for (at, s) in sentence_bounds(&flat) {
             let from_first = s.trim_start();
             if from_first.is_empty() {
                 continue;
