@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::Renderer;
-use crate::document::{Format, Scope};
+use crate::document::Scope;
 use crate::position::LineIndex;
 use crate::report::{FileReport, Located, Summary};
 use crate::rule::Severity;
@@ -16,23 +16,6 @@ use crate::score::Score;
 #[derive(Default)]
 pub struct Json {
     files: usize,
-}
-
-#[derive(Serialize)]
-struct JsonFile<'a> {
-    path: &'a str,
-    format: Format,
-    score: u8,
-    passed: bool,
-    findings: Findings<'a>,
-    breakdown: JsonScore<'a>,
-    warnings: &'a [String],
-    #[serde(skip_serializing_if = "is_zero")]
-    suppressed: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 #[derive(Serialize)]
@@ -56,7 +39,11 @@ struct JsonLine<'a> {
 /// exclusive; `text` is the file's text at the span, exactly. `replacements` are what may
 /// replace `text` (substitutions, doubled words); the finding is `fixable` by `--fix` when there
 /// is exactly one. `strength` is how much of the rule's weight it carries, in (0, 1].
-#[derive(Serialize)]
+///
+/// It is written by hand, not through serde: a long report writes millions of findings, and
+/// serde_json escapes every key and every byte of every string one at a time, which was the
+/// largest cost of the JSON formats. The keys here are constants, and a string with nothing to
+/// escape (nearly all of them) is copied whole.
 pub struct JsonFinding<'a> {
     rule: &'a str,
     severity: Severity,
@@ -99,45 +86,113 @@ pub fn finding<'a>(file: &'a FileReport, l: &Located<'a>) -> JsonFinding<'a> {
     }
 }
 
-/// A file's findings, serialised one by one as they are located (no list of them is built).
-struct Findings<'a>(&'a FileReport);
-
-impl Serialize for Findings<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let index = LineIndex::new(&self.0.source);
-        s.collect_seq(self.0.located_with(&index).map(|l| finding(self.0, &l)))
+impl JsonFinding<'_> {
+    /// Writes its fields, `"rule":…` to `"strength":…`, without the braces around them.
+    pub fn write_fields(&self, w: &mut impl Write) -> io::Result<()> {
+        w.write_all(b"\"rule\":")?;
+        string(w, self.rule)?;
+        w.write_all(b",\"severity\":\"")?;
+        w.write_all(self.severity.as_str().as_bytes())?;
+        w.write_all(b"\",\"weight\":")?;
+        int(w, self.weight)?;
+        w.write_all(b",\"message\":")?;
+        string(w, self.message)?;
+        for (key, n) in [
+            (&b",\"line\":"[..], self.line),
+            (b",\"column\":", self.column),
+            (b",\"end_line\":", self.end_line),
+            (b",\"end_column\":", self.end_column),
+            (b",\"offset\":", self.offset),
+            (b",\"end_offset\":", self.end_offset),
+        ] {
+            w.write_all(key)?;
+            int(w, n)?;
+        }
+        w.write_all(b",\"text\":")?;
+        string(w, self.text)?;
+        // Scope labels are ASCII names joined by `+`: nothing to escape.
+        write!(w, ",\"scope\":\"{}\",\"suggest\":", self.scope)?;
+        match self.suggest {
+            Some(s) => string(w, s)?,
+            None => w.write_all(b"null")?,
+        }
+        w.write_all(b",\"replacements\":[")?;
+        for (i, r) in self.replacements.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b",")?;
+            }
+            string(w, r)?;
+        }
+        w.write_all(if self.fixable {
+            b"],\"fixable\":true,\"strength\":"
+        } else {
+            b"],\"fixable\":false,\"strength\":"
+        })?;
+        serde_json::to_writer(w, &self.strength).map_err(io::Error::from)
     }
 }
 
-impl<'a> JsonFile<'a> {
-    fn new(file: &'a FileReport) -> Self {
-        let s: &Score = &file.score;
-        JsonFile {
-            path: &file.path,
-            format: file.format,
-            score: s.score,
-            passed: s.passed,
-            findings: Findings(file),
-            breakdown: JsonScore {
-                base: s.base,
-                rewards: s.rewards,
-                rewards_capped: s.rewards_capped,
-                penalties: s.penalties,
-                rules: s
-                    .breakdown
-                    .iter()
-                    .map(|l| JsonLine {
-                        rule: &l.rule.qualified,
-                        hits: l.hits,
-                        points: l.points,
-                    })
-                    .collect(),
-                reasons: &s.reasons,
-            },
-            warnings: &file.warnings,
-            suppressed: file.suppressed.len(),
-        }
+/// Writes `s` as a JSON string: copied whole when nothing in it needs escaping, else escaped
+/// by serde_json.
+pub fn string(w: &mut impl Write, s: &str) -> io::Result<()> {
+    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        w.write_all(b"\"")?;
+        w.write_all(s.as_bytes())?;
+        w.write_all(b"\"")
+    } else {
+        serde_json::to_writer(w, s).map_err(io::Error::from)
     }
+}
+
+/// Writes an integer.
+fn int(w: &mut impl Write, n: impl itoa::Integer) -> io::Result<()> {
+    w.write_all(itoa::Buffer::new().format(n).as_bytes())
+}
+
+/// Writes a file's JSON object: its findings one by one as they are located (no list of them
+/// is built), the rest through serde.
+fn write_file(w: &mut impl Write, file: &FileReport) -> io::Result<()> {
+    let s: &Score = &file.score;
+    w.write_all(b"{\"path\":")?;
+    string(w, &file.path)?;
+    write!(
+        w,
+        ",\"format\":\"{}\",\"score\":{},\"passed\":{},\"findings\":[",
+        file.format.name(),
+        s.score,
+        s.passed
+    )?;
+    let index = LineIndex::new(&file.source);
+    for (i, l) in file.located_with(&index).enumerate() {
+        w.write_all(if i == 0 { b"{" } else { b",{" })?;
+        finding(file, &l).write_fields(w)?;
+        w.write_all(b"}")?;
+    }
+    w.write_all(b"],\"breakdown\":")?;
+    let breakdown = JsonScore {
+        base: s.base,
+        rewards: s.rewards,
+        rewards_capped: s.rewards_capped,
+        penalties: s.penalties,
+        rules: s
+            .breakdown
+            .iter()
+            .map(|l| JsonLine {
+                rule: &l.rule.qualified,
+                hits: l.hits,
+                points: l.points,
+            })
+            .collect(),
+        reasons: &s.reasons,
+    };
+    serde_json::to_writer(&mut *w, &breakdown).map_err(io::Error::from)?;
+    w.write_all(b",\"warnings\":")?;
+    serde_json::to_writer(&mut *w, &file.warnings).map_err(io::Error::from)?;
+    if !file.suppressed.is_empty() {
+        w.write_all(b",\"suppressed\":")?;
+        int(w, file.suppressed.len())?;
+    }
+    w.write_all(b"}")
 }
 
 impl Renderer for Json {
@@ -153,7 +208,7 @@ impl Renderer for Json {
         // serde_json writes many small pieces: buffer them here, where the writer is a known
         // type, rather than through `dyn Write` one by one.
         let mut buf = io::BufWriter::with_capacity(64 << 10, &mut *w);
-        serde_json::to_writer(&mut buf, &JsonFile::new(file)).map_err(io::Error::from)?;
+        write_file(&mut buf, file)?;
         buf.flush()
     }
 
@@ -161,5 +216,21 @@ impl Renderer for Json {
         w.write_all(b"],\"summary\":")?;
         serde_json::to_writer(&mut *w, summary).map_err(io::Error::from)?;
         w.write_all(b"}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// A string is written exactly as serde_json writes it, whether or not it needs escaping.
+        #[test]
+        fn strings_are_written_as_serde_json_writes_them(s in "[a-z \"\\\\\u{0}-\u{1f}\u{7f}é’🎉]{0,20}") {
+            let mut out = Vec::new();
+            string(&mut out, &s).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
     }
 }

@@ -5,22 +5,13 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
-
 use super::Renderer;
-use super::json::{JsonFinding, finding};
+use super::json::{finding, string};
 use crate::position::LineIndex;
 use crate::report::FileReport;
 
 /// The JSON Lines renderer.
 pub struct Jsonl;
-
-#[derive(Serialize)]
-struct Line<'a> {
-    path: &'a str,
-    #[serde(flatten)]
-    finding: JsonFinding<'a>,
-}
 
 impl Renderer for Jsonl {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
@@ -28,12 +19,11 @@ impl Renderer for Jsonl {
         let mut w = io::BufWriter::with_capacity(64 << 10, w);
         let index = LineIndex::new(&file.source);
         for l in file.located_with(&index) {
-            let line = Line {
-                path: &file.path,
-                finding: finding(file, &l),
-            };
-            serde_json::to_writer(&mut w, &line).map_err(io::Error::from)?;
-            w.write_all(b"\n")?;
+            w.write_all(b"{\"path\":")?;
+            string(&mut w, &file.path)?;
+            w.write_all(b",")?;
+            finding(file, &l).write_fields(&mut w)?;
+            w.write_all(b"}\n")?;
         }
         if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
             let line = serde_json::json!({
