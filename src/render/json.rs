@@ -135,13 +135,38 @@ impl JsonFinding<'_> {
 /// Writes `s` as a JSON string: copied whole when nothing in it needs escaping, else escaped
 /// by serde_json.
 pub fn string(w: &mut impl Write, s: &str) -> io::Result<()> {
-    if s.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !needs_escape(s.as_bytes()) {
         w.write_all(b"\"")?;
         w.write_all(s.as_bytes())?;
         w.write_all(b"\"")
     } else {
         serde_json::to_writer(w, s).map_err(io::Error::from)
     }
+}
+
+/// Whether `s` has a byte that JSON escapes: a control character (below 0x20), `"` or `\\`.
+/// Eight bytes at a time: `x - 0x01…01 * n & !x & 0x80…80` is non-zero exactly when a byte of
+/// `x` is below `n` (for `n` ≤ 0x80), and a byte equal to `c` is a zero byte of `x ^ 0x01…01 * c`.
+fn needs_escape(s: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES * 0x80;
+    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH;
+    let mut chunks = s.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut eight = [0; 8];
+        eight.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(eight);
+        let found = below(x, 0x20)
+            | below(x ^ (ONES * u64::from(b'"')), 1)
+            | below(x ^ (ONES * u64::from(b'\\')), 1);
+        if found != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// Writes an integer.
@@ -227,10 +252,27 @@ mod tests {
     proptest! {
         /// A string is written exactly as serde_json writes it, whether or not it needs escaping.
         #[test]
-        fn strings_are_written_as_serde_json_writes_them(s in "[a-z \"\\\\\u{0}-\u{1f}\u{7f}é’🎉]{0,20}") {
+        fn strings_are_written_as_serde_json_writes_them(s in "[a-z \"\\\\\u{0}-\u{1f}\u{7f}é’🎉]{0,40}") {
             let mut out = Vec::new();
             string(&mut out, &s).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+    }
+
+    /// Every ASCII character at every place of a plain string longer than two chunks.
+    #[test]
+    fn every_ascii_character_anywhere() {
+        for c in (0..128u8).map(char::from) {
+            for at in 0..18 {
+                let mut s: String = "abcdefghijklmnopq".into();
+                s.insert(at, c);
+                let mut out = Vec::new();
+                string(&mut out, &s).unwrap();
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    serde_json::to_string(&s).unwrap()
+                );
+            }
         }
     }
 }
