@@ -2,8 +2,8 @@
 //! grade (Flesch–Kincaid), questions and customer focus (you/your against I/we/our).
 //!
 //! Computed once per document and scope, from Unicode word and sentence boundaries (UAX #29,
-//! the `unicode-segmentation` crate, with a faster scan for the sentences of plain text in
-//! `sentences`). Line breaks inside a paragraph are read as spaces, so
+//! the `unicode-segmentation` crate, with faster scans for the sentences and words of plain
+//! text in `sentences` and `words`). Line breaks inside a paragraph are read as spaces, so
 //! hard-wrapped text is one sentence until its full stop; a line that starts with a bullet
 //! (`-`, `*`, `•`, `1.`) starts a new sentence. Every span is a byte span of the lintable view.
 
@@ -20,6 +20,7 @@ mod stats;
 mod store;
 mod syllables;
 mod view;
+mod words;
 pub use part::Part;
 pub use stats::{Stats, message};
 pub use store::Store;

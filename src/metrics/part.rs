@@ -4,12 +4,11 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::Sentence;
 use super::packed::{NarrowSentence, Packed};
-use super::sentences::sentence_bounds;
+use super::sentences::{plain, sentence_bounds};
 use super::syllables::syllables;
+use super::words::word_bounds;
 use crate::document::Document;
 
 /// Word spans of one part.
@@ -155,7 +154,8 @@ impl Part {
         let flat = flatten(&text[span.clone()]);
         let mut placeholders = Cursor::new(&doc.placeholders, span.start);
         let mut masked = Cursor::new(&doc.masked, span.start);
-        for (at, s) in sentence_bounds(&flat) {
+        let plain = plain(&flat);
+        for (at, s) in sentence_bounds(&flat, plain) {
             let from_first = s.trim_start();
             if from_first.is_empty() {
                 continue;
@@ -166,7 +166,7 @@ impl Part {
             let mut words = 0;
             // A merge field is one word ("[Company Name]"); other masked text is not prose.
             let mut last_placeholder: Option<&Range<usize>> = None;
-            for (wat, w) in s.unicode_word_indices() {
+            for (wat, w) in word_bounds(s, plain) {
                 let ws = span.start + at + wat;
                 let wspan = ws..ws + w.len();
                 if let Some(p) = placeholders.overlapping(&wspan) {
