@@ -66,7 +66,7 @@ impl Matcher {
         let mut first_rule: Vec<usize> = Vec::new();
         // Sized up front: growing would hash every phrase tree again.
         let total = rules.iter().map(|r| r.patterns().len()).sum();
-        let mut index = std::collections::HashMap::with_capacity(total);
+        let mut index = foldhash::HashMap::with_capacity_and_hasher(total, Default::default());
         for (ri, rule) in rules.iter().enumerate() {
             for (pi, spec) in rule.patterns().iter().enumerate() {
                 let id = *index.entry(spec).or_insert_with(|| {

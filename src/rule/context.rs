@@ -2,7 +2,6 @@
 //! profile of the run, and measures computed once per document and scope.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -23,7 +22,7 @@ pub struct Shared {
     /// Per segment, its repetition key and word count, once computed.
     segment_keys: RefCell<Vec<Option<(u64, usize)>>>,
     /// The findings' own messages, one copy of each.
-    messages: RefCell<HashSet<Arc<str>>>,
+    messages: RefCell<foldhash::HashSet<Arc<str>>>,
 }
 
 impl Shared {

@@ -87,7 +87,7 @@ pub fn compile_one(
                 }
                 // Repeats are dropped by their text (the matcher also merges equal strings).
                 let mut phrases = Vec::new();
-                let mut seen = std::collections::HashSet::new();
+                let mut seen = foldhash::HashSet::default();
                 for p in list.get_ref() {
                     let parsed = compile_phrase(src, id, p)?;
                     if seen.insert(p.get_ref().as_str()) {
