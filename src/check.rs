@@ -12,9 +12,15 @@ use rayon::prelude::*;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind, Result};
 use crate::matcher::{Hit, Matcher};
+use crate::metrics::Store;
 use crate::pack::PackSource;
 use crate::profile::Profile;
 use crate::rule::{self, Context, Finding, Rule, RuleMeta, Shared};
+
+/// From this many bytes of view, [`Linter::check_as`] measures the parts and keys the
+/// paragraphs on other cores while the matcher runs. Below it, waking a thread costs more than
+/// it saves, and a draft may need only some of the parts measured.
+const PREFILL_FROM: usize = 256 << 10;
 
 /// Every loaded rule and the matcher compiled from them: built once per run.
 #[derive(Debug)]
@@ -113,9 +119,28 @@ impl Linter {
 
     /// Every finding in `doc` for a message of kind `profile`.
     pub fn check_as(&self, doc: &Document, profile: Profile) -> Vec<Finding> {
-        let shared = Shared::new(profile);
+        self.check_with(doc, profile, doc.text().len() >= PREFILL_FROM)
+    }
+
+    fn check_with(&self, doc: &Document, profile: Profile, prefill: bool) -> Vec<Finding> {
         let mut hits: Vec<Hit> = Vec::new();
-        self.matcher.find_all(doc.text(), &mut hits);
+        let shared = if !prefill {
+            self.matcher.find_all(doc.text(), &mut hits);
+            Shared::new(profile)
+        } else {
+            // A long document: while the matcher runs, other cores measure every part and key
+            // every paragraph, which the rules would otherwise compute one by one after it.
+            let ((), (parts, keys)) = rayon::join(
+                || self.matcher.find_all(doc.text(), &mut hits),
+                || {
+                    rayon::join(
+                        || Store::measure_all(doc),
+                        || rule::repetition::paragraph_keys(doc),
+                    )
+                },
+            );
+            Shared::prefilled(profile, Store::with_parts(parts), keys)
+        };
         hits.sort_by_key(|h| (h.rule, h.span.start));
         let mut out = Vec::new();
         let mut rest = &hits[..];
@@ -134,5 +159,53 @@ impl Linter {
             ))
         });
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{self, Format};
+
+    /// Measuring the parts and keying the paragraphs beside the matcher (as for a long
+    /// document) finds exactly what computing them one by one, on first use, finds.
+    #[test]
+    fn prefilled_measures_find_the_same() {
+        let linter = Linter::new(&crate::pack::default_sources()).unwrap();
+        let mut text = String::new();
+        for name in [
+            "sample-pitch.txt",
+            "essay.txt",
+            "better-pitch.txt",
+            "sample-pitch.txt",
+        ] {
+            let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+            text.push_str("\n\n");
+        }
+        let doc = document::read("all.md", text.into_bytes(), Format::Markdown).unwrap();
+        let shown = |prefill| {
+            let findings = linter.check_with(&doc, Profile::default(), prefill);
+            findings
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} {:?} {:?} {}",
+                        f.rule.qualified,
+                        f.span,
+                        f.message(),
+                        f.strength
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let (lazy, prefilled) = (shown(false), shown(true));
+        assert_eq!(lazy, prefilled);
+        // Both paths were exercised: a repeated paragraph, and a finding from a measure.
+        assert!(
+            lazy.iter()
+                .any(|f| f.starts_with("research/repeated-paragraph"))
+        );
+        assert!(lazy.iter().any(|f| f.contains(" words")));
     }
 }

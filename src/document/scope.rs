@@ -63,7 +63,7 @@ impl Scope {
     }
 
     /// The union of two sets.
-    pub fn union(self, other: Scope) -> Scope {
+    pub const fn union(self, other: Scope) -> Scope {
         Scope(self.0 | other.0)
     }
 

@@ -24,6 +24,24 @@ impl Store {
         Store::default()
     }
 
+    /// Every part of `doc` measured, in order: for a long document, measured on another core
+    /// while the matcher runs, then given to [`Store::with_parts`].
+    pub fn measure_all(doc: &Document) -> Vec<Part> {
+        let mut scratch = Scratch::default();
+        let segments = doc.segments.iter();
+        segments
+            .map(|s| Part::measure(doc, s.span.clone(), &mut scratch))
+            .collect()
+    }
+
+    /// A store whose parts are measured already ([`Store::measure_all`] of the same document).
+    pub fn with_parts(parts: Vec<Part>) -> Self {
+        Store {
+            parts: RefCell::new(parts.into_iter().map(|p| Some(Rc::new(p))).collect()),
+            ..Store::default()
+        }
+    }
+
     /// The measures of the parts of `doc` in `scope`; `doc` is the same on every call.
     pub fn metrics(&self, doc: &Document, scope: Scope) -> Rc<Metrics> {
         if let Some((_, m)) = self.scopes.borrow().iter().find(|(s, _)| *s == scope) {

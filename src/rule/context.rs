@@ -36,6 +36,21 @@ impl Shared {
         }
     }
 
+    /// Nothing computed yet but what a long document had computed on other cores while the
+    /// matcher ran: every part's measures and every paragraph's repetition key.
+    pub fn prefilled(
+        profile: Profile,
+        store: Store,
+        segment_keys: Vec<Option<(u64, usize)>>,
+    ) -> Self {
+        Shared {
+            profile,
+            store,
+            segment_keys: RefCell::new(segment_keys),
+            messages: RefCell::default(),
+        }
+    }
+
     /// `message`, shared with the equal messages of the document's other findings.
     pub fn intern(&self, message: String) -> Arc<str> {
         let mut seen = self.messages.borrow_mut();

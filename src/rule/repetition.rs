@@ -95,6 +95,24 @@ impl RepetitionRule {
     }
 }
 
+/// The scopes whose segments are paragraphs.
+const PARAGRAPHS: Scope = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
+
+/// The repetition key of every paragraph segment of `doc` (`None` for other segments), as
+/// [`repeated_paragraphs`] computes them one by one: for a long document, computed on another
+/// core while the matcher runs, then given to [`super::Shared::prefilled`].
+pub fn paragraph_keys(doc: &crate::document::Document) -> Vec<Option<(u64, usize)>> {
+    let text = doc.text();
+    doc.segments
+        .iter()
+        .map(|s| {
+            s.scope
+                .intersects(PARAGRAPHS)
+                .then(|| key_of(&text[s.span.clone()]))
+        })
+        .collect()
+}
+
 /// The paragraphs (opening, body, closing) in `scope` that repeat an earlier one: (copy,
 /// original) view spans. Each paragraph's key is computed once per document.
 fn repeated_paragraphs(
@@ -102,7 +120,7 @@ fn repeated_paragraphs(
     scope: Scope,
     min_words: usize,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let paras = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
+    let paras = PARAGRAPHS;
     let mut seen = Seen::default();
     let mut out = Vec::new();
     let doc = cx.doc;
