@@ -112,23 +112,40 @@ fn is_prose(m: &str, after: &str) -> bool {
     if after.starts_with('(') || after.starts_with('[') {
         return true;
     }
-    let words: Vec<&str> = inner.split_whitespace().collect();
-    let first = words
-        .first()
-        .map(|w| w.trim_end_matches(['.', ',', '?', '!']).to_lowercase())
-        .unwrap_or_default();
-    words.is_empty()
-        || words.len() > MAX_BRACKET_WORDS
-        || PROSE_WORDS.contains(&first.as_str())
-        || words.iter().any(|w| {
-            w.chars().any(|c| c.is_ascii_digit())
-                && !(w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit()))
-        })
+    let words = inner.split_whitespace();
+    let Some(first) = words.clone().next() else {
+        return true;
+    };
+    let first = first.trim_end_matches(['.', ',', '?', '!']);
+    let mut n = 0;
+    let mut has_number = false;
+    for w in words {
+        n += 1;
+        has_number |= w.bytes().any(|b| b.is_ascii_digit())
+            && !(w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()));
+    }
+    // The list is ASCII, and the one character outside ASCII that lower-cases into it is the
+    // Kelvin sign, to `k`, which no listed word has (a test checks): comparing ASCII case
+    // aside is comparing `to_lowercase`, without building it.
+    n > MAX_BRACKET_WORDS || has_number || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// No character outside ASCII lower-cases to letters of the prose words, so comparing
+    /// them ASCII case aside is comparing `to_lowercase`.
+    #[test]
+    fn prose_words_compare_case_aside_as_to_lowercase_does() {
+        for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().all(|l| l.is_ascii())) {
+            let lower: String = c.to_lowercase().collect();
+            assert!(
+                PROSE_WORDS.iter().all(|w| !w.contains(&*lower)),
+                "{c:?} lower-cases to {lower:?}"
+            );
+        }
+    }
 
     fn found(text: &str) -> Vec<&str> {
         find(text).into_iter().map(|r| &text[r]).collect()
