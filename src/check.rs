@@ -9,18 +9,13 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::document::Document;
+use crate::document::{Document, PARALLEL_FROM};
 use crate::error::{Error, ErrorKind, Result};
 use crate::matcher::{Hit, Matcher};
 use crate::metrics::Store;
 use crate::pack::PackSource;
 use crate::profile::Profile;
 use crate::rule::{self, Context, Finding, Rule, RuleMeta, Shared};
-
-/// From this many bytes of view, [`Linter::check_as`] measures the parts and keys the
-/// paragraphs on other cores while the matcher runs. Below it, waking a thread costs more than
-/// it saves, and a draft may need only some of the parts measured.
-const PREFILL_FROM: usize = 256 << 10;
 
 /// Every loaded rule and the matcher compiled from them: built once per run.
 #[derive(Debug)]
@@ -119,7 +114,8 @@ impl Linter {
 
     /// Every finding in `doc` for a message of kind `profile`.
     pub fn check_as(&self, doc: &Document, profile: Profile) -> Vec<Finding> {
-        self.check_with(doc, profile, doc.text().len() >= PREFILL_FROM)
+        // Below [`PARALLEL_FROM`], a draft may also need only some of its parts measured.
+        self.check_with(doc, profile, doc.text().len() >= PARALLEL_FROM)
     }
 
     fn check_with(&self, doc: &Document, profile: Profile, prefill: bool) -> Vec<Finding> {

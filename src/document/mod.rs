@@ -30,6 +30,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
+/// From this many bytes of view, a document's independent steps run on more than one core:
+/// finding its parts beside its merge fields and links, and (in [`crate::check`]) measuring
+/// its parts beside the matcher. Below it, waking a thread costs more than it saves.
+pub const PARALLEL_FROM: usize = 256 << 10;
+
 /// The input formats pitchlint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
@@ -159,9 +164,22 @@ impl Document {
             placeholders: Vec::new(),
             template: false,
         };
-        doc.segments = parts::detect_with(doc.text(), hints);
-        doc.placeholders = placeholders::find(doc.text());
-        doc.masked = links::merge(&doc.placeholders, &links::find(doc.text()));
+        let text = doc.text();
+        let spans = || {
+            let placeholders = placeholders::find(text);
+            let masked = links::merge(&placeholders, &links::find(text));
+            (placeholders, masked)
+        };
+        // A long text finds its parts on one core and its merge fields and links on another;
+        // for a short one, waking a thread costs more than that saves.
+        let (segments, (placeholders, masked)) = if text.len() < PARALLEL_FROM {
+            (parts::detect_with(text, hints), spans())
+        } else {
+            rayon::join(|| parts::detect_with(text, hints), spans)
+        };
+        doc.segments = segments;
+        doc.placeholders = placeholders;
+        doc.masked = masked;
         doc
     }
 
