@@ -54,7 +54,7 @@ impl Error {
         offset: usize,
         message: impl Into<String>,
     ) -> Self {
-        let index = LineIndex::new(source);
+        let mut index = LineIndex::new(source);
         let pos = index.position(source, offset);
         Error {
             kind,

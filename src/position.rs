@@ -21,7 +21,7 @@ pub struct Position {
 pub struct LineIndex {
     starts: Vec<usize>,
     /// (line, byte offset, 1-based column) of the last position computed.
-    last: std::cell::Cell<(usize, usize, usize)>,
+    last: (usize, usize, usize),
 }
 
 impl LineIndex {
@@ -45,7 +45,7 @@ impl LineIndex {
         }
         LineIndex {
             starts,
-            last: std::cell::Cell::new((0, 0, 1)),
+            last: (0, 0, 1),
         }
     }
 
@@ -92,14 +92,14 @@ impl LineIndex {
 
     /// Line and column of byte `offset` in `text`. An offset inside a character, or past the
     /// end, is clamped to the nearest character boundary before it.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub fn position(&mut self, text: &str, offset: usize) -> Position {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
         let line = self.line_of(offset);
         let start = self.starts[line].min(offset);
-        let (l, at, col) = self.last.get();
+        let (l, at, col) = self.last;
         let column = if l == line && at >= start && at <= text.len() && text.is_char_boundary(at) {
             if at <= offset {
                 col + text[at..offset].chars().count()
@@ -109,7 +109,7 @@ impl LineIndex {
         } else {
             text[start..offset].chars().count() + 1
         };
-        self.last.set((line, offset, column));
+        self.last = (line, offset, column);
         Position {
             line: line + 1,
             column,
@@ -154,7 +154,7 @@ mod tests {
             "x\n\ny\r",
             "é\r\n😀\rz",
         ] {
-            let idx = LineIndex::new(t);
+            let mut idx = LineIndex::new(t);
             let mut line = 0;
             let mut col = 0;
             let b = t.as_bytes();
@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn positions_in_any_order_agree() {
         let t = "ab é😀 cd\r\nxy z\rq";
-        let idx = LineIndex::new(t);
+        let mut idx = LineIndex::new(t);
         let fresh = |o: usize| LineIndex::new(t).position(t, o);
         let offsets: Vec<usize> = (0..=t.len()).filter(|&o| t.is_char_boundary(o)).collect();
         for &a in &offsets {

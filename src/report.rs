@@ -55,9 +55,19 @@ impl FileReport {
         &'a self,
         index: &'i LineIndex,
     ) -> impl Iterator<Item = Located<'a>> + use<'a, 'i> {
+        self.located_in(index, 0..self.findings.len())
+    }
+
+    /// [`FileReport::located_with`] for the findings at `range` of the list (so that pieces of
+    /// a long list can be located on different cores; each piece counts its columns afresh).
+    pub fn located_in<'a, 'i>(
+        &'a self,
+        index: &'i LineIndex,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = Located<'a>> + use<'a, 'i> {
         let src = self.source.as_str();
         let mut cursor = Cursor::default();
-        self.findings.iter().map(move |f| {
+        self.findings[range].iter().map(move |f| {
             let start = cursor.advance(index, src, f.span.start);
             // The end usually lies on the same line, a few characters on.
             let end = Cursor { ..cursor }.advance(index, src, f.span.end);

@@ -58,3 +58,51 @@ fn findings_carry_replacements_fixable_and_strength() {
     assert_eq!(utilize["replacements"], serde_json::json!(["use"]));
     assert_eq!(utilize["fixable"], true);
 }
+
+/// A file with more findings than one piece of the JSON writers (which then write pieces on
+/// all cores): every finding is there once, in order, at its own line and column, and the
+/// json and jsonl reports list the same findings.
+#[test]
+fn a_file_with_many_findings_is_written_whole_and_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 10_000;
+    let text: String = (0..n)
+        .map(|i| format!("Line {i}: é we utilize it.\n"))
+        .collect();
+    let pack = "[pack]\nname = \"p\"\n[[rule]]\nid = \"u\"\nmessage = \"m\"\nweight = -1\nphrases = [\"utilize\"]\n";
+    write(dir.path(), &[("many.txt", &text), ("p.toml", pack)]);
+    let args = ["--no-default-rules", "--rules", "p.toml", "many.txt"];
+    let (v, _) = common::json(
+        pitchlint_in(dir.path())
+            .args(["--format", "json"])
+            .args(args),
+    );
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), n);
+    for (i, f) in findings.iter().enumerate() {
+        let line = i + 1;
+        let offset = text.match_indices("utilize").nth(i).unwrap().0;
+        assert_eq!(f["line"], line, "{f}");
+        assert_eq!(
+            f["column"],
+            13 + line.saturating_sub(1).to_string().len(),
+            "{f}"
+        );
+        assert_eq!(f["offset"], offset, "{f}");
+        assert_eq!(f["text"], "utilize");
+    }
+    let (out, _, _) = run(pitchlint_in(dir.path())
+        .args(["--format", "jsonl"])
+        .args(args));
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let records: Vec<&Value> = lines.iter().filter(|l| l["rule"] == "p/u").collect();
+    assert_eq!(records.len(), n);
+    for (l, f) in records.into_iter().zip(findings) {
+        let mut f = f.clone();
+        f["path"] = "many.txt".into();
+        assert_eq!(l, &f);
+    }
+}

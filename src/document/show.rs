@@ -18,9 +18,9 @@ use crate::position::LineIndex;
 
 /// The document's parts, one view line per output line.
 pub fn render(doc: &Document) -> String {
-    let index = LineIndex::new(&doc.source);
+    let mut index = LineIndex::new(&doc.source);
     let text = doc.text();
-    let line_of = |view: usize| {
+    let mut line_of = |view: usize| {
         let src = doc.map.to_source(view..view).start;
         index.position(&doc.source, src).line
     };

@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::Renderer;
 use crate::document::Scope;
-use crate::position::LineIndex;
 use crate::report::{FileReport, Located, Summary};
 use crate::rule::Severity;
 use crate::score::Score;
@@ -134,7 +133,7 @@ impl JsonFinding<'_> {
 
 /// Writes `s` as a JSON string: copied whole when nothing in it needs escaping, else escaped
 /// by serde_json.
-pub fn string(w: &mut impl Write, s: &str) -> io::Result<()> {
+pub fn string(w: &mut (impl Write + ?Sized), s: &str) -> io::Result<()> {
     if !needs_escape(s.as_bytes()) {
         w.write_all(b"\"")?;
         w.write_all(s.as_bytes())?;
@@ -170,13 +169,13 @@ fn needs_escape(s: &[u8]) -> bool {
 }
 
 /// Writes an integer.
-fn int(w: &mut impl Write, n: impl itoa::Integer) -> io::Result<()> {
+fn int(w: &mut (impl Write + ?Sized), n: impl itoa::Integer) -> io::Result<()> {
     w.write_all(itoa::Buffer::new().format(n).as_bytes())
 }
 
 /// Writes a file's JSON object: its findings one by one as they are located (no list of them
 /// is built), the rest through serde.
-fn write_file(w: &mut impl Write, file: &FileReport) -> io::Result<()> {
+fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
     let s: &Score = &file.score;
     w.write_all(b"{\"path\":")?;
     string(w, &file.path)?;
@@ -187,12 +186,11 @@ fn write_file(w: &mut impl Write, file: &FileReport) -> io::Result<()> {
         s.score,
         s.passed
     )?;
-    let index = LineIndex::new(&file.source);
-    for (i, l) in file.located_with(&index).enumerate() {
-        w.write_all(if i == 0 { b"{" } else { b",{" })?;
-        finding(file, &l).write_fields(w)?;
-        w.write_all(b"}")?;
-    }
+    super::each_finding(w, file, |buf, i, l| {
+        buf.write_all(if i == 0 { b"{" } else { b",{" })?;
+        finding(file, l).write_fields(buf)?;
+        buf.write_all(b"}")
+    })?;
     w.write_all(b"],\"breakdown\":")?;
     let breakdown = JsonScore {
         base: s.base,

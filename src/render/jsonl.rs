@@ -7,7 +7,6 @@ use std::io::{self, Write};
 
 use super::Renderer;
 use super::json::{finding, string};
-use crate::position::LineIndex;
 use crate::report::FileReport;
 
 /// The JSON Lines renderer.
@@ -17,14 +16,14 @@ impl Renderer for Jsonl {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // Buffered here, where the writer's type is known: serde_json writes many small pieces.
         let mut w = io::BufWriter::with_capacity(64 << 10, w);
-        let index = LineIndex::new(&file.source);
-        for l in file.located_with(&index) {
-            w.write_all(b"{\"path\":")?;
-            string(&mut w, &file.path)?;
-            w.write_all(b",")?;
-            finding(file, &l).write_fields(&mut w)?;
-            w.write_all(b"}\n")?;
-        }
+        let mut path = b"{\"path\":".to_vec();
+        string(&mut path, &file.path)?;
+        path.push(b',');
+        super::each_finding(&mut w, file, |buf, _, l| {
+            buf.write_all(&path)?;
+            finding(file, l).write_fields(buf)?;
+            buf.write_all(b"}\n")
+        })?;
         if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
             let line = serde_json::json!({
                 "path": file.path,

@@ -17,7 +17,8 @@ use std::io::{self, Write};
 
 use clap::ValueEnum;
 
-use crate::report::{FileReport, Summary};
+use crate::position::LineIndex;
+use crate::report::{FileReport, Located, Summary};
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -62,6 +63,43 @@ pub trait Renderer {
     fn end(&mut self, _w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// Findings written per piece by [`each_finding`].
+const PIECE: usize = 4096;
+
+/// Writes every finding of `file` in order: `one` writes the `i`th, located, to a buffer.
+/// A file with more than [`PIECE`] findings is written in pieces of that many on all cores,
+/// a few pieces at a time, so that memory stays bounded (the formats that write findings one
+/// by one, JSON and JSON Lines, spend much of a long file's time here).
+pub fn each_finding(
+    w: &mut dyn Write,
+    file: &FileReport,
+    one: impl Fn(&mut Vec<u8>, usize, &Located<'_>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    let index = LineIndex::new(&file.source);
+    let piece = |from: usize| -> io::Result<Vec<u8>> {
+        let to = file.findings.len().min(from + PIECE);
+        let mut buf = Vec::new();
+        for (i, l) in file.located_in(&index, from..to).enumerate() {
+            one(&mut buf, from + i, &l)?;
+        }
+        Ok(buf)
+    };
+    let n = file.findings.len();
+    if n <= PIECE {
+        return w.write_all(&piece(0)?);
+    }
+    let round = PIECE * 2 * rayon::current_num_threads();
+    for start in (0..n).step_by(round) {
+        let starts: Vec<usize> = (start..n.min(start + round)).step_by(PIECE).collect();
+        let bufs: Vec<io::Result<Vec<u8>>> = starts.into_par_iter().map(piece).collect();
+        for buf in bufs {
+            w.write_all(&buf?)?;
+        }
+    }
+    Ok(())
 }
 
 /// Options every renderer may use.
