@@ -151,17 +151,25 @@ impl Normalized {
                             None => to,
                             Some(c) => i + 1 + (c + extra).saturating_sub(out.len()),
                         };
+                        let end = limit.min(bytes.len());
+                        let ascii = |b: u8| if b < 0x80 { table[usize::from(b)] } else { 0 };
                         let mut j = i + 1;
-                        while j < limit.min(bytes.len()) {
-                            let m = match bytes[j] {
-                                b if b < 0x80 => table[usize::from(b)],
-                                _ => 0,
-                            };
-                            if m == 0 {
-                                break;
+                        while j < end {
+                            let m = ascii(bytes[j]);
+                            if m != 0 {
+                                out.push(m);
+                                j += 1;
+                                continue;
                             }
-                            out.push(m);
-                            j += 1;
+                            // One separator byte between two characters (a space between
+                            // words) also maps one to one: the run goes on.
+                            match bytes.get(j + 1).map(|&n| ascii(n)) {
+                                Some(n) if n != 0 && j + 1 < end => {
+                                    out.extend_from_slice(&[b' ', n]);
+                                    j += 2;
+                                }
+                                _ => break,
+                            }
                         }
                         i = j;
                         continue;
