@@ -83,19 +83,28 @@ impl Scope {
     pub fn label(self) -> String {
         self.to_string()
     }
+
+    /// The pieces of [`Scope::label`], in order, given to `put` (to write it without
+    /// building it).
+    pub fn label_pieces<E>(self, mut put: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
+        let mut names = self.members();
+        match names.next() {
+            None => put("none"),
+            Some(first) => {
+                put(first)?;
+                names.try_for_each(|n| {
+                    put("+")?;
+                    put(n)
+                })
+            }
+        }
+    }
 }
 
 /// The label (see [`Scope::label`]), written without building it.
 impl std::fmt::Display for Scope {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut names = self.members();
-        match names.next() {
-            None => f.write_str("none"),
-            Some(first) => {
-                f.write_str(first)?;
-                names.try_for_each(|n| write!(f, "+{n}"))
-            }
-        }
+        self.label_pieces(|s| f.write_str(s))
     }
 }
 
@@ -118,6 +127,7 @@ mod tests {
             Scope::OPENING.union(Scope::CLOSING).label(),
             "opening+closing"
         );
+        assert_eq!(Scope::NONE.label(), "none");
         assert!(!Scope::DEFAULT.intersects(Scope::QUOTE));
         assert!(!Scope::DEFAULT.intersects(Scope::SIGNATURE));
     }

@@ -109,8 +109,10 @@ impl JsonFinding<'_> {
         }
         w.write_all(b",\"text\":")?;
         string(w, self.text)?;
-        // Scope labels are ASCII names joined by `+`: nothing to escape.
-        write!(w, ",\"scope\":\"{}\",\"suggest\":", self.scope)?;
+        // Scope labels are ASCII names joined by `+` (see `Scope::label`): nothing to escape.
+        w.write_all(b",\"scope\":\"")?;
+        self.scope.label_pieces(|s| w.write_all(s.as_bytes()))?;
+        w.write_all(b"\",\"suggest\":")?;
         match self.suggest {
             Some(s) => string(w, s)?,
             None => w.write_all(b"null")?,
@@ -127,6 +129,10 @@ impl JsonFinding<'_> {
         } else {
             b"],\"fixable\":false,\"strength\":"
         })?;
+        // Nearly every finding has the whole weight, 1.0, as serde_json writes it.
+        if self.strength == 1.0 {
+            return w.write_all(b"1.0");
+        }
         serde_json::to_writer(w, &self.strength).map_err(io::Error::from)
     }
 }
