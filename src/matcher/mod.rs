@@ -240,10 +240,21 @@ struct Cand {
 /// Texts shorter than this are scanned in one piece: splitting costs more than it saves.
 const PIECE_MIN: usize = 4 << 20;
 
-/// Cut `text` into up to `n` pieces of at least [`PIECE_MIN`] bytes, on character
-/// boundaries; the last piece ends at `text.len() + 1` so that a match at the very end is seen.
+/// A text cut into pieces is cut into pieces of at most this many bytes: each piece is
+/// normalised into a copy while it is scanned, so smaller pieces hold less memory at once
+/// (a 100 MB text cut in two held two 50 MB copies).
+const PIECE_MAX: usize = 1 << 20;
+
+/// Cut `text` into `n` pieces of at least [`PIECE_MIN`] bytes (or more pieces, of at most
+/// [`PIECE_MAX`] bytes, when it is cut at all), on character boundaries; the last piece ends at
+/// `text.len() + 1` so that a match at the very end is seen.
 fn pieces(text: &str, n: usize, piece_min: usize) -> Vec<Range<usize>> {
     let n = n.min(text.len() / piece_min.max(1)).max(1);
+    let n = if n > 1 {
+        n.max(text.len().div_ceil(PIECE_MAX))
+    } else {
+        n
+    };
     let mut out = Vec::with_capacity(n);
     let mut start = 0;
     for i in 1..n {
@@ -336,6 +347,25 @@ mod tests {
             hits(t, "synergy"),
             [(0, "synergy".into()), (1, "synergy".into())]
         );
+    }
+
+    /// A long text is cut into pieces of at most PIECE_MAX bytes that cover it in order, on
+    /// character boundaries; a short one stays whole.
+    #[test]
+    fn long_texts_are_cut_into_small_pieces() {
+        let text = "é".repeat(PIECE_MAX * 2 + 7);
+        let p = pieces(&text, 2, PIECE_MAX);
+        assert!(p.len() >= 5, "{p:?}");
+        assert_eq!(p[0].start, 0);
+        assert_eq!(p.last().unwrap().end, text.len() + 1);
+        for w in p.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for r in &p {
+            assert!(text.is_char_boundary(r.start));
+            assert!(r.end - r.start <= PIECE_MAX + 2, "{r:?}");
+        }
+        assert_eq!(pieces("short", 2, PIECE_MAX), vec![0..6]);
     }
 
     #[test]
