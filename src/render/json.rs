@@ -181,23 +181,29 @@ fn int(w: &mut (impl Write + ?Sized), n: impl itoa::Integer) -> io::Result<()> {
 
 /// Writes a file's JSON object: its findings one by one as they are located (no list of them
 /// is built), the rest through serde.
+/// The findings go to `w` in pieces (see [`super::each_finding`]); what comes before and after
+/// them is built in a small buffer first, so that serde_json's many small writes do not each go
+/// through `dyn Write`.
 fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
     let s: &Score = &file.score;
-    w.write_all(b"{\"path\":")?;
-    string(w, &file.path)?;
+    let mut buf = Vec::with_capacity(1024);
+    buf.write_all(b"{\"path\":")?;
+    string(&mut buf, &file.path)?;
     write!(
-        w,
+        buf,
         ",\"format\":\"{}\",\"score\":{},\"passed\":{},\"findings\":[",
         file.format.name(),
         s.score,
         s.passed
     )?;
+    w.write_all(&buf)?;
     super::each_finding(w, file, |buf, i, l| {
         buf.write_all(if i == 0 { b"{" } else { b",{" })?;
         finding(file, l).write_fields(buf)?;
         buf.write_all(b"}")
     })?;
-    w.write_all(b"],\"breakdown\":")?;
+    buf.clear();
+    buf.write_all(b"],\"breakdown\":")?;
     let breakdown = JsonScore {
         base: s.base,
         rewards: s.rewards,
@@ -214,14 +220,15 @@ fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
             .collect(),
         reasons: &s.reasons,
     };
-    serde_json::to_writer(&mut *w, &breakdown).map_err(io::Error::from)?;
-    w.write_all(b",\"warnings\":")?;
-    serde_json::to_writer(&mut *w, &file.warnings).map_err(io::Error::from)?;
+    serde_json::to_writer(&mut buf, &breakdown).map_err(io::Error::from)?;
+    buf.write_all(b",\"warnings\":")?;
+    serde_json::to_writer(&mut buf, &file.warnings).map_err(io::Error::from)?;
     if !file.suppressed.is_empty() {
-        w.write_all(b",\"suppressed\":")?;
-        int(w, file.suppressed.len())?;
+        buf.write_all(b",\"suppressed\":")?;
+        int(&mut buf, file.suppressed.len())?;
     }
-    w.write_all(b"}")
+    buf.write_all(b"}")?;
+    w.write_all(&buf)
 }
 
 impl Renderer for Json {
@@ -234,11 +241,7 @@ impl Renderer for Json {
             w.write_all(b",")?;
         }
         self.files += 1;
-        // serde_json writes many small pieces: buffer them here, where the writer is a known
-        // type, rather than through `dyn Write` one by one.
-        let mut buf = io::BufWriter::with_capacity(64 << 10, &mut *w);
-        write_file(&mut buf, file)?;
-        buf.flush()
+        write_file(w, file)
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {

@@ -14,12 +14,10 @@ pub struct Jsonl;
 
 impl Renderer for Jsonl {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        // Buffered here, where the writer's type is known: serde_json writes many small pieces.
-        let mut w = io::BufWriter::with_capacity(64 << 10, w);
         let mut path = b"{\"path\":".to_vec();
         string(&mut path, &file.path)?;
         path.push(b',');
-        super::each_finding(&mut w, file, |buf, _, l| {
+        super::each_finding(w, file, |buf, _, l| {
             buf.write_all(&path)?;
             finding(file, l).write_fields(buf)?;
             buf.write_all(b"}\n")
@@ -40,9 +38,11 @@ impl Renderer for Jsonl {
                 "text": "",
                 "score": file.score.score,
             });
-            serde_json::to_writer(&mut w, &line).map_err(io::Error::other)?;
-            w.write_all(b"\n")?;
+            // Built first: serde_json's many small writes would each go through `dyn Write`.
+            let mut buf = serde_json::to_vec(&line).map_err(io::Error::other)?;
+            buf.push(b'\n');
+            w.write_all(&buf)?;
         }
-        w.flush()
+        Ok(())
     }
 }
