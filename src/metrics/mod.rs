@@ -60,6 +60,15 @@ pub enum Measure {
 }
 
 impl Measure {
+    /// Whether it counts things (words, sentences, questions), so that text without any of
+    /// the parts measured has a value, zero; an average, a grade or a share has none.
+    pub fn is_count(self) -> bool {
+        matches!(
+            self,
+            Measure::Words | Measure::Sentences | Measure::Questions
+        )
+    }
+
     /// Every measure with its TOML name.
     pub const ALL: [(Measure, &'static str); 7] = [
         (Measure::Words, "words"),

@@ -68,8 +68,13 @@ impl Rule for MetricRule {
 
     fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
         let m = cx.metrics(self.meta.scope);
-        let Some(v) = m.value(self.measure) else {
-            return;
+        // A draft with none of the rule's parts has none of their words, sentences or
+        // questions: a count is zero (a greeting and a sign-off alone are too short). A draft
+        // with no text at all is `pitchlint/empty-draft`'s alone.
+        let v = match m.value(self.measure) {
+            Some(v) => v,
+            None if self.measure.is_count() && !cx.doc.segments.is_empty() => 0.0,
+            None => return,
         };
         let Some(j) = self.thresholds.judge(v, cx.profile()) else {
             return;
@@ -113,6 +118,23 @@ mod tests {
     use crate::rule::tests::{findings, pack_error};
 
     const LONG: &str = "kind = \"metric\"\nmeasure = \"words\"\nscope = [\"opening\", \"body\", \"closing\"]\nmax = 10\nfull_at = 20\nweight = -8\n";
+
+    /// A greeting and a sign-off alone have no words of the message: a count is zero, so a
+    /// `min` fires; a grade is undefined, and an empty draft is left to `empty-draft`.
+    #[test]
+    fn a_draft_without_the_parts_counts_zero() {
+        let short = "kind = \"metric\"\nmeasure = \"words\"\nscope = [\"opening\", \"body\", \"closing\"]\nmin = 25\nweight = -4\n";
+        let bare = "Hi Dana,\n\nBest,\nSam\n";
+        assert_eq!(
+            findings(short, bare),
+            [("0 words, fewer than 25: m".to_string(), 1.0)]
+        );
+        assert!(findings(short, "").is_empty());
+        let grade = short
+            .replace("\"words\"", "\"grade\"")
+            .replace("min = 25", "max = 8");
+        assert!(findings(&grade, bare).is_empty());
+    }
 
     #[test]
     fn fires_above_max_with_the_value_and_saturates() {
