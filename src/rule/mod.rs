@@ -8,6 +8,7 @@
 
 mod build;
 mod context;
+mod inflect;
 pub mod metric;
 pub mod occurrence;
 pub mod phrase;

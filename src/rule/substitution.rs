@@ -1,10 +1,13 @@
 //! `substitution`: a phrase and the word to write instead (`swap = { "utilize" = "use" }`).
 //! A single replacement is applied by `--fix` (with the case of the matched text: "Utilize" →
-//! "Use"); a list of replacements is only suggested. Each phrase is one pattern of the shared
-//! matcher, so a hit says which swap it is.
+//! "Use"); a list of replacements is only suggested. A phrase whose last word takes its
+//! inflections (`"utilize~" = "use"`) gets its replacement in the same form ("utilized" →
+//! "used"), or, when that form is not certain, no fix (see [`super::inflect`]). Each phrase is
+//! one pattern of the shared matcher, so a hit says which swap it is.
 
 use std::sync::Arc;
 
+use super::inflect::{form_of, inflect};
 use super::phrase::compile_phrase;
 use super::{Context, Finding, PatternSpec, Rule, RuleMeta, allow_keys};
 use crate::error::Result;
@@ -18,6 +21,9 @@ pub struct SubstitutionRule {
     patterns: Vec<PatternSpec>,
     /// Per pattern, its replacements.
     replacements: Vec<Vec<String>>,
+    /// Per pattern, the last word of its phrase (lower case) when it takes its inflections
+    /// (`utilize~`).
+    inflected: Vec<Option<String>>,
 }
 
 impl SubstitutionRule {
@@ -40,6 +46,7 @@ impl SubstitutionRule {
         }
         let mut patterns = Vec::new();
         let mut replacements = Vec::new();
+        let mut inflected = Vec::new();
         let mut spans = Vec::new();
         for (phrase, with) in swap.get_ref() {
             let at = with.span().start;
@@ -58,6 +65,14 @@ impl SubstitutionRule {
             }
             patterns.push(spec);
             replacements.push(list);
+            inflected.push(
+                phrase
+                    .split_whitespace()
+                    .last()
+                    .and_then(|w| w.strip_suffix('~'))
+                    .filter(|w| w.chars().all(char::is_alphabetic))
+                    .map(str::to_lowercase),
+            );
             spans.push((at, phrase));
         }
         // A fix must not create the text it fixes, or `--fix` twice would differ from once.
@@ -83,6 +98,7 @@ impl SubstitutionRule {
             meta,
             patterns,
             replacements,
+            inflected,
         })
     }
 }
@@ -117,13 +133,33 @@ impl Rule for SubstitutionRule {
                 continue;
             }
             let matched = &text[h.span.clone()];
-            let with: Vec<String> = self.replacements[h.pattern as usize]
-                .iter()
-                .map(|r| match_case(matched, r))
+            let list = &self.replacements[h.pattern as usize];
+            // The replacements in the matched word's form, when each is certain.
+            let form = match &self.inflected[h.pattern as usize] {
+                None => Some(super::inflect::Form::Base),
+                Some(base) => form_of(base, matched.split_whitespace().last().unwrap_or("")),
+            };
+            let with: Vec<String> = form
+                .and_then(|form| {
+                    list.iter()
+                        .map(|r| inflect(r, form))
+                        .collect::<Option<Vec<String>>>()
+                })
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| match_case(matched, &r))
                 .collect();
-            let quoted: Vec<String> = with.iter().map(|w| format!("\"{w}\"")).collect();
+            let (what, shown) = if with.is_empty() {
+                (
+                    "a form of ",
+                    list.iter().map(|r| match_case(matched, r)).collect(),
+                )
+            } else {
+                ("", with.clone())
+            };
+            let quoted: Vec<String> = shown.iter().map(|w| format!("\"{w}\"")).collect();
             let message = format!(
-                "write {} instead of \"{}\": {}",
+                "write {what}{} instead of \"{}\": {}",
                 quoted.join(" or "),
                 matched.split_whitespace().collect::<Vec<_>>().join(" "),
                 self.meta.message
@@ -151,6 +187,24 @@ mod tests {
         assert_eq!(f[1].fix(), Some("to"));
         assert_eq!(f[2].fix(), None);
         assert_eq!(f[2].replacements, ["use", "build on"]);
+    }
+
+    /// An inflected match gets its replacement in the same form, or no fix when that form is
+    /// not certain.
+    #[test]
+    fn inflected_matches_get_inflected_replacements() {
+        let swap = "swap = { \"utilize~\" = \"use\", \"halt~\" = \"stop\" }\nweight = -2\n";
+        let f = findings_full(
+            swap,
+            "We utilized rail. By utilizing it you save. Our team Utilizes care. We halted it.",
+        );
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        assert_eq!(fixes, [Some("used"), Some("using"), Some("Uses"), None]);
+        assert_eq!(
+            f[3].message(),
+            "write a form of \"stop\" instead of \"halted\": m"
+        );
+        assert!(f[3].replacements.is_empty());
     }
 
     #[test]
