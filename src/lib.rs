@@ -67,7 +67,13 @@ pub struct LintOptions {
 }
 
 /// [`lint`], with per-file options.
-pub fn lint_with(linter: &Linter, doc: Document, gate: &Gate, opts: &LintOptions) -> FileReport {
+pub fn lint_with(
+    linter: &Linter,
+    mut doc: Document,
+    gate: &Gate,
+    opts: &LintOptions,
+) -> FileReport {
+    suppress::mask(&mut doc);
     let rules: Vec<_> = linter.rules().cloned().collect();
     let profile = opts.profile.unwrap_or(linter.profile());
     let outcome = suppress::apply(&doc.source, linter.check_as(&doc, profile), &rules);

@@ -59,6 +59,15 @@ pub struct Directive {
     pub name: String,
 }
 
+/// Marks the directives of `doc`'s view as not prose (masked), so that their words are
+/// neither measured nor matched: a reason after ` -- ` must not make a draft longer.
+pub fn mask(doc: &mut crate::document::Document) {
+    let spans: Vec<Range<usize>> = directives(doc.text()).into_iter().map(|d| d.span).collect();
+    if !spans.is_empty() {
+        doc.masked = crate::document::links::merge(&doc.masked, &spans);
+    }
+}
+
 /// Every directive in `source`, in order.
 pub fn directives(source: &str) -> Vec<Directive> {
     let mut out = Vec::new();

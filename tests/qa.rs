@@ -208,6 +208,10 @@ fn flags_that_print_no_report_refuse_formats_they_cannot_honour() {
         &["--statistics", "--format", "junit"],
         &["--show-parts", "--format", "json"],
         &["--show-config", "--format", "sarif"],
+        &["--stats", "--format", "sarif"],
+        &["--stats", "--format", "concise"],
+        &["--diff", "--format", "json"],
+        &["--diff", "--format", "jsonl"],
     ] {
         let (out, err, code) = run(pitchlint().args(args).arg("-").write_stdin("Hi.\n"));
         assert_eq!(code, 2, "{args:?}: {out}{err}");
@@ -217,10 +221,13 @@ fn flags_that_print_no_report_refuse_formats_they_cannot_honour() {
             "{args:?}: {err}"
         );
     }
-    let (_, _, code) = run(pitchlint()
-        .args(["--statistics", "--format", "json", "-"])
-        .write_stdin("Hi.\n"));
-    assert_ne!(code, 2);
+    for args in [
+        ["--statistics", "--format", "json"],
+        ["--stats", "--format", "jsonl"],
+    ] {
+        let (_, _, code) = run(pitchlint().args(args).arg("-").write_stdin("Hi.\n"));
+        assert_ne!(code, 2, "{args:?}");
+    }
 }
 
 #[test]

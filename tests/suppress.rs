@@ -148,3 +148,27 @@ fn words_around_a_directive_make_it_plain_text() {
         .write_stdin(text));
     assert!(out.contains("[seed/partner-close]"), "{out}");
 }
+
+/// A directive is not prose: its words (and its reason) are not measured, so a draft is no
+/// longer or shorter for having one.
+#[test]
+fn a_directive_line_is_not_measured() {
+    let draft = "Hi Sam,\n\nWe cut costs 20%.\n\nCan we talk Tuesday?\n\nJo\n";
+    let with = draft.replace(
+        "20%.\n",
+        "20%.\npitchlint-disable-next-line sales/buzzwords -- the buyer uses this word in their own deck\n",
+    );
+    let words = |text: &str| {
+        let (v, _) = common::json(
+            pitchlint()
+                .args(["--stats", "--format", "json", "-"])
+                .write_stdin(text.to_string()),
+        );
+        v["files"][0]["stats"]["words"].clone()
+    };
+    assert_eq!(words(draft), 8);
+    assert_eq!(words(&with), words(draft));
+    let (v, _) = lint("d.txt", &with, &[]);
+    let (v0, _) = lint("d.txt", draft, &[]);
+    assert_eq!(rules(&v), rules(&v0));
+}

@@ -42,11 +42,13 @@ pub fn run(
     if let Some(cmd) = &cli.command {
         return crate::tooling::run(cmd, cli, out, err, env);
     }
-    if (cli.show_config || cli.show_parts) && cli.format != OutputFormat::Human {
+    if (cli.show_config || cli.show_parts || cli.diff) && cli.format != OutputFormat::Human {
         let flag = if cli.show_config {
             "--show-config"
-        } else {
+        } else if cli.show_parts {
             "--show-parts"
+        } else {
+            "--diff"
         };
         return Err(Error::usage(format!(
             "{flag} prints text only: drop --format {} (or use --format human)",
@@ -54,15 +56,16 @@ pub fn run(
         ))
         .into());
     }
-    if cli.statistics
+    if (cli.statistics || cli.stats)
         && !matches!(
             cli.format,
             OutputFormat::Human | OutputFormat::Json | OutputFormat::Jsonl
         )
     {
+        let flag = if cli.stats { "--stats" } else { "--statistics" };
         return Err(Error::usage(format!(
-            "--statistics prints a table (human) or JSON (json, jsonl), not {}: use one of \
-             those formats, or drop --statistics",
+            "{flag} prints a table (human) or JSON (json, jsonl), not {}: use one of \
+             those formats, or drop {flag}",
             format_name(cli.format)
         ))
         .into());
@@ -258,6 +261,7 @@ fn lint(
                 return Ok(());
             }
             if cli.stats {
+                crate::suppress::mask(&mut doc);
                 let s = crate::metrics::Stats::of(&doc);
                 match cli.format {
                     OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
