@@ -168,7 +168,8 @@ impl Renderer for Human {
             };
             // Pad on the visible width: colour codes are invisible.
             let pad = 5usize.saturating_sub(points(l.points).chars().count());
-            let part = if l.part.is_empty() {
+            // A penalty counts per part, so its part tells its lines apart; a reward counts once.
+            let part = if l.part.is_empty() || l.rule.weight > 0 {
                 String::new()
             } else {
                 format!("  ({})", l.part.label())

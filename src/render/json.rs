@@ -27,11 +27,14 @@ struct JsonScore<'a> {
     reasons: &'a [String],
 }
 
+/// One line of the breakdown. A penalty counts per part of the pitch, so a rule may have a
+/// line per part; `part` tells them apart (null for a reward, which counts once).
 #[derive(Serialize)]
 struct JsonLine<'a> {
     rule: &'a str,
     hits: usize,
     points: f64,
+    part: Option<Scope>,
 }
 
 /// One finding as JSON. Lines and columns are 1-based; columns count characters; the end is
@@ -216,6 +219,7 @@ fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
                 rule: &l.rule.qualified,
                 hits: l.hits,
                 points: l.points,
+                part: (l.rule.weight < 0 && !l.part.is_empty()).then_some(l.part),
             })
             .collect(),
         reasons: &s.reasons,
