@@ -53,14 +53,22 @@ pub fn empty_draft(doc: &Document) -> Option<Finding> {
     if !doc.text().trim().is_empty() {
         return None;
     }
-    let meta = meta(
+    Some(whole_file(empty_draft_meta()))
+}
+
+fn empty_draft_meta() -> Arc<RuleMeta> {
+    meta(
         "empty-draft",
         Severity::Error,
         EMPTY_WEIGHT,
         "The draft is empty: there is nothing to send.",
         "An empty file is a draft not yet written (or a save that went wrong); it must not pass.",
-    );
-    Some(whole_file(meta))
+    )
+}
+
+/// The built-in rules about a draft, for `pitchlint explain`.
+pub fn rules() -> Vec<Arc<RuleMeta>> {
+    vec![empty_draft_meta(), missing_subject_meta()]
 }
 
 /// `pitchlint/missing-subject` (a warning) when a saved email has no subject, or an empty one:
@@ -71,15 +79,23 @@ pub fn missing_subject(doc: &Document) -> Option<Finding> {
     {
         return None;
     }
-    let meta = meta(
+    Some(whole_file(missing_subject_meta()))
+}
+
+/// The built-in rules a config or `--ignore` may turn off, as `select`/`ignore` name them.
+pub fn ignorable() -> Vec<Arc<RuleMeta>> {
+    vec![missing_subject_meta()]
+}
+
+fn missing_subject_meta() -> Arc<RuleMeta> {
+    meta(
         "missing-subject",
         Severity::Warning,
         -10,
         "The email has no subject line: write three or four words about the buyer's problem.",
         "An email without a subject looks like spam or a mistake, and gives the buyer no reason \
          to open it. Boomerang found three- and four-word subjects get the most replies.",
-    );
-    Some(whole_file(meta))
+    )
 }
 
 #[cfg(test)]

@@ -438,3 +438,37 @@ fn a_saved_email_without_a_subject_is_told_so() {
             .contains("missing-subject")
     );
 }
+
+/// The built-in `pitchlint/missing-subject` can be ignored (flag or config) and explained, as
+/// the README says; a built-in name that does not exist is still an error.
+#[test]
+fn built_in_rules_can_be_ignored_and_explained() {
+    let dir = tempfile::tempdir().unwrap();
+    let email = "From: a@b.co\nTo: c@d.co\n\nHi Sam,\n\nWe cut costs.\n\nCan we talk?\n\nJo\n";
+    write(dir.path(), &[("ns.eml", email)]);
+    let has_it = |args: &[&str]| {
+        let (out, err, code) = run(common::pitchlint_in(dir.path())
+            .args(["--format", "concise"])
+            .args(args)
+            .arg("ns.eml"));
+        assert_ne!(code, 2, "{args:?}: {err}");
+        out.contains("pitchlint/missing-subject")
+    };
+    assert!(has_it(&[]));
+    assert!(!has_it(&["--ignore", "pitchlint/missing-subject"]));
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "ignore = [\"missing-subject\"]\n")],
+    );
+    assert!(!has_it(&[]));
+    let (_, err, code) = run(common::pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--ignore",
+        "pitchlint/no-such-rule",
+        "ns.eml",
+    ]));
+    assert_eq!(code, 2, "{err}");
+    let (out, _, code) = run(pitchlint().args(["explain", "pitchlint/missing-subject"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("no subject line"), "{out}");
+}

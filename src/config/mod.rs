@@ -243,6 +243,21 @@ impl Config {
         }
     }
 
+    /// The `ignore` selectors that name a built-in rule, as written.
+    fn builtin_ignores(&self) -> Vec<String> {
+        let builtins = crate::builtin::ignorable();
+        self.selection
+            .ignore
+            .iter()
+            .filter(|s| {
+                builtins
+                    .iter()
+                    .any(|m| select::specificity(&s.text, m).is_some())
+            })
+            .map(|s| s.text.clone())
+            .collect()
+    }
+
     /// The gate for `file` (absolute) (`None` for standard input): the config's settings, then each
     /// matching `[[overrides]]` entry in order, then the flags.
     pub fn gate_for(&self, file: Option<&Path>) -> FileGate {
@@ -254,7 +269,10 @@ impl Config {
             max_warnings: self.max_warnings.value,
             warnings_group: 0,
             exit_zero: self.exit_zero.value,
-            ignore: Vec::new(),
+            // The config's and the flags' `ignore` selectors that name a built-in rule
+            // (`pitchlint/missing-subject`); the pack rules they name are gone from the linter
+            // already, where `select` and `ignore` were weighed against each other.
+            ignore: self.builtin_ignores(),
             profile: self.profile.value,
             template: self.template.value,
         };

@@ -123,8 +123,11 @@ impl RuleSelection {
         let lists = lists
             .chain(self.ignore.iter().map(|s| ("ignore", s)))
             .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
+        let builtins = crate::builtin::ignorable();
         for (key, sel) in lists {
-            if !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
+            let names_builtin =
+                key != "select" && builtins.iter().any(|m| specificity(&sel.text, m).is_some());
+            if !names_builtin && !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
                 if sel.flag {
                     return Err(Error::usage(format!(
                         "--{key} {}: names no loaded rule: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",

@@ -160,8 +160,10 @@ fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result
 
 /// The rule named `name`: `pack/id`, or a bare id that one pack has.
 fn find_rule(linter: &Linter, name: &str) -> Result<Arc<RuleMeta>, Error> {
+    let builtins = crate::builtin::rules();
     let found: Vec<&Arc<RuleMeta>> = linter
         .rules()
+        .chain(&builtins)
         .filter(|m| m.qualified == name || m.id == name)
         .collect();
     match found.as_slice() {
