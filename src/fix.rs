@@ -113,7 +113,8 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
     };
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
-        .context_radius(2)
+        // Three lines of context, as `diff -u` and `git diff` give.
+        .context_radius(3)
         .header(&a, &b)
         .to_string()
 }
