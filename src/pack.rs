@@ -204,7 +204,10 @@ impl PackSource {
                     &self.path,
                     &self.text,
                     span.start,
-                    message,
+                    match rule_id_at(&self.text, span.start) {
+                        Some(id) => format!("rule `{id}`: {message}"),
+                        None => message,
+                    },
                 ),
                 None => Error::file(ErrorKind::Config, &self.path, message),
             }
@@ -215,6 +218,29 @@ impl PackSource {
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
         Error::at(ErrorKind::Config, &self.path, &self.text, offset, message)
     }
+}
+
+/// The `id` of the `[[rule]]` table that holds byte `offset` of a pack's text, if it has one:
+/// to name the rule in an error the TOML reader reports (a missing or unknown key) without it.
+fn rule_id_at(text: &str, offset: usize) -> Option<String> {
+    // The last `[[rule]]` header that starts at or before the offset (a missing key is
+    // reported at the header), then its table, up to the next header.
+    let before = text.get(..(offset + "[[rule]]".len()).min(text.len()))?;
+    let start = before
+        .rmatch_indices("[[rule]]")
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || text[..i].ends_with('\n'))?;
+    let body = &text[start + "[[rule]]".len()..];
+    let end = body.find("\n[").map_or(body.len(), |i| i + 1);
+    body[..end].lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?;
+        let value = value.trim().strip_prefix('"')?;
+        Some(value[..value.find('"')?].to_string())
+    })
 }
 
 /// The embedded default packs.
@@ -290,7 +316,7 @@ mod tests {
             .unwrap_err();
         let s = e.to_string();
         assert!(
-            s.starts_with("team.toml:7:1: unknown field `phrase`"),
+            s.starts_with("team.toml:7:1: rule `x`: unknown field `phrase`"),
             "{s}"
         );
         assert!(s.contains("expected one of"), "{s}");
@@ -301,7 +327,21 @@ mod tests {
         let e = src("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nweight = -1\n")
             .parse()
             .unwrap_err();
-        assert!(e.to_string().contains("missing field `message`"), "{e}");
+        assert!(
+            e.to_string().contains("rule `x`: missing field `message`"),
+            "{e}"
+        );
+        // The rule is the one whose table holds the error, not the first.
+        let two = "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n\n[[rule]]\nid = \"bee\"\nweight = -1\n";
+        let e = src(two).parse().unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("rule `bee`: missing field `message`"),
+            "{e}"
+        );
+        // Outside any rule, no rule is named.
+        let e = src("[pack]\nnam = \"t\"\n").parse().unwrap_err();
+        assert!(!e.to_string().contains("rule `"), "{e}");
     }
 
     #[test]

@@ -273,7 +273,7 @@ fn broken_rule_files_get_one_positioned_line() {
     let cases = [
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\nfoo = 1\n",
-            "t.toml:8:1: unknown field `foo`",
+            "t.toml:8:1: rule `a`: unknown field `foo`",
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '(unclosed'\n",
@@ -293,7 +293,7 @@ fn broken_rule_files_get_one_positioned_line() {
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nweight = -1\nphrases = [\"x\"]\n",
-            "missing field `message`",
+            "t.toml:3:1: rule `a`: missing field `message`",
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nscope = \"ending\"\nphrases = [\"x\"]\n",
