@@ -7,6 +7,9 @@ use std::sync::Arc;
 use crate::document::{Document, Scope};
 use crate::rule::{Finding, RuleMeta, Severity};
 
+/// The pack of the built-in rules.
+pub const PACK: &str = "pitchlint";
+
 /// The meta of a built-in rule of the `pitchlint` pack.
 pub fn meta(
     id: &str,
@@ -16,7 +19,7 @@ pub fn meta(
     rationale: &str,
 ) -> Arc<RuleMeta> {
     Arc::new(RuleMeta {
-        pack: "pitchlint".into(),
+        pack: PACK.into(),
         id: id.into(),
         qualified: format!("pitchlint/{id}"),
         kind: "builtin",

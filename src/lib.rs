@@ -62,6 +62,9 @@ pub struct LintOptions {
     pub report_unused_disables: bool,
     /// Rules off for this file (a config's per-path `ignore`), as selectors.
     pub ignore: Vec<String>,
+    /// Selectors that turn off built-in (`pitchlint/…`) findings only: the config's and the
+    /// flags' `ignore`, whose pack rules are gone from the linter already.
+    pub builtin_ignore: Vec<String>,
     /// The kind of message this file is (`None`: the linter's own profile).
     pub profile: Option<profile::Profile>,
 }
@@ -78,23 +81,19 @@ pub fn lint_with(
     let profile = opts.profile.unwrap_or(linter.profile());
     let outcome = suppress::apply(&doc.source, linter.check_as(&doc, profile), &rules);
     let mut findings = outcome.kept;
-    if !opts.ignore.is_empty() {
-        findings.retain(|f| {
-            !opts
-                .ignore
-                .iter()
-                .any(|s| config::select::specificity(s, &f.rule).is_some())
-        });
+    let ignored = |f: &rule::Finding| {
+        let off = |s: &String| config::select::specificity(s, &f.rule).is_some();
+        opts.ignore.iter().any(off)
+            || (f.rule.pack == builtin::PACK && opts.builtin_ignore.iter().any(off))
+    };
+    if !opts.ignore.is_empty() || !opts.builtin_ignore.is_empty() {
+        findings.retain(|f| !ignored(f));
     }
     // An empty draft has one finding, that it is empty: nothing else about it is news.
     if let Some(f) = builtin::empty_draft(&doc) {
         findings = vec![f];
     } else if let Some(f) = builtin::missing_subject(&doc) {
-        if !opts
-            .ignore
-            .iter()
-            .any(|s| config::select::specificity(s, &f.rule).is_some())
-        {
+        if !ignored(&f) {
             findings.insert(0, f);
         }
     }

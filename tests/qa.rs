@@ -471,4 +471,31 @@ fn built_in_rules_can_be_ignored_and_explained() {
     let (out, _, code) = run(pitchlint().args(["explain", "pitchlint/missing-subject"]));
     assert_eq!(code, 0);
     assert!(out.contains("no subject line"), "{out}");
+    // An ignore that also names a built-in (a prefix of `pitchlint/…`) still yields to a more
+    // specific `select` for pack rules (review: it used to drop them per file).
+    let pack = "[pack]\nname = \"pitch\"\n[[rule]]\nid = \"foo\"\nmessage = \"no foo\"\nweight = -1\nphrases = [\"foobar\"]\n";
+    write(
+        dir.path(),
+        &[
+            ("pitch.toml", pack),
+            (
+                "a.txt",
+                "Hi Dana,\n\nWe sell foobar to you.\n\nBest,\nSam\n",
+            ),
+        ],
+    );
+    let (out, err, _) = run(common::pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        "pitch.toml",
+        "--select",
+        "pitch/foo",
+        "--ignore",
+        "pitch",
+        "--format",
+        "concise",
+        "a.txt",
+    ]));
+    assert!(out.contains("[pitch/foo]"), "{out}{err}");
 }

@@ -114,6 +114,9 @@ pub struct FileGate {
     pub exit_zero: bool,
     /// Rules off for this file (`[[overrides]] ignore`), as selectors.
     pub ignore: Vec<String>,
+    /// The config's and the flags' `ignore` selectors that name a built-in rule: they turn
+    /// off built-in findings only.
+    pub builtin_ignore: Vec<String>,
     /// The kind of message this file is.
     pub profile: Profile,
     /// Whether this file is linted as a template (besides `.tmpl` files, which always are).
@@ -269,10 +272,11 @@ impl Config {
             max_warnings: self.max_warnings.value,
             warnings_group: 0,
             exit_zero: self.exit_zero.value,
+            ignore: Vec::new(),
             // The config's and the flags' `ignore` selectors that name a built-in rule
             // (`pitchlint/missing-subject`); the pack rules they name are gone from the linter
             // already, where `select` and `ignore` were weighed against each other.
-            ignore: self.builtin_ignores(),
+            builtin_ignore: self.builtin_ignores(),
             profile: self.profile.value,
             template: self.template.value,
         };

@@ -99,7 +99,11 @@ pub fn inflect(word: &str, form: Form) -> Option<String> {
     if word.is_empty() || !word.bytes().all(|c| c.is_ascii_lowercase()) {
         return None;
     }
-    if form == Form::Ed && IRREGULAR.contains(&word) {
+    // No form of these is regular ("has", "is", "being", "does", "goes"), and the past of
+    // the others is not.
+    if matches!(word, "be" | "have" | "do" | "go")
+        || (form == Form::Ed && IRREGULAR.contains(&word))
+    {
         return None;
     }
     let b = word.as_bytes();
@@ -169,7 +173,13 @@ mod tests {
             [s("see"), s("sees"), None, s("seeing")],
             "irregular past"
         );
-        assert_eq!(all("go"), [s("go"), None, None, s("going")]);
+        assert_eq!(all("go"), [s("go"), None, None, None]);
+        assert_eq!(
+            all("have"),
+            [s("have"), None, None, None],
+            "has, had, having"
+        );
+        assert_eq!(all("be"), [s("be"), None, None, None], "is, was, being");
         assert_eq!(all("tie"), [s("tie"), s("ties"), s("tied"), s("tying")]);
         // A doubled consonant is possible ("stopped"): no form but the base and -s.
         assert_eq!(all("stop"), [s("stop"), s("stops"), None, None]);

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use super::thresholds::num;
 use super::{Context, Finding, Judgement, Rule, RuleMeta, Thresholds, allow_keys, first_line};
+use crate::document::Scope;
 use crate::error::Result;
 use crate::matcher::Hit;
 use crate::metrics::Measure;
@@ -68,12 +69,20 @@ impl Rule for MetricRule {
 
     fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
         let m = cx.metrics(self.meta.scope);
-        // A draft with none of the rule's parts has none of their words, sentences or
-        // questions: a count is zero (a greeting and a sign-off alone are too short). A draft
-        // with no text at all is `pitchlint/empty-draft`'s alone.
+        // A draft with none of the rule's parts of the message (opening, body, closing) has
+        // none of their words, sentences or questions: a count is zero (a greeting and a
+        // sign-off alone are too short). Parts a draft may leave out (a subject kept elsewhere,
+        // a signature) have no measure, and a draft with no text at all is
+        // `pitchlint/empty-draft`'s alone.
+        let message = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
         let v = match m.value(self.measure) {
             Some(v) => v,
-            None if self.measure.is_count() && !cx.doc.segments.is_empty() => 0.0,
+            None if self.measure.is_count()
+                && self.meta.scope.intersects(message)
+                && !cx.doc.segments.is_empty() =>
+            {
+                0.0
+            }
             None => return,
         };
         let Some(j) = self.thresholds.judge(v, cx.profile()) else {
@@ -134,6 +143,9 @@ mod tests {
             .replace("\"words\"", "\"grade\"")
             .replace("min = 25", "max = 8");
         assert!(findings(&grade, bare).is_empty());
+        // A subject may be kept elsewhere: a draft without one has no subject words to count.
+        let subject = short.replace("[\"opening\", \"body\", \"closing\"]", "\"subject\"");
+        assert!(findings(&subject, bare).is_empty());
     }
 
     #[test]

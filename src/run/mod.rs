@@ -173,6 +173,7 @@ fn lint(
                 let opts = crate::LintOptions {
                     report_unused_disables: cli.report_unused_disables,
                     ignore: g.ignore.clone(),
+                    builtin_ignore: g.builtin_ignore.clone(),
                     profile: Some(g.profile),
                 };
                 Pre::Report(crate::lint_with(linter, doc, &g.gate, &opts))
@@ -275,6 +276,7 @@ fn lint(
             let opts = crate::LintOptions {
                 report_unused_disables: cli.report_unused_disables,
                 ignore: g.ignore.clone(),
+                builtin_ignore: g.builtin_ignore.clone(),
                 profile: Some(g.profile),
             };
             let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
