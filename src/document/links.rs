@@ -66,8 +66,7 @@ mod tests {
     }
 
     fn by_regex(text: &str) -> Vec<Range<usize>> {
-        let re = regex::bytes::Regex::new(crate::document::patterns::LINK).unwrap();
-        re.find_iter(text.as_bytes()).map(|m| m.range()).collect()
+        crate::document::patterns::regex_matches(crate::document::patterns::LINK, text)
     }
 
     proptest::proptest! {

@@ -34,3 +34,10 @@ pub const LINK: &str = concat!(
     r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
     r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
 );
+
+/// The leftmost-first matches of `pattern` by the regex crate: what the embedded DFAs must find.
+#[cfg(test)]
+pub fn regex_matches(pattern: &str, text: &str) -> Vec<std::ops::Range<usize>> {
+    let re = regex::bytes::Regex::new(pattern).unwrap();
+    re.find_iter(text.as_bytes()).map(|m| m.range()).collect()
+}

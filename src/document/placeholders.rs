@@ -153,8 +153,7 @@ mod tests {
 
     /// The regex engine's leftmost-first matches of the same pattern, before the filters.
     fn by_regex(text: &str) -> Vec<Range<usize>> {
-        let re = regex::bytes::Regex::new(crate::document::patterns::PLACEHOLDER).unwrap();
-        re.find_iter(text.as_bytes()).map(|m| m.range()).collect()
+        crate::document::patterns::regex_matches(crate::document::patterns::PLACEHOLDER, text)
     }
 
     proptest::proptest! {

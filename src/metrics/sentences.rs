@@ -7,6 +7,8 @@
 //! line break to the next. Any other character sends the whole text to `unicode-segmentation`.
 //! The tests hold the fast path to `unicode-segmentation` on random text.
 
+use std::ops::Range;
+
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
 /// The sentence classes (UAX #29, table 4) of the characters the fast path knows.
@@ -72,37 +74,39 @@ pub fn plain(text: &str) -> bool {
 /// The sentences of `text` with their byte offsets, as
 /// [`UnicodeSegmentation::split_sentence_bound_indices`] gives them; `plain` is
 /// [`plain`]`(text)`.
-pub fn sentence_bounds(text: &str, plain: bool) -> SentenceBounds<'_> {
+pub fn sentence_bounds(text: &str, plain: bool) -> Bounds<'_, USentenceBoundIndices<'_>> {
     if plain {
-        SentenceBounds::Plain { text, at: 0 }
+        let next = |text: &str, at| (at < text.len()).then(|| at..next_break(text, at));
+        Bounds::Plain { text, at: 0, next }
     } else {
-        SentenceBounds::Unicode(text.split_sentence_bound_indices())
+        Bounds::Unicode(text.split_sentence_bound_indices())
     }
 }
 
-/// An iterator over the sentences of a text and their byte offsets.
-pub enum SentenceBounds<'a> {
-    /// Text whose every character the fast path knows; the next sentence starts at `at`.
-    Plain { text: &'a str, at: usize },
-    /// Any other text.
-    Unicode(USentenceBoundIndices<'a>),
+/// An iterator over the pieces of a text (sentences, words) and their byte offsets.
+pub enum Bounds<'a, I> {
+    /// Text whose every character the fast path knows: `next` gives the span of the first
+    /// piece at or after `at`.
+    Plain {
+        text: &'a str,
+        at: usize,
+        next: fn(&str, usize) -> Option<Range<usize>>,
+    },
+    /// Any other text: `unicode-segmentation`'s iterator.
+    Unicode(I),
 }
 
-impl<'a> Iterator for SentenceBounds<'a> {
+impl<'a, I: Iterator<Item = (usize, &'a str)>> Iterator for Bounds<'a, I> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
         match self {
-            SentenceBounds::Plain { text, at } => {
-                let start = *at;
-                if start >= text.len() {
-                    return None;
-                }
-                let end = next_break(text, start);
-                *at = end;
-                Some((start, &text[start..end]))
+            Bounds::Plain { text, at, next } => {
+                let piece = next(text, *at)?;
+                *at = piece.end;
+                Some((piece.start, &text[piece]))
             }
-            SentenceBounds::Unicode(it) => it.next(),
+            Bounds::Unicode(it) => it.next(),
         }
     }
 }
@@ -238,7 +242,7 @@ mod tests {
         assert!(!plain(text));
         assert!(matches!(
             sentence_bounds(text, plain(text)),
-            SentenceBounds::Unicode(_)
+            Bounds::Unicode(_)
         ));
         assert_eq!(
             sentence_bounds(text, false).collect::<Vec<_>>(),

@@ -8,7 +8,11 @@
 //! building the segments between words. Other text goes to `unicode-segmentation`. The tests
 //! hold the fast path to `unicode-segmentation` on random text.
 
+use std::ops::Range;
+
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+
+use super::sentences::Bounds;
 
 /// The word classes (UAX #29, table 3) that matter in plain text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,39 +60,20 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
 /// The words of `text` with their byte offsets, as
 /// [`UnicodeSegmentation::unicode_word_indices`] gives them; `plain` is
 /// [`super::sentences::plain`]`(text)`.
-pub fn word_bounds(text: &str, plain: bool) -> WordBounds<'_> {
+pub fn word_bounds(text: &str, plain: bool) -> Bounds<'_, UnicodeWordIndices<'_>> {
     if plain {
-        WordBounds::Plain { text, at: 0 }
-    } else {
-        WordBounds::Unicode(text.unicode_word_indices())
-    }
-}
-
-/// An iterator over the words of a text and their byte offsets.
-pub enum WordBounds<'a> {
-    /// Plain text; the scan goes on from `at`.
-    Plain { text: &'a str, at: usize },
-    /// Any other text.
-    Unicode(UnicodeWordIndices<'a>),
-}
-
-impl<'a> Iterator for WordBounds<'a> {
-    type Item = (usize, &'a str);
-
-    fn next(&mut self) -> Option<(usize, &'a str)> {
-        match self {
-            WordBounds::Plain { text, at } => {
-                let (start, end) = next_word(text, *at)?;
-                *at = end;
-                Some((start, &text[start..end]))
-            }
-            WordBounds::Unicode(it) => it.next(),
+        Bounds::Plain {
+            text,
+            at: 0,
+            next: next_word,
         }
+    } else {
+        Bounds::Unicode(text.unicode_word_indices())
     }
 }
 
 /// The span of the first word at or after `from` in plain text.
-fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
     let bytes = text.as_bytes();
     let mut i = from;
     loop {
@@ -125,7 +110,7 @@ fn next_word(text: &str, from: usize) -> Option<(usize, usize)> {
         }
         // A run of `_` alone is a segment without a letter or digit: not a word.
         if alphanumeric {
-            return Some((start, i));
+            return Some(start..i);
         }
     }
 }
