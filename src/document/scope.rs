@@ -39,6 +39,9 @@ impl Scope {
         (Scope::QUOTE, "quote"),
     ];
 
+    /// The message itself, its paragraphs: opening, body and closing.
+    pub const MESSAGE: Scope = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
+
     /// The scope of a rule that names none: every part but `quote` and `signature`.
     pub const DEFAULT: Scope = Scope(0b0011_1111);
 

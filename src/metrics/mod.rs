@@ -22,7 +22,7 @@ mod syllables;
 mod view;
 mod words;
 pub use part::Part;
-pub use stats::{Stats, message};
+pub use stats::Stats;
 pub use store::Store;
 pub use syllables::syllables;
 pub use view::{Item, Metrics, Seq};
@@ -146,7 +146,7 @@ mod tests {
         let d = doc(
             "Hi Dana,\n\nYour Ohio plant ships late.\nWe can fix that.\n\nCould we talk Tuesday?\n\nBest,\nSam",
         );
-        let m = Metrics::of(&d, message());
+        let m = Metrics::of(&d, Scope::MESSAGE);
         assert_eq!(m.words(), 13);
         assert_eq!(m.sentences(), 3);
         assert_eq!(m.questions(), 1);
@@ -168,7 +168,7 @@ mod tests {
         let d = doc(
             "Hi,\n\nWe ship parts to\nbreweries in Ohio.\n- cans\n- kegs\n\nCall me?\n\nBest,\nSam",
         );
-        let m = Metrics::of(&d, message());
+        let m = Metrics::of(&d, Scope::MESSAGE);
         assert_eq!(m.sentences(), 4, "{:?}", m.sentence_list());
         assert_eq!(m.longest_sentence().unwrap().words, 7);
     }
@@ -180,7 +180,7 @@ mod tests {
             !d.placeholders.is_empty(),
             "the reader finds [Company Name]"
         );
-        let m = Metrics::of(&d, message());
+        let m = Metrics::of(&d, Scope::MESSAGE);
         assert_eq!(m.words(), 9, "{:?}", m.word_spans());
     }
 
@@ -188,16 +188,19 @@ mod tests {
     fn grade_rises_with_long_words_and_sentences() {
         let simple = Metrics::of(
             &doc("Can we talk? It is a short call. You pick the day."),
-            message(),
+            Scope::MESSAGE,
         );
         let hard = Metrics::of(
             &doc(
                 "Our comprehensive implementation methodology facilitates organizational transformation across heterogeneous procurement environments.",
             ),
-            message(),
+            Scope::MESSAGE,
         );
         assert!(simple.grade().unwrap() < 4.0, "{:?}", simple.grade());
         assert!(hard.grade().unwrap() > 15.0, "{:?}", hard.grade());
-        assert_eq!(Metrics::of(&doc(""), message()).value(Measure::Words), None);
+        assert_eq!(
+            Metrics::of(&doc(""), Scope::MESSAGE).value(Measure::Words),
+            None
+        );
     }
 }

@@ -34,16 +34,11 @@ pub struct Stats {
     pub you_share: Option<f64>,
 }
 
-/// The parts a draft's message is measured over: opening, body and closing.
-pub fn message() -> Scope {
-    Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING)
-}
-
 impl Stats {
     /// Measure a document.
     pub fn of(doc: &Document) -> Stats {
         let store = Store::new();
-        let m = store.metrics(doc, message());
+        let m = store.metrics(doc, Scope::MESSAGE);
         let subject = store.metrics(doc, Scope::SUBJECT);
         let round = |v: f64| (v * 10.0).round() / 10.0;
         Stats {

@@ -74,11 +74,10 @@ impl Rule for MetricRule {
         // sign-off alone are too short). Parts a draft may leave out (a subject kept elsewhere,
         // a signature) have no measure, and a draft with no text at all is
         // `pitchlint/empty-draft`'s alone.
-        let message = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
         let v = match m.value(self.measure) {
             Some(v) => v,
             None if self.measure.is_count()
-                && self.meta.scope.intersects(message)
+                && self.meta.scope.intersects(Scope::MESSAGE)
                 && !cx.doc.segments.is_empty() =>
             {
                 0.0

@@ -95,9 +95,6 @@ impl RepetitionRule {
     }
 }
 
-/// The scopes whose segments are paragraphs.
-const PARAGRAPHS: Scope = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
-
 /// The repetition key of every paragraph segment of `doc` (`None` for other segments), as
 /// [`repeated_paragraphs`] computes them one by one: for a long document, computed on another
 /// core while the matcher runs, then given to [`super::Shared::prefilled`].
@@ -107,7 +104,7 @@ pub fn paragraph_keys(doc: &crate::document::Document) -> Vec<Option<(u64, usize
         .iter()
         .map(|s| {
             s.scope
-                .intersects(PARAGRAPHS)
+                .intersects(Scope::MESSAGE)
                 .then(|| key_of(&text[s.span.clone()]))
         })
         .collect()
@@ -120,7 +117,7 @@ fn repeated_paragraphs(
     scope: Scope,
     min_words: usize,
 ) -> Vec<(Range<usize>, Range<usize>)> {
-    let paras = PARAGRAPHS;
+    let paras = Scope::MESSAGE;
     let mut seen = Seen::default();
     let mut out = Vec::new();
     let doc = cx.doc;
