@@ -134,29 +134,20 @@ impl Rule for SubstitutionRule {
             }
             let matched = &text[h.span.clone()];
             let list = &self.replacements[h.pattern as usize];
-            // The replacements in the matched word's form, when each is certain.
+            // The replacements in the matched word's form, when each is certain; else they are
+            // named as written, and there is no fix.
             let form = match &self.inflected[h.pattern as usize] {
                 None => Some(super::inflect::Form::Base),
                 Some(base) => form_of(base, matched.split_whitespace().last().unwrap_or("")),
             };
-            let with: Vec<String> = form
-                .and_then(|form| {
-                    list.iter()
-                        .map(|r| inflect(r, form))
-                        .collect::<Option<Vec<String>>>()
-                })
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| match_case(matched, &r))
+            let inflected = form.and_then(|form| list.iter().map(|r| inflect(r, form)).collect());
+            let certain = inflected.is_some();
+            let shown: Vec<String> = inflected
+                .unwrap_or_else(|| list.clone())
+                .iter()
+                .map(|r| match_case(matched, r))
                 .collect();
-            let (what, shown) = if with.is_empty() {
-                (
-                    "a form of ",
-                    list.iter().map(|r| match_case(matched, r)).collect(),
-                )
-            } else {
-                ("", with.clone())
-            };
+            let what = if certain { "" } else { "a form of " };
             let quoted: Vec<String> = shown.iter().map(|w| format!("\"{w}\"")).collect();
             let message = format!(
                 "write {what}{} instead of \"{}\": {}",
@@ -165,7 +156,9 @@ impl Rule for SubstitutionRule {
                 self.meta.message
             );
             let mut f = cx.finding(h.span.clone(), Some(message));
-            cx.set_fix(&mut f, h.span.clone(), with);
+            if certain {
+                cx.set_fix(&mut f, h.span.clone(), shown);
+            }
             out.push(f);
         }
     }
