@@ -61,7 +61,7 @@ fn findings_carry_replacements_fixable_and_strength() {
 
 /// A file with more findings than one piece of the JSON writers (which then write pieces on
 /// all cores): every finding is there once, in order, at its own line and column, and the
-/// json and jsonl reports list the same findings.
+/// json and jsonl reports list the same findings (and the human one draws their frames so).
 #[test]
 fn a_file_with_many_findings_is_written_whole_and_in_order() {
     let dir = tempfile::tempdir().unwrap();
@@ -104,5 +104,16 @@ fn a_file_with_many_findings_is_written_whole_and_in_order() {
         let mut f = f.clone();
         f["path"] = "many.txt".into();
         assert_eq!(l, &f);
+    }
+    // The human format draws frames a few at a time on all cores: still each once, in order.
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(args));
+    let frames: Vec<&str> = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with("--> many.txt:"))
+        .collect();
+    assert_eq!(frames.len(), n);
+    for (i, f) in frames.iter().enumerate() {
+        let want = format!("--> many.txt:{}:{}", i + 1, 13 + i.to_string().len());
+        assert_eq!(f.trim_start(), want);
     }
 }

@@ -20,6 +20,7 @@ use crate::rule::{PatternSpec, Rule};
 
 mod literals;
 mod regexes;
+mod trie;
 
 use literals::LiteralGroup;
 use regexes::RegexGroup;

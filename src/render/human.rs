@@ -8,7 +8,8 @@ use annotate_snippets::{AnnotationKind, Level, Origin, Renderer as Snippets, Sni
 use colored::Colorize;
 
 use super::{RenderOptions, Renderer};
-use crate::report::{FileReport, Summary};
+use crate::position::LineIndex;
+use crate::report::{FileReport, Located, Summary};
 use crate::rule::Severity;
 use crate::score::REWARD_CAP;
 
@@ -40,6 +41,9 @@ impl Human {
         }
     }
 }
+
+/// Frames drawn per piece (see [`super::each_finding`]).
+const FRAMES: usize = 8;
 
 /// Characters of context shown on each side of a match.
 const CONTEXT: usize = 80;
@@ -73,64 +77,79 @@ fn points(p: f64) -> String {
     }
 }
 
+impl Human {
+    /// Draw one finding's frame into `buf`.
+    fn frame(
+        &self,
+        buf: &mut Vec<u8>,
+        file: &FileReport,
+        index: &LineIndex,
+        loc: &Located<'_>,
+    ) -> io::Result<()> {
+        let f = loc.finding;
+        let rule = &f.rule;
+        let first = index.line_of(f.span.start);
+        let last = index.line_of(f.span.end.saturating_sub(1).max(f.span.start));
+        let start = index.line_start(first);
+        let end = index.line_range(&file.source, last).end.max(f.span.end);
+        let level = match rule.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let title = format!("{:+} {}", rule.weight, f.message());
+        // A long line (minified HTML, a pasted blob) is shown as a window of CONTEXT
+        // characters around the match, so that drawing a finding costs little. The
+        // location then comes from the finding, as the window has lost the line start.
+        let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
+        let group = if long {
+            let from = back(&file.source, f.span.start, CONTEXT).max(start);
+            let to = ahead(&file.source, f.span.end, CONTEXT).min(end);
+            let head = if from > start { "…" } else { "" };
+            let tail = if to < end { "…" } else { "" };
+            let shown = format!("{head}{}{tail}", &file.source[from..to]);
+            let at = head.len() + f.span.start - from;
+            let origin = Origin::path(file.path.as_str())
+                .line(loc.start.line)
+                .char_column(loc.start.column);
+            level
+                .primary_title(title)
+                .id(rule.qualified.as_str())
+                .element(origin)
+                .element(
+                    Snippet::source(shown).line_start(first + 1).annotation(
+                        AnnotationKind::Primary.span(at..at + (f.span.end - f.span.start)),
+                    ),
+                )
+        } else {
+            level
+                .primary_title(title)
+                .id(rule.qualified.as_str())
+                .element(
+                    Snippet::source(&file.source[start..end])
+                        .line_start(first + 1)
+                        .path(file.path.as_str())
+                        .annotation(
+                            AnnotationKind::Primary.span(f.span.start - start..f.span.end - start),
+                        ),
+                )
+        };
+        let mut group = group;
+        if let Some(s) = &rule.suggest {
+            group = group.element(Level::HELP.message(s.as_str()));
+        }
+        writeln!(buf, "{}\n", self.snippets.render(&[group]))
+    }
+}
+
 impl Renderer for Human {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // Reading notes (`file.warnings`) go to stderr, written by the run, in every format.
-        let (index, located) = file.located();
-        for loc in &located {
-            let f = loc.finding;
-            let rule = &f.rule;
-            let first = index.line_of(f.span.start);
-            let last = index.line_of(f.span.end.saturating_sub(1).max(f.span.start));
-            let start = index.line_start(first);
-            let end = index.line_range(&file.source, last).end.max(f.span.end);
-            let level = match rule.severity {
-                Severity::Error => Level::ERROR,
-                Severity::Warning => Level::WARNING,
-                Severity::Info => Level::INFO,
-            };
-            let title = format!("{:+} {}", rule.weight, f.message());
-            // A long line (minified HTML, a pasted blob) is shown as a window of CONTEXT
-            // characters around the match, so that drawing a finding costs little. The
-            // location then comes from the finding, as the window has lost the line start.
-            let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
-            let group = if long {
-                let from = back(&file.source, f.span.start, CONTEXT).max(start);
-                let to = ahead(&file.source, f.span.end, CONTEXT).min(end);
-                let head = if from > start { "…" } else { "" };
-                let tail = if to < end { "…" } else { "" };
-                let shown = format!("{head}{}{tail}", &file.source[from..to]);
-                let at = head.len() + f.span.start - from;
-                let origin = Origin::path(file.path.as_str())
-                    .line(loc.start.line)
-                    .char_column(loc.start.column);
-                level
-                    .primary_title(title)
-                    .id(rule.qualified.as_str())
-                    .element(origin)
-                    .element(Snippet::source(shown).line_start(first + 1).annotation(
-                        AnnotationKind::Primary.span(at..at + (f.span.end - f.span.start)),
-                    ))
-            } else {
-                level
-                    .primary_title(title)
-                    .id(rule.qualified.as_str())
-                    .element(
-                        Snippet::source(&file.source[start..end])
-                            .line_start(first + 1)
-                            .path(file.path.as_str())
-                            .annotation(
-                                AnnotationKind::Primary
-                                    .span(f.span.start - start..f.span.end - start),
-                            ),
-                    )
-            };
-            let mut group = group;
-            if let Some(s) = &rule.suggest {
-                group = group.element(Level::HELP.message(s.as_str()));
-            }
-            writeln!(w, "{}\n", self.snippets.render(&[group]))?;
-        }
+        // Drawing a frame takes annotate-snippets about as long as linting a paragraph: a
+        // file's frames are drawn on all cores, a few per piece, and written in order.
+        super::each_finding(w, file, FRAMES, |buf, _, index, loc| {
+            self.frame(buf, file, index, loc)
+        })?;
         let s = &file.score;
         let verdict = if s.passed {
             self.paint("PASS", |x| x.green().bold())

@@ -200,7 +200,7 @@ fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         s.passed
     )?;
     w.write_all(&buf)?;
-    super::each_finding(w, file, |buf, i, l| {
+    super::each_finding(w, file, super::PIECE, |buf, i, _, l| {
         buf.write_all(if i == 0 { b"{" } else { b",{" })?;
         finding(file, l).write_fields(buf)?;
         buf.write_all(b"}")

@@ -17,7 +17,7 @@ impl Renderer for Jsonl {
         let mut path = b"{\"path\":".to_vec();
         string(&mut path, &file.path)?;
         path.push(b',');
-        super::each_finding(w, file, |buf, _, l| {
+        super::each_finding(w, file, super::PIECE, |buf, _, _, l| {
             buf.write_all(&path)?;
             finding(file, l).write_fields(buf)?;
             buf.write_all(b"}\n")

@@ -65,35 +65,38 @@ pub trait Renderer {
     }
 }
 
-/// Findings written per piece by [`each_finding`].
-const PIECE: usize = 4096;
+/// Findings written per piece by [`each_finding`] in the formats that write a line or so
+/// per finding (JSON, JSON Lines).
+pub(crate) const PIECE: usize = 4096;
 
-/// Writes every finding of `file` in order: `one` writes the `i`th, located, to a buffer.
-/// A file with more than [`PIECE`] findings is written in pieces of that many on all cores,
-/// a few pieces at a time, so that memory stays bounded (the formats that write findings one
-/// by one, JSON and JSON Lines, spend much of a long file's time here).
+/// Writes every finding of `file` in order: `one` writes the `i`th, located, to a buffer,
+/// with the file's line index. A file with more than `piece` findings is written in pieces of
+/// that many on all cores, a few pieces at a time, so that memory stays bounded (the formats
+/// that write findings one by one spend much of a long file's time here).
 pub fn each_finding(
     w: &mut dyn Write,
     file: &FileReport,
-    one: impl Fn(&mut Vec<u8>, usize, &Located<'_>) -> io::Result<()> + Sync,
+    piece: usize,
+    one: impl Fn(&mut Vec<u8>, usize, &LineIndex, &Located<'_>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     use rayon::prelude::*;
     let index = LineIndex::new(&file.source);
+    let size = piece.max(1);
     let piece = |from: usize| -> io::Result<Vec<u8>> {
-        let to = file.findings.len().min(from + PIECE);
+        let to = file.findings.len().min(from + size);
         let mut buf = Vec::new();
         for (i, l) in file.located_in(&index, from..to).enumerate() {
-            one(&mut buf, from + i, &l)?;
+            one(&mut buf, from + i, &index, &l)?;
         }
         Ok(buf)
     };
     let n = file.findings.len();
-    if n <= PIECE {
+    if n <= size {
         return w.write_all(&piece(0)?);
     }
-    let round = PIECE * 2 * rayon::current_num_threads();
+    let round = size * 2 * rayon::current_num_threads();
     for start in (0..n).step_by(round) {
-        let starts: Vec<usize> = (start..n.min(start + round)).step_by(PIECE).collect();
+        let starts: Vec<usize> = (start..n.min(start + round)).step_by(size).collect();
         let bufs: Vec<io::Result<Vec<u8>>> = starts.into_par_iter().map(piece).collect();
         for buf in bufs {
             w.write_all(&buf?)?;
