@@ -92,7 +92,9 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
     work: impl Fn(usize, &I) -> T + Sync,
     mut each: impl FnMut(usize, &I, T) -> Result<(), E>,
 ) -> Result<(), E> {
+    // One item needs no threads (nor the count of cores, which reads /proc).
     let threads = match opts.threads {
+        _ if items.len() <= 1 => 1,
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     }

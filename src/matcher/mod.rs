@@ -95,43 +95,61 @@ impl Matcher {
         owners: Vec<Vec<(u32, u32)>>,
         first_rule: &[usize],
     ) -> Result<Self, MatcherError> {
-        // (normalised string, open end, pattern) for each case; regexes with their pattern.
-        let mut lits: [Vec<(String, bool, u32)>; 2] = [Vec::new(), Vec::new()];
-        let mut res: Vec<regexes::Pattern> = Vec::new();
-        for (pid, spec) in specs.iter().enumerate() {
-            let pid = pid as u32;
-            match spec {
-                PatternSpec::Regex(re) => res.push(regexes::Pattern {
-                    regex: re.clone(),
-                    words: false,
-                    pid,
-                    rule: first_rule[pid as usize],
-                }),
-                PatternSpec::Phrases {
-                    phrases,
-                    case_sensitive,
-                } => {
-                    let mut slow = Vec::new();
-                    for p in phrases {
-                        match p.literals(!case_sensitive) {
-                            Some(ls) => lits[usize::from(*case_sensitive)]
-                                .extend(ls.into_iter().map(|l| (l.text, l.open_end, pid))),
-                            None => slow.push(p.to_regex()),
-                        }
-                    }
-                    if !slow.is_empty() {
-                        // Longest first: leftmost-first then prefers the longer phrase.
-                        slow.sort_by_key(|r| std::cmp::Reverse(r.len()));
-                        let flags = if *case_sensitive { "" } else { "(?i)" };
-                        res.push(regexes::Pattern {
-                            regex: format!("{flags}(?:{})", slow.join("|")),
-                            words: true,
+        // Each pattern's strings (normalised string, open end, pattern), in its case's list,
+        // or its regex. Phrases expand on all cores: start-up is felt on every draft.
+        use rayon::prelude::*;
+        let expanded: Vec<_> = specs
+            .par_iter()
+            .enumerate()
+            .map(|(pid, spec)| {
+                let rule = first_rule[pid];
+                let pid = pid as u32;
+                match spec {
+                    PatternSpec::Regex(re) => (
+                        0,
+                        Vec::new(),
+                        Some(regexes::Pattern {
+                            regex: re.clone(),
+                            words: false,
                             pid,
-                            rule: first_rule[pid as usize],
+                            rule,
+                        }),
+                    ),
+                    PatternSpec::Phrases {
+                        phrases,
+                        case_sensitive,
+                    } => {
+                        let mut lits = Vec::new();
+                        let mut slow = Vec::new();
+                        for p in phrases {
+                            match p.literals(!case_sensitive) {
+                                Some(ls) => {
+                                    lits.extend(ls.into_iter().map(|l| (l.text, l.open_end, pid)));
+                                }
+                                None => slow.push(p.to_regex()),
+                            }
+                        }
+                        let re = (!slow.is_empty()).then(|| {
+                            // Longest first: leftmost-first then prefers the longer phrase.
+                            slow.sort_by_key(|r| std::cmp::Reverse(r.len()));
+                            let flags = if *case_sensitive { "" } else { "(?i)" };
+                            regexes::Pattern {
+                                regex: format!("{flags}(?:{})", slow.join("|")),
+                                words: true,
+                                pid,
+                                rule,
+                            }
                         });
+                        (usize::from(*case_sensitive), lits, re)
                     }
                 }
-            }
+            })
+            .collect();
+        let mut lits: [Vec<(String, bool, u32)>; 2] = [Vec::new(), Vec::new()];
+        let mut res: Vec<regexes::Pattern> = Vec::new();
+        for (case, l, re) in expanded {
+            lits[case].extend(l);
+            res.extend(re);
         }
         // The automata build on all cores: start-up is felt on every draft.
         let [insensitive, sensitive] = lits;

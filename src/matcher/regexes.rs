@@ -49,14 +49,19 @@ impl RegexGroup {
     pub(super) fn build_all(patterns: Vec<Pattern>) -> Result<Vec<RegexGroup>, MatcherError> {
         // Parse each pattern once: the same tree tells the engine it needs, its first bytes,
         // and builds the regex.
-        let mut hirs = Vec::with_capacity(patterns.len());
-        for p in &patterns {
-            let hir = regex_automata::util::syntax::parse(&p.regex).map_err(|e| MatcherError {
-                rule: p.rule,
-                message: one_line(&e.to_string()),
-            })?;
-            hirs.push(hir);
-        }
+        // On all cores; the first error in pattern order is reported.
+        use rayon::prelude::*;
+        let hirs = patterns
+            .par_iter()
+            .map(|p| {
+                regex_automata::util::syntax::parse(&p.regex).map_err(|e| MatcherError {
+                    rule: p.rule,
+                    message: one_line(&e.to_string()),
+                })
+            })
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect::<Result<Vec<Hir>, _>>()?;
         let mut groups = Vec::new();
         for want_slow in [false, true] {
             let picked: Vec<usize> = (0..patterns.len())
