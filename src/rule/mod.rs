@@ -219,6 +219,50 @@ pub(crate) mod tests {
         );
     }
 
+    /// Rules build on all cores, but the error reported is the first in the file, whichever
+    /// rule finished first, and a bad id still comes before a later rule's error.
+    #[test]
+    fn the_first_error_in_the_file_is_reported() {
+        let rule = |id: &str, extra: &str| {
+            format!("[[rule]]\nid = \"{id}\"\nmessage = \"m\"\nphrases = [\"a\"]\n{extra}")
+        };
+        let bad_weight = "weight = 500\n";
+        let bad_severity = "weight = -1\nseverity = \"loud\"\n";
+        let good = |p: &str| -> String {
+            (0..40)
+                .map(|i| rule(&format!("{p}{i}"), "weight = -1\n"))
+                .collect()
+        };
+        for (first, second, want) in [
+            (
+                rule("a", bad_weight),
+                rule("b", bad_severity),
+                "rule `a`: weight 500",
+            ),
+            (
+                rule("b", bad_severity),
+                rule("a", bad_weight),
+                "rule `b`: unknown severity",
+            ),
+            (
+                rule("Bad", "weight = -1\n"),
+                rule("a", bad_weight),
+                "rule id `Bad`",
+            ),
+        ] {
+            let src = PackSource {
+                path: PathBuf::from("t.toml"),
+                text: format!(
+                    "[pack]\nname = \"t\"\n{}{first}{}{second}",
+                    good("g"),
+                    good("h")
+                ),
+            };
+            let e = Linter::new(&[src]).unwrap_err().to_string();
+            assert!(e.contains(want), "{e}");
+        }
+    }
+
     #[test]
     fn kind_keys_of_another_kind_are_rejected_where_they_stand() {
         let e = pack_error("phrases = [\"a\"]\nweight = -5\nunit = \"word\"\n");
