@@ -35,6 +35,42 @@ fn rules_lists_every_loaded_rule() {
     let (json, _, _) = run(pitchlint().args(["--isolated", "rules", "--json"]));
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json.as_array().unwrap().len(), out.lines().count() - 1);
+    // The built-in rules come last; the one `ignore` can turn off goes with it.
+    let builtin = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter(|l| l.starts_with("pitchlint/"))
+            .map(|l| {
+                l.split("  ")
+                    .filter(|c| !c.is_empty())
+                    .map(str::trim)
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect()
+    };
+    assert_eq!(
+        builtin(&out),
+        [
+            "pitchlint/empty-draft|builtin|-70|error|whole draft|pitchlint",
+            "pitchlint/missing-subject|builtin|-10|warning|whole draft|pitchlint"
+        ]
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with("pitchlint/missing-subject ")
+    );
+    let (ignored, _, _) = run(pitchlint().args([
+        "--isolated",
+        "--ignore",
+        "pitchlint/missing-subject",
+        "rules",
+    ]));
+    assert_eq!(
+        builtin(&ignored),
+        ["pitchlint/empty-draft|builtin|-70|error|whole draft|pitchlint"]
+    );
 
     // Flags before or after the subcommand add packs.
     let dir = tempfile::tempdir().unwrap();

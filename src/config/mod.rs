@@ -246,6 +246,20 @@ impl Config {
         }
     }
 
+    /// The built-in rules that run under this config: all of them but those its `ignore`
+    /// turns off (`select` does not reach them).
+    pub fn builtins(&self) -> Vec<std::sync::Arc<crate::rule::RuleMeta>> {
+        let ignores = self.builtin_ignores();
+        let ignorable = crate::builtin::ignorable();
+        crate::builtin::rules()
+            .into_iter()
+            .filter(|m| {
+                !(ignorable.iter().any(|i| i.qualified == m.qualified)
+                    && ignores.iter().any(|s| select::specificity(s, m).is_some()))
+            })
+            .collect()
+    }
+
     /// The `ignore` selectors that name a built-in rule, as written.
     fn builtin_ignores(&self) -> Vec<String> {
         let builtins = crate::builtin::ignorable();

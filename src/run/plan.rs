@@ -92,16 +92,19 @@ pub(super) fn plan(
     Ok((configs, work, linters))
 }
 
-/// Every rule of every linter, once each, in load order (for SARIF's rule list).
+/// Every rule of every linter, once each, in load order, then the built-in rules (for
+/// SARIF's rule list).
 pub(super) fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
     let mut seen = std::collections::HashSet::new();
-    linters
+    let mut all: Vec<Arc<RuleMeta>> = linters
         .iter()
         .flatten()
         .flat_map(|l| l.rules())
         .filter(|m| seen.insert(m.qualified.clone()))
         .cloned()
-        .collect()
+        .collect();
+    all.extend(crate::builtin::rules());
+    all
 }
 
 /// The absolute path of an input, for config lookups; `None` for standard input.

@@ -27,8 +27,12 @@ pub fn run(
 ) -> Result<Status, RunError> {
     match cmd {
         Command::Rules { json } => {
-            let linter = cwd_linter(cli, env)?;
-            let rules: Vec<&Arc<RuleMeta>> = linter.rules().collect();
+            let mut configs = configs(cli, env);
+            let config = configs.for_file(None)?;
+            let linter = config.linter()?;
+            // The packs' rules, then the built-in ones that run whatever the packs.
+            let builtins = config.builtins();
+            let rules: Vec<&Arc<RuleMeta>> = linter.rules().chain(&builtins).collect();
             if *json {
                 let plain: Vec<&RuleMeta> = rules.iter().map(|r| r.as_ref()).collect();
                 serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::other)?;
@@ -131,7 +135,14 @@ fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result
         .max(4);
     let k = rules.iter().map(|r| r.kind.len()).max().unwrap_or(4).max(4);
     // The parts, as `rules --json` and `explain` give them.
-    let scope = |m: &RuleMeta| m.scope.label();
+    // A built-in rule reads the whole draft, in no part.
+    let scope = |m: &RuleMeta| {
+        if m.pack == crate::builtin::PACK {
+            "whole draft".to_string()
+        } else {
+            m.scope.label()
+        }
+    };
     let s = rules
         .iter()
         .map(|r| scope(r).len())

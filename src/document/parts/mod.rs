@@ -142,8 +142,11 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         let l = &lines[i];
         let s = &text[l.span.clone()];
         if let Some(m_end) = greeting_end(s) {
-            let words = s.split_whitespace().count();
-            if m_end == s.len() || s.trim_end().len() <= m_end || words <= 5 {
+            // The whole line is the greeting unless what follows it says something: a
+            // question ("Hi Sam, can we talk?") or more than a couple of words ("Hi there,
+            // good morning!" stays a greeting).
+            let rest = s[m_end..].trim();
+            if rest.is_empty() || (!rest.contains('?') && rest.split_whitespace().count() <= 2) {
                 push(&mut segs, Scope::GREETING, l.span.clone());
             } else {
                 // "Hi Dana, I noticed…": the greeting is the part up to the comma.
@@ -381,6 +384,24 @@ mod tests {
         let t2 = "Hi,\n\nSee below.\n\n> old text\n> more\n\nThoughts?\n";
         assert_eq!(part(t2, "quote"), ["> old text\n> more"]);
         assert_eq!(part(t2, "closing"), ["Thoughts?"]);
+    }
+
+    #[test]
+    fn a_one_line_email_is_a_greeting_and_a_message() {
+        assert_eq!(part("Hi Sam, can we talk?\n", "greeting"), ["Hi Sam,"]);
+        assert_eq!(
+            part("Hi Sam, can we talk?\n", "opening+closing"),
+            ["can we talk?"]
+        );
+        assert_eq!(
+            part("Hi Sam, any news on the pilot\n", "greeting"),
+            ["Hi Sam,"]
+        );
+        // A greeting with a couple of words of courtesy stays whole.
+        assert_eq!(
+            part("Hi there, good morning!\n\nCan we talk?\n", "greeting"),
+            ["Hi there, good morning!"]
+        );
     }
 
     #[test]
