@@ -51,8 +51,8 @@ fn rules_lists_every_loaded_rule() {
     assert_eq!(
         builtin(&out),
         [
-            "pitchlint/empty-draft|builtin|-70|error|whole draft|pitchlint",
-            "pitchlint/missing-subject|builtin|-10|warning|whole draft|pitchlint"
+            "pitchlint/empty-draft|builtin|-70|error|none|pitchlint",
+            "pitchlint/missing-subject|builtin|-10|warning|none|pitchlint"
         ]
     );
     assert!(
@@ -69,7 +69,7 @@ fn rules_lists_every_loaded_rule() {
     ]));
     assert_eq!(
         builtin(&ignored),
-        ["pitchlint/empty-draft|builtin|-70|error|whole draft|pitchlint"]
+        ["pitchlint/empty-draft|builtin|-70|error|none|pitchlint"]
     );
 
     // Flags before or after the subcommand add packs.

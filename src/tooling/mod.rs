@@ -135,14 +135,7 @@ fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result
         .max(4);
     let k = rules.iter().map(|r| r.kind.len()).max().unwrap_or(4).max(4);
     // The parts, as `rules --json` and `explain` give them.
-    // A built-in rule reads the whole draft, in no part.
-    let scope = |m: &RuleMeta| {
-        if m.pack == crate::builtin::PACK {
-            "whole draft".to_string()
-        } else {
-            m.scope.label()
-        }
-    };
+    let scope = |m: &RuleMeta| m.scope.label();
     let s = rules
         .iter()
         .map(|r| scope(r).len())
