@@ -68,6 +68,15 @@ pub fn mask(doc: &mut crate::document::Document) {
     }
 }
 
+/// Whether `line` (one line, without its line break) is a directive and nothing else.
+pub fn is_directive_line(line: &str) -> bool {
+    line.contains("pitchlint-")
+        && (OWN_LINE.is_match(line)
+            || COMMENT
+                .find(line.trim())
+                .is_some_and(|m| m.len() == line.trim().len()))
+}
+
 /// Every directive in `source`, in order.
 pub fn directives(source: &str) -> Vec<Directive> {
     let mut out = Vec::new();

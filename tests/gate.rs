@@ -137,3 +137,31 @@ fn the_gate_keys_work_in_a_config_per_path() {
         0
     );
 }
+
+#[test]
+fn one_warning_over_the_maximum_is_one_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[(
+            "p.toml",
+            "[pack]\nname = \"p\"\n[[rule]]\nid = \"w\"\nmessage = \"m\"\nweight = -1\nphrases = [\"synergy\"]\n",
+        )],
+    );
+    let pack = dir.path().join("p.toml");
+    let args = [
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        pack.to_str().unwrap(),
+        "--max-warnings",
+        "0",
+        "-",
+    ];
+    let (_, err, code) = run(pitchlint().args(args).write_stdin("We love synergy.\n"));
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "pitchlint: 1 warning, more than the maximum of 0 (max_warnings from --max-warnings)\n"
+    );
+}

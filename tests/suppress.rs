@@ -95,8 +95,10 @@ fn human_report_counts_suppressed_findings() {
     .unwrap();
     let (out, _, code) =
         run(common::pitchlint_in(dir.path()).args(["--isolated", "--color", "never", "d.txt"]));
+    // The two buzzwords, and the four findings about the whole draft, which point at its
+    // first line below the directive.
     assert!(
-        out.contains("d.txt: score 70/100 PASS [2 suppressed]"),
+        out.contains("d.txt: score 70/100 PASS [6 suppressed]"),
         "{out}"
     );
     assert_eq!(code, 0);
@@ -171,4 +173,41 @@ fn a_directive_line_is_not_measured() {
     let (v, _) = lint("d.txt", &with, &[]);
     let (v0, _) = lint("d.txt", draft, &[]);
     assert_eq!(rules(&v), rules(&v0));
+}
+
+/// A directive at the top of a paragraph (the plain-text form) silences only the rules it
+/// names: a finding about the whole paragraph points at the line below, and is kept.
+#[test]
+fn a_directive_atop_a_paragraph_hides_no_other_finding() {
+    let draft = "Hi Dana,\n\nYou asked about returns at your Leeds site and your team wants fewer \
+                 damaged pallets this spring, so here is what changed for Northwind after three \
+                 months with us.\n\nWe sell boxes.\n\nBest,\nSam\n";
+    // With every default pack (`research` has the whole-paragraph rules).
+    let full = |text: &str| {
+        let (v, _) = common::json(
+            pitchlint()
+                .args(["--isolated", "--format", "json", "-"])
+                .write_stdin(text.to_string()),
+        );
+        v
+    };
+    let v0 = full(draft);
+    assert!(rules(&v0).contains(&"research/no-ask".to_string()), "{v0}");
+    for directive in [
+        "# pitchlint-disable-next-line cliches -- ok\n",
+        "# pitchlint-disable-next-line salez\n",
+    ] {
+        let with = draft.replace("We sell", &format!("{directive}We sell"));
+        let v = full(&with);
+        let mut got = rules(&v);
+        got.retain(|r| !r.starts_with("pitchlint/"));
+        assert_eq!(got, rules(&v0), "{directive}");
+        let no_ask = v["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "research/no-ask")
+            .unwrap();
+        assert_eq!(no_ask["text"], "We sell boxes.");
+    }
 }

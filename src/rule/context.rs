@@ -133,9 +133,8 @@ impl<'a> Context<'a> {
     /// Where a finding about a whole part (or the whole draft) points: the first line of the
     /// first part in the rule's scope, or the start of the draft when there is none.
     pub fn anchor(&self) -> Range<usize> {
-        let text = self.doc.text();
         match self.doc.spans_of(self.meta.scope).next() {
-            Some(span) => first_line(text, span.clone()),
+            Some(span) => first_line(self.doc, span.clone()),
             None => 0..0,
         }
     }
@@ -159,9 +158,31 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The first line of a view span.
-pub fn first_line(text: &str, span: Range<usize>) -> Range<usize> {
-    let s = &text[span.clone()];
-    let end = s.find(['\n', '\r']).map_or(span.end, |i| span.start + i);
-    span.start..end
+/// The first line of a view span that is not a suppression directive (a directive at the
+/// top of a paragraph is not where a finding about the paragraph points: the finding would be
+/// taken for part of the directive), else its first line.
+pub fn first_line(doc: &Document, span: Range<usize>) -> Range<usize> {
+    let text = doc.text();
+    let line_at = |at: usize| {
+        let end = text[at..span.end]
+            .find(['\n', '\r'])
+            .map_or(span.end, |i| at + i);
+        at..end
+    };
+    let mut at = span.start;
+    while at < span.end {
+        let line = line_at(at);
+        if !crate::suppress::is_directive_line(&text[line.clone()]) {
+            return line;
+        }
+        // On past the line break (CR LF, LF or CR).
+        let rest = &text[line.end..span.end];
+        at = line.end
+            + if rest.starts_with("\r\n") {
+                2
+            } else {
+                rest.len().min(1)
+            };
+    }
+    line_at(span.start)
 }

@@ -106,7 +106,7 @@ impl Rule for MetricRule {
         let mut f = cx.part_finding(message);
         if self.measure == Measure::LongestSentenceWords {
             if let Some(s) = m.longest_sentence() {
-                let span = first_line(cx.doc.text(), s.span.clone());
+                let span = first_line(cx.doc, s.span.clone());
                 let scope = f.scope;
                 let message = f.message.take();
                 f = cx.finding(span, None);

@@ -21,9 +21,60 @@ pub struct SubstitutionRule {
     patterns: Vec<PatternSpec>,
     /// Per pattern, its replacements.
     replacements: Vec<Vec<String>>,
-    /// Per pattern, the last word of its phrase (lower case) when it takes its inflections
-    /// (`utilize~`).
-    inflected: Vec<Option<String>>,
+    /// Per pattern, which word of its phrase takes its inflections (`utilize~`, `reach~ out`).
+    inflected: Vec<Inflected>,
+}
+
+/// Which word of a swap's phrase takes its inflections.
+#[derive(Debug)]
+enum Inflected {
+    /// None: the phrase matches as written.
+    No,
+    /// Word `at` of `words` (lower case, without its `~`).
+    Word {
+        at: usize,
+        words: usize,
+        base: String,
+    },
+    /// Several words, or one that is no plain word: the matched form is not known.
+    Unknown,
+}
+
+impl Inflected {
+    fn of(phrase: &str) -> Inflected {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let mut tilde = words.iter().enumerate().filter(|(_, w)| w.contains('~'));
+        match (tilde.next(), tilde.next()) {
+            (None, _) => Inflected::No,
+            (Some((at, w)), None) => match w.strip_suffix('~') {
+                Some(base) if !base.is_empty() && base.chars().all(char::is_alphabetic) => {
+                    Inflected::Word {
+                        at,
+                        words: words.len(),
+                        base: base.to_lowercase(),
+                    }
+                }
+                _ => Inflected::Unknown,
+            },
+            _ => Inflected::Unknown,
+        }
+    }
+
+    /// The form of the matched text, if certain.
+    fn form(&self, matched: &str) -> Option<super::inflect::Form> {
+        match self {
+            Inflected::No => Some(super::inflect::Form::Base),
+            Inflected::Word { at, words, base } => {
+                let got: Vec<&str> = matched.split_whitespace().collect();
+                if got.len() == *words {
+                    form_of(base, got[*at])
+                } else {
+                    None
+                }
+            }
+            Inflected::Unknown => None,
+        }
+    }
 }
 
 impl SubstitutionRule {
@@ -65,14 +116,7 @@ impl SubstitutionRule {
             }
             patterns.push(spec);
             replacements.push(list);
-            inflected.push(
-                phrase
-                    .split_whitespace()
-                    .last()
-                    .and_then(|w| w.strip_suffix('~'))
-                    .filter(|w| w.chars().all(char::is_alphabetic))
-                    .map(str::to_lowercase),
-            );
+            inflected.push(Inflected::of(phrase));
             spans.push((at, phrase));
         }
         // A fix must not create the text it fixes, or `--fix` twice would differ from once.
@@ -136,10 +180,7 @@ impl Rule for SubstitutionRule {
             let list = &self.replacements[h.pattern as usize];
             // The replacements in the matched word's form, when each is certain; else they are
             // named as written, and there is no fix.
-            let form = match &self.inflected[h.pattern as usize] {
-                None => Some(super::inflect::Form::Base),
-                Some(base) => form_of(base, matched.split_whitespace().last().unwrap_or("")),
-            };
+            let form = self.inflected[h.pattern as usize].form(matched);
             let inflected = form.and_then(|form| list.iter().map(|r| inflect(r, form)).collect());
             let certain = inflected.is_some();
             let shown: Vec<String> = inflected
@@ -180,6 +221,25 @@ mod tests {
         assert_eq!(f[1].fix(), Some("to"));
         assert_eq!(f[2].fix(), None);
         assert_eq!(f[2].replacements, ["use", "build on"]);
+    }
+
+    /// The inflected word may be any word of the phrase: its form is the one the whole
+    /// replacement takes ("Reaching out" → "Writing", not "Write").
+    #[test]
+    fn an_inflected_first_word_gives_the_form() {
+        let swap =
+            "swap = { \"reach~ out\" = \"write\", \"touch~ base~\" = \"talk\" }\nweight = -2\n";
+        let f = findings_full(
+            swap,
+            "Reaching out now. I reached out. She reaches out. Touching bases.",
+        );
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        // "wrote" is irregular, and two inflected words leave the form unknown.
+        assert_eq!(fixes, [Some("Writing"), None, Some("writes"), None]);
+        assert_eq!(
+            f[3].message(),
+            "write a form of \"Talk\" instead of \"Touching bases\": m"
+        );
     }
 
     /// An inflected match gets its replacement in the same form, or no fix when that form is

@@ -371,8 +371,11 @@ fn lint(
     for g in groups.into_iter().filter(|g| g.count > g.limit) {
         writeln!(
             err,
-            "pitchlint: {} warnings, more than the maximum of {} (max_warnings from {})",
-            g.count, g.limit, g.origin
+            "pitchlint: {} warning{}, more than the maximum of {} (max_warnings from {})",
+            g.count,
+            if g.count == 1 { "" } else { "s" },
+            g.limit,
+            g.origin
         )?;
         too_many |= !g.exit_zero;
     }
