@@ -220,6 +220,28 @@ pub(super) fn ends_sentence(s: &str) -> bool {
     t.ends_with(['.', '?', '!', '”', '"', ':']) || t.ends_with(".)")
 }
 
+/// Whether a first line is a title written as plain text ("Vendor Customer Relationships"):
+/// up to ten words, each capitalised (but the small words of a title), no punctuation at its
+/// end, and not a greeting ("Hi Dana").
+pub(super) fn is_plain_title(s: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs",
+        "with",
+    ];
+    let t = s.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 10
+        && !t.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '"' | '\''))
+        && !t.ends_with(['…', '”', '’'])
+        && greeting_end(t).is_none()
+        && words.iter().enumerate().all(|(i, w)| {
+            let first = w.chars().find(|c| c.is_alphanumeric());
+            first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                || (i > 0 && SMALL.contains(&w.to_lowercase().as_str()))
+        })
+}
+
 /// Trim a span to exclude leading and trailing whitespace.
 pub(super) fn trim(text: &str, span: Range<usize>) -> Range<usize> {
     let s = &text[span.clone()];

@@ -26,7 +26,7 @@ use std::ops::Range;
 use super::{Scope, Segment};
 use cues::{
     Line, SUBJECT, ends_sentence, greeting_end, has_blank_between, is_courtesy, is_outlook_header,
-    is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
+    is_plain_title, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -135,6 +135,16 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             while i < end && lines[i].blank {
                 i += 1;
             }
+        } else if hints.subject.is_none()
+            && i + 1 < end
+            && !lines[i + 1].blank
+            && is_plain_title(&text[l.span.clone()])
+        {
+            // A plain-text title over the text that follows it ("Vendor Customer
+            // Relationships"): the draft's title, as a Markdown `#` title is, and not the
+            // start of its first sentence.
+            push(&mut segs, Scope::SUBJECT, trim(text, l.span.clone()));
+            i += 1;
         }
     }
     let mut greeting_rest: Option<Range<usize>> = None;
@@ -384,6 +394,29 @@ mod tests {
         let t2 = "Hi,\n\nSee below.\n\n> old text\n> more\n\nThoughts?\n";
         assert_eq!(part(t2, "quote"), ["> old text\n> more"]);
         assert_eq!(part(t2, "closing"), ["Thoughts?"]);
+    }
+
+    #[test]
+    fn a_plain_title_line_is_the_subject() {
+        let t = "Vendor Customer Relationships\nI wonder what would happen. The term stands.\n";
+        assert_eq!(part(t, "subject"), ["Vendor Customer Relationships"]);
+        assert_eq!(
+            part(t, "opening+closing"),
+            ["I wonder what would happen. The term stands."]
+        );
+        // Not a greeting, nor a line that ends a sentence, nor a line alone, nor prose.
+        for t in [
+            "Hi Dana\nCan we talk?\n",
+            "Quick Question.\nCan we talk?\n",
+            "Quick Question\n",
+            "Our team ships fast\nCan we talk?\n",
+        ] {
+            assert!(part(t, "subject").is_empty(), "{t}");
+        }
+        assert_eq!(
+            part("The Case for a Pilot\nCan we talk?\n", "subject"),
+            ["The Case for a Pilot"]
+        );
     }
 
     #[test]
