@@ -155,6 +155,11 @@ fn binary_file_is_skipped_with_a_note() {
     );
     assert_eq!(r.json["summary"]["files"], 1);
     assert_eq!(r.json["files"][0]["path"], "./a.txt");
+    // The JSON report names what it skipped.
+    assert_eq!(
+        r.json["unread"],
+        serde_json::json!([{"path": "./b.txt", "message": "skipped: binary file", "error": false}])
+    );
     assert_eq!(r.code, 0);
 }
 
@@ -370,6 +375,17 @@ fn a_missing_path_is_an_error_and_the_rest_is_linted() {
         r.stderr
     );
     assert_eq!(r.json["summary"]["files"], 1);
+    // The JSON report names what it could not read, as SARIF and JUnit do.
+    let unread = r.json["unread"].as_array().unwrap();
+    assert_eq!(unread.len(), 1);
+    assert_eq!(unread[0]["path"], "missing.txt");
+    assert_eq!(unread[0]["error"], true);
+    assert!(
+        unread[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no such file or directory")
+    );
     assert_eq!(r.code, 2);
 }
 

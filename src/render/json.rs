@@ -1,4 +1,5 @@
-//! `json`: one JSON object, `{"files": [...], "summary": {...}}`, written file by file.
+//! `json`: one JSON object, `{"files": [...], "unread": [...], "summary": {...}}`, written file
+//! by file.
 //! The schema is documented in the README; fields are only ever added.
 
 use std::io::{self, Write};
@@ -15,6 +16,8 @@ use crate::score::Score;
 #[derive(Default)]
 pub struct Json {
     files: usize,
+    /// The inputs not linted, for the report's `unread` list.
+    unread: Vec<serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -248,8 +251,26 @@ impl Renderer for Json {
         write_file(w, file)
     }
 
+    fn unread(
+        &mut self,
+        _w: &mut dyn Write,
+        path: &str,
+        message: &str,
+        error: bool,
+    ) -> io::Result<()> {
+        self.unread.push(serde_json::json!({
+            "path": path,
+            "message": message,
+            "error": error,
+        }));
+        Ok(())
+    }
+
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        w.write_all(b"],\"summary\":")?;
+        // The inputs that were not linted: unreadable (`error`) or skipped as binary.
+        w.write_all(b"],\"unread\":")?;
+        serde_json::to_writer(&mut *w, &self.unread).map_err(io::Error::from)?;
+        w.write_all(b",\"summary\":")?;
         serde_json::to_writer(&mut *w, summary).map_err(io::Error::from)?;
         w.write_all(b"}\n")
     }
