@@ -1,0 +1,202 @@
+//! Tests of `crate::document::parts`.
+
+use super::*;
+
+fn parts(text: &str) -> Vec<(String, &str)> {
+    detect(text)
+        .into_iter()
+        .map(|s| (s.scope.label(), &text[s.span]))
+        .collect()
+}
+
+fn part<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
+    parts(text)
+        .into_iter()
+        .filter(|(s, _)| s == name)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+const EMAIL: &str = "Subject: Quick question\n\nHi Dana,\n\nI saw your post.\n\nWe help teams ship.\nIt works.\n\nWould a call on Tuesday work?\n\nBest,\nSam Lee\nVP Sales, Acme\n555-0100\n";
+
+#[test]
+fn finds_every_part_of_an_email() {
+    assert_eq!(part(EMAIL, "subject"), ["Quick question"]);
+    assert_eq!(part(EMAIL, "greeting"), ["Hi Dana,"]);
+    assert_eq!(part(EMAIL, "opening"), ["I saw your post."]);
+    assert_eq!(part(EMAIL, "body"), ["We help teams ship.\nIt works."]);
+    assert_eq!(part(EMAIL, "closing"), ["Would a call on Tuesday work?"]);
+    assert_eq!(part(EMAIL, "signoff"), ["Best,\nSam Lee"]);
+    assert_eq!(part(EMAIL, "signature"), ["VP Sales, Acme\n555-0100"]);
+}
+
+#[test]
+fn one_paragraph_is_opening_and_closing() {
+    assert_eq!(
+        part("Will you partner with us?", "opening+closing"),
+        ["Will you partner with us?"]
+    );
+}
+
+#[test]
+fn quotes_and_dash_dash_signatures() {
+    let t = "Hi,\n\nThanks for the reply.\n\nCan we talk Monday?\n\n-- \nSam\n\nOn Mon, Jan 1, 2024, Dana wrote:\n> We want a partner.\n";
+    assert_eq!(part(t, "closing"), ["Can we talk Monday?"]);
+    assert_eq!(part(t, "signature"), ["-- \nSam"]);
+    assert_eq!(
+        part(t, "quote"),
+        ["On Mon, Jan 1, 2024, Dana wrote:\n> We want a partner."]
+    );
+    let t2 = "Hi,\n\nSee below.\n\n> old text\n> more\n\nThoughts?\n";
+    assert_eq!(part(t2, "quote"), ["> old text\n> more"]);
+    assert_eq!(part(t2, "closing"), ["Thoughts?"]);
+}
+
+#[test]
+fn a_plain_title_line_is_the_subject() {
+    let t = "Vendor Customer Relationships\nI wonder what would happen. The term stands.\n";
+    assert_eq!(part(t, "subject"), ["Vendor Customer Relationships"]);
+    assert_eq!(
+        part(t, "opening+closing"),
+        ["I wonder what would happen. The term stands."]
+    );
+    // Not a greeting, nor a line that ends a sentence, nor a line alone, nor prose.
+    for t in [
+        "Hi Dana\nCan we talk?\n",
+        "Quick Question.\nCan we talk?\n",
+        "Quick Question\n",
+        "Our team ships fast\nCan we talk?\n",
+    ] {
+        assert!(part(t, "subject").is_empty(), "{t}");
+    }
+    assert_eq!(
+        part("The Case for a Pilot\nCan we talk?\n", "subject"),
+        ["The Case for a Pilot"]
+    );
+}
+
+#[test]
+fn a_one_line_email_is_a_greeting_and_a_message() {
+    assert_eq!(part("Hi Sam, can we talk?\n", "greeting"), ["Hi Sam,"]);
+    assert_eq!(
+        part("Hi Sam, can we talk?\n", "opening+closing"),
+        ["can we talk?"]
+    );
+    assert_eq!(
+        part("Hi Sam, any news on the pilot\n", "greeting"),
+        ["Hi Sam,"]
+    );
+    // A greeting with a couple of words of courtesy stays whole.
+    assert_eq!(
+        part("Hi there, good morning!\n\nCan we talk?\n", "greeting"),
+        ["Hi there, good morning!"]
+    );
+}
+
+#[test]
+fn crlf_and_greeting_on_the_same_line() {
+    let t = "Hi Dana, I noticed your launch.\r\nIt looked great.\r\n\r\nCan we talk?\r\n\r\nThanks,\r\nSam\r\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana,"]);
+    assert_eq!(
+        part(t, "opening"),
+        ["I noticed your launch.\r\nIt looked great."]
+    );
+    assert_eq!(part(t, "closing"), ["Can we talk?"]);
+    assert_eq!(part(t, "signoff"), ["Thanks,\r\nSam"]);
+}
+
+#[test]
+fn drafts_without_blank_lines_split_on_sentence_ends() {
+    let t = "The term partner is\nen vogue now.\nBuyers want quality.\nGive us that opportunity.\nSteve Steinberger\nNo comments:\n";
+    assert_eq!(part(t, "opening"), ["The term partner is\nen vogue now."]);
+    assert_eq!(part(t, "closing"), ["Give us that opportunity."]);
+    assert_eq!(part(t, "signature"), ["Steve Steinberger\nNo comments:"]);
+}
+
+#[test]
+fn nested_quotes_and_a_draft_that_is_all_quote() {
+    let t = "Hi Sam,\n\nYes, Tuesday works.\n\nThanks,\nDana\n\n> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes.\n";
+    assert_eq!(part(t, "opening+closing"), ["Yes, Tuesday works."]);
+    assert_eq!(
+        part(t, "quote"),
+        ["> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes."]
+    );
+    let all = "> Will you partner with us?\n";
+    assert_eq!(
+        part(all, "opening+closing"),
+        ["> Will you partner with us?"]
+    );
+}
+
+#[test]
+fn reader_quote_spans_and_outlook_headers() {
+    let t = "Hi,\n\nSee below.\n\nWill you partner with us?\n\nCan we talk?\n";
+    let at = t.find("Will").unwrap();
+    let hints = Hints {
+        quotes: std::iter::once(at..at + 25).collect(),
+        subject: None,
+    };
+    let segs = detect_with(t, &hints);
+    let q: Vec<&str> = segs
+        .iter()
+        .filter(|s| s.scope == Scope::QUOTE)
+        .map(|s| &t[s.span.clone()])
+        .collect();
+    assert_eq!(q, ["Will you partner with us?"]);
+    let o = "Hi,\n\nCan we talk?\n\nFrom: Dana\nSent: Monday\nWe want a partner.\n";
+    assert_eq!(
+        part(o, "quote"),
+        ["From: Dana\nSent: Monday\nWe want a partner."]
+    );
+    assert_eq!(part(o, "opening+closing"), ["Can we talk?"]);
+}
+
+#[test]
+fn a_name_merge_field_is_a_greeting() {
+    let t = "{{firstName}}, saw {{company}} just raised a round.\n\nWorth a chat?\n";
+    assert_eq!(part(t, "greeting"), ["{{firstName}},"]);
+    let t = "[First name] - happy to help with that.\n\nLet me know.\n";
+    assert_eq!(part(t, "greeting"), ["[First name] -"]);
+    assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
+}
+
+#[test]
+fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
+    let t = "Hi Dana,\n\nWe ship fast.\n\nWill you partner with us on a pilot?\n\nLooking forward to hearing from you.\n\nBest,\nSam\n\nP.S. Act now, partner with us.\n";
+    assert_eq!(part(t, "opening"), ["We ship fast."]);
+    assert_eq!(part(t, "closing"), ["Will you partner with us on a pilot?"]);
+    assert_eq!(
+        part(t, "body"),
+        [
+            "Looking forward to hearing from you.",
+            "P.S. Act now, partner with us."
+        ]
+    );
+    assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
+    assert!(part(t, "signature").is_empty());
+    // Right under the name, with no blank line.
+    let t = "Hi,\n\nCan we talk?\n\nBest,\nSam\nP.S. We are local.\n";
+    assert_eq!(part(t, "body"), ["P.S. We are local."]);
+    assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
+    // A courtesy with a concrete step is still the ask; "PS:" without a sign-off.
+    let t =
+        "Hi,\n\nWe ship fast.\n\nThanks, and let me know if Tuesday works.\n\nPS: we are local.\n";
+    assert_eq!(
+        part(t, "closing"),
+        ["Thanks, and let me know if Tuesday works."]
+    );
+    assert_eq!(part(t, "body"), ["PS: we are local."]);
+    // Two paragraphs: the ask above the courtesy is opening and closing.
+    let t = "Hi,\n\nCan we talk Tuesday?\n\nThanks for your time.\n\nBest,\nSam\n";
+    assert_eq!(part(t, "opening+closing"), ["Can we talk Tuesday?"]);
+    // A template's last field is message text, its name field a signature.
+    let t = "[Observation]\n\n[Problem]\n\n[CTA]\n\n[Your Name]\n";
+    assert_eq!(part(t, "closing"), ["[CTA]"]);
+    assert_eq!(part(t, "signature"), ["[Your Name]"]);
+}
+
+#[test]
+fn empty_and_whitespace_drafts_have_no_parts() {
+    assert!(detect("").is_empty());
+    assert!(detect("  \n\n \t\n").is_empty());
+}
