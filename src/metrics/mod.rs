@@ -128,7 +128,7 @@ impl Metrics {
     /// Measure the segments of `doc` that have a part in `scope` (one scope of one document;
     /// a [`Store`] measures each part once for many scopes).
     pub fn of(doc: &Document, scope: Scope) -> Metrics {
-        Metrics::clone(&Store::new().metrics(doc, scope))
+        Metrics::clone(&Store::new().metrics(doc, scope, Scope::NONE))
     }
 }
 

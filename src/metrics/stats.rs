@@ -38,8 +38,8 @@ impl Stats {
     /// Measure a document.
     pub fn of(doc: &Document) -> Stats {
         let store = Store::new();
-        let m = store.metrics(doc, Scope::MESSAGE);
-        let subject = store.metrics(doc, Scope::SUBJECT);
+        let m = store.metrics(doc, Scope::MESSAGE, Scope::NONE);
+        let subject = store.metrics(doc, Scope::SUBJECT, Scope::NONE);
         let round = |v: f64| (v * 10.0).round() / 10.0;
         Stats {
             words: m.words(),
@@ -48,8 +48,8 @@ impl Stats {
             longest_sentence_words: m.longest_sentence().map(|s| s.words),
             grade: m.grade().map(round),
             questions: m.questions(),
-            closing_questions: store.metrics(doc, Scope::CLOSING).questions(),
-            opening_words: store.metrics(doc, Scope::OPENING).words(),
+            closing_questions: store.metrics(doc, Scope::CLOSING, Scope::NONE).questions(),
+            opening_words: store.metrics(doc, Scope::OPENING, Scope::NONE).words(),
             subject_words: subject.is_present().then(|| subject.words()),
             you_words: m.you_words,
             we_words: m.we_words,

@@ -8,13 +8,16 @@ use super::Metrics;
 use super::part::{Part, Scratch};
 use crate::document::{Document, Scope};
 
+/// The parts asked for: (in any of these, in none of these).
+type ScopeKey = (Scope, Scope);
+
 /// The measures of one document, computed on first use.
 #[derive(Debug, Default)]
 pub struct Store {
     /// Per segment of the document, its measures once computed.
     parts: RefCell<Vec<Option<Rc<Part>>>>,
-    /// Per scope asked for, its measures.
-    scopes: RefCell<Vec<(Scope, Rc<Metrics>)>>,
+    /// Per (scope, except) asked for, its measures.
+    scopes: RefCell<Vec<(ScopeKey, Rc<Metrics>)>>,
     scratch: RefCell<Scratch>,
 }
 
@@ -42,9 +45,11 @@ impl Store {
         }
     }
 
-    /// The measures of the parts of `doc` in `scope`; `doc` is the same on every call.
-    pub fn metrics(&self, doc: &Document, scope: Scope) -> Rc<Metrics> {
-        if let Some((_, m)) = self.scopes.borrow().iter().find(|(s, _)| *s == scope) {
+    /// The measures of the parts of `doc` in `scope` and in no part of `except`; `doc` is the
+    /// same on every call.
+    pub fn metrics(&self, doc: &Document, scope: Scope, except: Scope) -> Rc<Metrics> {
+        let key = (scope, except);
+        if let Some((_, m)) = self.scopes.borrow().iter().find(|(k, _)| *k == key) {
             return Rc::clone(m);
         }
         let mut parts = self.parts.borrow_mut();
@@ -52,7 +57,7 @@ impl Store {
         let mut scratch = self.scratch.borrow_mut();
         let mut list = Vec::new();
         for (i, s) in doc.segments.iter().enumerate() {
-            if !s.scope.intersects(scope) {
+            if !s.scope.intersects(scope) || s.scope.intersects(except) {
                 continue;
             }
             let part = parts[i]
@@ -61,7 +66,7 @@ impl Store {
         }
         drop((parts, scratch));
         let m = Rc::new(Metrics::from_parts(list));
-        self.scopes.borrow_mut().push((scope, Rc::clone(&m)));
+        self.scopes.borrow_mut().push((key, Rc::clone(&m)));
         m
     }
 }

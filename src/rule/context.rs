@@ -97,9 +97,10 @@ impl<'a> Context<'a> {
         self.shared.profile
     }
 
-    /// The measures of the parts in `scope`, computed once per document.
+    /// The measures of the parts in `scope` but not in the rule's `except_scope` (a
+    /// one-paragraph draft is both opening and closing), computed once per document.
     pub fn metrics(&self, scope: Scope) -> Rc<Metrics> {
-        self.shared.store.metrics(self.doc, scope)
+        self.shared.store.metrics(self.doc, scope, self.meta.except)
     }
 
     /// A finding at a view span, mapped to the source.
