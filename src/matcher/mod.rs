@@ -14,6 +14,7 @@
 //! each start and drops its matches that overlap its previous one, as `find_iter` would.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::phrase::is_word_char;
 use crate::rule::{PatternSpec, Rule};
@@ -109,7 +110,8 @@ impl Matcher {
                         0,
                         Vec::new(),
                         Some(regexes::Pattern {
-                            regex: re.clone(),
+                            regex: re.source.clone(),
+                            hir: Some(Arc::clone(&re.hir)),
                             words: false,
                             pid,
                             rule,
@@ -135,6 +137,7 @@ impl Matcher {
                             let flags = if *case_sensitive { "" } else { "(?i)" };
                             regexes::Pattern {
                                 regex: format!("{flags}(?:{})", slow.join("|")),
+                                hir: None,
                                 words: true,
                                 pid,
                                 rule,

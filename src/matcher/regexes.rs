@@ -7,6 +7,8 @@
 //! keep the lazy DFA working on non-ASCII text; a phrase match that touches a non-ASCII letter
 //! on either side is rejected here instead.
 
+use std::sync::Arc;
+
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
@@ -17,6 +19,8 @@ use super::{Cand, MatcherError, unicode_bounded};
 pub(super) struct Pattern {
     /// The source, flags included.
     pub regex: String,
+    /// Its parse, when the rule made it already.
+    pub hir: Option<Arc<Hir>>,
     /// Whether matches must stand between Unicode word boundaries (phrases).
     pub words: bool,
     /// The distinct pattern it finds.
@@ -47,21 +51,24 @@ impl RegexGroup {
     /// slow PikeVM (300× slower on our corpus). They get a regex of their own, so that the
     /// rest keeps the fast engine.
     pub(super) fn build_all(patterns: Vec<Pattern>) -> Result<Vec<RegexGroup>, MatcherError> {
-        // Parse each pattern once: the same tree tells the engine it needs, its first bytes,
-        // and builds the regex.
-        // On all cores; the first error in pattern order is reported.
+        // Each pattern parsed once (by its rule, or here): the same tree tells the engine it
+        // needs, its first bytes, and builds the regex. On all cores; the first error in
+        // pattern order is reported.
         use rayon::prelude::*;
         let hirs = patterns
             .par_iter()
-            .map(|p| {
-                regex_automata::util::syntax::parse(&p.regex).map_err(|e| MatcherError {
-                    rule: p.rule,
-                    message: one_line(&e.to_string()),
-                })
+            .map(|p| match &p.hir {
+                Some(hir) => Ok(Arc::clone(hir)),
+                None => regex_automata::util::syntax::parse(&p.regex)
+                    .map(Arc::new)
+                    .map_err(|e| MatcherError {
+                        rule: p.rule,
+                        message: one_line(&e.to_string()),
+                    }),
             })
             .collect::<Vec<_>>()
             .into_iter()
-            .collect::<Result<Vec<Hir>, _>>()?;
+            .collect::<Result<Vec<Arc<Hir>>, _>>()?;
         let mut groups = Vec::new();
         for want_slow in [false, true] {
             let picked: Vec<usize> = (0..patterns.len())
@@ -71,7 +78,7 @@ impl RegexGroup {
                 continue;
             }
             let sub: Vec<&Pattern> = picked.iter().map(|&i| &patterns[i]).collect();
-            let sub_hirs: Vec<&Hir> = picked.iter().map(|&i| &hirs[i]).collect();
+            let sub_hirs: Vec<&Hir> = picked.iter().map(|&i| &*hirs[i]).collect();
             groups.push(RegexGroup {
                 re: build(&sub, &sub_hirs)?,
                 by_first_byte: first_bytes(&sub_hirs),

@@ -151,8 +151,32 @@ pub enum PatternSpec {
         /// Whether case matters.
         case_sensitive: bool,
     },
-    /// A regex as the rule wrote it, flags included.
-    Regex(String),
+    /// A regex as the rule wrote it.
+    Regex(RegexSpec),
+}
+
+/// A rule's regex, parsed once when its pack loads: the matcher compiles the same tree.
+/// Two are the same pattern when their sources are.
+#[derive(Clone, Debug)]
+pub struct RegexSpec {
+    /// The source, flags included.
+    pub source: String,
+    /// The parsed regex.
+    pub hir: Arc<regex_syntax::hir::Hir>,
+}
+
+impl PartialEq for RegexSpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for RegexSpec {}
+
+impl std::hash::Hash for RegexSpec {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.source.hash(state);
+    }
 }
 
 /// One rule kind.

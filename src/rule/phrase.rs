@@ -101,7 +101,11 @@ pub fn compile_one(
             }
             (None, Some(p)) => {
                 let re = p.get_ref();
-                let hir = regex_automata::util::syntax::parse(re).map_err(|e| {
+                // Parsed as written (an error quotes it so), with the rule's case flag: the
+                // tree the matcher compiles.
+                let syntax =
+                    regex_automata::util::syntax::Config::new().case_insensitive(!case_sensitive);
+                let hir = regex_automata::util::syntax::parse_with(re, &syntax).map_err(|e| {
                     err(
                         p.span().start,
                         format!("invalid regex: {}", one_line(&e.to_string())),
@@ -114,7 +118,10 @@ pub fn compile_one(
                     ));
                 }
                 let flags = if case_sensitive { "" } else { "(?i)" };
-                patterns.push(PatternSpec::Regex(format!("{flags}(?:{re})")));
+                patterns.push(PatternSpec::Regex(super::RegexSpec {
+                    source: format!("{flags}(?:{re})"),
+                    hir: Arc::new(hir),
+                }));
             }
         }
         Ok(patterns)
