@@ -277,7 +277,16 @@ fn broken_rule_files_get_one_positioned_line() {
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '(unclosed'\n",
-            "t.toml:7:11: rule `a`: invalid regex",
+            "t.toml:7:12: rule `a`: invalid regex: unclosed group",
+        ),
+        // At the character at fault when the pattern reads as written; else at the string.
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = 'ab[z-a]'\n",
+            "t.toml:7:15: rule `a`: invalid regex: invalid character class range",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = \"\\\\bab(c\"\n",
+            "t.toml:7:11: rule `a`: invalid regex: unclosed group (at character 5 of the pattern)",
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"y\"]\n",

@@ -106,10 +106,8 @@ pub fn compile_one(
                 let syntax =
                     regex_automata::util::syntax::Config::new().case_insensitive(!case_sensitive);
                 let hir = regex_automata::util::syntax::parse_with(re, &syntax).map_err(|e| {
-                    err(
-                        p.span().start,
-                        format!("invalid regex: {}", one_line(&e.to_string())),
-                    )
+                    let (at, what) = regex_error(&src.text, p.span(), re, &e);
+                    err(at, format!("invalid regex: {what}"))
                 })?;
                 if hir.properties().minimum_len() == Some(0) {
                     return Err(err(
@@ -125,6 +123,29 @@ pub fn compile_one(
             }
         }
         Ok(patterns)
+    }
+}
+
+/// Where in the pack a regex error stands, and what it is: at the character at fault when the
+/// pattern is written as it reads (between single quotes, or double quotes without escapes),
+/// else at the string, with the character's place in the pattern.
+fn regex_error(
+    text: &str,
+    span: std::ops::Range<usize>,
+    re: &str,
+    e: &regex_syntax::Error,
+) -> (usize, String) {
+    let (at, what) = match e {
+        regex_syntax::Error::Parse(x) => (x.span().start.offset, x.kind().to_string()),
+        regex_syntax::Error::Translate(x) => (x.span().start.offset, x.kind().to_string()),
+        _ => return (span.start, one_line(&e.to_string())),
+    };
+    let written = text.get(span.clone()).unwrap_or("");
+    if written.len() == re.len() + 2 && written.get(1..written.len() - 1) == Some(re) {
+        (span.start + 1 + at, what)
+    } else {
+        let nth = re.get(..at).map_or(1, |s| s.chars().count() + 1);
+        (span.start, format!("{what} (at character {nth} of the pattern)"))
     }
 }
 
