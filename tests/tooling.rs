@@ -94,6 +94,29 @@ fn explain_prints_rationale_examples_and_suggestion() {
     assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
     assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));
     assert!(out.contains("\nStays quiet on (example 1):\n"));
+    // What the rule finds, as its pack writes it.
+    assert!(
+        out.contains("\nDefinition:\n    phrases = [\"partner*\"]\n"),
+        "{out}"
+    );
+    let (wordy, _, _) = run(pitchlint().args(["--isolated", "explain", "sales/wordy"]));
+    assert!(wordy.contains("\n    [swap]\n"), "{wordy}");
+    assert!(wordy.contains("\n    \"utilize~\" = \"use\"\n"), "{wordy}");
+    // A team pack's rule too.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("team.toml", TEAM_PACK)]);
+    let (team, _, code) = run(pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--rules",
+        "team.toml",
+        "explain",
+        "team/competitor",
+    ]));
+    assert_eq!(code, 0);
+    assert!(
+        team.contains("\nDefinition:\n    phrases = [\"Globex\"]\n"),
+        "{team}"
+    );
     // A bare id works when one pack has it.
     let (bare, _, _) = run(pitchlint().args(["--isolated", "explain", "partner-close"]));
     assert_eq!(bare, out);

@@ -145,7 +145,10 @@ fn regex_error(
         (span.start + 1 + at, what)
     } else {
         let nth = re.get(..at).map_or(1, |s| s.chars().count() + 1);
-        (span.start, format!("{what} (at character {nth} of the pattern)"))
+        (
+            span.start,
+            format!("{what} (at character {nth} of the pattern)"),
+        )
     }
 }
 

@@ -43,9 +43,17 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Explain { rule } => {
-            let linter = cwd_linter(cli, env)?;
+            let mut configs = configs(cli, env);
+            let config = configs.for_file(None)?;
+            let linter = config.linter()?;
             let meta = find_rule(&linter, rule)?;
-            out.write_all(explain(&meta).as_bytes())?;
+            // What the rule finds, as its pack writes it (phrases, swaps, pattern, limits).
+            let sources = config.pack_sources()?;
+            let def = sources
+                .iter()
+                .find(|s| s.path == meta.source)
+                .and_then(|s| definition(&s.text, &meta.id));
+            out.write_all(explain(&meta, def.as_deref()).as_bytes())?;
             Ok(Status::Success)
         }
         Command::Init { dir } => {
@@ -118,12 +126,6 @@ pub fn run(
             Ok(Status::Success)
         }
     }
-}
-
-/// The linter for the current folder's config (and the flags).
-fn cwd_linter(cli: &Cli, env: &Env) -> Result<Linter, RunError> {
-    let mut configs = configs(cli, env);
-    Ok(configs.for_file(None)?.linter()?)
 }
 
 fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result<()> {
@@ -204,7 +206,35 @@ fn indent(text: &str) -> String {
 }
 
 /// A rule explained: what it says, why, what to write instead, and its examples.
-pub fn explain(m: &RuleMeta) -> String {
+/// The `[[rule]]` table of rule `id` in a pack's text, as TOML, without what `explain` shows
+/// already (id, kind, message, weight, severity, scope, rationale, suggest, examples).
+fn definition(pack: &str, id: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(pack).ok()?;
+    let mut rule = table
+        .get("rule")?
+        .as_array()?
+        .iter()
+        .find(|r| r.get("id").and_then(toml::Value::as_str) == Some(id))?
+        .as_table()?
+        .clone();
+    for key in [
+        "id",
+        "kind",
+        "message",
+        "weight",
+        "severity",
+        "scope",
+        "rationale",
+        "suggest",
+        "examples",
+    ] {
+        rule.remove(key);
+    }
+    toml::to_string(&rule).ok()
+}
+
+/// `pitchlint explain`'s text for a rule, with its definition when its pack has one.
+pub fn explain(m: &RuleMeta, definition: Option<&str>) -> String {
     let mut s = format!(
         "{}\n\n  kind {}, weight {:+}, severity {}, scope {}, pack {} ({})\n\n{}\n",
         m.qualified,
@@ -221,6 +251,9 @@ pub fn explain(m: &RuleMeta) -> String {
     }
     if let Some(sug) = &m.suggest {
         s.push_str(&format!("\nSuggestion:\n{}\n", indent(sug)));
+    }
+    if let Some(def) = definition.filter(|d| !d.trim().is_empty()) {
+        s.push_str(&format!("\nDefinition:\n{}\n", indent(def.trim_end())));
     }
     for (title, list) in [
         ("Fires on", &m.examples.fire),
