@@ -116,7 +116,8 @@ pub struct Cli {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
-    /// Print how many findings each rule had, instead of the findings.
+    /// Print how many findings each rule had, instead of the findings. (--stats prints the
+    /// measures of each file.)
     #[arg(long)]
     pub statistics: bool,
 
