@@ -21,7 +21,7 @@ pub fn meta(
     Arc::new(RuleMeta {
         pack: PACK.into(),
         id: id.into(),
-        qualified: format!("pitchlint/{id}"),
+        qualified: format!("{PACK}/{id}"),
         kind: "builtin",
         message: message.into(),
         weight,

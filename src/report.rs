@@ -43,23 +43,14 @@ impl FileReport {
     /// Findings are sorted by start, so columns are counted on from the previous finding on
     /// the same line rather than from the line start: thousands of findings on one very long
     /// line cost one pass over it, not one pass each.
-    pub fn located(&self) -> (LineIndex, Vec<Located<'_>>) {
+    pub fn located(&self) -> Vec<Located<'_>> {
         let index = LineIndex::new(&self.source);
-        let located = self.located_with(&index).collect();
-        (index, located)
+        self.located_in(&index, 0..self.findings.len()).collect()
     }
 
-    /// [`FileReport::located`] one finding at a time, with the file's line index: for
-    /// renderers that stream, so that a file with millions of findings holds no list of them.
-    pub fn located_with<'a, 'i>(
-        &'a self,
-        index: &'i LineIndex,
-    ) -> impl Iterator<Item = Located<'a>> + use<'a, 'i> {
-        self.located_in(index, 0..self.findings.len())
-    }
-
-    /// [`FileReport::located_with`] for the findings at `range` of the list (so that pieces of
-    /// a long list can be located on different cores; each piece counts its columns afresh).
+    /// [`FileReport::located`] for the findings at `range` of the list, one at a time, with the
+    /// file's line index: for renderers that stream (a file with millions of findings holds no
+    /// list of them), a piece on each core (each piece counts its columns afresh).
     pub fn located_in<'a, 'i>(
         &'a self,
         index: &'i LineIndex,

@@ -60,7 +60,7 @@ pub struct ScoreLine {
     pub hits: usize,
     /// The points it moved the score by (before the reward cap).
     pub points: f64,
-    /// The part of the pitch (a penalty counts per part; a reward's first part).
+    /// The part of the pitch a penalty counts in; none for a reward, which counts once.
     pub part: Scope,
 }
 
@@ -109,7 +109,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
                     rule: Arc::clone(&f.rule),
                     hits: 1,
                     points: 0.0,
-                    part: f.scope,
+                    part: if reward { Scope::NONE } else { f.scope },
                 },
                 vec![f.strength],
             )),

@@ -217,7 +217,12 @@ impl Config {
 
     /// Load the packs and build the linter, with `select`, `ignore` and rule overrides applied.
     pub fn linter(&self) -> Result<Linter> {
-        let rules = crate::check::compile_rules(&self.pack_sources()?)?;
+        self.linter_of(&self.pack_sources()?)
+    }
+
+    /// [`Config::linter`] from packs already read by [`Config::pack_sources`].
+    pub fn linter_of(&self, sources: &[PackSource]) -> Result<Linter> {
+        let rules = crate::check::compile_rules(sources)?;
         let path = self.path.clone().unwrap_or_default();
         Linter::from_rules(self.selection.apply(rules, &path, &self.text)?)
     }
@@ -249,14 +254,18 @@ impl Config {
     /// The built-in rules that run under this config: all of them but those its `ignore`
     /// turns off (`select` does not reach them).
     pub fn builtins(&self) -> Vec<std::sync::Arc<crate::rule::RuleMeta>> {
-        let ignores = self.builtin_ignores();
         let ignorable = crate::builtin::ignorable();
+        let off = |m: &crate::rule::RuleMeta| {
+            ignorable.iter().any(|i| i.qualified == m.qualified)
+                && self
+                    .selection
+                    .ignore
+                    .iter()
+                    .any(|s| select::specificity(&s.text, m).is_some())
+        };
         crate::builtin::rules()
             .into_iter()
-            .filter(|m| {
-                !(ignorable.iter().any(|i| i.qualified == m.qualified)
-                    && ignores.iter().any(|s| select::specificity(s, m).is_some()))
-            })
+            .filter(|m| !off(m))
             .collect()
     }
 

@@ -20,7 +20,7 @@ pub fn one_line(s: &str) -> String {
 
 impl Renderer for Concise {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let (_, located) = file.located();
+        let located = file.located();
         for l in &located {
             let f = l.finding;
             writeln!(

@@ -27,7 +27,7 @@ pub fn escape_property(s: &str) -> String {
 
 impl Renderer for Github {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let (_, located) = file.located();
+        let located = file.located();
         let path = escape_property(&file.path);
         for l in &located {
             let f = l.finding;

@@ -188,7 +188,7 @@ impl Renderer for Human {
             // Pad on the visible width: colour codes are invisible.
             let pad = 5usize.saturating_sub(points(l.points).chars().count());
             // A penalty counts per part, so its part tells its lines apart; a reward counts once.
-            let part = if l.part.is_empty() || l.rule.weight > 0 {
+            let part = if l.part.is_empty() {
                 String::new()
             } else {
                 format!("  ({})", l.part.label())

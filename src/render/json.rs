@@ -222,7 +222,7 @@ fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
                 rule: &l.rule.qualified,
                 hits: l.hits,
                 points: l.points,
-                part: (l.rule.weight < 0 && !l.part.is_empty()).then_some(l.part),
+                part: (!l.part.is_empty()).then_some(l.part),
             })
             .collect(),
         reasons: &s.reasons,

@@ -50,7 +50,7 @@ impl Renderer for Junit {
                 file.score.score,
                 file.score.reasons.join("; ")
             );
-            let (_, located) = file.located();
+            let located = file.located();
             let mut body = String::new();
             for l in &located {
                 let f = l.finding;

@@ -125,7 +125,7 @@ impl Sarif {
 
 impl Renderer for Sarif {
     fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        let (_, located) = file.located();
+        let located = file.located();
         let uri = uri(&file.path);
         for l in &located {
             let f = l.finding;

@@ -72,13 +72,14 @@ impl Rule for MetricRule {
         // A draft with none of the rule's parts of the message (opening, body, closing) has
         // none of their words, sentences or questions: a count is zero (a greeting and a
         // sign-off alone are too short). Parts a draft may leave out (a subject kept elsewhere,
-        // a signature) have no measure, and a draft with no text at all is
-        // `pitchlint/empty-draft`'s alone.
+        // a signature) have no measure, nor has a part the rule's `except_scope` leaves out,
+        // and a draft with no text at all is `pitchlint/empty-draft`'s alone.
         let v = match m.value(self.measure) {
             Some(v) => v,
             None if self.measure.is_count()
                 && self.meta.scope.intersects(Scope::MESSAGE)
-                && !cx.doc.segments.is_empty() =>
+                && !cx.doc.segments.is_empty()
+                && cx.doc.spans_of(self.meta.scope).next().is_none() =>
             {
                 0.0
             }
@@ -145,6 +146,10 @@ mod tests {
         // A subject may be kept elsewhere: a draft without one has no subject words to count.
         let subject = short.replace("[\"opening\", \"body\", \"closing\"]", "\"subject\"");
         assert!(findings(&subject, bare).is_empty());
+        // A part the rule excepts is left out, not counted as zero words.
+        let except = format!("{short}except_scope = \"closing\"\n");
+        assert!(findings(&except, "Hi Dana,\n\nCan we talk?\n\nBest,\nSam\n").is_empty());
+        assert_eq!(findings(&except, bare).len(), 1);
     }
 
     #[test]

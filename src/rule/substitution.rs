@@ -1,8 +1,9 @@
 //! `substitution`: a phrase and the word to write instead (`swap = { "utilize" = "use" }`).
 //! A single replacement is applied by `--fix` (with the case of the matched text: "Utilize" →
-//! "Use"); a list of replacements is only suggested. A phrase whose last word takes its
-//! inflections (`"utilize~" = "use"`) gets its replacement in the same form ("utilized" →
-//! "used"), or, when that form is not certain, no fix (see [`super::inflect`]). Each phrase is
+//! "Use"); a list of replacements is only suggested. A phrase one of whose words takes its
+//! inflections (`"utilize~" = "use"`, `"reach~ out" = "write"`) gets its replacement in that
+//! word's form ("utilized" → "used", "Reaching out" → "Writing"), or, when that form is not
+//! certain, no fix (see [`super::inflect`]). Each phrase is
 //! one pattern of the shared matcher, so a hit says which swap it is.
 
 use std::sync::Arc;

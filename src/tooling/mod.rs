@@ -45,10 +45,10 @@ pub fn run(
         Command::Explain { rule } => {
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
-            let linter = config.linter()?;
+            let sources = config.pack_sources()?;
+            let linter = config.linter_of(&sources)?;
             let meta = find_rule(&linter, rule)?;
             // What the rule finds, as its pack writes it (phrases, swaps, pattern, limits).
-            let sources = config.pack_sources()?;
             let def = sources
                 .iter()
                 .find(|s| s.path == meta.source)

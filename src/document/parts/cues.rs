@@ -222,8 +222,9 @@ pub(super) fn ends_sentence(s: &str) -> bool {
 
 /// Whether a first line is a title written as plain text ("Vendor Customer Relationships"):
 /// up to ten words, each capitalised (but the small words of a title), no punctuation at its
-/// end, and not a greeting ("Hi Dana").
-pub(super) fn is_plain_title(s: &str) -> bool {
+/// end, not a greeting ("Hi Dana"), and the `next` line does not go on in lower case (a
+/// wrapped sentence).
+pub(super) fn is_plain_title(s: &str, next: &str) -> bool {
     const SMALL: &[&str] = &[
         "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs",
         "with",
@@ -232,6 +233,7 @@ pub(super) fn is_plain_title(s: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 10
+        && !next.trim_start().starts_with(char::is_lowercase)
         && !t.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '"' | '\''))
         && !t.ends_with(['…', '”', '’'])
         && greeting_end(t).is_none()

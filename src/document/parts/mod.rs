@@ -138,7 +138,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         } else if hints.subject.is_none()
             && i + 1 < end
             && !lines[i + 1].blank
-            && is_plain_title(&text[l.span.clone()])
+            && is_plain_title(&text[l.span.clone()], &text[lines[i + 1].span.clone()])
         {
             // A plain-text title over the text that follows it ("Vendor Customer
             // Relationships"): the draft's title, as a Markdown `#` title is, and not the

@@ -60,12 +60,14 @@ fn a_plain_title_line_is_the_subject() {
         part(t, "opening+closing"),
         ["I wonder what would happen. The term stands."]
     );
-    // Not a greeting, nor a line that ends a sentence, nor a line alone, nor prose.
+    // Not a greeting, nor a line that ends a sentence, nor a line alone, nor prose, nor a
+    // sentence wrapped onto the next line.
     for t in [
         "Hi Dana\nCan we talk?\n",
         "Quick Question.\nCan we talk?\n",
         "Quick Question\n",
         "Our team ships fast\nCan we talk?\n",
+        "We Ship Boxes\nto breweries in Ohio.\n",
     ] {
         assert!(part(t, "subject").is_empty(), "{t}");
     }
