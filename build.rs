@@ -1,6 +1,7 @@
-//! Embeds every `rules/*.toml` file in the binary as the default pack, in name order, and
-//! compiles the fixed regexes of document reading (`src/document/patterns.rs`) into DFAs, so
-//! that no run pays for compiling them.
+//! Embeds every `rules/*.toml` file in the binary as the default pack, in name order; compiles
+//! the fixed regexes of document reading (`src/document/patterns.rs`) and the default packs'
+//! rule regexes into DFAs, so that no run pays for compiling them; and links the binary at a
+//! fixed address on Linux.
 use std::{env, fs, path::PathBuf};
 
 use regex_automata::dfa::{StartKind, dense, regex::Builder};
@@ -12,15 +13,9 @@ mod patterns;
 
 fn main() {
     compile_dfas();
-    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("rules");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .expect("rules/ exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
+    link_fixed();
+    let files = pack_files();
+    compile_pack_dfas(&files);
     let mut out = String::from("&[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -39,21 +34,101 @@ fn main() {
     fs::write(dest, out).expect("write default_packs.rs");
 }
 
+/// The default packs, `rules/*.toml`, in name order.
+fn pack_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+        .join("rules");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("rules/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Compile the default packs' rule regexes into one forward and one reverse dense DFA, as the
+/// matcher would compile them at run time (`src/matcher/regexes.rs`): each `pattern` with its
+/// rule's case flag, distinct ones in load order, those with Unicode word boundaries left out
+/// (a DFA can't have them). Also write the list of sources, so that the matcher uses the DFAs
+/// only when the patterns it was given are exactly these. Compiling them at run time was the
+/// largest part of start-up; a pack that isn't broken always parses here (its errors are
+/// reported at run time, where they name the file and position).
+fn compile_pack_dfas(files: &[PathBuf]) {
+    let mut sources: Vec<String> = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(f).expect("a default pack is UTF-8");
+        let Ok(table) = text.parse::<toml::Table>() else {
+            continue;
+        };
+        let rules = table.get("rule").and_then(|r| r.as_array());
+        for rule in rules.into_iter().flatten() {
+            let Some(re) = rule.get("pattern").and_then(|p| p.as_str()) else {
+                continue;
+            };
+            let sensitive = rule
+                .get("case_sensitive")
+                .and_then(|c| c.as_bool())
+                .unwrap_or(false);
+            let flags = if sensitive { "" } else { "(?i)" };
+            let source = format!("{flags}(?:{re})");
+            let unicode_words = syntax::parse(&source)
+                .is_ok_and(|hir| hir.properties().look_set().contains_word_unicode());
+            if !unicode_words && !sources.contains(&source) {
+                sources.push(source);
+            }
+        }
+    }
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let dfa = Builder::new()
+        .dense(
+            dense::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .start_kind(StartKind::Both)
+                .starts_for_each_pattern(true)
+                .minimize(true),
+        )
+        .build_many(&sources);
+    // A pattern that does not compile here leaves the DFAs out: the matcher then compiles
+    // (and reports) it at run time.
+    let (fwd, rev, listed) = match &dfa {
+        Ok(re) => (bytes(re.forward()), bytes(re.reverse()), sources),
+        Err(_) => (Vec::new(), Vec::new(), Vec::new()),
+    };
+    fs::write(out.join("rules.fwd.dfa"), fwd).expect("write rules.fwd.dfa");
+    fs::write(out.join("rules.rev.dfa"), rev).expect("write rules.rev.dfa");
+    fs::write(out.join("rules_dfa_sources.rs"), format!("&{listed:?}\n"))
+        .expect("write rules_dfa_sources.rs");
+}
+
+/// A DFA's bytes in the target's byte order.
+fn bytes(dfa: &dense::DFA<Vec<u32>>) -> Vec<u8> {
+    let big = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
+    let (b, pad) = if big {
+        dfa.to_bytes_big_endian()
+    } else {
+        dfa.to_bytes_little_endian()
+    };
+    b[pad..].to_vec()
+}
+
+/// Link the binary at a fixed address on Linux. A position-independent binary makes the
+/// loader patch 19,000 pointers at every start, and each page it writes is copied (about 100
+/// page faults); `pitchlint` runs before every send, so start-up is felt. Tests are linked
+/// the same way, so they run what ships.
+fn link_fixed() {
+    if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
+}
+
 /// Write each DFA in the target's byte order into `OUT_DIR`: the placeholder regex as one
 /// anchored forward DFA (an unanchored one would be 15 MB: it tracks every `{{` and `[` at
 /// once), the link regex as the forward and reverse DFAs of a `dfa::regex::Regex`.
 fn compile_dfas() {
     println!("cargo:rerun-if-changed=src/document/patterns.rs");
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let big = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
-    let bytes = |dfa: &dense::DFA<Vec<u32>>| {
-        let (b, pad) = if big {
-            dfa.to_bytes_big_endian()
-        } else {
-            dfa.to_bytes_little_endian()
-        };
-        b[pad..].to_vec()
-    };
     let syntax = syntax::Config::new().utf8(false);
     let nfa = thompson::Config::new().utf8(false);
     let placeholder = dense::Builder::new()

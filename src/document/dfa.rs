@@ -1,5 +1,6 @@
-//! The DFAs that `build.rs` compiled from [`super::patterns`], embedded in the binary and
-//! read in place (no copy, no compile): the placeholder finder and the link finder.
+//! The DFAs that `build.rs` compiled, embedded in the binary and read in place (no copy, no
+//! compile): the placeholder finder and the link finder from [`super::patterns`] here, and the
+//! default packs' rule regexes (used by `crate::matcher`).
 
 use std::sync::LazyLock;
 
@@ -8,9 +9,9 @@ use regex_automata::dfa::regex::Regex;
 
 /// Embedded DFA bytes, aligned for reading as `u32`s in place.
 #[repr(C)]
-struct Aligned<B: ?Sized> {
-    _align: [u32; 0],
-    bytes: B,
+pub(crate) struct Aligned<B: ?Sized> {
+    pub(crate) _align: [u32; 0],
+    pub(crate) bytes: B,
 }
 
 static PLACEHOLDER_BYTES: &Aligned<[u8]> = &Aligned {
@@ -26,13 +27,29 @@ static LINK_REV_BYTES: &Aligned<[u8]> = &Aligned {
     bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/link.rev.dfa")),
 };
 
-/// `bytes` as a DFA. They were written by `build.rs` for this target, so this fails only
-/// if the build is broken.
+/// `bytes` as a DFA, read in place without checking its transitions: checking them cost more
+/// than compiling the rules' regexes did, on every run.
+///
+/// Every caller passes bytes that `build.rs` wrote with `to_bytes_*` for this target, with the
+/// one `regex-automata` that `Cargo.lock` pins for both the build script and the binary: that
+/// is what `from_bytes_unchecked` asks. The test
+/// `matcher::tests::embedded_dfas_pass_the_full_check` runs the full check on all of them.
 #[allow(clippy::expect_used)] // built with the binary, not input
-fn load(bytes: &'static [u8]) -> DFA<&'static [u32]> {
-    DFA::from_bytes(bytes)
+pub(crate) fn load(bytes: &'static [u8]) -> DFA<&'static [u32]> {
+    // SAFETY: see above; the header, alignment and lengths are still checked.
+    unsafe { DFA::from_bytes_unchecked(bytes) }
         .expect("the DFAs embedded at build time load")
         .0
+}
+
+/// Every DFA that `build.rs` embeds, for the full check in the tests.
+#[cfg(test)]
+pub(crate) fn embedded_bytes() -> Vec<(&'static str, &'static [u8])> {
+    vec![
+        ("placeholder", &PLACEHOLDER_BYTES.bytes),
+        ("link forward", &LINK_FWD_BYTES.bytes),
+        ("link reverse", &LINK_REV_BYTES.bytes),
+    ]
 }
 
 /// [`super::patterns::PLACEHOLDER`], anchored: run it from a byte that can start a match.

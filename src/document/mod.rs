@@ -7,7 +7,7 @@
 //! opening, body, closing, signoff, signature, quote) are [`Segment`]s over the view.
 
 pub mod align;
-mod dfa;
+pub(crate) mod dfa;
 pub mod email;
 pub mod html;
 pub mod links;

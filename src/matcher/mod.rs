@@ -252,7 +252,7 @@ impl Matcher {
 }
 
 /// A candidate match of one distinct pattern, before overlap filtering.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Cand {
     pattern: u32,
     start: usize,

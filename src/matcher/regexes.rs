@@ -9,13 +9,15 @@
 
 use std::sync::Arc;
 
+use regex_automata::dfa::dense::DFA;
 use regex_automata::meta::Regex;
-use regex_automata::{Anchored, Input, MatchKind, PatternID};
+use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
 
 use super::{Cand, MatcherError, unicode_bounded};
 
 /// One regex to compile.
+#[derive(Clone)]
 pub(super) struct Pattern {
     /// The source, flags included.
     pub regex: String,
@@ -32,11 +34,76 @@ pub(super) struct Pattern {
 /// Some of the patterns, compiled into one multi-pattern regex.
 #[derive(Debug)]
 pub(super) struct RegexGroup {
-    re: Regex,
+    re: Engine,
     /// For each first byte, the group's patterns (local ids) whose matches can start with it.
     by_first_byte: Vec<Vec<u32>>,
     /// Local pattern id → (distinct pattern, whole words).
     ids: Vec<(u32, bool)>,
+}
+
+/// How a group's regex runs: compiled now, or the default packs' patterns as `build.rs`
+/// compiled them into dense DFAs (no compile, and no lazy DFA to fill while scanning).
+#[derive(Debug)]
+enum Engine {
+    Compiled(Regex),
+    Embedded(&'static regex_automata::dfa::regex::Regex<DFA<&'static [u32]>>),
+}
+
+impl Engine {
+    fn search(&self, input: &Input<'_>) -> Option<Match> {
+        match self {
+            Engine::Compiled(re) => re.search(input),
+            // The DFAs have no Unicode word boundary (no quit byte), are built for both
+            // anchored and per-pattern starts, and a search never stops early, so a search
+            // can't fail.
+            Engine::Embedded(re) => re.try_search(input).ok().flatten(),
+        }
+    }
+}
+
+/// The sources `build.rs` compiled into the embedded DFAs, in pattern order.
+const EMBEDDED_SOURCES: &[&str] = include!(concat!(env!("OUT_DIR"), "/rules_dfa_sources.rs"));
+
+static EMBEDDED_FWD: &crate::document::dfa::Aligned<[u8]> = &crate::document::dfa::Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/rules.fwd.dfa")),
+};
+static EMBEDDED_REV: &crate::document::dfa::Aligned<[u8]> = &crate::document::dfa::Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/rules.rev.dfa")),
+};
+
+static EMBEDDED: std::sync::LazyLock<regex_automata::dfa::regex::Regex<DFA<&'static [u32]>>> =
+    std::sync::LazyLock::new(|| {
+        use crate::document::dfa::load;
+        regex_automata::dfa::regex::Regex::builder()
+            .build_from_dfas(load(&EMBEDDED_FWD.bytes), load(&EMBEDDED_REV.bytes))
+    });
+
+/// The sources the embedded DFAs were compiled from.
+#[cfg(test)]
+pub(super) fn embedded_sources() -> &'static [&'static str] {
+    EMBEDDED_SOURCES
+}
+
+/// The embedded DFAs' bytes, for the full check in the tests.
+#[cfg(test)]
+pub(super) fn embedded_bytes() -> [(&'static str, &'static [u8]); 2] {
+    [
+        ("rules forward", &EMBEDDED_FWD.bytes),
+        ("rules reverse", &EMBEDDED_REV.bytes),
+    ]
+}
+
+/// The embedded DFAs, when `patterns` are exactly the ones they were compiled from.
+fn embedded(patterns: &[&Pattern]) -> Option<Engine> {
+    let same = !EMBEDDED_SOURCES.is_empty()
+        && patterns.len() == EMBEDDED_SOURCES.len()
+        && patterns
+            .iter()
+            .zip(EMBEDDED_SOURCES)
+            .all(|(p, s)| p.regex == *s);
+    same.then(|| Engine::Embedded(&EMBEDDED))
 }
 
 /// Size limits that keep a hostile pack from exhausting memory.
@@ -79,13 +146,38 @@ impl RegexGroup {
             }
             let sub: Vec<&Pattern> = picked.iter().map(|&i| &patterns[i]).collect();
             let sub_hirs: Vec<&Hir> = picked.iter().map(|&i| &*hirs[i]).collect();
+            let re = match embedded(&sub) {
+                Some(re) => re,
+                None => Engine::Compiled(build(&sub, &sub_hirs)?),
+            };
             groups.push(RegexGroup {
-                re: build(&sub, &sub_hirs)?,
+                re,
                 by_first_byte: first_bytes(&sub_hirs),
                 ids: sub.iter().map(|p| (p.pid, p.words)).collect(),
             });
         }
         Ok(groups)
+    }
+
+    /// Whether this group runs the DFAs embedded at build time.
+    #[cfg(test)]
+    pub(super) fn is_embedded(&self) -> bool {
+        matches!(self.re, Engine::Embedded(_))
+    }
+
+    /// This group with its patterns compiled now, as for a pack that isn't a default one.
+    #[cfg(test)]
+    pub(super) fn compiled(patterns: &[&Pattern]) -> RegexGroup {
+        let hirs: Vec<Hir> = patterns
+            .iter()
+            .map(|p| regex_automata::util::syntax::parse(&p.regex).unwrap())
+            .collect();
+        let refs: Vec<&Hir> = hirs.iter().collect();
+        RegexGroup {
+            re: Engine::Compiled(build(patterns, &refs).unwrap()),
+            by_first_byte: first_bytes(&refs),
+            ids: patterns.iter().map(|p| (p.pid, p.words)).collect(),
+        }
     }
 
     /// Push a candidate for every pattern match that starts in `from..to`.

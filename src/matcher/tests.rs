@@ -185,3 +185,73 @@ fn user_regexes_keep_their_meaning() {
     let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '!{2,}'\n";
     assert_eq!(hits(t, "Wow!!! ok!"), [(0, "!!!".into())]);
 }
+
+/// The DFAs that `build.rs` embeds are read without checking their transitions
+/// (`crate::document::dfa::load`): here each one passes the full check.
+#[test]
+fn embedded_dfas_pass_the_full_check() {
+    let all = crate::document::dfa::embedded_bytes()
+        .into_iter()
+        .chain(regexes::embedded_bytes());
+    let mut n = 0;
+    for (name, bytes) in all {
+        assert!(!bytes.is_empty(), "{name}: no DFA was embedded");
+        let checked = regex_automata::dfa::dense::DFA::from_bytes(bytes);
+        assert!(checked.is_ok(), "{name}: {:?}", checked.err());
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
+
+/// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
+/// rules stopped agreeing on the patterns, they would be compiled at run time instead, and
+/// start-up would be slower), and those find exactly what the same patterns compiled at run
+/// time find: every match, where it starts and ends, and which pattern, on the real corpus
+/// and the fixtures, with the per-pattern anchored checks for overlaps.
+#[test]
+fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
+    let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
+    let matcher = Matcher::new(&rules).unwrap();
+    assert_eq!(matcher.regexes.len(), 1);
+    assert!(matcher.regexes[0].is_embedded());
+
+    let sources = regexes::embedded_sources();
+    assert!(sources.len() >= 5, "{sources:?}");
+    let patterns: Vec<regexes::Pattern> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| regexes::Pattern {
+            regex: (*s).to_string(),
+            hir: None,
+            words: false,
+            pid: i as u32,
+            rule: 0,
+        })
+        .collect();
+    let refs: Vec<&regexes::Pattern> = patterns.iter().collect();
+    let compiled = regexes::RegexGroup::compiled(&refs);
+    let embedded = regexes::RegexGroup::build_all(patterns.clone()).unwrap();
+    assert!(embedded[0].is_embedded() && !compiled.is_embedded());
+
+    let mut texts = Vec::new();
+    for dir in ["tests/corpus/real", "tests/fixtures"] {
+        for e in ignore::Walk::new(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)) {
+            if let Ok(t) = std::fs::read_to_string(e.unwrap().path()) {
+                texts.push(t);
+            }
+        }
+    }
+    assert!(texts.len() > 20, "{}", texts.len());
+    texts.push(
+        "!!! FREE TRIAL, BOOK A DEMO NOW!! Only $5 per seat, 10\u{a0}am Kelvin \u{212a}".into(),
+    );
+    let mut found = 0;
+    for t in &texts {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        embedded[0].scan(t, 0, t.len(), &mut a);
+        compiled.scan(t, 0, t.len(), &mut b);
+        assert_eq!(a, b);
+        found += a.len();
+    }
+    assert!(found > 100, "{found}");
+}

@@ -125,7 +125,21 @@ fn lint(
         writeln!(err, "pitchlint: note: {note}")?;
     }
 
-    let (configs, work, linters) = plan(cli, env, inputs)?;
+    // One input (the pre-send check of a draft) is read while the packs compile, on the
+    // other core: reading and compiling are the two halves of its start-up.
+    let (planned, early) = match inputs.as_slice() {
+        [one] => {
+            let one = one.clone();
+            let (planned, read) = rayon::join(
+                || plan(cli, env, inputs),
+                || inputs::read(&one, cli.input_format),
+            );
+            (planned, Some(read))
+        }
+        _ => (plan(cli, env, inputs), None),
+    };
+    let (configs, work, linters) = planned?;
+    let early = std::sync::Mutex::new(early);
     if !work.is_empty() && linters.iter().flatten().all(|l| l.rules().next().is_none()) {
         writeln!(
             err,
@@ -163,7 +177,8 @@ fn lint(
     // rendering, counting) happens in the callback, file by file, in input order.
     let lint_in_parallel = reporting && !cli.fix;
     let pre_work = |_: usize, (input, i): &(Input, usize)| -> Pre {
-        match inputs::read(input, cli.input_format) {
+        let read = early.lock().ok().and_then(|mut e| e.take());
+        match read.unwrap_or_else(|| inputs::read(input, cli.input_format)) {
             Ok(Some(mut doc)) if lint_in_parallel => {
                 let Some(linter) = linters[*i].as_ref() else {
                     return Pre::Read(Ok(Some(doc)));
