@@ -51,7 +51,7 @@ fn pack_files() -> Vec<PathBuf> {
 /// Compile the default packs' rule regexes into one forward and one reverse dense DFA, as the
 /// matcher would compile them at run time (`src/matcher/regexes.rs`): each `pattern` with its
 /// rule's case flag, distinct ones in load order, those with Unicode word boundaries left out
-/// (a DFA can't have them). Also write the list of sources, so that the matcher uses the DFAs
+/// (a DFA can't have them). The run then neither parses nor compiles them. Also write the list of sources, so that the matcher uses the DFAs
 /// only when the patterns it was given are exactly these. Compiling them at run time was the
 /// largest part of start-up; a pack that isn't broken always parses here (its errors are
 /// reported at run time, where they name the file and position).
@@ -73,9 +73,13 @@ fn compile_pack_dfas(files: &[PathBuf]) {
                 .unwrap_or(false);
             let flags = if sensitive { "" } else { "(?i)" };
             let source = format!("{flags}(?:{re})");
-            let unicode_words = syntax::parse(&source)
-                .is_ok_and(|hir| hir.properties().look_set().contains_word_unicode());
-            if !unicode_words && !sources.contains(&source) {
+            // Left to the run: a pattern with Unicode word boundaries, one that can match
+            // empty text, or one that doesn't parse (the run reports those two).
+            let fits = syntax::parse(&source).is_ok_and(|hir| {
+                let p = hir.properties();
+                !p.look_set().contains_word_unicode() && p.minimum_len() != Some(0)
+            });
+            if fits && !sources.contains(&source) {
                 sources.push(source);
             }
         }

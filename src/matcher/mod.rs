@@ -14,7 +14,6 @@
 //! each start and drops its matches that overlap its previous one, as `find_iter` would.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::phrase::is_word_char;
 use crate::rule::{PatternSpec, Rule};
@@ -25,6 +24,7 @@ mod trie;
 
 use literals::LiteralGroup;
 use regexes::RegexGroup;
+pub(crate) use regexes::is_embedded;
 
 /// A match of one rule's pattern: `rule` indexes the rule list, `pattern` that rule's
 /// [`Rule::patterns`], `span` is a byte span of the lintable view.
@@ -111,7 +111,7 @@ impl Matcher {
                         Vec::new(),
                         Some(regexes::Pattern {
                             regex: re.source.clone(),
-                            hir: Some(Arc::clone(&re.hir)),
+                            hir: re.hir.clone(),
                             words: false,
                             pid,
                             rule,

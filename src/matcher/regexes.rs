@@ -95,15 +95,27 @@ pub(super) fn embedded_bytes() -> [(&'static str, &'static [u8]); 2] {
     ]
 }
 
-/// The embedded DFAs, when `patterns` are exactly the ones they were compiled from.
-fn embedded(patterns: &[&Pattern]) -> Option<Engine> {
+/// Whether `source` is one of the regexes compiled into the embedded DFAs: `build.rs` parsed
+/// it, found that it can't match empty text, and compiled it.
+pub(crate) fn is_embedded(source: &str) -> bool {
+    EMBEDDED_SOURCES.contains(&source)
+}
+
+/// The embedded DFAs as a group, when `patterns` are exactly the ones they were compiled
+/// from, in the same order. Every pattern is tried at every match start, as there are no
+/// parses to tell which bytes can start which pattern; there are only a few.
+fn embedded(patterns: &[Pattern]) -> Option<RegexGroup> {
     let same = !EMBEDDED_SOURCES.is_empty()
         && patterns.len() == EMBEDDED_SOURCES.len()
         && patterns
             .iter()
             .zip(EMBEDDED_SOURCES)
             .all(|(p, s)| p.regex == *s);
-    same.then(|| Engine::Embedded(&EMBEDDED))
+    same.then(|| RegexGroup {
+        re: Engine::Embedded(&EMBEDDED),
+        by_first_byte: vec![(0..patterns.len() as u32).collect(); 256],
+        ids: patterns.iter().map(|p| (p.pid, p.words)).collect(),
+    })
 }
 
 /// Size limits that keep a hostile pack from exhausting memory.
@@ -121,6 +133,9 @@ impl RegexGroup {
         // Each pattern parsed once (by its rule, or here): the same tree tells the engine it
         // needs, its first bytes, and builds the regex. On all cores; the first error in
         // pattern order is reported.
+        if let Some(group) = embedded(&patterns) {
+            return Ok(vec![group]);
+        }
         use rayon::prelude::*;
         let hirs = patterns
             .par_iter()
@@ -146,12 +161,8 @@ impl RegexGroup {
             }
             let sub: Vec<&Pattern> = picked.iter().map(|&i| &patterns[i]).collect();
             let sub_hirs: Vec<&Hir> = picked.iter().map(|&i| &*hirs[i]).collect();
-            let re = match embedded(&sub) {
-                Some(re) => re,
-                None => Engine::Compiled(build(&sub, &sub_hirs)?),
-            };
             groups.push(RegexGroup {
-                re,
+                re: Engine::Compiled(build(&sub, &sub_hirs)?),
                 by_first_byte: first_bytes(&sub_hirs),
                 ids: sub.iter().map(|p| (p.pid, p.words)).collect(),
             });

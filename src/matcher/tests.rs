@@ -214,6 +214,16 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
     let matcher = Matcher::new(&rules).unwrap();
     assert_eq!(matcher.regexes.len(), 1);
     assert!(matcher.regexes[0].is_embedded());
+    // Nor are they parsed when their packs load.
+    let specs: Vec<&PatternSpec> = rules.iter().flat_map(|r| r.patterns()).collect();
+    let regexes: Vec<&crate::rule::RegexSpec> = specs
+        .iter()
+        .filter_map(|s| match s {
+            PatternSpec::Regex(re) => Some(re),
+            PatternSpec::Phrases { .. } => None,
+        })
+        .collect();
+    assert!(regexes.len() >= 5 && regexes.iter().all(|re| re.hir.is_none()));
 
     let sources = regexes::embedded_sources();
     assert!(sources.len() >= 5, "{sources:?}");
@@ -254,4 +264,19 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
         found += a.len();
     }
     assert!(found > 100, "{found}");
+}
+
+/// A team pack that repeats a default pack's regex beside one of its own: the group is not
+/// the embedded one, so both are compiled at run time (the shared one parsed then) and found.
+#[test]
+fn a_default_regex_in_a_team_pack_is_compiled_with_the_others() {
+    let toml = "[[rule]]\nid = \"bang\"\nmessage = \"m\"\nweight = -1\npattern = '!'\n\
+                [[rule]]\nid = \"xy\"\nmessage = \"m\"\nweight = -1\npattern = 'x+y'\n";
+    let rules = rules(toml);
+    let m = Matcher::new(&rules).unwrap();
+    assert!(!m.regexes[0].is_embedded());
+    assert_eq!(
+        hits(toml, "Wow! xxy"),
+        [(0, "!".to_string()), (1, "xxy".to_string())]
+    );
 }

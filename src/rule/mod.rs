@@ -161,8 +161,9 @@ pub enum PatternSpec {
 pub struct RegexSpec {
     /// The source, flags included.
     pub source: String,
-    /// The parsed regex.
-    pub hir: Arc<regex_syntax::hir::Hir>,
+    /// The parsed regex; none for a default pack's regex that `build.rs` compiled (and so
+    /// checked) already, which the matcher runs from the embedded DFAs without a parse.
+    pub hir: Option<Arc<regex_syntax::hir::Hir>>,
 }
 
 impl PartialEq for RegexSpec {

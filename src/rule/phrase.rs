@@ -101,25 +101,31 @@ pub fn compile_one(
             }
             (None, Some(p)) => {
                 let re = p.get_ref();
-                // Parsed as written (an error quotes it so), with the rule's case flag: the
-                // tree the matcher compiles.
-                let syntax =
-                    regex_automata::util::syntax::Config::new().case_insensitive(!case_sensitive);
-                let hir = regex_automata::util::syntax::parse_with(re, &syntax).map_err(|e| {
-                    let (at, what) = regex_error(&src.text, p.span(), re, &e);
-                    err(at, format!("invalid regex: {what}"))
-                })?;
-                if hir.properties().minimum_len() == Some(0) {
-                    return Err(err(
-                        p.span().start,
-                        "pattern can match empty text: it must match at least one character".into(),
-                    ));
-                }
                 let flags = if case_sensitive { "" } else { "(?i)" };
-                patterns.push(PatternSpec::Regex(super::RegexSpec {
-                    source: format!("{flags}(?:{re})"),
-                    hir: Arc::new(hir),
-                }));
+                let source = format!("{flags}(?:{re})");
+                // A default pack's regex was parsed, checked and compiled by `build.rs`.
+                let hir = if crate::matcher::is_embedded(&source) {
+                    None
+                } else {
+                    // Parsed as written (an error quotes it so), with the rule's case flag:
+                    // the tree the matcher compiles.
+                    let syntax = regex_automata::util::syntax::Config::new()
+                        .case_insensitive(!case_sensitive);
+                    let hir =
+                        regex_automata::util::syntax::parse_with(re, &syntax).map_err(|e| {
+                            let (at, what) = regex_error(&src.text, p.span(), re, &e);
+                            err(at, format!("invalid regex: {what}"))
+                        })?;
+                    if hir.properties().minimum_len() == Some(0) {
+                        return Err(err(
+                            p.span().start,
+                            "pattern can match empty text: it must match at least one character"
+                                .into(),
+                        ));
+                    }
+                    Some(Arc::new(hir))
+                };
+                patterns.push(PatternSpec::Regex(super::RegexSpec { source, hir }));
             }
         }
         Ok(patterns)
