@@ -114,8 +114,24 @@ impl Linter {
 
     /// Every finding in `doc` for a message of kind `profile`.
     pub fn check_as(&self, doc: &Document, profile: Profile) -> Vec<Finding> {
-        // Below [`PARALLEL_FROM`], a draft may also need only some of its parts measured.
-        self.check_with(doc, profile, doc.text().len() >= PARALLEL_FROM)
+        self.check_in_parallel(doc, profile, false)
+    }
+
+    /// [`Linter::check_as`]; `spare_cores` says that no other file is being linted, so that
+    /// even a short draft measures its parts beside the matcher.
+    pub fn check_in_parallel(
+        &self,
+        doc: &Document,
+        profile: Profile,
+        spare_cores: bool,
+    ) -> Vec<Finding> {
+        // Below [`PARALLEL_FROM`], a draft among others would wake a thread for less than it
+        // costs, and may need only some of its parts measured.
+        self.check_with(
+            doc,
+            profile,
+            spare_cores || doc.text().len() >= PARALLEL_FROM,
+        )
     }
 
     fn check_with(&self, doc: &Document, profile: Profile, prefill: bool) -> Vec<Finding> {

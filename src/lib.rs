@@ -67,6 +67,9 @@ pub struct LintOptions {
     pub builtin_ignore: Vec<String>,
     /// The kind of message this file is (`None`: the linter's own profile).
     pub profile: Option<profile::Profile>,
+    /// Whether the other cores are free (the run's only file): its independent steps then
+    /// run beside each other whatever its size. Otherwise only a long file's do.
+    pub spare_cores: bool,
 }
 
 /// [`lint`], with per-file options.
@@ -79,7 +82,11 @@ pub fn lint_with(
     suppress::mask(&mut doc);
     let rules: Vec<_> = linter.rules().cloned().collect();
     let profile = opts.profile.unwrap_or(linter.profile());
-    let outcome = suppress::apply(&doc.source, linter.check_as(&doc, profile), &rules);
+    let outcome = suppress::apply(
+        &doc.source,
+        linter.check_in_parallel(&doc, profile, opts.spare_cores),
+        &rules,
+    );
     let mut findings = outcome.kept;
     let ignored = |f: &rule::Finding| {
         let off = |s: &String| config::select::specificity(s, &f.rule).is_some();

@@ -140,6 +140,14 @@ fn lint(
     };
     let (configs, work, linters) = planned?;
     let early = std::sync::Mutex::new(early);
+    let spare_cores = work.len() == 1;
+    let options = |g: &FileGate| crate::LintOptions {
+        report_unused_disables: cli.report_unused_disables,
+        ignore: g.ignore.clone(),
+        builtin_ignore: g.builtin_ignore.clone(),
+        profile: Some(g.profile),
+        spare_cores,
+    };
     if !work.is_empty() && linters.iter().flatten().all(|l| l.rules().next().is_none()) {
         writeln!(
             err,
@@ -185,13 +193,7 @@ fn lint(
                 };
                 let g: FileGate = configs.list[*i].gate_for(file_of(input, env).as_deref());
                 doc.template |= g.template;
-                let opts = crate::LintOptions {
-                    report_unused_disables: cli.report_unused_disables,
-                    ignore: g.ignore.clone(),
-                    builtin_ignore: g.builtin_ignore.clone(),
-                    profile: Some(g.profile),
-                };
-                Pre::Report(crate::lint_with(linter, doc, &g.gate, &opts))
+                Pre::Report(crate::lint_with(linter, doc, &g.gate, &options(&g)))
             }
             other => Pre::Read(other),
         }
@@ -288,12 +290,7 @@ fn lint(
             let Some(linter) = linters[*i].as_ref() else {
                 return Ok(());
             };
-            let opts = crate::LintOptions {
-                report_unused_disables: cli.report_unused_disables,
-                ignore: g.ignore.clone(),
-                builtin_ignore: g.builtin_ignore.clone(),
-                profile: Some(g.profile),
-            };
+            let opts = options(&g);
             let mut report = crate::lint_with(linter, doc, &g.gate, &opts);
             if cli.fix || cli.diff {
                 let relint = |text: &str| {
