@@ -1,8 +1,9 @@
 //! `proximity`: one of the rule's phrases stands near one of its `near` phrases (or its
 //! `near_pattern`): within `within` words, or in the same sentence when `within` is not given.
 //! "we" near "leading"; "partner" in the same sentence as a question mark. Both must stand in
-//! the same paragraph (part). The finding stands on the rule's phrase; each near match pairs
-//! with one phrase at most. Both lists are patterns of the shared matcher.
+//! the same paragraph (part). The finding spans the phrase, the near match and what stands
+//! between them; each near match pairs with one phrase at most. Both lists are patterns of the
+//! shared matcher.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -165,7 +166,10 @@ impl Rule for ProximityRule {
             });
             if let Some(i) = found {
                 used[i] = true;
-                out.push(cx.finding(h.span.clone(), None));
+                // The finding spans both, so that the reader sees what stands near what.
+                let n = &near[i].span;
+                let span = h.span.start.min(n.start)..h.span.end.max(n.end);
+                out.push(cx.finding(span, None));
             }
         }
     }
@@ -173,11 +177,25 @@ impl Rule for ProximityRule {
 
 #[cfg(test)]
 mod tests {
-    use crate::rule::tests::{findings, pack_error};
+    use crate::rule::tests::{findings, findings_full, pack_error};
 
     const BRAG: &str = "kind = \"proximity\"\nphrases = [\"we\", \"our\"]\nnear = [\"leading\", \"best\"]\nwithin = 3\nweight = -4\n";
     const ASK: &str =
         "kind = \"proximity\"\nphrases = [\"partner*\"]\nnear_pattern = '\\?'\nweight = -4\n";
+
+    /// The finding spans the phrase, what is near it, and the words between, whichever
+    /// comes first.
+    #[test]
+    fn the_finding_spans_both() {
+        for (text, want) in [
+            ("So we are the leading firm.", "we are the leading"),
+            ("The best firm is what we are.", "best firm is what we"),
+        ] {
+            let f = findings_full(BRAG, text);
+            assert_eq!(f.len(), 1, "{text}");
+            assert_eq!(&text[f[0].span.clone()], want);
+        }
+    }
 
     #[test]
     fn fires_within_so_many_words() {
