@@ -130,6 +130,23 @@ pub enum Written {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Why a file's bytes are not the text that was linted, for a `--fix` that leaves it alone.
+fn why_not_as_linted(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return "it is stored as UTF-16, and --fix writes only UTF-8 files; convert it \
+                (iconv -f UTF-16 -t UTF-8), or see the changes with --diff"
+            .into();
+    }
+    match crate::document::plain::invalid_utf8_at(bytes) {
+        Some((line, column)) => format!(
+            "it is not valid UTF-8 (at {line}:{column}), and fixing it would replace those \
+             bytes; convert it to UTF-8 first (from Latin-1: iconv -f LATIN1 -t UTF-8), or see \
+             the changes with --diff"
+        ),
+        None => "it changed since it was read; lint it again".into(),
+    }
+}
+
 /// Replace the file at `path`, which was linted as `linted`, with `new`, atomically. A file
 /// that is not stored as `linted` (it changed since, or it is not UTF-8) is left alone.
 pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
@@ -149,9 +166,7 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     } else if bytes.strip_prefix(BOM) == Some(linted.as_bytes()) {
         true
     } else {
-        return Ok(Written::Skipped(
-            "it changed since it was read, or it is not stored as UTF-8".into(),
-        ));
+        return Ok(Written::Skipped(why_not_as_linted(&bytes)));
     };
     let dir = target
         .parent()

@@ -1,6 +1,7 @@
 //! `--fix` loses nothing: a run killed with SIGKILL at any moment leaves the original file or
 //! the fully fixed one, never a mix; permissions are kept; a read-only file or folder is a
-//! one-line error naming the file; and fixing twice equals fixing once (a property test on
+//! one-line error naming the file; a file that is not UTF-8 is left as it is, with a warning
+//! that says why; and fixing twice equals fixing once (a property test on
 //! drafts made of the default pack's own substitution phrases).
 #![allow(clippy::print_stderr)]
 
@@ -304,5 +305,35 @@ proptest! {
             let twice = fix_text(linter, &once);
             prop_assert_eq!(twice, None, "fixing {:?} again changed {:?}", draft, once);
         }
+    }
+}
+
+/// A file that is not UTF-8 (Latin-1, UTF-16) is linted through a decoding, so writing the
+/// fixed text would change bytes the fix never meant to touch: `--fix` leaves it as it is and
+/// says why, with where the first byte that is not UTF-8 stands and how to convert it.
+#[test]
+fn a_file_that_is_not_utf8_is_not_fixed_and_the_warning_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "In order to plan routes, we use data.\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let cases: [(&str, Vec<u8>, &str); 2] = [
+        (
+            "latin1.txt",
+            b"Hi Dana,\n\nIn order to cut caf\xe9 costs, we ship daily.\n".to_vec(),
+            "it is not valid UTF-8 (at 3:20), and fixing it would replace those bytes; \
+             convert it to UTF-8 first (from Latin-1: iconv -f LATIN1 -t UTF-8)",
+        ),
+        ("utf16.txt", utf16, "it is stored as UTF-16"),
+    ];
+    for (name, bytes, why) in cases {
+        let p = dir.path().join(name);
+        std::fs::write(&p, &bytes).unwrap();
+        let out = pitchlint().arg("--fix").arg(&p).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        let warning = format!("pitchlint: warning: {}: not fixed: {why}", p.display());
+        assert!(err.contains(&warning), "{name}: {err}");
+        assert_eq!(std::fs::read(&p).unwrap(), bytes, "{name}");
     }
 }

@@ -41,17 +41,23 @@ fn utf8(bytes: Vec<u8>, warnings: &mut Vec<String>) -> String {
     match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            // Where, as line:column (columns count characters) of the valid text before it.
-            let before = std::str::from_utf8(&e.as_bytes()[..at]).unwrap_or_default();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, column) = invalid_utf8_at(e.as_bytes()).unwrap_or((1, 1));
             warnings.push(format!(
                 "invalid UTF-8 at {line}:{column}; invalid bytes were replaced with U+FFFD"
             ));
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     }
+}
+
+/// Where the first byte that is not UTF-8 stands, as line:column (columns count the
+/// characters of the valid text before it); `None` when all of `bytes` is UTF-8.
+pub fn invalid_utf8_at(bytes: &[u8]) -> Option<(usize, usize)> {
+    let at = std::str::from_utf8(bytes).err()?.valid_up_to();
+    let before = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column))
 }
 
 /// A plain-text document: the view is the source.
