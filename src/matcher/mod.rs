@@ -18,13 +18,14 @@ use std::ops::Range;
 use crate::phrase::is_word_char;
 use crate::rule::{PatternSpec, Rule};
 
+mod embedded;
 mod literals;
 mod regexes;
 mod trie;
 
+pub(crate) use embedded::is_embedded;
 use literals::LiteralGroup;
 use regexes::RegexGroup;
-pub(crate) use regexes::is_embedded;
 
 /// A match of one rule's pattern: `rule` indexes the rule list, `pattern` that rule's
 /// [`Rule::patterns`], `span` is a byte span of the lintable view.

@@ -1,5 +1,7 @@
 //! Regexes: every rule `pattern` (and any phrase that is no small set of strings) in one
-//! multi-pattern [`meta::Regex`], the engine under the `regex` crate.
+//! multi-pattern [`meta::Regex`], the engine under the `regex` crate; or, when the patterns
+//! are exactly the default packs' ones, the dense DFAs `build.rs` compiled from them
+//! ([`super::embedded`]).
 //!
 //! A scan finds the leftmost match; a second, anchored check at that position finds every
 //! other pattern that also starts there, so overlapping rules all see their hits. Then the
@@ -14,7 +16,7 @@ use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
 
-use super::{Cand, MatcherError, unicode_bounded};
+use super::{Cand, MatcherError, embedded, unicode_bounded};
 
 /// One regex to compile.
 #[derive(Clone)]
@@ -61,58 +63,16 @@ impl Engine {
     }
 }
 
-/// The sources `build.rs` compiled into the embedded DFAs, in pattern order.
-const EMBEDDED_SOURCES: &[&str] = include!(concat!(env!("OUT_DIR"), "/rules_dfa_sources.rs"));
-
-static EMBEDDED_FWD: &crate::document::dfa::Aligned<[u8]> = &crate::document::dfa::Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/rules.fwd.dfa")),
-};
-static EMBEDDED_REV: &crate::document::dfa::Aligned<[u8]> = &crate::document::dfa::Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/rules.rev.dfa")),
-};
-
-static EMBEDDED: std::sync::LazyLock<regex_automata::dfa::regex::Regex<DFA<&'static [u32]>>> =
-    std::sync::LazyLock::new(|| {
-        use crate::document::dfa::load;
-        regex_automata::dfa::regex::Regex::builder()
-            .build_from_dfas(load(&EMBEDDED_FWD.bytes), load(&EMBEDDED_REV.bytes))
-    });
-
-/// The sources the embedded DFAs were compiled from.
-#[cfg(test)]
-pub(super) fn embedded_sources() -> &'static [&'static str] {
-    EMBEDDED_SOURCES
-}
-
-/// The embedded DFAs' bytes, for the full check in the tests.
-#[cfg(test)]
-pub(super) fn embedded_bytes() -> [(&'static str, &'static [u8]); 2] {
-    [
-        ("rules forward", &EMBEDDED_FWD.bytes),
-        ("rules reverse", &EMBEDDED_REV.bytes),
-    ]
-}
-
-/// Whether `source` is one of the regexes compiled into the embedded DFAs: `build.rs` parsed
-/// it, found that it can't match empty text, and compiled it.
-pub(crate) fn is_embedded(source: &str) -> bool {
-    EMBEDDED_SOURCES.contains(&source)
-}
-
 /// The embedded DFAs as a group, when `patterns` are exactly the ones they were compiled
 /// from, in the same order. Every pattern is tried at every match start, as there are no
 /// parses to tell which bytes can start which pattern; there are only a few.
 fn embedded(patterns: &[Pattern]) -> Option<RegexGroup> {
-    let same = !EMBEDDED_SOURCES.is_empty()
-        && patterns.len() == EMBEDDED_SOURCES.len()
-        && patterns
-            .iter()
-            .zip(EMBEDDED_SOURCES)
-            .all(|(p, s)| p.regex == *s);
+    let sources = embedded::SOURCES;
+    let same = !sources.is_empty()
+        && patterns.len() == sources.len()
+        && patterns.iter().zip(sources).all(|(p, s)| p.regex == *s);
     same.then(|| RegexGroup {
-        re: Engine::Embedded(&EMBEDDED),
+        re: Engine::Embedded(&embedded::REGEX),
         by_first_byte: vec![(0..patterns.len() as u32).collect(); 256],
         ids: patterns.iter().map(|p| (p.pid, p.words)).collect(),
     })
@@ -130,12 +90,12 @@ impl RegexGroup {
     /// slow PikeVM (300× slower on our corpus). They get a regex of their own, so that the
     /// rest keeps the fast engine.
     pub(super) fn build_all(patterns: Vec<Pattern>) -> Result<Vec<RegexGroup>, MatcherError> {
-        // Each pattern parsed once (by its rule, or here): the same tree tells the engine it
-        // needs, its first bytes, and builds the regex. On all cores; the first error in
-        // pattern order is reported.
         if let Some(group) = embedded(&patterns) {
             return Ok(vec![group]);
         }
+        // Each pattern parsed once (by its rule, or here): the same tree tells the engine it
+        // needs, its first bytes, and builds the regex. On all cores; the first error in
+        // pattern order is reported.
         use rayon::prelude::*;
         let hirs = patterns
             .par_iter()

@@ -192,7 +192,7 @@ fn user_regexes_keep_their_meaning() {
 fn embedded_dfas_pass_the_full_check() {
     let all = crate::document::dfa::embedded_bytes()
         .into_iter()
-        .chain(regexes::embedded_bytes());
+        .chain(embedded::bytes());
     let mut n = 0;
     for (name, bytes) in all {
         assert!(!bytes.is_empty(), "{name}: no DFA was embedded");
@@ -225,7 +225,7 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
         .collect();
     assert!(regexes.len() >= 5 && regexes.iter().all(|re| re.hir.is_none()));
 
-    let sources = regexes::embedded_sources();
+    let sources = embedded::SOURCES;
     assert!(sources.len() >= 5, "{sources:?}");
     let patterns: Vec<regexes::Pattern> = sources
         .iter()
