@@ -49,7 +49,11 @@ fn main() -> ExitCode {
         }
     };
     let result = run::run(&cli, &mut out, &mut io::stderr(), &env);
-    let result = result.and_then(|s| out.flush().map(|()| s).map_err(Into::into));
+    // A reader that went away keeps the verdict the run reached (see `run::lint`).
+    let result = result.and_then(|s| match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(s),
+    });
     match result {
         Ok(s) => ExitCode::from(s.code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

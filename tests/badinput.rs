@@ -449,9 +449,11 @@ fn closed_stdin_reads_as_empty() {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// `pitchlint big-folder | head -1`: the reader goes away; pitchlint exits quietly, 0.
+/// `pitchlint big-folder | head -1`: the reader goes away; pitchlint stops quietly, with the
+/// gate's verdict on the drafts it linted: 1 when one of them failed (so that a cut run in a
+/// `pipefail` script never passes), 0 when all passed.
 #[test]
-fn stdout_closed_early_exits_quietly() {
+fn stdout_closed_early_exits_quietly_with_the_verdict_so_far() {
     let d = tempfile::tempdir().unwrap();
     for i in 0..300 {
         write(
@@ -461,6 +463,36 @@ fn stdout_closed_early_exits_quietly() {
                 .repeat(20)
                 .as_bytes(),
         );
+    }
+    let good = tempfile::tempdir().unwrap();
+    let better = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/better-pitch.txt"
+    ))
+    .unwrap();
+    for i in 0..300 {
+        write(good.path(), &format!("{i:03}.txt"), &better);
+    }
+    for (dir, verdict) in [(d.path(), 1), (good.path(), 0)] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
+            .args(["--format", "human", "--color", "never", "."])
+            .current_dir(dir)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child
+            .stdout
+            .as_mut()
+            .unwrap()
+            .read_exact(&mut first)
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "stderr: {stderr}");
+        assert_eq!(out.status.code(), Some(verdict), "{}", dir.display());
     }
     for format in ["human", "json"] {
         let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
@@ -482,7 +514,7 @@ fn stdout_closed_early_exits_quietly() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_no_panic(out.status.code().unwrap(), &stderr);
         assert!(stderr.is_empty(), "{format}: stderr: {stderr}");
-        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert_eq!(out.status.code(), Some(1), "{format}");
     }
     // Standard output closed before the start.
     let out = StdCommand::new("sh")
@@ -640,4 +672,27 @@ fn a_deeply_nested_regex_is_a_clear_error() {
         stderr.contains("deep.toml:8:") && stderr.contains("nest"),
         "stderr: {stderr}"
     );
+}
+
+/// A subcommand whose reader has gone before it writes (`pitchlint rules --json | head -c 1`)
+/// stops quietly too: `rules --json` once reported "writing output: Broken pipe", exit 2.
+#[test]
+fn a_subcommand_with_its_stdout_closed_exits_quietly() {
+    for args in [
+        &["rules", "--json"][..],
+        &["rules"],
+        &["explain", "partner-close"],
+    ] {
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
 }

@@ -223,7 +223,7 @@ fn lint(
         }
         (!(cli.quiet && report.score.passed)).then_some(report)
     };
-    crate::parallel::for_each_ordered(
+    let walked = crate::parallel::for_each_ordered(
         &work,
         crate::parallel::Options::default(),
         |(input, _)| crate::parallel::size_hint(input),
@@ -349,7 +349,24 @@ fn lint(
             }
             Ok(())
         },
-    )?;
+    );
+    // The verdict on the files linted so far (without the warnings limit, which is checked
+    // at the end of a whole run).
+    let so_far = |failed_reads: usize, failed: usize| {
+        if failed_reads > 0 {
+            Status::Error
+        } else if failed > 0 {
+            Status::Failure
+        } else {
+            Status::Success
+        }
+    };
+    match walked {
+        // The reader went away (`pitchlint folder | head`): stop quietly, with the gate's
+        // verdict on what was linted, so that a cut run never passes a draft that failed.
+        Err(e) if e.is_broken_pipe() => return Ok(so_far(failed_reads, failed_counted)),
+        other => other?,
+    }
     // The process ends after the run: freeing the compiled rules, thousands of small
     // allocations, would cost more than linting a short draft.
     std::mem::forget(linters);
@@ -374,7 +391,13 @@ fn lint(
         });
     }
     if reporting {
-        renderer.end(out, &summary)?;
+        let ended = renderer.end(out, &summary).and_then(|()| out.flush());
+        match ended {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                return Ok(so_far(failed_reads, failed_counted));
+            }
+            other => other?,
+        }
     }
     out.flush()?;
     let mut too_many = false;
@@ -391,11 +414,8 @@ fn lint(
         )?;
         too_many |= !g.exit_zero;
     }
-    Ok(if failed_reads > 0 {
-        Status::Error
-    } else if failed_counted > 0 || too_many {
-        Status::Failure
-    } else {
-        Status::Success
+    Ok(match so_far(failed_reads, failed_counted) {
+        Status::Success if too_many => Status::Failure,
+        s => s,
     })
 }

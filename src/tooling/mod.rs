@@ -35,7 +35,7 @@ pub fn run(
             let rules: Vec<&Arc<RuleMeta>> = linter.rules().chain(&builtins).collect();
             if *json {
                 let plain: Vec<&RuleMeta> = rules.iter().map(|r| r.as_ref()).collect();
-                serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::other)?;
+                serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::from)?;
                 writeln!(out)?;
             } else {
                 write_rules(out, &rules)?;
