@@ -151,3 +151,33 @@ fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
         "# Plan\n\nWe use `utilize` data.\n\nCan we talk Tuesday?\n"
     );
 }
+
+/// A word doubled across a line end loses its second copy, not the line break: the lines stay
+/// as the writer wrapped them (LF and CRLF), and a copy alone on its line goes with that line.
+#[test]
+fn a_doubled_word_across_a_line_end_keeps_the_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, fixed) in [
+        (
+            "Hi Dana,\n\nYour crates arrive Monday and the\nthe pallets on Tuesday.\n",
+            "Hi Dana,\n\nYour crates arrive Monday and the\npallets on Tuesday.\n",
+        ),
+        (
+            "Hi Dana,\r\n\r\nYour crates arrive Monday and the\r\nthe  pallets on Tuesday.\r\n",
+            "Hi Dana,\r\n\r\nYour crates arrive Monday and the\r\npallets on Tuesday.\r\n",
+        ),
+        (
+            "Hi Dana,\n\nWe ship the\nthe\nparts on Monday.\n",
+            "Hi Dana,\n\nWe ship the\nparts on Monday.\n",
+        ),
+        (
+            "Hi Dana,\r\n\r\nWe ship the\r\nthe\r\nparts on Monday.\r\n",
+            "Hi Dana,\r\n\r\nWe ship the\r\nparts on Monday.\r\n",
+        ),
+    ] {
+        let p = dir.path().join("d.txt");
+        std::fs::write(&p, text).unwrap();
+        pitchlint_colorless().arg("--fix").arg(&p).assert();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), fixed, "{text:?}");
+    }
+}

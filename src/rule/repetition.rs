@@ -180,11 +180,23 @@ impl RepetitionRule {
             {
                 continue;
             }
+            // The fix keeps the writer's line breaks: across a line end ("the\nthe pallets"),
+            // it drops the second copy and the spaces after it ("the\npallets"), unless that
+            // copy is alone on its line, which then goes with its line break.
+            let rest = &text[b.end..];
+            let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            let next = rest[spaces..].chars().next();
+            let (span, fix) =
+                if between.contains('\n') && next.is_some_and(|c| !matches!(c, '\n' | '\r')) {
+                    (a.start..b.end + spaces, format!("{wa}{between}"))
+                } else {
+                    (a.start..b.end, wa.to_string())
+                };
             let mut f = cx.finding(
-                a.start..b.end,
+                span.clone(),
                 Some(format!("\"{wa}\" twice in a row: {}", self.meta.message)),
             );
-            cx.set_fix(&mut f, a.start..b.end, vec![wa.to_string()]);
+            cx.set_fix(&mut f, span, vec![fix]);
             out.push(f);
         }
     }
