@@ -104,6 +104,26 @@ fn jsonl_is_one_finding_a_line() {
             .count(),
         below
     );
+    // Every record has the same keys, written in the same order: `path` and `rule` first; the
+    // min-score one adds `score`, last.
+    let keys = |l: &Value| -> Vec<String> { l.as_object().unwrap().keys().cloned().collect() };
+    let first_keys = keys(&lines[0]);
+    for (raw, l) in out.lines().zip(&lines) {
+        assert!(
+            raw.starts_with("{\"path\":") && raw.contains(",\"rule\":"),
+            "{raw}"
+        );
+        let mut k = keys(l);
+        if l["rule"] == "pitchlint/min-score" {
+            let score = l["score"].as_u64().unwrap();
+            assert!(
+                raw.ends_with(&format!(",\"strength\":1.0,\"score\":{score}}}")),
+                "{raw}"
+            );
+            k.retain(|k| k != "score");
+        }
+        assert_eq!(k, first_keys, "{raw}");
+    }
     // The same fields as the json format's findings, plus the path.
     assert_eq!(lines[0]["path"], SAMPLE);
     let first = &json["files"][0]["findings"][0];

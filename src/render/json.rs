@@ -91,6 +91,29 @@ pub fn finding<'a>(file: &'a FileReport, l: &Located<'a>) -> JsonFinding<'a> {
     }
 }
 
+/// The record of a file whose score is below the minimum (rule `pitchlint/min-score`, at 1:1,
+/// of no part), with the fields of every other finding.
+pub fn min_score(message: &str) -> JsonFinding<'_> {
+    JsonFinding {
+        rule: super::sarif::MIN_SCORE_RULE,
+        severity: Severity::Error,
+        weight: 0,
+        message,
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+        offset: 0,
+        end_offset: 0,
+        text: "",
+        scope: Scope::NONE,
+        suggest: None,
+        replacements: &[],
+        fixable: false,
+        strength: 1.0,
+    }
+}
+
 impl JsonFinding<'_> {
     /// Writes its fields, `"rule":…` to `"strength":…`, without the braces around them.
     pub fn write_fields(&self, w: &mut impl Write) -> io::Result<()> {

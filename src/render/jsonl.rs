@@ -1,12 +1,13 @@
 //! `jsonl`: one JSON object per finding, one a line, each with the file's `path` and the same
 //! fields as a finding of the `json` format. Files without findings print nothing. A file whose
 //! score is below the minimum gets a record of rule `pitchlint/min-score` at 1:1 (as `concise`,
-//! `sarif` and `github` do), so that every failure shows.
+//! `sarif` and `github` do), so that every failure shows: the fields of every finding (scope
+//! `none`), then the file's `score`.
 
 use std::io::{self, Write};
 
 use super::Renderer;
-use super::json::{finding, string};
+use super::json::{finding, min_score, string};
 use crate::report::FileReport;
 
 /// The JSON Lines renderer.
@@ -23,24 +24,12 @@ impl Renderer for Jsonl {
             buf.write_all(b"}\n")
         })?;
         if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
-            let line = serde_json::json!({
-                "path": file.path,
-                "rule": super::sarif::MIN_SCORE_RULE,
-                "severity": "error",
-                "weight": 0,
-                "message": reason,
-                "line": 1,
-                "column": 1,
-                "end_line": 1,
-                "end_column": 1,
-                "offset": 0,
-                "end_offset": 0,
-                "text": "",
-                "score": file.score.score,
-            });
-            // Built first: serde_json's many small writes would each go through `dyn Write`.
-            let mut buf = serde_json::to_vec(&line).map_err(io::Error::other)?;
-            buf.push(b'\n');
+            // The fields of every finding, then the score.
+            let mut buf = path;
+            min_score(reason).write_fields(&mut buf)?;
+            buf.extend_from_slice(b",\"score\":");
+            buf.extend_from_slice(itoa::Buffer::new().format(file.score.score).as_bytes());
+            buf.extend_from_slice(b"}\n");
             w.write_all(&buf)?;
         }
         Ok(())
