@@ -168,7 +168,7 @@ pub enum FailOn {
     Error,
     /// Warnings and errors fail a file.
     Warning,
-    /// Any finding fails a file.
+    /// Any finding but a reward (weight above 0) fails a file.
     Info,
 }
 
