@@ -24,7 +24,7 @@ fn lints_a_draft_with_the_embedded_pack() {
         .args(["--color", "never", "tests/fixtures/sample-pitch.txt"])
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("warning[seed/partner-close]: -20"))
+        .stdout(predicate::str::contains("error[seed/partner-close]: -20"))
         .stdout(predicate::str::contains(
             "tests/fixtures/sample-pitch.txt:10:54",
         ))
@@ -381,7 +381,7 @@ fn the_essay_is_scored_and_explained() {
         .output()
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
-    assert!(s.contains("warning[seed/partner-close]"));
+    assert!(s.contains("error[seed/partner-close]"));
     assert!(s.contains("info[seed/prove-it-ask]"));
     for line in ["base", "seed/partner-talk ×", "seed/prove-it-ask"] {
         assert!(s.contains(line), "breakdown lacks {line}");
