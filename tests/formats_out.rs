@@ -57,7 +57,7 @@ fn concise_snapshot() {
         );
     }
     assert!(
-        out.contains("tests/fixtures/sample-pitch.txt:10:54: warning [seed/partner-close] Asking")
+        out.contains("tests/fixtures/sample-pitch.txt:10:54: error [seed/partner-close] Asking")
     );
     insta::assert_snapshot!("concise_fixed", fixed("concise"));
 }
@@ -138,7 +138,7 @@ fn github_snapshot_and_escaping() {
     let (out, code) = output(&["--format", "github", SAMPLE]);
     assert_eq!(code, 1);
     assert!(out.contains(
-        "::warning file=tests/fixtures/sample-pitch.txt,line=10,col=54,endLine=10,endColumn=61,title=pitchlint seed/partner-close::-20 Asking"
+        "::error file=tests/fixtures/sample-pitch.txt,line=10,col=54,endLine=10,endColumn=61,title=pitchlint seed/partner-close::-20 Asking"
     ));
     let (score, _) = sample_facts();
     assert!(out.lines().last().unwrap().starts_with(&format!(

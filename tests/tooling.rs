@@ -27,7 +27,7 @@ fn rules_lists_every_loaded_rule() {
             "seed/partner-close",
             "phrase",
             "-20",
-            "warning",
+            "error",
             "closing",
             "seed"
         ]
@@ -89,7 +89,7 @@ fn explain_prints_rationale_examples_and_suggestion() {
     let (out, _, code) = run(pitchlint().args(["--isolated", "explain", "seed/partner-close"]));
     assert_eq!(code, 0);
     assert!(out.starts_with("seed/partner-close\n"));
-    assert!(out.contains("kind phrase, weight -20, severity warning, scope closing, pack seed"));
+    assert!(out.contains("kind phrase, weight -20, severity error, scope closing, pack seed"));
     assert!(out.contains("\nWhy:\n    The closing paragraph is where the ask is."));
     assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
     assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));
@@ -234,10 +234,10 @@ fn a_file_named_like_a_subcommand_is_linted_as_dot_slash() {
         run(pitchlint_in(dir.path()).args(["--isolated", "--format", "concise", "./rules"]));
     assert!(
         out.lines()
-            .any(|l| l.starts_with("./rules:1:10: warning [seed/partner-close]")),
+            .any(|l| l.starts_with("./rules:1:10: error [seed/partner-close]")),
         "{out}"
     );
-    assert_eq!(code, 1, "a low score: a linted file, not the subcommand");
+    assert_eq!(code, 1, "an error: a linted file, not the subcommand");
     let (out, _, _) = run(pitchlint_in(dir.path()).args(["--isolated", "rules"]));
     assert!(out.starts_with("RULE "));
 }
