@@ -119,8 +119,9 @@ fn bytes(dfa: &dense::DFA<Vec<u32>>) -> Vec<u8> {
 
 /// Link the binary at a fixed address on Linux. A position-independent binary makes the
 /// loader patch 19,000 pointers at every start, and each page it writes is copied (about 100
-/// page faults); `pitchlint` runs before every send, so start-up is felt. Tests are linked
-/// the same way, so they run what ships.
+/// page faults); `pitchlint` runs before every send, so start-up is felt. The CLI tests run
+/// this binary, so they run what ships. The cost: no address-space randomisation of the
+/// binary's own code (libraries, heap and stack are still randomised).
 fn link_fixed() {
     if env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux") {
         println!("cargo:rustc-link-arg-bins=-no-pie");

@@ -43,7 +43,7 @@ impl Human {
 }
 
 /// Frames drawn per piece (see [`super::each_finding`]).
-const FRAMES: usize = 8;
+const FRAMES: usize = 4;
 
 /// Characters of context shown on each side of a match.
 const CONTEXT: usize = 80;

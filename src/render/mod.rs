@@ -94,7 +94,9 @@ pub fn each_finding(
     if n <= size {
         return w.write_all(&piece(0)?);
     }
-    let round = size * 2 * rayon::current_num_threads();
+    // Pieces are drawn a round at a time, so that a huge report is never held whole; a short
+    // one (a draft's few dozen frames) is one round, spread evenly over the cores.
+    let round = (size * 2 * rayon::current_num_threads()).max(256);
     for start in (0..n).step_by(round) {
         let starts: Vec<usize> = (start..n.min(start + round)).step_by(size).collect();
         let bufs: Vec<io::Result<Vec<u8>>> = starts.into_par_iter().map(piece).collect();
