@@ -51,8 +51,8 @@ impl Config {
             None => line(
                 &mut out,
                 "select",
-                "[] # every loaded rule".into(),
-                "default",
+                "[]".into(),
+                "default: every loaded rule",
             ),
         }
         line(
