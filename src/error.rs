@@ -121,6 +121,42 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// The name among `names` that `typed` most likely misspells, if one is close enough: at most
+/// a third of its letters changed, added or removed (at least one), or a plural or prefix of it.
+pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (typed.chars().count() / 3).max(1);
+    names
+        .into_iter()
+        .filter(|n| *n != typed)
+        .map(|n| (strsim::damerau_levenshtein(typed, n), n))
+        .filter(|(d, n)| *d <= limit || (typed.len() > 2 && n.starts_with(typed)))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// A serde message about an unknown key or value ("unknown field `phrase`, expected one of
+/// `id`, `phrases`, …"), with the likely intended one named first: "unknown field `phrase`
+/// (did you mean `phrases`?), expected one of …". Other messages are returned as they are.
+pub fn with_suggestion(message: &str) -> String {
+    let Some(rest) = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))
+    else {
+        return message.to_string();
+    };
+    let Some((typed, expected)) = rest.split_once("`, expected ") else {
+        return message.to_string();
+    };
+    let names = expected.split('`').skip(1).step_by(2);
+    match closest(typed, names) {
+        Some(name) => {
+            let head = &message[..message.len() - rest.len() + typed.len() + 1];
+            format!("{head} (did you mean `{name}`?), expected {expected}")
+        }
+        None => message.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +178,35 @@ mod tests {
     fn multi_line_messages_become_one_line() {
         let e = Error::file(ErrorKind::Config, Path::new("x"), "first\n  second\n");
         assert_eq!(e.to_string(), "x: first second");
+    }
+
+    #[test]
+    fn a_close_name_is_suggested_and_a_far_one_is_not() {
+        let keys = ["id", "phrases", "pattern", "min_score", "warning"];
+        assert_eq!(closest("phrase", keys), Some("phrases"));
+        assert_eq!(closest("patern", keys), Some("pattern"));
+        assert_eq!(closest("minscore", keys), Some("min_score"));
+        assert_eq!(closest("warn", keys), Some("warning"));
+        assert_eq!(closest("colour", keys), None);
+        assert_eq!(closest("id", keys), None);
+    }
+
+    #[test]
+    fn serde_messages_get_the_suggestion_and_others_stay() {
+        assert_eq!(
+            with_suggestion("unknown field `phrase`, expected one of `id`, `phrases`"),
+            "unknown field `phrase` (did you mean `phrases`?), expected one of `id`, `phrases`"
+        );
+        assert_eq!(
+            with_suggestion("unknown variant `warn`, expected one of `error`, `warning`"),
+            "unknown variant `warn` (did you mean `warning`?), expected one of `error`, `warning`"
+        );
+        for same in [
+            "unknown field `zzz`, expected one of `id`, `phrases`",
+            "invalid type: string, expected i64",
+            "unknown field `x`",
+        ] {
+            assert_eq!(with_suggestion(same), same);
+        }
     }
 }

@@ -197,7 +197,7 @@ impl PackSource {
     /// Parse the TOML. Syntax errors and unknown keys come back at `file:line:column`.
     pub fn parse(&self) -> Result<PackDef> {
         toml::from_str::<PackDef>(&self.text).map_err(|e| {
-            let message = e.message().trim_end().to_string();
+            let message = crate::error::with_suggestion(e.message().trim_end());
             match e.span() {
                 Some(span) => Error::at(
                     ErrorKind::Config,

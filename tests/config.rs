@@ -241,7 +241,7 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
     let cases = [
         (
             "min_score = 60\nminscore = 70\n",
-            "pitchlint.toml:2:1: unknown field `minscore`, expected one of `default_rules`, `packs`",
+            "pitchlint.toml:2:1: unknown field `minscore` (did you mean `min_score`?), expected one of `default_rules`, `packs`",
         ),
         (
             "fail_on = \"never\"\n",
@@ -532,4 +532,44 @@ fn select_and_ignore_flags_beat_the_file() {
         err.contains("--ignore nosuch: names no loaded rule"),
         "{err}"
     );
+}
+
+/// A misspelt key, value or rule name is answered with the likely intended one.
+#[test]
+fn a_misspelt_name_gets_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("d.txt", "Hi Dana,\n\nCan we talk?\n\nSam\n"),
+            (
+                "team.toml",
+                "[pack]\nname = \"team\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrase = [\"ok\"]\n",
+            ),
+        ],
+    );
+    for (args, want) in [
+        (
+            &["--select", "partner", "d.txt"][..],
+            "--select partner: names no loaded rule (did you mean `seed/partner-close`, `seed/partner-talk`, `seed/partner-overuse`, `draft/partnership-subject`?)",
+        ),
+        (
+            &["--ignore", "parnter-close", "d.txt"],
+            "--ignore parnter-close: names no loaded rule (did you mean `seed/partner-close`?)",
+        ),
+        (
+            &["--rules", "team.toml", "d.txt"],
+            "team.toml:7:1: rule `x`: unknown field `phrase` (did you mean `phrases`?), expected one of",
+        ),
+    ] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).args(args));
+        assert_eq!(code, 2, "{args:?}");
+        let err = err.replace(&format!("{}/", dir.path().display()), "");
+        assert!(
+            err.starts_with(&format!("pitchlint: error: {want}")),
+            "{err}"
+        );
+    }
+    let (_, err, _) = run(pitchlint_in(dir.path()).args(["--select", "zzz", "d.txt"]));
+    assert!(!err.contains("did you mean"), "{err}");
 }

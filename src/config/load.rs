@@ -30,7 +30,7 @@ impl Config {
     pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
-            let mut message = e.message().trim_end().to_string();
+            let mut message = crate::error::with_suggestion(e.message().trim_end());
             if let Some(s) = e.span() {
                 // Say which integers a key takes, not the Rust type it is read into.
                 let line = &text[text[..s.start].rfind('\n').map_or(0, |i| i + 1)..s.start];

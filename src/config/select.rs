@@ -128,9 +128,10 @@ impl RuleSelection {
             let names_builtin =
                 key != "select" && builtins.iter().any(|m| specificity(&sel.text, m).is_some());
             if !names_builtin && !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
+                let hint = near_rules(&sel.text, &metas);
                 if sel.flag {
                     return Err(Error::usage(format!(
-                        "--{key} {}: names no loaded rule: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
+                        "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
                         sel.text,
                         packs.join(", ")
                     )));
@@ -138,7 +139,7 @@ impl RuleSelection {
                 return Err(err(
                     sel.offset,
                     format!(
-                        "`{key}`: `{}` names no loaded rule: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
+                        "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
                         sel.text,
                         packs.join(", ")
                     ),
@@ -204,6 +205,38 @@ impl RuleSelection {
             crate::check::Linter::from_rules(dropped)?;
         }
         Ok(kept)
+    }
+}
+
+/// " (did you mean `seed/partner-close`, …?)" for a selector that names no rule: the rules
+/// whose id holds it, or the one it most likely misspells; empty when there is none.
+fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
+    let lower = text.to_lowercase();
+    let mut near: Vec<&str> = metas
+        .iter()
+        .filter(|m| m.qualified.to_lowercase().contains(&lower))
+        .map(|m| m.qualified.as_str())
+        .collect();
+    if near.is_empty() {
+        let ids = metas.iter().map(|m| m.qualified.as_str());
+        let by_id = crate::error::closest(&lower, metas.iter().map(|m| m.id.as_str()));
+        near.extend(crate::error::closest(&lower, ids).or_else(|| {
+            by_id.and_then(|id| {
+                metas
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.qualified.as_str())
+            })
+        }));
+    }
+    near.dedup();
+    match near.as_slice() {
+        [] => String::new(),
+        [..] => {
+            let shown: Vec<String> = near.iter().take(4).map(|n| format!("`{n}`")).collect();
+            let more = if near.len() > 4 { ", …" } else { "" };
+            format!(" (did you mean {}{more}?)", shown.join(", "))
+        }
     }
 }
 
