@@ -51,10 +51,10 @@ fn pack_files() -> Vec<PathBuf> {
 /// Compile the default packs' rule regexes into one forward and one reverse dense DFA, as the
 /// matcher would compile them at run time (`src/matcher/regexes.rs`): each `pattern` with its
 /// rule's case flag, distinct ones in load order, those with Unicode word boundaries left out
-/// (a DFA can't have them). The run then neither parses nor compiles them. Also write the list of sources, so that the matcher uses the DFAs
-/// only when the patterns it was given are exactly these. Compiling them at run time was the
-/// largest part of start-up; a pack that isn't broken always parses here (its errors are
-/// reported at run time, where they name the file and position).
+/// (a DFA can't have them). Also write the list of sources: the run uses the DFAs only when
+/// its patterns are exactly these, and then neither parses nor compiles them. Compiling them
+/// at run time was the largest part of start-up. A pack that does not parse here is skipped:
+/// the run reports its errors, where they name the file and position.
 fn compile_pack_dfas(files: &[PathBuf]) {
     let mut sources: Vec<String> = Vec::new();
     for f in files {
