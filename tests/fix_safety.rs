@@ -308,6 +308,61 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Doubled words anywhere in a hard-wrapped paragraph (LF or CRLF): `--fix` removes each
+    /// second copy and nothing else. A line keeps its break; a copy alone on its line goes
+    /// with that line. The expected text is built beside the draft.
+    #[test]
+    fn doubled_words_are_fixed_without_joining_lines(
+        words in proptest::collection::vec((0usize..8, 0u8..3, any::<bool>(), any::<bool>()), 4..40),
+        crlf in any::<bool>(),
+    ) {
+        const VOCAB: [&str; 8] =
+            ["plan", "route", "crate", "lane", "truck", "depot", "pallet", "week"];
+        static LINTER: OnceLock<Linter> = OnceLock::new();
+        let nl = if crlf { "\r\n" } else { "\n" };
+        let head = format!("Hi Dana,{nl}{nl}We move");
+        let (mut draft, mut want) = (head.clone(), head);
+        let mut last = usize::MAX;
+        // Each step: a word (never the one before), then maybe its copy, each after a space or
+        // a line break.
+        for (i, &(w, sep, doubled, copy_break)) in words.iter().enumerate() {
+            let w = if w == last { (w + 1) % VOCAB.len() } else { w };
+            last = w;
+            let sep = if sep == 0 { nl } else { " " };
+            draft.push_str(sep);
+            draft.push_str(VOCAB[w]);
+            want.push_str(sep);
+            want.push_str(VOCAB[w]);
+            // The last word has no copy, so that every copy has a word after it.
+            if doubled && i + 1 < words.len() {
+                let between = if copy_break { nl } else { " " };
+                draft.push_str(between);
+                draft.push_str(&VOCAB[w].to_uppercase());
+                // A copy after a line break with a word after it on its line: the line break
+                // stays, the copy and the space after it go. Otherwise the copy goes with
+                // what stands before it: a space, or (alone on its line) the line break.
+                if copy_break && words[i + 1].1 != 0 {
+                    let next = (w + 1) % VOCAB.len();
+                    draft.push(' ');
+                    draft.push_str(VOCAB[next]);
+                    want.push_str(nl);
+                    want.push_str(VOCAB[next]);
+                    last = next;
+                }
+            }
+        }
+        let tail = format!(".{nl}{nl}Can we talk?{nl}{nl}Sam{nl}");
+        draft.push_str(&tail);
+        want.push_str(&tail);
+        let linter = LINTER.get_or_init(|| Linter::new(&pack::default_sources()).unwrap());
+        let fixed = fix_text(linter, &draft).unwrap_or_else(|| draft.clone());
+        prop_assert_eq!(&fixed, &want, "draft {:?}", draft);
+    }
+}
+
 /// A file that is not UTF-8 (Latin-1, UTF-16) is linted through a decoding, so writing the
 /// fixed text would change bytes the fix never meant to touch: `--fix` leaves it as it is and
 /// says why, with where the first byte that is not UTF-8 stands and how to convert it.
