@@ -62,7 +62,7 @@ pub struct Cli {
     pub color: ColorChoice,
 
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100), global = true)]
     pub min_score: Option<u8>,
 
     /// Read inputs as this format, whatever their extension (and name the format of standard
@@ -72,7 +72,7 @@ pub struct Cli {
 
     /// Lint drafts as templates: merge fields ({{first_name}}, [Company]…) are allowed. Files
     /// ending in .tmpl are always templates.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub template: bool,
 
     /// Print each draft with its parts marked (subject, greeting, opening, body, closing,
@@ -97,15 +97,15 @@ pub struct Cli {
     pub show_config: bool,
 
     /// The lowest severity that fails a file.
-    #[arg(long, value_enum, value_name = "SEVERITY")]
+    #[arg(long, value_enum, value_name = "SEVERITY", global = true)]
     pub fail_on: Option<FailOn>,
 
     /// Fail the run when there are more than N warnings.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", global = true)]
     pub max_warnings: Option<usize>,
 
     /// Exit 0 even when files fail the gate (errors still exit 2).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub exit_zero: bool,
 
     /// Write the report to FILE instead of standard output.
@@ -141,7 +141,7 @@ pub struct Cli {
     pub ignore: Vec<String>,
 
     /// The kind of message: rules and thresholds differ for each (default first-touch).
-    #[arg(long, value_enum, value_name = "NAME")]
+    #[arg(long, value_enum, value_name = "NAME", global = true)]
     pub profile: Option<Profile>,
 
     /// Apply the findings that have one replacement (substitutions, doubled words) in place,

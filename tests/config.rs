@@ -573,3 +573,41 @@ fn a_misspelt_name_gets_a_did_you_mean() {
     let (_, err, _) = run(pitchlint_in(dir.path()).args(["--select", "zzz", "d.txt"]));
     assert!(!err.contains("did you mean"), "{err}");
 }
+
+/// `pitchlint config .` shows the current folder's config (not its parent's), and the gate
+/// flags may follow the subcommand as they may precede it.
+#[test]
+fn config_of_a_folder_and_flags_after_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("pitchlint.toml", "min_score = 60\n")]);
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for args in [
+        &["config", "."][..],
+        &["config", "sub"],
+        &["--show-config", "."],
+    ] {
+        let (out, err, code) = run(pitchlint_in(dir.path()).args(args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        let first = out.lines().next().unwrap();
+        assert!(first.ends_with("/pitchlint.toml"), "{args:?}: {first}");
+        assert!(out.contains("\nmin_score = 60 "), "{args:?}: {out}");
+    }
+    let (out, err, code) = run(pitchlint_in(dir.path()).args([
+        "config",
+        ".",
+        "--fail-on",
+        "warning",
+        "--min-score",
+        "70",
+        "--profile",
+        "follow-up",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    for line in [
+        "fail_on = \"warning\"",
+        "min_score = 70 ",
+        "profile = \"follow-up\"",
+    ] {
+        assert!(out.contains(line), "{line}: {out}");
+    }
+}

@@ -110,4 +110,13 @@ impl Configs {
         let i = self.index_for(file)?;
         Ok(Arc::clone(&self.list[i]))
     }
+
+    /// The config for `path`, a file or a folder: a folder's is the one its own files get
+    /// (`pitchlint config .` shows the config of the current folder, not of its parent).
+    pub fn for_path(&mut self, path: Option<&Path>) -> Result<Arc<Config>> {
+        match path {
+            Some(p) if self.cwd.join(p).is_dir() => self.for_file(Some(&p.join("any-file"))),
+            _ => self.for_file(path),
+        }
+    }
 }

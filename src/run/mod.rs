@@ -73,7 +73,7 @@ pub fn run(
     if cli.show_config {
         let mut configs = configs(cli, env);
         let first = cli.paths.first().map(PathBuf::as_path);
-        let config = configs.for_file(first.filter(|p| p.as_os_str() != "-"))?;
+        let config = configs.for_path(first.filter(|p| p.as_os_str() != "-"))?;
         config.linter()?;
         out.write_all(config.show().as_bytes())?;
         return Ok(Status::Success);

@@ -75,7 +75,7 @@ pub fn run(
         }
         Command::Config { path } => {
             let mut configs = configs(cli, env);
-            let config = configs.for_file(path.as_deref())?;
+            let config = configs.for_path(path.as_deref())?;
             // Show only a config that works: its packs load and its selectors name rules.
             config.linter()?;
             out.write_all(config.show().as_bytes())?;
