@@ -137,6 +137,13 @@ fn jsonl_is_one_finding_a_line() {
 fn github_snapshot_and_escaping() {
     let (out, code) = output(&["--format", "github", SAMPLE]);
     assert_eq!(code, 1);
+    // Rewards (research/concise fires on the sample) are no annotations.
+    let (json, _) = output(&["--format", "json", SAMPLE]);
+    assert!(json.contains("\"research/concise\""));
+    assert!(
+        !out.contains("research/concise") && !out.contains("::notice"),
+        "{out}"
+    );
     assert!(out.contains(
         "::error file=tests/fixtures/sample-pitch.txt,line=10,col=54,endLine=10,endColumn=61,title=pitchlint seed/partner-close::-20 Asking"
     ));

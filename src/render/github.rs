@@ -2,7 +2,9 @@
 //! pull request: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 //! Values are escaped as the runner expects: `%`, `\r`, `\n` everywhere, and `:` and `,` in
 //! properties. Columns are given only for a finding on one line, as GitHub wants. A file that
-//! fails the gate gets an `::error` of its own.
+//! fails the gate gets an `::error` of its own. Rewards (findings with a positive weight) are
+//! left out: an annotation on a pull request asks for a change, and a reward asks for none
+//! (the score line and the other formats still show them).
 
 use std::io::{self, Write};
 
@@ -29,7 +31,7 @@ impl Renderer for Github {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
         let path = escape_property(&file.path);
-        for l in &located {
+        for l in located.iter().filter(|l| l.finding.rule.weight <= 0) {
             let f = l.finding;
             let command = match f.rule.severity {
                 Severity::Error => "error",
