@@ -224,6 +224,15 @@ fn completions_and_man_page_come_from_the_definitions() {
         &out[..200.min(out.len())]
     );
     assert!(out.contains("fail\\-on") || out.contains("fail-on"));
+    // Each exit code has its entry, before the version.
+    let exit = out
+        .find(".SH \"EXIT STATUS\"")
+        .expect("an EXIT STATUS section");
+    for code in ["\\fB0\\fR", "\\fB1\\fR", "\\fB2\\fR"] {
+        assert!(out[exit..].contains(code), "{code}");
+    }
+    assert!(exit < out.find(".SH VERSION").unwrap());
+    assert!(!out.contains(".SH EXTRA"));
 }
 
 #[test]

@@ -108,7 +108,7 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            man_page(out)?;
             Ok(Status::Success)
         }
         Command::Schema { kind } => {
@@ -361,4 +361,32 @@ fn check_rules(
     } else {
         Status::Failure
     })
+}
+
+/// The man page: clap_mangen's sections, with EXIT STATUS and NOTES sections of our own
+/// where it would print `--help`'s closing lines as one EXTRA section.
+fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(Cli::command());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    out.write_all(
+        concat!(
+            ".SH \"EXIT STATUS\"\n",
+            ".TP\n\\fB0\\fR\nEvery file passed (or \\-\\-exit\\-zero or exit_zero was set).\n",
+            ".TP\n\\fB1\\fR\nA file failed the gate: a finding (not a reward) at or above ",
+            "\\-\\-fail\\-on, a score below \\-\\-min\\-score, more warnings than ",
+            "\\-\\-max\\-warnings; or, with \\-\\-diff, a file would change.\n",
+            ".TP\n\\fB2\\fR\npitchlint could not run: a usage error, a missing or unreadable ",
+            "file, an invalid rule pack or config file.\n",
+            ".SH NOTES\n",
+            "A file named like a subcommand is linted when written as ./NAME ",
+            "(pitchlint ./rules).\n",
+        )
+        .as_bytes(),
+    )?;
+    man.render_version_section(out)
 }
