@@ -122,7 +122,8 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// The name among `names` that `typed` most likely misspells, if one is close enough: at most
-/// a third of its letters changed, added or removed (at least one), or a plural or prefix of it.
+/// a third of its letters changed, added or removed (at least one), or `typed` is how the name
+/// starts (three letters or more).
 pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (typed.chars().count() / 3).max(1);
     names

@@ -229,15 +229,12 @@ fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
             })
         }));
     }
-    near.dedup();
-    match near.as_slice() {
-        [] => String::new(),
-        [..] => {
-            let shown: Vec<String> = near.iter().take(4).map(|n| format!("`{n}`")).collect();
-            let more = if near.len() > 4 { ", …" } else { "" };
-            format!(" (did you mean {}{more}?)", shown.join(", "))
-        }
+    if near.is_empty() {
+        return String::new();
     }
+    let shown: Vec<String> = near.iter().take(4).map(|n| format!("`{n}`")).collect();
+    let more = if near.len() > 4 { ", …" } else { "" };
+    format!(" (did you mean {}{more}?)", shown.join(", "))
 }
 
 #[cfg(test)]
