@@ -382,13 +382,8 @@ fn lint(
             writeln!(out)?;
         }
         out.flush()?;
-        return Ok(if failed_reads > 0 {
-            Status::Error
-        } else if changed > 0 {
-            Status::Failure
-        } else {
-            Status::Success
-        });
+        // With --diff, a file that would change fails.
+        return Ok(so_far(failed_reads, changed));
     }
     if reporting {
         let ended = renderer.end(out, &summary).and_then(|()| out.flush());
