@@ -130,21 +130,36 @@ pub enum Written {
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Why a file's bytes are not the text that was linted, for a `--fix` that leaves it alone.
-fn why_not_as_linted(bytes: &[u8]) -> String {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return "it is stored as UTF-16, and --fix writes only UTF-8 files; convert it \
-                (iconv -f UTF-16 -t UTF-8), or see the changes with --diff"
-            .into();
+/// Whether `bytes` hold `linted` after a byte-order mark; `Err` says why they do not hold it
+/// at all (a file `--fix` leaves alone and `--diff` shows no diff for).
+fn stored_as(bytes: &[u8], linted: &str) -> std::result::Result<bool, String> {
+    if bytes == linted.as_bytes() {
+        return Ok(false);
     }
-    match crate::document::plain::invalid_utf8_at(bytes) {
+    if bytes.strip_prefix(BOM) == Some(linted.as_bytes()) {
+        return Ok(true);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(
+            "it is stored as UTF-16, and a fix is written only to UTF-8 files; \
+                    convert it first (iconv -f UTF-16 -t UTF-8)"
+                .into(),
+        );
+    }
+    Err(match crate::document::plain::invalid_utf8_at(bytes) {
         Some((line, column)) => format!(
             "it is not valid UTF-8 (at {line}:{column}), and fixing it would replace those \
-             bytes; convert it to UTF-8 first (from Latin-1: iconv -f LATIN1 -t UTF-8), or see \
-             the changes with --diff"
+             bytes; convert it to UTF-8 first (from Latin-1: iconv -f LATIN1 -t UTF-8)"
         ),
         None => "it changed since it was read; lint it again".into(),
-    }
+    })
+}
+
+/// Why the file at `path` does not hold `linted` (see [`stored_as`]), if it does not: `--diff`
+/// shows no diff for a file that `--fix` would leave alone.
+pub fn not_as_linted(path: &Path, linted: &str) -> Result<Option<String>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    Ok(stored_as(&bytes, linted).err())
 }
 
 /// Replace the file at `path`, which was linted as `linted`, with `new`, atomically. A file
@@ -161,12 +176,9 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
         ));
     }
     let bytes = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;
-    let bom = if bytes == linted.as_bytes() {
-        false
-    } else if bytes.strip_prefix(BOM) == Some(linted.as_bytes()) {
-        true
-    } else {
-        return Ok(Written::Skipped(why_not_as_linted(&bytes)));
+    let bom = match stored_as(&bytes, linted) {
+        Ok(bom) => bom,
+        Err(why) => return Ok(Written::Skipped(why)),
     };
     let dir = target
         .parent()

@@ -365,7 +365,8 @@ proptest! {
 
 /// A file that is not UTF-8 (Latin-1, UTF-16) is linted through a decoding, so writing the
 /// fixed text would change bytes the fix never meant to touch: `--fix` leaves it as it is and
-/// says why, with where the first byte that is not UTF-8 stands and how to convert it.
+/// says why, with where the first byte that is not UTF-8 stands and how to convert it; `--diff`
+/// shows no diff for it, and says the same.
 #[test]
 fn a_file_that_is_not_utf8_is_not_fixed_and_the_warning_says_why() {
     let dir = tempfile::tempdir().unwrap();
@@ -390,5 +391,12 @@ fn a_file_that_is_not_utf8_is_not_fixed_and_the_warning_says_why() {
         let warning = format!("pitchlint: warning: {}: not fixed: {why}", p.display());
         assert!(err.contains(&warning), "{name}: {err}");
         assert_eq!(std::fs::read(&p).unwrap(), bytes, "{name}");
+        // --diff shows no change that --fix would not make, and says why.
+        let out = pitchlint().arg("--diff").arg(&p).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        let warning = format!("pitchlint: warning: {}: no diff: {why}", p.display());
+        assert!(err.contains(&warning), "{name}: {err}");
+        assert!(out.stdout.is_empty(), "{name}");
+        assert_eq!(out.status.code(), Some(0), "{name}");
     }
 }

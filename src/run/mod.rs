@@ -304,10 +304,25 @@ fn lint(
                 };
                 if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
                     if cli.diff {
-                        changed += 1;
-                        out.write_all(
-                            crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
-                        )?;
+                        // No diff for a file that --fix would leave alone (not UTF-8).
+                        let why = match input {
+                            Input::File(path) => {
+                                crate::fix::not_as_linted(path, &report.source).unwrap_or(None)
+                            }
+                            Input::Stdin => None,
+                        };
+                        if let Some(why) = why {
+                            writeln!(
+                                err,
+                                "pitchlint: warning: {}: no diff: {why}",
+                                input.display()
+                            )?;
+                        } else {
+                            changed += 1;
+                            out.write_all(
+                                crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
+                            )?;
+                        }
                     } else if let Input::File(path) = input {
                         match crate::fix::write(path, &report.source, &text) {
                             Ok(crate::fix::Written::Yes) => {
