@@ -94,7 +94,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
     // (line, strengths of its findings in order).
     let mut lines: Vec<(ScoreLine, Vec<f64>)> = Vec::new();
     for f in findings {
-        let reward = f.rule.weight > 0;
+        let reward = f.rule.is_reward();
         let same = |l: &ScoreLine| {
             (Arc::ptr_eq(&l.rule, &f.rule) || l.rule.qualified == f.rule.qualified)
                 && (reward || l.part == f.scope)
@@ -162,7 +162,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
     let mut reasons = Vec::new();
     let failing = findings
         .iter()
-        .filter(|f| f.rule.weight <= 0 && f.rule.severity >= gate.fail_on)
+        .filter(|f| !f.rule.is_reward() && f.rule.severity >= gate.fail_on)
         .count();
     if failing > 0 {
         reasons.push(format!(

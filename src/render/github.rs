@@ -31,7 +31,7 @@ impl Renderer for Github {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
         let path = escape_property(&file.path);
-        for l in located.iter().filter(|l| l.finding.rule.weight <= 0) {
+        for l in located.iter().filter(|l| !l.finding.rule.is_reward()) {
             let f = l.finding;
             let command = match f.rule.severity {
                 Severity::Error => "error",

@@ -125,6 +125,14 @@ pub struct Finding {
     pub replacements: Vec<String>,
 }
 
+impl RuleMeta {
+    /// Whether the rule rewards (a positive weight): it counts once in the score, never fails
+    /// a file, and is no annotation on a pull request.
+    pub fn is_reward(&self) -> bool {
+        self.weight > 0
+    }
+}
+
 impl Finding {
     /// The message to show.
     pub fn message(&self) -> &str {

@@ -21,7 +21,7 @@ impl RequireRule {
     /// Check the keys and compile what is required.
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
         allow_keys(src, r, "require", &["phrases", "pattern", "case_sensitive"])?;
-        if meta.weight > 0 {
+        if meta.is_reward() {
             return Err(src.error_at(
                 r.weight.span().start,
                 format!(
