@@ -249,6 +249,20 @@ fn sarif_validates_and_points_where_json_does() {
         .iter()
         .flat_map(|f| f["findings"].as_array().unwrap())
         .collect();
+    // Rewards (a positive weight) are no alerts: SARIF leaves them out.
+    let rewards = findings
+        .iter()
+        .filter(|f| f["weight"].as_i64().unwrap() > 0)
+        .count();
+    assert!(rewards > 0, "the essay earns rewards");
+    assert!(
+        results.iter().all(|r| r["level"] != "note"),
+        "no reward is a result"
+    );
+    let findings: Vec<&Value> = findings
+        .into_iter()
+        .filter(|f| f["weight"].as_i64().unwrap() <= 0)
+        .collect();
     let located: Vec<&Value> = results
         .iter()
         .filter(|r| r["ruleId"] != "pitchlint/min-score")

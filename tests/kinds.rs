@@ -126,6 +126,24 @@ fn stats_prints_every_measure() {
     assert_eq!(s["words"], 70);
     assert_eq!(s["questions"], 1);
     assert!(s["grade"].as_f64().unwrap() > 0.0);
+    // jsonl: one object a line, in input order.
+    let out = pitchlint()
+        .args(["--stats", "--format", "jsonl"])
+        .args([
+            "tests/fixtures/better-pitch.txt",
+            "tests/fixtures/sample-pitch.txt",
+        ])
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["path"], "tests/fixtures/better-pitch.txt");
+    assert_eq!(lines[0]["stats"], *s);
+    assert_eq!(lines[1]["path"], "tests/fixtures/sample-pitch.txt");
 }
 
 #[test]

@@ -127,7 +127,9 @@ impl Renderer for Sarif {
     fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
         let uri = uri(&file.path);
-        for l in &located {
+        // Rewards are left out, as in `github`: code scanning shows each result as an alert
+        // to fix, and a reward asks for no change (it still counts in the score).
+        for l in located.iter().filter(|l| !l.finding.rule.is_reward()) {
             let f = l.finding;
             let index = self.rule_index(&f.rule);
             let mut text = f.message().to_string();

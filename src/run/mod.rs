@@ -282,7 +282,13 @@ fn lint(
                 crate::suppress::mask(&mut doc);
                 let s = crate::metrics::Stats::of(&doc);
                 match cli.format {
-                    OutputFormat::Json | OutputFormat::Jsonl => stats.push((doc.path, s)),
+                    OutputFormat::Json => stats.push((doc.path, s)),
+                    // One object a line, as each file is measured.
+                    OutputFormat::Jsonl => {
+                        let line = serde_json::json!({"path": doc.path, "stats": s});
+                        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
+                        writeln!(out)?;
+                    }
                     _ => out.write_all(s.render(&doc.path).as_bytes())?,
                 }
                 return Ok(());
@@ -387,7 +393,7 @@ fn lint(
     std::mem::forget(linters);
     summary.errors = failed_reads;
     if cli.stats || cli.diff {
-        if cli.stats && matches!(cli.format, OutputFormat::Json | OutputFormat::Jsonl) {
+        if cli.stats && cli.format == OutputFormat::Json {
             let files: Vec<serde_json::Value> = stats
                 .iter()
                 .map(|(path, s)| serde_json::json!({"path": path, "stats": s}))
