@@ -1,4 +1,5 @@
-//! Embeds every `rules/*.toml` file in the binary as the default pack, in name order; compiles
+//! Embeds every `rules/*.toml` file in the binary as the default pack, in name order (each
+//! also lean: without its rationales and examples, which are embedded as data); compiles
 //! the fixed regexes of document reading (`src/document/patterns.rs`) and the default packs'
 //! rule regexes into DFAs, so that no run pays for compiling them; and links the binary at a
 //! fixed address on Linux.
@@ -23,8 +24,10 @@ fn main() {
             .file_name()
             .and_then(|n| n.to_str())
             .expect("utf-8 file name");
+        let text = fs::read_to_string(f).expect("a default pack is UTF-8");
+        let (lean, docs) = lean(&text).unwrap_or_else(|| (text.clone(), String::new()));
         out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
+            "    Embedded {{ name: {name:?}, full: include_str!({:?}), lean: {lean:?}, docs: &[{docs}] }},\n",
             f.display().to_string()
         ));
     }
@@ -32,6 +35,91 @@ fn main() {
     let dest =
         PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default_packs.rs");
     fs::write(dest, out).expect("write default_packs.rs");
+}
+
+/// A default pack without what linting never reads (rationales, examples, comments), and
+/// those rationales and examples as `RuleDocs` literals. Parsing the TOML was the largest
+/// part of start-up, and these are three fifths of its bytes. `None` when the lean text would
+/// not read as the pack without them (or the pack does not parse): the run then parses the
+/// whole pack, which reports its errors.
+fn lean(text: &str) -> Option<(String, String)> {
+    let mut out = String::new();
+    // Inside a multi-line rationale (its closing quotes), or an examples table.
+    let mut skip: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        match skip {
+            Some("[") if t.starts_with('[') => skip = None,
+            Some("[") => continue,
+            Some(close) => {
+                if t.contains(close) {
+                    skip = None;
+                }
+                continue;
+            }
+            None => {}
+        }
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if let Some(value) = t
+            .strip_prefix("rationale")
+            .and_then(|r| r.trim_start().strip_prefix('='))
+        {
+            let value = value.trim_start();
+            for quotes in ["\"\"\"", "\'\'\'"] {
+                if value.starts_with(quotes) && !value[3..].contains(quotes) {
+                    skip = Some(quotes);
+                }
+            }
+            continue;
+        }
+        if t == "[rule.examples]" {
+            skip = Some("[");
+            continue;
+        }
+        out.push_str(line);
+    }
+    // The lean pack must be the pack less its rationales and examples.
+    let mut full: toml::Table = text.parse().ok()?;
+    let lean: toml::Table = out.parse().ok()?;
+    let mut docs = String::new();
+    for rule in full.get_mut("rule")?.as_array_mut()? {
+        let rule = rule.as_table_mut()?;
+        let id = rule.get("id")?.as_str()?.to_string();
+        let rationale = match rule.remove("rationale") {
+            Some(r) => r.as_str()?.to_string(),
+            None => String::new(),
+        };
+        let examples = rule.remove("examples");
+        let texts = |key: &str| -> Option<Vec<String>> {
+            match examples.as_ref().and_then(|e| e.get(key)) {
+                Some(list) => list
+                    .as_array()?
+                    .iter()
+                    .map(|t| t.as_str().map(String::from))
+                    .collect(),
+                None => Some(Vec::new()),
+            }
+        };
+        let (fire, quiet) = (texts("fire")?, texts("quiet")?);
+        let profile = match examples.as_ref().and_then(|e| e.get("profile")) {
+            Some(p) => Some(p.as_str()?.to_string()),
+            None => None,
+        };
+        if examples.as_ref().is_some_and(|e| {
+            e.as_table().is_none_or(|t| {
+                t.keys()
+                    .any(|k| !["fire", "quiet", "profile"].contains(&k.as_str()))
+            })
+        }) {
+            return None;
+        }
+        docs.push_str(&format!(
+            "RuleDocs {{ id: {id:?}, rationale: {rationale:?}, fire: &{fire:?}, quiet: &{quiet:?}, profile: {profile:?} }}, "
+        ));
+    }
+    (full == lean).then_some((out, docs))
 }
 
 /// The default packs, `rules/*.toml`, in name order.

@@ -14,7 +14,37 @@ use toml::Spanned;
 use crate::error::{Error, ErrorKind, Result};
 
 /// The default pack, embedded at compile time from `rules/*.toml` (see `build.rs`).
-pub const DEFAULT_PACKS: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/default_packs.rs"));
+pub const DEFAULT_PACKS: &[Embedded] = include!(concat!(env!("OUT_DIR"), "/default_packs.rs"));
+
+/// One file of the default pack, as embedded.
+#[derive(Debug)]
+pub struct Embedded {
+    /// Its file name (`seed.toml`).
+    pub name: &'static str,
+    /// Its text, as written.
+    pub full: &'static str,
+    /// Its text without rationales, examples and comments, which linting never reads: the one
+    /// that is parsed, for a quicker start (the same as `full` when `build.rs` could not
+    /// check that the two read the same).
+    pub lean: &'static str,
+    /// The rationales and examples that `lean` leaves out, rule by rule.
+    pub docs: &'static [RuleDocs],
+}
+
+/// A default rule's rationale and examples, kept out of the TOML that is parsed.
+#[derive(Debug)]
+pub struct RuleDocs {
+    /// The rule's `id`.
+    pub id: &'static str,
+    /// Its `rationale`, as the TOML reader gives it.
+    pub rationale: &'static str,
+    /// `[rule.examples]`.
+    pub fire: &'static [&'static str],
+    /// `[rule.examples]`.
+    pub quiet: &'static [&'static str],
+    /// `[rule.examples]`.
+    pub profile: Option<&'static str>,
+}
 
 /// A pack as read from TOML, before validation.
 #[derive(Debug, Deserialize)]
@@ -196,6 +226,28 @@ pub struct PackSource {
 impl PackSource {
     /// Parse the TOML. Syntax errors and unknown keys come back at `file:line:column`.
     pub fn parse(&self) -> Result<PackDef> {
+        let mut def = self.parse_text()?;
+        // A lean default pack gets back the rationales and examples left out of its text.
+        if let Some(e) = DEFAULT_PACKS
+            .iter()
+            .find(|e| e.lean == self.text && e.lean != e.full)
+        {
+            for rule in &mut def.rule {
+                let rule = rule.get_mut();
+                if let Some(d) = e.docs.iter().find(|d| d.id == rule.id.get_ref()) {
+                    rule.rationale = d.rationale.to_string();
+                    rule.examples = Examples {
+                        fire: d.fire.iter().map(|t| t.to_string()).collect(),
+                        quiet: d.quiet.iter().map(|t| t.to_string()).collect(),
+                        profile: d.profile.map(String::from),
+                    };
+                }
+            }
+        }
+        Ok(def)
+    }
+
+    fn parse_text(&self) -> Result<PackDef> {
         toml::from_str::<PackDef>(&self.text).map_err(|e| {
             let message = crate::error::with_suggestion(e.message().trim_end());
             match e.span() {
@@ -247,9 +299,9 @@ fn rule_id_at(text: &str, offset: usize) -> Option<String> {
 pub fn default_sources() -> Vec<PackSource> {
     DEFAULT_PACKS
         .iter()
-        .map(|(name, text)| PackSource {
-            path: PathBuf::from(format!("<default>/{name}")),
-            text: (*text).to_string(),
+        .map(|e| PackSource {
+            path: PathBuf::from(format!("<default>/{}", e.name)),
+            text: e.lean.to_string(),
         })
         .collect()
 }
@@ -306,6 +358,34 @@ mod tests {
         PackSource {
             path: PathBuf::from("team.toml"),
             text: text.to_string(),
+        }
+    }
+
+    /// Each default pack is parsed lean, and its rules are the rules of the pack as written:
+    /// same definitions, rationales and examples.
+    #[test]
+    fn lean_default_packs_are_the_packs_as_written() {
+        for (e, lean) in DEFAULT_PACKS.iter().zip(default_sources()) {
+            assert!(e.lean.len() < e.full.len(), "{} is not lean", e.name);
+            let full = PackSource {
+                path: lean.path.clone(),
+                text: e.full.to_string(),
+            };
+            let rules = |s: &PackSource| -> Vec<String> {
+                crate::check::compile_rules(std::slice::from_ref(s))
+                    .unwrap()
+                    .iter()
+                    .map(|r| format!("{:?}", r.meta()))
+                    .collect()
+            };
+            let (want, got) = (rules(&full), rules(&lean));
+            assert!(!want.is_empty());
+            assert_eq!(got, want, "{}", e.name);
+            assert!(
+                want.iter().all(|m| !m.contains("rationale: \"\"")),
+                "{}",
+                e.name
+            );
         }
     }
 
