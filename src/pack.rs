@@ -251,6 +251,14 @@ impl PackSource {
         toml::from_str::<PackDef>(&self.text).map_err(|e| {
             let message = crate::error::with_suggestion(e.message().trim_end());
             match e.span() {
+                // The missing `[pack]` table is the file's, not a rule's.
+                Some(span) if e.message().contains("missing field `pack`") => Error::at(
+                    ErrorKind::Config,
+                    &self.path,
+                    &self.text,
+                    span.start,
+                    message,
+                ),
                 Some(span) => Error::at(
                     ErrorKind::Config,
                     &self.path,
@@ -387,6 +395,21 @@ mod tests {
                 e.name
             );
         }
+    }
+
+    #[test]
+    fn a_missing_pack_table_is_the_files_error_not_a_rules() {
+        let e = src("[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n")
+            .parse()
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "team.toml:1:1: missing field `pack`");
+        // A rule's own missing key still names the rule.
+        let e = src("[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -1\n")
+            .parse()
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("rule `a`: missing field `message`"), "{e}");
     }
 
     #[test]

@@ -192,7 +192,7 @@ fn check_rules_validates_packs_and_runs_examples() {
     let (out, _, code) = run(pitchlint_in(dir.path()).args(["check-rules", "bad-example.toml"]));
     assert_eq!(code, 1);
     assert!(
-        out.contains("t/x: example should fire but did not: \"Initech\""),
+        out.contains("bad-example.toml:9:9: t/x: example should fire but did not: \"Initech\""),
         "{out}"
     );
     assert!(

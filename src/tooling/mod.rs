@@ -297,6 +297,28 @@ fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Er
 
 /// Validate packs and run their examples. Every path is checked, so that one run reports
 /// every broken pack.
+/// A failed example, at `file:line:column` of the example in its pack (or of its rule's `id`
+/// when the example is written in a way this search does not find).
+fn example_at(
+    linter: &Linter,
+    sources: &[pack::PackSource],
+    f: &examples::ExampleFailure,
+) -> String {
+    let located = linter
+        .rules()
+        .find(|m| m.qualified == f.rule)
+        .and_then(|m| {
+            let src = sources.iter().find(|s| s.path == m.source)?;
+            let quoted = toml::Value::String(f.text.clone()).to_string();
+            let at = src
+                .text
+                .find(&quoted)
+                .or_else(|| src.text.find(&format!("id = {:?}", m.id)))?;
+            Some(src.error_at(at, f.to_string()).to_string())
+        });
+    located.unwrap_or_else(|| f.to_string())
+}
+
 fn check_rules(
     paths: &[std::path::PathBuf],
     out: &mut dyn Write,
@@ -341,7 +363,7 @@ fn check_rules(
         }
     }
     for f in &failures {
-        writeln!(out, "{f}")?;
+        writeln!(out, "{}", example_at(&linter, &sources, f))?;
     }
     writeln!(
         out,

@@ -32,9 +32,10 @@ static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)").expect("postscript regex compiles")
 });
 /// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
-/// your time.", "Let me know your thoughts.", "Have a great week!".
+/// your time.", "Let me know your thoughts.", a bare "Let me know.", "Cheers and thanks
+/// again.", "Have a great week!".
 pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know (?:your thoughts|what you think|if you have any questions)|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b)[^\n?]{0,100}$")
+    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b)[^\n?]{0,100}$")
         .expect("courtesy regex compiles")
 });
 

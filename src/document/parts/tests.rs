@@ -191,6 +191,21 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
     // Two paragraphs: the ask above the courtesy is opening and closing.
     let t = "Hi,\n\nCan we talk Tuesday?\n\nThanks for your time.\n\nBest,\nSam\n";
     assert_eq!(part(t, "opening+closing"), ["Can we talk Tuesday?"]);
+    // A bare "Let me know." and "Cheers and thanks again." ask nothing; "Let me know if
+    // Tuesday works." does.
+    for courtesy in ["Let me know.", "Let me know!", "Cheers and thanks again."] {
+        let t = format!(
+            "Hi,\n\nWe ship fast.\n\nCould we run one lane in March?\n\n{courtesy}\n\nBest,\nSam\n"
+        );
+        assert_eq!(
+            part(&t, "closing"),
+            ["Could we run one lane in March?"],
+            "{courtesy}"
+        );
+        assert_eq!(part(&t, "body"), [courtesy]);
+    }
+    let t = "Hi,\n\nWe ship fast.\n\nLet me know if you are in.\n\nBest,\nSam\n";
+    assert_eq!(part(t, "closing"), ["Let me know if you are in."]);
     // A template's last field is message text, its name field a signature.
     let t = "[Observation]\n\n[Problem]\n\n[CTA]\n\n[Your Name]\n";
     assert_eq!(part(t, "closing"), ["[CTA]"]);
