@@ -75,7 +75,7 @@ mod tests {
         assert_eq!(
             findings(
                 ASK,
-                "Hi Dana,\n\nDo you ship?\n\nLet me know.\n\nBest,\nSam"
+                "Hi Dana,\n\nDo you ship?\n\nWe ship from Ohio.\n\nBest,\nSam"
             )
             .len(),
             1
