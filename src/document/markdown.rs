@@ -5,15 +5,15 @@
 //! are the same (an identity map) and findings need no mapping. Prose is the text of
 //! paragraphs, headings, lists, tables and link texts; blanked are code blocks and inline code,
 //! HTML (comments, tags, HTML blocks), link and image destinations, image alt texts, autolinks,
-//! YAML (`---`) and TOML (`+++`) front matter, and Markdown's own markers (`#`, `*`, `>`…).
-//! Block quotes are passed to the parts detection as `quote`. Inline HTML that is an
-//! uppercase merge field (`<NAME>`) is kept, so it is seen as a placeholder.
+//! YAML (`---`) and TOML (`+++`) front matter at the top, and Markdown's own markers (`#`,
+//! `*`, `>`…). Block quotes are passed to the parts detection as `quote`. Inline HTML that is
+//! an uppercase merge field (`<NAME>`) is kept, so it is seen as a placeholder.
 //!
 //! pulldown-cmark holds a tree of the whole text, about six times its size. So a long file is
 //! parsed in sections, on all cores, each section starting at a top-level paragraph after a
 //! blank line (where no block of the section before can go on: see [`sections`]), and its
-//! prose is written straight into the view. Link references defined in one section and used
-//! in another still resolve.
+//! prose is written straight into the view. Link references and footnotes defined in one
+//! section and used in another still resolve.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -296,8 +296,8 @@ fn sections(source: &str, size: usize) -> Vec<usize> {
         let blank = text.trim_start().is_empty();
         let indent = text.len() - text.trim_start_matches(' ').len();
         let body = &text[indent..];
-        // What the line opens if it is at the top level (a fence or an HTML block), and
-        // whether it is indented so that it may be inside a list item instead.
+        // What the line opens if it is at the top level, and whether that is a fence or an
+        // HTML block that may hold blank lines.
         let opened = (indent <= 3).then(|| opens(body));
         let unsure = matches!(opened, Some(Inside::Fence(..) | Inside::Html(_)));
         match inside {
