@@ -14,18 +14,20 @@ pub(crate) struct Aligned<B: ?Sized> {
     pub(crate) bytes: B,
 }
 
-static PLACEHOLDER_BYTES: &Aligned<[u8]> = &Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/placeholder.dfa")),
-};
-static LINK_FWD_BYTES: &Aligned<[u8]> = &Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/link.fwd.dfa")),
-};
-static LINK_REV_BYTES: &Aligned<[u8]> = &Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/link.rev.dfa")),
-};
+/// `static $name`: the file `$file` that `build.rs` wrote to `OUT_DIR`, aligned.
+macro_rules! embed {
+    ($name:ident, $file:literal) => {
+        static $name: &$crate::document::dfa::Aligned<[u8]> = &$crate::document::dfa::Aligned {
+            _align: [],
+            bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/", $file)),
+        };
+    };
+}
+pub(crate) use embed;
+
+embed!(PLACEHOLDER_BYTES, "placeholder.dfa");
+embed!(LINK_FWD_BYTES, "link.fwd.dfa");
+embed!(LINK_REV_BYTES, "link.rev.dfa");
 
 /// `bytes` as a DFA, read in place without checking its transitions: checking them cost more
 /// than compiling the rules' regexes did, on every run.

@@ -7,19 +7,13 @@ use std::sync::LazyLock;
 use regex_automata::dfa::dense::DFA;
 use regex_automata::dfa::regex::Regex;
 
-use crate::document::dfa::{Aligned, load};
+use crate::document::dfa::{embed, load};
 
 /// The sources `build.rs` compiled into the embedded DFAs, in pattern order.
 pub(super) const SOURCES: &[&str] = include!(concat!(env!("OUT_DIR"), "/rules_dfa_sources.rs"));
 
-static FWD: &Aligned<[u8]> = &Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/rules.fwd.dfa")),
-};
-static REV: &Aligned<[u8]> = &Aligned {
-    _align: [],
-    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/rules.rev.dfa")),
-};
+embed!(FWD, "rules.fwd.dfa");
+embed!(REV, "rules.rev.dfa");
 
 /// The two DFAs as one regex (the reverse one finds where a match starts).
 pub(super) static REGEX: LazyLock<Regex<DFA<&'static [u32]>>> =

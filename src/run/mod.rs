@@ -281,12 +281,12 @@ fn lint(
             if cli.stats {
                 crate::suppress::mask(&mut doc);
                 let s = crate::metrics::Stats::of(&doc);
+                let record = || serde_json::json!({"path": doc.path, "stats": s});
                 match cli.format {
-                    OutputFormat::Json => stats.push((doc.path, s)),
+                    OutputFormat::Json => stats.push(record()),
                     // One object a line, as each file is measured.
                     OutputFormat::Jsonl => {
-                        let line = serde_json::json!({"path": doc.path, "stats": s});
-                        serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
+                        serde_json::to_writer(&mut *out, &record()).map_err(io::Error::from)?;
                         writeln!(out)?;
                     }
                     _ => out.write_all(s.render(&doc.path).as_bytes())?,
@@ -394,11 +394,7 @@ fn lint(
     summary.errors = failed_reads;
     if cli.stats || cli.diff {
         if cli.stats && cli.format == OutputFormat::Json {
-            let files: Vec<serde_json::Value> = stats
-                .iter()
-                .map(|(path, s)| serde_json::json!({"path": path, "stats": s}))
-                .collect();
-            serde_json::to_writer(&mut *out, &serde_json::json!({ "files": files }))
+            serde_json::to_writer(&mut *out, &serde_json::json!({ "files": stats }))
                 .map_err(io::Error::from)?;
             writeln!(out)?;
         }
