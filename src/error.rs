@@ -138,7 +138,7 @@ pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Opt
 /// A serde message about an unknown key or value ("unknown field `phrase`, expected one of
 /// `id`, `phrases`, …"), with the likely intended one named first: "unknown field `phrase`
 /// (did you mean `phrases`?), expected one of …". Other messages are returned as they are.
-pub fn with_suggestion(message: &str) -> String {
+fn with_suggestion(message: &str) -> String {
     let Some(rest) = message
         .strip_prefix("unknown field `")
         .or_else(|| message.strip_prefix("unknown variant `"))
@@ -156,6 +156,26 @@ pub fn with_suggestion(message: &str) -> String {
         }
         None => message.to_string(),
     }
+}
+
+/// A TOML reader's error message for a user: [`with_suggestion`], and the type it wanted
+/// said in words, not as the Rust type it is read into ("expected i64" becomes "expected an
+/// integer from -100 to 100" for a `weight`). `text` is the file, for the key at the error.
+pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
+    let message = with_suggestion(e.message().trim_end());
+    let key = e.span().and_then(|s| {
+        let line = text.get(..s.start)?;
+        let line = &line[line.rfind('\n').map_or(0, |i| i + 1)..];
+        Some(line.trim_end().trim_end_matches('=').trim_end())
+    });
+    let integer = match key {
+        Some(k) if k.ends_with("min_score") => "an integer from 0 to 100",
+        Some(k) if k.ends_with("weight") => "an integer from -100 to 100",
+        _ => "an integer",
+    };
+    message
+        .replace("expected i64", &format!("expected {integer}"))
+        .replace("expected f64", "expected a number")
 }
 
 #[cfg(test)]

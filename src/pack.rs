@@ -249,7 +249,7 @@ impl PackSource {
 
     fn parse_text(&self) -> Result<PackDef> {
         toml::from_str::<PackDef>(&self.text).map_err(|e| {
-            let message = crate::error::with_suggestion(e.message().trim_end());
+            let message = crate::error::toml_message(&e, &self.text);
             match e.span() {
                 // The missing `[pack]` table is the file's, not a rule's.
                 Some(span) if e.message().contains("missing field `pack`") => Error::at(
@@ -395,6 +395,22 @@ mod tests {
                 e.name
             );
         }
+    }
+
+    #[test]
+    fn wrong_types_are_named_in_words() {
+        let e = |rule: &str| {
+            src(&format!(
+                "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\n{rule}"
+            ))
+            .parse()
+            .unwrap_err()
+            .to_string()
+        };
+        let w = e("weight = \"heavy\"\nphrases = [\"x\"]\n");
+        assert!(w.ends_with("expected an integer from -100 to 100"), "{w}");
+        let m = e("weight = -1\nkind = \"metric\"\nmeasure = \"words\"\nmax = \"lots\"\n");
+        assert!(m.ends_with("expected a number"), "{m}");
     }
 
     #[test]

@@ -30,18 +30,7 @@ impl Config {
     pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
-            let mut message = crate::error::with_suggestion(e.message().trim_end());
-            if let Some(s) = e.span() {
-                // Say which integers a key takes, not the Rust type it is read into.
-                let line = &text[text[..s.start].rfind('\n').map_or(0, |i| i + 1)..s.start];
-                let key = line.trim_end().trim_end_matches('=').trim_end();
-                if key.ends_with("min_score") {
-                    message = message.replace("expected i64", "expected an integer from 0 to 100");
-                } else if key.ends_with("weight") {
-                    message =
-                        message.replace("expected i64", "expected an integer from -100 to 100");
-                }
-            }
+            let message = crate::error::toml_message(&e, &text);
             match e.span() {
                 Some(s) => Error::at(ErrorKind::Config, path, &text, s.start, message),
                 None => Error::file(ErrorKind::Config, path, message),
