@@ -1,5 +1,5 @@
-//! `human`: each finding as a code frame (annotate-snippets), then each file's score and the
-//! rules that moved it; a passing file without findings gets only its score line. Colour only
+//! `human`: each finding as a code frame (annotate-snippets), each reward as its title and
+//! location, then each file's score and the rules that moved it; a passing file without findings gets only its score line. Colour only
 //! when asked for (the binary decides: terminal, NO_COLOR, `--color`).
 
 use std::io::{self, Write};
@@ -98,6 +98,27 @@ impl Human {
             Severity::Info => Level::INFO,
         };
         let title = format!("{:+} {}", rule.weight, f.message());
+        // A reward asks for no change: its title and where it stands are enough, and a frame
+        // for each would make a good draft's report longer than a bad one's. Drawn as
+        // annotate-snippets draws a frame's first two lines.
+        if rule.is_reward() {
+            let (name, head): (&str, fn(&str) -> colored::ColoredString) = match rule.severity {
+                Severity::Error => ("error", |x| x.bright_red().bold()),
+                Severity::Warning => ("warning", |x| x.yellow().bold()),
+                Severity::Info => ("info", |x| x.bright_blue().bold()),
+            };
+            let id = format!("{name}[{}]", rule.qualified);
+            return writeln!(
+                buf,
+                "{}{}\n {}{}:{}:{}\n",
+                self.paint(&id, head),
+                self.paint(&format!(": {title}"), |x| x.bold()),
+                self.paint("-->", |x| x.bright_blue().bold()),
+                format_args!(" {}", file.path),
+                loc.start.line,
+                loc.start.column
+            );
+        }
         // A long line (minified HTML, a pasted blob) is shown as a window of CONTEXT
         // characters around the match, so that drawing a finding costs little. The
         // location then comes from the finding, as the window has lost the line start.
