@@ -125,15 +125,19 @@ fn lint(
         writeln!(err, "pitchlint: note: {note}")?;
     }
 
-    // One input (the pre-send check of a draft) is read while the packs compile, on the
-    // other core: reading and compiling are the two halves of its start-up.
+    // One input (the pre-send check of a draft) is read on this thread while the packs
+    // compile on the pool: reading and compiling are the two halves of its start-up. (With
+    // `rayon::join`, both often ran on one worker, one after the other, while the other
+    // worker was still waking up.)
     let (planned, early) = match inputs.as_slice() {
         [one] => {
             let one = one.clone();
-            let (planned, read) = rayon::join(
-                || plan(cli, env, inputs),
-                || inputs::read(&one, cli.input_format),
-            );
+            let mut planned = None;
+            let read = rayon::in_place_scope(|s| {
+                s.spawn(|_| planned = Some(plan(cli, env, inputs)));
+                inputs::read(&one, cli.input_format)
+            });
+            let planned = planned.expect("a scope returns after its spawned work");
             (planned, Some(read))
         }
         _ => (plan(cli, env, inputs), None),
