@@ -137,7 +137,8 @@ fn lint(
                 s.spawn(|_| planned = Some(plan(cli, env, inputs)));
                 inputs::read(&one, cli.input_format)
             });
-            let planned = planned.expect("a scope returns after its spawned work");
+            #[expect(clippy::expect_used, reason = "in_place_scope waits for what it spawned")]
+            let planned = planned.expect("the scope has waited for the plan");
             (planned, Some(read))
         }
         _ => (plan(cli, env, inputs), None),
