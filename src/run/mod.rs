@@ -137,7 +137,10 @@ fn lint(
                 s.spawn(|_| planned = Some(plan(cli, env, inputs)));
                 inputs::read(&one, cli.input_format)
             });
-            #[expect(clippy::expect_used, reason = "in_place_scope waits for what it spawned")]
+            #[expect(
+                clippy::expect_used,
+                reason = "in_place_scope waits for what it spawned"
+            )]
             let planned = planned.expect("the scope has waited for the plan");
             (planned, Some(read))
         }
