@@ -28,6 +28,7 @@ pub fn meta(
         severity,
         scope: Scope::NONE,
         except: Scope::NONE,
+        profiles: crate::profile::Profiles::ALL,
         suggest: None,
         rationale: rationale.into(),
         examples: Default::default(),

@@ -99,6 +99,21 @@ impl Profiles {
     pub fn contains(self, p: Profile) -> bool {
         self.0 & p.bit() != 0
     }
+
+    /// The profiles in the set, in the order of [`Profile::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Profile> {
+        Profile::ALL
+            .into_iter()
+            .map(|(p, _)| p)
+            .filter(move |p| self.contains(*p))
+    }
+}
+
+/// As the list of its profiles' names (`["first-touch", "proposal"]`).
+impl Serialize for Profiles {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 impl Default for Profiles {

@@ -203,6 +203,7 @@ mod tests {
             severity,
             scope: Scope::DEFAULT,
             except: Scope::NONE,
+            profiles: crate::profile::Profiles::ALL,
             suggest: None,
             rationale: String::new(),
             examples: Default::default(),

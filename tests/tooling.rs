@@ -85,6 +85,63 @@ fn rules_lists_every_loaded_rule() {
 }
 
 #[test]
+fn rules_profile_lists_the_rules_that_apply_in_it() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let (out, _, code) = run(pitchlint().args(["--isolated", "rules"]).args(args));
+        assert_eq!(code, 0, "{args:?}: {out}");
+        out.lines()
+            .skip(1)
+            .map(|l| l.split_whitespace().next().unwrap().to_string())
+            .collect()
+    };
+    let all = ids(&[]);
+    let follow_up = ids(&["--profile", "follow-up"]);
+    // `too-short` applies in first-touch and proposal, `proposal-no-price` in proposal only.
+    for id in ["research/too-short", "research/proposal-no-price"] {
+        assert!(all.contains(&id.to_string()), "{id}");
+        assert!(!follow_up.contains(&id.to_string()), "{id}");
+    }
+    assert!(follow_up.contains(&"research/too-long".to_string()));
+    assert!(follow_up.iter().all(|id| all.contains(id)));
+    let proposal = ids(&["--profile", "proposal"]);
+    assert!(proposal.contains(&"research/proposal-no-price".to_string()));
+
+    // JSON names each rule's profiles, and agrees with the filter.
+    let (json, _, _) = run(pitchlint().args(["--isolated", "rules", "--json"]));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let profiles = |id: &str| -> Vec<String> {
+        let r = json
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["qualified"] == id);
+        let list = r.unwrap()["profiles"].as_array().unwrap();
+        list.iter()
+            .map(|p| p.as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(profiles("research/too-short"), ["first-touch", "proposal"]);
+    assert_eq!(profiles("research/proposal-no-price"), ["proposal"]);
+    assert_eq!(
+        profiles("seed/partner-close"),
+        ["first-touch", "follow-up", "proposal"]
+    );
+    let in_follow_up = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r["profiles"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|p| p == "follow-up")
+        })
+        .count();
+    assert_eq!(in_follow_up, follow_up.len());
+}
+
+#[test]
 fn explain_prints_rationale_examples_and_suggestion() {
     let (out, _, code) = run(pitchlint().args(["--isolated", "explain", "seed/partner-close"]));
     assert_eq!(code, 0);

@@ -253,6 +253,7 @@ mod tests {
             severity: Severity::Warning,
             scope: Scope::DEFAULT,
             except: Scope::NONE,
+            profiles: crate::profile::Profiles::ALL,
             suggest: None,
             rationale: String::new(),
             examples: Default::default(),

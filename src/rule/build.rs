@@ -50,11 +50,11 @@ pub fn allow_keys(src: &PackSource, r: &RuleDef, kind: &str, allowed: &[&str]) -
     Ok(())
 }
 
-/// A rule that applies only in some profiles: it checks nothing in the others.
+/// A rule that applies only in some profiles (its [`RuleMeta::profiles`]): it checks nothing
+/// in the others.
 #[derive(Debug)]
 struct InProfiles {
     rule: Box<dyn Rule>,
-    profiles: Profiles,
 }
 
 impl Rule for InProfiles {
@@ -67,7 +67,7 @@ impl Rule for InProfiles {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        if self.profiles.contains(cx.profile()) {
+        if self.rule.meta().profiles.contains(cx.profile()) {
             self.rule.check(cx, hits, out);
         }
     }
@@ -195,21 +195,6 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             ));
         }
     };
-    let meta = Arc::new(RuleMeta {
-        pack: pack.to_string(),
-        id: id.clone(),
-        qualified: format!("{pack}/{id}"),
-        kind,
-        message: r.message.get_ref().trim().to_string(),
-        weight,
-        severity,
-        scope,
-        except,
-        suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
-        rationale: r.rationale.trim().to_string(),
-        examples: r.examples.clone(),
-        source: src.path.clone(),
-    });
     let profiles = match &r.profiles {
         None => Profiles::ALL,
         Some(list) => {
@@ -235,6 +220,22 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             set
         }
     };
+    let meta = Arc::new(RuleMeta {
+        pack: pack.to_string(),
+        id: id.clone(),
+        qualified: format!("{pack}/{id}"),
+        kind,
+        message: r.message.get_ref().trim().to_string(),
+        weight,
+        severity,
+        scope,
+        except,
+        profiles,
+        suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
+        rationale: r.rationale.trim().to_string(),
+        examples: r.examples.clone(),
+        source: src.path.clone(),
+    });
     let example_profile = match &r.examples.profile {
         None => Profile::default(),
         Some(p) => Profile::from_name(p).ok_or_else(|| {
@@ -272,7 +273,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     Ok(if profiles == Profiles::ALL {
         rule
     } else {
-        Box::new(InProfiles { rule, profiles })
+        Box::new(InProfiles { rule })
     })
 }
 

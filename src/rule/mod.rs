@@ -33,6 +33,7 @@ use serde::Serialize;
 use crate::document::Scope;
 use crate::matcher::Hit;
 use crate::pack::Examples;
+use crate::profile::Profiles;
 
 /// How serious a finding is. `error` fails the gate on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -94,6 +95,8 @@ pub struct RuleMeta {
     pub scope: Scope,
     /// Parts where it never applies, even in a paragraph that is also one of `scope`.
     pub except: Scope,
+    /// The profiles it applies in (all, unless the pack names some).
+    pub profiles: Profiles,
     /// A better phrasing.
     pub suggest: Option<String>,
     /// The longer why.

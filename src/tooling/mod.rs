@@ -32,7 +32,12 @@ pub fn run(
             let linter = config.linter()?;
             // The packs' rules, then the built-in ones that run whatever the packs.
             let builtins = config.builtins();
-            let rules: Vec<&Arc<RuleMeta>> = linter.rules().chain(&builtins).collect();
+            // With --profile, only the rules that apply in it.
+            let rules: Vec<&Arc<RuleMeta>> = linter
+                .rules()
+                .chain(&builtins)
+                .filter(|r| cli.profile.is_none_or(|p| r.profiles.contains(p)))
+                .collect();
             if *json {
                 let plain: Vec<&RuleMeta> = rules.iter().map(|r| r.as_ref()).collect();
                 serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::from)?;
