@@ -66,7 +66,8 @@ pub struct Cli {
     pub min_score: Option<u8>,
 
     /// Read inputs as this format, whatever their extension (and name the format of standard
-    /// input, which is text by default).
+    /// input, which is otherwise told by how it opens: an email's headers, an HTML page, else
+    /// text).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<Format>,
 

@@ -78,7 +78,10 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
 }
 
 fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+    // A .gitignore counts in any folder, in a git repository or not: a folder of drafts on a
+    // shared drive keeps out what its owner listed.
     let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
@@ -111,8 +114,8 @@ fn walk_message(e: &ignore::Error) -> String {
     }
 }
 
-/// Read an input as a document, as `format` or else as its extension says (text for standard
-/// input); a `.tmpl` file is a template. `Ok(None)` means it is binary and was skipped.
+/// Read an input as a document, as `format` or else as its extension says (standard input as
+/// its first bytes say: see [`Format::sniff`]); a `.tmpl` file is a template. `Ok(None)` means it is binary and was skipped.
 pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
     let name = input.display();
     let bytes = match input {
@@ -126,12 +129,10 @@ pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
         }
         Input::File(p) => std::fs::read(p).map_err(|e| Error::io(p, &e))?,
     };
-    let format = format
-        .or_else(|| match input {
-            Input::File(p) => Format::from_path(p),
-            Input::Stdin => None,
-        })
-        .unwrap_or(Format::Text);
+    let format = format.unwrap_or_else(|| match input {
+        Input::File(p) => Format::from_path(p).unwrap_or(Format::Text),
+        Input::Stdin => Format::sniff(&bytes),
+    });
     let mut doc = document::read(&name, bytes, format);
     if let (Some(d), Input::File(p)) = (&mut doc, input) {
         d.template = Format::is_template_path(p);

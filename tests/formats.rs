@@ -179,8 +179,38 @@ fn input_format_reads_stdin_as_html() {
     assert_eq!(f.len(), 1, "{:?}", rule_ids(&file));
     assert_eq!(f[0]["column"], html.find("partner").unwrap() as u64 + 1);
     // Read as text, the markup is prose and the tags are in the finding's line.
-    let (file, _) = lint(&["-"], Some(html));
+    let (file, _) = lint(&["--input-format", "text", "-"], Some(html));
     assert_eq!(file["format"], "text");
+}
+
+#[test]
+fn stdin_is_read_as_what_it_opens_with() {
+    // Each fixture piped in is read as its extension says, with the same findings.
+    for (name, format) in [
+        ("saved.eml", "email"),
+        ("base64.eml", "email"),
+        ("email.html", "html"),
+        ("draft.txt", "text"),
+    ] {
+        let text = std::fs::read_to_string(fixture(name)).unwrap();
+        let (piped, _) = lint(&["-"], Some(&text));
+        let (named, _) = lint(&[&fixture(name)], None);
+        assert_eq!(piped["format"], format, "{name}");
+        assert_eq!(piped["findings"], named["findings"], "{name}");
+        assert_eq!(piped["score"], named["score"], "{name}");
+    }
+    // A plain draft whose first lines look like headers, but not a saved email's, stays text;
+    // so does HTML that is not a whole page.
+    for text in [
+        "Subject: Spring packaging\nTo: Dana\n\nHi Dana,\n\nWill you partner with us?\n",
+        "From: Sam\n\nHi Dana,\n\nWill you partner with us?\n",
+        "<p>Hi Dana,</p><p>Will you partner with us?</p>",
+    ] {
+        let (file, _) = lint(&["-"], Some(text));
+        assert_eq!(file["format"], "text", "{text}");
+    }
+    let page = "\u{feff}  <!DOCTYPE HTML><p>Hi Dana,</p><p>Will you partner with us?</p>";
+    assert_eq!(lint(&["-"], Some(page)).0["format"], "html");
 }
 
 #[test]
@@ -251,6 +281,41 @@ fn folders_pick_up_every_format() {
         assert!(paths.iter().any(|p| p.ends_with(ext)), "{ext}: {paths:?}");
     }
     assert_eq!(v["summary"]["errors"], 0);
+}
+
+#[test]
+fn folders_skip_hidden_and_ignored_files_outside_git_too() {
+    // A temporary folder, in no git repository.
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Hi Dana,\n\nWe ship on time.\n\nCan we talk Tuesday?\n\nBest,\nSam\n";
+    common::write(
+        dir.path(),
+        &[
+            ("d/a.txt", draft),
+            ("d/.hidden.txt", draft),
+            ("d/old/b.txt", draft),
+            ("d/skip.md", draft),
+            ("d/mine.txt", draft),
+            ("d/kept.md", draft),
+            ("d/.gitignore", "old/\nskip.md\n"),
+            ("d/.ignore", "mine.txt\n"),
+        ],
+    );
+    let paths = |args: &[&str]| -> Vec<String> {
+        let out = common::pitchlint_in(dir.path())
+            .args(["--isolated", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let files = v["files"].as_array().unwrap().iter();
+        files
+            .map(|f| f["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(paths(&["d"]), ["d/a.txt", "d/kept.md"]);
+    // A file named on the command line is linted whatever lists it.
+    assert_eq!(paths(&["d/skip.md"]), ["d/skip.md"]);
 }
 
 #[test]

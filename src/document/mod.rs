@@ -69,6 +69,25 @@ impl Format {
         }
     }
 
+    /// The format of text that came without a name (standard input), from how it opens: a
+    /// saved email when it opens with a header block that has `From` and one of `Date`,
+    /// `Message-ID`, `MIME-Version`, `Content-Type` or `Received`; HTML when it opens with
+    /// `<!DOCTYPE html` or `<html`; else plain text. (Markdown reads well as text; name it
+    /// with `--input-format`.)
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let start = text.trim_ascii_start();
+        let head = start[..start.len().min(14)].to_ascii_lowercase();
+        if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+            return Format::Html;
+        }
+        if is_mail_header(text) {
+            Format::Email
+        } else {
+            Format::Text
+        }
+    }
+
     /// Whether a path names a template (`.tmpl`): placeholders are allowed in it.
     pub fn is_template_path(path: &Path) -> bool {
         path.extension()
@@ -85,6 +104,39 @@ impl Format {
             Format::Email => "email",
         }
     }
+}
+
+/// Whether `text` opens with an RFC 5322 header block (fields, folded lines, then a blank line)
+/// that has `From` and a field only a saved email has.
+fn is_mail_header(text: &[u8]) -> bool {
+    let (mut from, mut mail) = (false, false);
+    for (i, line) in text.split(|&b| b == b'\n').take(200).enumerate() {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            return from && mail;
+        }
+        if i > 0 && matches!(line[0], b' ' | b'\t') {
+            continue;
+        }
+        let Some(colon) = line.iter().position(|&b| b == b':') else {
+            return false;
+        };
+        let name = &line[..colon];
+        if name.is_empty() || !name.iter().all(|b| b.is_ascii_graphic()) {
+            return false;
+        }
+        from |= name.eq_ignore_ascii_case(b"from");
+        mail |= [
+            "date",
+            "message-id",
+            "mime-version",
+            "content-type",
+            "received",
+        ]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()));
+    }
+    false
 }
 
 /// A part of the pitch: a byte span of the lintable view.
@@ -321,5 +373,25 @@ mod tests {
         assert_eq!(d.source_span(1..2), 0..2);
         d.map = OffsetMap::default();
         assert_eq!(d.source_span(0..1), 0..2);
+    }
+
+    #[test]
+    fn sniffs_a_saved_email_by_its_header_block() {
+        let mail = "From: Sam <s@a.example>\r\nSubject: Spring\r\n =?utf-8?q?packaging?=\r\nDate: Mon, 2 Mar 2026 09:00:00 +0000\r\n\r\nHi Dana,\r\n";
+        assert_eq!(Format::sniff(mail.as_bytes()), Format::Email);
+        // No From, no field only a saved email has, a field that is no field, or no blank
+        // line after the headers: text.
+        for text in [
+            "Date: Monday\n\nHi Dana,\n",
+            "From: Sam\nSubject: Spring\n\nHi Dana,\n",
+            "From: Sam\nDate: Monday\nHi Dana, we ship.\n\nBest,\n",
+            "From: Sam\nDate: Monday",
+            " From: Sam\nDate: Monday\n\nHi\n",
+        ] {
+            assert_eq!(Format::sniff(text.as_bytes()), Format::Text, "{text:?}");
+        }
+        assert_eq!(Format::sniff(b"<HTML><body>Hi</body></HTML>"), Format::Html);
+        assert_eq!(Format::sniff(b"<p>Hi</p>"), Format::Text);
+        assert_eq!(Format::sniff(b""), Format::Text);
     }
 }
