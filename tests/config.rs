@@ -434,6 +434,21 @@ fn config_shows_profile_and_template_with_their_origin() {
         out.contains("\n# for followups/a.txt: profile = \"follow-up\", template = false\n"),
         "{out}"
     );
+    // --show-config FILE says the same; a folder gets the lines of the files in it.
+    let (shown, _, _) = run(pitchlint_in(dir.path()).args(["--show-config", "followups/a.txt"]));
+    assert_eq!(shown, out);
+    let (folder, _, _) = run(pitchlint_in(dir.path()).args(["config", "followups"]));
+    let for_lines = |s: &str| -> Vec<String> {
+        let lines = s.lines().filter(|l| l.starts_with("# for "));
+        lines
+            .map(|l| l.replacen("followups/a.txt", "F", 1))
+            .collect()
+    };
+    assert!(!for_lines(&folder).is_empty(), "{folder}");
+    assert_eq!(for_lines(&folder), for_lines(&out), "{folder}");
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["config", "followups/new.txt"]));
+    assert_eq!(code, 0);
+    assert!(err.contains("followups/new.txt does not exist"), "{err}");
     write(
         dir.path(),
         &[(

@@ -73,9 +73,13 @@ pub fn run(
     if cli.show_config {
         let mut configs = configs(cli, env);
         let first = cli.paths.first().map(PathBuf::as_path);
-        let config = configs.for_path(first.filter(|p| p.as_os_str() != "-"))?;
+        let first = first.filter(|p| p.as_os_str() != "-");
+        let config = configs.for_path(first)?;
         config.linter()?;
         out.write_all(config.show().as_bytes())?;
+        if let Some(p) = first {
+            out.write_all(crate::tooling::per_file(&mut configs, env, p, err)?.as_bytes())?;
+        }
         return Ok(Status::Success);
     }
     lint(cli, out, err, env)

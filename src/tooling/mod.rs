@@ -5,12 +5,14 @@ pub mod init;
 pub mod schema;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::CommandFactory;
 
 use crate::check::Linter;
 use crate::cli::{Cli, Command, SchemaKind};
+use crate::config::Configs;
 use crate::error::Error;
 use crate::examples;
 use crate::pack;
@@ -85,23 +87,7 @@ pub fn run(
             config.linter()?;
             out.write_all(config.show().as_bytes())?;
             if let Some(p) = path {
-                let g = config.gate_for(Some(&env.cwd.join(p)));
-                writeln!(
-                    out,
-                    "\n# for {}: profile = \"{}\", template = {}",
-                    p.display(),
-                    g.profile,
-                    g.template || crate::document::Format::is_template_path(p)
-                )?;
-                writeln!(
-                    out,
-                    "# for {}: min_score = {}, fail_on = \"{}\", max_warnings = {}, exit_zero = {}",
-                    p.display(),
-                    g.gate.min_score.unwrap_or(0),
-                    g.gate.fail_on,
-                    g.max_warnings.map_or("none".to_string(), |n| n.to_string()),
-                    g.exit_zero
-                )?;
+                out.write_all(per_file(&mut configs, env, p, err)?.as_bytes())?;
             }
             Ok(Status::Success)
         }
@@ -131,6 +117,81 @@ pub fn run(
             Ok(Status::Success)
         }
     }
+}
+
+/// The `# for …` lines of `config PATH` and `--show-config PATH`: the profile, template setting
+/// and gate that apply to the file PATH, or to each file a lint of the folder PATH would read
+/// (files with the same settings share their lines). A PATH that does not exist gets a note:
+/// the lines say what would apply to a file there.
+pub(crate) fn per_file(
+    configs: &mut Configs,
+    env: &Env,
+    path: &Path,
+    err: &mut dyn Write,
+) -> Result<String, RunError> {
+    let abs = env.cwd.join(path);
+    let files: Vec<PathBuf> = if abs.is_dir() {
+        let found = crate::inputs::collect(&[path.to_path_buf()]).inputs;
+        found
+            .into_iter()
+            .filter_map(|i| match i {
+                crate::inputs::Input::File(f) => Some(f),
+                crate::inputs::Input::Stdin => None,
+            })
+            .collect()
+    } else {
+        if !abs.exists() {
+            writeln!(
+                err,
+                "pitchlint: note: {} does not exist: showing what would apply to a file there",
+                path.display()
+            )?;
+        }
+        vec![path.to_path_buf()]
+    };
+    // Settings, in the order first seen, with the files that get them.
+    let mut groups: Vec<(String, Vec<PathBuf>)> = Vec::new();
+    for f in files {
+        let config = configs.for_file(Some(&f))?;
+        if !config.wants(&env.cwd.join(&f)) && f != path {
+            continue;
+        }
+        let g = config.gate_for(Some(&env.cwd.join(&f)));
+        let mut lines = format!(
+            "profile = \"{}\", template = {}\n",
+            g.profile,
+            g.template || crate::document::Format::is_template_path(&f)
+        );
+        lines.push_str(&format!(
+            "min_score = {}, fail_on = \"{}\", max_warnings = {}, exit_zero = {}",
+            g.gate.min_score.unwrap_or(0),
+            g.gate.fail_on,
+            g.max_warnings.map_or("none".to_string(), |n| n.to_string()),
+            g.exit_zero
+        ));
+        if !g.ignore.is_empty() {
+            lines.push_str(&format!("\nignore = {:?}", g.ignore));
+        }
+        match groups.iter_mut().find(|(l, _)| *l == lines) {
+            Some((_, fs)) => fs.push(f),
+            None => groups.push((lines, vec![f])),
+        }
+    }
+    if groups.is_empty() {
+        return Ok(format!("\n# no file to lint in {}\n", path.display()));
+    }
+    let mut s = String::new();
+    for (lines, fs) in groups {
+        let mut names: Vec<String> = fs.iter().take(3).map(|f| f.display().to_string()).collect();
+        if fs.len() > 3 {
+            names.push(format!("{} more", fs.len() - 3));
+        }
+        s.push('\n');
+        for line in lines.lines() {
+            s.push_str(&format!("# for {}: {line}\n", names.join(", ")));
+        }
+    }
+    Ok(s)
 }
 
 fn write_rules(out: &mut dyn Write, rules: &[&Arc<RuleMeta>]) -> std::io::Result<()> {
