@@ -386,6 +386,19 @@ fn the_essay_is_scored_and_explained() {
     for line in ["base", "seed/partner-talk ×", "seed/prove-it-ask"] {
         assert!(s.contains(line), "breakdown lacks {line}");
     }
+    // A reward counts once and is shown once, at its first place, with the others on a line.
+    let times = s
+        .lines()
+        .find(|l| l.trim_start().starts_with("+10  seed/prove-it-ask ×"))
+        .and_then(|l| l.rsplit('×').next())
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("{s}"));
+    assert!(times > 1);
+    assert_eq!(s.matches("info[seed/prove-it-ask]").count(), 1, "{s}");
+    let at = s.find("info[seed/prove-it-ask]").unwrap();
+    let also = s[at..].lines().nth(2).unwrap();
+    assert!(also.starts_with("  = also at "), "{also}");
+    assert_eq!(also.matches(':').count(), times - 1, "{also}");
 }
 
 #[test]

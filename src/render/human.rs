@@ -2,6 +2,7 @@
 //! location, then each file's score and the rules that moved it; a passing file without findings gets only its score line. Colour only
 //! when asked for (the binary decides: terminal, NO_COLOR, `--color`).
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer as Snippets, Snippet};
@@ -78,13 +79,14 @@ fn points(p: f64) -> String {
 }
 
 impl Human {
-    /// Draw one finding's frame into `buf`.
+    /// Draw one finding's frame into `buf`; `rewards` is [`reward_places`] of the file.
     fn frame(
         &self,
         buf: &mut Vec<u8>,
         file: &FileReport,
         index: &LineIndex,
         loc: &Located<'_>,
+        (i, rewards): (usize, &HashMap<&str, (usize, String)>),
     ) -> io::Result<()> {
         let f = loc.finding;
         let rule = &f.rule;
@@ -98,26 +100,41 @@ impl Human {
             Severity::Info => Level::INFO,
         };
         let title = format!("{:+} {}", rule.weight, f.message());
-        // A reward asks for no change: its title and where it stands are enough, and a frame
-        // for each would make a good draft's report longer than a bad one's. Drawn as
-        // annotate-snippets draws a frame's first two lines.
+        // A reward asks for no change and counts once: it is shown once, at its first place,
+        // as its title and where it stands (drawn as annotate-snippets draws a frame's first
+        // two lines), with its other places on a third. A frame for each would make a good
+        // draft's report longer than a bad one's.
         if rule.is_reward() {
+            let Some((first, also)) = rewards.get(rule.qualified.as_str()) else {
+                return Ok(());
+            };
+            if *first != i {
+                return Ok(());
+            }
             let (name, head): (&str, fn(&str) -> colored::ColoredString) = match rule.severity {
                 Severity::Error => ("error", |x| x.bright_red().bold()),
                 Severity::Warning => ("warning", |x| x.yellow().bold()),
                 Severity::Info => ("info", |x| x.bright_blue().bold()),
             };
             let id = format!("{name}[{}]", rule.qualified);
-            return writeln!(
+            writeln!(
                 buf,
-                "{}{}\n {}{}:{}:{}\n",
+                "{}{}\n {}{}:{}:{}",
                 self.paint(&id, head),
                 self.paint(&format!(": {title}"), |x| x.bold()),
                 self.paint("-->", |x| x.bright_blue().bold()),
                 format_args!(" {}", file.path),
                 loc.start.line,
                 loc.start.column
-            );
+            )?;
+            if !also.is_empty() {
+                writeln!(
+                    buf,
+                    "  {} {also}",
+                    self.paint("=", |x| x.bright_blue().bold())
+                )?;
+            }
+            return writeln!(buf);
         }
         // A long line (minified HTML, a pasted blob) is shown as a window of CONTEXT
         // characters around the match, so that drawing a finding costs little. The
@@ -163,13 +180,53 @@ impl Human {
     }
 }
 
+/// Places shown on a reward's line besides its first.
+const ALSO: usize = 5;
+
+/// For each reward rule of `file`: the index of its first finding, and its other places
+/// (`also at 14:53, 22:1 and 3 more`; empty when it has one).
+fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
+    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, f) in file.findings.iter().enumerate() {
+        if f.rule.is_reward() {
+            at.entry(f.rule.qualified.as_str()).or_default().push(i);
+        }
+    }
+    let mut index = None;
+    at.into_iter()
+        .map(|(rule, found)| {
+            let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
+            let mut places: Vec<String> = found[1..]
+                .iter()
+                .take(ALSO)
+                .map(|&j| {
+                    let p = index.position(&file.source, file.findings[j].span.start);
+                    format!("{}:{}", p.line, p.column)
+                })
+                .collect();
+            let more = found.len().saturating_sub(1 + ALSO);
+            let also = match (places.pop(), more) {
+                (None, _) => String::new(),
+                (Some(last), 0) if places.is_empty() => format!("also at {last}"),
+                (Some(last), 0) => format!("also at {} and {last}", places.join(", ")),
+                (Some(last), n) => {
+                    places.push(last);
+                    format!("also at {} and {n} more", places.join(", "))
+                }
+            };
+            (rule, (found[0], also))
+        })
+        .collect()
+}
+
 impl Renderer for Human {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // Reading notes (`file.warnings`) go to stderr, written by the run, in every format.
         // Drawing a frame takes annotate-snippets about as long as linting a paragraph: a
         // file's frames are drawn on all cores, a few per piece, and written in order.
-        super::each_finding(w, file, FRAMES, |buf, _, index, loc| {
-            self.frame(buf, file, index, loc)
+        let rewards = reward_places(file);
+        super::each_finding(w, file, FRAMES, |buf, i, index, loc| {
+            self.frame(buf, file, index, loc, (i, &rewards))
         })?;
         let s = &file.score;
         let verdict = if s.passed {
