@@ -135,6 +135,18 @@ pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Opt
         .map(|(_, n)| n)
 }
 
+/// "unknown {what} `{typed}` (did you mean `x`?): expected one of a, b, c": a name that is
+/// not one of `names`, with the likely intended one when one is close.
+pub fn unknown(what: &str, typed: &str, names: &[&str]) -> String {
+    let near = closest(typed, names.iter().copied())
+        .map(|n| format!(" (did you mean `{n}`?)"))
+        .unwrap_or_default();
+    format!(
+        "unknown {what} `{typed}`{near}: expected one of {}",
+        names.join(", ")
+    )
+}
+
 /// A serde message about an unknown key or value ("unknown field `phrase`, expected one of
 /// `id`, `phrases`, …"), with the likely intended one named first: "unknown field `phrase`
 /// (did you mean `phrases`?), expected one of …". Other messages are returned as they are.
@@ -181,6 +193,19 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_names_the_likely_value() {
+        let kinds = ["phrase", "substitution", "metric"];
+        assert_eq!(
+            unknown("kind", "phrases", &kinds),
+            "unknown kind `phrases` (did you mean `phrase`?): expected one of phrase, substitution, metric"
+        );
+        assert_eq!(
+            unknown("kind", "zzz", &kinds),
+            "unknown kind `zzz`: expected one of phrase, substitution, metric"
+        );
+    }
 
     #[test]
     fn renders_path_line_column() {

@@ -71,12 +71,7 @@ impl std::str::FromStr for Profile {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Profile::from_name(s).ok_or_else(|| {
-            format!(
-                "unknown profile `{s}`: expected one of {}",
-                Profile::names().join(", ")
-            )
-        })
+        Profile::from_name(s).ok_or_else(|| crate::error::unknown("profile", s, &Profile::names()))
     }
 }
 

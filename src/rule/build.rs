@@ -186,13 +186,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                 .kind
                 .as_ref()
                 .map_or(r.id.span().start, |k| k.span().start);
-            return Err(err(
-                at,
-                format!(
-                    "unknown kind `{kind}`: expected one of {}",
-                    KINDS.join(", ")
-                ),
-            ));
+            return Err(err(at, crate::error::unknown("kind", kind, KINDS)));
         }
     };
     let profiles = match &r.profiles {
@@ -203,10 +197,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                 let p = Profile::from_name(name).ok_or_else(|| {
                     err(
                         list.span().start,
-                        format!(
-                            "unknown profile `{name}`: expected one of {}",
-                            Profile::names().join(", ")
-                        ),
+                        crate::error::unknown("profile", name, &Profile::names()),
                     )
                 })?;
                 set = set.with(p);
@@ -242,8 +233,8 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             err(
                 r.id.span().start,
                 format!(
-                    "examples: unknown profile `{p}`: expected one of {}",
-                    Profile::names().join(", ")
+                    "examples: {}",
+                    crate::error::unknown("profile", p, &Profile::names())
                 ),
             )
         })?,
@@ -287,10 +278,7 @@ fn parse_scopes(
         let s = Scope::from_name(name).ok_or_else(|| {
             err(
                 list.span().start,
-                format!(
-                    "unknown scope `{name}`: expected one of {}",
-                    Scope::names().join(", ")
-                ),
+                crate::error::unknown("scope", name, &Scope::names()),
             )
         })?;
         scope = scope.union(s);

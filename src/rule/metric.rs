@@ -46,9 +46,8 @@ impl MetricRule {
                 src.error_at(
                     m.span().start,
                     format!(
-                        "rule `{id}`: unknown measure `{}`: expected one of {}",
-                        m.get_ref(),
-                        Measure::names().join(", ")
+                        "rule `{id}`: {}",
+                        crate::error::unknown("measure", m.get_ref(), &Measure::names())
                     ),
                 )
             })?,

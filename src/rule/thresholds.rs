@@ -65,8 +65,8 @@ impl Thresholds {
                     err(
                         table.span().start,
                         format!(
-                            "[rule.profile.{name}]: unknown profile: expected one of {}",
-                            crate::profile::Profile::names().join(", ")
+                            "[rule.profile.{name}]: {}",
+                            crate::error::unknown("profile", name, &Profile::names())
                         ),
                     )
                 })?;
