@@ -245,9 +245,18 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             r.profiles
                 .as_ref()
                 .map_or(r.id.span().start, |p| p.span().start),
-            format!(
-                "the examples run in profile `{example_profile}`, where the rule does not apply: set `profile` in [rule.examples]"
-            ),
+            {
+                let names: Vec<&str> = profiles.iter().map(Profile::as_str).collect();
+                let fix = if r.examples.profile.is_some() {
+                    "set [rule.examples] `profile` to one of the rule's profiles"
+                } else {
+                    "set `profile` in [rule.examples] to one of the rule's profiles"
+                };
+                format!(
+                    "the examples run in profile `{example_profile}`, where the rule does not apply: {fix} ({})",
+                    names.join(", ")
+                )
+            },
         ));
     }
     let rule: Box<dyn Rule> = match kind {

@@ -253,6 +253,18 @@ pub(crate) mod tests {
             e.starts_with("t.toml:8:12: rule `x`: unknown profile `cold`"),
             "{e}"
         );
+        // Examples in a profile where the rule does not apply: the rule's profiles are named.
+        let ex = "fire = [\"Just checking in.\"]\n";
+        let r = format!("{r}[rule.examples]\n{ex}");
+        let e = pack_error(&r);
+        assert!(
+            e.ends_with(
+                "set `profile` in [rule.examples] to one of the rule's profiles (follow-up)"
+            ),
+            "{e}"
+        );
+        let e = pack_error(&format!("{r}profile = \"proposal\"\n"));
+        assert!(e.contains("profile `proposal`, where the rule does not apply: set [rule.examples] `profile` to one of"), "{e}");
     }
 
     /// Rules build on all cores, but the error reported is the first in the file, whichever
