@@ -115,7 +115,8 @@ fn walk_message(e: &ignore::Error) -> String {
 }
 
 /// Read an input as a document, as `format` or else as its extension says (standard input as
-/// its first bytes say: see [`Format::sniff`]); a `.tmpl` file is a template. `Ok(None)` means it is binary and was skipped.
+/// its first bytes say: see [`Format::sniff`]); a `.tmpl` file is a template. `Ok(None)` means
+/// it is binary and was skipped.
 pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
     let name = input.display();
     let bytes = match input {

@@ -1,6 +1,7 @@
-//! `human`: each finding as a code frame (annotate-snippets), each reward as its title and
-//! location, then each file's score and the rules that moved it; a passing file without findings gets only its score line. Colour only
-//! when asked for (the binary decides: terminal, NO_COLOR, `--color`).
+//! `human`: each finding as a code frame (annotate-snippets), each reward once, as its title
+//! and places, then each file's score and the rules that moved it; a passing file without
+//! findings gets only its score line. Colour only when asked for (the binary decides:
+//! terminal, NO_COLOR, `--color`).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
