@@ -140,6 +140,9 @@ pub struct RuleDef {
     pub phrases: Option<Spanned<Vec<Spanned<String>>>>,
     /// A regular expression (Rust `regex` syntax).
     pub pattern: Option<Spanned<String>>,
+    /// `phrase`: phrases whose matches are no finding: a match of the rule inside one of them
+    /// is dropped ("not asking you to partner", a company's name).
+    pub exceptions: Option<Spanned<Vec<Spanned<String>>>>,
     /// A better phrasing.
     pub suggest: Option<Spanned<String>>,
     /// Match case exactly (default false).
@@ -187,6 +190,10 @@ impl RuleDef {
         };
         add("phrases", self.phrases.as_ref().map(|v| v.span().start));
         add("pattern", self.pattern.as_ref().map(|v| v.span().start));
+        add(
+            "exceptions",
+            self.exceptions.as_ref().map(|v| v.span().start),
+        );
         add(
             "case_sensitive",
             self.case_sensitive.as_ref().map(|v| v.span().start),

@@ -153,9 +153,12 @@ fn explain_prints_rationale_examples_and_suggestion() {
     assert!(out.contains("\nStays quiet on (example 1):\n"));
     // What the rule finds, as its pack writes it.
     assert!(
-        out.contains("\nDefinition:\n    phrases = [\"partner*\"]\n"),
+        out.contains(
+            "\nDefinition:\n    exceptions = [\"(not|never|won't|don't) ask~ you to partner\""
+        ),
         "{out}"
     );
+    assert!(out.contains("\n    phrases = [\"partner*\"]\n"), "{out}");
     let (wordy, _, _) = run(pitchlint().args(["--isolated", "explain", "sales/wordy"]));
     assert!(wordy.contains("\n    [swap]\n"), "{wordy}");
     assert!(wordy.contains("\n    \"utilize~\" = \"use\"\n"), "{wordy}");

@@ -316,7 +316,41 @@ pub(crate) mod tests {
         let e = pack_error("phrases = [\"a\"]\nweight = -5\nunit = \"word\"\n");
         assert_eq!(
             e,
-            "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive)"
+            "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive, exceptions)"
+        );
+        // `exceptions` is the phrase kind's alone.
+        let e = pack_error(
+            "kind = \"occurrence\"\nphrases = [\"a\"]\nmax = 1\nweight = -5\nexceptions = [\"a b\"]\n",
+        );
+        assert!(
+            e.contains("an occurrence rule has no `exceptions` key")
+                || e.contains("a occurrence rule has no `exceptions` key"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_match_inside_an_exception_is_no_finding() {
+        let r = "phrases = [\"partner*\"]\nweight = -5\nexceptions = [\"not ask~ you to partner\", \"Partners HealthCare\"]\n";
+        let linter = Linter::new(&[pack(r)]).unwrap();
+        let count = |text: &str| {
+            let doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
+            linter.check(&doc).len()
+        };
+        assert_eq!(count("Will you partner with us?"), 1);
+        assert_eq!(count("We are not asking you to partner with us."), 0);
+        assert_eq!(
+            count("I worked at Partners HealthCare. Will you partner with us?"),
+            1
+        );
+        // Only a match wholly inside an exception is dropped.
+        assert_eq!(count("not asking you to partnership"), 1);
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nexceptions = []\n");
+        assert!(e.contains("`exceptions` is an empty list"), "{e}");
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nexceptions = [\"(b\"]\n");
+        assert!(
+            e.starts_with("t.toml:8:16: rule `x`: phrase \"(b\": unclosed"),
+            "{e}"
         );
     }
 }

@@ -1,5 +1,7 @@
-//! `phrase`: the rule fires wherever one of its phrases (or its regex) stands, in its scope.
+//! `phrase`: the rule fires wherever one of its phrases (or its regex) stands, in its scope,
+//! unless the match lies inside one of its `exceptions`.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::{Context, Finding, PatternSpec, Rule, RuleMeta};
@@ -12,15 +14,43 @@ use crate::phrase;
 #[derive(Debug)]
 pub struct PhraseRule {
     meta: Arc<RuleMeta>,
+    /// What it matches, then its exceptions' pattern, if any.
     patterns: Vec<PatternSpec>,
+    /// How many of `patterns` are what it matches (the rest are its exceptions).
+    matching: usize,
 }
 
 impl PhraseRule {
-    /// Compile the rule's phrases (all into one alternation) and its pattern.
+    /// Compile the rule's phrases (all into one alternation) or its pattern, and its
+    /// exceptions (another alternation).
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
-        super::allow_keys(src, r, "phrase", &["phrases", "pattern", "case_sensitive"])?;
-        let patterns = compile_match(src, r, &meta.id)?;
-        Ok(PhraseRule { meta, patterns })
+        super::allow_keys(
+            src,
+            r,
+            "phrase",
+            &["phrases", "pattern", "case_sensitive", "exceptions"],
+        )?;
+        let mut patterns = compile_match(src, r, &meta.id)?;
+        let matching = patterns.len();
+        if let Some(list) = &r.exceptions {
+            if list.get_ref().is_empty() {
+                return Err(src.error_at(
+                    list.span().start,
+                    format!(
+                        "rule `{}`: `exceptions` is an empty list: name a phrase or leave it out",
+                        meta.id
+                    ),
+                ));
+            }
+            let at = list.span().start;
+            let case = r.is_case_sensitive();
+            patterns.extend(compile_one(src, at, &meta.id, case, &r.exceptions, &None)?);
+        }
+        Ok(PhraseRule {
+            meta,
+            patterns,
+            matching,
+        })
     }
 }
 
@@ -176,8 +206,14 @@ impl Rule for PhraseRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        for h in hits {
-            if cx.counts(&h.span) {
+        let is_exception = |h: &&Hit| h.pattern as usize >= self.matching;
+        let exceptions: Vec<&Range<usize>> =
+            hits.iter().filter(is_exception).map(|h| &h.span).collect();
+        for h in hits.iter().filter(|h| !is_exception(h)) {
+            let excepted = exceptions
+                .iter()
+                .any(|e| e.start <= h.span.start && h.span.end <= e.end);
+            if !excepted && cx.counts(&h.span) {
                 out.push(cx.finding(h.span.clone(), None));
             }
         }

@@ -97,6 +97,8 @@ pub struct RuleFile {
     pub phrases: Option<Vec<String>>,
     /// A Rust regular expression.
     pub pattern: Option<String>,
+    /// phrase: phrases whose matches are no finding (a match inside one is dropped).
+    pub exceptions: Option<Vec<String>>,
     /// A better phrasing.
     pub suggest: Option<String>,
     /// Match case exactly (default false).
