@@ -140,8 +140,9 @@ pub struct RuleDef {
     pub phrases: Option<Spanned<Vec<Spanned<String>>>>,
     /// A regular expression (Rust `regex` syntax).
     pub pattern: Option<Spanned<String>>,
-    /// `phrase`: phrases whose matches are no finding: a match of the rule inside one of them
-    /// is dropped ("not asking you to partner", a company's name).
+    /// `phrase`, `proximity`: phrases whose matches are no finding: a match of the rule's
+    /// phrases (or, for proximity, of its `near`) inside one of them is no match ("not asking
+    /// you to partner", a company's name).
     pub exceptions: Option<Spanned<Vec<Spanned<String>>>>,
     /// A better phrasing.
     pub suggest: Option<Spanned<String>>,

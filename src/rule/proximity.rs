@@ -38,6 +38,7 @@ impl ProximityRule {
                 "near",
                 "near_pattern",
                 "within",
+                "exceptions",
             ],
         )?;
         let id = &meta.id;
@@ -66,6 +67,17 @@ impl ProximityRule {
             &r.near,
             &r.near_pattern,
         )?);
+        // Its exceptions are a third pattern: a match inside one of theirs is no match.
+        if let Some(list) = &r.exceptions {
+            if list.get_ref().is_empty() {
+                return Err(err(
+                    list.span().start,
+                    "`exceptions` is an empty list: name a phrase or leave it out",
+                ));
+            }
+            let (at, case) = (list.span().start, r.is_case_sensitive());
+            patterns.extend(compile_one(src, at, id, case, &r.exceptions, &None)?);
+        }
         let within = match &r.within {
             None => None,
             Some(w) if (0..=1000).contains(w.get_ref()) => Some(*w.get_ref() as usize),
@@ -141,9 +153,22 @@ impl Rule for ProximityRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
+        // A phrase or near match inside a match of the exceptions (the third pattern) is no
+        // match at all.
+        let exceptions: Vec<&Range<usize>> = hits
+            .iter()
+            .filter(|h| h.pattern == 2)
+            .map(|h| &h.span)
+            .collect();
+        let counts = |h: &Hit| {
+            cx.counts(&h.span)
+                && !exceptions
+                    .iter()
+                    .any(|e| e.start <= h.span.start && h.span.end <= e.end)
+        };
         let near: Vec<&Hit> = hits
             .iter()
-            .filter(|h| h.pattern == 1 && cx.counts(&h.span))
+            .filter(|h| h.pattern == 1 && counts(h))
             .collect();
         if near.is_empty() {
             return;
@@ -152,7 +177,7 @@ impl Rule for ProximityRule {
         let segment = |at: usize| cx.doc.segments.partition_point(|s| s.span.start <= at);
         // Each near match pairs with one phrase at most: one claim, one finding.
         let mut used = vec![false; near.len()];
-        for h in hits.iter().filter(|h| h.pattern == 0 && cx.counts(&h.span)) {
+        for h in hits.iter().filter(|h| h.pattern == 0 && counts(h)) {
             // Only the near matches inside the window, found by binary search: linear overall.
             let win = self.window(&m, &h.span);
             let from = near.partition_point(|n| n.span.start < win.start);
@@ -185,6 +210,21 @@ mod tests {
 
     /// The finding spans the phrase, what is near it, and the words between, whichever
     /// comes first.
+    #[test]
+    fn a_finding_inside_an_exception_is_dropped() {
+        let rule = format!("{BRAG}exceptions = [\"prove (that|) we (are|can be) your best\"]\n");
+        assert_eq!(findings_full(&rule, "So we are the best firm.").len(), 1);
+        assert!(findings_full(&rule, "Let us prove we are your best supplier.").is_empty());
+        assert!(findings_full(&rule, "We can prove that we can be your best supplier.").is_empty());
+        // A claim beside the exception still counts.
+        let text = "We are the best. Let us prove we are your best supplier.";
+        assert_eq!(findings_full(&rule, text).len(), 1);
+        // A near match inside an exception counts for no phrase, even one outside it.
+        let rule = format!("{BRAG}exceptions = [\"do our best\"]\n");
+        assert_eq!(findings_full(BRAG, "We will do our best.").len(), 1);
+        assert!(findings_full(&rule, "We will do our best.").is_empty());
+    }
+
     #[test]
     fn the_finding_spans_both() {
         for (text, want) in [

@@ -97,7 +97,7 @@ pub struct RuleFile {
     pub phrases: Option<Vec<String>>,
     /// A Rust regular expression.
     pub pattern: Option<String>,
-    /// phrase: phrases whose matches are no finding (a match inside one is dropped).
+    /// phrase, proximity: phrases whose matches are no finding (a match inside one is dropped).
     pub exceptions: Option<Vec<String>>,
     /// A better phrasing.
     pub suggest: Option<String>,
