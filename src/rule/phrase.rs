@@ -14,10 +14,8 @@ use crate::phrase;
 #[derive(Debug)]
 pub struct PhraseRule {
     meta: Arc<RuleMeta>,
-    /// What it matches, then its exceptions' pattern, if any.
+    /// What it matches, then its exceptions' pattern, if it has any.
     patterns: Vec<PatternSpec>,
-    /// How many of `patterns` are what it matches (the rest are its exceptions).
-    matching: usize,
 }
 
 impl PhraseRule {
@@ -31,26 +29,47 @@ impl PhraseRule {
             &["phrases", "pattern", "case_sensitive", "exceptions"],
         )?;
         let mut patterns = compile_match(src, r, &meta.id)?;
-        let matching = patterns.len();
-        if let Some(list) = &r.exceptions {
-            if list.get_ref().is_empty() {
-                return Err(src.error_at(
-                    list.span().start,
-                    format!(
-                        "rule `{}`: `exceptions` is an empty list: name a phrase or leave it out",
-                        meta.id
-                    ),
-                ));
-            }
-            let at = list.span().start;
-            let case = r.is_case_sensitive();
-            patterns.extend(compile_one(src, at, &meta.id, case, &r.exceptions, &None)?);
-        }
-        Ok(PhraseRule {
-            meta,
-            patterns,
-            matching,
-        })
+        patterns.extend(compile_exceptions(src, r, &meta.id)?);
+        Ok(PhraseRule { meta, patterns })
+    }
+}
+
+/// The pattern of a rule's `exceptions` (phrases whose matches are no match of the rule), if
+/// it has any. Shared by the phrase and proximity kinds.
+pub fn compile_exceptions(src: &PackSource, r: &RuleDef, id: &str) -> Result<Option<PatternSpec>> {
+    let Some(list) = &r.exceptions else {
+        return Ok(None);
+    };
+    let at = list.span().start;
+    if list.get_ref().is_empty() {
+        return Err(src.error_at(
+            at,
+            format!("rule `{id}`: `exceptions` is an empty list: name a phrase or leave it out"),
+        ));
+    }
+    let case = r.is_case_sensitive();
+    Ok(compile_one(src, at, id, case, &r.exceptions, &None)?.pop())
+}
+
+/// The matches of a rule's exceptions pattern (pattern `index` of the rule) in one check.
+pub struct Exceptions<'a>(Vec<&'a Range<usize>>);
+
+impl<'a> Exceptions<'a> {
+    /// The spans of the hits of pattern `index` among `hits`.
+    pub fn of(hits: &'a [Hit], index: u32) -> Self {
+        Exceptions(
+            hits.iter()
+                .filter(|h| h.pattern == index)
+                .map(|h| &h.span)
+                .collect(),
+        )
+    }
+
+    /// Whether `span` lies inside one of them (and so is no match).
+    pub fn cover(&self, span: &Range<usize>) -> bool {
+        self.0
+            .iter()
+            .any(|e| e.start <= span.start && span.end <= e.end)
     }
 }
 
@@ -206,14 +225,10 @@ impl Rule for PhraseRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        let is_exception = |h: &&Hit| h.pattern as usize >= self.matching;
-        let exceptions: Vec<&Range<usize>> =
-            hits.iter().filter(is_exception).map(|h| &h.span).collect();
-        for h in hits.iter().filter(|h| !is_exception(h)) {
-            let excepted = exceptions
-                .iter()
-                .any(|e| e.start <= h.span.start && h.span.end <= e.end);
-            if !excepted && cx.counts(&h.span) {
+        // Pattern 0 is what the rule matches, pattern 1 its exceptions.
+        let exceptions = Exceptions::of(hits, 1);
+        for h in hits.iter().filter(|h| h.pattern == 0) {
+            if !exceptions.cover(&h.span) && cx.counts(&h.span) {
                 out.push(cx.finding(h.span.clone(), None));
             }
         }

@@ -68,16 +68,7 @@ impl ProximityRule {
             &r.near_pattern,
         )?);
         // Its exceptions are a third pattern: a match inside one of theirs is no match.
-        if let Some(list) = &r.exceptions {
-            if list.get_ref().is_empty() {
-                return Err(err(
-                    list.span().start,
-                    "`exceptions` is an empty list: name a phrase or leave it out",
-                ));
-            }
-            let (at, case) = (list.span().start, r.is_case_sensitive());
-            patterns.extend(compile_one(src, at, id, case, &r.exceptions, &None)?);
-        }
+        patterns.extend(super::phrase::compile_exceptions(src, r, id)?);
         let within = match &r.within {
             None => None,
             Some(w) if (0..=1000).contains(w.get_ref()) => Some(*w.get_ref() as usize),
@@ -155,17 +146,8 @@ impl Rule for ProximityRule {
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
         // A phrase or near match inside a match of the exceptions (the third pattern) is no
         // match at all.
-        let exceptions: Vec<&Range<usize>> = hits
-            .iter()
-            .filter(|h| h.pattern == 2)
-            .map(|h| &h.span)
-            .collect();
-        let counts = |h: &Hit| {
-            cx.counts(&h.span)
-                && !exceptions
-                    .iter()
-                    .any(|e| e.start <= h.span.start && h.span.end <= e.end)
-        };
+        let exceptions = super::phrase::Exceptions::of(hits, 2);
+        let counts = |h: &Hit| cx.counts(&h.span) && !exceptions.cover(&h.span);
         let near: Vec<&Hit> = hits
             .iter()
             .filter(|h| h.pattern == 1 && counts(h))

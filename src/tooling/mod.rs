@@ -361,8 +361,6 @@ fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Er
     out
 }
 
-/// Validate packs and run their examples. Every path is checked, so that one run reports
-/// every broken pack.
 /// A failed example, at `file:line:column` of the example in its pack (or of its rule's `id`
 /// when the example is written in a way this search does not find).
 fn example_at(
@@ -385,6 +383,8 @@ fn example_at(
     located.unwrap_or_else(|| f.to_string())
 }
 
+/// Validate packs and run their examples. Every path is checked, so that one run reports
+/// every broken pack.
 fn check_rules(
     paths: &[std::path::PathBuf],
     out: &mut dyn Write,
