@@ -193,14 +193,15 @@ fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
             at.entry(f.rule.qualified.as_str()).or_default().push(i);
         }
     }
+    // A line index only when some reward has more than one place.
     let mut index = None;
     at.into_iter()
         .map(|(rule, found)| {
-            let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
             let mut places: Vec<String> = found[1..]
                 .iter()
                 .take(ALSO)
                 .map(|&j| {
+                    let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
                     let p = index.position(&file.source, file.findings[j].span.start);
                     format!("{}:{}", p.line, p.column)
                 })
