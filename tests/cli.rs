@@ -331,6 +331,25 @@ fn broken_rule_files_get_one_positioned_line() {
             err.contains(expected),
             "{err:?} should contain {expected:?}"
         );
+        // The pack as the user named it, not its absolute path.
+        assert!(err.starts_with("pitchlint: error: t.toml:"), "{err}");
+    }
+    // So for a pack in a folder named with --rules, and for a pack that is not there.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("packs")).unwrap();
+    std::fs::write(dir.path().join("packs/t.toml"), "[pack\n").unwrap();
+    for (pack, want) in [
+        ("packs", "pitchlint: error: packs/t.toml:1:6:"),
+        ("gone.toml", "pitchlint: error: gone.toml: "),
+    ] {
+        let out = pitchlint()
+            .current_dir(dir.path())
+            .args(["--rules", pack, "-"])
+            .write_stdin("x")
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with(want), "{err}");
     }
 }
 

@@ -61,6 +61,7 @@ impl Config {
                 path: normalize(&base.join(p.get_ref())),
                 origin: origin.clone(),
                 offset: Some(p.span().start),
+                shown: None,
             });
         }
         c.selection.select = selectors(&file.select);
@@ -151,6 +152,7 @@ impl Config {
                 path: normalize(&cwd.join(p)),
                 origin: "--rules".into(),
                 offset: None,
+                shown: Some(p.clone()),
             });
         }
         if let Some(n) = flags.min_score {

@@ -71,6 +71,20 @@ pub struct PackRef {
     pub origin: String,
     /// Byte offset of the name in the config file, when it came from one.
     pub offset: Option<usize>,
+    /// The path as typed (`--rules team.toml`), which errors and findings show instead of
+    /// `path` for the files in it.
+    pub shown: Option<PathBuf>,
+}
+
+impl PackRef {
+    /// How to show `file`, which is `path` or a file in it.
+    fn show(&self, file: &Path) -> PathBuf {
+        match (&self.shown, file.strip_prefix(&self.path)) {
+            (Some(shown), Ok(rest)) if rest.as_os_str().is_empty() => shown.clone(),
+            (Some(shown), Ok(rest)) => shown.join(rest),
+            _ => file.to_path_buf(),
+        }
+    }
 }
 
 fn sourced<T>(value: T, origin: impl Into<String>) -> Sourced<T> {
@@ -193,6 +207,8 @@ impl Config {
         } else {
             Vec::new()
         };
+        // The same pack file named twice (`--rules team.toml --rules ./team.toml`) loads once.
+        let mut seen = std::collections::HashSet::new();
         for p in &self.packs {
             let read = pack::read_sources(&p.path).map_err(|e| match (&self.path, p.offset) {
                 // A pack the config names but that cannot be read: point at the config.
@@ -205,13 +221,18 @@ impl Config {
                         format!("`packs`: {}: {}", p.path.display(), e.message),
                     )
                 }
-                _ => e,
+                _ => Error {
+                    path: e.path.as_deref().map(|f| p.show(f)),
+                    ..e
+                },
             })?;
-            sources.extend(read);
+            for mut s in read {
+                if seen.insert(std::fs::canonicalize(&s.path).unwrap_or(s.path.clone())) {
+                    s.path = p.show(&s.path);
+                    sources.push(s);
+                }
+            }
         }
-        // The same pack file named twice (`--rules team.toml --rules ./team.toml`) loads once.
-        let mut seen = std::collections::HashSet::new();
-        sources.retain(|s| seen.insert(std::fs::canonicalize(&s.path).unwrap_or(s.path.clone())));
         Ok(sources)
     }
 
