@@ -17,6 +17,7 @@
 // No unwrap or expect on input-derived data in the library (tests may use them).
 #![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod accept;
 pub mod builtin;
 pub mod check;
 pub mod cli;
@@ -70,6 +71,8 @@ pub struct LintOptions {
     /// Whether the other cores are free (the run's only file): its independent steps then
     /// run beside each other whatever its size. Otherwise only a long file's do.
     pub spare_cores: bool,
+    /// Accepted terms (the config's `accept`): findings inside their matches are dropped.
+    pub accept: Option<accept::AcceptFor>,
 }
 
 /// [`lint`], with per-file options.
@@ -82,11 +85,15 @@ pub fn lint_with(
     suppress::mask(&mut doc);
     let rules: Vec<_> = linter.rules().cloned().collect();
     let profile = opts.profile.unwrap_or(linter.profile());
-    let outcome = suppress::apply(
-        &doc.source,
-        linter.check_in_parallel(&doc, profile, opts.spare_cores),
-        &rules,
-    );
+    let accepted = opts
+        .accept
+        .as_ref()
+        .map(|a| a.spans(&doc))
+        .unwrap_or_default();
+    let mut findings = linter.check_accepting(&doc, profile, opts.spare_cores, &accepted);
+    // Before suppressions: a finding an accepted term drops leaves no suppression used.
+    accept::AcceptFor::filter(&doc, &accepted, &mut findings);
+    let outcome = suppress::apply(&doc.source, findings, &rules);
     let mut findings = outcome.kept;
     let ignored = |f: &rule::Finding| {
         let off = |s: &String| config::select::specificity(s, &f.rule).is_some();

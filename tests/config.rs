@@ -264,6 +264,14 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
             "pitchlint.toml:1:1: missing field `paths`",
         ),
         (
+            "accept = [\"Partners HealthCare\", \"(Acme|Globex Partners\"]\n",
+            "pitchlint.toml:1:35: `accept`: phrase \"(Acme|Globex Partners\": unclosed `(` in phrase",
+        ),
+        (
+            "[[overrides]]\npaths = [\"a/**\"]\naccept = [\" \"]\n",
+            "pitchlint.toml:3:12: `accept`: phrase \" \": empty phrase",
+        ),
+        (
             "packs = [\"missing.toml\"]\n",
             "pitchlint.toml:1:10: `packs`: missing.toml: no such file or directory",
         ),
@@ -625,4 +633,59 @@ fn config_of_a_folder_and_flags_after_the_subcommand() {
     ] {
         assert!(out.contains(line), "{line}: {out}");
     }
+}
+
+/// A draft that names two customers with "Partners" in their names, and asks to partner.
+const PARTNERS: &str = "Hi Dana,\n\nOur trucks serve Partners HealthCare and Acme Partners, and we would like to partner with you on your Ohio lanes.\n\nCan we talk on Friday?\n\nBest,\nSam\n";
+
+/// The columns of a rule's findings in the json report's first file.
+fn columns(report: &Value, rule: &str) -> Vec<u64> {
+    report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| f["column"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn accepted_terms_are_no_match_for_any_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "pitchlint.toml",
+                "accept = [\"Partners HealthCare\"]\n\n[[overrides]]\npaths = [\"acme/**\"]\naccept = [\"Acme Partners\"]\n",
+            ),
+            ("draft.txt", PARTNERS),
+            ("acme/draft.txt", PARTNERS),
+        ],
+    );
+    // Without the config: "partner" three times, each partner talk, and overused.
+    let (all, _) = json_in(dir.path(), &["--isolated", "draft.txt"]);
+    assert_eq!(columns(&all, "seed/partner-talk"), [18, 47, 78]);
+    assert_eq!(columns(&all, "seed/partner-overuse").len(), 1);
+    // The top-level term applies everywhere: its "Partners" is no match, so it is neither a
+    // finding nor counted (two mentions are within partner-overuse's limit).
+    let (top, _) = json_in(dir.path(), &["draft.txt"]);
+    assert_eq!(columns(&top, "seed/partner-talk"), [47, 78]);
+    assert!(columns(&top, "seed/partner-overuse").is_empty());
+    // An [[overrides]] entry's terms add to it for its files.
+    let (acme, _) = json_in(dir.path(), &["acme/draft.txt"]);
+    assert_eq!(columns(&acme, "seed/partner-talk"), [78]);
+    // `config` shows them, and which apply to a file.
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["config", "acme/draft.txt"]));
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("accept = [\"Partners HealthCare\"] ")),
+        "{out}"
+    );
+    assert!(out.contains("\naccept = [\"Acme Partners\"]\n"), "{out}");
+    assert!(
+        out.contains("# for acme/draft.txt: accept = [\"Partners HealthCare\", \"Acme Partners\"]"),
+        "{out}"
+    );
 }

@@ -94,6 +94,10 @@ pub struct ConfigFile {
     /// Lint files as templates: merge fields such as `{{first_name}}` are allowed (default
     /// false; `.tmpl` files are always templates); `--template` beats it.
     pub template: Option<bool>,
+    /// Terms no rule flags, written as rule phrases: a finding that lies wholly inside a match
+    /// of one is dropped (a customer's name, such as "Partners HealthCare").
+    #[schemars(with = "Option<Vec<String>>")]
+    pub accept: Option<Vec<Spanned<String>>>,
 }
 
 /// `[rules."pack/id"]`: a rule's severity or weight changed.
@@ -130,4 +134,7 @@ pub struct PathOverride {
     pub profile: Option<ProfileName>,
     /// As the top-level `template`, for these files (such as `templates/**`).
     pub template: Option<bool>,
+    /// Terms no rule flags in these files, added to the top-level `accept`.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub accept: Option<Vec<Spanned<String>>>,
 }

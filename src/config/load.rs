@@ -114,7 +114,32 @@ impl Config {
         if let Some(l) = &file.exclude {
             c.exclude = Some(Globs::new(l, path, &text, "exclude")?);
         }
+        let mut phrases = Vec::new();
+        let mut terms = |list: &Option<Vec<Spanned<String>>>| -> Result<std::ops::Range<usize>> {
+            let from = c.accept.len();
+            for t in list.iter().flatten() {
+                // +1 skips the opening quote of the TOML string.
+                let phrase = crate::phrase::parse(t.get_ref()).map_err(|e| {
+                    Error::at(
+                        ErrorKind::Config,
+                        path,
+                        &text,
+                        t.span().start + 1 + e.offset,
+                        format!("`accept`: phrase {:?}: {}", t.get_ref(), e.message),
+                    )
+                })?;
+                phrases.push(phrase);
+                c.accept.push(t.get_ref().clone());
+            }
+            Ok(from..c.accept.len())
+        };
+        let top = terms(&file.accept)?;
+        let mut entries = Vec::new();
         for o in file.overrides.iter().flatten() {
+            entries.push(terms(&o.accept)?);
+        }
+        c.accept_top = top.len();
+        for (o, accept) in file.overrides.iter().flatten().zip(entries) {
             c.overrides.push(Override {
                 paths: Globs::new(&o.paths, path, &text, "overrides.paths")?,
                 min_score: match &o.min_score {
@@ -132,10 +157,17 @@ impl Config {
                     .collect(),
                 profile: o.profile.map(Into::into),
                 template: o.template,
+                accept,
             });
             c.selection
                 .path_ignores
                 .extend(selectors(&o.ignore).unwrap_or_default());
+        }
+        if !phrases.is_empty() {
+            let accepted = crate::accept::Accepted::new(phrases).map_err(|e| {
+                Error::file(ErrorKind::Config, path, format!("`accept`: {}", e.message))
+            })?;
+            c.accepted = Some(std::sync::Arc::new(accepted));
         }
         c.path = Some(path.to_path_buf());
         c.text = text;

@@ -113,6 +113,8 @@ pub struct Override {
     pub profile: Option<Profile>,
     /// `template`.
     pub template: Option<bool>,
+    /// `accept`: its terms, as indices into [`Config::accept`].
+    pub accept: std::ops::Range<usize>,
 }
 
 /// The gate for one file.
@@ -135,6 +137,8 @@ pub struct FileGate {
     pub profile: Profile,
     /// Whether this file is linted as a template (besides `.tmpl` files, which always are).
     pub template: bool,
+    /// The accepted terms that apply to this file (`None`: none).
+    pub accept: Option<crate::accept::AcceptFor>,
 }
 
 /// A merged config: defaults, then a file (if any), then flags.
@@ -168,6 +172,13 @@ pub struct Config {
     pub profile: Sourced<Profile>,
     /// Whether files are linted as templates.
     pub template: Sourced<bool>,
+    /// `accept`: every term of the file, the top level's first, then each `[[overrides]]`
+    /// entry's.
+    pub accept: Vec<String>,
+    /// How many of [`Config::accept`] are the top level's.
+    accept_top: usize,
+    /// Those terms, compiled (`None` when there are none).
+    accepted: Option<std::sync::Arc<crate::accept::Accepted>>,
     /// Whether flags fixed each per-path setting (and so beat `[[overrides]]`): min_score,
     /// fail_on, max_warnings, exit_zero, profile, template.
     flag_gate: [bool; 6],
@@ -192,6 +203,9 @@ impl Config {
             overrides: Vec::new(),
             profile: sourced(Profile::default(), "default"),
             template: sourced(false, "default"),
+            accept: Vec::new(),
+            accept_top: 0,
+            accepted: None,
             flag_gate: [false; 6],
             text: String::new(),
         };
@@ -323,7 +337,9 @@ impl Config {
             builtin_ignore: self.builtin_ignores(),
             profile: self.profile.value,
             template: self.template.value,
+            accept: None,
         };
+        let mut accept: Vec<u32> = (0..self.accept_top as u32).collect();
         let rel = file.map(|f| self.relative(f));
         for (i, o) in self.overrides.iter().enumerate() {
             if !rel.as_ref().is_some_and(|r| o.paths.matches(r)) {
@@ -349,7 +365,16 @@ impl Config {
                 g.template = t;
             }
             g.ignore.extend(o.ignore.iter().cloned());
+            accept.extend(o.accept.clone().map(|i| i as u32));
         }
+        g.accept = self
+            .accepted
+            .as_ref()
+            .filter(|_| !accept.is_empty())
+            .map(|terms| crate::accept::AcceptFor {
+                terms: std::sync::Arc::clone(terms),
+                active: accept,
+            });
         g
     }
 }

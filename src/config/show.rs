@@ -106,6 +106,14 @@ impl Config {
             self.template.value.to_string(),
             &self.template.origin,
         );
+        if self.accept_top > 0 {
+            line(
+                &mut out,
+                "accept",
+                quoted(&self.accept[..self.accept_top]),
+                origin,
+            );
+        }
         for (key, globs) in [("include", &self.include), ("exclude", &self.exclude)] {
             if let Some(g) = globs {
                 line(&mut out, key, quoted(&g.patterns), origin);
@@ -137,6 +145,9 @@ impl Config {
             }
             if !o.ignore.is_empty() {
                 let _ = writeln!(out, "ignore = {}", quoted(&o.ignore));
+            }
+            if !o.accept.is_empty() {
+                let _ = writeln!(out, "accept = {}", quoted(&self.accept[o.accept.clone()]));
             }
             if let Some(p) = o.profile {
                 let _ = writeln!(out, "profile = \"{p}\"");

@@ -159,6 +159,7 @@ fn lint(
         builtin_ignore: g.builtin_ignore.clone(),
         profile: Some(g.profile),
         spare_cores,
+        accept: g.accept.clone(),
     };
     if !work.is_empty() && linters.iter().flatten().all(|l| l.rules().next().is_none()) {
         writeln!(

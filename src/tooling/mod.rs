@@ -172,6 +172,14 @@ pub(crate) fn per_file(
         if !g.ignore.is_empty() {
             lines.push_str(&format!("\nignore = {:?}", g.ignore));
         }
+        if let Some(a) = &g.accept {
+            let terms: Vec<&String> = a
+                .active
+                .iter()
+                .map(|&i| &config.accept[i as usize])
+                .collect();
+            lines.push_str(&format!("\naccept = {terms:?}"));
+        }
         match groups.iter_mut().find(|(l, _)| *l == lines) {
             Some((_, fs)) => fs.push(f),
             None => groups.push((lines, vec![f])),

@@ -1,0 +1,159 @@
+//! Accepted terms: the config's `accept` list (as Vale's vocabularies accept terms for every
+//! rule). Text that matches an accepted term is not the writer's wording, whatever a rule
+//! says of it: a customer's name ("Partners HealthCare"), a product ("Quality Partner
+//! Program"). A finding that lies wholly inside a match of one is no finding, as a match inside
+//! a rule's own `exceptions` is no match; a finding that only overlaps one stays.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::matcher::{Matcher, MatcherError};
+use crate::phrase::Phrase;
+use crate::rule::{Finding, PatternSpec};
+
+/// Every accepted term of one config (its top level and its `[[overrides]]` entries), in one
+/// matcher: a file's own terms are a subset of it ([`AcceptFor`]).
+///
+/// A match of a rule's pattern inside a match of a term is no match: it counts toward no
+/// measure (`partner-overuse` does not count the "Partners" of "Partners HealthCare").
+/// Findings that come from no match (a merge field, a doubled word) and lie inside one are
+/// dropped.
+#[derive(Debug)]
+pub struct Accepted {
+    matcher: Matcher,
+}
+
+impl Accepted {
+    /// One matcher for the terms, each its own pattern (term `i` is hit rule `i`). Terms are
+    /// phrases, matched as a rule's phrases are (case-insensitive, whole words).
+    pub fn new(terms: Vec<Phrase>) -> Result<Self, MatcherError> {
+        let specs: Vec<PatternSpec> = terms
+            .into_iter()
+            .map(|p| PatternSpec::Phrases {
+                phrases: vec![p],
+                case_sensitive: false,
+            })
+            .collect();
+        Ok(Accepted {
+            matcher: Matcher::from_specs(&specs)?,
+        })
+    }
+}
+
+/// The accepted terms that apply to one file: which of its config's terms.
+#[derive(Clone, Debug)]
+pub struct AcceptFor {
+    /// The config's terms.
+    pub terms: std::sync::Arc<Accepted>,
+    /// The indices of those that apply to the file.
+    pub active: Vec<u32>,
+}
+
+impl AcceptFor {
+    /// The matches of the terms that apply, as view spans of `doc`, sorted by start: what
+    /// [`crate::Linter::check_accepting`] and [`AcceptFor::filter`] take.
+    pub fn spans(&self, doc: &Document) -> Vec<Range<usize>> {
+        let mut hits = Vec::new();
+        self.terms.matcher.find_all(doc.text(), &mut hits);
+        hits.into_iter()
+            .filter(|h| self.active.contains(&h.rule))
+            .map(|h| h.span)
+            .collect()
+    }
+
+    /// Drop the findings of `doc` that lie inside one of `spans` (from [`AcceptFor::spans`]).
+    pub fn filter(doc: &Document, spans: &[Range<usize>], findings: &mut Vec<Finding>) {
+        if spans.is_empty() {
+            return;
+        }
+        let source: Vec<Range<usize>> =
+            spans.iter().map(|s| doc.map.to_source(s.clone())).collect();
+        let outside = outside(&source);
+        findings.retain(|f| outside(&f.span));
+    }
+}
+
+/// Whether a span is inside none of `spans` (sorted by start). An empty span (a place, not
+/// text) is inside nothing.
+pub fn outside(spans: &[Range<usize>]) -> impl Fn(&Range<usize>) -> bool + '_ {
+    // The furthest end among the spans that start at or before each one: a span is inside
+    // one that starts at or before it exactly when it ends by that end.
+    let mut far = 0;
+    let reach: Vec<usize> = spans
+        .iter()
+        .map(|s| {
+            far = far.max(s.end);
+            far
+        })
+        .collect();
+    move |span| {
+        let i = spans.partition_point(|s| s.start <= span.start);
+        span.is_empty() || i == 0 || reach[i - 1] < span.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{self, Format};
+
+    fn kept(terms: &[&str], active: &[u32], text: &str) -> Vec<String> {
+        let phrases = terms
+            .iter()
+            .map(|t| crate::phrase::parse(t).unwrap())
+            .collect();
+        let accept = AcceptFor {
+            terms: std::sync::Arc::new(Accepted::new(phrases).unwrap()),
+            active: active.to_vec(),
+        };
+        let linter = crate::Linter::new(&crate::pack::default_sources()).unwrap();
+        let doc = document::read("a.txt", text.as_bytes().to_vec(), Format::Text).unwrap();
+        let spans = accept.spans(&doc);
+        let mut findings = linter.check_accepting(&doc, linter.profile(), false, &spans);
+        AcceptFor::filter(&doc, &spans, &mut findings);
+        findings
+            .iter()
+            .filter(|f| f.rule.qualified == "seed/partner-close")
+            .map(|f| doc.source[f.span.clone()].to_string())
+            .collect()
+    }
+
+    const DRAFT: &str = "Hi Dana,\n\nOur trucks serve Partners HealthCare, and we could partner on your lanes too.\n\nBest,\nSam";
+
+    #[test]
+    fn a_finding_inside_an_accepted_term_is_dropped_and_others_stay() {
+        let all = kept(&[], &[], DRAFT);
+        assert_eq!(all, ["Partners", "partner"], "the rule fires on both");
+        assert_eq!(kept(&["partners healthcare"], &[0], DRAFT), ["partner"]);
+        // Across a line break, as phrases match.
+        let wrapped = DRAFT.replace("Partners HealthCare", "Partners\nHealthCare");
+        assert_eq!(kept(&["Partners HealthCare"], &[0], &wrapped), ["partner"]);
+    }
+
+    #[test]
+    fn only_active_terms_apply_and_overlap_is_not_inside() {
+        assert_eq!(
+            kept(&["Partners HealthCare"], &[], DRAFT),
+            ["Partners", "partner"]
+        );
+        assert_eq!(
+            kept(&["lanes", "Partners HealthCare"], &[0], DRAFT),
+            ["Partners", "partner"]
+        );
+        assert_eq!(kept(&["could partner on"], &[0], DRAFT), ["Partners"]);
+    }
+
+    #[test]
+    fn inside_means_wholly_inside_one_span() {
+        let spans = [2..10, 4..6, 20..30];
+        let outside = outside(&spans);
+        for inside in [2..10, 3..9, 4..6, 20..21, 25..30] {
+            assert!(!outside(&inside), "{inside:?}");
+        }
+        // Overlapping a span, or two spans, or none, or an empty place.
+        for out in [0..3, 9..11, 8..22, 10..20, 30..31, 5..5] {
+            assert!(outside(&out), "{out:?}");
+        }
+        assert!(super::outside(&[])(&(0..1)));
+    }
+}
