@@ -211,3 +211,36 @@ fn a_directive_atop_a_paragraph_hides_no_other_finding() {
         assert_eq!(no_ask["text"], "We sell boxes.");
     }
 }
+
+/// A directive on a paragraph of its own is no part of the pitch: `pitchlint-enable` after
+/// the ask does not become the closing (which would move the ask to the body, where
+/// `partner-close` does not look), and one atop the draft does not become the opening.
+#[test]
+fn a_directive_paragraph_is_no_part_of_the_pitch() {
+    let plain = format!("Hi Dana,\n\nWe ship on time, every time.\n\n{CLOSE}\n\nBest,\nSam\n");
+    let wrapped = format!(
+        "pitchlint-disable sales/cliches\n\nHi Dana,\n\nWe ship on time, every time.\n\n{CLOSE}\n\npitchlint-enable\n\nBest,\nSam\n"
+    );
+    let (a, _) = lint("d.txt", &plain, &[]);
+    let (b, _) = lint("d.txt", &wrapped, &[]);
+    assert!(rules(&a).contains(&"seed/partner-close".to_string()), "{a}");
+    assert_eq!(rules(&b), rules(&a));
+    assert_eq!(b["files"][0]["score"], a["files"][0]["score"]);
+    // The parts, as --show-parts gives them: the same lines, by part.
+    let parts = |text: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("d.txt"), text).unwrap();
+        let (out, _, code) = run(common::pitchlint_in(dir.path()).args(["--show-parts", "d.txt"]));
+        assert_eq!(code, 0, "{out}");
+        out.lines()
+            .skip(1)
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(parts(&wrapped), parts(&plain));
+    assert!(
+        parts(&plain)
+            .iter()
+            .any(|l| l.starts_with("closing │ Will you"))
+    );
+}

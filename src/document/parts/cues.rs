@@ -191,10 +191,16 @@ pub(super) fn lines(text: &str) -> Vec<Line> {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', b).count() + 1);
     let mut start = 0;
+    // A suppression directive on a line of its own is not prose: it is no paragraph, and
+    // separates paragraphs as a blank line does (else `pitchlint-enable` after the ask would
+    // be the closing). Most drafts have none: then no line is looked at for one.
+    let directives = memchr::memmem::find(b, b"pitchlint-").is_some();
     let mut push = |start: usize, end: usize| {
+        let line = &text[start..end];
         out.push(Line {
             span: start..end,
-            blank: text[start..end].trim().is_empty(),
+            blank: line.trim().is_empty()
+                || (directives && crate::suppress::is_directive_line(line)),
         });
     };
     for i in memchr::memchr2_iter(b'\n', b'\r', b) {
