@@ -1,8 +1,8 @@
 //! `repetition`: the draft repeats itself. `unit = "paragraph"`: a paragraph that repeats an
 //! earlier one word for word (case and punctuation aside); `unit = "sentence"`: a sentence that
 //! repeats an earlier one (sentences of a repeated paragraph are left to the paragraph rule);
-//! `unit = "word"`: the same word twice in a row ("the the"), fixed by `--fix`. The finding
-//! stands on the second copy.
+//! `unit = "word"`: the same word twice in a row ("the the", not the name "Walla Walla"), fixed
+//! by `--fix`. The finding stands on the second copy.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -176,6 +176,7 @@ impl RepetitionRule {
                 || between.contains("\n\n")
                 || !wa.chars().all(char::is_alphabetic)
                 || DOUBLES_OK.iter().any(|d| same_lowercase(wa, d))
+                || both_capitalised(wa, wb)
                 || cx.doc.is_masked(&(a.start..b.end))
             {
                 continue;
@@ -200,6 +201,13 @@ impl RepetitionRule {
             out.push(f);
         }
     }
+}
+
+/// Whether both words start with a capital letter: a doubled name ("Walla Walla", "Bora
+/// Bora") is no typo, where a typo's second copy is lower case ("The the").
+fn both_capitalised(a: &str, b: &str) -> bool {
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    upper(a) && upper(b)
 }
 
 /// Whether two words are the same once lower-cased (`str::to_lowercase`), without building
@@ -314,9 +322,9 @@ mod tests {
     fn doubled_words_are_fixable() {
         let f = findings_full(
             WORD,
-            "We can ship the the parts. I had had enough.\n\nThe\nthe end.",
+            "We can ship the the parts. I had had enough.\n\nThe\nthe end. Our Walla Walla plant.",
         );
-        assert_eq!(f.len(), 2);
+        assert_eq!(f.len(), 2, "{f:?}");
         assert_eq!(f[0].fix(), Some("the"));
         let e = pack_error("kind = \"repetition\"\nunit = \"line\"\nweight = -1\n");
         assert!(e.contains("unknown unit `line`"), "{e}");
