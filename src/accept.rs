@@ -17,7 +17,8 @@ use crate::rule::{Finding, PatternSpec};
 /// A match of a rule's pattern inside a match of a term is no match: it counts toward no
 /// measure (`partner-overuse` does not count the "Partners" of "Partners HealthCare").
 /// Findings that come from no match (a merge field, a doubled word) and lie inside one are
-/// dropped.
+/// dropped. The metrics still read the words of a term as words (the "We" of "We Energies" is
+/// an I/we word).
 #[derive(Debug)]
 pub struct Accepted {
     matcher: Matcher,

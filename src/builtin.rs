@@ -70,9 +70,36 @@ fn empty_draft_meta() -> Arc<RuleMeta> {
     )
 }
 
-/// The built-in rules about a draft, for `pitchlint explain`.
+/// Every built-in rule whose id a report can show, for `pitchlint rules`, `explain` and
+/// SARIF's rule list: the draft's (empty, no subject), the gate's (`min-score`) and the
+/// suppression comments' ([`crate::suppress`]).
 pub fn rules() -> Vec<Arc<RuleMeta>> {
-    vec![empty_draft_meta(), missing_subject_meta()]
+    let mut all = vec![empty_draft_meta(), missing_subject_meta(), min_score_meta()];
+    all.extend(crate::suppress::rules());
+    all
+}
+
+/// `pitchlint/min-score`: not a finding in the text but the gate's verdict, which the
+/// line-based formats report at 1:1 so that every failure shows.
+pub fn min_score_meta() -> Arc<RuleMeta> {
+    let mut m = meta(
+        "min-score",
+        Severity::Error,
+        0,
+        "The file's pitch score is below the minimum.",
+        "Every file gets a score from 0 to 100, and one below the minimum (`min_score` in the \
+         config, `--min-score`; 50 by default, 0 turns it off) fails the gate. It is no finding \
+         in the text: the concise, jsonl and sarif reports give it at 1:1, so that every failure \
+         shows.",
+    );
+    if let Some(m) = Arc::get_mut(&mut m) {
+        m.suggest = Some(
+            "Fix the findings with the largest weights first: the human report lists them under \
+             the score."
+                .into(),
+        );
+    }
+    m
 }
 
 /// `pitchlint/missing-subject` (a warning) when a saved email has no subject, or an empty one:

@@ -205,6 +205,11 @@ fn regions(source: &str, dirs: &[Directive]) -> Vec<Region> {
     out
 }
 
+/// The built-in rules of suppression comments, for [`crate::builtin::rules`].
+pub(crate) fn rules() -> [Arc<RuleMeta>; 3] {
+    [unused_meta(), unknown_directive_meta(), unknown_rule_meta()]
+}
+
 fn unused_meta() -> Arc<RuleMeta> {
     static META: LazyLock<Arc<RuleMeta>> = LazyLock::new(|| {
         crate::builtin::meta(

@@ -48,29 +48,45 @@ fn rules_lists_every_loaded_rule() {
             })
             .collect()
     };
-    assert_eq!(
-        builtin(&out),
-        [
-            "pitchlint/empty-draft|builtin|-70|error|none|pitchlint",
-            "pitchlint/missing-subject|builtin|-10|warning|none|pitchlint"
-        ]
-    );
+    // Every id a report can show is listed (and so can be explained): the gate's, and the
+    // suppression comments'.
+    let all = [
+        "pitchlint/empty-draft|builtin|-70|error|none|pitchlint",
+        "pitchlint/missing-subject|builtin|-10|warning|none|pitchlint",
+        "pitchlint/min-score|builtin|+0|error|none|pitchlint",
+        "pitchlint/unused-disable|builtin|+0|warning|none|pitchlint",
+        "pitchlint/unknown-directive|builtin|+0|warning|none|pitchlint",
+        "pitchlint/unknown-rule|builtin|+0|warning|none|pitchlint",
+    ];
+    assert_eq!(builtin(&out), all);
     assert!(
         out.lines()
             .last()
             .unwrap()
-            .starts_with("pitchlint/missing-subject ")
+            .starts_with("pitchlint/unknown-rule ")
     );
+    for id in [
+        "pitchlint/min-score",
+        "unused-disable",
+        "pitchlint/unknown-directive",
+    ] {
+        let (text, _, code) = run(pitchlint().args(["--isolated", "explain", id]));
+        assert_eq!(code, 0, "{id}");
+        assert!(text.starts_with("pitchlint/"), "{text}");
+        assert!(text.contains("\nWhy:\n"), "{text}");
+    }
     let (ignored, _, _) = run(pitchlint().args([
         "--isolated",
         "--ignore",
         "pitchlint/missing-subject",
         "rules",
     ]));
-    assert_eq!(
-        builtin(&ignored),
-        ["pitchlint/empty-draft|builtin|-70|error|none|pitchlint"]
-    );
+    let kept: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|r| !r.contains("missing-subject"))
+        .collect();
+    assert_eq!(builtin(&ignored), kept);
 
     // Flags before or after the subcommand add packs.
     let dir = tempfile::tempdir().unwrap();

@@ -109,14 +109,8 @@ impl Sarif {
         if let Some(&i) = self.index.get(MIN_SCORE_RULE) {
             return i;
         }
-        self.rules.push(json!({
-            "id": MIN_SCORE_RULE,
-            "name": "min-score",
-            "shortDescription": {"text": "The file's pitch score is below the minimum."},
-            "fullDescription": {"text": "Every file gets a score from 0 to 100; a file that scores below the minimum score fails the gate."},
-            "help": {"text": "Fix the findings with the largest weights first: the human report lists them under the score."},
-            "defaultConfiguration": {"level": "error"},
-        }));
+        self.rules
+            .push(rule_json(&crate::builtin::min_score_meta()));
         self.index
             .insert(MIN_SCORE_RULE.to_string(), self.rules.len() - 1);
         self.rules.len() - 1
