@@ -71,6 +71,12 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub input_format: Option<Format>,
 
+    /// The file that standard input stands for (an editor or a hook piping a buffer): reports
+    /// name it, its extension gives the format (.tmpl: a template), and its config is found
+    /// from its folder, with the [[overrides]] entries that match it.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+
     /// Lint drafts as templates: merge fields ({{first_name}}, [Company]…) are allowed. Files
     /// ending in .tmpl are always templates.
     #[arg(long, global = true)]

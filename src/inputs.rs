@@ -13,8 +13,9 @@ use crate::error::{Error, ErrorKind, Result};
 /// One thing to lint.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Input {
-    /// Standard input, shown as `-`.
-    Stdin,
+    /// Standard input, shown as `-`, or as the file it stands for (`--stdin-filename`), whose
+    /// name also gives its format and its config.
+    Stdin(Option<PathBuf>),
     /// A file on disk.
     File(PathBuf),
 }
@@ -23,7 +24,8 @@ impl Input {
     /// The name shown in reports.
     pub fn display(&self) -> String {
         match self {
-            Input::Stdin => "-".to_string(),
+            Input::Stdin(None) => "-".to_string(),
+            Input::Stdin(Some(p)) => p.display().to_string(),
             Input::File(p) => p.display().to_string(),
         }
     }
@@ -50,7 +52,7 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
     let mut c = Collected::default();
     for p in paths {
         if p.as_os_str() == "-" {
-            c.inputs.push(Input::Stdin);
+            c.inputs.push(Input::Stdin(None));
             continue;
         }
         match std::fs::metadata(p) {
@@ -71,7 +73,7 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
     // The same file named twice (or found by two walks) is linted once.
     let mut seen = std::collections::HashSet::new();
     c.inputs.retain(|i| match i {
-        Input::Stdin => seen.insert(None),
+        Input::Stdin(_) => seen.insert(None),
         Input::File(p) => seen.insert(Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))),
     });
     c
@@ -115,12 +117,13 @@ fn walk_message(e: &ignore::Error) -> String {
 }
 
 /// Read an input as a document, as `format` or else as its extension says (standard input as
-/// its first bytes say: see [`Format::sniff`]); a `.tmpl` file is a template. `Ok(None)` means
-/// it is binary and was skipped.
+/// the extension of the name it was given says, else as its first bytes say: see
+/// [`Format::sniff`]); a `.tmpl` file is a template. `Ok(None)` means it is binary and was
+/// skipped.
 pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
     let name = input.display();
     let bytes = match input {
-        Input::Stdin => {
+        Input::Stdin(_) => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .lock()
@@ -130,12 +133,19 @@ pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
         }
         Input::File(p) => std::fs::read(p).map_err(|e| Error::io(p, &e))?,
     };
+    let named = match input {
+        Input::File(p) | Input::Stdin(Some(p)) => Some(p),
+        Input::Stdin(None) => None,
+    };
     let format = format.unwrap_or_else(|| match input {
         Input::File(p) => Format::from_path(p).unwrap_or(Format::Text),
-        Input::Stdin => Format::sniff(&bytes),
+        Input::Stdin(name) => name
+            .as_deref()
+            .and_then(Format::from_path)
+            .unwrap_or_else(|| Format::sniff(&bytes)),
     });
     let mut doc = document::read(&name, bytes, format);
-    if let (Some(d), Input::File(p)) = (&mut doc, input) {
+    if let (Some(d), Some(p)) = (&mut doc, named) {
         d.template = Format::is_template_path(p);
     }
     Ok(doc)

@@ -185,7 +185,7 @@ pub fn lint_one(linter: &Linter, input: &Input, gate: &Gate, format: Option<Form
 pub fn size_hint(input: &Input) -> u64 {
     match input {
         Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
-        Input::Stdin => 0,
+        Input::Stdin(_) => 0,
     }
 }
 

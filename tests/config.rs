@@ -165,6 +165,49 @@ fn standard_input_uses_the_current_folder_s_config() {
 }
 
 #[test]
+fn stdin_filename_gives_standard_input_a_file_s_name_format_and_config() {
+    let dir = repo();
+    let piped = |args: &[&str]| {
+        common::json(
+            pitchlint_in(dir.path())
+                .args(["--format", "json"])
+                .args(args)
+                .write_stdin(DRAFT),
+        )
+    };
+    // Named as a proposal: the proposals' [[overrides]] gate (80), as the file itself gets.
+    let (v, code) = piped(&["--stdin-filename", "proposals/new.md"]);
+    let f = &v["files"][0];
+    assert_eq!(f["path"], "proposals/new.md");
+    assert_eq!(f["format"], "markdown");
+    assert_eq!(f["passed"], false);
+    assert_eq!(
+        f["breakdown"]["reasons"][0],
+        "score 64 is below the minimum of 80"
+    );
+    assert_eq!(code, 1);
+    // Unnamed, the same text gets the top level's gate, and is plain text.
+    let (v, code) = piped(&[]);
+    assert_eq!(v["files"][0]["path"], "-");
+    assert_eq!(v["files"][0]["format"], "text");
+    assert_eq!(v["files"][0]["passed"], true);
+    assert_eq!(code, 0);
+    // --force-exclude applies the config's exclude to it, as to a named file.
+    let (v, _) = piped(&["--stdin-filename", "archive/old.txt", "--force-exclude"]);
+    assert_eq!(v["files"].as_array().unwrap().len(), 0);
+    let (v, _) = piped(&["--stdin-filename", "archive/old.txt"]);
+    assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    // Without standard input to read, the flag is a usage error.
+    let (out, err, code) =
+        run(pitchlint_in(dir.path()).args(["--stdin-filename", "a.md", "followups/acme.txt"]));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.starts_with("pitchlint: error: --stdin-filename"),
+        "{err}"
+    );
+}
+
+#[test]
 fn include_and_exclude_filter_what_folders_yield() {
     let dir = repo();
     let (v, _) = json_in(dir.path(), &["."]);

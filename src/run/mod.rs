@@ -114,13 +114,23 @@ fn lint(
             .into());
         }
         inputs::Collected {
-            inputs: vec![Input::Stdin],
+            inputs: vec![Input::Stdin(None)],
             ..Default::default()
         }
     } else {
         inputs::collect(&cli.paths)
     };
-    let (inputs, errors) = (collected.inputs, collected.errors);
+    let (mut inputs, errors) = (collected.inputs, collected.errors);
+    if let Some(name) = &cli.stdin_filename {
+        let Some(stdin) = inputs.iter_mut().find(|i| matches!(i, Input::Stdin(_))) else {
+            return Err(Error::usage(
+                "--stdin-filename names standard input, which this run does not read: give - \
+                 (or no path) to read it",
+            )
+            .into());
+        };
+        *stdin = Input::Stdin(Some(name.clone()));
+    }
     let mut failed_reads = errors.len();
     for e in &errors {
         writeln!(err, "pitchlint: error: {e}")?;
@@ -328,7 +338,7 @@ fn lint(
                             Input::File(path) => {
                                 crate::fix::not_as_linted(path, &report.source).unwrap_or(None)
                             }
-                            Input::Stdin => None,
+                            Input::Stdin(_) => None,
                         };
                         if let Some(why) = why {
                             writeln!(

@@ -62,7 +62,16 @@ pub(super) fn plan(
     let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
     for input in inputs {
         let i = match &input {
-            Input::Stdin => configs.index_for(None)?,
+            Input::Stdin(None) => configs.index_for(None)?,
+            // Standard input named as a file gets that file's config; it is always linted,
+            // but under --force-exclude, as a named file is.
+            Input::Stdin(Some(p)) => {
+                let i = configs.index_for(Some(p))?;
+                if cli.force_exclude && !configs.list[i].wants(&env.cwd.join(p)) {
+                    continue;
+                }
+                i
+            }
             Input::File(p) => {
                 let i = configs.index_for(Some(p))?;
                 let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
@@ -111,6 +120,6 @@ pub(super) fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
 pub(super) fn file_of(input: &Input, env: &Env) -> Option<std::path::PathBuf> {
     match input {
         Input::File(p) => Some(env.cwd.join(p)),
-        Input::Stdin => None,
+        Input::Stdin(name) => name.as_ref().map(|p| env.cwd.join(p)),
     }
 }

@@ -130,13 +130,17 @@ pub(crate) fn per_file(
     err: &mut dyn Write,
 ) -> Result<String, RunError> {
     let abs = env.cwd.join(path);
-    let files: Vec<PathBuf> = if abs.is_dir() {
+    // `-`: what a lint of standard input (without --stdin-filename) would use.
+    let stdin = path.as_os_str() == "-";
+    let files: Vec<PathBuf> = if stdin {
+        vec![path.to_path_buf()]
+    } else if abs.is_dir() {
         let found = crate::inputs::collect(&[path.to_path_buf()]).inputs;
         found
             .into_iter()
             .filter_map(|i| match i {
                 crate::inputs::Input::File(f) => Some(f),
-                crate::inputs::Input::Stdin => None,
+                crate::inputs::Input::Stdin(_) => None,
             })
             .collect()
     } else {
@@ -152,11 +156,12 @@ pub(crate) fn per_file(
     // Settings, in the order first seen, with the files that get them.
     let mut groups: Vec<(String, Vec<PathBuf>)> = Vec::new();
     for f in files {
-        let config = configs.for_file(Some(&f))?;
-        if !config.wants(&env.cwd.join(&f)) && f != path {
+        let file = (!stdin).then(|| env.cwd.join(&f));
+        let config = configs.for_file(file.as_deref().map(|_| f.as_path()))?;
+        if !stdin && !config.wants(&env.cwd.join(&f)) && f != path {
             continue;
         }
-        let g = config.gate_for(Some(&env.cwd.join(&f)));
+        let g = config.gate_for(file.as_deref());
         let mut lines = format!(
             "profile = \"{}\", template = {}\n",
             g.profile,
