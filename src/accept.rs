@@ -14,8 +14,8 @@ use crate::rule::{Finding, PatternSpec};
 /// Every accepted term of one config (its top level and its `[[overrides]]` entries), in one
 /// matcher: a file's own terms are a subset of it ([`AcceptFor`]).
 ///
-/// A match of a rule's pattern inside a match of a term is no match: it counts toward no
-/// measure (`partner-overuse` does not count the "Partners" of "Partners HealthCare").
+/// A match of a rule's pattern inside a match of a term is no match: no finding, and no rule
+/// counts it (`partner-overuse` does not count the "Partners" of "Partners HealthCare").
 /// Findings that come from no match (a merge field, a doubled word) and lie inside one are
 /// dropped. The metrics still read the words of a term as words (the "We" of "We Energies" is
 /// an I/we word).
@@ -132,7 +132,7 @@ mod tests {
     }
 
     #[test]
-    fn only_active_terms_apply_and_overlap_is_not_inside() {
+    fn only_active_terms_apply() {
         assert_eq!(
             kept(&["Partners HealthCare"], &[], DRAFT),
             ["Partners", "partner"]
