@@ -1,8 +1,9 @@
 //! Accepted terms: the config's `accept` list (as Vale's vocabularies accept terms for every
-//! rule). Text that matches an accepted term is not the writer's wording, whatever a rule
-//! says of it: a customer's name ("Partners HealthCare"), a product ("Quality Partner
-//! Program"). A finding that lies wholly inside a match of one is no finding, as a match inside
-//! a rule's own `exceptions` is no match; a finding that only overlaps one stays.
+//! rule). Text that matches an accepted term is not the writer's prose, whatever a rule says
+//! of it: a customer's name ("Partners HealthCare"), a product ("Quality Partner Program").
+//! Like a URL, it is masked: no rule's phrase or pattern matches in it, and the metrics do not
+//! count its words. A finding that comes from no match (a merge field) and lies wholly inside
+//! one is dropped too.
 
 use std::ops::Range;
 
@@ -13,12 +14,6 @@ use crate::rule::{Finding, PatternSpec};
 
 /// Every accepted term of one config (its top level and its `[[overrides]]` entries), in one
 /// matcher: a file's own terms are a subset of it ([`AcceptFor`]).
-///
-/// A match of a rule's pattern inside a match of a term is no match: no finding, and no rule
-/// counts it (`partner-overuse` does not count the "Partners" of "Partners HealthCare").
-/// Findings that come from no match (a merge field, a doubled word) and lie inside one are
-/// dropped. The metrics still read the words of a term as words (the "We" of "We Energies" is
-/// an I/we word).
 #[derive(Debug)]
 pub struct Accepted {
     matcher: Matcher,
@@ -51,18 +46,23 @@ pub struct AcceptFor {
 }
 
 impl AcceptFor {
-    /// The matches of the terms that apply, as view spans of `doc`, sorted by start: what
-    /// [`crate::Linter::check_accepting`] and [`AcceptFor::filter`] take.
-    pub fn spans(&self, doc: &Document) -> Vec<Range<usize>> {
+    /// Mask the matches of the terms that apply in `doc` (as its URLs are), and return them,
+    /// as view spans sorted by start, for [`AcceptFor::filter`].
+    pub fn mask(&self, doc: &mut Document) -> Vec<Range<usize>> {
         let mut hits = Vec::new();
         self.terms.matcher.find_all(doc.text(), &mut hits);
-        hits.into_iter()
+        let spans: Vec<Range<usize>> = hits
+            .into_iter()
             .filter(|h| self.active.contains(&h.rule))
             .map(|h| h.span)
-            .collect()
+            .collect();
+        if !spans.is_empty() {
+            doc.masked = crate::document::links::merge(&doc.masked, &spans);
+        }
+        spans
     }
 
-    /// Drop the findings of `doc` that lie inside one of `spans` (from [`AcceptFor::spans`]).
+    /// Drop the findings of `doc` that lie inside one of `spans` (from [`AcceptFor::mask`]).
     pub fn filter(doc: &Document, spans: &[Range<usize>], findings: &mut Vec<Finding>) {
         if spans.is_empty() {
             return;
@@ -108,9 +108,9 @@ mod tests {
             active: active.to_vec(),
         };
         let linter = crate::Linter::new(&crate::pack::default_sources()).unwrap();
-        let doc = document::read("a.txt", text.as_bytes().to_vec(), Format::Text).unwrap();
-        let spans = accept.spans(&doc);
-        let mut findings = linter.check_accepting(&doc, linter.profile(), false, &spans);
+        let mut doc = document::read("a.txt", text.as_bytes().to_vec(), Format::Text).unwrap();
+        let spans = accept.mask(&mut doc);
+        let mut findings = linter.check(&doc);
         AcceptFor::filter(&doc, &spans, &mut findings);
         findings
             .iter()

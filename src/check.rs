@@ -5,7 +5,6 @@
 //! [`Rule::check`] → findings sorted by span.
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -126,35 +125,16 @@ impl Linter {
         profile: Profile,
         spare_cores: bool,
     ) -> Vec<Finding> {
-        self.check_accepting(doc, profile, spare_cores, &[])
-    }
-
-    /// [`Linter::check_in_parallel`], where a pattern's match inside one of `accepted` (view
-    /// spans sorted by start: the config's accepted terms, [`crate::accept`]) is no match.
-    pub fn check_accepting(
-        &self,
-        doc: &Document,
-        profile: Profile,
-        spare_cores: bool,
-        accepted: &[Range<usize>],
-    ) -> Vec<Finding> {
         // Below [`PARALLEL_FROM`], a draft among others would wake a thread for less than it
         // costs, and may need only some of its parts measured.
         self.check_with(
             doc,
             profile,
             spare_cores || doc.text().len() >= PARALLEL_FROM,
-            accepted,
         )
     }
 
-    fn check_with(
-        &self,
-        doc: &Document,
-        profile: Profile,
-        prefill: bool,
-        accepted: &[Range<usize>],
-    ) -> Vec<Finding> {
+    fn check_with(&self, doc: &Document, profile: Profile, prefill: bool) -> Vec<Finding> {
         let mut hits: Vec<Hit> = Vec::new();
         let shared = if !prefill {
             self.matcher.find_all(doc.text(), &mut hits);
@@ -177,10 +157,6 @@ impl Linter {
         // with the pattern in the key, the order is total, and an unstable sort (no scratch
         // space) gives what a stable sort by (rule, start) would.
         hits.sort_unstable_by_key(|h| (h.rule, h.span.start, h.pattern));
-        if !accepted.is_empty() {
-            let outside = crate::accept::outside(accepted);
-            hits.retain(|h| outside(&h.span));
-        }
         let mut out = Vec::new();
         let mut rest = &hits[..];
         for (i, rule) in self.rules.iter().enumerate() {
@@ -230,7 +206,7 @@ mod tests {
         }
         let doc = document::read("all.md", text.into_bytes(), Format::Markdown).unwrap();
         let shown = |prefill| {
-            let findings = linter.check_with(&doc, Profile::default(), prefill, &[]);
+            let findings = linter.check_with(&doc, Profile::default(), prefill);
             findings
                 .iter()
                 .map(|f| {

@@ -85,12 +85,12 @@ pub fn lint_with(
     suppress::mask(&mut doc);
     let rules: Vec<_> = linter.rules().cloned().collect();
     let profile = opts.profile.unwrap_or(linter.profile());
-    let accepted = opts
-        .accept
-        .as_ref()
-        .map(|a| a.spans(&doc))
-        .unwrap_or_default();
-    let mut findings = linter.check_accepting(&doc, profile, opts.spare_cores, &accepted);
+    // Accepted terms are masked, as URLs are: no rule matches in them.
+    let accepted = match &opts.accept {
+        Some(a) => a.mask(&mut doc),
+        None => Vec::new(),
+    };
+    let mut findings = linter.check_in_parallel(&doc, profile, opts.spare_cores);
     // Before suppressions: a finding an accepted term drops leaves no suppression used.
     accept::AcceptFor::filter(&doc, &accepted, &mut findings);
     let outcome = suppress::apply(&doc.source, findings, &rules);

@@ -302,7 +302,11 @@ fn lint(
                 return Ok(());
             }
             if cli.stats {
+                // Measured as linted: directives and accepted terms are no prose.
                 crate::suppress::mask(&mut doc);
+                if let Some(a) = &g.accept {
+                    a.mask(&mut doc);
+                }
                 let s = crate::metrics::Stats::of(&doc);
                 let record = || serde_json::json!({"path": doc.path, "stats": s});
                 match cli.format {
