@@ -33,9 +33,10 @@ static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
 /// your time.", "Let me know your thoughts.", a bare "Let me know.", "Cheers and thanks
-/// again.", "Have a great week!".
+/// again.", "Have a great week!", and an aside after the ask: "If not, I'll stop writing.",
+/// "Either way, thanks.", "No pitch, just useful.", "Good luck!".
 pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b)[^\n?]{0,100}$")
+    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b|if not\b|either way\b|no pitch\b|good luck\b)[^\n?]{0,100}$")
         .expect("courtesy regex compiles")
 });
 

@@ -193,7 +193,16 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
     assert_eq!(part(t, "opening+closing"), ["Can we talk Tuesday?"]);
     // A bare "Let me know." and "Cheers and thanks again." ask nothing; "Let me know if
     // Tuesday works." does.
-    for courtesy in ["Let me know.", "Let me know!", "Cheers and thanks again."] {
+    // An aside after the ask asks nothing either.
+    for courtesy in [
+        "Let me know.",
+        "Let me know!",
+        "Cheers and thanks again.",
+        "If not, I'll stop writing.",
+        "Either way, thanks for reading.",
+        "No pitch here, just curious.",
+        "Good luck!",
+    ] {
         let t = format!(
             "Hi,\n\nWe ship fast.\n\nCould we run one lane in March?\n\n{courtesy}\n\nBest,\nSam\n"
         );
