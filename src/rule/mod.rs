@@ -228,6 +228,14 @@ pub(crate) mod tests {
         linter.check(&doc)
     }
 
+    /// The findings of a one-rule pack on `text` read as a template.
+    pub fn findings_in_template(rule: &str, text: &str) -> Vec<Finding> {
+        let linter = Linter::new(&[pack(rule)]).unwrap();
+        let mut doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
+        doc.template = true;
+        linter.check(&doc)
+    }
+
     /// (message, strength) of each finding of a one-rule pack on `text`.
     pub fn findings(rule: &str, text: &str) -> Vec<(String, f64)> {
         findings_full(rule, text)

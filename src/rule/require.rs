@@ -45,10 +45,42 @@ impl Rule for RequireRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        if !hits.iter().any(|h| cx.counts(&h.span)) {
+        if !hits.iter().any(|h| cx.counts(&h.span)) && !placeholder_only(cx) {
             out.push(cx.part_finding(self.meta.message.clone()));
         }
     }
+}
+
+/// Whether the rule's scope, in a template, is merge fields and nothing else (a closing that
+/// is `[CTA]`): what it must hold is left to the writer, so it is not judged.
+fn placeholder_only(cx: &Context<'_>) -> bool {
+    let doc = cx.doc;
+    if !doc.template {
+        return false;
+    }
+    let text = doc.text();
+    let mut any = false;
+    for span in doc.spans_of(cx.meta.scope) {
+        let mut at = span.start;
+        let first = doc.placeholders.partition_point(|p| p.end <= span.start);
+        for p in doc.placeholders[first..]
+            .iter()
+            .take_while(|p| p.start < span.end)
+        {
+            any = true;
+            if text[at..p.start.max(at)].chars().any(char::is_alphanumeric) {
+                return false;
+            }
+            at = at.max(p.end);
+        }
+        if text[at.min(span.end)..span.end]
+            .chars()
+            .any(char::is_alphanumeric)
+        {
+            return false;
+        }
+    }
+    any
 }
 
 #[cfg(test)]
@@ -81,6 +113,21 @@ mod tests {
             1
         );
         assert_eq!(findings(ASK, "").len(), 1, "an empty draft has no ask");
+    }
+
+    #[test]
+    fn a_template_s_closing_that_is_only_a_merge_field_is_not_judged() {
+        let t =
+            "Hi {{first_name}},\n\nWe move freight for plants like yours.\n\n[CTA]\n\nBest,\nSam";
+        let template = |text: &str| crate::rule::tests::findings_in_template(ASK, text).len();
+        assert_eq!(template(t), 0);
+        // A draft (not a template) still has no ask; a merge field with words around it is
+        // judged as the words are.
+        assert_eq!(findings(ASK, t).len(), 1);
+        assert_eq!(
+            template(&t.replace("[CTA]", "Happy to send [resource].")),
+            1
+        );
     }
 
     #[test]
