@@ -27,13 +27,17 @@ impl Store {
         Store::default()
     }
 
-    /// Every part of `doc` measured, in order: for a long document, measured on another core
-    /// while the matcher runs, then given to [`Store::with_parts`].
+    /// Every part of `doc` measured, in order: for a long document, measured on the other
+    /// cores while the matcher runs, then given to [`Store::with_parts`].
     pub fn measure_all(doc: &Document) -> Vec<Part> {
-        let mut scratch = Scratch::default();
-        let segments = doc.segments.iter();
-        segments
-            .map(|s| Part::measure(doc, s.span.clone(), &mut scratch))
+        use rayon::prelude::*;
+        // On all cores, in runs of segments (each worker reuses its scratch lists).
+        doc.segments
+            .par_iter()
+            .with_min_len(256)
+            .map_init(Scratch::default, |scratch, s| {
+                Part::measure(doc, s.span.clone(), scratch)
+            })
             .collect()
     }
 

@@ -21,6 +21,9 @@ pub struct Shared {
     store: Store,
     /// Per segment, its repetition key and word count, once computed.
     segment_keys: RefCell<Vec<Option<(u64, usize)>>>,
+    /// Every sentence's repetition key by where it starts, sorted, when computed ahead (a
+    /// long document); else empty.
+    sentence_keys: Vec<(usize, u64)>,
     /// The findings' own messages, one copy of each.
     messages: RefCell<foldhash::HashSet<Arc<str>>>,
 }
@@ -32,23 +35,34 @@ impl Shared {
             profile,
             store: Store::new(),
             segment_keys: RefCell::default(),
+            sentence_keys: Vec::new(),
             messages: RefCell::default(),
         }
     }
 
     /// Nothing computed yet but what a long document had computed on other cores while the
-    /// matcher ran: every part's measures and every paragraph's repetition key.
+    /// matcher ran: every part's measures, every paragraph's repetition key and every
+    /// sentence's (sorted by where the sentence starts).
     pub fn prefilled(
         profile: Profile,
         store: Store,
         segment_keys: Vec<Option<(u64, usize)>>,
+        sentence_keys: Vec<(usize, u64)>,
     ) -> Self {
         Shared {
             profile,
             store,
             segment_keys: RefCell::new(segment_keys),
+            sentence_keys,
             messages: RefCell::default(),
         }
+    }
+
+    /// The repetition key of the sentence that starts at `start`, if it was computed ahead.
+    pub fn sentence_key(&self, start: usize) -> Option<u64> {
+        let keys = &self.sentence_keys;
+        let i = keys.partition_point(|(s, _)| *s < start);
+        keys.get(i).filter(|(s, _)| *s == start).map(|(_, k)| *k)
     }
 
     /// `message`, shared with the equal messages of the document's other findings.

@@ -11,6 +11,7 @@ use super::{Context, Finding, Rule, RuleMeta, allow_keys};
 use crate::document::Scope;
 use crate::error::Result;
 use crate::matcher::Hit;
+use crate::metrics::Part;
 use crate::pack::{PackSource, RuleDef};
 use crate::position::LineIndex;
 
@@ -106,6 +107,23 @@ pub fn paragraph_keys(doc: &crate::document::Document) -> Vec<Option<(u64, usize
             s.scope
                 .intersects(Scope::MESSAGE)
                 .then(|| key_of(&text[s.span.clone()]))
+        })
+        .collect()
+}
+
+/// The repetition key of every sentence of `parts` (the measures of `doc`'s segments), by
+/// where it starts, in order: for a long document, computed on all cores before the rules
+/// run, then given to [`super::Shared::prefilled`].
+pub fn sentence_keys(doc: &crate::document::Document, parts: &[Part]) -> Vec<(usize, u64)> {
+    use rayon::prelude::*;
+    let text = doc.text();
+    parts
+        .par_iter()
+        .flat_map_iter(|p| {
+            (0..p.sentence_count()).map(move |i| {
+                let s = p.sentence(i);
+                (s.span.start, key_of(&text[s.span]).0)
+            })
         })
         .collect()
 }
@@ -261,7 +279,10 @@ impl Rule for RepetitionRule {
                     if s.words < self.min_words {
                         continue;
                     }
-                    let (key, _) = key_of(&text[s.span.clone()]);
+                    let key = cx
+                        .shared
+                        .sentence_key(s.span.start)
+                        .unwrap_or_else(|| key_of(&text[s.span.clone()]).0);
                     if let Some(first) = seen.first_copy(text, &s.span, key) {
                         // Copies are paragraphs, in order and disjoint: only the last one
                         // that starts before the sentence can hold it.

@@ -157,7 +157,7 @@ pub(crate) fn per_file(
     let mut groups: Vec<(String, Vec<PathBuf>)> = Vec::new();
     for f in files {
         let file = (!stdin).then(|| env.cwd.join(&f));
-        let config = configs.for_file(file.as_deref().map(|_| f.as_path()))?;
+        let config = configs.for_file((!stdin).then_some(f.as_path()))?;
         if !stdin && !config.wants(&env.cwd.join(&f)) && f != path {
             continue;
         }
