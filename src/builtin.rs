@@ -44,7 +44,7 @@ fn whole_file(rule: Arc<RuleMeta>) -> Finding {
         scope: Scope::NONE,
         message: None,
         strength: 1.0,
-        replacements: Vec::new(),
+        replacements: Default::default(),
     }
 }
 

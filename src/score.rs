@@ -219,7 +219,7 @@ mod tests {
                 scope: Scope::BODY,
                 message: None,
                 strength: 1.0,
-                replacements: Vec::new(),
+                replacements: Default::default(),
             })
             .collect()
     }

@@ -257,7 +257,7 @@ fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding 
         scope: Scope::NONE,
         message: Some(message.into()),
         strength: 1.0,
-        replacements: Vec::new(),
+        replacements: Default::default(),
     }
 }
 
@@ -342,7 +342,7 @@ pub fn apply(source: &str, findings: Vec<Finding>, rules: &[Arc<RuleMeta>]) -> O
             scope: Scope::NONE,
             message: Some(what.into()),
             strength: 1.0,
-            replacements: Vec::new(),
+            replacements: Default::default(),
         });
     }
     out
@@ -369,7 +369,7 @@ mod tests {
             scope: Scope::BODY,
             message: None,
             strength: 1.0,
-            replacements: Vec::new(),
+            replacements: Default::default(),
         }
     }
 

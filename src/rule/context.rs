@@ -125,7 +125,7 @@ impl<'a> Context<'a> {
             span: self.doc.map.to_source(view_span),
             message: message.map(|m| self.shared.intern(m)),
             strength: 1.0,
-            replacements: Vec::new(),
+            replacements: Default::default(),
         }
     }
 
@@ -133,7 +133,7 @@ impl<'a> Context<'a> {
     /// (a fix must not rewrite markup that a reader decoded).
     pub fn set_fix(&self, f: &mut Finding, view_span: Range<usize>, replacements: Vec<String>) {
         if self.doc.source.get(f.span.clone()) == self.doc.text().get(view_span) {
-            f.replacements = replacements;
+            f.replacements = replacements.into();
         }
     }
 

@@ -221,7 +221,7 @@ mod tests {
         assert_eq!(f[0].message(), "write \"Use\" instead of \"Utilize\": m");
         assert_eq!(f[1].fix(), Some("to"));
         assert_eq!(f[2].fix(), None);
-        assert_eq!(f[2].replacements, ["use", "build on"]);
+        assert_eq!(*f[2].replacements, ["use", "build on"]);
     }
 
     /// The inflected word may be any word of the phrase: its form is the one the whole
