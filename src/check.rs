@@ -160,7 +160,13 @@ impl Linter {
         // The matcher gives at most one hit per (rule, pattern) at a start, in pattern order:
         // with the pattern in the key, the order is total, and an unstable sort (no scratch
         // space) gives what a stable sort by (rule, start) would.
-        hits.sort_unstable_by_key(|h| (h.rule, h.span.start, h.pattern));
+        // A long document's are sorted on all cores (a 1 GB file has 20 million).
+        let key = |h: &Hit| (h.rule, h.span.start, h.pattern);
+        if prefill {
+            hits.par_sort_unstable_by_key(key);
+        } else {
+            hits.sort_unstable_by_key(key);
+        }
         let mut out = Vec::new();
         let mut rest = &hits[..];
         for (i, rule) in self.rules.iter().enumerate() {
