@@ -15,15 +15,28 @@ pub trait Narrow: Sized {
     fn wide(&self) -> Self::Wide;
 }
 
-impl Narrow for [u32; 2] {
+/// A word's span in 6 bytes: its start in `u32`, its length in `u16` (a long draft has a word
+/// for every six bytes of text, so this is most of what measuring it holds).
+#[derive(Clone, Copy, Debug)]
+pub struct NarrowSpan {
+    start: [u16; 2],
+    len: u16,
+}
+
+impl Narrow for NarrowSpan {
     type Wide = Range<usize>;
 
     fn narrow(w: &Range<usize>) -> Option<Self> {
-        Some([u32::try_from(w.start).ok()?, u32::try_from(w.end).ok()?])
+        let start = u32::try_from(w.start).ok()?;
+        Some(NarrowSpan {
+            start: [start as u16, (start >> 16) as u16],
+            len: u16::try_from(w.end.checked_sub(w.start)?).ok()?,
+        })
     }
 
     fn wide(&self) -> Range<usize> {
-        self[0] as usize..self[1] as usize
+        let start = usize::from(self.start[0]) | usize::from(self.start[1]) << 16;
+        start..start + usize::from(self.len)
     }
 }
 
@@ -153,11 +166,28 @@ mod tests {
 
     #[test]
     fn narrow_lists_widen_when_needed() {
-        let mut s: Packed<[u32; 2]> = Packed::new(false);
+        let mut s: Packed<NarrowSpan> = Packed::new(false);
         s.push(1..3);
+        s.push(70_000..70_001);
+        s.push(u32::MAX as usize - 5..u32::MAX as usize);
+        assert!(matches!(s, Packed::Narrow(_)));
+        assert_eq!(
+            (s.len(), s.get(0), s.get(1), s.get(2)),
+            (
+                3,
+                1..3,
+                70_000..70_001,
+                u32::MAX as usize - 5..u32::MAX as usize
+            )
+        );
+        assert_eq!(std::mem::size_of::<NarrowSpan>(), 6);
+        // A word longer than 65,535 bytes (a merge field can be long), or a span past u32.
+        s.push(10..100_000);
+        assert!(matches!(s, Packed::Wide(_)));
+        assert_eq!((s.len(), s.get(0), s.get(3)), (4, 1..3, 10..100_000));
+        let mut s: Packed<NarrowSpan> = Packed::new(false);
         s.push(0..usize::MAX);
         assert!(matches!(s, Packed::Wide(_)));
-        assert_eq!((s.len(), s.get(0), s.get(1)), (2, 1..3, 0..usize::MAX));
         let mut t: Packed<NarrowSentence> = Packed::default();
         let a = Sentence {
             span: 4..9,

@@ -5,14 +5,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Sentence;
-use super::packed::{NarrowSentence, Packed};
+use super::packed::{NarrowSentence, NarrowSpan, Packed};
 use super::sentences::{plain, sentence_bounds};
 use super::syllables::syllables;
 use super::words::word_bounds;
 use crate::document::Document;
 
 /// Word spans of one part.
-type Spans = Packed<[u32; 2]>;
+type Spans = Packed<NarrowSpan>;
 /// Sentences of one part.
 type Sentences = Packed<NarrowSentence>;
 
