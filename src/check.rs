@@ -140,8 +140,9 @@ impl Linter {
             self.matcher.find_all(doc.text(), &mut hits);
             Shared::new(profile)
         } else {
-            // A long document: while the matcher runs, other cores measure every part and key
-            // every paragraph, which the rules would otherwise compute one by one after it.
+            // A long document (or the run's only one): while the matcher runs, the other cores
+            // measure every part and key every paragraph and sentence, which the rules would
+            // otherwise compute one by one after it.
             let ((), ((parts, sentence_keys), keys)) = rayon::join(
                 || self.matcher.find_all(doc.text(), &mut hits),
                 || {
