@@ -117,6 +117,13 @@ impl<'a> Context<'a> {
         self.shared.store.metrics(self.doc, scope, self.meta.except)
     }
 
+    /// A finding at a view span with a message from [`Shared::intern`].
+    pub fn finding_interned(&self, view_span: Range<usize>, message: Arc<str>) -> Finding {
+        let mut f = self.finding(view_span, None);
+        f.message = Some(message);
+        f
+    }
+
     /// A finding at a view span, mapped to the source.
     pub fn finding(&self, view_span: Range<usize>, message: Option<String>) -> Finding {
         Finding {

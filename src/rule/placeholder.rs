@@ -49,18 +49,20 @@ impl Rule for PlaceholderRule {
         if cx.doc.template {
             return;
         }
+        // One message per merge field: a long template repeats each one thousands of times.
+        let mut messages: foldhash::HashMap<&str, std::sync::Arc<str>> = Default::default();
         for p in &cx.doc.placeholders {
             if !cx.doc.scope_at(p.start).intersects(self.meta.scope) {
                 continue;
             }
             let name = &cx.doc.text()[p.clone()];
-            out.push(cx.finding(
-                p.clone(),
-                Some(format!(
+            let message = messages.entry(name).or_insert_with(|| {
+                cx.shared.intern(format!(
                     "{} `{name}` is still in the draft: fill it in before sending (or lint it as a template with --template)",
                     self.meta.message.trim_end_matches('.')
-                )),
-            ));
+                ))
+            });
+            out.push(cx.finding_interned(p.clone(), std::sync::Arc::clone(message)));
         }
     }
 }
