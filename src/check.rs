@@ -221,6 +221,11 @@ mod tests {
             text.push_str(&std::fs::read_to_string(path).unwrap());
             text.push_str("\n\n");
         }
+        // A sentence repeated in another paragraph (its key computed ahead when prefilled).
+        text.push_str("We ship every order within two days of the call. Ask us how.\n\n");
+        text.push_str(
+            "Our trucks run every night. We ship every order within two days of the call.\n\n",
+        );
         let doc = document::read("all.md", text.into_bytes(), Format::Markdown).unwrap();
         let shown = |prefill| {
             let findings = linter.check_with(&doc, Profile::default(), prefill);
@@ -245,5 +250,9 @@ mod tests {
                 .any(|f| f.starts_with("research/repeated-paragraph"))
         );
         assert!(lazy.iter().any(|f| f.contains(" words")));
+        assert!(
+            lazy.iter()
+                .any(|f| f.starts_with("research/repeated-sentence"))
+        );
     }
 }

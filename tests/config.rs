@@ -197,6 +197,11 @@ fn stdin_filename_gives_standard_input_a_file_s_name_format_and_config() {
     assert_eq!(v["files"].as_array().unwrap().len(), 0);
     let (v, _) = piped(&["--stdin-filename", "archive/old.txt"]);
     assert_eq!(v["files"].as_array().unwrap().len(), 1);
+    // `config -` shows what standard input gets: the top level's settings.
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["config", "-"]));
+    assert_eq!(code, 0);
+    assert!(err.is_empty(), "{err}");
+    assert!(out.contains("\n# for -: min_score = 50,"), "{out}");
     // Without standard input to read, the flag is a usage error.
     let (out, err, code) =
         run(pitchlint_in(dir.path()).args(["--stdin-filename", "a.md", "followups/acme.txt"]));

@@ -275,13 +275,28 @@ fn check_rules_validates_packs_and_runs_examples() {
         out.contains("1 pack, 1 rule, 2 examples: 1 failed"),
         "{out}"
     );
-    let (_, err, code) =
+    let (out, err, code) =
         run(pitchlint_in(dir.path()).args(["check-rules", "broken.toml", "bad-example.toml"]));
     assert_eq!(code, 2);
     assert!(
         err.starts_with("pitchlint: error: broken.toml:7:12: rule `y`: unknown severity `fatal`"),
         "{err}"
     );
+    // The pack that loads still has its examples run, in the same run.
+    assert!(
+        out.contains("t/x: example should fire but did not"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with(
+            "1 pack, 1 rule, 2 examples: 1 failed\n1 pack could not be loaded: see the errors\n"
+        ),
+        "{out}"
+    );
+    // Every pack broken: nothing to count, only how many.
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["check-rules", "broken.toml"]));
+    assert_eq!(code, 2);
+    assert_eq!(out, "1 pack could not be loaded: see the errors\n");
 }
 
 #[test]

@@ -194,12 +194,9 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         Some(list) => {
             let mut set = Profiles::NONE;
             for name in list.get_ref() {
-                let p = Profile::from_name(name).ok_or_else(|| {
-                    err(
-                        list.span().start,
-                        crate::error::unknown("profile", name, &Profile::names()),
-                    )
-                })?;
+                let p = name
+                    .parse::<Profile>()
+                    .map_err(|m| err(list.span().start, m))?;
                 set = set.with(p);
             }
             if set == Profiles::NONE {
@@ -229,15 +226,9 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     });
     let example_profile = match &r.examples.profile {
         None => Profile::default(),
-        Some(p) => Profile::from_name(p).ok_or_else(|| {
-            err(
-                r.id.span().start,
-                format!(
-                    "examples: {}",
-                    crate::error::unknown("profile", p, &Profile::names())
-                ),
-            )
-        })?,
+        Some(p) => p
+            .parse::<Profile>()
+            .map_err(|m| err(r.id.span().start, format!("examples: {m}")))?,
     };
     let has_examples = !r.examples.fire.is_empty() || !r.examples.quiet.is_empty();
     if has_examples && !profiles.contains(example_profile) {
@@ -247,13 +238,13 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                 .map_or(r.id.span().start, |p| p.span().start),
             {
                 let names: Vec<&str> = profiles.iter().map(Profile::as_str).collect();
-                let fix = if r.examples.profile.is_some() {
-                    "set [rule.examples] `profile` to one of the rule's profiles"
+                let verb = if r.examples.profile.is_some() {
+                    "change"
                 } else {
-                    "set `profile` in [rule.examples] to one of the rule's profiles"
+                    "set"
                 };
                 format!(
-                    "the examples run in profile `{example_profile}`, where the rule does not apply: {fix} ({})",
+                    "the examples run in profile `{example_profile}`, where the rule does not apply: {verb} `profile` in [rule.examples] to one of the rule's profiles ({})",
                     names.join(", ")
                 )
             },

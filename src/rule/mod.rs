@@ -306,7 +306,7 @@ pub(crate) mod tests {
             "{e}"
         );
         let e = pack_error(&format!("{r}profile = \"proposal\"\n"));
-        assert!(e.contains("profile `proposal`, where the rule does not apply: set [rule.examples] `profile` to one of"), "{e}");
+        assert!(e.contains("profile `proposal`, where the rule does not apply: change `profile` in [rule.examples] to one of"), "{e}");
     }
 
     /// Rules build on all cores, but the error reported is the first in the file, whichever

@@ -51,25 +51,46 @@ pub fn compile_exceptions(src: &PackSource, r: &RuleDef, id: &str) -> Result<Opt
     Ok(compile_one(src, at, id, case, &r.exceptions, &None)?.pop())
 }
 
-/// The matches of a rule's exceptions pattern (pattern `index` of the rule) in one check.
-pub struct Exceptions<'a>(Vec<&'a Range<usize>>);
+/// Spans whose insides are no match: the matches of a rule's `exceptions` in one check, or
+/// the config's accepted terms in one draft ([`crate::accept`]). Whether a span lies inside one
+/// is a binary search, so a long draft with many matches of both stays linear.
+pub struct Exceptions {
+    /// Sorted by start.
+    spans: Vec<Range<usize>>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
 
-impl<'a> Exceptions<'a> {
-    /// The spans of the hits of pattern `index` among `hits`.
-    pub fn of(hits: &'a [Hit], index: u32) -> Self {
-        Exceptions(
+impl Exceptions {
+    /// `spans`, sorted by start.
+    pub fn new(spans: Vec<Range<usize>>) -> Self {
+        let mut far = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                far = far.max(s.end);
+                far
+            })
+            .collect();
+        Exceptions { spans, reach }
+    }
+
+    /// The spans of the hits of pattern `index` among a rule's `hits` (in order of start).
+    pub fn of(hits: &[Hit], index: u32) -> Self {
+        Exceptions::new(
             hits.iter()
                 .filter(|h| h.pattern == index)
-                .map(|h| &h.span)
+                .map(|h| h.span.clone())
                 .collect(),
         )
     }
 
-    /// Whether `span` lies inside one of them (and so is no match).
+    /// Whether `span` lies inside one of them (and so is no match). An empty span (a place,
+    /// not text) lies inside none: a span is inside one that starts at or before it exactly
+    /// when it ends by the furthest end of those.
     pub fn cover(&self, span: &Range<usize>) -> bool {
-        self.0
-            .iter()
-            .any(|e| e.start <= span.start && span.end <= e.end)
+        let i = self.spans.partition_point(|s| s.start <= span.start);
+        !span.is_empty() && i > 0 && span.end <= self.reach[i - 1]
     }
 }
 
@@ -232,5 +253,25 @@ impl Rule for PhraseRule {
                 out.push(cx.finding(h.span.clone(), None));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Exceptions;
+
+    #[test]
+    fn inside_means_wholly_inside_one_span() {
+        let spans = Exceptions::new(vec![2..10, 4..6, 20..30]);
+        for inside in [2..10, 3..9, 4..6, 20..21, 25..30] {
+            assert!(spans.cover(&inside), "{inside:?}");
+        }
+        // Overlapping a span, or two spans, or none, or an empty place.
+        for out in [0..3, 9..11, 8..22, 10..20, 30..31, 5..5] {
+            assert!(!spans.cover(&out), "{out:?}");
+        }
+        assert!(!Exceptions::new(Vec::new()).cover(&(0..1)));
+        // A short span after a long one that holds it.
+        assert!(Exceptions::new(vec![0..50, 10..12]).cover(&(30..40)));
     }
 }

@@ -19,7 +19,7 @@ use crate::pack::{PackSource, RuleDef};
 #[derive(Debug)]
 pub struct ProximityRule {
     meta: Arc<RuleMeta>,
-    /// `[anchor, near]`.
+    /// `[anchor, near]`, then its exceptions, if it has any.
     patterns: Vec<PatternSpec>,
     within: Option<usize>,
 }
@@ -190,8 +190,6 @@ mod tests {
     const ASK: &str =
         "kind = \"proximity\"\nphrases = [\"partner*\"]\nnear_pattern = '\\?'\nweight = -4\n";
 
-    /// The finding spans the phrase, what is near it, and the words between, whichever
-    /// comes first.
     #[test]
     fn a_finding_inside_an_exception_is_dropped() {
         let rule = format!("{BRAG}exceptions = [\"prove (that|) we (are|can be) your best\"]\n");
@@ -207,6 +205,8 @@ mod tests {
         assert!(findings_full(&rule, "We will do our best.").is_empty());
     }
 
+    /// The finding spans the phrase, what is near it, and the words between, whichever
+    /// comes first.
     #[test]
     fn the_finding_spans_both() {
         for (text, want) in [

@@ -158,7 +158,7 @@ pub(crate) fn per_file(
     for f in files {
         let file = (!stdin).then(|| env.cwd.join(&f));
         let config = configs.for_file((!stdin).then_some(f.as_path()))?;
-        if !stdin && !config.wants(&env.cwd.join(&f)) && f != path {
+        if file.as_ref().is_some_and(|abs| !config.wants(abs)) && f != path {
             continue;
         }
         let g = config.gate_for(file.as_deref());
@@ -442,19 +442,22 @@ fn check_rules(
     for f in &failures {
         writeln!(out, "{}", example_at(&linter, &sources, f))?;
     }
-    writeln!(
-        out,
-        "{} pack{}, {rules} rule{}, {count} example{}: {}",
-        sources.len(),
-        if sources.len() == 1 { "" } else { "s" },
-        if rules == 1 { "" } else { "s" },
-        if count == 1 { "" } else { "s" },
-        if failures.is_empty() {
-            "all hold".to_string()
-        } else {
-            format!("{} failed", failures.len())
-        }
-    )?;
+    // When every pack was broken there is nothing to count.
+    if !sources.is_empty() || broken == 0 {
+        writeln!(
+            out,
+            "{} pack{}, {rules} rule{}, {count} example{}: {}",
+            sources.len(),
+            if sources.len() == 1 { "" } else { "s" },
+            if rules == 1 { "" } else { "s" },
+            if count == 1 { "" } else { "s" },
+            if failures.is_empty() {
+                "all hold".to_string()
+            } else {
+                format!("{} failed", failures.len())
+            }
+        )?;
+    }
     if broken > 0 {
         writeln!(
             out,
