@@ -153,7 +153,7 @@ pub struct Cli {
 
     /// Apply the findings that have one replacement (substitutions, doubled words) in place,
     /// then report on the fixed files. Writes are atomic; a file that changed since it was read
-    /// is left alone.
+    /// is left alone. Standard input's fixed text is printed, and the report goes to stderr.
     #[arg(long, conflicts_with_all = ["diff", "stats", "show_parts"])]
     pub fix: bool,
 

@@ -155,6 +155,19 @@ fn stored_as(bytes: &[u8], linted: &str) -> std::result::Result<bool, String> {
     })
 }
 
+/// The bytes of an input stored as `bytes` and linted as `linted`, with `new` in place of
+/// its text (its byte-order mark kept); `Err` says why it is left as it is (not UTF-8). For
+/// standard input, whose fixed text is printed.
+pub fn fixed_bytes(bytes: &[u8], linted: &str, new: &str) -> std::result::Result<Vec<u8>, String> {
+    let bom = stored_as(bytes, linted)?;
+    let mut out = Vec::with_capacity(new.len() + BOM.len());
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    out.extend_from_slice(new.as_bytes());
+    Ok(out)
+}
+
 /// Why the file at `path` does not hold `linted` (see [`stored_as`]), if it does not: `--diff`
 /// shows no diff for a file that `--fix` would leave alone.
 pub fn not_as_linted(path: &Path, linted: &str) -> Result<Option<String>> {

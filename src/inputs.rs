@@ -121,18 +121,27 @@ fn walk_message(e: &ignore::Error) -> String {
 /// [`Format::sniff`]); a `.tmpl` file is a template. `Ok(None)` means it is binary and was
 /// skipped.
 pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
-    let name = input.display();
-    let bytes = match input {
+    Ok(parse(input, read_bytes(input)?, format))
+}
+
+/// The bytes of an input, as stored.
+pub fn read_bytes(input: &Input) -> Result<Vec<u8>> {
+    match input {
         Input::Stdin(_) => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .lock()
                 .read_to_end(&mut buf)
                 .map_err(|e| Error::io(Path::new("-"), &e))?;
-            buf
+            Ok(buf)
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| Error::io(p, &e))?,
-    };
+        Input::File(p) => std::fs::read(p).map_err(|e| Error::io(p, &e)),
+    }
+}
+
+/// An input's bytes (see [`read_bytes`]) as a document: see [`read`].
+pub fn parse(input: &Input, bytes: Vec<u8>, format: Option<Format>) -> Option<Document> {
+    let name = input.display();
     let named = match input {
         Input::File(p) | Input::Stdin(Some(p)) => Some(p),
         Input::Stdin(None) => None,
@@ -148,5 +157,5 @@ pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
     if let (Some(d), Some(p)) = (&mut doc, named) {
         d.template = Format::is_template_path(p);
     }
-    Ok(doc)
+    doc
 }

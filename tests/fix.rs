@@ -103,21 +103,94 @@ fn suggestions_with_several_replacements_are_not_applied() {
     assert_eq!(std::fs::read_to_string(&p).unwrap(), text);
 }
 
+/// `--fix -` (an editor piping a buffer through it, as with `ruff --fix -`): the fixed text on
+/// standard output, the report on the fixed text on standard error.
 #[test]
-fn standard_input_is_never_fixed_in_place_but_can_be_diffed() {
-    pitchlint_colorless()
+fn fixing_standard_input_prints_the_fixed_text_and_reports_on_stderr() {
+    let out = pitchlint_colorless()
         .args(["--fix", "-"])
         .write_stdin(DRAFT)
-        .assert()
-        .stderr(predicate::str::contains(
-            "standard input cannot be fixed in place",
-        ));
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), FIXED);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("pitchlint: fixed 4 findings in -"), "{err}");
+    // The report is on the fixed text: the fixed phrases are gone from it.
+    assert!(err.contains("score "), "{err}");
+    assert!(!err.contains("utilize"), "{err}");
+    assert_eq!(out.status.code(), Some(0));
+    // As JSON too: the report on standard error, and only the text on standard output.
+    let out = pitchlint_colorless()
+        .args(["--fix", "--format", "json", "-"])
+        .write_stdin(DRAFT)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), FIXED);
+    let err = String::from_utf8(out.stderr).unwrap();
+    let json = err.lines().find(|l| l.starts_with('{')).unwrap();
+    let report: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(report["files"][0]["path"], "-");
+    // --diff on standard input shows the same change.
     pitchlint_colorless()
         .args(["--diff", "-"])
         .write_stdin(DRAFT)
         .assert()
         .code(1)
         .stdout(predicate::str::contains("+Now your Ohio lane runs late."));
+}
+
+/// Standard input that is not fixed comes out as it went in, byte for byte: not UTF-8 (a fix
+/// would replace its bytes), binary, or nothing to fix; a byte-order mark is kept.
+#[test]
+fn standard_input_that_is_not_fixed_is_printed_unchanged() {
+    let latin1 = b"We utilize the the caf\xe9 data.\n".to_vec();
+    let binary = b"ab\0cd the the\n".to_vec();
+    let clean = b"Hi Dana,\n\nCould we talk on Tuesday?\n".to_vec();
+    for input in [latin1.clone(), binary, clean] {
+        let out = pitchlint_colorless()
+            .args(["--fix", "-"])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.stdout,
+            input,
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    pitchlint_colorless()
+        .args(["--fix", "-"])
+        .write_stdin(latin1)
+        .assert()
+        .stderr(predicate::str::contains(
+            "-: not fixed: it is not valid UTF-8 (at 1:23)",
+        ));
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(DRAFT.as_bytes());
+    let out = pitchlint_colorless()
+        .args(["--fix", "-"])
+        .write_stdin(bom)
+        .output()
+        .unwrap();
+    let mut want = b"\xEF\xBB\xBF".to_vec();
+    want.extend_from_slice(FIXED.as_bytes());
+    assert_eq!(out.stdout, want);
+}
+
+/// Standard input's fixed text would mix with other files' reports: a usage error.
+#[test]
+fn fixing_standard_input_beside_a_file_is_a_usage_error() {
+    let (_dir, p) = draft();
+    pitchlint_colorless()
+        .args(["--fix", "-"])
+        .arg(&p)
+        .write_stdin(DRAFT)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("give - alone"));
+    // The file was not touched.
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), DRAFT);
 }
 
 #[test]

@@ -131,6 +131,16 @@ fn lint(
         };
         *stdin = Input::Stdin(Some(name.clone()));
     }
+    // `--fix` on standard input (an editor piping a buffer through it, as with `ruff --fix -`)
+    // prints the fixed text on standard output, and the report on standard error.
+    let stdin_fix = cli.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    if stdin_fix && inputs.len() > 1 {
+        return Err(Error::usage(
+            "--fix prints the fixed text of standard input on standard output: give - alone \
+             (and fix files in a run of their own)",
+        )
+        .into());
+    }
     let mut failed_reads = errors.len();
     for e in &errors {
         writeln!(err, "pitchlint: error: {e}")?;
@@ -143,13 +153,20 @@ fn lint(
     // compile on the pool: reading and compiling are the two halves of its start-up. (With
     // `rayon::join`, both often ran on one worker, one after the other, while the other
     // worker was still waking up.)
+    // Standard input as read, when its fixed text is to be printed: what is printed if it is
+    // not fixed.
+    let mut raw: Vec<u8> = Vec::new();
     let (planned, early) = match inputs.as_slice() {
         [one] => {
             let one = one.clone();
             let mut planned = None;
             let read = rayon::in_place_scope(|s| {
                 s.spawn(|_| planned = Some(plan(cli, env, inputs)));
-                inputs::read(&one, cli.input_format)
+                let bytes = inputs::read_bytes(&one)?;
+                if stdin_fix {
+                    raw.clone_from(&bytes);
+                }
+                Ok(inputs::parse(&one, bytes, cli.input_format))
             });
             #[expect(
                 clippy::expect_used,
@@ -179,6 +196,15 @@ fn lint(
         )?;
     }
 
+    // With `--fix` on standard input, the report is kept to go to standard error after the
+    // run, and standard output gets the text.
+    let mut report_buf = Vec::new();
+    let (out, mut text_out): (&mut dyn Write, Option<&mut dyn Write>) = if stdin_fix {
+        (&mut report_buf, Some(out))
+    } else {
+        (out, None)
+    };
+    let mut fixed_text: Option<Vec<u8>> = None;
     colored::control::set_override(env.color);
     let mut renderer: Box<dyn Renderer> = if cli.statistics {
         Box::new(Statistics::new(matches!(
@@ -382,10 +408,26 @@ fn lint(
                             }
                         }
                     } else {
-                        writeln!(
-                            err,
-                            "pitchlint: note: standard input cannot be fixed in place; use --diff"
-                        )?;
+                        match crate::fix::fixed_bytes(&raw, &report.source, &text) {
+                            Ok(bytes) => {
+                                let s = if n == 1 { "" } else { "s" };
+                                writeln!(
+                                    err,
+                                    "pitchlint: fixed {n} finding{s} in {}",
+                                    input.display()
+                                )?;
+                                // Report on the text as printed.
+                                if let Some(again) = relint(&text) {
+                                    report = again;
+                                }
+                                fixed_text = Some(bytes);
+                            }
+                            Err(why) => writeln!(
+                                err,
+                                "pitchlint: warning: {}: not fixed: {why}",
+                                input.display()
+                            )?,
+                        }
                     }
                 }
                 if cli.diff {
@@ -409,6 +451,18 @@ fn lint(
             Status::Success
         }
     };
+    if let Some(t) = text_out.as_mut() {
+        // Unfixed (nothing to fix, not UTF-8, not even read as text): as it came.
+        let printed = t
+            .write_all(fixed_text.as_deref().unwrap_or(&raw))
+            .and_then(|()| t.flush());
+        match printed {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                return Ok(so_far(failed_reads, failed_counted));
+            }
+            other => other?,
+        }
+    }
     match walked {
         // The reader went away (`pitchlint folder | head`): stop quietly, with the gate's
         // verdict on what was linted, so that a cut run never passes a draft that failed.
@@ -439,6 +493,9 @@ fn lint(
         }
     }
     out.flush()?;
+    if stdin_fix {
+        err.write_all(&report_buf)?;
+    }
     let mut too_many = false;
     let mut groups: Vec<&WarningGroup> = groups.values().collect();
     groups.sort_by(|a, b| a.origin.cmp(&b.origin));
