@@ -74,9 +74,32 @@ fn empty_draft_meta() -> Arc<RuleMeta> {
 /// SARIF's rule list: the draft's (empty, no subject), the gate's (`min-score`) and the
 /// suppression comments' ([`crate::suppress`]).
 pub fn rules() -> Vec<Arc<RuleMeta>> {
-    let mut all = vec![empty_draft_meta(), missing_subject_meta(), min_score_meta()];
+    let mut all = vec![
+        empty_draft_meta(),
+        missing_subject_meta(),
+        min_score_meta(),
+        max_warnings_meta(),
+    ];
     all.extend(crate::suppress::rules());
     all
+}
+
+/// The id under which the reports give a run's verdict on its warnings.
+pub const MAX_WARNINGS: &str = "pitchlint/max-warnings";
+
+/// `pitchlint/max-warnings`: not a finding in any file but the run's verdict on its warnings.
+pub fn max_warnings_meta() -> Arc<RuleMeta> {
+    meta(
+        "max-warnings",
+        Severity::Error,
+        0,
+        "The run has more warnings than the maximum.",
+        "`--max-warnings N` (or `max_warnings` in the config, for every file or for an \
+         `[[overrides]]` entry's) fails the run when its files have more than N warnings \
+         together, whatever their scores. It is no finding in the text: the json report lists \
+         it in its summary under `over_max_warnings`, junit as a failing test case, github as an \
+         error annotation, sarif as an error notification, and every format on stderr.",
+    )
 }
 
 /// `pitchlint/min-score`: not a finding in the text but the gate's verdict, which the

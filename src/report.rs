@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::document::Format;
 use crate::position::{LineIndex, Position};
-use crate::rule::Finding;
+use crate::rule::{Finding, Severity};
 use crate::score::Score;
 
 /// One linted file.
@@ -106,7 +106,7 @@ impl Cursor {
 }
 
 /// Counts over a whole run.
-#[derive(Debug, Default, Clone, Copy, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Summary {
     /// Files linted.
     pub files: usize,
@@ -121,6 +121,36 @@ pub struct Summary {
     /// Findings silenced by suppression comments.
     #[serde(skip_serializing_if = "is_zero")]
     pub suppressed: usize,
+    /// Findings of severity warning in all files.
+    pub warnings: usize,
+    /// The limits on warnings (`--max-warnings`, `max_warnings`) that the run went over, which
+    /// fail it (without `exit_zero`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub over_max_warnings: Vec<WarningLimit>,
+}
+
+/// A limit on warnings that a run went over: see [`Summary::over_max_warnings`].
+#[derive(Debug, Clone, Serialize)]
+pub struct WarningLimit {
+    /// The warnings counted against it.
+    pub warnings: usize,
+    /// The limit.
+    pub max: usize,
+    /// Where it was set: `--max-warnings`, or a config file (and its `[[overrides]]` entry).
+    pub origin: String,
+}
+
+impl WarningLimit {
+    /// The verdict in words: `11 warnings, more than the maximum of 3 (max_warnings from …)`.
+    pub fn message(&self) -> String {
+        format!(
+            "{} warning{}, more than the maximum of {} (max_warnings from {})",
+            self.warnings,
+            if self.warnings == 1 { "" } else { "s" },
+            self.max,
+            self.origin
+        )
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -133,6 +163,11 @@ impl Summary {
         self.files += 1;
         self.findings += f.findings.len();
         self.suppressed += f.suppressed.len();
+        self.warnings += f
+            .findings
+            .iter()
+            .filter(|f| f.rule.severity == Severity::Warning)
+            .count();
         if f.score.passed {
             self.passed += 1;
         } else {

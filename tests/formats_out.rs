@@ -385,3 +385,87 @@ fn statistics_count_findings_per_rule() {
         .sum();
     assert_eq!(total, sample_facts().1.iter().map(|(_, n)| n).sum::<u64>());
 }
+
+/// A run with more warnings than `--max-warnings` fails (exit 1) though every file passes:
+/// each machine format says so, not only the exit code and stderr.
+#[test]
+fn a_run_over_max_warnings_says_so_in_every_machine_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("draft.txt");
+    // Three warnings (two buzzwords, too short), no error.
+    std::fs::write(
+        &draft,
+        "Hi Dana,\n\nWe leverage synergy to help your team ship on time. Could we talk on Tuesday?\n\nBest,\nSam\n",
+    )
+    .unwrap();
+    let draft = draft.to_str().unwrap().to_string();
+    let args = |format| {
+        vec![
+            "--format",
+            format,
+            "--max-warnings",
+            "1",
+            "--min-score",
+            "0",
+        ]
+    };
+    let message = "more than the maximum of 1 (max_warnings from --max-warnings)";
+
+    let mut a = args("json");
+    a.push(&draft);
+    let (out, code) = output(&a);
+    assert_eq!(code, 1);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    let summary = &json["summary"];
+    assert_eq!(summary["failed"], 0, "{summary}");
+    let warnings = summary["warnings"].as_u64().unwrap();
+    assert!(warnings > 1, "{summary}");
+    assert_eq!(summary["over_max_warnings"][0]["warnings"], warnings);
+    assert_eq!(summary["over_max_warnings"][0]["max"], 1);
+    assert_eq!(summary["over_max_warnings"][0]["origin"], "--max-warnings");
+
+    let mut a = args("junit");
+    a.push(&draft);
+    let (out, code) = output(&a);
+    assert_eq!(code, 1);
+    assert!(out.contains("failures=\"1\""), "{out}");
+    assert!(
+        out.contains("<failure type=\"pitchlint/max-warnings\" message=\""),
+        "{out}"
+    );
+    assert!(out.contains(message), "{out}");
+
+    let mut a = args("github");
+    a.push(&draft);
+    let (out, code) = output(&a);
+    assert_eq!(code, 1);
+    let last = out.lines().last().unwrap();
+    assert!(
+        last.starts_with("::error title=pitchlint pitchlint/max-warnings::"),
+        "{out}"
+    );
+    assert!(last.ends_with(message), "{out}");
+
+    let mut a = args("sarif");
+    a.push(&draft);
+    let (out, code) = output(&a);
+    assert_eq!(code, 1);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = sarif_schema()
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
+    assert_eq!(note["level"], "error");
+    assert_eq!(note["descriptor"]["id"], "pitchlint/max-warnings");
+    assert!(
+        note["message"]["text"].as_str().unwrap().ends_with(message),
+        "{note}"
+    );
+
+    // Under the limit: no such record.
+    let (out, code) = output(&["--format", "json", "--max-warnings", "1000", &draft]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("over_max_warnings"));
+}

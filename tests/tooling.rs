@@ -54,6 +54,7 @@ fn rules_lists_every_loaded_rule() {
         "pitchlint/empty-draft|builtin|-70|error|none|pitchlint",
         "pitchlint/missing-subject|builtin|-10|warning|none|pitchlint",
         "pitchlint/min-score|builtin|+0|error|none|pitchlint",
+        "pitchlint/max-warnings|builtin|+0|error|none|pitchlint",
         "pitchlint/unused-disable|builtin|+0|warning|none|pitchlint",
         "pitchlint/unknown-directive|builtin|+0|warning|none|pitchlint",
         "pitchlint/unknown-rule|builtin|+0|warning|none|pitchlint",
@@ -67,6 +68,7 @@ fn rules_lists_every_loaded_rule() {
     );
     for id in [
         "pitchlint/min-score",
+        "max-warnings",
         "unused-disable",
         "pitchlint/unknown-directive",
     ] {

@@ -9,7 +9,7 @@
 use std::io::{self, Write};
 
 use super::Renderer;
-use crate::report::FileReport;
+use crate::report::{FileReport, Summary};
 use crate::rule::Severity;
 
 /// The GitHub Actions renderer.
@@ -68,6 +68,19 @@ impl Renderer for Github {
                     file.path,
                     file.score.reasons.join("; ")
                 ))
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A warnings limit the run went over: an error annotation of its own.
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        for over in &summary.over_max_warnings {
+            writeln!(
+                w,
+                "::error title={}::{}",
+                escape_property(&format!("pitchlint {}", crate::builtin::MAX_WARNINGS)),
+                escape_data(&over.message())
             )?;
         }
         Ok(())

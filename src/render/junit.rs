@@ -1,5 +1,6 @@
 //! `junit`: JUnit XML for CI test reports. One test suite; one test case per file, named by its
-//! path, failing when the file fails the gate, with its findings in the failure's text.
+//! path, failing when the file fails the gate, with its findings in the failure's text; a warnings
+//! limit the run went over (`--max-warnings`) is a failing test case of its own.
 //! Text is escaped for XML, and characters XML cannot hold are dropped.
 
 use std::io::{self, Write};
@@ -97,7 +98,17 @@ impl Renderer for Junit {
         Ok(())
     }
 
-    fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
+    fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        // A warnings limit the run went over: a failing test case of its own.
+        for over in &summary.over_max_warnings {
+            self.failures += 1;
+            let name = escape(&format!("max_warnings from {}", over.origin));
+            self.cases.push(format!(
+                "    <testcase name=\"{name}\" classname=\"pitchlint\">\n      <failure type=\"{}\" message=\"{}\"/>\n    </testcase>\n",
+                crate::builtin::MAX_WARNINGS,
+                escape(&over.message())
+            ));
+        }
         let (tests, failures, errors, skipped) =
             (self.cases.len(), self.failures, self.errors, self.skipped);
         writeln!(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;

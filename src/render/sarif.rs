@@ -187,6 +187,14 @@ impl Renderer for Sarif {
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        // A warnings limit the run went over: an error notification of its own.
+        for over in &summary.over_max_warnings {
+            self.notifications.push(json!({
+                "level": "error",
+                "message": {"text": over.message()},
+                "descriptor": {"id": crate::builtin::MAX_WARNINGS},
+            }));
+        }
         let mut run = json!({
             "tool": {"driver": {
                 "name": "pitchlint",

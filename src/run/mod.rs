@@ -483,6 +483,19 @@ fn lint(
         // With --diff, a file that would change fails.
         return Ok(so_far(failed_reads, changed));
     }
+    // The warnings limits gone over fail the run: the reports say so, as stderr does below.
+    let mut over: Vec<&WarningGroup> = groups.values().filter(|g| g.count > g.limit).collect();
+    over.sort_by(|a, b| a.origin.cmp(&b.origin));
+    let limit = |g: &WarningGroup| crate::report::WarningLimit {
+        warnings: g.count,
+        max: g.limit,
+        origin: g.origin.clone(),
+    };
+    summary.over_max_warnings = over
+        .iter()
+        .filter(|g| !g.exit_zero)
+        .map(|g| limit(g))
+        .collect();
     if reporting {
         let ended = renderer.end(out, &summary).and_then(|()| out.flush());
         match ended {
@@ -497,17 +510,8 @@ fn lint(
         err.write_all(&report_buf)?;
     }
     let mut too_many = false;
-    let mut groups: Vec<&WarningGroup> = groups.values().collect();
-    groups.sort_by(|a, b| a.origin.cmp(&b.origin));
-    for g in groups.into_iter().filter(|g| g.count > g.limit) {
-        writeln!(
-            err,
-            "pitchlint: {} warning{}, more than the maximum of {} (max_warnings from {})",
-            g.count,
-            if g.count == 1 { "" } else { "s" },
-            g.limit,
-            g.origin
-        )?;
+    for g in over {
+        writeln!(err, "pitchlint: {}", limit(g).message())?;
         too_many |= !g.exit_zero;
     }
     Ok(match so_far(failed_reads, failed_counted) {
