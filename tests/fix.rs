@@ -199,7 +199,7 @@ fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
     let html = dir.path().join("d.html");
     std::fs::write(
         &html,
-        "<p>Hi Dana,</p><p>We <b>utilize</b> data &amp; the the maps.</p><p>Can we talk Tuesday?</p>\n",
+        "<p>Hi Dana,</p><p>We <b>utilize</b> data &amp; the the maps.</p><pre><code>utilize(the the)</code></pre><p>Run <code>utilize</code>. Can we talk Tuesday?</p>\n",
     )
     .unwrap();
     let md = dir.path().join("d.md");
@@ -217,7 +217,7 @@ fn fix_rewrites_prose_and_leaves_markup_and_code_alone() {
         .stderr(predicate::str::contains("fixed 1 finding in"));
     assert_eq!(
         std::fs::read_to_string(&html).unwrap(),
-        "<p>Hi Dana,</p><p>We <b>use</b> data &amp; the maps.</p><p>Can we talk Tuesday?</p>\n"
+        "<p>Hi Dana,</p><p>We <b>use</b> data &amp; the maps.</p><pre><code>utilize(the the)</code></pre><p>Run <code>utilize</code>. Can we talk Tuesday?</p>\n"
     );
     assert_eq!(
         std::fs::read_to_string(&md).unwrap(),

@@ -5,7 +5,9 @@
 //! back to the raw bytes it came from (`&rsquo;` → `’` maps to the seven bytes of the entity),
 //! so findings point at the text in the file as stored and never into a tag. Skipped: tags and
 //! attributes, comments, `<head>`, `<script>`, `<style>` and other invisible elements,
-//! elements hidden with `display:none` (e-mail preheaders), and images (tracking pixels).
+//! elements hidden with `display:none` (e-mail preheaders), images (tracking pixels), and code
+//! (`<code>`, `<kbd>`, `<samp>`, as Markdown's code is: a `<pre><code>` block too). A bare
+//! `<pre>` is prose: mail clients wrap plain-text messages in it.
 //! Block elements are paragraph breaks, `<div>`, `<li>`, table rows and cells and `<br>` are
 //! line breaks, so that the parts of a pitch are found as in plain text. `<blockquote>` (and
 //! Gmail's `gmail_quote`) is quoted text.
@@ -23,6 +25,8 @@ const INVISIBLE: &[&str] = &[
     "head", "script", "style", "title", "template", "noscript", "svg", "object", "iframe",
     "select", "canvas", "math",
 ];
+/// Elements whose content is code, never prose: not linted, and never rewritten by `--fix`.
+const CODE: &[&str] = &["code", "kbd", "samp"];
 /// Elements that have no end tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -150,7 +154,7 @@ pub fn view(source: &str) -> View {
                 if is(&name, VOID) || tag.self_closing && !is(&name, INVISIBLE) {
                     continue;
                 }
-                let hide = is(&name, INVISIBLE) || hides(&tag.attributes);
+                let hide = is(&name, INVISIBLE) || is(&name, CODE) || hides(&tag.attributes);
                 let quote_start =
                     (hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
                 hidden += usize::from(hide);
@@ -271,6 +275,17 @@ mod tests {
         assert_eq!(source_of(src, &d, "’"), "&rsquo;");
         assert_eq!(source_of(src, &d, "serve"), "serve");
         assert_eq!(source_of(src, &d, "here to"), "here&nbsp;to");
+    }
+
+    #[test]
+    fn code_is_not_prose_but_a_bare_pre_is() {
+        let src = "<p>Run <code>utilize --partner</code> or press <kbd>Partner</kbd>; \
+                   <samp>partner ok</samp>.</p><pre><code>partner()</code></pre>\
+                   <pre>We partner with you.</pre>";
+        let d = read("t.html", src.to_string());
+        assert_eq!(d.text().matches("partner").count(), 1, "{:?}", d.text());
+        assert!(d.text().contains("We partner with you."));
+        assert!(!d.text().contains("utilize"));
     }
 
     #[test]

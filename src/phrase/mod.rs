@@ -91,6 +91,20 @@ pub fn parse(phrase: &str) -> Result<Phrase, PhraseError> {
             message: "empty phrase: a phrase needs at least one word".into(),
         });
     }
+    // Hyphens and dashes read as spaces ("e-mail" is "e mail"): a phrase of only those would
+    // match the space between any two words.
+    if phrase
+        .chars()
+        .all(|c| c.is_whitespace() || normalize::is_dash(c))
+    {
+        return Err(PhraseError {
+            offset: 0,
+            message: "only dashes, which phrases read as spaces (\"e-mail\" matches \
+                      \"e mail\"): it would match between any two words; find a dash with a \
+                      `pattern` instead"
+                .into(),
+        });
+    }
     let mut p = Parser {
         src: phrase,
         pos: 0,
@@ -354,5 +368,15 @@ mod tests {
         assert_eq!(compile("act) now").unwrap_err().offset, 3);
         assert!(compile("*").is_err());
         assert!(compile("pa*rt").is_err());
+        // Only dashes: read as a space, it would match between any two words.
+        for dashes in ["-", " — ", "--", "–"] {
+            let e = compile(dashes).unwrap_err();
+            assert!(
+                e.message.starts_with("only dashes"),
+                "{dashes:?}: {}",
+                e.message
+            );
+        }
+        assert!(compile("e-mail").is_ok());
     }
 }

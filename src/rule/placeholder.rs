@@ -57,10 +57,9 @@ impl Rule for PlaceholderRule {
             }
             let name = &cx.doc.text()[p.clone()];
             let message = messages.entry(name).or_insert_with(|| {
-                cx.shared.intern(format!(
-                    "{} `{name}` is still in the draft: fill it in before sending (or lint it as a template with --template)",
-                    self.meta.message.trim_end_matches('.')
-                ))
+                // What was found, then why it matters, as a measure's findings say it.
+                cx.shared
+                    .intern(format!("`{name}` is not filled in: {}", self.meta.message))
             });
             out.push(cx.finding_interned(p.clone(), std::sync::Arc::clone(message)));
         }
@@ -93,10 +92,9 @@ mod tests {
         let f = l.check(&d);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].span, 3..17);
-        assert!(
-            f[0].message().contains("`{{first_name}}`"),
-            "{}",
-            f[0].message()
+        assert_eq!(
+            f[0].message(),
+            "`{{first_name}}` is not filled in: Unfilled placeholder."
         );
         d.template = true;
         assert!(l.check(&d).is_empty());
