@@ -469,3 +469,27 @@ fn a_run_over_max_warnings_says_so_in_every_machine_format() {
     assert_eq!(code, 0);
     assert!(!out.contains("over_max_warnings"));
 }
+
+/// Paths as CI tools match them: GitHub annotations relative to the repository (no leading
+/// `./`), SARIF's absolute paths as `file://` URIs (and still valid SARIF).
+#[test]
+fn ci_paths_are_what_the_ci_tools_match() {
+    let (out, _) = output(&["--format", "github", "./tests/fixtures/sample-pitch.txt"]);
+    assert!(
+        out.contains("file=tests/fixtures/sample-pitch.txt,"),
+        "{out}"
+    );
+    assert!(!out.contains("file=./"), "{out}");
+    let abs = std::fs::canonicalize("tests/fixtures/sample-pitch.txt").unwrap();
+    let abs = abs.to_str().unwrap();
+    let (out, _) = output(&["--format", "sarif", abs]);
+    let sarif: Value = serde_json::from_str(&out).unwrap();
+    let errors: Vec<String> = sarif_schema()
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(uri.as_str().unwrap(), format!("file://{abs}"));
+}

@@ -20,13 +20,15 @@ pub struct Selector {
 }
 
 /// How specifically `sel` names `meta`: the longer the match, the more specific; `None` when
-/// it does not name it at all.
+/// it does not name it at all. A prefix names a pack and the start of ids (`seed/partner`): a
+/// prefix of a pack's name alone (`s`, `sale`) would silently take in every pack that starts
+/// so.
 pub fn specificity(sel: &str, meta: &RuleMeta) -> Option<usize> {
     if sel == meta.qualified || sel == meta.id {
         Some(usize::MAX)
     } else if sel == meta.pack {
         Some(sel.len() + 1)
-    } else if meta.qualified.starts_with(sel) {
+    } else if sel.contains('/') && meta.qualified.starts_with(sel) {
         Some(sel.len())
     } else {
         None
@@ -131,7 +133,7 @@ impl RuleSelection {
                 let hint = near_rules(&sel.text, &metas);
                 if sel.flag {
                     return Err(Error::usage(format!(
-                        "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
+                        "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id (seed/partner)",
                         sel.text,
                         packs.join(", ")
                     )));
@@ -139,7 +141,7 @@ impl RuleSelection {
                 return Err(err(
                     sel.offset,
                     format!(
-                        "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id",
+                        "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id (seed/partner)",
                         sel.text,
                         packs.join(", ")
                     ),
@@ -287,7 +289,10 @@ mod tests {
             &sels(&["sales/buzz"])
         ));
         assert!(!enabled(&m, Some(&sels(&["seed"])), &[]));
-        assert!(enabled(&m, Some(&sels(&["sa"])), &[]));
+        // A prefix names a pack and the start of ids; a prefix of a pack's name alone is none.
+        assert!(enabled(&m, Some(&sels(&["sales/b"])), &[]));
+        assert!(!enabled(&m, Some(&sels(&["sa"])), &[]));
+        assert!(enabled(&m, None, &sels(&["sale"])));
         // A tie goes to ignore.
         assert!(!enabled(&m, Some(&sels(&["sales"])), &sels(&["sales"])));
         assert!(!enabled(&m, None, &sels(&["buzzwords"])));

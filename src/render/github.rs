@@ -30,7 +30,8 @@ pub fn escape_property(s: &str) -> String {
 impl Renderer for Github {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
-        let path = escape_property(&file.path);
+        // Relative to the repository, as GitHub matches it: without a leading `./`.
+        let path = escape_property(file.path.strip_prefix("./").unwrap_or(&file.path));
         for l in located.iter().filter(|l| !l.finding.rule.is_reward()) {
             let f = l.finding;
             let command = match f.rule.severity {

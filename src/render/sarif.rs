@@ -33,12 +33,20 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A path as a relative URI reference: `/` separators, and the characters that would change
-/// its meaning percent-encoded.
+/// A path as a URI: a relative path as a relative reference (`/` separators), an absolute one
+/// as a `file://` URI, and the characters that would change its meaning percent-encoded.
 pub fn uri(path: &str) -> String {
+    let absolute = std::path::Path::new(path).is_absolute();
     let path = path.replace('\\', "/");
     let path = path.strip_prefix("./").unwrap_or(&path);
-    let mut out = String::with_capacity(path.len());
+    let mut out = String::with_capacity(path.len() + 8);
+    if absolute {
+        out.push_str(if path.starts_with('/') {
+            "file://"
+        } else {
+            "file:///"
+        });
+    }
     for c in path.chars() {
         match c {
             '%' | ' ' | '#' | '?' | '[' | ']' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
@@ -229,5 +237,7 @@ mod tests {
         assert_eq!(uri("./a b/c#1.txt"), "a%20b/c%231.txt");
         assert_eq!(uri("dir\\x.md"), "dir/x.md");
         assert_eq!(uri("naïve.txt"), "naïve.txt");
+        #[cfg(unix)]
+        assert_eq!(uri("/tmp/a b.txt"), "file:///tmp/a%20b.txt");
     }
 }
