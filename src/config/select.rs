@@ -214,11 +214,20 @@ impl RuleSelection {
 /// whose id holds it, or the one it most likely misspells; empty when there is none.
 fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
     let lower = text.to_lowercase();
+    // The start of a pack's name (`sale`): the packs it starts.
     let mut near: Vec<&str> = metas
         .iter()
-        .filter(|m| m.qualified.to_lowercase().contains(&lower))
-        .map(|m| m.qualified.as_str())
+        .filter(|m| !lower.contains('/') && m.pack.to_lowercase().starts_with(&lower))
+        .map(|m| m.pack.as_str())
         .collect();
+    near.dedup();
+    if near.is_empty() {
+        near = metas
+            .iter()
+            .filter(|m| m.qualified.to_lowercase().contains(&lower))
+            .map(|m| m.qualified.as_str())
+            .collect();
+    }
     if near.is_empty() {
         let ids = metas.iter().map(|m| m.qualified.as_str());
         let by_id = crate::error::closest(&lower, metas.iter().map(|m| m.id.as_str()));
@@ -271,6 +280,22 @@ mod tests {
                 flag: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn the_start_of_a_pack_name_suggests_the_pack() {
+        let (a, b, c) = (
+            Arc::new(meta("sales", "buzzwords")),
+            Arc::new(meta("sales", "cliches")),
+            Arc::new(meta("seed", "partner-talk")),
+        );
+        let metas = [&a, &b, &c];
+        assert_eq!(near_rules("sale", &metas), " (did you mean `sales`?)");
+        assert_eq!(near_rules("s", &metas), " (did you mean `sales`, `seed`?)");
+        assert_eq!(
+            near_rules("partner", &metas),
+            " (did you mean `seed/partner-talk`?)"
+        );
     }
 
     #[test]
