@@ -446,3 +446,25 @@ fn the_pack_schema_has_exactly_the_pack_reader_s_keys() {
         serde_keys("zzz = 1\n[pack]\nname = \"t\"\n")
     );
 }
+
+/// `--format` before a subcommand: `rules` takes `--format json` as its own `--json`; the
+/// other subcommands refuse a format rather than ignore it.
+#[test]
+fn format_before_a_subcommand_is_honoured_or_refused() {
+    let (by_format, _, code) = run(pitchlint().args(["--isolated", "--format", "json", "rules"]));
+    assert_eq!(code, 0);
+    let (by_flag, _, _) = run(pitchlint().args(["--isolated", "rules", "--json"]));
+    assert_eq!(by_format, by_flag);
+    let rules: serde_json::Value = serde_json::from_str(&by_format).unwrap();
+    assert!(rules.as_array().is_some_and(|a| !a.is_empty()));
+    for args in [
+        ["--format", "sarif", "rules"],
+        ["--format", "json", "init"],
+        ["--format", "concise", "man"],
+    ] {
+        let (out, err, code) = run(pitchlint().arg("--isolated").args(args));
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains("drop --format"), "{args:?}: {err}");
+    }
+}

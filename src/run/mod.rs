@@ -86,7 +86,7 @@ pub fn run(
 }
 
 /// The name of an output format, as `--format` takes it.
-fn format_name(f: OutputFormat) -> String {
+pub(crate) fn format_name(f: OutputFormat) -> String {
     use clap::ValueEnum;
     f.to_possible_value()
         .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_string())

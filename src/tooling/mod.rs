@@ -16,8 +16,23 @@ use crate::config::Configs;
 use crate::error::Error;
 use crate::examples;
 use crate::pack;
+use crate::render::OutputFormat;
 use crate::rule::RuleMeta;
 use crate::run::{Env, RunError, Status, configs};
+
+/// A subcommand's name, as typed.
+fn cmd_name(cmd: &Command) -> &'static str {
+    match cmd {
+        Command::Rules { .. } => "rules",
+        Command::Explain { .. } => "explain",
+        Command::Init { .. } => "init",
+        Command::CheckRules { .. } => "check-rules",
+        Command::Config { .. } => "config",
+        Command::Completions { .. } => "completions",
+        Command::Man => "man",
+        Command::Schema { .. } => "schema",
+    }
+}
 
 /// Run one subcommand.
 pub fn run(
@@ -27,8 +42,21 @@ pub fn run(
     err: &mut dyn Write,
     env: &Env,
 ) -> Result<Status, RunError> {
+    // `--format` before a subcommand: `rules` prints JSON with `--format json` (as with its
+    // own `--json`); nothing else has a format to choose, and silence would hide that.
+    let json_rules = matches!(cmd, Command::Rules { .. }) && cli.format == OutputFormat::Json;
+    if cli.format != OutputFormat::Human && !json_rules {
+        return Err(Error::usage(format!(
+            "--format {} is for linting (and `rules`, as --format json): {} prints its \
+             own output; drop --format",
+            crate::run::format_name(cli.format),
+            cmd_name(cmd)
+        ))
+        .into());
+    }
     match cmd {
         Command::Rules { json } => {
+            let json = *json || json_rules;
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
             let linter = config.linter()?;
@@ -40,7 +68,7 @@ pub fn run(
                 .chain(&builtins)
                 .filter(|r| cli.profile.is_none_or(|p| r.profiles.contains(p)))
                 .collect();
-            if *json {
+            if json {
                 let plain: Vec<&RuleMeta> = rules.iter().map(|r| r.as_ref()).collect();
                 serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::from)?;
                 writeln!(out)?;
