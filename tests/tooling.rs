@@ -468,3 +468,48 @@ fn format_before_a_subcommand_is_honoured_or_refused() {
         assert!(err.contains("drop --format"), "{args:?}: {err}");
     }
 }
+
+/// `check-rules` reports what linting with the packs would: two packs of one name are an
+/// error (the others still checked, and counted), and a name a default pack has is a note.
+#[test]
+fn check_rules_reports_pack_name_clashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |name: &str| {
+        format!(
+            "[pack]\nname = \"{name}\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"foo bar\"]\n[rule.examples]\nfire = [\"a foo bar\"]\nquiet = [\"b\"]\n"
+        )
+    };
+    let (team, sales) = (pack("team"), pack("sales"));
+    write(
+        dir.path(),
+        &[
+            ("two/a.toml", team.as_str()),
+            ("two/b.toml", team.as_str()),
+            ("sales.toml", sales.as_str()),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "two"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("two/b.toml: pack name `team` is already used by two/a.toml"),
+        "{err}"
+    );
+    assert!(
+        out.contains("1 pack, 1 rule, 2 examples: all hold"),
+        "{out}"
+    );
+    assert!(out.contains("1 pack could not be loaded"), "{out}");
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "sales.toml"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("all hold"), "{out}");
+    assert!(
+        err.contains("note: sales.toml: pack name `sales` is also the default pack"),
+        "{err}"
+    );
+    // And linting with it fails, as the note says.
+    let (_, err, code) = run(pitchlint_in(dir.path())
+        .args(["--rules", "sales.toml", "-"])
+        .write_stdin("Hi."));
+    assert_eq!(code, 2);
+    assert!(err.contains("pack name `sales` is already used"), "{err}");
+}

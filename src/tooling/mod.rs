@@ -426,6 +426,18 @@ fn example_at(
 
 /// Validate packs and run their examples. Every path is checked, so that one run reports
 /// every broken pack.
+/// The name of each pack in `sources` (that compiles), with its file.
+fn pack_names(sources: &[pack::PackSource]) -> Vec<(String, PathBuf)> {
+    sources
+        .iter()
+        .filter_map(|s| {
+            let rules = crate::check::compile_rules(std::slice::from_ref(s)).ok()?;
+            let name = rules.first()?.meta().pack.clone();
+            Some((name, s.path.clone()))
+        })
+        .collect()
+}
+
 fn check_rules(
     paths: &[std::path::PathBuf],
     out: &mut dyn Write,
@@ -434,6 +446,10 @@ fn check_rules(
     let mut broken = 0;
     let mut sources = Vec::new();
     let mut seen = std::collections::HashSet::new();
+    // Each pack's name, and the file that has it: two packs of one name cannot load together.
+    let mut names: std::collections::HashMap<String, PathBuf> = Default::default();
+    let defaults: std::collections::HashMap<String, PathBuf> =
+        pack_names(&pack::default_sources()).into_iter().collect();
     for p in pack_files(paths) {
         let p = match p {
             Ok(p) => p,
@@ -448,9 +464,40 @@ fn check_rules(
             continue;
         }
         let checked = pack::read_sources(&p).and_then(|s| Linter::new(&s).map(|_| s));
-        match checked {
-            Ok(s) => sources.extend(s),
-            Err(e) => {
+        let clash = |s: &[pack::PackSource]| {
+            pack_names(s).into_iter().find_map(|(name, path)| {
+                let prev = names.get(&name)?;
+                Some(crate::error::Error::file(
+                    crate::error::ErrorKind::Config,
+                    &path,
+                    format!(
+                        "pack name `{name}` is already used by {}: rule ids would collide",
+                        prev.display()
+                    ),
+                ))
+            })
+        };
+        match checked.map(|s| match clash(&s) {
+            Some(e) => Err(e),
+            None => Ok(s),
+        }) {
+            Ok(Ok(s)) => {
+                for (name, path) in pack_names(&s) {
+                    if let Some(d) = defaults.get(&name) {
+                        writeln!(
+                            err,
+                            "pitchlint: note: {}: pack name `{name}` is also the default pack \
+                             {}'s: linting with both fails; rename it, or turn the default \
+                             rules off (--no-default-rules, default_rules = false)",
+                            path.display(),
+                            d.display()
+                        )?;
+                    }
+                    names.insert(name, path);
+                }
+                sources.extend(s);
+            }
+            Ok(Err(e)) | Err(e) => {
                 writeln!(err, "pitchlint: error: {e}")?;
                 broken += 1;
             }
