@@ -112,8 +112,8 @@ pub fn min_score_meta() -> Arc<RuleMeta> {
         "The file's pitch score is below the minimum.",
         "Every file gets a score from 0 to 100, and one below the minimum (`min_score` in the \
          config, `--min-score`; 50 by default, 0 turns it off) fails the gate. It is no finding \
-         in the text: the concise, jsonl and sarif reports give it at 1:1, so that every failure \
-         shows.",
+         in the text: the concise, jsonl, sarif and github reports give it at 1:1 (junit in the \
+         failing test case), so that every failure shows.",
     );
     if let Some(m) = Arc::get_mut(&mut m) {
         m.suggest = Some(

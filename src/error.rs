@@ -185,9 +185,23 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
         Some(k) if k.ends_with("weight") => "an integer from -100 to 100",
         _ => "an integer",
     };
-    message
+    let mut message = message
         .replace("expected i64", &format!("expected {integer}"))
-        .replace("expected f64", "expected a number")
+        .replace("expected f64", "expected a number");
+    // `[rule]` where `[[rule]]` was meant: one table where a list of them is read.
+    let header = e
+        .span()
+        .and_then(|s| text.get(s.start..))
+        .and_then(|t| t.lines().next())
+        .map(str::trim)
+        .filter(|h| h.starts_with('[') && !h.starts_with("[[") && h.ends_with(']'));
+    if let Some(h) = header.filter(|_| message.contains("expected a sequence")) {
+        let name = h.trim_matches(['[', ']']);
+        message.push_str(&format!(
+            ": `{h}` is one table; write `[[{name}]]` before each entry of the list"
+        ));
+    }
+    message
 }
 
 #[cfg(test)]

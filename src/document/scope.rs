@@ -65,6 +65,11 @@ impl Scope {
         self.0 == 0
     }
 
+    /// Whether every part of this set is in `other`.
+    pub fn is_within(self, other: Scope) -> bool {
+        self.0 & !other.0 == 0
+    }
+
     /// The union of two sets.
     pub const fn union(self, other: Scope) -> Scope {
         Scope(self.0 | other.0)

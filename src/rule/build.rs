@@ -41,8 +41,9 @@ pub fn allow_keys(src: &PackSource, r: &RuleDef, kind: &str, allowed: &[&str]) -
             return Err(src.error_at(
                 at,
                 format!(
-                    "rule `{}`: a {kind} rule has no `{key}` key (its own keys: {expected})",
-                    r.id.get_ref()
+                    "rule `{}`: {} {kind} rule has no `{key}` key (its own keys: {expected})",
+                    r.id.get_ref(),
+                    super::article(kind)
                 ),
             ));
         }
@@ -138,10 +139,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         Some(s) => Severity::from_name(s.get_ref()).ok_or_else(|| {
             err(
                 s.span().start,
-                format!(
-                    "unknown severity `{}`: expected one of error, warning, info",
-                    s.get_ref()
-                ),
+                crate::error::unknown("severity", s.get_ref(), &["error", "warning", "info"]),
             )
         })?,
     };
@@ -162,6 +160,16 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             scope
         }
     };
+    if let Some(list) = r.except_scope.as_ref().filter(|_| scope.is_within(except)) {
+        return Err(err(
+            list.span().start,
+            format!(
+                "`except_scope` takes out every part of the rule's scope ({}): it could never \
+                 fire; drop those parts from one of them",
+                scope.label()
+            ),
+        ));
+    }
     if r.message.get_ref().trim().is_empty() {
         return Err(err(
             r.message.span().start,

@@ -53,6 +53,26 @@ impl MetricRule {
             })?,
         };
         let thresholds = Thresholds::new(src, r, meta.weight, "metric")?;
+        // A share runs from 0 to 1: a bound past it is never crossed, or always.
+        if measure == Measure::YouShare {
+            let profiles = r.profile.iter().flat_map(|p| p.get_ref().values());
+            let bounds = [&r.min, &r.max, &r.full_at]
+                .into_iter()
+                .chain(profiles.flat_map(|p| [&p.min, &p.max, &p.full_at]))
+                .flatten();
+            for b in bounds {
+                if !(0.0..=1.0).contains(b.get_ref()) {
+                    return Err(src.error_at(
+                        b.span().start,
+                        format!(
+                            "rule `{id}`: {} is out of range for `you_share`, a share from 0 \
+                             to 1 (0.4 is 40%)",
+                            b.get_ref()
+                        ),
+                    ));
+                }
+            }
+        }
         Ok(MetricRule {
             meta,
             measure,

@@ -92,7 +92,10 @@ impl Thresholds {
             if b.min.is_none() && b.max.is_none() {
                 return Err(err(
                     at,
-                    format!("a {kind} rule needs `min`, `max` or both{whose}"),
+                    format!(
+                        "{} {kind} rule needs `min`, `max` or both{whose}",
+                        super::article(kind)
+                    ),
                 ));
             }
             if let (Some(lo), Some(hi)) = (b.min, b.max) {
