@@ -32,7 +32,12 @@ fn main() -> ExitCode {
         Some(path) => match File::create(path) {
             Ok(f) => (Box::new(BufWriter::new(f)), false),
             Err(e) => {
-                eprintln!("pitchlint: error: {}", pitchlint::Error::io(path, &e));
+                let e = pitchlint::Error::io(path, &e);
+                eprintln!(
+                    "pitchlint: error: {}: cannot write the report (--output): {}",
+                    path.display(),
+                    e.message
+                );
                 return ExitCode::from(Status::Error.code());
             }
         },

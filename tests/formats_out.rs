@@ -328,7 +328,7 @@ fn output_writes_the_report_to_a_file() {
     assert_eq!(
         err,
         format!(
-            "pitchlint: error: {}: no such file or directory\n",
+            "pitchlint: error: {}: cannot write the report (--output): no such file or directory\n",
             bad.display()
         )
     );

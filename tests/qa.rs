@@ -116,6 +116,24 @@ fn an_empty_or_blank_draft_fails_and_an_empty_folder_is_a_note() {
         err.trim(),
         "pitchlint: note: d: no drafts found (looked for .txt, .tmpl, .md, .markdown, .html, .htm, .eml)"
     );
+    // A folder whose drafts the config leaves out says so too (it was silent).
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "exclude = [\"archive/**\"]\n"),
+            ("archive/a.txt", "Hi Dana,\n\nCould we talk?\n"),
+            ("archive/b.txt", "Hi Sam,\n\nCould we talk?\n"),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).arg("archive"));
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert_eq!(
+        err.trim(),
+        "pitchlint: note: nothing to lint: 2 drafts found, all left out by the config's include/exclude (name a file to lint it anyway)"
+    );
+    // Named, a file is linted all the same.
+    let (out, _, _) = run(pitchlint_in(dir.path()).arg("archive/a.txt"));
+    assert!(out.contains("archive/a.txt: score"), "{out}");
 }
 
 #[test]

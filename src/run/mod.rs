@@ -177,7 +177,25 @@ fn lint(
         }
         _ => (plan(cli, env, inputs), None),
     };
-    let (configs, work, linters) = planned?;
+    let plan::Plan {
+        configs,
+        work,
+        linters,
+        excluded,
+    } = planned?;
+    if work.is_empty() && excluded > 0 {
+        writeln!(
+            err,
+            "pitchlint: note: nothing to lint: {excluded} draft{} found, all left out by the \
+             config's include/exclude ({})",
+            if excluded == 1 { "" } else { "s" },
+            if cli.force_exclude {
+                "--force-exclude applies it to named files too"
+            } else {
+                "name a file to lint it anyway"
+            },
+        )?;
+    }
     let early = std::sync::Mutex::new(early);
     let spare_cores = work.len() == 1;
     let options = |g: &FileGate| crate::LintOptions {

@@ -50,16 +50,24 @@ pub fn configs(cli: &Cli, env: &Env) -> Configs {
     Configs::new(mode, flags(cli), env.cwd.clone())
 }
 
+/// What a run lints: see [`plan`].
+pub(super) struct Plan {
+    /// The configs the inputs use.
+    pub configs: Configs,
+    /// Each input to lint, with the index of its config.
+    pub work: Vec<(Input, usize)>,
+    /// The linter of each config that an input uses.
+    pub linters: Vec<Option<Linter>>,
+    /// Inputs found that a config's include/exclude (or --force-exclude) left out.
+    pub excluded: usize,
+}
+
 /// Each input's config (files found in folders filtered by its include/exclude), and the
 /// linter of each config that an input uses, built once.
-#[allow(clippy::type_complexity)]
-pub(super) fn plan(
-    cli: &Cli,
-    env: &Env,
-    inputs: Vec<Input>,
-) -> Result<(Configs, Vec<(Input, usize)>, Vec<Option<Linter>>), Error> {
+pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Error> {
     let mut configs = configs(cli, env);
     let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
+    let mut excluded = 0;
     for input in inputs {
         let i = match &input {
             Input::Stdin(None) => configs.index_for(None)?,
@@ -68,6 +76,7 @@ pub(super) fn plan(
             Input::Stdin(Some(p)) => {
                 let i = configs.index_for(Some(p))?;
                 if cli.force_exclude && !configs.list[i].wants(&env.cwd.join(p)) {
+                    excluded += 1;
                     continue;
                 }
                 i
@@ -76,6 +85,7 @@ pub(super) fn plan(
                 let i = configs.index_for(Some(p))?;
                 let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
                 if !named && !configs.list[i].wants(&env.cwd.join(p)) {
+                    excluded += 1;
                     continue;
                 }
                 i
@@ -98,7 +108,12 @@ pub(super) fn plan(
             linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
         }
     }
-    Ok((configs, work, linters))
+    Ok(Plan {
+        configs,
+        work,
+        linters,
+        excluded,
+    })
 }
 
 /// Every rule of every linter, once each, in load order, then the built-in rules (for
