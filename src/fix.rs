@@ -168,11 +168,12 @@ pub fn fixed_bytes(bytes: &[u8], linted: &str, new: &str) -> std::result::Result
     Ok(out)
 }
 
-/// Why the file at `path` does not hold `linted` (see [`stored_as`]), if it does not: `--diff`
-/// shows no diff for a file that `--fix` would leave alone.
-pub fn not_as_linted(path: &Path, linted: &str) -> Result<Option<String>> {
+/// Whether the file at `path` holds `linted` (see [`stored_as`]): `Err` says why not (`--diff`
+/// shows no diff for a file that `--fix` would leave alone), `Ok(true)` that it holds it after
+/// a byte-order mark (which the diff's first line then shows, so that `patch` applies it).
+pub fn stored(path: &Path, linted: &str) -> Result<std::result::Result<bool, String>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    Ok(stored_as(&bytes, linted).err())
+    Ok(stored_as(&bytes, linted))
 }
 
 /// Replace the file at `path`, which was linted as `linted`, with `new`, atomically. A file

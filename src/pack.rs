@@ -343,8 +343,15 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
                 "no rule pack (*.toml) in this folder",
             ));
         }
-    } else {
+    } else if path.extension().is_some_and(|x| x == "toml") {
         files.push(path.to_path_buf());
+    } else {
+        // A draft given by mistake (`--rules draft.txt`) would get a TOML syntax error.
+        return Err(Error::file(
+            ErrorKind::Config,
+            path,
+            "not a rule pack: packs are .toml files (a draft to lint goes without --rules)",
+        ));
     }
     files
         .into_iter()

@@ -684,3 +684,23 @@ fn a_subcommand_with_its_stdout_closed_exits_quietly() {
         assert_eq!(out.status.code(), Some(0), "{args:?}");
     }
 }
+
+/// A draft given to `--rules` by mistake: one line saying it is no pack, not a TOML syntax
+/// error from its first line.
+#[test]
+fn a_draft_given_as_a_rule_pack_is_named_as_no_pack() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "draft.txt", b"Hi Dana,\n\nCould we talk?\n");
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args(["--rules", "draft.txt", "draft.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr,
+        "pitchlint: error: draft.txt: not a rule pack: packs are .toml files (a draft to lint goes without --rules)\n"
+    );
+}

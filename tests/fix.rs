@@ -254,3 +254,30 @@ fn a_doubled_word_across_a_line_end_keeps_the_line_breaks() {
         assert_eq!(std::fs::read_to_string(&p).unwrap(), fixed, "{text:?}");
     }
 }
+
+/// A file stored with a byte-order mark: the diff's lines hold it as the file does, so that
+/// `patch` and `git apply` find the first line.
+#[test]
+fn a_diff_of_a_file_with_a_byte_order_mark_shows_the_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("b.txt");
+    std::fs::write(
+        &p,
+        "\u{feff}We utilize data.\n\nCould we talk on Tuesday?\n",
+    )
+    .unwrap();
+    let out = pitchlint_colorless()
+        .arg("--diff")
+        .arg(&p)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(diff.contains("\n-\u{feff}We utilize data.\n"), "{diff}");
+    assert!(diff.contains("\n+\u{feff}We use data.\n"), "{diff}");
+    // And --fix writes what the diff shows.
+    pitchlint_colorless().arg("--fix").arg(&p).output().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        "\u{feff}We use data.\n\nCould we talk on Tuesday?\n"
+    );
+}

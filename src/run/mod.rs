@@ -382,23 +382,28 @@ fn lint(
                 if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
                     if cli.diff {
                         // No diff for a file that --fix would leave alone (not UTF-8).
-                        let why = match input {
+                        let stored = match input {
                             Input::File(path) => {
-                                crate::fix::not_as_linted(path, &report.source).unwrap_or(None)
+                                crate::fix::stored(path, &report.source).unwrap_or(Ok(false))
                             }
-                            Input::Stdin(_) => None,
+                            Input::Stdin(_) => Ok(false),
                         };
-                        if let Some(why) = why {
-                            writeln!(
+                        match stored {
+                            Err(why) => writeln!(
                                 err,
                                 "pitchlint: warning: {}: no diff: {why}",
                                 input.display()
-                            )?;
-                        } else {
-                            changed += 1;
-                            out.write_all(
-                                crate::fix::diff(&report.path, &report.source, &text).as_bytes(),
-                            )?;
+                            )?,
+                            Ok(bom) => {
+                                changed += 1;
+                                let mark = if bom { "\u{feff}" } else { "" };
+                                let diff = crate::fix::diff(
+                                    &report.path,
+                                    &format!("{mark}{}", report.source),
+                                    &format!("{mark}{text}"),
+                                );
+                                out.write_all(diff.as_bytes())?;
+                            }
                         }
                     } else if let Input::File(path) = input {
                         match crate::fix::write(path, &report.source, &text) {
