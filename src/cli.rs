@@ -36,6 +36,8 @@ pub enum ColorChoice {
     about,
     long_about = None,
     max_term_width = 100,
+    // A subcommand comes first: `pitchlint draft.txt rules` lints a file named `rules`.
+    override_usage = "pitchlint [OPTIONS] [PATH]...\n       pitchlint [OPTIONS] <COMMAND>",
     after_help = "Exit status: 0 every file passed, 1 a file failed the gate, 2 an error.\nA file named like a subcommand is linted when written as ./NAME (pitchlint ./rules)."
 )]
 pub struct Cli {
