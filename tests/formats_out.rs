@@ -214,17 +214,21 @@ fn sarif_schema() -> jsonschema::Validator {
     jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).unwrap()
 }
 
+/// Fails with every error when `sarif` is not valid against the SARIF 2.1.0 schema.
+fn assert_valid_sarif(sarif: &Value) {
+    let errors: Vec<String> = sarif_schema()
+        .iter_errors(sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
 #[test]
 fn sarif_validates_and_points_where_json_does() {
     let (out, code) = output(&["--format", "sarif", SAMPLE, "tests/fixtures/essay.txt"]);
     assert_eq!(code, 1);
     let sarif: Value = serde_json::from_str(&out).unwrap();
-    let validator = sarif_schema();
-    let errors: Vec<String> = validator
-        .iter_errors(&sarif)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_valid_sarif(&sarif);
 
     let run0 = &sarif["runs"][0];
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
@@ -399,23 +403,23 @@ fn a_run_over_max_warnings_says_so_in_every_machine_format() {
     )
     .unwrap();
     let draft = draft.to_str().unwrap().to_string();
-    let args = |format| {
-        vec![
+    // Each format's report of a run over the limit, which exits 1.
+    let over = |format: &str| {
+        let (out, code) = output(&[
             "--format",
             format,
             "--max-warnings",
             "1",
             "--min-score",
             "0",
-        ]
+            &draft,
+        ]);
+        assert_eq!(code, 1, "{format}");
+        out
     };
     let message = "more than the maximum of 1 (max_warnings from --max-warnings)";
 
-    let mut a = args("json");
-    a.push(&draft);
-    let (out, code) = output(&a);
-    assert_eq!(code, 1);
-    let json: Value = serde_json::from_str(&out).unwrap();
+    let json: Value = serde_json::from_str(&over("json")).unwrap();
     let summary = &json["summary"];
     assert_eq!(summary["failed"], 0, "{summary}");
     let warnings = summary["warnings"].as_u64().unwrap();
@@ -424,10 +428,7 @@ fn a_run_over_max_warnings_says_so_in_every_machine_format() {
     assert_eq!(summary["over_max_warnings"][0]["max"], 1);
     assert_eq!(summary["over_max_warnings"][0]["origin"], "--max-warnings");
 
-    let mut a = args("junit");
-    a.push(&draft);
-    let (out, code) = output(&a);
-    assert_eq!(code, 1);
+    let out = over("junit");
     assert!(out.contains("failures=\"1\""), "{out}");
     assert!(
         out.contains("<failure type=\"pitchlint/max-warnings\" message=\""),
@@ -435,10 +436,7 @@ fn a_run_over_max_warnings_says_so_in_every_machine_format() {
     );
     assert!(out.contains(message), "{out}");
 
-    let mut a = args("github");
-    a.push(&draft);
-    let (out, code) = output(&a);
-    assert_eq!(code, 1);
+    let out = over("github");
     let last = out.lines().last().unwrap();
     assert!(
         last.starts_with("::error title=pitchlint pitchlint/max-warnings::"),
@@ -446,16 +444,8 @@ fn a_run_over_max_warnings_says_so_in_every_machine_format() {
     );
     assert!(last.ends_with(message), "{out}");
 
-    let mut a = args("sarif");
-    a.push(&draft);
-    let (out, code) = output(&a);
-    assert_eq!(code, 1);
-    let sarif: Value = serde_json::from_str(&out).unwrap();
-    let errors: Vec<String> = sarif_schema()
-        .iter_errors(&sarif)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    let sarif: Value = serde_json::from_str(&over("sarif")).unwrap();
+    assert_valid_sarif(&sarif);
     let note = &sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0];
     assert_eq!(note["level"], "error");
     assert_eq!(note["descriptor"]["id"], "pitchlint/max-warnings");
@@ -484,11 +474,7 @@ fn ci_paths_are_what_the_ci_tools_match() {
     let abs = abs.to_str().unwrap();
     let (out, _) = output(&["--format", "sarif", abs]);
     let sarif: Value = serde_json::from_str(&out).unwrap();
-    let errors: Vec<String> = sarif_schema()
-        .iter_errors(&sarif)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(errors.is_empty(), "{errors:#?}");
+    assert_valid_sarif(&sarif);
     let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
         ["uri"];
     assert_eq!(uri.as_str().unwrap(), format!("file://{abs}"));
