@@ -149,13 +149,13 @@ fn lint(
         writeln!(err, "pitchlint: note: {note}")?;
     }
 
+    // Standard input as read, when its fixed text is to be printed: what is printed if it is
+    // not fixed.
+    let mut raw: Vec<u8> = Vec::new();
     // One input (the pre-send check of a draft) is read on this thread while the packs
     // compile on the pool: reading and compiling are the two halves of its start-up. (With
     // `rayon::join`, both often ran on one worker, one after the other, while the other
     // worker was still waking up.)
-    // Standard input as read, when its fixed text is to be printed: what is printed if it is
-    // not fixed.
-    let mut raw: Vec<u8> = Vec::new();
     let (planned, early) = match inputs.as_slice() {
         [one] => {
             let one = one.clone();
