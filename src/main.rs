@@ -28,6 +28,23 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // The report's file is created (emptied) before any input is read: it must be none of them.
+    let output = cli
+        .output
+        .as_ref()
+        .map(|p| (p, std::fs::canonicalize(p).ok()));
+    if let Some((path, Some(target))) = &output {
+        let named = cli.paths.iter().filter(|p| p.as_os_str() != "-");
+        if let Some(p) = named.clone().find(|p| run::is_file(p, target)) {
+            eprintln!(
+                "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
+                 it before it is read",
+                path.display(),
+                p.display()
+            );
+            return ExitCode::from(Status::Error.code());
+        }
+    }
     let (mut out, is_terminal): (Box<dyn Write>, bool) = match &cli.output {
         Some(path) => match File::create(path) {
             Ok(f) => (Box::new(BufWriter::new(f)), false),
@@ -46,14 +63,18 @@ fn main() -> ExitCode {
             io::stdout().is_terminal(),
         ),
     };
-    let env = match Env::detect(cli.color, is_terminal) {
+    let mut env = match Env::detect(cli.color, is_terminal) {
         Ok(env) => env,
         Err(e) => {
             eprintln!("pitchlint: error: current folder: {e}");
             return ExitCode::from(Status::Error.code());
         }
     };
-    let result = run::run(&cli, &mut out, &mut io::stderr(), &env);
+    // A folder walk skips the report's file; `--fix -` prints its text on standard output.
+    env.output = output.and_then(|(p, _)| std::fs::canonicalize(p).ok());
+    let mut stdout = io::stdout().lock();
+    let text: Option<&mut dyn Write> = cli.output.is_some().then_some(&mut stdout);
+    let result = run::run(&cli, &mut out, text, &mut io::stderr(), &env);
     // A reader that went away keeps the verdict the run reached (see `run::lint`).
     let result = result.and_then(|s| match out.flush() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),

@@ -124,7 +124,7 @@ pub struct Summary {
     /// Findings of severity warning in all files.
     pub warnings: usize,
     /// The limits on warnings (`--max-warnings`, `max_warnings`) that the run went over, which
-    /// fail it (without `exit_zero`).
+    /// fail it (unless `--exit-zero`, which changes only the exit code).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub over_max_warnings: Vec<WarningLimit>,
 }

@@ -139,6 +139,27 @@ fn fixing_standard_input_prints_the_fixed_text_and_reports_on_stderr() {
         .stdout(predicate::str::contains("+Now your Ohio lane runs late."));
 }
 
+/// `--fix -` with `--output`: the fixed text on standard output, and the report (here JSON,
+/// which stderr's notes would break) in the file.
+#[test]
+fn fixing_standard_input_with_output_puts_the_report_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.json");
+    let out = pitchlint_colorless()
+        .args(["--fix", "--format", "json", "-o"])
+        .arg(&report)
+        .arg("-")
+        .write_stdin(DRAFT)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), FIXED);
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+    assert_eq!(json["files"][0]["path"], "-");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "pitchlint: fixed 4 findings in -\n");
+}
+
 /// Standard input that is not fixed comes out as it went in, byte for byte: not UTF-8 (a fix
 /// would replace its bytes), binary, or nothing to fix; a byte-order mark is kept.
 #[test]

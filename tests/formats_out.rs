@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{pitchlint, run, write};
+use common::{pitchlint, pitchlint_in, run, write};
 use serde_json::Value;
 
 const SAMPLE: &str = "tests/fixtures/sample-pitch.txt";
@@ -454,6 +454,19 @@ fn a_run_over_max_warnings_says_so_in_every_machine_format() {
         "{note}"
     );
 
+    // --exit-zero changes the exit code only: the report still says it.
+    let (out, code) = output(&[
+        "--format",
+        "json",
+        "--max-warnings",
+        "1",
+        "--exit-zero",
+        &draft,
+    ]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["summary"]["over_max_warnings"][0]["max"], 1, "{out}");
+
     // Under the limit: no such record.
     let (out, code) = output(&["--format", "json", "--max-warnings", "1000", &draft]);
     assert_eq!(code, 0);
@@ -478,4 +491,36 @@ fn ci_paths_are_what_the_ci_tools_match() {
     let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
         ["uri"];
     assert_eq!(uri.as_str().unwrap(), format!("file://{abs}"));
+}
+
+/// `--output` never destroys a draft: naming an input is refused before the file is touched,
+/// and a report file inside a folder being linted is not read as a draft.
+#[test]
+fn output_never_overwrites_or_lints_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Hi Dana,\n\nWe leverage synergy. Could we talk on Tuesday?\n";
+    std::fs::create_dir(dir.path().join("mw")).unwrap();
+    std::fs::write(dir.path().join("same.txt"), draft).unwrap();
+    std::fs::write(dir.path().join("mw/a.txt"), draft).unwrap();
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["-o", "same.txt", "same.txt"]));
+    assert_eq!((out.as_str(), code), ("", 2), "{err}");
+    assert!(err.contains("--output names an input (same.txt)"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("same.txt")).unwrap(),
+        draft
+    );
+    // Twice: the second run finds the first one's report in the folder, and skips it.
+    for _ in 0..2 {
+        let (_, err, code) = run(pitchlint_in(dir.path()).args([
+            "--format",
+            "concise",
+            "-o",
+            "mw/report.txt",
+            "mw",
+        ]));
+        assert_eq!(code, 0, "{err}");
+        let report = std::fs::read_to_string(dir.path().join("mw/report.txt")).unwrap();
+        assert!(report.contains("mw/a.txt:"), "{report}");
+        assert!(!report.contains("mw/report.txt"), "{report}");
+    }
 }

@@ -399,7 +399,15 @@ fn rules_table_schema_and_no_rules_are_plain_about_it() {
         .args(["--isolated", "--no-default-rules", "-"])
         .write_stdin("Hi.\n"));
     assert_eq!(code, 0);
-    assert!(err.contains("pitchlint: note: no rules loaded"), "{err}");
+    assert!(err.contains("pitchlint: note: no rules are on"), "{err}");
+    // An empty --select (a script's unset variable) would turn every rule off: refused.
+    for empty in ["", " , "] {
+        let (out, err, code) = run(pitchlint()
+            .args(["--isolated", "--select", empty, "-"])
+            .write_stdin("Will you partner with us?\n"));
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        assert!(err.contains("--select names no rule"), "{err}");
+    }
 }
 
 #[test]

@@ -91,20 +91,6 @@ pub fn parse(phrase: &str) -> Result<Phrase, PhraseError> {
             message: "empty phrase: a phrase needs at least one word".into(),
         });
     }
-    // Hyphens and dashes read as spaces ("e-mail" is "e mail"): a phrase of only those would
-    // match the space between any two words.
-    if phrase
-        .chars()
-        .all(|c| c.is_whitespace() || normalize::is_dash(c))
-    {
-        return Err(PhraseError {
-            offset: 0,
-            message: "only dashes, which phrases read as spaces (\"e-mail\" matches \
-                      \"e mail\"): it would match between any two words; find a dash with a \
-                      `pattern` instead"
-                .into(),
-        });
-    }
     let mut p = Parser {
         src: phrase,
         pos: 0,
@@ -286,6 +272,18 @@ impl Parser<'_> {
                 message: format!("`{raw}`: `*` and `~` may only end a word"),
             });
         }
+        // Hyphens and dashes read as spaces ("e-mail" is "e mail"): a word of only those is a
+        // space, which would match between any two words (or as `(a|-)`, instead of one).
+        if body.chars().all(normalize::is_dash) {
+            return Err(PhraseError {
+                offset: start,
+                message: format!(
+                    "`{raw}` is only dashes, which phrases read as spaces: drop it (\"win win\" \
+                     matches \"win-win\" and \"win - win\"); alone it would match between any \
+                     two words: find a dash with a `pattern`"
+                ),
+            });
+        }
         Ok(Word {
             text: body.to_string(),
             suffix,
@@ -369,14 +367,16 @@ mod tests {
         assert!(compile("*").is_err());
         assert!(compile("pa*rt").is_err());
         // Only dashes: read as a space, it would match between any two words.
-        for dashes in ["-", " — ", "--", "–"] {
+        for (dashes, at) in [("-", 0), (" — ", 1), ("--", 0), ("(a|–)", 3), ("we —", 3)] {
             let e = compile(dashes).unwrap_err();
             assert!(
-                e.message.starts_with("only dashes"),
+                e.message.contains("is only dashes"),
                 "{dashes:?}: {}",
                 e.message
             );
+            assert_eq!(e.offset, at, "{dashes:?}");
         }
+        assert!(compile("well-known (a|b)").is_ok());
         assert!(compile("e-mail").is_ok());
     }
 }

@@ -2,7 +2,7 @@
 //! surroundings ([`Env`]: the folder, the terminal, colour).
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::ColorChoice;
 use crate::error::Error;
@@ -75,17 +75,27 @@ pub struct Env {
     pub stdin_is_terminal: bool,
     /// Whether to colour the human output.
     pub color: bool,
+    /// The report's file (`--output`), absolute: never read as a draft.
+    pub output: Option<PathBuf>,
 }
 
 impl Env {
     /// The process's surroundings; `out_is_terminal` says whether the report goes to one.
+    /// (`output` is set by the caller that opens it.)
     pub fn detect(choice: ColorChoice, out_is_terminal: bool) -> io::Result<Env> {
         Ok(Env {
             cwd: std::env::current_dir()?,
             stdin_is_terminal: io::stdin().is_terminal(),
             color: use_color(choice, out_is_terminal),
+            output: None,
         })
     }
+}
+
+/// Whether `path` is the file `target` (absolute, canonical): the names are compared first, so
+/// that a folder walk pays for no lookup.
+pub fn is_file(path: &Path, target: &Path) -> bool {
+    path.file_name() == target.file_name() && std::fs::canonicalize(path).is_ok_and(|p| p == target)
 }
 
 /// Whether to colour: `always`, `never`, or on a terminal when NO_COLOR is unset or empty.

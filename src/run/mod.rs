@@ -19,7 +19,7 @@ use crate::rule::Severity;
 mod env;
 mod plan;
 
-pub use env::{Env, RunError, Status, use_color};
+pub use env::{Env, RunError, Status, is_file, use_color};
 use plan::{all_rules, file_of, plan};
 pub use plan::{configs, flags};
 
@@ -31,14 +31,24 @@ enum Pre {
 }
 
 /// Run what `cli` asks: a subcommand, `--show-config`, or linting. The report goes to `out`;
-/// notes and per-file errors go to `err`. Made for a process that ends after it: a lint
+/// notes and per-file errors go to `err`; `text` is standard output when `out` is a file (where
+/// `--fix -` prints the fixed text). Made for a process that ends after it: a lint
 /// leaves its compiled rules for the process exit to free.
 pub fn run(
     cli: &Cli,
     out: &mut dyn Write,
+    text: Option<&mut dyn Write>,
     err: &mut dyn Write,
     env: &Env,
 ) -> Result<Status, RunError> {
+    // `--select "$RULES"` with the variable unset would turn every rule off, and pass all.
+    if !cli.select.is_empty() && plan::split_selectors(&cli.select).is_empty() {
+        return Err(Error::usage(
+            "--select names no rule: give rules as pack/id, id, pack or a prefix of pack/id, \
+             comma-separated",
+        )
+        .into());
+    }
     if let Some(cmd) = &cli.command {
         return crate::tooling::run(cmd, cli, out, err, env);
     }
@@ -82,7 +92,7 @@ pub fn run(
         }
         return Ok(Status::Success);
     }
-    lint(cli, out, err, env)
+    lint(cli, out, text, err, env)
 }
 
 /// The name of an output format, as `--format` takes it.
@@ -103,6 +113,7 @@ struct WarningGroup {
 fn lint(
     cli: &Cli,
     out: &mut dyn Write,
+    text: Option<&mut dyn Write>,
     err: &mut dyn Write,
     env: &Env,
 ) -> Result<Status, RunError> {
@@ -209,18 +220,19 @@ fn lint(
     if !work.is_empty() && linters.iter().flatten().all(|l| l.rules().next().is_none()) {
         writeln!(
             err,
-            "pitchlint: note: no rules loaded (--no-default-rules and no other pack): every draft \
-             gets the base score"
+            "pitchlint: note: no rules are on (no pack loaded, or select and ignore leave none): \
+             every draft gets the base score"
         )?;
     }
 
-    // With `--fix` on standard input, the report is kept to go to standard error after the
-    // run, and standard output gets the text.
+    // With `--fix` on standard input, standard output gets the text, and the report goes to
+    // its --output file, or else is kept to go to standard error after the run.
     let mut report_buf = Vec::new();
-    let (out, mut text_out): (&mut dyn Write, Option<&mut dyn Write>) = if stdin_fix {
-        (&mut report_buf, Some(out))
-    } else {
-        (out, None)
+    let buffered = stdin_fix && text.is_none();
+    let (out, mut text_out): (&mut dyn Write, Option<&mut dyn Write>) = match text {
+        _ if !stdin_fix => (out, None),
+        Some(text) => (out, Some(text)),
+        None => (&mut report_buf, Some(out)),
     };
     let mut fixed_text: Option<Vec<u8>> = None;
     colored::control::set_override(env.color);
@@ -506,7 +518,8 @@ fn lint(
         // With --diff, a file that would change fails.
         return Ok(so_far(failed_reads, changed));
     }
-    // The warnings limits gone over fail the run: the reports say so, as stderr does below.
+    // The warnings limits gone over: the reports say so, as stderr does below (with
+    // `--exit-zero` too: it changes the exit code only).
     let mut over: Vec<&WarningGroup> = groups.values().filter(|g| g.count > g.limit).collect();
     over.sort_by(|a, b| a.origin.cmp(&b.origin));
     let limit = |g: &WarningGroup| crate::report::WarningLimit {
@@ -514,11 +527,7 @@ fn lint(
         max: g.limit,
         origin: g.origin.clone(),
     };
-    summary.over_max_warnings = over
-        .iter()
-        .filter(|g| !g.exit_zero)
-        .map(|g| limit(g))
-        .collect();
+    summary.over_max_warnings = over.iter().map(|g| limit(g)).collect();
     if reporting {
         let ended = renderer.end(out, &summary).and_then(|()| out.flush());
         match ended {
@@ -529,7 +538,7 @@ fn lint(
         }
     }
     out.flush()?;
-    if stdin_fix {
+    if buffered {
         err.write_all(&report_buf)?;
     }
     let mut too_many = false;

@@ -28,7 +28,7 @@ pub fn flags(cli: &Cli) -> Flags {
 }
 
 /// `--select a,b --select c` → [a, b, c].
-fn split_selectors(values: &[String]) -> Vec<String> {
+pub(super) fn split_selectors(values: &[String]) -> Vec<String> {
     values
         .iter()
         .flat_map(|v| v.split(','))
@@ -80,6 +80,10 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
                     continue;
                 }
                 i
+            }
+            // The report's own file, in a folder being linted.
+            Input::File(p) if env.output.as_deref().is_some_and(|o| super::is_file(p, o)) => {
+                continue;
             }
             Input::File(p) => {
                 let i = configs.index_for(Some(p))?;
