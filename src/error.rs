@@ -187,7 +187,8 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
     };
     let mut message = message
         .replace("expected i64", &format!("expected {integer}"))
-        .replace("expected f64", "expected a number");
+        .replace("expected f64", "expected a number")
+        .replace("expected usize", "expected a whole number, 0 or more");
     // `[rule]` where `[[rule]]` was meant: one table where a list of them is read.
     let header = e
         .span()

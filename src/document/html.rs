@@ -140,6 +140,13 @@ pub fn view(source: &str) -> View {
                         close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span.clone());
                     }
                 }
+                // Code is inline: a block starting inside it ends it (an unclosed `<code>`
+                // must not hide the rest of the draft, its ask included).
+                if is(&name, PARAGRAPH) || is(&name, LINE) {
+                    if let Some(pos) = stack.iter().position(|o| is(&o.name, CODE)) {
+                        close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span.clone());
+                    }
+                }
                 if hidden == 0 {
                     if name == b"br" {
                         if !b.is_empty() {
@@ -285,6 +292,16 @@ mod tests {
         let d = read("t.html", src.to_string());
         assert_eq!(d.text().matches("partner").count(), 1, "{:?}", d.text());
         assert!(d.text().contains("We partner with you."));
+        assert!(!d.text().contains("utilize"));
+        // An unclosed `<code>` ends at the next block: the ask after it is read.
+        let src = "Run <code>utilize <p>Could we talk on Tuesday?</p><div>Best, Sam</div>";
+        let d = read("t.html", src.to_string());
+        assert!(
+            d.text().contains("Could we talk on Tuesday?"),
+            "{:?}",
+            d.text()
+        );
+        assert!(d.text().contains("Best, Sam"), "{:?}", d.text());
         assert!(!d.text().contains("utilize"));
     }
 

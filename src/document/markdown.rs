@@ -164,8 +164,27 @@ fn prose<'a>(
     let mut hidden = 0usize;
     // Whether each open link is an autolink (`<https://…>`), whose text is its URL.
     let mut links: Vec<bool> = Vec::new();
+    // Inline HTML code (`<code>`, `<kbd>`, `<samp>`) open in this paragraph, hidden as
+    // Markdown's own code is.
+    let mut html_code = 0usize;
     for (event, range) in events {
         let keep = match &event {
+            Event::InlineHtml(h) if html_code_tag(h).is_some() => {
+                if html_code_tag(h) == Some(true) {
+                    html_code += 1;
+                    hidden += 1;
+                } else if html_code > 0 {
+                    html_code -= 1;
+                    hidden -= 1;
+                }
+                false
+            }
+            // An unclosed one ends with its paragraph.
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) if html_code > 0 => {
+                hidden -= html_code;
+                html_code = 0;
+                false
+            }
             Event::Start(Tag::CodeBlock(_) | Tag::Image { .. }) => {
                 hidden += 1;
                 false
@@ -242,6 +261,23 @@ fn prose<'a>(
         blocks,
         ..Found::default()
     }
+}
+
+/// Whether inline HTML is a code element's tag: `Some(true)` opening (`<code>`, `<kbd
+/// class="x">`, `<samp>`), `Some(false)` closing (`</code>`), `None` another tag.
+fn html_code_tag(h: &str) -> Option<bool> {
+    let inner = h.trim().strip_prefix('<')?.strip_suffix('>')?;
+    let (open, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (false, rest),
+        None => (true, inner),
+    };
+    let name = inner
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .next()?;
+    ["code", "kbd", "samp"]
+        .iter()
+        .any(|t| name.eq_ignore_ascii_case(t))
+        .then_some(open)
 }
 
 /// `<NAME>`, `<FIRST NAME>`: an uppercase "tag" is a merge field, not markup.
@@ -515,6 +551,20 @@ mod tests {
         assert!(!v.contains("partner"), "{v:?}");
         assert!(v.contains("Hi  Dana"), "{v:?}");
         assert!(v.contains("our guide"), "{v:?}");
+    }
+
+    #[test]
+    fn inline_html_code_is_code() {
+        let src = "Type <code>partner()</code>, <KBD class=\"k\">Partner</KBD> or <samp>partner</samp>; we partner.\n\nA <code>partner\n\nWill you partner?\n";
+        let v = view(src);
+        assert_eq!(v.len(), src.len());
+        // The prose copies only: the unclosed `<code>` ends with its paragraph.
+        assert_eq!(v.matches("partner").count(), 2, "{v:?}");
+        assert!(v.contains("we partner."), "{v:?}");
+        assert!(v.contains("Will you partner?"), "{v:?}");
+        assert_eq!(html_code_tag("<b>"), None);
+        assert_eq!(html_code_tag("<codex>"), None);
+        assert_eq!(html_code_tag("</code >"), Some(false));
     }
 
     #[test]
