@@ -483,7 +483,11 @@ fn check_rules(
         }) {
             Ok(Ok(s)) => {
                 for (name, path) in pack_names(&s) {
-                    if let Some(d) = defaults.get(&name) {
+                    // A default pack's own file (checked in its repository) is no clash.
+                    let own = s.iter().any(|x| {
+                        x.path == path && pack::DEFAULT_PACKS.iter().any(|e| e.full == x.text)
+                    });
+                    if let Some(d) = defaults.get(&name).filter(|_| !own) {
                         writeln!(
                             err,
                             "pitchlint: note: {}: pack name `{name}` is also the default pack \
