@@ -199,6 +199,9 @@ pub enum Command {
         /// Print JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// `json` is --json; `human` (the default) the table.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: Option<OutputFormat>,
     },
     /// Print a rule's rationale, examples and suggestion.
     Explain {

@@ -80,11 +80,16 @@ impl Error {
             std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
             _ => {
-                // Strip the " (os error N)" suffix: it helps nobody reading a lint report.
+                // Strip the " (os error N)" suffix: it helps nobody reading a lint report. The
+                // OS's "Is a directory" reads as the others do: in lower case.
                 let s = err.to_string();
-                match s.find(" (os error") {
-                    Some(i) => s[..i].to_string(),
-                    None => s,
+                let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
+                let mut chars = s.chars();
+                match chars.next() {
+                    Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
+                        c.to_lowercase().chain(chars).collect()
+                    }
+                    _ => s.to_string(),
                 }
             }
         };

@@ -132,7 +132,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Whether `bytes` hold `linted` after a byte-order mark; `Err` says why they do not hold it
 /// at all (a file `--fix` leaves alone and `--diff` shows no diff for).
-fn stored_as(bytes: &[u8], linted: &str) -> std::result::Result<bool, String> {
+pub(crate) fn stored_as(bytes: &[u8], linted: &str) -> std::result::Result<bool, String> {
     if bytes == linted.as_bytes() {
         return Ok(false);
     }

@@ -85,7 +85,15 @@ fn main() -> ExitCode {
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
         Err(e) => {
             let _ = out.flush();
-            eprintln!("pitchlint: error: {e}");
+            match (&e, &cli.output) {
+                // The report's file, named, as when it could not be created.
+                (run::RunError::Io(io), Some(path)) => eprintln!(
+                    "pitchlint: error: {}: cannot write the report (--output): {}",
+                    path.display(),
+                    pitchlint::Error::io(path, io).message
+                ),
+                _ => eprintln!("pitchlint: error: {e}"),
+            }
             ExitCode::from(Status::Error.code())
         }
     }

@@ -295,6 +295,30 @@ fn a_diff_of_a_file_with_a_byte_order_mark_shows_the_mark() {
     let diff = String::from_utf8(out.stdout).unwrap();
     assert!(diff.contains("\n-\u{feff}We utilize data.\n"), "{diff}");
     assert!(diff.contains("\n+\u{feff}We use data.\n"), "{diff}");
+    // Standard input's diff too, and beside a file (whose diff is as before).
+    let bom_draft = "\u{feff}We utilize data.\n\nCould we talk on Tuesday?\n";
+    let out = pitchlint_colorless()
+        .args(["--diff", "-"])
+        .write_stdin(bom_draft)
+        .output()
+        .unwrap();
+    let stdin_diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdin_diff.contains("\n-\u{feff}We utilize data.\n"),
+        "{stdin_diff}"
+    );
+    let out = pitchlint_colorless()
+        .args(["--diff", "-"])
+        .arg(&p)
+        .write_stdin("We utilize data.\n")
+        .output()
+        .unwrap();
+    let both = String::from_utf8(out.stdout).unwrap();
+    assert!(both.starts_with("--- a/-\n"), "{both}");
+    assert!(
+        both.contains("\n-We utilize data.\n+We use data.\n"),
+        "{both}"
+    );
     // And --fix writes what the diff shows.
     pitchlint_colorless().arg("--fix").arg(&p).output().unwrap();
     assert_eq!(

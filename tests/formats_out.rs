@@ -493,6 +493,22 @@ fn ci_paths_are_what_the_ci_tools_match() {
     assert_eq!(uri.as_str().unwrap(), format!("file://{abs}"));
 }
 
+/// A report that cannot be written (a full disk) names its --output file, in the lower case
+/// of every other error.
+#[test]
+#[cfg(target_os = "linux")]
+fn an_output_that_cannot_be_written_is_named() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let (_, err, code) = run(pitchlint().args(["-o", "/dev/full", SAMPLE]));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        "pitchlint: error: /dev/full: cannot write the report (--output): no space left on device\n"
+    );
+}
+
 /// `--output` never destroys a draft: naming an input is refused before the file is touched,
 /// and a report file inside a folder being linted is not read as a draft.
 #[test]

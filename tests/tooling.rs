@@ -457,9 +457,12 @@ fn format_before_a_subcommand_is_honoured_or_refused() {
     assert_eq!(code, 0);
     let (by_flag, _, _) = run(pitchlint().args(["--isolated", "rules", "--json"]));
     assert_eq!(by_format, by_flag);
+    let (after, _, _) = run(pitchlint().args(["--isolated", "rules", "--format", "json"]));
+    assert_eq!(after, by_flag);
     let rules: serde_json::Value = serde_json::from_str(&by_format).unwrap();
     assert!(rules.as_array().is_some_and(|a| !a.is_empty()));
     for args in [
+        ["rules", "--format", "sarif"],
         ["--format", "sarif", "rules"],
         ["--format", "json", "init"],
         ["--format", "concise", "man"],

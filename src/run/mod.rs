@@ -160,9 +160,11 @@ fn lint(
         writeln!(err, "pitchlint: note: {note}")?;
     }
 
-    // Standard input as read, when its fixed text is to be printed: what is printed if it is
-    // not fixed.
+    // Standard input as read, when it is to be fixed (what is printed if it is not) or diffed
+    // (as stored: a byte-order mark shows).
     let mut raw: Vec<u8> = Vec::new();
+    // (Only when it is the one input, read early below: `--fix -` must be alone.)
+    let keep_raw = (cli.fix || cli.diff) && matches!(inputs.as_slice(), [Input::Stdin(_)]);
     // One input (the pre-send check of a draft) is read on this thread while the packs
     // compile on the pool: reading and compiling are the two halves of its start-up. (With
     // `rayon::join`, both often ran on one worker, one after the other, while the other
@@ -174,7 +176,7 @@ fn lint(
             let read = rayon::in_place_scope(|s| {
                 s.spawn(|_| planned = Some(plan(cli, env, inputs)));
                 let bytes = inputs::read_bytes(&one)?;
-                if stdin_fix {
+                if keep_raw {
                     raw.clone_from(&bytes);
                 }
                 Ok(inputs::parse(&one, bytes, cli.input_format))
@@ -397,6 +399,9 @@ fn lint(
                         let stored = match input {
                             Input::File(path) => {
                                 crate::fix::stored(path, &report.source).unwrap_or(Ok(false))
+                            }
+                            Input::Stdin(_) if keep_raw => {
+                                crate::fix::stored_as(&raw, &report.source)
                             }
                             Input::Stdin(_) => Ok(false),
                         };

@@ -45,6 +45,20 @@ pub fn run(
     // `--format` before a subcommand: `rules` prints JSON with `--format json` (as with its
     // own `--json`); nothing else has a format to choose, and silence would hide that.
     let json_rules = matches!(cmd, Command::Rules { .. }) && cli.format == OutputFormat::Json;
+    // As `rules --format FORMAT`, after the subcommand: only json or human.
+    if let Command::Rules {
+        format: Some(f), ..
+    } = cmd
+    {
+        if !matches!(f, OutputFormat::Json | OutputFormat::Human) {
+            return Err(Error::usage(format!(
+                "rules --format {}: the rules are listed as a table (human) or as json: use one \
+                 of those, or drop --format",
+                crate::run::format_name(*f)
+            ))
+            .into());
+        }
+    }
     if cli.format != OutputFormat::Human && !json_rules {
         return Err(Error::usage(format!(
             "--format {} is for linting (and `rules`, as --format json): {} prints its \
@@ -55,8 +69,8 @@ pub fn run(
         .into());
     }
     match cmd {
-        Command::Rules { json } => {
-            let json = *json || json_rules;
+        Command::Rules { json, format } => {
+            let json = *json || json_rules || *format == Some(OutputFormat::Json);
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
             let linter = config.linter()?;
