@@ -478,25 +478,27 @@ fn check_rules(
             continue;
         }
         let checked = pack::read_sources(&p).and_then(|s| Linter::new(&s).map(|_| s));
-        let clash = |s: &[pack::PackSource]| {
-            pack_names(s).into_iter().find_map(|(name, path)| {
-                let prev = names.get(&name)?;
-                Some(crate::error::Error::file(
+        // With each pack's name: one that an earlier pack has is an error, as in a lint.
+        let checked = checked.and_then(|s| {
+            let named = pack_names(&s);
+            let clash = named
+                .iter()
+                .find_map(|(name, path)| Some((name, path, names.get(name)?)));
+            match clash {
+                Some((name, path, prev)) => Err(crate::error::Error::file(
                     crate::error::ErrorKind::Config,
-                    &path,
+                    path,
                     format!(
                         "pack name `{name}` is already used by {}: rule ids would collide",
                         prev.display()
                     ),
-                ))
-            })
-        };
-        match checked.map(|s| match clash(&s) {
-            Some(e) => Err(e),
-            None => Ok(s),
-        }) {
-            Ok(Ok(s)) => {
-                for (name, path) in pack_names(&s) {
+                )),
+                None => Ok((s, named)),
+            }
+        });
+        match checked {
+            Ok((s, named)) => {
+                for (name, path) in named {
                     // A default pack's own file (checked in its repository) is no clash.
                     let own = s.iter().any(|x| {
                         x.path == path && pack::DEFAULT_PACKS.iter().any(|e| e.full == x.text)
@@ -515,7 +517,7 @@ fn check_rules(
                 }
                 sources.extend(s);
             }
-            Ok(Err(e)) | Err(e) => {
+            Err(e) => {
                 writeln!(err, "pitchlint: error: {e}")?;
                 broken += 1;
             }
