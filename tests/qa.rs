@@ -394,7 +394,23 @@ fn rules_table_schema_and_no_rules_are_plain_about_it() {
     );
     let (_, err, code) = run(pitchlint().args(["--rules", "rules/seed.toml", "schema", "pack"]));
     assert_eq!(code, 2);
-    assert!(err.contains("do not apply"), "{err}");
+    assert_eq!(
+        err,
+        "pitchlint: error: --rules does not apply to schema: drop it\n"
+    );
+    // Every subcommand refuses a global flag it would ignore; `config` reads them all.
+    for args in [
+        &["init", "x", "--min-score", "80", "--exit-zero"][..],
+        &["man", "--select", "seed"],
+        &["check-rules", "rules", "--fail-on", "warning"],
+        &["explain", "partner-talk", "--template"],
+    ] {
+        let (out, err, code) = run(pitchlint().args(args));
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(err.contains("not apply to"), "{args:?}: {err}");
+    }
+    let (_, err, code) = run(pitchlint().args(["--isolated", "--min-score", "80", "config"]));
+    assert_eq!(code, 0, "{err}");
     let (_, err, code) = run(pitchlint()
         .args(["--isolated", "--no-default-rules", "-"])
         .write_stdin("Hi.\n"));

@@ -34,6 +34,49 @@ fn cmd_name(cmd: &Command) -> &'static str {
     }
 }
 
+/// The flags every command takes (clap's `global`) that were given and that `cmd` does not
+/// read: it would silently ignore them.
+fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
+    let given = [
+        ("--rules", !cli.rules.is_empty()),
+        ("--no-default-rules", cli.no_default_rules),
+        ("--config", cli.config.is_some()),
+        ("--isolated", cli.isolated),
+        ("--select", !cli.select.is_empty()),
+        ("--ignore", !cli.ignore.is_empty()),
+        ("--profile", cli.profile.is_some()),
+        ("--min-score", cli.min_score.is_some()),
+        ("--fail-on", cli.fail_on.is_some()),
+        ("--max-warnings", cli.max_warnings.is_some()),
+        ("--exit-zero", cli.exit_zero),
+        ("--template", cli.template),
+    ];
+    // What loads the rules, and what `config` shows besides.
+    const LOADING: &[&str] = &[
+        "--rules",
+        "--no-default-rules",
+        "--config",
+        "--isolated",
+        "--select",
+        "--ignore",
+        "--profile",
+    ];
+    let reads: &[&str] = match cmd {
+        Command::Rules { .. } | Command::Explain { .. } => LOADING,
+        Command::CheckRules { .. } => &["--rules", "--no-default-rules"],
+        Command::Config { .. } => return Vec::new(),
+        Command::Init { .. }
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Schema { .. } => &[],
+    };
+    given
+        .iter()
+        .filter(|(flag, on)| *on && !reads.contains(flag))
+        .map(|(flag, _)| *flag)
+        .collect()
+}
+
 /// Run one subcommand.
 pub fn run(
     cmd: &Command,
@@ -64,6 +107,20 @@ pub fn run(
             "--format {} is for linting (and `rules`, as --format json): {} prints its \
              own output; drop --format",
             crate::run::format_name(cli.format),
+            cmd_name(cmd)
+        ))
+        .into());
+    }
+    let ignored = ignored_flags(cmd, cli);
+    if !ignored.is_empty() {
+        let (verb, it) = if ignored.len() == 1 {
+            ("does", "it")
+        } else {
+            ("do", "them")
+        };
+        return Err(Error::usage(format!(
+            "{} {verb} not apply to {}: drop {it}",
+            ignored.join(", "),
             cmd_name(cmd)
         ))
         .into());
@@ -120,7 +177,7 @@ pub fn run(
         Command::CheckRules { paths } => {
             // `--rules` packs are checked too.
             let all: Vec<std::path::PathBuf> = cli.rules.iter().chain(paths).cloned().collect();
-            check_rules(&all, out, err)
+            check_rules(&all, !cli.no_default_rules, out, err)
         }
         Command::Config { path } => {
             let mut configs = configs(cli, env);
@@ -145,12 +202,6 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Schema { kind } => {
-            if !cli.rules.is_empty() || cli.config.is_some() || cli.no_default_rules {
-                return Err(Error::usage(
-                    "schema prints a fixed schema: --rules, --config and --no-default-rules do not apply",
-                )
-                .into());
-            }
             let schema = match kind {
                 SchemaKind::Pack => schema::pack(),
                 SchemaKind::Config => schema::config(),
@@ -454,6 +505,7 @@ fn pack_names(sources: &[pack::PackSource]) -> Vec<(String, PathBuf)> {
 
 fn check_rules(
     paths: &[std::path::PathBuf],
+    with_defaults: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Status, RunError> {
@@ -462,8 +514,12 @@ fn check_rules(
     let mut seen = std::collections::HashSet::new();
     // Each pack's name, and the file that has it: two packs of one name cannot load together.
     let mut names: std::collections::HashMap<String, PathBuf> = Default::default();
-    let defaults: std::collections::HashMap<String, PathBuf> =
-        pack_names(&pack::default_sources()).into_iter().collect();
+    // The default packs' names, when a lint would load them (not with --no-default-rules).
+    let defaults: std::collections::HashMap<String, PathBuf> = if with_defaults {
+        pack_names(&pack::default_sources()).into_iter().collect()
+    } else {
+        Default::default()
+    };
     for p in pack_files(paths) {
         let p = match p {
             Ok(p) => p,
