@@ -26,7 +26,7 @@ const INVISIBLE: &[&str] = &[
     "select", "canvas", "math",
 ];
 /// Elements whose content is code, never prose: not linted, and never rewritten by `--fix`.
-const CODE: &[&str] = &["code", "kbd", "samp"];
+pub(super) const CODE: &[&str] = &["code", "kbd", "samp"];
 /// Elements that have no end tag.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",

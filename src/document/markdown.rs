@@ -174,6 +174,7 @@ fn prose<'a>(
                     html_code += 1;
                     hidden += 1;
                 } else if html_code > 0 {
+                    // Its closing tag (a stray one closes nothing).
                     html_code -= 1;
                     hidden -= 1;
                 }
@@ -274,7 +275,7 @@ fn html_code_tag(h: &str) -> Option<bool> {
     let name = inner
         .split(|c: char| c.is_whitespace() || c == '/')
         .next()?;
-    ["code", "kbd", "samp"]
+    super::html::CODE
         .iter()
         .any(|t| name.eq_ignore_ascii_case(t))
         .then_some(open)
