@@ -35,7 +35,7 @@ fn main() -> ExitCode {
         .map(|p| (p, std::fs::canonicalize(p).ok()));
     if let Some((path, Some(target))) = &output {
         let named = cli.paths.iter().filter(|p| p.as_os_str() != "-");
-        if let Some(p) = named.clone().find(|p| run::is_file(p, target)) {
+        if let Some(p) = named.into_iter().find(|p| run::is_file(p, target)) {
             eprintln!(
                 "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
                  it before it is read",
@@ -49,12 +49,7 @@ fn main() -> ExitCode {
         Some(path) => match File::create(path) {
             Ok(f) => (Box::new(BufWriter::new(f)), false),
             Err(e) => {
-                let e = pitchlint::Error::io(path, &e);
-                eprintln!(
-                    "pitchlint: error: {}: cannot write the report (--output): {}",
-                    path.display(),
-                    e.message
-                );
+                eprintln!("{}", unwritable(path, &e));
                 return ExitCode::from(Status::Error.code());
             }
         },
@@ -71,7 +66,7 @@ fn main() -> ExitCode {
         }
     };
     // A folder walk skips the report's file; `--fix -` prints its text on standard output.
-    env.output = output.and_then(|(p, _)| std::fs::canonicalize(p).ok());
+    env.output = output.and_then(|(p, t)| t.or_else(|| std::fs::canonicalize(p).ok()));
     let mut stdout = io::stdout().lock();
     let text: Option<&mut dyn Write> = cli.output.is_some().then_some(&mut stdout);
     let result = run::run(&cli, &mut out, text, &mut io::stderr(), &env);
@@ -87,14 +82,19 @@ fn main() -> ExitCode {
             let _ = out.flush();
             match (&e, &cli.output) {
                 // The report's file, named, as when it could not be created.
-                (run::RunError::Io(io), Some(path)) => eprintln!(
-                    "pitchlint: error: {}: cannot write the report (--output): {}",
-                    path.display(),
-                    pitchlint::Error::io(path, io).message
-                ),
+                (run::RunError::Io(io), Some(path)) => eprintln!("{}", unwritable(path, io)),
                 _ => eprintln!("pitchlint: error: {e}"),
             }
             ExitCode::from(Status::Error.code())
         }
     }
+}
+
+/// The error for a report file (`--output`) that cannot be created or written.
+fn unwritable(path: &std::path::Path, e: &io::Error) -> String {
+    format!(
+        "pitchlint: error: {}: cannot write the report (--output): {}",
+        path.display(),
+        pitchlint::Error::io(path, e).message
+    )
 }

@@ -93,6 +93,17 @@ impl Measure {
             .map_or("words", |(_, n)| n)
     }
 
+    /// The values it can take, when bounded, in words for an error: a bound outside them is
+    /// never crossed, or always. Counts and averages are never negative; a share runs from 0
+    /// to 1; a grade can be below 0 (very plain text) and has no top.
+    pub fn range(self) -> Option<(std::ops::RangeInclusive<f64>, &'static str)> {
+        match self {
+            Measure::YouShare => Some((0.0..=1.0, "a share from 0 to 1 (0.4 is 40%)")),
+            Measure::Grade => None,
+            _ => Some((0.0..=f64::INFINITY, "never negative")),
+        }
+    }
+
     /// The names, for error messages.
     pub fn names() -> Vec<&'static str> {
         Measure::ALL.iter().map(|(_, n)| *n).collect()

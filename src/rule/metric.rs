@@ -53,24 +53,22 @@ impl MetricRule {
             })?,
         };
         let thresholds = Thresholds::new(src, r, meta.weight, "metric")?;
-        // A share runs from 0 to 1: a bound past it is never crossed, or always.
-        if measure == Measure::YouShare {
+        // A bound outside what the measure can be is never crossed, or always.
+        if let Some((range, what)) = measure.range() {
             let profiles = r.profile.iter().flat_map(|p| p.get_ref().values());
             let bounds = [&r.min, &r.max, &r.full_at]
                 .into_iter()
                 .chain(profiles.flat_map(|p| [&p.min, &p.max, &p.full_at]))
                 .flatten();
-            for b in bounds {
-                if !(0.0..=1.0).contains(b.get_ref()) {
-                    return Err(src.error_at(
-                        b.span().start,
-                        format!(
-                            "rule `{id}`: {} is out of range for `you_share`, a share from 0 \
-                             to 1 (0.4 is 40%)",
-                            b.get_ref()
-                        ),
-                    ));
-                }
+            if let Some(b) = bounds.into_iter().find(|b| !range.contains(b.get_ref())) {
+                return Err(src.error_at(
+                    b.span().start,
+                    format!(
+                        "rule `{id}`: {} is out of range for `{}`: {what}",
+                        b.get_ref(),
+                        measure.name()
+                    ),
+                ));
             }
         }
         Ok(MetricRule {

@@ -312,6 +312,18 @@ pub(crate) mod tests {
             e.contains("t.toml:11:7: rule `x`: 40 is out of range for `you_share`"),
             "{e}"
         );
+        let e = pack_error("kind = \"metric\"\nweight = -1\nmeasure = \"words\"\nmax = -5\n");
+        assert!(
+            e.contains("rule `x`: -5 is out of range for `words`: never negative"),
+            "{e}"
+        );
+        // A grade can be below 0.
+        assert!(
+            Linter::new(&[pack(
+                "kind = \"metric\"\nweight = -1\nmeasure = \"grade\"\nmin = -2\n"
+            )])
+            .is_ok()
+        );
         let one_table = PackSource {
             path: PathBuf::from("t.toml"),
             text: "[pack]\nname = \"t\"\n[rule]\nid = \"x\"\nmessage = \"m\"\nweight = -1\n".into(),

@@ -102,6 +102,17 @@ pub(crate) fn format_name(f: OutputFormat) -> String {
         .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_string())
 }
 
+/// The note on a fixed input: `pitchlint: fixed 3 findings in draft.txt`.
+fn fixed_note(n: usize, name: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("pitchlint: fixed {n} finding{s} in {name}")
+}
+
+/// The warning on an input `--fix` left alone, and why.
+fn not_fixed(name: &str, why: &str) -> String {
+    format!("pitchlint: warning: {name}: not fixed: {why}")
+}
+
 /// Warnings over the files that share one `max_warnings` limit.
 struct WarningGroup {
     limit: usize,
@@ -425,23 +436,16 @@ fn lint(
                     } else if let Input::File(path) = input {
                         match crate::fix::write(path, &report.source, &text) {
                             Ok(crate::fix::Written::Yes) => {
-                                let s = if n == 1 { "" } else { "s" };
-                                writeln!(
-                                    err,
-                                    "pitchlint: fixed {n} finding{s} in {}",
-                                    path.display()
-                                )?;
+                                writeln!(err, "{}", fixed_note(n, &input.display()))?;
                                 // Report on the file as it is now.
                                 if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
                                     doc.template |= g.template;
                                     report = crate::lint_with(linter, doc, &g.gate, &opts);
                                 }
                             }
-                            Ok(crate::fix::Written::Skipped(why)) => writeln!(
-                                err,
-                                "pitchlint: warning: {}: not fixed: {why}",
-                                path.display()
-                            )?,
+                            Ok(crate::fix::Written::Skipped(why)) => {
+                                writeln!(err, "{}", not_fixed(&input.display(), &why))?
+                            }
                             Err(e) => {
                                 writeln!(err, "pitchlint: error: {e}")?;
                                 failed_reads += 1;
@@ -450,23 +454,14 @@ fn lint(
                     } else {
                         match crate::fix::fixed_bytes(&raw, &report.source, &text) {
                             Ok(bytes) => {
-                                let s = if n == 1 { "" } else { "s" };
-                                writeln!(
-                                    err,
-                                    "pitchlint: fixed {n} finding{s} in {}",
-                                    input.display()
-                                )?;
+                                writeln!(err, "{}", fixed_note(n, &input.display()))?;
                                 // Report on the text as printed.
                                 if let Some(again) = relint(&text) {
                                     report = again;
                                 }
                                 fixed_text = Some(bytes);
                             }
-                            Err(why) => writeln!(
-                                err,
-                                "pitchlint: warning: {}: not fixed: {why}",
-                                input.display()
-                            )?,
+                            Err(why) => writeln!(err, "{}", not_fixed(&input.display(), &why))?,
                         }
                     }
                 }
@@ -527,12 +522,15 @@ fn lint(
     // `--exit-zero` too: it changes the exit code only).
     let mut over: Vec<&WarningGroup> = groups.values().filter(|g| g.count > g.limit).collect();
     over.sort_by(|a, b| a.origin.cmp(&b.origin));
-    let limit = |g: &WarningGroup| crate::report::WarningLimit {
-        warnings: g.count,
-        max: g.limit,
-        origin: g.origin.clone(),
-    };
-    summary.over_max_warnings = over.iter().map(|g| limit(g)).collect();
+    let too_many = over.iter().any(|g| !g.exit_zero);
+    summary.over_max_warnings = over
+        .iter()
+        .map(|g| crate::report::WarningLimit {
+            warnings: g.count,
+            max: g.limit,
+            origin: g.origin.clone(),
+        })
+        .collect();
     if reporting {
         let ended = renderer.end(out, &summary).and_then(|()| out.flush());
         match ended {
@@ -546,10 +544,8 @@ fn lint(
     if buffered {
         err.write_all(&report_buf)?;
     }
-    let mut too_many = false;
-    for g in over {
-        writeln!(err, "pitchlint: {}", limit(g).message())?;
-        too_many |= !g.exit_zero;
+    for l in &summary.over_max_warnings {
+        writeln!(err, "pitchlint: {}", l.message())?;
     }
     Ok(match so_far(failed_reads, failed_counted) {
         Status::Success if too_many => Status::Failure,

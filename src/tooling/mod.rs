@@ -34,10 +34,11 @@ fn cmd_name(cmd: &Command) -> &'static str {
     }
 }
 
-/// The flags every command takes (clap's `global`) that were given and that `cmd` does not
-/// read: it would silently ignore them.
+/// The flags every command takes (clap's `global`, and `--format` before it) that were given
+/// and that `cmd` does not read: it would silently ignore them.
 fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
     let given = [
+        ("--format", cli.format != OutputFormat::Human),
         ("--rules", !cli.rules.is_empty()),
         ("--no-default-rules", cli.no_default_rules),
         ("--config", cli.config.is_some()),
@@ -51,8 +52,9 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
         ("--exit-zero", cli.exit_zero),
         ("--template", cli.template),
     ];
-    // What loads the rules, and what `config` shows besides.
-    const LOADING: &[&str] = &[
+    // `rules`' format, then what loads the rules (`config` also shows the gate's).
+    const RULES: &[&str] = &[
+        "--format",
         "--rules",
         "--no-default-rules",
         "--config",
@@ -62,7 +64,8 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
         "--profile",
     ];
     let reads: &[&str] = match cmd {
-        Command::Rules { .. } | Command::Explain { .. } => LOADING,
+        Command::Rules { .. } => RULES,
+        Command::Explain { .. } => &RULES[1..],
         Command::CheckRules { .. } => &["--rules", "--no-default-rules"],
         Command::Config { .. } => return Vec::new(),
         Command::Init { .. }
@@ -85,32 +88,6 @@ pub fn run(
     err: &mut dyn Write,
     env: &Env,
 ) -> Result<Status, RunError> {
-    // `--format` before a subcommand: `rules` prints JSON with `--format json` (as with its
-    // own `--json`); nothing else has a format to choose, and silence would hide that.
-    let json_rules = matches!(cmd, Command::Rules { .. }) && cli.format == OutputFormat::Json;
-    // As `rules --format FORMAT`, after the subcommand: only json or human.
-    if let Command::Rules {
-        format: Some(f), ..
-    } = cmd
-    {
-        if !matches!(f, OutputFormat::Json | OutputFormat::Human) {
-            return Err(Error::usage(format!(
-                "rules --format {}: the rules are listed as a table (human) or as json: use one \
-                 of those, or drop --format",
-                crate::run::format_name(*f)
-            ))
-            .into());
-        }
-    }
-    if cli.format != OutputFormat::Human && !json_rules {
-        return Err(Error::usage(format!(
-            "--format {} is for linting (and `rules`, as --format json): {} prints its \
-             own output; drop --format",
-            crate::run::format_name(cli.format),
-            cmd_name(cmd)
-        ))
-        .into());
-    }
     let ignored = ignored_flags(cmd, cli);
     if !ignored.is_empty() {
         let (verb, it) = if ignored.len() == 1 {
@@ -127,7 +104,17 @@ pub fn run(
     }
     match cmd {
         Command::Rules { json, format } => {
-            let json = *json || json_rules || *format == Some(OutputFormat::Json);
+            // `--format`, after the subcommand or before it: the table (human) or json.
+            let format = format.unwrap_or(cli.format);
+            if !matches!(format, OutputFormat::Json | OutputFormat::Human) {
+                return Err(Error::usage(format!(
+                    "rules --format {}: the rules are listed as a table (human) or as json: \
+                     use one of those, or drop --format",
+                    crate::run::format_name(format)
+                ))
+                .into());
+            }
+            let json = *json || format == OutputFormat::Json;
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
             let linter = config.linter()?;
@@ -489,20 +476,20 @@ fn example_at(
     located.unwrap_or_else(|| f.to_string())
 }
 
-/// Validate packs and run their examples. Every path is checked, so that one run reports
-/// every broken pack.
-/// The name of each pack in `sources` (that compiles), with its file.
-fn pack_names(sources: &[pack::PackSource]) -> Vec<(String, PathBuf)> {
-    sources
-        .iter()
-        .filter_map(|s| {
-            let rules = crate::check::compile_rules(std::slice::from_ref(s)).ok()?;
-            let name = rules.first()?.meta().pack.clone();
-            Some((name, s.path.clone()))
-        })
-        .collect()
+/// The name of each pack that `rules` come from, with its file.
+fn pack_names<'a>(rules: impl Iterator<Item = &'a Arc<RuleMeta>>) -> Vec<(String, PathBuf)> {
+    let mut names: Vec<(String, PathBuf)> = Vec::new();
+    for m in rules {
+        // A pack's rules come together, in load order.
+        if names.last().is_none_or(|(_, path)| *path != m.source) {
+            names.push((m.pack.clone(), m.source.clone()));
+        }
+    }
+    names
 }
 
+/// Validate packs and run their examples. Every path is checked, so that one run reports
+/// every broken pack; `with_defaults` says that a lint would load the default packs too.
 fn check_rules(
     paths: &[std::path::PathBuf],
     with_defaults: bool,
@@ -516,7 +503,10 @@ fn check_rules(
     let mut names: std::collections::HashMap<String, PathBuf> = Default::default();
     // The default packs' names, when a lint would load them (not with --no-default-rules).
     let defaults: std::collections::HashMap<String, PathBuf> = if with_defaults {
-        pack_names(&pack::default_sources()).into_iter().collect()
+        let rules = crate::check::compile_rules(&pack::default_sources()).unwrap_or_default();
+        pack_names(rules.iter().map(|r| r.meta()))
+            .into_iter()
+            .collect()
     } else {
         Default::default()
     };
@@ -533,10 +523,10 @@ fn check_rules(
         if !seen.insert(std::fs::canonicalize(&p).unwrap_or(p.clone())) {
             continue;
         }
-        let checked = pack::read_sources(&p).and_then(|s| Linter::new(&s).map(|_| s));
+        let checked = pack::read_sources(&p).and_then(|s| Linter::new(&s).map(|l| (s, l)));
         // With each pack's name: one that an earlier pack has is an error, as in a lint.
-        let checked = checked.and_then(|s| {
-            let named = pack_names(&s);
+        let checked = checked.and_then(|(s, linter)| {
+            let named = pack_names(linter.rules());
             let clash = named
                 .iter()
                 .find_map(|(name, path)| Some((name, path, names.get(name)?)));
