@@ -4,6 +4,7 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -28,33 +29,30 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    // The report's file is created (emptied) before any input is read: it must be none of them.
+    // The report's file is created (emptied) only when the report is written, after the
+    // rules loaded and the inputs were found: it must be none of the inputs, and a run that
+    // stops on a setup error leaves it as it was.
     let output = cli
         .output
         .as_ref()
         .map(|p| (p, std::fs::canonicalize(p).ok()));
     if let Some((path, Some(target))) = &output {
         let named = cli.paths.iter().filter(|p| p.as_os_str() != "-");
-        if let Some(p) = named.into_iter().find(|p| run::is_file(p, target)) {
+        let stands_for = cli.stdin_filename.iter();
+        if let Some(p) = named.chain(stands_for).find(|p| run::is_file(p, target)) {
             eprintln!(
                 "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
-                 it before it is read",
+                 it",
                 path.display(),
                 p.display()
             );
             return ExitCode::from(Status::Error.code());
         }
     }
-    let (mut out, is_terminal): (Box<dyn Write>, bool) = match &cli.output {
-        Some(path) => match File::create(path) {
-            Ok(f) => (Box::new(BufWriter::new(f)), false),
-            Err(e) => {
-                eprintln!("{}", unwritable(path, &e));
-                return ExitCode::from(Status::Error.code());
-            }
-        },
+    let (mut out, is_terminal) = match cli.output.as_deref() {
+        Some(path) => (Out::File(Report { path, file: None }), false),
         None => (
-            Box::new(BufWriter::new(io::stdout().lock())),
+            Out::Stdout(BufWriter::new(io::stdout().lock())),
             io::stdout().is_terminal(),
         ),
     };
@@ -65,13 +63,15 @@ fn main() -> ExitCode {
             return ExitCode::from(Status::Error.code());
         }
     };
-    // A folder walk skips the report's file; `--fix -` prints its text on standard output.
-    env.output = output.and_then(|(p, t)| t.or_else(|| std::fs::canonicalize(p).ok()));
+    // A report file that is there already must not be a draft a folder walk finds; `--fix -`
+    // prints its text on standard output.
+    env.output = output.and_then(|(_, t)| t);
     let mut stdout = io::stdout().lock();
     let text: Option<&mut dyn Write> = cli.output.is_some().then_some(&mut stdout);
     let result = run::run(&cli, &mut out, text, &mut io::stderr(), &env);
-    // A reader that went away keeps the verdict the run reached (see `run::lint`).
-    let result = result.and_then(|s| match out.flush() {
+    // A reader that went away keeps the verdict the run reached (see `run::lint`). A run that
+    // reached a verdict has a report file, even an empty one.
+    let result = result.and_then(|s| match out.finish() {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(s),
     });
@@ -90,8 +90,57 @@ fn main() -> ExitCode {
     }
 }
 
+/// The report's file (`--output`), created on the first write.
+struct Report<'a> {
+    path: &'a Path,
+    file: Option<BufWriter<File>>,
+}
+
+impl Report<'_> {
+    /// The file, created (emptied) if it was not yet.
+    fn open(&mut self) -> io::Result<&mut BufWriter<File>> {
+        let file = match self.file.take() {
+            Some(f) => f,
+            None => BufWriter::new(File::create(self.path)?),
+        };
+        Ok(self.file.insert(file))
+    }
+}
+
+/// Where the report goes: standard output, or the `--output` file.
+enum Out<'a> {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    File(Report<'a>),
+}
+
+impl Out<'_> {
+    /// Flush, creating the report file if nothing was written to it.
+    fn finish(&mut self) -> io::Result<()> {
+        if let Out::File(r) = self {
+            r.open()?;
+        }
+        self.flush()
+    }
+}
+
+impl Write for Out<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Out::Stdout(w) => w.write(buf),
+            Out::File(r) => r.open()?.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Out::Stdout(w) => w.flush(),
+            Out::File(r) => r.file.as_mut().map_or(Ok(()), Write::flush),
+        }
+    }
+}
+
 /// The error for a report file (`--output`) that cannot be created or written.
-fn unwritable(path: &std::path::Path, e: &io::Error) -> String {
+fn unwritable(path: &Path, e: &io::Error) -> String {
     format!(
         "pitchlint: error: {}: cannot write the report (--output): {}",
         path.display(),

@@ -509,8 +509,9 @@ fn an_output_that_cannot_be_written_is_named() {
     );
 }
 
-/// `--output` never destroys a draft: naming an input is refused before the file is touched,
-/// and a report file inside a folder being linted is not read as a draft.
+/// `--output` never destroys a draft: naming an input (or the file standard input stands
+/// for) is refused before the file is touched, so is a file there already in a folder being
+/// linted, and a run that stops on a setup error leaves the file as it was.
 #[test]
 fn output_never_overwrites_or_lints_an_input() {
     let dir = tempfile::tempdir().unwrap();
@@ -521,22 +522,63 @@ fn output_never_overwrites_or_lints_an_input() {
     let (out, err, code) = run(pitchlint_in(dir.path()).args(["-o", "same.txt", "same.txt"]));
     assert_eq!((out.as_str(), code), ("", 2), "{err}");
     assert!(err.contains("--output names an input (same.txt)"), "{err}");
+    let (_, err, code) = run(pitchlint_in(dir.path())
+        .args(["-o", "same.txt", "--stdin-filename", "same.txt"])
+        .write_stdin(draft));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--output names an input (same.txt)"), "{err}");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("same.txt")).unwrap(),
         draft
     );
-    // Twice: the second run finds the first one's report in the folder, and skips it.
-    for _ in 0..2 {
-        let (_, err, code) = run(pitchlint_in(dir.path()).args([
-            "--format",
-            "concise",
-            "-o",
-            "mw/report.txt",
-            "mw",
-        ]));
-        assert_eq!(code, 0, "{err}");
-        let report = std::fs::read_to_string(dir.path().join("mw/report.txt")).unwrap();
-        assert!(report.contains("mw/a.txt:"), "{report}");
-        assert!(!report.contains("mw/report.txt"), "{report}");
-    }
+    // The first run writes its report in the folder it lints; the second finds it there as a
+    // draft, and is refused rather than overwrite it, as it would a draft.
+    let report_run =
+        || run(pitchlint_in(dir.path()).args(["--format", "concise", "-o", "mw/report.txt", "mw"]));
+    let (_, err, code) = report_run();
+    assert_eq!(code, 0, "{err}");
+    let report = std::fs::read_to_string(dir.path().join("mw/report.txt")).unwrap();
+    assert!(report.contains("mw/a.txt:"), "{report}");
+    let (_, err, code) = report_run();
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--output mw/report.txt: names a file this run lints (mw/report.txt"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mw/report.txt")).unwrap(),
+        report
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["-o", "mw/a.txt", "mw"]));
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("mw/a.txt")).unwrap(),
+        draft
+    );
+    // Excluded by the config, the file is no draft of this run: the report replaces it.
+    std::fs::write(
+        dir.path().join("pitchlint.toml"),
+        "exclude = [\"mw/report.txt\"]\n",
+    )
+    .unwrap();
+    let (_, err, code) = report_run();
+    assert_eq!(code, 0, "{err}");
+    // A setup error (a rule pack that is not there) neither creates nor empties the file.
+    let (_, err, code) =
+        run(pitchlint_in(dir.path()).args(["--rules", "none.toml", "-o", "new.json", "same.txt"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(!dir.path().join("new.json").exists());
+    let (_, _, code) = run(pitchlint_in(dir.path()).args([
+        "--rules",
+        "none.toml",
+        "-o",
+        "mw/report.txt",
+        "same.txt",
+    ]));
+    assert_eq!(code, 2);
+    assert!(
+        std::fs::read_to_string(dir.path().join("mw/report.txt"))
+            .unwrap()
+            .contains("mw/a.txt:")
+    );
 }

@@ -75,7 +75,8 @@ pub struct Env {
     pub stdin_is_terminal: bool,
     /// Whether to colour the human output.
     pub color: bool,
-    /// The report's file (`--output`), absolute: never read as a draft.
+    /// The report's file (`--output`), absolute, when it is there before the run: never read
+    /// as a draft.
     pub output: Option<PathBuf>,
 }
 

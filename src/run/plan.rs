@@ -81,16 +81,24 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
                 }
                 i
             }
-            // The report's own file, in a folder being linted.
-            Input::File(p) if env.output.as_deref().is_some_and(|o| super::is_file(p, o)) => {
-                continue;
-            }
             Input::File(p) => {
                 let i = configs.index_for(Some(p))?;
                 let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
                 if !named && !configs.list[i].wants(&env.cwd.join(p)) {
                     excluded += 1;
                     continue;
+                }
+                // The report's file, there before the run, in a folder being linted: it is
+                // a draft (or an old report) that the report would overwrite.
+                if env.output.as_deref().is_some_and(|o| super::is_file(p, o)) {
+                    let named = cli.output.as_deref().unwrap_or(p);
+                    return Err(Error::usage(format!(
+                        "--output {}: names a file this run lints ({}, in a folder given): the \
+                         report would overwrite it; write the report outside the folders linted, \
+                         or exclude it in the config",
+                        named.display(),
+                        p.display()
+                    )));
                 }
                 i
             }
