@@ -194,6 +194,12 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
         .replace("expected i64", &format!("expected {integer}"))
         .replace("expected f64", "expected a number")
         .replace("expected usize", "expected a whole number, 0 or more");
+    // A string where a list is read (`phrases = "free"`): say the list in TOML.
+    if let Some(rest) = message.strip_prefix("invalid type: string ")
+        && let Some(value) = rest.strip_suffix(", expected a sequence")
+    {
+        message = format!("expected a list, not a string: write [{value}]");
+    }
     // `[rule]` where `[[rule]]` was meant: one table where a list of them is read.
     let header = e
         .span()

@@ -282,7 +282,10 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>]) -> Vec<Finding> {
                 out.push(warning(
                     unknown_rule_meta(),
                     d.span.clone(),
-                    format!("`{r}` names no loaded rule or pack: this suppression silences nothing (see `pitchlint rules`)"),
+                    format!(
+                        "`{r}` names no loaded rule or pack{}: this suppression silences nothing (see `pitchlint rules`)",
+                        crate::config::select::near_rules(r, &rules.iter().collect::<Vec<_>>())
+                    ),
                 ));
             }
         }

@@ -290,7 +290,23 @@ fn broken_rule_files_get_one_positioned_line() {
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"y\"]\n",
-            "t.toml:9:6: duplicate rule id `a`",
+            "t.toml:9:6: duplicate rule id `a` in pack `t` (first at line 4)",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"Banned_Words\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n",
+            "t.toml:4:6: rule id `Banned_Words` must be kebab-case (a-z, 0-9, single hyphens) (did you mean `banned-words`?)",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = \"free trial\"\n",
+            "t.toml:7:11: rule `a`: expected a list, not a string: write [\"free trial\"]",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"(free)\"]\n",
+            "t.toml:7:13: rule `a`: phrase \"(free)\": `(free)` is a group with one option, the same as `free`",
+        ),
+        (
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nscope = [\"body\", \"opener\"]\nphrases = [\"x\"]\n",
+            "t.toml:7:9: rule `a`: unknown scope `opener` (did you mean `opening`?): expected one of subject",
         ),
         (
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"ok\", \"  \"]\n",

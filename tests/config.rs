@@ -271,16 +271,27 @@ fn select_ignore_and_rule_overrides() {
     assert_eq!(v["files"][0]["score"], 40);
     assert_eq!(code, 1);
 
-    // The more specific selector wins.
+    // The more specific selector wins; a prefix ends at a `-` (`sales/self` is the start of
+    // `sales/self-praise`).
+    let praise = text.replace("synergy.", "synergy. We are the industry-leading vendor.");
+    write(dir.path(), &[("d.txt", &praise)]);
     write(
         dir.path(),
         &[(
             "pitchlint.toml",
-            "select = [\"sales/buzz\"]\nignore = [\"sales\"]\n",
+            "select = [\"sales/buzzwords\", \"sales/self\"]\nignore = [\"sales\"]\n",
         )],
     );
     let (v, _) = json_in(dir.path(), &["d.txt"]);
-    assert_eq!(all(&v), ["sales/buzzwords", "sales/buzzwords"]);
+    let rules = all(&v);
+    assert!(rules.contains(&"sales/buzzwords".to_string()), "{v}");
+    assert!(rules.contains(&"sales/self-praise".to_string()), "{v}");
+    assert!(
+        rules
+            .iter()
+            .all(|r| r == "sales/buzzwords" || r == "sales/self-praise"),
+        "{v}"
+    );
 }
 
 #[test]
@@ -301,7 +312,33 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
         ),
         (
             "[rules.\"seed/nope\"]\nseverity = \"error\"\n",
-            "pitchlint.toml:1:8: `rules.\"seed/nope\"` names no loaded rule",
+            "pitchlint.toml:1:8: `rules.\"seed/nope\"` names no loaded rule: expected one rule, as pack/id or an id that one pack has",
+        ),
+        (
+            "[rules.\"sales/buzzword\"]\nseverity = \"error\"\n",
+            "pitchlint.toml:1:8: `rules.\"sales/buzzword\"` names no loaded rule (did you mean `sales/buzzwords`?)",
+        ),
+        // A sign typo would make a penalty a reward (or back).
+        (
+            "[rules.\"sales/buzzwords\"]\nseverity = \"error\"\nweight = 8\n",
+            "pitchlint.toml:3:10: weight 8 would make `sales/buzzwords`, a penalty (-5 in its pack), a reward: expected a weight from -100 to 0 (0 counts nothing)",
+        ),
+        (
+            "[rules.\"seed/concrete-proof\"]\nweight = -3\n",
+            "pitchlint.toml:2:10: weight -3 would make `seed/concrete-proof`, a reward (+5 in its pack), a penalty: expected a weight from 0 to 100",
+        ),
+        (
+            "[rules.\"pitchlint/empty-draft\"]\nweight = -3\n",
+            "pitchlint.toml:1:8: `rules.\"pitchlint/empty-draft\"` is a built-in rule: its severity and weight are fixed",
+        ),
+        (
+            "ignore = [\"pitchlint/min-score\"]\n",
+            "pitchlint.toml:1:11: `ignore`: `pitchlint/min-score` is a built-in rule: it cannot be turned off",
+        ),
+        // A prefix ends at a `-`: a typo is no prefix.
+        (
+            "ignore = [\"sales/buzzword\"]\n",
+            "pitchlint.toml:1:11: `ignore`: `sales/buzzword` names no loaded rule (did you mean `sales/buzzwords`?)",
         ),
         (
             "[[overrides]]\npaths = [\"a/**\"]\nignore = [\"sales/nope\"]\n",
@@ -617,6 +654,10 @@ fn a_misspelt_name_gets_a_did_you_mean() {
                 "team.toml",
                 "[pack]\nname = \"team\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrase = [\"ok\"]\n",
             ),
+            (
+                "ok.toml",
+                "[pack]\nname = \"team\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"ok\"]\n",
+            ),
         ],
     );
     for (args, want) in [
@@ -627,6 +668,14 @@ fn a_misspelt_name_gets_a_did_you_mean() {
         (
             &["--ignore", "parnter-close", "d.txt"],
             "--ignore parnter-close: names no loaded rule (did you mean `seed/partner-close`?)",
+        ),
+        (
+            &["--rules", "ok.toml", "--select", "teams", "d.txt"],
+            "--select teams: names no loaded rule (did you mean `team`?)",
+        ),
+        (
+            &["--ignore", "pitchlint/empty-draft", "d.txt"],
+            "--ignore pitchlint/empty-draft: a built-in rule: it cannot be turned off (see `pitchlint explain pitchlint/empty-draft`)",
         ),
         (
             &["--rules", "team.toml", "d.txt"],

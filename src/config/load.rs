@@ -86,6 +86,7 @@ impl Config {
             c.selection.changes.push(RuleChange {
                 rule: key.get_ref().clone(),
                 offset: Some(key.span().start),
+                weight_offset: o.weight.as_ref().map(|w| w.span().start),
                 severity: o.severity.map(Into::into),
                 weight,
             });

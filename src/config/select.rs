@@ -20,15 +20,19 @@ pub struct Selector {
 }
 
 /// How specifically `sel` names `meta`: the longer the match, the more specific; `None` when
-/// it does not name it at all. A prefix names a pack and the start of ids (`seed/partner`): a
-/// prefix of a pack's name alone (`s`, `sale`) would silently take in every pack that starts
-/// so.
+/// it does not name it at all. A prefix names a pack and the first words of ids, whole
+/// (`seed/partner` takes in `seed/partner-close`): a prefix of a pack's name alone (`s`,
+/// `sale`) would silently take in every pack that starts so, and a prefix that ends inside a
+/// word would make a typo (`sales/buzzword`) name a rule (`sales/buzzwords`).
 pub fn specificity(sel: &str, meta: &RuleMeta) -> Option<usize> {
     if sel == meta.qualified || sel == meta.id {
         Some(usize::MAX)
     } else if sel == meta.pack {
         Some(sel.len() + 1)
-    } else if sel.contains('/') && meta.qualified.starts_with(sel) {
+    } else if sel.contains('/')
+        && meta.qualified.starts_with(sel)
+        && (sel.ends_with(['-', '/']) || meta.qualified[sel.len()..].starts_with('-'))
+    {
         Some(sel.len())
     } else {
         None
@@ -77,6 +81,8 @@ pub struct RuleChange {
     pub rule: String,
     /// Byte offset of the key in the config file.
     pub offset: Option<usize>,
+    /// Byte offset of the weight's value in the config file.
+    pub weight_offset: Option<usize>,
     /// The new severity.
     pub severity: Option<Severity>,
     /// The new weight.
@@ -126,14 +132,32 @@ impl RuleSelection {
             .chain(self.ignore.iter().map(|s| ("ignore", s)))
             .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
         let builtins = crate::builtin::ignorable();
+        let all_builtins = crate::builtin::rules();
         for (key, sel) in lists {
             let names_builtin =
                 key != "select" && builtins.iter().any(|m| specificity(&sel.text, m).is_some());
-            if !names_builtin && !metas.iter().any(|m| specificity(&sel.text, m).is_some()) {
+            let named = names_builtin || metas.iter().any(|m| specificity(&sel.text, m).is_some());
+            if !named && all_builtins.iter().any(|m| m.qualified == sel.text) {
+                let why = if key == "select" {
+                    "built-in rules are always on: select names the packs' rules".to_string()
+                } else {
+                    format!(
+                        "it cannot be turned off (see `pitchlint explain {}`)",
+                        sel.text
+                    )
+                };
+                if sel.flag {
+                    let msg = format!("--{key} {}: a built-in rule: {why}", sel.text);
+                    return Err(Error::usage(msg));
+                }
+                let msg = format!("`{key}`: `{}` is a built-in rule: {why}", sel.text);
+                return Err(err(sel.offset, msg));
+            }
+            if !named {
                 let hint = near_rules(&sel.text, &metas);
                 if sel.flag {
                     return Err(Error::usage(format!(
-                        "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id (seed/partner)",
+                        "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` (seed/partner)",
                         sel.text,
                         packs.join(", ")
                     )));
@@ -141,7 +165,7 @@ impl RuleSelection {
                 return Err(err(
                     sel.offset,
                     format!(
-                        "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id (seed/partner)",
+                        "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` (seed/partner)",
                         sel.text,
                         packs.join(", ")
                     ),
@@ -149,21 +173,64 @@ impl RuleSelection {
             }
         }
         for c in &self.changes {
-            let n = metas
+            let named: Vec<&&Arc<RuleMeta>> = metas
                 .iter()
                 .filter(|m| m.qualified == c.rule || m.id == c.rule)
-                .count();
-            if n != 1 {
-                let what = if n == 0 {
-                    "names no loaded rule"
+                .collect();
+            let meta = match named[..] {
+                [m] => m,
+                [] if all_builtins.iter().any(|m| m.qualified == c.rule) => {
+                    return Err(err(
+                        c.offset,
+                        format!(
+                            "`rules.\"{}\"` is a built-in rule: its severity and weight are fixed \
+                             (see `pitchlint explain {}`)",
+                            c.rule, c.rule
+                        ),
+                    ));
+                }
+                [] => {
+                    return Err(err(
+                        c.offset,
+                        format!(
+                            "`rules.\"{}\"` names no loaded rule{}: expected one rule, as pack/id \
+                             or an id that one pack has (see `pitchlint rules`)",
+                            c.rule,
+                            near_rules(&c.rule, &metas)
+                        ),
+                    ));
+                }
+                _ => {
+                    let packs: Vec<String> =
+                        named.iter().map(|m| format!("`{}`", m.qualified)).collect();
+                    return Err(err(
+                        c.offset,
+                        format!(
+                            "`rules.\"{}\"` names rules in several packs ({}): write pack/id",
+                            c.rule,
+                            packs.join(", ")
+                        ),
+                    ));
+                }
+            };
+            // A sign typo would turn a penalty into a reward (or back): the draft full of
+            // buzzwords would score higher for them.
+            if let Some(w) = c.weight
+                && w != 0
+                && meta.weight != 0
+                && (w > 0) != (meta.weight > 0)
+            {
+                let (was, now, range) = if meta.weight < 0 {
+                    ("penalty", "reward", "-100 to 0")
                 } else {
-                    "names rules in several packs"
+                    ("reward", "penalty", "0 to 100")
                 };
                 return Err(err(
-                    c.offset,
+                    c.weight_offset.or(c.offset),
                     format!(
-                        "`rules.\"{}\"` {what}: expected one rule as pack/id (see `pitchlint rules`)",
-                        c.rule
+                        "weight {w} would make `{}`, a {was} ({:+} in its pack), a {now}: \
+                         expected a weight from {range} (0 counts nothing)",
+                        meta.qualified, meta.weight
                     ),
                 ));
             }
@@ -212,7 +279,7 @@ impl RuleSelection {
 
 /// " (did you mean `seed/partner-close`, …?)" for a selector that names no rule: the rules
 /// whose id holds it, or the one it most likely misspells; empty when there is none.
-fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
+pub(crate) fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
     let lower = text.to_lowercase();
     // The start of a pack's name (`sale`): the packs it starts.
     let mut near: Vec<&str> = metas
@@ -221,6 +288,12 @@ fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
         .map(|m| m.pack.as_str())
         .collect();
     near.dedup();
+    // A misspelt pack (`teams`).
+    if near.is_empty() && !lower.contains('/') {
+        let mut packs: Vec<&str> = metas.iter().map(|m| m.pack.as_str()).collect();
+        packs.dedup();
+        near.extend(crate::error::closest(&lower, packs));
+    }
     if near.is_empty() {
         near = metas
             .iter()
@@ -301,6 +374,7 @@ mod tests {
     #[test]
     fn more_specific_selector_wins() {
         let m = meta("sales", "buzzwords");
+        let p = meta("seed", "partner-talk-often");
         assert!(enabled(&m, None, &[]));
         assert!(!enabled(&m, None, &sels(&["sales"])));
         assert!(enabled(
@@ -309,13 +383,24 @@ mod tests {
             &sels(&["sales"])
         ));
         assert!(!enabled(
-            &m,
-            Some(&sels(&["sales"])),
-            &sels(&["sales/buzz"])
+            &p,
+            Some(&sels(&["seed"])),
+            &sels(&["seed/partner"])
+        ));
+        assert!(enabled(
+            &p,
+            Some(&sels(&["seed/partner-talk"])),
+            &sels(&["seed/partner"])
         ));
         assert!(!enabled(&m, Some(&sels(&["seed"])), &[]));
-        // A prefix names a pack and the start of ids; a prefix of a pack's name alone is none.
-        assert!(enabled(&m, Some(&sels(&["sales/b"])), &[]));
+        // A prefix names a pack and the first words of ids, whole: a prefix of a pack's name
+        // alone is none, and so is one that ends inside a word (a typo would name a rule).
+        assert!(enabled(&p, Some(&sels(&["seed/partner"])), &[]));
+        assert!(enabled(&p, Some(&sels(&["seed/partner-"])), &[]));
+        assert!(enabled(&p, Some(&sels(&["seed/"])), &[]));
+        assert!(!enabled(&p, Some(&sels(&["seed/part"])), &[]));
+        assert!(!enabled(&m, Some(&sels(&["sales/buzzword"])), &[]));
+        assert!(!enabled(&m, Some(&sels(&["sales/b"])), &[]));
         assert!(!enabled(&m, Some(&sels(&["sa"])), &[]));
         assert!(enabled(&m, None, &sels(&["sale"])));
         // A tie goes to ignore.

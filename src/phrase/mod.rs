@@ -225,6 +225,19 @@ impl Parser<'_> {
                             message: "empty group `()` in phrase".into(),
                         });
                     }
+                    // `(free)` is a group, not brackets in the text: with one option, it is
+                    // the words themselves, which is never what was meant.
+                    if inner.len() == 1 && !optional {
+                        let words = self.src.get(open + 1..self.pos - 1).unwrap_or("").trim();
+                        return Err(PhraseError {
+                            offset: open,
+                            message: format!(
+                                "`({words})` is a group with one option, the same as `{words}`: in a \
+                                 phrase, brackets group options (`(a|b)`, or `(a|)` for an \
+                                 optional word); to match brackets in the text, use a pattern"
+                            ),
+                        });
+                    }
                     elems.push(Elem {
                         kind: ElemKind::Group(inner),
                         optional,
@@ -378,5 +391,17 @@ mod tests {
         }
         assert!(compile("well-known (a|b)").is_ok());
         assert!(compile("e-mail").is_ok());
+        // A group of one option is the words themselves: brackets meant as text.
+        for (phrase, at) in [("(free)", 0), ("ship it (for free)", 8), ("((a|b))", 0)] {
+            let e = compile(phrase).unwrap_err();
+            assert!(
+                e.message.contains("a group with one option"),
+                "{phrase:?}: {}",
+                e.message
+            );
+            assert_eq!(e.offset, at, "{phrase:?}");
+        }
+        assert!(compile("ship it (for free|)").is_ok());
+        assert!(compile("(a (b|c)|d)").is_ok());
     }
 }

@@ -2,7 +2,7 @@
 //! ones by each kind's constructor. Adding a kind means one name in [`KINDS`] and one arm in
 //! [`build`].
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -101,7 +101,7 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         .par_iter()
         .map(|r| build(src, &pack, r.get_ref()))
         .collect();
-    let mut seen = HashSet::new();
+    let mut seen = HashMap::new();
     let mut rules = Vec::with_capacity(def.rule.len());
     for (r, rule) in def.rule.iter().zip(built) {
         let r = r.get_ref();
@@ -110,15 +110,38 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         if !is_kebab(id) {
             return Err(src.error_at(
                 at,
-                format!("rule id `{id}` must be kebab-case (a-z, 0-9, single hyphens)"),
+                format!(
+                    "rule id `{id}` must be kebab-case (a-z, 0-9, single hyphens){}",
+                    as_kebab(id)
+                ),
             ));
         }
-        if !seen.insert(id.clone()) {
-            return Err(src.error_at(at, format!("duplicate rule id `{id}` in pack `{pack}`")));
+        if let Some(first) = seen.insert(id.clone(), at) {
+            let line = src.text[..first].matches('\n').count() + 1;
+            return Err(src.error_at(
+                at,
+                format!("duplicate rule id `{id}` in pack `{pack}` (first at line {line})"),
+            ));
         }
         rules.push(rule?);
     }
     Ok(rules)
+}
+
+/// " (did you mean `banned-words`?)" for a name that is not kebab-case (`Banned_Words`), when
+/// lowercasing it and joining its words by single hyphens makes it so; empty otherwise.
+fn as_kebab(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let kebab = words.join("-");
+    if is_kebab(&kebab) {
+        format!(" (did you mean `{kebab}`?)")
+    } else {
+        String::new()
+    }
 }
 
 /// Build one rule: common keys here, kind-specific keys in the kind's constructor.
@@ -284,10 +307,30 @@ fn parse_scopes(
     let mut scope = Scope::NONE;
     for name in list.get_ref().items() {
         let s = Scope::from_name(name).ok_or_else(|| {
-            err(
-                list.span().start,
-                crate::error::unknown("scope", name, &Scope::names()),
-            )
+            // What email writers call the parts, where it is not close to our name for them.
+            let meant = match name.to_lowercase().replace(['-', '_', ' '], "").as_str() {
+                "opener" | "intro" | "introduction" | "hook" | "firstline" => Some("opening"),
+                "close" | "ask" | "cta" | "calltoaction" => Some("closing"),
+                "salutation" | "hello" => Some("greeting"),
+                "valediction" | "closer" => Some("signoff"),
+                "sig" => Some("signature"),
+                "subjectline" | "title" => Some("subject"),
+                "quoted" | "reply" => Some("quote"),
+                "message" => Some("opening, body, closing"),
+                _ => None,
+            };
+            let message = match meant {
+                Some(m) => format!(
+                    "unknown scope `{name}` (did you mean {}?): expected one of {}",
+                    m.split(", ")
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    Scope::names().join(", ")
+                ),
+                None => crate::error::unknown("scope", name, &Scope::names()),
+            };
+            err(list.span().start, message)
         })?;
         scope = scope.union(s);
     }
