@@ -134,8 +134,9 @@ pub struct Cli {
     #[arg(long)]
     pub report_unused_disables: bool,
 
-    /// Apply the config's include/exclude to files named on the command line too (for
-    /// pre-commit, which names every changed file).
+    /// Hold files named on the command line to what a folder walk would lint: the config's
+    /// include/exclude and the draft extensions (for pre-commit and `git diff --name-only |
+    /// xargs`, which name every changed file).
     #[arg(long)]
     pub force_exclude: bool,
 

@@ -226,14 +226,30 @@ fn include_and_exclude_filter_what_folders_yield() {
     // A file named on the command line is always linted.
     let (v, _) = json_in(dir.path(), &["archive/old.txt"]);
     assert_eq!(v["summary"]["files"], 1);
-    // Unless --force-exclude says otherwise (pre-commit names every changed file).
+    // Unless --force-exclude says otherwise (pre-commit names every changed file, and so does
+    // `git diff --name-only | xargs pitchlint`): it holds named files to the walk's test, the
+    // config's exclude and the draft extensions.
     let (v, code) = json_in(
         dir.path(),
-        &["--force-exclude", "archive/old.txt", "followups/acme.txt"],
+        &[
+            "--force-exclude",
+            "archive/old.txt",
+            "followups/acme.txt",
+            "pitchlint.toml",
+            "rules/team.toml",
+        ],
     );
     assert_eq!(v["summary"]["files"], 1);
     assert_eq!(v["files"][0]["path"], "followups/acme.txt");
     assert_eq!(code, 0);
+    let (v, code) = json_in(dir.path(), &["pitchlint.toml"]);
+    assert_eq!((v["summary"]["files"].as_u64(), code), (Some(1), 1));
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["--force-exclude", "pitchlint.toml"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("nothing to lint: 1 file found, all left out"),
+        "{err}"
+    );
 
     write(
         dir.path(),

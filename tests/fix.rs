@@ -40,6 +40,13 @@ fn diff_shows_a_unified_diff_and_writes_nothing() {
             "+We use data to plan the routes for plants like yours.\n",
         ))
         .stdout(predicate::str::contains("+Now your Ohio lane runs late.\n"));
+    // `--exit-zero` holds for a diff too: the same diff, exit 0.
+    pitchlint_colorless()
+        .args(["--diff", "--exit-zero"])
+        .arg(&p)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("@@ "));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), DRAFT);
 }
 

@@ -165,3 +165,38 @@ fn one_warning_over_the_maximum_is_one_warning() {
         "pitchlint: 1 warning, more than the maximum of 0 (max_warnings from --max-warnings)\n"
     );
 }
+
+/// A bare `pitchlint` whose standard input is empty (`git diff --name-only | xargs pitchlint`
+/// on a change with no drafts) has nothing to lint: a note, exit 0, an empty report. `-` still
+/// lints empty input as an empty draft.
+#[test]
+fn empty_standard_input_with_no_path_is_nothing_to_lint() {
+    for format in ["human", "json", "sarif"] {
+        let (out, err, code) = run(pitchlint().args(["--format", format]).write_stdin(""));
+        assert_eq!(code, 0, "{format}: {err}");
+        assert!(
+            err.contains("nothing to lint: no path was given and standard input is empty"),
+            "{err}"
+        );
+        let results = match format {
+            "sarif" => {
+                serde_json::from_str::<serde_json::Value>(&out).unwrap()["runs"][0]["results"]
+                    .to_string()
+            }
+            _ => out,
+        };
+        assert!(!results.contains("empty-draft"), "{results}");
+    }
+    let (out, _, _) = run(pitchlint().args(["--format", "json"]).write_stdin(""));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["summary"]["files"], 0);
+    let (out, _, code) = run(pitchlint()
+        .args(["--format", "concise", "-"])
+        .write_stdin(""));
+    assert_eq!(code, 1);
+    assert!(out.contains("[pitchlint/empty-draft]"), "{out}");
+    let (_, _, code) = run(pitchlint()
+        .args(["--stdin-filename", "d.txt"])
+        .write_stdin(""));
+    assert_eq!(code, 1);
+}

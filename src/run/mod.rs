@@ -180,6 +180,11 @@ fn lint(
     // compile on the pool: reading and compiling are the two halves of its start-up. (With
     // `rayon::join`, both often ran on one worker, one after the other, while the other
     // worker was still waking up.)
+    // Standard input read because no path was given (not `-`, not `--stdin-filename`): when
+    // it is empty, there is nothing to lint (`git diff --name-only | xargs pitchlint` on a
+    // change with no drafts runs a bare `pitchlint`), not an empty draft to fail.
+    let implicit_stdin = cli.paths.is_empty() && cli.stdin_filename.is_none();
+    let mut stdin_empty = false;
     let (planned, early) = match inputs.as_slice() {
         [one] => {
             let one = one.clone();
@@ -187,6 +192,7 @@ fn lint(
             let read = rayon::in_place_scope(|s| {
                 s.spawn(|_| planned = Some(plan(cli, env, inputs)));
                 let bytes = inputs::read_bytes(&one)?;
+                stdin_empty = implicit_stdin && bytes.is_empty();
                 if keep_raw {
                     raw.clone_from(&bytes);
                 }
@@ -203,21 +209,32 @@ fn lint(
     };
     let plan::Plan {
         configs,
-        work,
+        mut work,
         linters,
         excluded,
     } = planned?;
-    if work.is_empty() && excluded > 0 {
+    if stdin_empty {
+        work.clear();
         writeln!(
             err,
-            "pitchlint: note: nothing to lint: {excluded} draft{} found, all left out by the \
-             config's include/exclude ({})",
-            if excluded == 1 { "" } else { "s" },
-            if cli.force_exclude {
-                "--force-exclude applies it to named files too"
-            } else {
-                "name a file to lint it anyway"
-            },
+            "pitchlint: note: nothing to lint: no path was given and standard input is empty \
+             (give - to lint it as a draft)"
+        )?;
+    }
+    if work.is_empty() && excluded > 0 {
+        let (noun, why) = if cli.force_exclude {
+            (
+                "file",
+                "--force-exclude holds named files to it, and to the draft extensions",
+            )
+        } else {
+            ("draft", "name a file to lint it anyway")
+        };
+        let s = if excluded == 1 { "" } else { "s" };
+        writeln!(
+            err,
+            "pitchlint: note: nothing to lint: {excluded} {noun}{s} found, all left out by the \
+             config's include/exclude ({why})",
         )?;
     }
     let early = std::sync::Mutex::new(early);
@@ -423,7 +440,8 @@ fn lint(
                                 input.display()
                             )?,
                             Ok(bom) => {
-                                changed += 1;
+                                // `--exit-zero` holds for a diff too: the diff is the report.
+                                changed += usize::from(!g.exit_zero);
                                 let mark = if bom { "\u{feff}" } else { "" };
                                 let diff = crate::fix::diff(
                                     &report.path,

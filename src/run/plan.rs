@@ -75,7 +75,7 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
             // but under --force-exclude, as a named file is.
             Input::Stdin(Some(p)) => {
                 let i = configs.index_for(Some(p))?;
-                if cli.force_exclude && !configs.list[i].wants(&env.cwd.join(p)) {
+                if cli.force_exclude && !walk_wants(&configs.list[i], &env.cwd.join(p)) {
                     excluded += 1;
                     continue;
                 }
@@ -84,7 +84,7 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
             Input::File(p) => {
                 let i = configs.index_for(Some(p))?;
                 let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
-                if !named && !configs.list[i].wants(&env.cwd.join(p)) {
+                if !named && !walk_wants(&configs.list[i], &env.cwd.join(p)) {
                     excluded += 1;
                     continue;
                 }
@@ -126,6 +126,14 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
         linters,
         excluded,
     })
+}
+
+/// Whether a folder walk under `config` would lint `file`: a draft by its extension (as
+/// [`crate::inputs`] picks them), in the config's include and not its exclude.
+/// `--force-exclude` holds named files to the same test (`git diff --name-only | xargs
+/// pitchlint --force-exclude` names the config and the code too).
+fn walk_wants(config: &crate::config::Config, file: &std::path::Path) -> bool {
+    crate::document::Format::from_path(file).is_some() && config.wants(file)
 }
 
 /// Every rule of every linter, once each, in load order, then the built-in rules (for
