@@ -218,8 +218,8 @@ pub enum Command {
     },
     /// Validate rule packs and run their examples, without linting anything.
     CheckRules {
-        /// Pack files or folders of them.
-        #[arg(value_name = "PATH", required = true)]
+        /// Pack files or folders of them (default: the packs the config here lists).
+        #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
     /// Print the merged configuration and where each value came from.

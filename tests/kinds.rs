@@ -175,3 +175,28 @@ fn an_empty_draft_is_not_a_good_pitch_and_scores_are_deterministic() {
     let b = json(&["tests/fixtures/essay.txt"], None);
     assert_eq!(a, b);
 }
+
+/// A metric without `scope` measures the message (opening, body, closing), not the subject,
+/// greeting and sign-off.
+#[test]
+fn a_metric_without_scope_measures_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("m.toml");
+    std::fs::write(
+        &pack,
+        "[pack]\nname = \"team\"\n[[rule]]\nid = \"few-words\"\nkind = \"metric\"\nmeasure = \"words\"\nmax = 3\nmessage = \"m\"\nweight = -1\n",
+    )
+    .unwrap();
+    let draft = "Subject: Reno lanes for your team this week\n\nHi Dana,\n\nYour lanes run late.\n\nBest regards,\nSam Ortiz\n";
+    let v = json(
+        &["--no-default-rules", "--rules", pack.to_str().unwrap()],
+        Some(draft),
+    );
+    let f = findings(&v, "team/few-words");
+    assert_eq!(f.len(), 1, "{v}");
+    assert_eq!(f[0]["message"], "4 words, more than 3: m");
+    assert_eq!(
+        (f[0]["line"].as_u64(), f[0]["scope"].as_str()),
+        (Some(5), Some("opening+closing"))
+    );
+}

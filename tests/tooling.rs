@@ -279,6 +279,29 @@ fn check_rules_validates_packs_and_runs_examples() {
         out.contains("1 pack, 1 rule, 2 examples: 1 failed"),
         "{out}"
     );
+    // Whole drafts as examples, with `\n` or as a `"""` string, are found where they are
+    // written, each one (not at the rule's id).
+    write(
+        dir.path(),
+        &[(
+            "drafts.toml",
+            "[pack]\nname = \"d\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"globex\"]\n[rule.examples]\nfire = [\n  \"Hi Dana,\\n\\nGlobex.\",\n  \"Hi Dana,\\n\\nInitech.\",\n  \"\"\"Hi Dana,\n\nAcme.\"\"\",\n]\n",
+        )],
+    );
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["check-rules", "drafts.toml"]));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(
+            "drafts.toml:11:3: d/x: example should fire but did not: \"Hi Dana,\\n\\nInitech.\""
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "drafts.toml:12:3: d/x: example should fire but did not: \"Hi Dana,\\n\\nAcme.\""
+        ),
+        "{out}"
+    );
     let (out, err, code) =
         run(pitchlint_in(dir.path()).args(["check-rules", "broken.toml", "bad-example.toml"]));
     assert_eq!(code, 2);
@@ -520,4 +543,32 @@ fn check_rules_reports_pack_name_clashes() {
         .write_stdin("Hi."));
     assert_eq!(code, 2);
     assert!(err.contains("pack name `sales` is already used"), "{err}");
+}
+
+/// A bare `check-rules` checks the packs the config found from the current folder lists, and
+/// says so when there are none.
+#[test]
+fn check_rules_with_no_path_checks_the_config_s_packs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["--isolated", "check-rules"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("check-rules: no packs to check"), "{err}");
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "packs = [\"rules/team.toml\"]\n"),
+            (
+                "rules/team.toml",
+                "[pack]\nname = \"team\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"globex\"]\n[rule.examples]\nfire = [\"Initech\"]\n",
+            ),
+        ],
+    );
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let (out, err, code) = run(pitchlint_in(&dir.path().join("sub")).arg("check-rules"));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("team/x: example should fire but did not: \"Initech\""),
+        "{out}"
+    );
+    assert!(out.contains("1 pack, 1 rule, 1 example: 1 failed"), "{out}");
 }

@@ -171,6 +171,9 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         Some(list) => parse_scopes(list, &err)?,
     };
     let scope = match &r.scope {
+        // A measure of the whole draft would count the subject, greeting and sign-off as
+        // message text: a metric measures the message unless told otherwise.
+        None if r.kind.as_ref().is_some_and(|k| k.get_ref() == "metric") => Scope::MESSAGE,
         None => Scope::DEFAULT,
         Some(list) => {
             let scope = parse_scopes(list, &err)?;

@@ -66,6 +66,8 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
     let reads: &[&str] = match cmd {
         Command::Rules { .. } => RULES,
         Command::Explain { .. } => &RULES[1..],
+        // With no path, it reads the config's `packs`.
+        Command::CheckRules { paths } if paths.is_empty() => &RULES[1..5],
         Command::CheckRules { .. } => &["--rules", "--no-default-rules"],
         Command::Config { .. } => return Vec::new(),
         Command::Init { .. }
@@ -160,6 +162,32 @@ pub fn run(
                 writeln!(out, "wrote {}", shown.display())?;
             }
             Ok(Status::Success)
+        }
+        Command::CheckRules { paths } if paths.is_empty() && cli.rules.is_empty() => {
+            // A bare `check-rules` (a team's CI step) checks the packs the config here lists.
+            let config = configs(cli, env).for_path(None)?;
+            let packs: Vec<std::path::PathBuf> = config
+                .packs
+                .iter()
+                .map(|p| {
+                    p.path
+                        .strip_prefix(&env.cwd)
+                        .map_or_else(|_| p.path.clone(), std::path::Path::to_path_buf)
+                })
+                .collect();
+            if packs.is_empty() {
+                let found = match &config.path {
+                    Some(p) => format!("{} lists none", p.display()),
+                    None => "no pitchlint.toml was found from here".to_string(),
+                };
+                return Err(Error::usage(format!(
+                    "check-rules: no packs to check ({found}): give pack files or folders, or \
+                     list them in the config's `packs`"
+                ))
+                .into());
+            }
+            let defaults = config.default_rules.value && !cli.no_default_rules;
+            check_rules(&packs, defaults, out, err)
         }
         Command::CheckRules { paths } => {
             // `--rules` packs are checked too.
@@ -466,14 +494,46 @@ fn example_at(
         .find(|m| m.qualified == f.rule)
         .and_then(|m| {
             let src = sources.iter().find(|s| s.path == m.source)?;
-            let quoted = toml::Value::String(f.text.clone()).to_string();
-            let at = src
-                .text
-                .find(&quoted)
+            let at = example_offset(&src.text, &m.id, f)
                 .or_else(|| src.text.find(&format!("id = {:?}", m.id)))?;
             Some(src.error_at(at, f.to_string()).to_string())
         });
     located.unwrap_or_else(|| f.to_string())
+}
+
+/// Where the failed example `f` of rule `id` is written in a pack's `text`: the pack read
+/// again with spans, for its examples only (an example may be a `"""` string or use `\n`, so
+/// it is not found as written).
+fn example_offset(text: &str, id: &str, f: &examples::ExampleFailure) -> Option<usize> {
+    use toml::Spanned;
+    #[derive(serde::Deserialize)]
+    struct Pack {
+        #[serde(default)]
+        rule: Vec<Rule>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Rule {
+        id: String,
+        #[serde(default)]
+        examples: Examples,
+    }
+    #[derive(serde::Deserialize, Default)]
+    struct Examples {
+        #[serde(default)]
+        fire: Vec<Spanned<String>>,
+        #[serde(default)]
+        quiet: Vec<Spanned<String>>,
+    }
+    let pack: Pack = toml::from_str(text).ok()?;
+    let rule = pack.rule.into_iter().find(|r| r.id == id)?;
+    let list = if f.should_fire {
+        rule.examples.fire
+    } else {
+        rule.examples.quiet
+    };
+    list.iter()
+        .find(|e| *e.get_ref() == f.text)
+        .map(|e| e.span().start)
 }
 
 /// The name of each pack that `rules` come from, with its file.

@@ -89,7 +89,8 @@ pub struct RuleFile {
     pub weight: i32,
     /// Default: warning when the weight is negative, else info.
     pub severity: Option<SeverityName>,
-    /// The parts of a pitch where the rule applies.
+    /// The parts of a pitch where the rule applies. Default: every part but quote and
+    /// signature; for a metric, opening, body and closing.
     pub scope: Option<OneOrMany>,
     /// Parts where the rule never applies, even in a paragraph that is also one of `scope`.
     pub except_scope: Option<OneOrMany>,
@@ -144,7 +145,7 @@ pub fn pack() -> String {
     if let Some(rule) = v.pointer_mut("/$defs/RuleFile/properties") {
         rule["kind"] = json!({"description": "The rule kind; inferred from the keys when absent.", "type": ["string", "null"], "enum": KINDS.iter().map(|k| Value::from(*k)).chain([Value::Null]).collect::<Vec<_>>()});
         rule["scope"] = json!({
-            "description": "The parts of a pitch where the rule applies.",
+            "description": "The parts of a pitch where the rule applies. Default: every part but quote and signature; for a metric, opening, body and closing.",
             "anyOf": [
                 {"type": "string", "enum": scope_names},
                 {"type": "array", "items": {"type": "string", "enum": scope_names}},
