@@ -109,9 +109,16 @@ pub struct Cli {
     #[arg(long, value_enum, value_name = "SEVERITY", global = true)]
     pub fail_on: Option<FailOn>,
 
-    /// Fail the run when there are more than N warnings.
-    #[arg(long, value_name = "N", global = true)]
-    pub max_warnings: Option<usize>,
+    /// Fail the run when there are more than N warnings (-1: no limit, whatever the config
+    /// says).
+    #[arg(
+        long,
+        value_name = "N",
+        global = true,
+        allow_negative_numbers = true,
+        value_parser = max_warnings
+    )]
+    pub max_warnings: Option<i64>,
 
     /// Exit 0 even when files fail the gate (errors still exit 2).
     #[arg(long, global = true)]
@@ -252,4 +259,12 @@ pub enum SchemaKind {
     Pack,
     /// The config file (`pitchlint.toml`).
     Config,
+}
+
+/// `--max-warnings N`: a whole number, or -1 for no limit (as ESLint takes it).
+fn max_warnings(s: &str) -> Result<i64, String> {
+    match s.parse::<i64>() {
+        Ok(n) if n >= -1 => Ok(n),
+        _ => Err("expected a whole number, 0 or more, or -1 for no limit".to_string()),
+    }
 }

@@ -297,6 +297,7 @@ fn sarif_snapshot() {
     assert!(sarif_schema().validate(&v).is_ok());
     // The version moves with every release; the rest must not move unnoticed.
     v["runs"][0]["tool"]["driver"]["semanticVersion"] = "VERSION".into();
+    v["runs"][0]["tool"]["driver"]["version"] = "VERSION".into();
     insta::assert_json_snapshot!("sarif_fixed", v);
 }
 
@@ -351,8 +352,46 @@ fn quiet_prints_only_failures() {
     let (score, _) = sample_facts();
     assert!(out.contains(&format!("sample-pitch.txt: score {score}/100 FAIL")));
     assert!(!out.contains("better-pitch.txt: score"), "{out}");
-    let (out, code) = output(&["--quiet", "tests/fixtures/better-pitch.txt"]);
+    assert!(out.contains("2 files: 1 passed, 1 failed"), "{out}");
+    // Nothing failed: nothing at all, one file or several.
+    let better = "tests/fixtures/better-pitch.txt";
+    let (out, code) = output(&["--quiet", better]);
     assert_eq!((out.as_str(), code), ("", 0));
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.txt");
+    std::fs::copy(better, &copy).unwrap();
+    let (out, code) = output(&["--quiet", better, copy.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    assert_eq!(out, "");
+}
+
+/// GitHub annotations for inputs that were not linted, and none with a file for standard
+/// input that names none.
+#[test]
+fn github_annotates_unread_inputs_and_nameless_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02bin").unwrap();
+    let (out, _, code) =
+        run(pitchlint_in(dir.path()).args(["--format", "github", "nope.txt", "bin.txt"]));
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("::error file=nope.txt,title=pitchlint cannot read the file::nope.txt: no such file or directory\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("::notice file=bin.txt,title=pitchlint skipped the file::"),
+        "{out}"
+    );
+    let (out, _, code) = run(pitchlint()
+        .args(["--format", "github", "--isolated"])
+        .write_stdin("We leverage synergy.\n"));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("::warning title=pitchlint sales/buzzwords::"),
+        "{out}"
+    );
+    assert!(!out.contains("file="), "{out}");
+    assert!(out.contains("standard input fails the gate"), "{out}");
 }
 
 #[test]

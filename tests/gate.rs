@@ -85,6 +85,25 @@ fn max_warnings_counts_across_the_run() {
         "b.txt",
     ]));
     assert_eq!(c, 0);
+    // -1 is no limit (as ESLint takes it), over the config's own; below -1 is a usage error.
+    write(dir.path(), &[("pitchlint.toml", "max_warnings = 1\n")]);
+    let (_, _, c) = run(pitchlint_in(dir.path())
+        .args(phrase_packs())
+        .args(["a.txt", "b.txt"]));
+    assert_eq!(c, 1);
+    let (_, _, c) = run(pitchlint_in(dir.path()).args(phrase_packs()).args([
+        "--max-warnings",
+        "-1",
+        "a.txt",
+        "b.txt",
+    ]));
+    assert_eq!(c, 0);
+    let (_, err, c) = run(pitchlint_in(dir.path()).args(["--max-warnings", "-2", "a.txt"]));
+    assert_eq!(c, 2);
+    assert!(
+        err.contains("expected a whole number, 0 or more, or -1 for no limit"),
+        "{err}"
+    );
 }
 
 #[test]

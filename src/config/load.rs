@@ -197,7 +197,7 @@ impl Config {
             self.flag_gate[1] = true;
         }
         if let Some(n) = flags.max_warnings {
-            self.max_warnings = sourced(Some(n), "--max-warnings");
+            self.max_warnings = sourced(n, "--max-warnings");
             self.flag_gate[2] = true;
         }
         if flags.exit_zero {

@@ -39,8 +39,8 @@ pub struct Flags {
     pub min_score: Option<u8>,
     /// `--fail-on`.
     pub fail_on: Option<Severity>,
-    /// `--max-warnings`.
-    pub max_warnings: Option<usize>,
+    /// `--max-warnings`: `Some(None)` is `-1`, no limit.
+    pub max_warnings: Option<Option<usize>>,
     /// `--exit-zero`.
     pub exit_zero: bool,
     /// `--profile`.

@@ -85,7 +85,11 @@ impl Config {
                 &self.max_warnings.origin,
             ),
             None => {
-                let _ = writeln!(out, "{:<40} # default: no limit", "# max_warnings");
+                let _ = writeln!(
+                    out,
+                    "{:<40} # {}: no limit",
+                    "# max_warnings", self.max_warnings.origin
+                );
             }
         }
         line(

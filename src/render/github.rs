@@ -4,7 +4,9 @@
 //! properties. Columns are given only for a finding on one line, as GitHub wants. A file that
 //! fails the gate gets an `::error` of its own. Rewards (findings with a positive weight) are
 //! left out: an annotation on a pull request asks for a change, and a reward asks for none
-//! (the score line and the other formats still show them).
+//! (the score line and the other formats still show them). An input that cannot be read
+//! gets an `::error` on the file, one skipped as binary a `::notice`. Standard input with no
+//! `--stdin-filename` has no file in the repository: its annotations name none.
 
 use std::io::{self, Write};
 
@@ -30,8 +32,7 @@ pub fn escape_property(s: &str) -> String {
 impl Renderer for Github {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
-        // Relative to the repository, as GitHub matches it: without a leading `./`.
-        let path = escape_property(file.path.strip_prefix("./").unwrap_or(&file.path));
+        let path = property(&file.path);
         for l in located.iter().filter(|l| !l.finding.rule.is_reward()) {
             let f = l.finding;
             let command = match f.rule.severity {
@@ -54,7 +55,8 @@ impl Renderer for Github {
             };
             writeln!(
                 w,
-                "::{command} file={path},{at},title={}::{}",
+                "::{command} {}title={}::{}",
+                at_file(&path, &at),
                 escape_property(&format!("pitchlint {}", f.rule.qualified)),
                 escape_data(&message)
             )?;
@@ -62,16 +64,46 @@ impl Renderer for Github {
         if !file.score.passed {
             writeln!(
                 w,
-                "::error file={path},line=1,col=1,title={}::{}",
+                "::error {}title={}::{}",
+                at_file(&path, "line=1,col=1"),
                 escape_property(&format!("pitchlint score {}/100", file.score.score)),
                 escape_data(&format!(
                     "{} fails the gate: {}",
-                    file.path,
+                    if file.path == "-" {
+                        "standard input"
+                    } else {
+                        &file.path
+                    },
                     file.score.reasons.join("; ")
                 ))
             )?;
         }
         Ok(())
+    }
+
+    /// An input not linted: unreadable (an error on the file) or binary (a notice).
+    fn unread(
+        &mut self,
+        w: &mut dyn Write,
+        path: &str,
+        message: &str,
+        error: bool,
+    ) -> io::Result<()> {
+        let (command, title) = if error {
+            ("error", "pitchlint cannot read the file")
+        } else {
+            ("notice", "pitchlint skipped the file")
+        };
+        let file = property(path);
+        let file = file
+            .as_deref()
+            .map_or(String::new(), |f| format!("file={f},"));
+        writeln!(
+            w,
+            "::{command} {file}title={}::{}",
+            escape_property(title),
+            escape_data(message)
+        )
     }
 
     /// A warnings limit the run went over: an error annotation of its own.
@@ -85,6 +117,20 @@ impl Renderer for Github {
             )?;
         }
         Ok(())
+    }
+}
+
+/// A file's path as a property: relative to the repository, as GitHub matches it (without a
+/// leading `./`); `None` for standard input with no file name (`-`).
+fn property(path: &str) -> Option<String> {
+    (path != "-").then(|| escape_property(path.strip_prefix("./").unwrap_or(path)))
+}
+
+/// `file=…,{at},`, or nothing for standard input: a position without a file means nothing.
+fn at_file(path: &Option<String>, at: &str) -> String {
+    match path {
+        Some(p) => format!("file={p},{at},"),
+        None => String::new(),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::score::REWARD_CAP;
 pub struct Human {
     snippets: Snippets,
     color: bool,
+    quiet: bool,
 }
 
 impl Human {
@@ -32,6 +33,7 @@ impl Human {
         Human {
             snippets,
             color: opts.color,
+            quiet: opts.quiet,
         }
     }
 
@@ -287,7 +289,9 @@ impl Renderer for Human {
     }
 
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
-        if summary.files > 1 || summary.errors > 0 {
+        // `--quiet` prints what needs work: a run where every file passed says nothing.
+        let quiet = self.quiet && summary.failed == 0 && summary.errors == 0;
+        if (summary.files > 1 || summary.errors > 0) && !quiet {
             let plural = |n: usize, one: &str, many: &str| {
                 if n == 1 {
                     format!("{n} {one}")

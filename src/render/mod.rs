@@ -112,6 +112,8 @@ pub fn each_finding(
 pub struct RenderOptions {
     /// Use colour (only the human format does).
     pub color: bool,
+    /// `--quiet`: the human summary line only when a file failed or could not be read.
+    pub quiet: bool,
 }
 
 /// The renderer for a format.

@@ -47,8 +47,16 @@ pub fn uri(path: &str) -> String {
             "file:///"
         });
     }
-    for c in path.chars() {
+    // A relative reference whose first segment has a `:` would read as a scheme (`c:x.txt`):
+    // its colons are encoded (RFC 3986, 4.2).
+    let first_segment = if absolute {
+        0
+    } else {
+        path.find('/').unwrap_or(path.len())
+    };
+    for (i, c) in path.char_indices() {
         match c {
+            ':' if i < first_segment => out.push_str("%3A"),
             '%' | ' ' | '#' | '?' | '[' | ']' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
@@ -206,6 +214,7 @@ impl Renderer for Sarif {
         let mut run = json!({
             "tool": {"driver": {
                 "name": "pitchlint",
+                "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": std::mem::take(&mut self.rules),
             }},
@@ -237,6 +246,9 @@ mod tests {
         assert_eq!(uri("./a b/c#1.txt"), "a%20b/c%231.txt");
         assert_eq!(uri("dir\\x.md"), "dir/x.md");
         assert_eq!(uri("naïve.txt"), "naïve.txt");
+        // A colon in the first segment would make it a scheme; later ones are fine.
+        assert_eq!(uri("./c:x.txt"), "c%3Ax.txt");
+        assert_eq!(uri("d/c:x.txt"), "d/c:x.txt");
         #[cfg(unix)]
         assert_eq!(uri("/tmp/a b.txt"), "file:///tmp/a%20b.txt");
     }

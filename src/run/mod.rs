@@ -274,7 +274,11 @@ fn lint(
     } else if cli.format == OutputFormat::Sarif {
         Box::new(Sarif::new(all_rules(&linters)))
     } else {
-        render::renderer(cli.format, RenderOptions { color: env.color })
+        let opts = RenderOptions {
+            color: env.color,
+            quiet: cli.quiet,
+        };
+        render::renderer(cli.format, opts)
     };
     let mut summary = Summary::default();
     let mut groups: HashMap<(usize, usize), WarningGroup> = HashMap::new();

@@ -18,7 +18,7 @@ pub fn flags(cli: &Cli) -> Flags {
         no_default_rules: cli.no_default_rules,
         min_score: cli.min_score,
         fail_on: cli.fail_on.map(Into::into),
-        max_warnings: cli.max_warnings,
+        max_warnings: cli.max_warnings.map(|n| usize::try_from(n).ok()),
         exit_zero: cli.exit_zero,
         profile: cli.profile,
         template: cli.template,
