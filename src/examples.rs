@@ -13,6 +13,9 @@ pub struct ExampleFailure {
     pub text: String,
     /// Whether it was a `fire` example (that stayed quiet) or a `quiet` one (that fired).
     pub should_fire: bool,
+    /// What helps to see why: where a `quiet` example fired, or the parts of a `fire` example
+    /// and the parts the rule reads (a rule scoped to the closing stays quiet on a body).
+    pub why: String,
 }
 
 impl std::fmt::Display for ExampleFailure {
@@ -22,7 +25,11 @@ impl std::fmt::Display for ExampleFailure {
         } else {
             "should stay quiet but fired"
         };
-        write!(f, "{}: example {what}: {:?}", self.rule, self.text)
+        write!(
+            f,
+            "{}: example {what}: {:?} ({})",
+            self.rule, self.text, self.why
+        )
     }
 }
 
@@ -50,15 +57,47 @@ pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
                 .as_deref()
                 .and_then(crate::profile::Profile::from_name)
                 .unwrap_or_default();
-            let fired = linter
-                .check_as(&doc, profile)
-                .iter()
-                .any(|f| f.rule.qualified == meta.qualified);
-            if fired != should_fire {
+            let findings = linter.check_as(&doc, profile);
+            let fired = findings.iter().find(|f| f.rule.qualified == meta.qualified);
+            if fired.is_some() != should_fire {
+                let line = |at: usize| text[..at.min(text.len())].matches('\n').count() + 1;
+                let why = match fired {
+                    Some(f) => {
+                        let on = text.get(f.span.clone()).unwrap_or_default();
+                        let on = match on.char_indices().nth(40) {
+                            Some((i, _)) => format!("{}…", &on[..i]),
+                            None => on.to_string(),
+                        };
+                        format!(
+                            "fired at line {} in {}, on {on:?}: {}",
+                            line(f.span.start),
+                            f.scope.label(),
+                            f.message()
+                        )
+                    }
+                    None => {
+                        let parts: Vec<String> = doc
+                            .segments
+                            .iter()
+                            .map(|s| format!("{} {}", s.scope.label(), line(s.span.start)))
+                            .collect();
+                        format!(
+                            "its parts, by line: {}; the rule reads {} in the {} profile",
+                            if parts.is_empty() {
+                                "none".to_string()
+                            } else {
+                                parts.join(", ")
+                            },
+                            meta.scope.label(),
+                            profile.as_str()
+                        )
+                    }
+                };
                 failures.push(ExampleFailure {
                     rule: meta.qualified.clone(),
                     text: text.clone(),
                     should_fire,
+                    why,
                 });
             }
         }

@@ -285,7 +285,7 @@ fn check_rules_validates_packs_and_runs_examples() {
         dir.path(),
         &[(
             "drafts.toml",
-            "[pack]\nname = \"d\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"globex\"]\n[rule.examples]\nfire = [\n  \"Hi Dana,\\n\\nGlobex.\",\n  \"Hi Dana,\\n\\nInitech.\",\n  \"\"\"Hi Dana,\n\nAcme.\"\"\",\n]\n",
+            "[pack]\nname = \"d\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"globex\"]\n[rule.examples]\nfire = [\n  \"Hi Dana,\\n\\nGlobex.\",\n  \"Hi Dana,\\n\\nInitech.\",\n  \"\"\"Hi Dana,\n\nAcme.\"\"\",\n]\nquiet = [\"We met Globex and Initech at the fair.\"]\n",
         )],
     );
     let (out, _, code) = run(pitchlint_in(dir.path()).args(["check-rules", "drafts.toml"]));
@@ -300,6 +300,16 @@ fn check_rules_validates_packs_and_runs_examples() {
         out.contains(
             "drafts.toml:12:3: d/x: example should fire but did not: \"Hi Dana,\\n\\nAcme.\""
         ),
+        "{out}"
+    );
+    // Each says what helps to see why: the parts of an example that stayed quiet and the
+    // parts the rule reads; where and on what one that should be quiet fired.
+    assert!(
+        out.contains("\"Hi Dana,\\n\\nAcme.\" (its parts, by line: greeting 1, opening+closing 3; the rule reads subject+greeting+opening+body+closing+signoff in the first-touch profile)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("drafts.toml:16:10: d/x: example should stay quiet but fired: \"We met Globex and Initech at the fair.\" (fired at line 1 in opening+closing, on \"Globex\": m)"),
         "{out}"
     );
     let (out, err, code) =

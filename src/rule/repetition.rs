@@ -222,10 +222,11 @@ impl RepetitionRule {
 }
 
 /// Whether both words start with a capital letter: a doubled name ("Walla Walla", "Bora
-/// Bora") is no typo, where a typo's second copy is lower case ("The the").
+/// Bora") is no typo, where a typo's second copy is lower case ("The the"). "I I" is no
+/// name: a fix that put "I" before "I" leaves it.
 fn both_capitalised(a: &str, b: &str) -> bool {
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    upper(a) && upper(b)
+    upper(a) && upper(b) && a != "I"
 }
 
 /// Whether two words are the same once lower-cased (`str::to_lowercase`), without building
@@ -343,10 +344,11 @@ mod tests {
     fn doubled_words_are_fixable() {
         let f = findings_full(
             WORD,
-            "We can ship the the parts. I had had enough.\n\nThe\nthe end. Our Walla Walla plant.",
+            "We can ship the the parts. I had had enough.\n\nThe\nthe end. Our Walla Walla plant. I I want to.",
         );
-        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f.len(), 3, "{f:?}");
         assert_eq!(f[0].fix(), Some("the"));
+        assert_eq!(f[2].fix(), Some("I"));
         let e = pack_error("kind = \"repetition\"\nunit = \"line\"\nweight = -1\n");
         assert!(e.contains("unknown unit `line`"), "{e}");
     }
