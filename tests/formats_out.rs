@@ -360,9 +360,20 @@ fn quiet_prints_only_failures() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.txt");
     std::fs::copy(better, &copy).unwrap();
-    let (out, code) = output(&["--quiet", better, copy.to_str().unwrap()]);
+    std::fs::write(dir.path().join("bin.txt"), b"\x00\x01bin").unwrap();
+    let bin = dir.path().join("bin.txt");
+    let (out, err, code) = run(pitchlint().args([
+        "--quiet",
+        better,
+        copy.to_str().unwrap(),
+        bin.to_str().unwrap(),
+    ]));
     assert_eq!(code, 0);
     assert_eq!(out, "");
+    // Nor notes on standard error (they are there without --quiet).
+    assert_eq!(err, "");
+    let (_, err, _) = run(pitchlint().arg(bin.to_str().unwrap()));
+    assert!(err.contains("skipped: binary file"), "{err}");
 }
 
 /// GitHub annotations for inputs that were not linted, and none with a file for standard

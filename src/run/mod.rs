@@ -30,6 +30,18 @@ enum Pre {
     Report(crate::report::FileReport),
 }
 
+/// `writeln!` of a note on standard error (how a file was read, a folder with nothing to
+/// lint), unless `--quiet` asks for the failures only.
+macro_rules! note {
+    ($err:expr, $quiet:expr, $($arg:tt)*) => {
+        if $quiet {
+            Ok(())
+        } else {
+            write!($err, "pitchlint: note: ").and_then(|()| writeln!($err, $($arg)*))
+        }
+    };
+}
+
 /// Run what `cli` asks: a subcommand, `--show-config`, or linting. The report goes to `out`;
 /// notes and per-file errors go to `err`; `text` is standard output when `out` is a file (where
 /// `--fix -` prints the fixed text). Made for a process that ends after it: a lint
@@ -168,7 +180,7 @@ fn lint(
         writeln!(err, "pitchlint: error: {e}")?;
     }
     for note in &collected.notes {
-        writeln!(err, "pitchlint: note: {note}")?;
+        note!(err, cli.quiet, "{note}")?;
     }
 
     // Standard input as read, when it is to be fixed (what is printed if it is not) or diffed
@@ -215,9 +227,10 @@ fn lint(
     } = planned?;
     if stdin_empty {
         work.clear();
-        writeln!(
+        note!(
             err,
-            "pitchlint: note: nothing to lint: no path was given and standard input is empty \
+            cli.quiet,
+            "nothing to lint: no path was given and standard input is empty \
              (give - to lint it as a draft)"
         )?;
     }
@@ -231,9 +244,10 @@ fn lint(
             ("draft", "name a file to lint it anyway")
         };
         let s = if excluded == 1 { "" } else { "s" };
-        writeln!(
+        note!(
             err,
-            "pitchlint: note: nothing to lint: {excluded} {noun}{s} found, all left out by the \
+            cli.quiet,
+            "nothing to lint: {excluded} {noun}{s} found, all left out by the \
              config's include/exclude ({why})",
         )?;
     }
@@ -248,9 +262,10 @@ fn lint(
         accept: g.accept.clone(),
     };
     if !work.is_empty() && linters.iter().flatten().all(|l| l.rules().next().is_none()) {
-        writeln!(
+        note!(
             err,
-            "pitchlint: note: no rules are on (no pack loaded, or select and ignore leave none): \
+            cli.quiet,
+            "no rules are on (no pack loaded, or select and ignore leave none): \
              every draft gets the base score"
         )?;
     }
@@ -346,7 +361,7 @@ fn lint(
             let read = match pre {
                 Pre::Report(report) => {
                     for w in &report.warnings {
-                        writeln!(err, "pitchlint: note: {}: {w}", report.path)?;
+                        note!(err, cli.quiet, "{}: {w}", report.path)?;
                     }
                     let g: FileGate = configs.list[*i].gate_for(file.as_deref());
                     if let Some(report) = tally(report, &g, *i) {
@@ -359,11 +374,7 @@ fn lint(
             let mut doc = match read {
                 Ok(Some(doc)) => doc,
                 Ok(None) => {
-                    writeln!(
-                        err,
-                        "pitchlint: note: {}: skipped: binary file",
-                        input.display()
-                    )?;
+                    note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
                     if reporting {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
                     }
@@ -381,7 +392,7 @@ fn lint(
             };
             // How the file was read (lossy decoding…): a note on stderr in every format.
             for w in &doc.warnings {
-                writeln!(err, "pitchlint: note: {}: {w}", doc.path)?;
+                note!(err, cli.quiet, "{}: {w}", doc.path)?;
             }
             let config = &configs.list[*i];
             let g: FileGate = config.gate_for(file.as_deref());
