@@ -2,8 +2,8 @@
 //! words), show them as a unified diff, or write them back atomically.
 //!
 //! Writing is safe by construction: the new text goes to a temporary file beside the original
-//! (same folder, so the rename cannot cross file systems), gets the original's permissions, and
-//! is renamed over it. Just before the rename the original is read again: if its content or its
+//! (same folder, so the rename cannot cross file systems), gets the original's permissions and
+//! owner, and is renamed over it (so a hard link to the original keeps the old text). Just before the rename the original is read again: if its content or its
 //! modification time changed since it was linted, nothing is written. A read-only file (no
 //! write bit for anyone) is never replaced, even by a user such as root whom the file system
 //! would let rename over it; a folder where the temporary file cannot be created is an error
@@ -225,6 +225,13 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     tmp.write_all(new.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     std::fs::set_permissions(tmp.path(), before.permissions()).map_err(io)?;
+    // And its owner: a file fixed by root stays its owner's. Only root may give a file
+    // away, and any other user owns what it fixes already, so a failure changes nothing.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(before.uid()), Some(before.gid()));
+    }
     // The last look before the rename: the same content and modification time as when read.
     let now = std::fs::metadata(&target).map_err(|e| Error::io(path, &e))?;
     let again = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;

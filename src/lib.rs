@@ -128,5 +128,6 @@ pub fn lint_with(
         score,
         warnings: doc.warnings,
         suppressed: outcome.suppressed,
+        stored_offset: doc.stored_offset,
     }
 }

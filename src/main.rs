@@ -1,6 +1,5 @@
 //! The `pitchlint` binary: parse arguments, call the library, write what it rendered, and
 //! return the exit status. Nothing else: the run itself is [`pitchlint::run`].
-#![allow(clippy::print_stderr)]
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -11,13 +10,37 @@ use clap::Parser;
 use pitchlint::cli::Cli;
 use pitchlint::run::{self, Env, Status};
 
+/// A line on standard error, written if it can be: a standard error that is closed or full
+/// must change neither the verdict nor the report (`eprintln!` would panic).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
+
+/// Standard error for the run's notes and errors: a write that fails is dropped, so that a
+/// closed standard error is not taken for the report's reader going away.
+struct Stderr;
+
+impl Write for Stderr {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let _ = io::stderr().write_all(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let _ = io::stderr().flush();
+        Ok(())
+    }
+}
+
 fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         let at = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!(
+        say!(
             "pitchlint: internal error{at}; this is a bug, please report it with the input that caused it"
         );
     }));
@@ -40,7 +63,7 @@ fn main() -> ExitCode {
         let named = cli.paths.iter().filter(|p| p.as_os_str() != "-");
         let stands_for = cli.stdin_filename.iter();
         if let Some(p) = named.chain(stands_for).find(|p| run::is_file(p, target)) {
-            eprintln!(
+            say!(
                 "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
                  it",
                 path.display(),
@@ -59,7 +82,7 @@ fn main() -> ExitCode {
     let mut env = match Env::detect(cli.color, is_terminal) {
         Ok(env) => env,
         Err(e) => {
-            eprintln!("pitchlint: error: current folder: {e}");
+            say!("pitchlint: error: current folder: {e}");
             return ExitCode::from(Status::Error.code());
         }
     };
@@ -68,7 +91,7 @@ fn main() -> ExitCode {
     env.output = output.and_then(|(_, t)| t);
     let mut stdout = io::stdout().lock();
     let text: Option<&mut dyn Write> = cli.output.is_some().then_some(&mut stdout);
-    let result = run::run(&cli, &mut out, text, &mut io::stderr(), &env);
+    let result = run::run(&cli, &mut out, text, &mut Stderr, &env);
     // A reader that went away keeps the verdict the run reached (see `run::lint`). A run that
     // reached a verdict has a report file, even an empty one.
     let result = result.and_then(|s| match out.finish() {
@@ -82,8 +105,8 @@ fn main() -> ExitCode {
             let _ = out.flush();
             match (&e, &cli.output) {
                 // The report's file, named, as when it could not be created.
-                (run::RunError::Io(io), Some(path)) => eprintln!("{}", unwritable(path, io)),
-                _ => eprintln!("pitchlint: error: {e}"),
+                (run::RunError::Io(io), Some(path)) => say!("{}", unwritable(path, io)),
+                _ => say!("pitchlint: error: {e}"),
             }
             ExitCode::from(Status::Error.code())
         }

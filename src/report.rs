@@ -24,6 +24,8 @@ pub struct FileReport {
     pub warnings: Vec<String>,
     /// Findings silenced by suppression comments: they don't count toward the score.
     pub suppressed: Vec<Finding>,
+    /// Bytes of the file before `source` (a UTF-8 byte-order mark): added to byte offsets.
+    pub stored_offset: usize,
 }
 
 /// A finding with its positions resolved, for renderers.

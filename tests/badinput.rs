@@ -74,10 +74,16 @@ fn line_col(text: &str, offset: usize) -> (u64, u64) {
 /// Every finding's `text` equals the decoded file at its offsets, and its line and column
 /// agree with an independent count.
 fn check_positions(file: &Value, decoded: &str) {
+    check_positions_after(file, decoded, 0);
+}
+
+/// [`check_positions`] for a file whose offsets count `stored` bytes before the decoded text
+/// (a UTF-8 byte-order mark).
+fn check_positions_after(file: &Value, decoded: &str, stored: usize) {
     for f in file["findings"].as_array().unwrap() {
         let (s, e) = (
-            f["offset"].as_u64().unwrap() as usize,
-            f["end_offset"].as_u64().unwrap() as usize,
+            f["offset"].as_u64().unwrap() as usize - stored,
+            f["end_offset"].as_u64().unwrap() as usize - stored,
         );
         assert_eq!(f["text"].as_str().unwrap(), &decoded[s..e]);
         let (l, c) = line_col(decoded, s);
@@ -189,8 +195,10 @@ fn utf8_bom_is_removed_and_columns_do_not_count_it() {
     write(d.path(), "bom.txt", b"\xEF\xBB\xBFWe partner with you.\n");
     let r = run_json(&["bom.txt"], d.path(), None);
     let f = &r.json["files"][0];
-    check_positions(f, "We partner with you.\n");
+    // Offsets are the file's own: the mark's 3 bytes count.
+    check_positions_after(f, "We partner with you.\n", 3);
     assert_eq!(partner_finding(f)["column"], 4);
+    assert_eq!(partner_finding(f)["offset"], 6);
     assert!(f["warnings"].as_array().unwrap().is_empty());
 }
 
@@ -703,4 +711,78 @@ fn a_draft_given_as_a_rule_pack_is_named_as_no_pack() {
         stderr,
         "pitchlint: error: draft.txt: not a rule pack: packs are .toml files (a draft to lint goes without --rules)\n"
     );
+}
+
+/// Standard error that cannot be written (full, or a pipe nobody reads) changes neither the
+/// verdict nor the report: its notes are dropped. It aborted (a panic while printing the
+/// error), and a closed pipe on standard error passed a failing draft with an empty report.
+#[test]
+fn an_unwritable_standard_error_changes_neither_verdict_nor_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("d.txt");
+    // Not UTF-8: a note on standard error; and a failing draft.
+    std::fs::write(&draft, b"Hi D\xffna, we leverage synergy.\n").unwrap();
+    let bin = env!("CARGO_BIN_EXE_pitchlint");
+    let normal = StdCommand::new(bin)
+        .args(["--format", "json"])
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_eq!(normal.status.code(), Some(1));
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut sinks: Vec<Stdio> = vec![Stdio::from(writer)];
+    if Path::new("/dev/full").exists() {
+        sinks.push(Stdio::from(std::fs::File::create("/dev/full").unwrap()));
+    }
+    for sink in sinks {
+        let out = StdCommand::new(bin)
+            .args(["--format", "json"])
+            .arg(&draft)
+            .stderr(sink)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.stdout, normal.stdout);
+    }
+    // An error that cannot be printed still exits 2.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = StdCommand::new(bin)
+        .arg(dir.path().join("missing.txt"))
+        .stderr(Stdio::from(writer))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `pitchlint --diff big.txt | head -1`: a cut diff keeps `--diff`'s verdict, 1 when a file
+/// would change (it exited 0).
+#[test]
+fn a_cut_diff_keeps_its_verdict() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "long.txt",
+        "We utilize the the lanes. ".repeat(40_000).as_bytes(),
+    );
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
+        .args(["--diff", "long.txt"])
+        .current_dir(d.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
 }

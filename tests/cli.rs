@@ -28,7 +28,7 @@ fn lints_a_draft_with_the_embedded_pack() {
         .stdout(predicate::str::contains(
             "tests/fixtures/sample-pitch.txt:10:54",
         ))
-        .stdout(predicate::str::contains("score 4/100 FAIL"));
+        .stdout(predicate::str::contains("score 0/100 FAIL"));
 }
 
 #[test]

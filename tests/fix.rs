@@ -333,3 +333,25 @@ fn a_diff_of_a_file_with_a_byte_order_mark_shows_the_mark() {
         "\u{feff}We use data.\n\nCould we talk on Tuesday?\n"
     );
 }
+
+/// A file fixed by root keeps its owner (it became root's, which its owner could then not
+/// write). Only root can give a file away, so the test runs only as root.
+#[cfg(unix)]
+#[test]
+fn fix_keeps_the_owner() {
+    use std::os::unix::fs::MetadataExt;
+    let (dir, p) = draft();
+    if std::fs::metadata(&p).unwrap().uid() != 0 {
+        return;
+    }
+    std::os::unix::fs::chown(&p, Some(65534), Some(65534)).unwrap();
+    pitchlint_colorless()
+        .arg("--fix")
+        .arg(&p)
+        .assert()
+        .success();
+    let after = std::fs::metadata(&p).unwrap();
+    assert_eq!((after.uid(), after.gid()), (65534, 65534));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
+    drop(dir);
+}

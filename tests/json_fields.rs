@@ -117,3 +117,36 @@ fn a_file_with_many_findings_is_written_whole_and_in_order() {
         assert_eq!(f.trim_start(), want);
     }
 }
+
+/// Byte offsets index the file as stored: a UTF-8 byte-order mark, which the text read leaves
+/// out, is counted, so that an editor applying them edits the right bytes.
+#[test]
+fn offsets_index_the_file_as_stored_byte_order_mark_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Hi Dana,\n\nWe utilize the the lanes in order to ship. Can we talk?\n";
+    for (name, bytes) in [
+        ("plain.txt", text.as_bytes().to_vec()),
+        (
+            "bom.txt",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        (
+            "bom.md",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+    ] {
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", name]));
+        let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+        let findings = v["files"][0]["findings"].as_array().unwrap();
+        assert!(findings.len() >= 3, "{name}: {findings:?}");
+        for f in findings {
+            let (a, z) = (
+                f["offset"].as_u64().unwrap(),
+                f["end_offset"].as_u64().unwrap(),
+            );
+            let stored = String::from_utf8_lossy(&bytes[a as usize..z as usize]).to_string();
+            assert_eq!(stored, f["text"].as_str().unwrap(), "{name}: {f}");
+        }
+    }
+}

@@ -168,6 +168,9 @@ pub struct Document {
     pub masked: Vec<Range<usize>>,
     /// Notes for the user about how the file was read (lossy decoding…).
     pub warnings: Vec<String>,
+    /// Bytes of the file before `source` starts: 3 for a UTF-8 byte-order mark, which
+    /// `source` leaves out, so that offsets in reports are the file's own.
+    pub stored_offset: usize,
     /// Merge fields (`{{first_name}}`, `[Company]`…) in the view, sorted. Each is also masked;
     /// metrics count each as one word.
     pub placeholders: Vec<Range<usize>>,
@@ -213,6 +216,7 @@ impl Document {
             segments: Vec::new(),
             masked: Vec::new(),
             warnings: Vec::new(),
+            stored_offset: 0,
             placeholders: Vec::new(),
             template: false,
         };
@@ -303,13 +307,18 @@ pub fn read(path: &str, bytes: Vec<u8>, format: Format) -> Option<Document> {
         // Emails are parsed from their bytes: bodies carry their own charsets.
         return email::read(path, bytes);
     }
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
     let (source, warnings) = plain::decode(bytes)?;
+    // Offsets into the file hold for a UTF-8 file (less its mark); a file decoded from
+    // UTF-16 or lossily has offsets into its UTF-8 text.
+    let stored_offset = if bom && warnings.is_empty() { 3 } else { 0 };
     let mut doc = match format {
         Format::Text | Format::Email => plain::read(path, source),
         Format::Markdown => markdown::read(path, source),
         Format::Html => html::read(path, source),
     };
     doc.warnings.extend(warnings);
+    doc.stored_offset = stored_offset;
     Some(doc)
 }
 

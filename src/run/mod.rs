@@ -534,7 +534,11 @@ fn lint(
     match walked {
         // The reader went away (`pitchlint folder | head`): stop quietly, with the gate's
         // verdict on what was linted, so that a cut run never passes a draft that failed.
-        Err(e) if e.is_broken_pipe() => return Ok(so_far(failed_reads, failed_counted)),
+        // With --diff, a file that would change is what fails.
+        Err(e) if e.is_broken_pipe() => {
+            let failed = if cli.diff { changed } else { failed_counted };
+            return Ok(so_far(failed_reads, failed));
+        }
         other => other?,
     }
     // The process ends after the run: freeing the compiled rules, thousands of small
