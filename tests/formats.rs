@@ -325,7 +325,7 @@ fn show_parts_marks_every_part() {
         .assert()
         .success()
         .stdout(predicate::str::contains("saved-quoted.eml (email)"))
-        .stdout(predicate::str::is_match(r"(?m)^\s+3  subject\s+│ Re: Spring packaging$").unwrap())
+        .stdout(predicate::str::is_match(r"(?m)^\s+3  subject\s+│ Spring packaging$").unwrap())
         .stdout(
             predicate::str::is_match(r"(?m)^\s+13  closing\s+│ Could we run one trial order")
                 .unwrap(),

@@ -176,8 +176,14 @@ static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
-pub(super) static SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*subject:[ \t]*").expect("subject regex compiles"));
+/// A "Subject:" line's label, and the reply and forward prefixes after it ("Re:", "Fwd:",
+/// "AW:"), which are no words of the subject: a subject's length does not count them.
+pub(super) static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*subject:[ \t]*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:[ \t]*)*",
+    )
+    .expect("subject regex compiles")
+});
 
 /// One line of the view: its span without the line break.
 #[derive(Clone, Debug)]
