@@ -486,22 +486,7 @@ fn stdout_closed_early_exits_quietly_with_the_verdict_so_far() {
         (d.path(), "json", 1),
         (good.path(), "human", 0),
     ] {
-        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
-            .args(["--format", format, "--color", "never", "."])
-            .current_dir(dir)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = [0u8; 64];
-        child
-            .stdout
-            .as_mut()
-            .unwrap()
-            .read_exact(&mut first)
-            .unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
+        let out = run_cut(&["--format", format, "--color", "never", "."], dir);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_no_panic(out.status.code().unwrap(), &stderr);
         assert!(stderr.is_empty(), "{format}: stderr: {stderr}");
@@ -766,9 +751,18 @@ fn a_cut_diff_keeps_its_verdict() {
         "long.txt",
         "We utilize the the lanes. ".repeat(40_000).as_bytes(),
     );
+    let out = run_cut(&["--diff", "long.txt"], d.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+}
+
+/// pitchlint run with `args` in `dir`, its output read for 64 bytes and then closed: a reader
+/// that goes away, as `| head -c 64` does.
+fn run_cut(args: &[&str], dir: &Path) -> std::process::Output {
     let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("pitchlint"))
-        .args(["--diff", "long.txt"])
-        .current_dir(d.path())
+        .args(args)
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -781,8 +775,5 @@ fn a_cut_diff_keeps_its_verdict() {
         .read_exact(&mut first)
         .unwrap();
     drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_no_panic(out.status.code().unwrap(), &stderr);
-    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    child.wait_with_output().unwrap()
 }
