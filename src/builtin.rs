@@ -54,7 +54,11 @@ pub const EMPTY_WEIGHT: i32 = -70;
 /// `pitchlint/empty-draft` (an error) when the draft has no text to read: an empty file, or
 /// whitespace only (after markup is removed, for Markdown, HTML and email).
 pub fn empty_draft(doc: &Document) -> Option<Finding> {
-    if !doc.text().trim().is_empty() {
+    // Zero-width characters (and a stray byte-order mark) are no text either.
+    let blank = |c: char| {
+        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    if !doc.text().chars().all(blank) {
         return None;
     }
     Some(whole_file(empty_draft_meta()))
@@ -163,14 +167,18 @@ mod tests {
             ("", Format::Text),
             (" \n\t\n", Format::Text),
             ("<p> </p>", Format::Html),
+            // Zero-width spaces and joiners are no text.
+            ("\u{200b}\u{200b}\n\u{2060}", Format::Text),
         ] {
             let d = document::read("x", text.as_bytes().to_vec(), format).unwrap();
             let f = empty_draft(&d).unwrap_or_else(|| panic!("{text:?} is empty"));
             assert_eq!(f.rule.qualified, "pitchlint/empty-draft");
             assert_eq!(f.rule.severity, Severity::Error);
         }
-        let d = document::read("x", b"Hi.".to_vec(), Format::Text).unwrap();
-        assert!(empty_draft(&d).is_none());
+        for text in ["Hi.", "\u{200b}Hi."] {
+            let d = document::read("x", text.as_bytes().to_vec(), Format::Text).unwrap();
+            assert!(empty_draft(&d).is_none());
+        }
     }
 
     #[test]

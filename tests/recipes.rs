@@ -151,14 +151,18 @@ fn the_pre_commit_hook_runs_pitchlint_with_valid_arguments() {
         .split(',')
         .map(|a| a.trim().to_string())
         .collect();
-    // pre-commit appends the changed files.
+    // pre-commit appends the changed files, after a `--`: one named like an option is a file.
     let cli = Cli::try_parse_from(
         std::iter::once("pitchlint".to_string())
             .chain(args.clone())
-            .chain(["a.md".to_string()]),
+            .chain(["a.md".to_string(), "-b.md".to_string()]),
     )
     .unwrap();
     assert!(cli.force_exclude);
+    assert_eq!(
+        cli.paths,
+        [std::path::PathBuf::from("a.md"), "-b.md".into()]
+    );
     let files = regex::Regex::new(&field("files")).unwrap();
     assert!(files.is_match("proposals/acme.md") && files.is_match("x.txt"));
     assert!(!files.is_match("Cargo.toml"));
