@@ -121,7 +121,21 @@ fn fixing_standard_input_prints_the_fixed_text_and_reports_on_stderr() {
         .unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), FIXED);
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("pitchlint: fixed 4 findings in -"), "{err}");
+    assert!(
+        err.contains("pitchlint: fixed 4 findings in standard input\n"),
+        "{err}"
+    );
+    // Named for an editor: still standard input that was fixed, not the file.
+    let named = pitchlint_colorless()
+        .args(["--fix", "--stdin-filename", "draft.txt"])
+        .write_stdin(DRAFT)
+        .output()
+        .unwrap();
+    let named_err = String::from_utf8(named.stderr).unwrap();
+    assert!(
+        named_err.contains("pitchlint: fixed 4 findings in standard input (as draft.txt)\n"),
+        "{named_err}"
+    );
     // The report is on the fixed text: the fixed phrases are gone from it.
     assert!(err.contains("score "), "{err}");
     assert!(!err.contains("utilize"), "{err}");
@@ -164,7 +178,7 @@ fn fixing_standard_input_with_output_puts_the_report_in_the_file() {
         serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
     assert_eq!(json["files"][0]["path"], "-");
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err, "pitchlint: fixed 4 findings in -\n");
+    assert_eq!(err, "pitchlint: fixed 4 findings in standard input\n");
 }
 
 /// Standard input that is not fixed comes out as it went in, byte for byte: not UTF-8 (a fix

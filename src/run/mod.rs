@@ -487,7 +487,15 @@ fn lint(
                     } else {
                         match crate::fix::fixed_bytes(&raw, &report.source, &text) {
                             Ok(bytes) => {
-                                writeln!(err, "{}", fixed_note(n, &input.display()))?;
+                                // The text fixed is standard input's, printed: the file it
+                                // stands for is not touched.
+                                let name = match input {
+                                    Input::Stdin(Some(p)) => {
+                                        format!("standard input (as {})", p.display())
+                                    }
+                                    _ => "standard input".to_string(),
+                                };
+                                writeln!(err, "{}", fixed_note(n, &name))?;
                                 // Report on the text as printed.
                                 if let Some(again) = relint(&text) {
                                     report = again;
