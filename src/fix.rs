@@ -17,6 +17,7 @@ use std::io::Write;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use crate::document::plain::BOM;
 use crate::error::{Error, ErrorKind, Result};
 use crate::report::FileReport;
 use crate::rule::Finding;
@@ -127,8 +128,6 @@ pub enum Written {
     /// Nothing was written, and why.
     Skipped(String),
 }
-
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Whether `bytes` hold `linted` after a byte-order mark; `Err` says why they do not hold it
 /// at all (a file `--fix` leaves alone and `--diff` shows no diff for).

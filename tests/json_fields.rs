@@ -134,6 +134,20 @@ fn offsets_index_the_file_as_stored_byte_order_mark_included() {
             "bom.md",
             [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
         ),
+        // An .eml that is no MIME message is read as plain text, mark and all.
+        (
+            "bom.eml",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        // And a MIME message, as its own reader reads it.
+        (
+            "bom-mime.eml",
+            [
+                b"\xEF\xBB\xBFSubject: Lanes\n\n".as_slice(),
+                text.as_bytes(),
+            ]
+            .concat(),
+        ),
     ] {
         std::fs::write(dir.path().join(name), &bytes).unwrap();
         let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", name]));

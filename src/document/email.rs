@@ -169,9 +169,16 @@ fn body_map(
 
 /// An email document; falls back to plain text when the bytes are not a message.
 pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
-    let bytes = match bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        Some(rest) => rest.to_vec(),
-        None => bytes,
+    let (bytes, bom) = match bytes.strip_prefix(plain::BOM) {
+        Some(rest) => (rest.to_vec(), true),
+        None => (bytes, false),
+    };
+    // Byte offsets are the file's own when the rest is UTF-8 as stored (see
+    // `Document::stored_offset`).
+    let stored_offset = if bom && std::str::from_utf8(&bytes).is_ok() {
+        plain::BOM.len()
+    } else {
+        0
     };
     if bytes[..bytes.len().min(8192)].contains(&0) {
         return None;
@@ -189,9 +196,8 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
         None
     };
     let Some(msg) = parsed else {
-        let (source, warnings) = plain::decode(bytes)?;
-        let mut doc = plain::read(path, source);
-        doc.warnings.extend(warnings);
+        let mut doc = plain::read_decoded(path, bytes, plain::read)?;
+        doc.stored_offset = stored_offset;
         doc.warnings
             .push("not a MIME message: read as plain text".to_string());
         return Some(doc);
@@ -259,6 +265,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
     }
     let mut doc = Document::from_view(path.to_string(), Format::Email, source, b.finish());
     doc.warnings = warnings;
+    doc.stored_offset = stored_offset;
     Some(doc)
 }
 

@@ -307,19 +307,15 @@ pub fn read(path: &str, bytes: Vec<u8>, format: Format) -> Option<Document> {
         // Emails are parsed from their bytes: bodies carry their own charsets.
         return email::read(path, bytes);
     }
-    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let (source, warnings) = plain::decode(bytes)?;
-    // Offsets into the file hold for a UTF-8 file (less its mark); a file decoded from
-    // UTF-16 or lossily has offsets into its UTF-8 text.
-    let stored_offset = if bom && warnings.is_empty() { 3 } else { 0 };
-    let mut doc = match format {
-        Format::Text | Format::Email => plain::read(path, source),
-        Format::Markdown => markdown::read(path, source),
-        Format::Html => html::read(path, source),
-    };
-    doc.warnings.extend(warnings);
-    doc.stored_offset = stored_offset;
-    Some(doc)
+    plain::read_decoded(
+        path,
+        bytes,
+        match format {
+            Format::Text | Format::Email => plain::read,
+            Format::Markdown => markdown::read,
+            Format::Html => html::read,
+        },
+    )
 }
 
 #[cfg(test)]

@@ -2,12 +2,36 @@
 
 use super::{Document, Format, OffsetMap};
 
+/// Decode `bytes` (see [`decode`]) and read the text with `read` (a format's reader): the
+/// document gets the decoding's warnings, and the bytes of a UTF-8 byte-order mark as its
+/// [`Document::stored_offset`] when the rest is UTF-8 as stored (so that byte offsets in
+/// reports are the file's own; a UTF-16 or lossily decoded file's are into its text).
+pub fn read_decoded(
+    path: &str,
+    bytes: Vec<u8>,
+    read: impl FnOnce(&str, String) -> Document,
+) -> Option<Document> {
+    let bom = bytes.starts_with(BOM);
+    let (source, warnings) = decode(bytes)?;
+    let mut doc = read(path, source);
+    doc.stored_offset = if bom && warnings.is_empty() {
+        BOM.len()
+    } else {
+        0
+    };
+    doc.warnings.extend(warnings);
+    Some(doc)
+}
+
+/// A UTF-8 byte-order mark: removed when read, kept when a fix is written.
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// Decode raw bytes to text. `None` means the bytes look binary (a NUL byte in the first
 /// 8 KiB, as ripgrep decides) and the file is skipped. A UTF-8 byte-order mark is removed;
 /// UTF-16 with a byte-order mark is decoded; invalid UTF-8 is decoded lossily, with a warning.
 pub fn decode(bytes: Vec<u8>) -> Option<(String, Vec<String>)> {
     let mut warnings = Vec::new();
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+    if let Some(rest) = bytes.strip_prefix(BOM) {
         return Some(utf8(rest.to_vec(), &mut warnings)).map(|s| (s, warnings));
     }
     let utf16 = |le: bool, body: &[u8]| -> String {
