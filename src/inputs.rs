@@ -7,7 +7,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::document::{self, Document, Format};
+use crate::document::{self, Document, Format, plain};
 use crate::error::{Error, ErrorKind, Result};
 
 /// One thing to lint.
@@ -124,19 +124,36 @@ pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
     Ok(parse(input, read_bytes(input)?, format))
 }
 
-/// The bytes of an input, as stored.
+/// The bytes of an input, as stored. A binary input is read no further than the head that
+/// shows it is binary (see [`plain::looks_binary`]): it is skipped, and a device such as
+/// `/dev/zero` never ends.
 pub fn read_bytes(input: &Input) -> Result<Vec<u8>> {
     match input {
         Input::Stdin(_) => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::io(Path::new("-"), &e))?;
-            Ok(buf)
+            read_all(std::io::stdin().lock(), 0).map_err(|e| Error::io(Path::new("-"), &e))
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| Error::io(p, &e)),
+        Input::File(p) => {
+            let read = || {
+                let file = std::fs::File::open(p)?;
+                let size = file.metadata().map_or(0, |m| m.len());
+                read_all(file, usize::try_from(size).unwrap_or(0))
+            };
+            read().map_err(|e| Error::io(p, &e))
+        }
     }
+}
+
+/// Read `from` to its end (`size` is its expected length), or only its head when that is
+/// binary.
+fn read_all(mut from: impl Read, size: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(size);
+    (&mut from)
+        .take(plain::SNIFF as u64)
+        .read_to_end(&mut bytes)?;
+    if !plain::looks_binary(&bytes) {
+        from.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
 }
 
 /// An input's bytes (see [`read_bytes`]) as a document: see [`read`].

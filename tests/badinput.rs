@@ -169,6 +169,41 @@ fn binary_file_is_skipped_with_a_note() {
     assert_eq!(r.code, 0);
 }
 
+/// A binary input is read no further than the head that shows it is binary: `/dev/zero` (a
+/// file that never ends) and an endless pipe of NUL bytes are skipped, not read until memory
+/// runs out.
+#[cfg(unix)]
+#[test]
+fn endless_binary_input_is_skipped_after_its_head() {
+    let d = tempfile::tempdir().unwrap();
+    let r = run_json(&["/dev/zero"], d.path(), None);
+    assert!(
+        r.stderr.contains("/dev/zero: skipped: binary file"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.code, 0);
+
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_pitchlint"))
+        .args(["--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // Writes until pitchlint stops reading and closes the pipe.
+    let writer = std::thread::spawn(move || {
+        let zeros = [0u8; 65536];
+        while std::io::Write::write_all(&mut stdin, &zeros).is_ok() {}
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("-: skipped: binary file"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0));
+}
+
 #[test]
 fn invalid_utf8_is_decoded_lossily_with_a_warning() {
     let d = tempfile::tempdir().unwrap();

@@ -180,7 +180,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
     } else {
         0
     };
-    if bytes[..bytes.len().min(8192)].contains(&0) {
+    if bytes[..bytes.len().min(plain::SNIFF)].contains(&0) {
         return None;
     }
     let (lossy, source) = Lossy::new(&bytes);

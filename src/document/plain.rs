@@ -26,6 +26,18 @@ pub fn read_decoded(
 /// A UTF-8 byte-order mark: removed when read, kept when a fix is written.
 pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// How many bytes at the start of a file decide whether it is binary (as ripgrep decides).
+pub(crate) const SNIFF: usize = 8192;
+
+/// Whether bytes that start with no byte-order mark hold a NUL in their first [`SNIFF`]
+/// bytes: such a file is binary, and skipped (its head is enough to decide).
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+    let marked = [BOM, &[0xFF, 0xFE], &[0xFE, 0xFF]]
+        .iter()
+        .any(|m| bytes.starts_with(m));
+    !marked && bytes[..bytes.len().min(SNIFF)].contains(&0)
+}
+
 /// Decode raw bytes to text. `None` means the bytes look binary (a NUL byte in the first
 /// 8 KiB, as ripgrep decides) and the file is skipped. A UTF-8 byte-order mark is removed;
 /// UTF-16 with a byte-order mark is decoded; invalid UTF-8 is decoded lossily, with a warning.
@@ -54,8 +66,7 @@ pub fn decode(bytes: Vec<u8>) -> Option<(String, Vec<String>)> {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Some((utf16(false, rest), warnings));
     }
-    let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if looks_binary(&bytes) {
         return None;
     }
     Some((utf8(bytes, &mut warnings), warnings))
