@@ -55,14 +55,11 @@ fn main() -> ExitCode {
     // The report's file is created (emptied) only when the report is written, after the
     // rules loaded and the inputs were found: it must be none of the inputs, and a run that
     // stops on a setup error leaves it as it was.
-    let output = cli
-        .output
-        .as_ref()
-        .map(|p| (p, std::fs::canonicalize(p).ok()));
+    let output = cli.output.as_ref().map(|p| (p, run::FileId::of(p)));
     if let Some((path, Some(target))) = &output {
         let named = cli.paths.iter().filter(|p| p.as_os_str() != "-");
         let stands_for = cli.stdin_filename.iter();
-        if let Some(p) = named.chain(stands_for).find(|p| run::is_file(p, target)) {
+        if let Some(p) = named.chain(stands_for).find(|p| target.is(p)) {
             say!(
                 "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
                  it",

@@ -605,6 +605,23 @@ fn output_never_overwrites_or_lints_an_input() {
         std::fs::read_to_string(dir.path().join("mw/a.txt")).unwrap(),
         draft
     );
+    // A hard link is the same file under another name: named, found in a folder, or the
+    // file standard input stands for.
+    std::fs::hard_link(dir.path().join("mw/a.txt"), dir.path().join("link.txt")).unwrap();
+    for args in [
+        &["-o", "link.txt", "mw/a.txt"][..],
+        &["-o", "link.txt", "mw"],
+        &["-o", "link.txt", "--stdin-filename", "mw/a.txt"],
+    ] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).args(args).write_stdin(draft));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("link.txt"), "{err}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("mw/a.txt")).unwrap(),
+            draft
+        );
+    }
+    std::fs::remove_file(dir.path().join("link.txt")).unwrap();
     // Excluded by the config, the file is no draft of this run: the report replaces it.
     std::fs::write(
         dir.path().join("pitchlint.toml"),

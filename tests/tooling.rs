@@ -176,7 +176,10 @@ fn explain_prints_rationale_examples_and_suggestion() {
         ),
         "{out}"
     );
-    assert!(out.contains("\n    phrases = [\"partner*\"]\n"), "{out}");
+    assert!(
+        out.contains("\n    phrases = [\"partner*\", \"(your|"),
+        "{out}"
+    );
     let (wordy, _, _) = run(pitchlint().args(["--isolated", "explain", "sales/wordy"]));
     assert!(wordy.contains("\n    [swap]\n"), "{wordy}");
     assert!(wordy.contains("\n    \"utilize~\" = \"use\"\n"), "{wordy}");

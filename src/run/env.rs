@@ -77,7 +77,7 @@ pub struct Env {
     pub color: bool,
     /// The report's file (`--output`), absolute, when it is there before the run: never read
     /// as a draft.
-    pub output: Option<PathBuf>,
+    pub output: Option<FileId>,
 }
 
 impl Env {
@@ -93,10 +93,51 @@ impl Env {
     }
 }
 
-/// Whether `path` is the file `target` (absolute, canonical): the names are compared first, so
-/// that a folder walk pays for no lookup.
-pub fn is_file(path: &Path, target: &Path) -> bool {
-    path.file_name() == target.file_name() && std::fs::canonicalize(path).is_ok_and(|p| p == target)
+/// A file that is there before the run (the report's, `--output`), known by what it is and not
+/// by its name: a hard link to it, under any name, is the same file.
+#[derive(Clone, Debug)]
+pub struct FileId {
+    canonical: PathBuf,
+    #[cfg(unix)]
+    id: (u64, u64),
+}
+
+impl FileId {
+    /// The file at `path`, if there is one.
+    pub fn of(path: &Path) -> Option<FileId> {
+        let canonical = std::fs::canonicalize(path).ok()?;
+        #[cfg(unix)]
+        let id = {
+            use std::os::unix::fs::MetadataExt;
+            let m = std::fs::metadata(&canonical).ok()?;
+            (m.dev(), m.ino())
+        };
+        Some(FileId {
+            canonical,
+            #[cfg(unix)]
+            id,
+        })
+    }
+
+    /// Whether `path` is this file: on Unix, the same device and inode (a hard link, a
+    /// symbolic link or another spelling of the path); elsewhere, the same canonical path.
+    /// Only the file's metadata is read (a FIFO is not opened).
+    pub fn is(&self, path: &Path) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == self.id)
+        }
+        #[cfg(not(unix))]
+        {
+            std::fs::canonicalize(path).is_ok_and(|p| p == self.canonical)
+        }
+    }
+
+    /// The file's absolute, canonical path.
+    pub fn path(&self) -> &Path {
+        &self.canonical
+    }
 }
 
 /// Whether to colour: `always`, `never`, or on a terminal when NO_COLOR is unset or empty.

@@ -19,7 +19,7 @@ use crate::rule::Severity;
 mod env;
 mod plan;
 
-pub use env::{Env, RunError, Status, is_file, use_color};
+pub use env::{Env, FileId, RunError, Status, use_color};
 use plan::{all_rules, file_of, plan};
 pub use plan::{configs, flags};
 

@@ -90,7 +90,7 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
                 }
                 // The report's file, there before the run, in a folder being linted: it is
                 // a draft (or an old report) that the report would overwrite.
-                if env.output.as_deref().is_some_and(|o| super::is_file(p, o)) {
+                if env.output.as_ref().is_some_and(|o| o.is(p)) {
                     let named = cli.output.as_deref().unwrap_or(p);
                     return Err(Error::usage(format!(
                         "--output {}: names a file this run lints ({}, in a folder given): the \

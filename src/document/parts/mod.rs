@@ -135,16 +135,22 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             while i < end && lines[i].blank {
                 i += 1;
             }
-        } else if hints.subject.is_none()
-            && i + 1 < end
-            && !lines[i + 1].blank
-            && is_plain_title(&text[l.span.clone()], &text[lines[i + 1].span.clone()])
+        } else if let Some(next) = (hints.subject.is_none())
+            .then(|| (i + 1..end).find(|&k| !lines[k].blank))
+            .flatten()
+            .filter(|&k| {
+                let next = &text[lines[k].span.clone()];
+                // Right above the text, or over a blank line and then the greeting (a
+                // subject written above the email: "Freight Savings", "", "Hi Maria,").
+                is_plain_title(&text[l.span.clone()], next)
+                    && (k == i + 1 || greeting_end(next).is_some())
+            })
         {
             // A plain-text title over the text that follows it ("Vendor Customer
             // Relationships"): the draft's title, as a Markdown `#` title is, and not the
             // start of its first sentence.
             push(&mut segs, Scope::SUBJECT, trim(text, l.span.clone()));
-            i += 1;
+            i = next;
         }
     }
     let mut greeting_rest: Option<Range<usize>> = None;

@@ -75,6 +75,13 @@ fn a_plain_title_line_is_the_subject() {
         part("The Case for a Pilot\nCan we talk?\n", "subject"),
         ["The Case for a Pilot"]
     );
+    // A subject written above the email, a blank line between: the greeting follows.
+    let t = "Freight Savings\n\nHi Maria,\n\nWe haul reefers.\n\nCan we talk?\n";
+    assert_eq!(part(t, "subject"), ["Freight Savings"]);
+    assert_eq!(part(t, "greeting"), ["Hi Maria,"]);
+    // A short first paragraph over more prose stays the message's opening.
+    let t = "Quick Question\n\nWe haul reefers.\n\nCan we talk?\n";
+    assert!(part(t, "subject").is_empty(), "{t}");
 }
 
 #[test]
