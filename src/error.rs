@@ -100,7 +100,11 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(path) = &self.path {
-            write!(f, "{}:", path.display())?;
+            write!(
+                f,
+                "{}:",
+                crate::render::printable(&path.display().to_string())
+            )?;
             if let Some((line, column)) = self.position {
                 write!(f, "{line}:{column}:")?;
             }

@@ -649,3 +649,65 @@ fn output_never_overwrites_or_lints_an_input() {
             .contains("mw/a.txt:")
     );
 }
+
+/// A control character in a file's name, a pack's message or a draft reaches no terminal:
+/// the human and concise reports, `--show-parts` and the notes on standard error show it as
+/// its control picture (ESC as `␛`), and a line break in a name does not split a record.
+#[cfg(unix)]
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "evil\u{1b}[2J\nname.txt";
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"bell\"\nkind = \"phrase\"\nphrases = [\"synergy\"]\nweight = -5\nmessage = \"ring \\u0007 \\u001b[31mred\"\nsuggest = \"drop \\u001b[0m it\"\n";
+    write(
+        dir.path(),
+        &[
+            (
+                name,
+                "Hi Dana,\n\nWe bring synergy \u{1b}[5m to freight.\n\nCould we talk?\n",
+            ),
+            ("t.toml", pack),
+            ("bin\u{1b}.txt", "a\0b"),
+        ],
+    );
+    for args in [
+        &[
+            "--no-default-rules",
+            "--rules",
+            "t.toml",
+            "--color",
+            "never",
+            ".",
+        ][..],
+        &[
+            "--no-default-rules",
+            "--rules",
+            "t.toml",
+            "--format",
+            "concise",
+            ".",
+        ],
+        &["--show-parts", name],
+    ] {
+        let (out, err, _) = run(pitchlint_in(dir.path()).args(args));
+        for text in [&out, &err] {
+            assert!(!text.contains(['\u{1b}', '\u{7}']), "{args:?}: {text:?}");
+        }
+        assert!(out.contains("evil␛[2J␊name.txt"), "{args:?}: {out}");
+        if args[0] != "--show-parts" {
+            assert!(out.contains("ring ␇ ␛[31mred"), "{args:?}: {out}");
+            assert!(err.contains("bin␛.txt: skipped: binary file"), "{err}");
+        }
+    }
+    // JSON keeps the name as it is (escaped by JSON itself).
+    let (out, _, _) = run(pitchlint_in(dir.path()).args([
+        "--no-default-rules",
+        "--rules",
+        "t.toml",
+        "--format",
+        "json",
+        name,
+    ]));
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["files"][0]["path"], name);
+}

@@ -119,15 +119,150 @@ fn is(name: &[u8], list: &[&str]) -> bool {
     list.iter().any(|n| n.as_bytes() == name)
 }
 
+/// The elements open at a point of the source, innermost last, with what the view needs to
+/// know of them at once (how many of each name are open, where the open code elements are,
+/// how many hide their content or are preformatted): so that no tag costs a search of the
+/// whole stack, and deeply nested or unclosed elements (`<p>x` a hundred thousand times)
+/// take linear time.
+#[derive(Default)]
+struct Elements {
+    stack: Vec<Open>,
+    count: std::collections::HashMap<Vec<u8>, usize>,
+    /// Stack positions of the open code elements, outermost first.
+    code: Vec<usize>,
+    hidden: usize,
+    pre: usize,
+}
+
+impl Elements {
+    fn is_open(&self, name: &[u8]) -> bool {
+        self.count.get(name).is_some_and(|&n| n > 0)
+    }
+
+    fn push(&mut self, open: Open) {
+        self.hidden += usize::from(open.hidden);
+        self.pre += usize::from(open.pre);
+        if is(&open.name, CODE) {
+            self.code.push(self.stack.len());
+        }
+        *self.count.entry(open.name.clone()).or_default() += 1;
+        self.stack.push(open);
+    }
+
+    /// The innermost open element named `name`, if any.
+    fn innermost(&self, name: &[u8]) -> Option<usize> {
+        if !self.is_open(name) {
+            return None;
+        }
+        self.stack.iter().rposition(|o| o.name == name)
+    }
+
+    /// The innermost open element of `names`, if it is one of `closes` (a list item ends at
+    /// the next item of its own list, not of a list inside it: `names` holds the lists too).
+    fn innermost_of(&self, names: &[&str], closes: &[&str]) -> Option<usize> {
+        if !closes.iter().any(|n| self.is_open(n.as_bytes())) {
+            return None;
+        }
+        let pos = self.stack.iter().rposition(|o| is(&o.name, names))?;
+        is(&self.stack[pos].name, closes).then_some(pos)
+    }
+
+    /// Close the open element at `pos` and every element opened inside it.
+    fn close(&mut self, pos: usize, b: &mut ViewBuilder, span: Range<usize>) {
+        while self.stack.len() > pos {
+            let Some(o) = self.stack.pop() else { break };
+            self.hidden -= usize::from(o.hidden);
+            self.pre -= usize::from(o.pre);
+            if self.code.last() == Some(&self.stack.len()) {
+                self.code.pop();
+            }
+            if let Some(n) = self.count.get_mut(&o.name) {
+                *n -= 1;
+            }
+            if self.hidden > 0 {
+                continue;
+            }
+            if let Some(start) = o.quote_start {
+                b.quote(start..b.len());
+            }
+            if is(&o.name, PARAGRAPH) {
+                b.push_break("\n\n", span.clone());
+            } else if is(&o.name, LINE) {
+                b.push_break("\n", span.clone());
+            }
+        }
+    }
+
+    /// Close what a start tag named `name` ends without an end tag, as a browser does: a block
+    /// ends an open paragraph (and code, which is inline); a list item the item before it, a
+    /// table cell or row the one before it.
+    fn close_implied(&mut self, name: &[u8], b: &mut ViewBuilder, span: &Range<usize>) {
+        const ENDS_P: &[&str] = &[
+            "p",
+            "div",
+            "ul",
+            "ol",
+            "dl",
+            "li",
+            "dt",
+            "dd",
+            "table",
+            "pre",
+            "hr",
+            "blockquote",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "section",
+            "article",
+            "aside",
+            "header",
+            "footer",
+            "main",
+            "nav",
+            "address",
+            "center",
+            "figure",
+            "figcaption",
+            "form",
+            "fieldset",
+            "details",
+            "summary",
+        ];
+        if is(name, PARAGRAPH) || is(name, LINE) {
+            // Code is inline: a block starting inside it ends it (an unclosed `<code>` must
+            // not hide the rest of the draft, its ask included).
+            if let Some(&pos) = self.code.first() {
+                self.close(pos, b, span.clone());
+            }
+        }
+        let ends = match name {
+            b"li" => self.innermost_of(&["li", "ul", "ol"], &["li"]),
+            b"dt" | b"dd" => self.innermost_of(&["dt", "dd", "dl"], &["dt", "dd"]),
+            b"td" | b"th" => self.innermost_of(&["td", "th", "tr", "table"], &["td", "th"]),
+            b"tr" => self.innermost_of(&["tr", "table"], &["tr"]),
+            _ => None,
+        };
+        if let Some(pos) = ends {
+            self.close(pos, b, span.clone());
+        }
+        if is(name, ENDS_P) && self.stack.last().is_some_and(|o| o.name == b"p") {
+            let pos = self.stack.len() - 1;
+            self.close(pos, b, span.clone());
+        }
+    }
+}
+
 /// The visible text of an HTML source, with its map back to the source.
 pub fn view(source: &str) -> View {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // Switch to raw-text states after <script>, <style>, <title>…, as a browser would.
     emitter.naively_switch_states(true);
     let mut b = ViewBuilder::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut hidden = 0usize;
-    let mut pre = 0usize;
+    let mut open = Elements::default();
     for token in Tokenizer::new_with_emitter(source, emitter) {
         let Ok(token) = token;
         match token {
@@ -136,18 +271,12 @@ pub fn view(source: &str) -> View {
                 let span = tag.span.start..tag.span.end;
                 if name == b"body" {
                     // <body> closes an unclosed <head>.
-                    while let Some(pos) = stack.iter().rposition(|o| o.name == b"head") {
-                        close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span.clone());
+                    if let Some(pos) = open.innermost(b"head") {
+                        open.close(pos, &mut b, span.clone());
                     }
                 }
-                // Code is inline: a block starting inside it ends it (an unclosed `<code>`
-                // must not hide the rest of the draft, its ask included).
-                if is(&name, PARAGRAPH) || is(&name, LINE) {
-                    if let Some(pos) = stack.iter().position(|o| is(&o.name, CODE)) {
-                        close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span.clone());
-                    }
-                }
-                if hidden == 0 {
+                open.close_implied(&name, &mut b, &span);
+                if open.hidden == 0 {
                     if name == b"br" {
                         if !b.is_empty() {
                             b.push("\n", span.start..span.start);
@@ -163,11 +292,9 @@ pub fn view(source: &str) -> View {
                 }
                 let hide = is(&name, INVISIBLE) || is(&name, CODE) || hides(&tag.attributes);
                 let quote_start =
-                    (hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
-                hidden += usize::from(hide);
+                    (open.hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
                 let is_pre = name == b"pre" || name == b"textarea";
-                pre += usize::from(is_pre);
-                stack.push(Open {
+                open.push(Open {
                     name,
                     hidden: hide,
                     quote_start,
@@ -176,15 +303,15 @@ pub fn view(source: &str) -> View {
             }
             Token::EndTag(tag) => {
                 let span = tag.span.start..tag.span.end;
-                match stack.iter().rposition(|o| o.name == tag.name.0) {
-                    Some(pos) => close(&mut stack, pos, &mut b, &mut hidden, &mut pre, span),
-                    None if hidden == 0 && (tag.name.0 == b"p" || tag.name.0 == b"br") => {
+                match open.innermost(&tag.name.0) {
+                    Some(pos) => open.close(pos, &mut b, span),
+                    None if open.hidden == 0 && (tag.name.0 == b"p" || tag.name.0 == b"br") => {
                         b.push_break("\n\n", span)
                     }
                     None => {}
                 }
             }
-            Token::String(s) if hidden == 0 => {
+            Token::String(s) if open.hidden == 0 => {
                 let span = s.span.start..s.span.end;
                 let decoded = String::from_utf8_lossy(&s.value);
                 let raw = source.get(span.clone()).unwrap_or("");
@@ -196,7 +323,7 @@ pub fn view(source: &str) -> View {
                 for (d, r) in align::entities(raw, &decoded) {
                     let piece = tidy(
                         &decoded[d],
-                        pre > 0,
+                        open.pre > 0,
                         !r.is_empty() && raw.as_bytes()[r.start] == b'&',
                     );
                     b.push(&piece, span.start + r.start..span.start + r.end);
@@ -206,33 +333,6 @@ pub fn view(source: &str) -> View {
         }
     }
     b.finish()
-}
-
-/// Close the open element at `pos` and every element opened inside it.
-fn close(
-    stack: &mut Vec<Open>,
-    pos: usize,
-    b: &mut ViewBuilder,
-    hidden: &mut usize,
-    pre: &mut usize,
-    span: Range<usize>,
-) {
-    while stack.len() > pos {
-        let Some(o) = stack.pop() else { break };
-        *hidden -= usize::from(o.hidden);
-        *pre -= usize::from(o.pre);
-        if *hidden > 0 {
-            continue;
-        }
-        if let Some(start) = o.quote_start {
-            b.quote(start..b.len());
-        }
-        if is(&o.name, PARAGRAPH) {
-            b.push_break("\n\n", span.clone());
-        } else if is(&o.name, LINE) {
-            b.push_break("\n", span.clone());
-        }
-    }
 }
 
 /// Text as shown: outside `<pre>`, line breaks and tabs are spaces (byte for byte, so the map
@@ -318,6 +418,42 @@ mod tests {
             .map(|r| &d.text()[r.clone()])
             .collect();
         assert_eq!(closing, ["Can we talk?"]);
+    }
+
+    #[test]
+    fn unclosed_paragraphs_items_and_cells_end_as_a_browser_ends_them() {
+        let src =
+            "<p>Hi Dana,<p>We ship.<ul><li>Daily pickups<li>Live tracking</ul><p>Can we talk?";
+        let d = read("t.html", src.to_string());
+        assert_eq!(
+            d.text(),
+            "Hi Dana,\n\nWe ship.\n\nDaily pickups\nLive tracking\n\nCan we talk?"
+        );
+        // A list inside an item: its items end there, not the outer one.
+        // Each reads as its closed form does.
+        for (unclosed, closed) in [
+            (
+                "<ul><li>Lanes<ul><li>Ohio<li>Texas</ul><li>Rates</ul>",
+                "<ul><li>Lanes<ul><li>Ohio</li><li>Texas</li></ul></li><li>Rates</li></ul>",
+            ),
+            (
+                "<table><tr><td>Lane<td>Rate<tr><td>Ohio<td>$2</table>",
+                "<table><tr><td>Lane</td><td>Rate</td></tr><tr><td>Ohio</td><td>$2</td></tr></table>",
+            ),
+            (
+                "<dl><dt>Lane<dd>Ohio<dt>Rate<dd>$2</dl>",
+                "<dl><dt>Lane</dt><dd>Ohio</dd><dt>Rate</dt><dd>$2</dd></dl>",
+            ),
+        ] {
+            let a = read("t.html", unclosed.to_string());
+            let b = read("t.html", closed.to_string());
+            assert_eq!(a.text(), b.text(), "{unclosed}");
+            assert!(a.text().contains("Ohio\n"), "{:?}", a.text());
+        }
+        // Deep nesting that never closes is still read through (in linear time).
+        let src = "<div>x".repeat(50_000) + "<p>Can we talk?";
+        let d = read("t.html", src);
+        assert!(d.text().ends_with("Can we talk?"), "{:?}", &d.text()[..20]);
     }
 
     #[test]

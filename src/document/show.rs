@@ -25,7 +25,12 @@ pub fn render(doc: &Document) -> String {
         index.position(&doc.source, src).line
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({})", doc.path, doc.format.name());
+    let _ = writeln!(
+        out,
+        "{} ({})",
+        crate::render::printable(&doc.path),
+        doc.format.name()
+    );
     let width = doc
         .segments
         .iter()
@@ -46,7 +51,7 @@ pub fn render(doc: &Document) -> String {
                     out,
                     "{:>5}  {label:<width$} │ {}",
                     line_of(at + lead),
-                    words.join(" ")
+                    crate::render::printable(&words.join(" "))
                 );
             }
             at += line.len();
@@ -56,7 +61,10 @@ pub fn render(doc: &Document) -> String {
         let list: Vec<String> = doc
             .placeholders
             .iter()
-            .map(|p| format!("{} (line {})", &text[p.clone()], line_of(p.start)))
+            .map(|p| {
+                let field = crate::render::printable(&text[p.clone()]);
+                format!("{field} (line {})", line_of(p.start))
+            })
             .collect();
         let _ = writeln!(
             out,

@@ -21,24 +21,25 @@ pub fn one_line(s: &str) -> String {
 impl Renderer for Concise {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
+        let path = super::printable(&file.path);
         for l in &located {
             let f = l.finding;
             writeln!(
                 w,
                 "{}:{}:{}: {} [{}] {}",
-                file.path,
+                path,
                 l.start.line,
                 l.start.column,
                 f.rule.severity,
                 f.rule.qualified,
-                one_line(f.message())
+                super::printable(&one_line(f.message()))
             )?;
         }
         if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
             writeln!(
                 w,
                 "{}:1:1: error [{}] {reason}",
-                file.path,
+                path,
                 super::sarif::MIN_SCORE_RULE
             )?;
         }

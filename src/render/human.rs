@@ -102,7 +102,8 @@ impl Human {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let title = format!("{:+} {}", rule.weight, f.message());
+        let title = format!("{:+} {}", rule.weight, super::printable(f.message()));
+        let path = super::printable(&file.path);
         // A reward asks for no change and counts once: it is shown once, at its first place,
         // as its title and where it stands (drawn as annotate-snippets draws a frame's first
         // two lines), with its other places on a third. A frame for each would make a good
@@ -126,7 +127,7 @@ impl Human {
                 self.paint(&id, head),
                 self.paint(&format!(": {title}"), |x| x.bold()),
                 self.paint("-->", |x| x.bright_blue().bold()),
-                format_args!(" {}", file.path),
+                format_args!(" {path}"),
                 loc.start.line,
                 loc.start.column
             )?;
@@ -150,7 +151,7 @@ impl Human {
             let tail = if to < end { "…" } else { "" };
             let shown = format!("{head}{}{tail}", &file.source[from..to]);
             let at = head.len() + f.span.start - from;
-            let origin = Origin::path(file.path.as_str())
+            let origin = Origin::path(&*path)
                 .line(loc.start.line)
                 .char_column(loc.start.column);
             level
@@ -169,7 +170,7 @@ impl Human {
                 .element(
                     Snippet::source(&file.source[start..end])
                         .line_start(first + 1)
-                        .path(file.path.as_str())
+                        .path(&*path)
                         .annotation(
                             AnnotationKind::Primary.span(f.span.start - start..f.span.end - start),
                         ),
@@ -177,7 +178,7 @@ impl Human {
         };
         let mut group = group;
         if let Some(s) = &rule.suggest {
-            group = group.element(Level::HELP.message(s.as_str()));
+            group = group.element(Level::HELP.message(super::printable(s)));
         }
         writeln!(buf, "{}\n", self.snippets.render(&[group]))
     }
@@ -240,7 +241,7 @@ impl Renderer for Human {
         };
         let mut head = format!(
             "{}: score {}/100 {verdict}",
-            self.paint(&file.path, |x| x.bold()),
+            self.paint(&super::printable(&file.path), |x| x.bold()),
             s.score
         );
         if !s.reasons.is_empty() {

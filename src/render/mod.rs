@@ -117,6 +117,24 @@ pub struct RenderOptions {
 }
 
 /// The renderer for a format.
+/// `s` as it can be shown on a terminal: a control character (from a file's name, a rule
+/// pack's message or a draft) is shown as its Unicode control picture (ESC as `␛`), so that
+/// it cannot move the cursor, recolour or clear the screen, or split a report's line. Tabs
+/// stay.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let shown = |c: char| match c {
+        '\t' => None,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
+        _ => None,
+    };
+    if !s.chars().any(|c| shown(c).is_some()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars().map(|c| shown(c).unwrap_or(c)).collect()
+}
+
 pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> {
     match format {
         OutputFormat::Human => Box::new(human::Human::new(opts)),

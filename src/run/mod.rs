@@ -37,7 +37,12 @@ macro_rules! note {
         if $quiet {
             Ok(())
         } else {
-            write!($err, "pitchlint: note: ").and_then(|()| writeln!($err, $($arg)*))
+            // A file's name may hold control characters: see `render::printable`.
+            writeln!(
+                $err,
+                "pitchlint: note: {}",
+                crate::render::printable(&format!($($arg)*))
+            )
         }
     };
 }
