@@ -64,7 +64,13 @@ pub struct Cli {
     pub color: ColorChoice,
 
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100), global = true)]
+    #[arg(
+        long,
+        value_name = "N",
+        value_parser = clap::value_parser!(u8).range(0..=100),
+        global = true,
+        allow_negative_numbers = true
+    )]
     pub min_score: Option<u8>,
 
     /// Read inputs as this format, whatever their extension (and name the format of standard

@@ -8,7 +8,8 @@
 //! write bit for anyone) is never replaced, even by a user such as root whom the file system
 //! would let rename over it; a folder where the temporary file cannot be created is an error
 //! naming the file. A process killed at any point leaves the original or the fixed file, never
-//! a mix: the original is only ever touched by the rename, which is atomic; at worst a stray
+//! a mix: the original is only ever touched by the rename, which is atomic; at worst (SIGKILL:
+//! a SIGINT or SIGTERM handler removes them, see [`remove_pending`]) a stray
 //! `.pitchlint-fix-*` temporary file is left beside it. Fixing a fixed file
 //! changes nothing, because a replacement may never match its own phrase (checked when the
 //! pack loads).
@@ -197,20 +198,17 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pitchlint-fix-")
-        .tempfile_in(dir)
-        .map_err(|e| {
-            Error::file(
-                ErrorKind::Io,
-                path,
-                format!(
-                    "not fixed: cannot create a temporary file in {}: {}",
-                    dir.display(),
-                    Error::io(dir, &e).message
-                ),
-            )
-        })?;
+    let (_listed, mut tmp) = create_pending(dir).map_err(|e| {
+        Error::file(
+            ErrorKind::Io,
+            path,
+            format!(
+                "not fixed: cannot create a temporary file in {}: {}",
+                dir.display(),
+                Error::io(dir, &e).message
+            ),
+        )
+    })?;
     let io = |e: std::io::Error| {
         Error::file(
             ErrorKind::Io,
@@ -248,6 +246,48 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
         )
     })?;
     Ok(Written::Yes)
+}
+
+/// The temporary files of fixes being written, so that a process stopped by a signal can
+/// remove them before it exits (see [`remove_pending`]).
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A fix's temporary file's place in [`PENDING`]: dropped, it leaves the list.
+struct Listed(PathBuf);
+
+impl Drop for Listed {
+    fn drop(&mut self) {
+        unlist(&self.0);
+    }
+}
+
+/// Create a fix's temporary file in `dir`, listed in [`PENDING`] until the [`Listed`] is
+/// dropped (declare it first, so that it outlives the file). The file is created and listed
+/// under the list's lock: a signal handler that holds the lock (see [`remove_pending`]) lets
+/// no new one appear unlisted.
+fn create_pending(dir: &Path) -> std::io::Result<(Listed, tempfile::NamedTempFile)> {
+    let mut list = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    let file = tempfile::Builder::new()
+        .prefix(".pitchlint-fix-")
+        .tempfile_in(dir)?;
+    list.push(file.path().to_path_buf());
+    Ok((Listed(file.path().to_path_buf()), file))
+}
+
+fn unlist(path: &Path) {
+    let mut list = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    list.retain(|p| p != path);
+}
+
+/// Remove the temporary files of the fixes being written, and keep the lock so that no new
+/// one is created: for a handler of SIGINT or SIGTERM, just before the process exits. Every
+/// original is left as it was (an original is only ever replaced by a rename).
+pub fn remove_pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    let list = PENDING.lock().unwrap_or_else(|e| e.into_inner());
+    for p in list.iter() {
+        let _ = std::fs::remove_file(p);
+    }
+    list
 }
 
 #[cfg(test)]

@@ -52,6 +52,14 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // Stopped by Ctrl-C or a SIGTERM while fixing, pitchlint removes the temporary files of
+    // the fixes being written (each original is only ever replaced by a rename) and exits.
+    if cli.fix {
+        let _ = ctrlc::set_handler(|| {
+            let _keep_locked = pitchlint::fix::remove_pending();
+            std::process::exit(130);
+        });
+    }
     // The report's file is created (emptied) only when the report is written, after the
     // rules loaded and the inputs were found: it must be none of the inputs, and a run that
     // stops on a setup error leaves it as it was.

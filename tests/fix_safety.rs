@@ -141,6 +141,48 @@ fn a_run_killed_mid_write_leaves_the_old_file_or_the_new_one() {
     assert_eq!(old + new, rounds);
 }
 
+/// Stopped by SIGTERM or SIGINT (Ctrl-C) while it writes a fix, `--fix` removes its temporary
+/// file before it exits (130), and the file is the original or the fixed text.
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_by_a_signal_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = big_draft().repeat(20);
+    let (fixed, _) = fixed_once(dir.path(), &original);
+    let p = dir.path().join("draft.txt");
+    let mut caught = 0;
+    for (i, signal) in ["TERM", "INT", "TERM", "INT"].iter().enumerate() {
+        std::fs::write(&p, &original).unwrap();
+        let mut child = pitchlint()
+            .args(["--fix", "--quiet", "--min-score", "0"])
+            .arg(&p)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until the temporary file exists, then signal.
+        while strays(dir.path()).is_empty() && child.try_wait().unwrap().is_none() {
+            std::hint::spin_loop();
+        }
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        let code = child.wait().unwrap().code();
+        if status.success() && code == Some(130) {
+            caught += 1;
+        }
+        assert!(
+            strays(dir.path()).is_empty(),
+            "round {i} (SIG{signal}): {code:?}"
+        );
+        let now = std::fs::read(&p).unwrap();
+        assert!(now == original.as_bytes() || now == fixed, "round {i}");
+    }
+    // Most signals land while the fix is written (a run that ended first exits 0 or 1).
+    assert!(caught >= 2, "{caught} of 4 signals landed while fixing");
+}
+
 #[cfg(unix)]
 #[test]
 fn fix_keeps_the_file_s_permissions() {

@@ -204,6 +204,15 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
     };
     let mut b = ViewBuilder::new();
     let mut warnings = Vec::new();
+    // An 8-bit body in another charset (windows-1252) is decoded for linting, but the source
+    // that reports quote and count bytes in is the file's bytes read as UTF-8.
+    if let Some((line, column)) = plain::invalid_utf8_at(&bytes) {
+        warnings.push(format!(
+            "not UTF-8 as stored (first at {line}:{column}): the message is linted as its \
+             charset says, but byte offsets and quoted text in reports are those of the file \
+             read as UTF-8, with U+FFFD for each invalid sequence"
+        ));
+    }
 
     // The subject, at the Subject header's value.
     let root = msg.parts.first();
@@ -262,6 +271,14 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
             }
             _ => {}
         }
+    } else {
+        // Only attachments, or multipart boundaries that do not match: say so, rather than
+        // judge an empty message.
+        warnings.push(
+            "no text body found (no text/plain or text/html part; a multipart boundary that \
+             does not match?): only the subject is linted"
+                .to_string(),
+        );
     }
     let mut doc = Document::from_view(path.to_string(), Format::Email, source, b.finish());
     doc.warnings = warnings;
@@ -311,6 +328,15 @@ mod tests {
     }
 
     #[test]
+    fn a_message_without_a_text_body_says_so() {
+        let src = "Subject: Hi\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=XYZ\n\n--ABC\nContent-Type: text/plain\n\nWill you partner with us?\n--ABC--\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert!(!d.text().contains("partner"), "{:?}", d.text());
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+        assert!(d.warnings[0].starts_with("no text body found"));
+    }
+
+    #[test]
     fn charsets_are_converted_and_attachments_skipped() {
         let d = fixture("cp1252.eml");
         assert!(
@@ -323,7 +349,12 @@ mod tests {
         assert_eq!(d.text().matches("partner").count(), 1);
         // Text after a converted character still maps exactly.
         assert_eq!(at(&d, "delivered"), "delivered");
-        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        // The file is 8-bit windows-1252: reports' offsets are those of its lossy UTF-8 copy,
+        // and a warning says so.
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+        assert!(d.warnings[0].starts_with("not UTF-8 as stored (first at "));
+        let utf8 = fixture("saved.eml");
+        assert!(utf8.warnings.is_empty(), "{:?}", utf8.warnings);
     }
 
     #[test]
