@@ -143,17 +143,8 @@ pub fn read_bytes(input: &Input) -> Result<Vec<u8>> {
     }
 }
 
-/// Read `from` to its end (`size` is its expected length), or only its head when that is
-/// binary.
-fn read_all(mut from: impl Read, size: usize) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::with_capacity(size);
-    (&mut from)
-        .take(plain::SNIFF as u64)
-        .read_to_end(&mut bytes)?;
-    if !plain::looks_binary(&bytes) {
-        from.read_to_end(&mut bytes)?;
-    }
-    Ok(bytes)
+fn read_all(from: impl Read, size: usize) -> std::io::Result<Vec<u8>> {
+    plain::read_unless_binary(from, size).map(|(bytes, _)| bytes)
 }
 
 /// An input's bytes (see [`read_bytes`]) as a document: see [`read`].

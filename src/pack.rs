@@ -322,6 +322,28 @@ pub fn default_sources() -> Vec<PackSource> {
         .collect()
 }
 
+/// Whether `path` is named as a config file is (`pitchlint.toml`, `.pitchlint.toml`).
+fn is_config_name(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| crate::config::FILE_NAMES.iter().any(|c| n == *c))
+}
+
+/// A pack file's bytes; a binary file (`/dev/zero` behind a `.toml` name) is an error after its
+/// first few KiB, not read to its end.
+fn read_pack_bytes(p: &Path) -> Result<Vec<u8>> {
+    let file = std::fs::File::open(p).map_err(|e| Error::io(p, &e))?;
+    let (bytes, binary) =
+        crate::document::plain::read_unless_binary(file, 0).map_err(|e| Error::io(p, &e))?;
+    if binary {
+        return Err(Error::file(
+            ErrorKind::Config,
+            p,
+            "not a rule pack: the file is binary (it holds NUL bytes)",
+        ));
+    }
+    Ok(bytes)
+}
+
 /// Read packs from a `.toml` file or a folder of them (sorted by name, not recursive).
 pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
@@ -331,7 +353,8 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(path, &e))?;
             let p = entry.path();
-            if p.extension().is_some_and(|x| x == "toml") && p.is_file() {
+            // A config file beside the packs (`packs = ["."]`) is no pack.
+            if p.extension().is_some_and(|x| x == "toml") && p.is_file() && !is_config_name(&p) {
                 files.push(p);
             }
         }
@@ -343,6 +366,13 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
                 "no rule pack (*.toml) in this folder",
             ));
         }
+    } else if is_config_name(path) {
+        return Err(Error::file(
+            ErrorKind::Config,
+            path,
+            "a config file, not a rule pack: name packs under `packs` in it, or pass it with \
+             --config",
+        ));
     } else if path.extension().is_some_and(|x| x == "toml") {
         files.push(path.to_path_buf());
     } else {
@@ -350,13 +380,14 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
         return Err(Error::file(
             ErrorKind::Config,
             path,
-            "not a rule pack: packs are .toml files (a draft to lint goes without --rules)",
+            "not a rule pack: packs are .toml files (a draft to lint is a path to lint, not a \
+             pack)",
         ));
     }
     files
         .into_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
+            let bytes = read_pack_bytes(&p)?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let off = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

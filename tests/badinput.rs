@@ -729,8 +729,56 @@ fn a_draft_given_as_a_rule_pack_is_named_as_no_pack() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr,
-        "pitchlint: error: draft.txt: not a rule pack: packs are .toml files (a draft to lint goes without --rules)\n"
+        "pitchlint: error: draft.txt: not a rule pack: packs are .toml files (a draft to lint is a path to lint, not a pack)\n"
     );
+}
+
+/// Neither a config file nor a binary file is read as a rule pack: a config named as a pack is
+/// named as a config, a folder of packs that holds the config (`packs = ["."]`) skips it, and
+/// a binary `.toml` (a link to /dev/zero) is refused after its head, not read without end.
+#[test]
+fn a_config_or_a_binary_file_is_no_rule_pack() {
+    let d = tempfile::tempdir().unwrap();
+    let pack = "[pack]\nname = \"team\"\n\n[[rule]]\nid = \"no-synergy\"\nkind = \"phrase\"\nphrases = [\"synergy\"]\nweight = -5\nmessage = \"Say what you do.\"\n";
+    write(d.path(), "team.toml", pack.as_bytes());
+    write(
+        d.path(),
+        "draft.txt",
+        b"Hi Dana,\n\nWe bring synergy.\n\nCould we talk?\n",
+    );
+    let run = |args: &[&str]| {
+        let out = pitchlint()
+            .current_dir(d.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_no_panic(out.status.code().unwrap(), &stderr);
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr,
+            out.status.code(),
+        )
+    };
+    write(d.path(), "pitchlint.toml", b"packs = [\".\"]\n");
+    let (out, err, _) = run(&["--format", "concise", "draft.txt"]);
+    assert!(out.contains("[team/no-synergy]"), "{out}{err}");
+    let (_, err, code) = run(&["--rules", "pitchlint.toml", "draft.txt"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("pitchlint.toml: a config file, not a rule pack"),
+        "{err}"
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("/dev/zero", d.path().join("zero.toml")).unwrap();
+        let (_, err, code) = run(&["--rules", "zero.toml", "draft.txt"]);
+        assert_eq!(code, Some(2));
+        assert_eq!(
+            err,
+            "pitchlint: error: zero.toml: not a rule pack: the file is binary (it holds NUL bytes)\n"
+        );
+    }
 }
 
 /// Standard error that cannot be written (full, or a pipe nobody reads) changes neither the

@@ -1,5 +1,7 @@
 //! Plain text: the view is the source. Also the byte decoding every reader starts from.
 
+use std::io::Read;
+
 use super::{Document, Format, OffsetMap};
 
 /// Decode `bytes` (see [`decode`]) and read the text with `read` (a format's reader): the
@@ -36,6 +38,21 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
         .iter()
         .any(|m| bytes.starts_with(m));
     !marked && bytes[..bytes.len().min(SNIFF)].contains(&0)
+}
+
+/// Read `from` to its end (`size` is its expected length), or only its head when that is
+/// binary (see [`looks_binary`]); the flag says which.
+pub(crate) fn read_unless_binary(
+    mut from: impl Read,
+    size: usize,
+) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut bytes = Vec::with_capacity(size);
+    (&mut from).take(SNIFF as u64).read_to_end(&mut bytes)?;
+    let binary = looks_binary(&bytes);
+    if !binary {
+        from.read_to_end(&mut bytes)?;
+    }
+    Ok((bytes, binary))
 }
 
 /// Decode raw bytes to text. `None` means the bytes look binary (a NUL byte in the first

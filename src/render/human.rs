@@ -102,7 +102,10 @@ impl Human {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let title = format!("{:+} {}", rule.weight, super::printable(f.message()));
+        // What this finding costs or earns before repeats halve it: the rule's weight, scaled
+        // by its strength (a measure just past its bound costs a quarter of it).
+        let cost = f64::from(rule.weight) * f.strength.clamp(0.0, 1.0);
+        let title = format!("{} {}", points(cost), super::printable(f.message()));
         let path = super::printable(&file.path);
         // A reward asks for no change and counts once: it is shown once, at its first place,
         // as its title and where it stands (drawn as annotate-snippets draws a frame's first
