@@ -364,6 +364,9 @@ fn completions_and_man_page_come_from_the_definitions() {
     }
     assert!(exit < out.find(".SH VERSION").unwrap());
     assert!(!out.contains(".SH EXTRA"));
+    // Subcommands are listed on this page: it names no page it does not come with.
+    assert!(out.contains("\\fBcheck\\-rules\\fR\n"), "{out}");
+    assert!(!out.contains("pitchlint\\-rules(1)") && !out.contains("pitchlint-rules(1)"));
 }
 
 #[test]

@@ -286,6 +286,11 @@ pub fn view(source: &str) -> View {
                     } else if is(&name, LINE) {
                         b.push_break("\n", span.clone());
                     }
+                    // A list item starts with a bullet, as in plain text: each item is its own
+                    // sentence, not a run-on of the whole list.
+                    if name == b"li" {
+                        b.push("• ", span.end..span.end);
+                    }
                 }
                 if is(&name, VOID) || tag.self_closing && !is(&name, INVISIBLE) {
                     continue;
@@ -427,7 +432,7 @@ mod tests {
         let d = read("t.html", src.to_string());
         assert_eq!(
             d.text(),
-            "Hi Dana,\n\nWe ship.\n\nDaily pickups\nLive tracking\n\nCan we talk?"
+            "Hi Dana,\n\nWe ship.\n\n• Daily pickups\n• Live tracking\n\nCan we talk?"
         );
         // A list inside an item: its items end there, not the outer one.
         // Each reads as its closed form does.

@@ -214,6 +214,26 @@ fn prose<'a>(
                 quotes.push(at + range.start..at + range.end);
                 false
             }
+            // A list item's marker stays in the view (`-`, `*`, `+`, `1.`), as in plain text:
+            // each item is its own sentence, not a run-on of the whole list.
+            Event::Start(Tag::Item) if hidden == 0 => {
+                let item = text.get(range.clone()).unwrap_or_default();
+                let lead = item.len() - item.trim_start().len();
+                let digits = item[lead..].bytes().take_while(u8::is_ascii_digit).count();
+                let marker = match item.as_bytes().get(lead + digits) {
+                    Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+                    Some(b'.' | b')') if digits > 0 => digits + 1,
+                    _ => 0,
+                };
+                let from = range.start + lead;
+                if let (Some(dst), Some(src)) = (
+                    out.get_mut(from..from + marker),
+                    text.as_bytes().get(from..from + marker),
+                ) {
+                    dst.copy_from_slice(src);
+                }
+                false
+            }
             Event::Start(Tag::Heading { .. }) if first_block => {
                 title = Some(range.clone());
                 false

@@ -182,6 +182,35 @@ mod tests {
         let m = Metrics::of(&d, Scope::MESSAGE);
         assert_eq!(m.sentences(), 4, "{:?}", m.sentence_list());
         assert_eq!(m.longest_sentence().unwrap().words, 7);
+        // A Markdown or HTML list's items are sentences too, whatever their marker, not one
+        // run-on sentence (their markers are markup, blanked in the view).
+        let [a, b, c] = [
+            "Containers unloaded within a day",
+            "Daily tracking reports",
+            "No detention fees",
+        ];
+        let end = "\n\nCould we talk Tuesday?\n\nBest,\nSam\n";
+        for (src, format) in [
+            (format!("Hi,\n\n- {a}\n- {b}\n- {c}{end}"), Format::Markdown),
+            (format!("Hi,\n\n* {a}\n* {b}\n* {c}{end}"), Format::Markdown),
+            (
+                format!("Hi,\n\n1. {a}\n2. {b}\n3. {c}{end}"),
+                Format::Markdown,
+            ),
+            (
+                format!(
+                    "<p>Hi,</p><ul><li>{a}</li><li>{b}<li>{c}</ul><p>Could we talk \
+                     Tuesday?</p><p>Best,<br>Sam</p>"
+                ),
+                Format::Html,
+            ),
+        ] {
+            let d = document::read("t", src.as_bytes().to_vec(), format).unwrap();
+            let m = Metrics::of(&d, Scope::MESSAGE);
+            assert_eq!(m.sentences(), 4, "{src}: {:?}", m.sentence_list());
+            assert_eq!(m.longest_sentence().unwrap().words, 5, "{src}");
+            assert_eq!(m.words(), 5 + 3 + 3 + 4, "{src}: {:?}", m.word_spans());
+        }
     }
 
     #[test]

@@ -89,38 +89,64 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// Whether a line starts with a bullet (`-`, `*`, `•`, `–`, `1.`, `2)`), spaces aside.
-fn bullet_follows(after: &str) -> bool {
-    let t = after.trim_start();
-    if t.starts_with(['-', '*', '•', '–']) {
-        return true;
+/// The bytes of the bullet a line starts with (`-`, `*`, `+`, `•`, `–`, `1.`, `2)`), spaces
+/// before it included; `None` if it starts with none.
+fn bullet(line: &str) -> Option<usize> {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+    let lead = line.len() - t.len();
+    if let Some(c) = t
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '*' | '+' | '•' | '–'))
+    {
+        return Some(lead + c.len_utf8());
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+    (digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')')))
+        .then_some(lead + digits + 1)
 }
 
-/// The text of a part with its line breaks read as spaces (same length, so offsets hold),
-/// except a line break before a bullet, which stays a line break and ends a sentence.
+/// The text of a part as measured (same length, so offsets hold): its line breaks read as
+/// spaces (hard-wrapped lines are one sentence), except a line break before a bullet, which
+/// stays and ends a sentence; a list's bullets are blanked (a list item's "1." is no sentence
+/// and no word).
 fn flatten(part: &str) -> Cow<'_, str> {
     let bytes = part.as_bytes();
     let line_break = |b: &u8| *b == b'\n' || *b == b'\r';
-    if !bytes.iter().any(line_break) {
+    let first = bullet(part);
+    if first.is_none() && !bytes.iter().any(line_break) {
         return Cow::Borrowed(part);
     }
     let mut flat = String::with_capacity(part.len());
+    let blank = |flat: &mut String, n: usize| flat.extend(std::iter::repeat_n(' ', n));
     let mut from = 0;
-    for (i, b) in bytes.iter().enumerate() {
-        if line_break(b) {
+    if let Some(n) = first {
+        blank(&mut flat, n);
+        from = n;
+    }
+    let mut i = from;
+    while i < bytes.len() {
+        if line_break(&bytes[i]) {
             flat.push_str(&part[from..i]);
-            flat.push(if bullet_follows(&part[i + 1..]) {
-                '\n'
-            } else {
-                ' '
-            });
-            from = i + 1;
+            // A CRLF is one line break.
+            let next = i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
+            match bullet(&part[next..]) {
+                Some(n) => {
+                    flat.push_str(&"\n\n"[..next - i]);
+                    blank(&mut flat, n);
+                    from = next + n;
+                }
+                None => {
+                    flat.push_str(&"  "[..next - i]);
+                    from = next;
+                }
+            }
+            i = from;
+        } else {
+            i += 1;
         }
     }
-    flat.push_str(&part[from..]);
+    flat.push_str(&part[from.min(part.len())..]);
     Cow::Owned(flat)
 }
 
@@ -242,11 +268,13 @@ mod tests {
     #[test]
     fn line_breaks_are_spaces_but_not_before_bullets() {
         assert!(matches!(flatten("one line"), Cow::Borrowed(_)));
-        assert_eq!(flatten("a\nb\r\n- c\n2. d\n12x"), "a b\n\n- c\n2. d 12x");
+        // Bullets are blanked, byte for byte.
+        assert_eq!(flatten("a\nb\r\n- c\n2. d\n12x"), "a b\n\n  c\n   d 12x");
         assert_eq!(
             flatten("a\n  • b\n\u{2003}3) c\n3 d.\n.e\n– f\n*"),
-            "a\n  • b\n\u{2003}3) c 3 d. .e\n– f\n*"
+            "a\n      b\n      c 3 d. .e\n    f\n "
         );
+        assert_eq!(flatten("1. a\n2) b"), "   a\n   b");
     }
 
     #[test]

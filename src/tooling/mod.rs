@@ -675,6 +675,17 @@ fn check_rules(
     })
 }
 
+/// Text for roff: a backslash and a hyphen escaped, and no line starting with a control
+/// character.
+fn roff_escape(s: &str) -> String {
+    let t = s.replace('\\', "\\e").replace('-', "\\-");
+    if t.starts_with(['.', '\'']) {
+        format!("\\&{t}")
+    } else {
+        t
+    }
+}
+
 /// The man page: clap_mangen's sections, with EXIT STATUS and NOTES sections of our own
 /// where it would print `--help`'s closing lines as one EXTRA section.
 fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
@@ -684,11 +695,27 @@ fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
     man.render_synopsis_section(out)?;
     man.render_description_section(out)?;
     man.render_options_section(out)?;
-    man.render_subcommands_section(out)?;
+    // clap_mangen's own section names a page per subcommand (pitchlint-rules(1)), which this
+    // page does not come with: list them here, with `--help` as the way to each one's options.
+    writeln!(out, ".SH SUBCOMMANDS")?;
+    for sub in Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+    {
+        let about = sub.get_about().map(|a| a.to_string()).unwrap_or_default();
+        writeln!(
+            out,
+            ".TP\n\\fB{}\\fR\n{} (options: pitchlint {} \\-\\-help)",
+            roff_escape(sub.get_name()),
+            roff_escape(&about),
+            roff_escape(sub.get_name())
+        )?;
+    }
     out.write_all(
         concat!(
             ".SH \"EXIT STATUS\"\n",
-            ".TP\n\\fB0\\fR\nEvery file passed (or \\-\\-exit\\-zero or exit_zero was set).\n",
+            ".TP\n\\fB0\\fR\nEvery file passed (or \\-\\-exit\\-zero or exit_zero was set), or ",
+            "there was nothing to lint.\n",
             ".TP\n\\fB1\\fR\nA file failed the gate: a finding (not a reward) at or above ",
             "\\-\\-fail\\-on, a score below \\-\\-min\\-score, more warnings than ",
             "\\-\\-max\\-warnings; or, with \\-\\-diff, a file would change.\n",
