@@ -99,7 +99,8 @@ fn qp_lines(raw: &[u8], range: Range<usize>) -> Vec<(Range<usize>, Range<usize>)
             out.push((start..line.end, brk));
         }
     }
-    if let Some(o) = open {
+    // A soft break at the very end joins nothing: a last line of only `=` decodes to nothing.
+    if let Some(o) = open.filter(|o| raw[o.clone()].trim_ascii() != b"=") {
         out.push((o.clone(), o.end..o.end));
     }
     out
@@ -325,6 +326,13 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         );
         read(name, std::fs::read(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn a_last_line_of_only_a_soft_break_keeps_the_lines_mapped() {
+        let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\nWe utilize trucks.\n=\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert_eq!(at(&d, "utilize"), "utilize");
     }
 
     #[test]
