@@ -118,7 +118,7 @@ pub struct Summary {
     pub failed: usize,
     /// Findings in all files.
     pub findings: usize,
-    /// Files or inputs that could not be read.
+    /// Files or inputs that could not be read (or, with `--fix`, written back).
     pub errors: usize,
     /// Findings silenced by suppression comments.
     #[serde(skip_serializing_if = "is_zero")]

@@ -810,3 +810,24 @@ fn accepted_terms_are_no_match_for_any_rule() {
         "{out}"
     );
 }
+
+/// A config that is there but cannot be read (a link that leads nowhere, a folder by that
+/// name) is an error naming it, as an unreadable config file is, not silently no config.
+#[cfg(unix)]
+#[test]
+fn a_dangling_config_link_is_an_error_not_no_config() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("d.txt", "Hi Dana,\n\nCould we talk?\n")]);
+    std::os::unix::fs::symlink("nowhere.toml", dir.path().join("pitchlint.toml")).unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("pitchlint.toml: no such file or directory"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("pitchlint.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("pitchlint.toml")).unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("pitchlint.toml: is a directory"), "{err}");
+}

@@ -66,7 +66,12 @@ impl Configs {
         if let Some(found) = self.dirs.get(dir) {
             return found.clone();
         }
-        let here = FILE_NAMES.iter().map(|n| dir.join(n)).find(|p| p.is_file());
+        // Anything by that name is the config: a link that leads nowhere, or a folder, is an
+        // error when it is read, not silently no config.
+        let here = FILE_NAMES
+            .iter()
+            .map(|n| dir.join(n))
+            .find(|p| p.symlink_metadata().is_ok());
         let found = match here {
             Some(p) => Some(p),
             None => dir.parent().and_then(|up| self.find_from(up)),

@@ -315,8 +315,10 @@ impl Renderer for Human {
                 } else {
                     String::new()
                 },
+                // Inputs that could not be read (or, with --fix, written): each named on
+                // standard error.
                 if summary.errors > 0 {
-                    format!(", {} unreadable", summary.errors)
+                    format!(", {}", plural(summary.errors, "error", "errors"))
                 } else {
                     String::new()
                 }
