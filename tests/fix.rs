@@ -233,6 +233,14 @@ fn fixing_standard_input_beside_a_file_is_a_usage_error() {
         .stderr(predicate::str::contains("give - alone"));
     // The file was not touched.
     assert_eq!(std::fs::read_to_string(&p).unwrap(), DRAFT);
+    // A path that is not there is no less a second input: nothing is fixed or printed.
+    pitchlint_colorless()
+        .args(["--fix", "-", "missing.txt"])
+        .write_stdin(DRAFT)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("give - alone"));
 }
 
 #[test]

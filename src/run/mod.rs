@@ -173,7 +173,8 @@ fn lint(
     // `--fix` on standard input (an editor piping a buffer through it, as with `ruff --fix -`)
     // prints the fixed text on standard output, and the report on standard error.
     let stdin_fix = cli.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
-    if stdin_fix && inputs.len() > 1 {
+    // A path that could not be read counts: `--fix - missing.txt` is the same mistake.
+    if stdin_fix && inputs.len() + errors.len() > 1 {
         return Err(Error::usage(
             "--fix prints the fixed text of standard input on standard output: give - alone \
              (and fix files in a run of their own)",
