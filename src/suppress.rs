@@ -20,7 +20,9 @@ use crate::position::LineIndex;
 use crate::rule::{Finding, RuleMeta, Severity};
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--[ \t]*(pitchlint-[A-Za-z_-]*)(.*?)-->")
+    // A comment may span lines (`<!--`, the directive, `-->` each on its own): the
+    // directive then ends where the comment does.
+    Regex::new(r"(?s)<!--\s*(pitchlint-[A-Za-z_-]*)(.*?)-->")
         .unwrap_or_else(|e| panic!("suppression regex: {e}"))
 });
 static OWN_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,11 +86,19 @@ pub fn directives(source: &str) -> Vec<Directive> {
     if memchr::memmem::find(source.as_bytes(), b"pitchlint-").is_none() {
         return out;
     }
+    let mut comments: Vec<Range<usize>> = Vec::new();
     for re in [&*COMMENT, &*OWN_LINE] {
         for c in re.captures_iter(source) {
             let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
                 continue;
             };
+            // A directive on its own line inside a comment found already.
+            if comments.iter().any(|r| r.contains(&name.start())) {
+                continue;
+            }
+            if std::ptr::eq(re, &*COMMENT) {
+                comments.push(all.range());
+            }
             let action = match name.as_str() {
                 "pitchlint-disable" => Action::Disable,
                 "pitchlint-enable" => Action::Enable,
@@ -389,6 +399,19 @@ mod tests {
         assert_eq!(d[2].action, Action::DisableNextLine);
         // Not a directive: words around it.
         assert!(directives("please pitchlint-disable this\n").is_empty());
+    }
+
+    #[test]
+    fn a_comment_over_several_lines_ends_where_it_closes() {
+        let s = "<!--\n  pitchlint-disable-next-line seed/a\n-->\nfoo\nbar\n";
+        let d = directives(s);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(d[0].action, Action::DisableNextLine);
+        assert_eq!(d[0].rules, ["seed/a"]);
+        assert_eq!(
+            &s[d[0].span.clone()],
+            "<!--\n  pitchlint-disable-next-line seed/a\n-->"
+        );
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! back to the raw bytes it came from (`&rsquo;` → `’` maps to the seven bytes of the entity),
 //! so findings point at the text in the file as stored and never into a tag. Skipped: tags and
 //! attributes, comments, `<head>`, `<script>`, `<style>` and other invisible elements,
-//! elements hidden with `display:none` (e-mail preheaders), images (tracking pixels), and code
+//! elements hidden by their style (e-mail preheaders), images (tracking pixels), and code
 //! (`<code>`, `<kbd>`, `<samp>`, as Markdown's code is: a `<pre><code>` block too). A bare
 //! `<pre>` is prose: mail clients wrap plain-text messages in it.
-//! Block elements are paragraph breaks, `<div>`, `<li>`, table rows and cells and `<br>` are
-//! line breaks, so that the parts of a pitch are found as in plain text. `<blockquote>` (and
+//! Block elements and table rows are paragraph breaks (a row's cells are a space apart),
+//! `<div>`, `<li>` and `<br>` are line breaks, so that the parts of a pitch are found as in plain text. `<blockquote>` (and
 //! Gmail's `gmail_quote`) is quoted text.
 
 use std::ops::Range;
@@ -33,7 +33,7 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 /// Elements that start a new line.
-const LINE: &[&str] = &["div", "li", "dt", "dd", "tr", "td", "th", "caption"];
+const LINE: &[&str] = &["div", "li", "dt", "dd", "caption"];
 /// Elements that start a new paragraph.
 const PARAGRAPH: &[&str] = &[
     "p",
@@ -66,6 +66,9 @@ const PARAGRAPH: &[&str] = &[
     "details",
     "summary",
     "body",
+    // A table row is a paragraph (its cells are separated by a space): a rate table is no
+    // run-on sentence, and a layout table's rows are the message's blocks.
+    "tr",
 ];
 
 /// An open element.
@@ -93,7 +96,18 @@ fn hides(
                 .filter(|c| !c.is_whitespace())
                 .collect::<String>()
                 .to_ascii_lowercase();
-            style.contains("display:none") || style.contains("mso-hide:all")
+            // The declarations, `!important` aside: the ways email preheaders are hidden.
+            let decls: Vec<&str> = style
+                .split(';')
+                .map(|d| d.trim_end_matches("!important"))
+                .collect();
+            let has = |d: &str| decls.contains(&d);
+            has("display:none")
+                || has("mso-hide:all")
+                || has("visibility:hidden")
+                || has("opacity:0")
+                || ((has("max-height:0") || has("max-height:0px") || has("height:0"))
+                    && has("overflow:hidden"))
         }
     })
 }
@@ -286,6 +300,13 @@ pub fn view(source: &str) -> View {
                     } else if is(&name, LINE) {
                         b.push_break("\n", span.clone());
                     }
+                    // Cells of a row are words apart.
+                    if (name == b"td" || name == b"th")
+                        && !b.is_empty()
+                        && !b.text().ends_with(char::is_whitespace)
+                    {
+                        b.push(" ", span.start..span.start);
+                    }
                     // A list item starts with a bullet, as in plain text: each item is its own
                     // sentence, not a run-on of the whole list.
                     if name == b"li" {
@@ -453,12 +474,40 @@ mod tests {
             let a = read("t.html", unclosed.to_string());
             let b = read("t.html", closed.to_string());
             assert_eq!(a.text(), b.text(), "{unclosed}");
-            assert!(a.text().contains("Ohio\n"), "{:?}", a.text());
+            assert!(a.text().contains("Ohio"), "{:?}", a.text());
         }
         // Deep nesting that never closes is still read through (in linear time).
         let src = "<div>x".repeat(50_000) + "<p>Can we talk?";
         let d = read("t.html", src);
         assert!(d.text().ends_with("Can we talk?"), "{:?}", &d.text()[..20]);
+    }
+
+    #[test]
+    fn a_table_row_is_a_paragraph_and_its_cells_are_words_apart() {
+        let src = "<table><tr><th>Lane</th><th>Rate</th></tr><tr><td>Salinas to Dallas</td><td>$2.15 per mile</td></tr></table>";
+        let d = read("t.html", src.to_string());
+        assert_eq!(
+            d.text().trim(),
+            "Lane Rate\n\nSalinas to Dallas $2.15 per mile"
+        );
+    }
+
+    #[test]
+    fn preheaders_hidden_every_usual_way_are_not_read() {
+        for style in [
+            "display: none !important",
+            "visibility:hidden;opacity:0;color:transparent;height:0;width:0",
+            "opacity: 0",
+            "max-height:0;overflow:hidden",
+            "font-size:1px;mso-hide:all",
+        ] {
+            let src = format!("<span style=\"{style}\">act now</span><p>Hi Dana,</p>");
+            let d = read("t.html", src);
+            assert_eq!(d.text().trim(), "Hi Dana,", "{style}");
+        }
+        // Shown: a colour, a small font, an opacity that is not zero.
+        let src = "<span style=\"opacity:0.5;color:#999\">act now</span><p>Hi Dana,</p>";
+        assert!(read("t.html", src.to_string()).text().contains("act now"));
     }
 
     #[test]

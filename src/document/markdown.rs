@@ -214,6 +214,18 @@ fn prose<'a>(
                 quotes.push(at + range.start..at + range.end);
                 false
             }
+            // A table row's leading `|` stays in the view: each row is a sentence of its
+            // own, as a list item is.
+            Event::Start(Tag::TableHead | Tag::TableRow) if hidden == 0 => {
+                let row = text.get(range.clone()).unwrap_or_default();
+                let lead = row.len() - row.trim_start().len();
+                if row[lead..].starts_with('|') {
+                    if let Some(b) = out.get_mut(range.start + lead) {
+                        *b = b'|';
+                    }
+                }
+                false
+            }
             // A list item's marker stays in the view (`-`, `*`, `+`, `1.`), as in plain text:
             // each item is its own sentence, not a run-on of the whole list.
             Event::Start(Tag::Item) if hidden == 0 => {
@@ -269,8 +281,20 @@ fn prose<'a>(
                     | Tag::HtmlBlock
             ) | Event::Rule
         ) {
-            first_block = false;
             blocks = true;
+            // What shows no prose above the title does not make it the second block: a
+            // comment (a suppression directive), a paragraph of only a logo image. A
+            // paragraph stops being "before the title" at its first prose.
+            let comment = matches!(event, Event::Start(Tag::HtmlBlock))
+                && text
+                    .get(range.clone())
+                    .is_some_and(|t| t.trim_start().starts_with("<!--"));
+            if !comment && !matches!(event, Event::Start(Tag::Paragraph)) {
+                first_block = false;
+            }
+        }
+        if keep {
+            first_block = false;
         }
     }
     Found {
@@ -572,6 +596,30 @@ mod tests {
         assert!(!v.contains("partner"), "{v:?}");
         assert!(v.contains("Hi  Dana"), "{v:?}");
         assert!(v.contains("our guide"), "{v:?}");
+    }
+
+    #[test]
+    fn the_title_may_follow_a_comment_or_a_logo_but_not_prose() {
+        let subject = |src: &str| {
+            let d = read("t.md", src.to_string());
+            d.spans_of(crate::document::Scope::SUBJECT)
+                .map(|r| d.text()[r.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        let rest = "# Q4 reefer capacity\n\nHi Pepper,\n\nWe run 40 reefers.\n\nCan we talk?\n";
+        for above in [
+            "",
+            "<!-- pitchlint-disable sales/cliches -->\n",
+            "<!-- a note -->\n\n",
+            "![Northwind](logo.png)\n\n",
+        ] {
+            assert_eq!(
+                subject(&format!("{above}{rest}")),
+                ["Q4 reefer capacity"],
+                "{above:?}"
+            );
+        }
+        assert!(subject(&format!("Some intro text.\n\n{rest}")).is_empty());
     }
 
     #[test]

@@ -214,6 +214,19 @@ mod tests {
     }
 
     #[test]
+    fn a_table_row_is_a_sentence() {
+        let md = "Hi,\n\nRates:\n\n| Lane | Rate |\n|---|---|\n| Salinas to Dallas | $2 a mile |\n| Fresno to Denver | $3 a mile |\n\nCould we talk Tuesday?\n\nBest,\nSam\n";
+        let html = "<p>Hi,</p><p>Rates:</p><table><tr><th>Lane</th><th>Rate</th></tr><tr><td>Salinas to Dallas</td><td>$2 a mile</td></tr><tr><td>Fresno to Denver</td><td>$3 a mile</td></tr></table><p>Could we talk Tuesday?</p><p>Best,<br>Sam</p>";
+        for (src, format) in [(md, Format::Markdown), (html, Format::Html)] {
+            let d = document::read("t", src.as_bytes().to_vec(), format).unwrap();
+            let m = Metrics::of(&d, Scope::MESSAGE);
+            // "Rates:", three rows, the ask.
+            assert_eq!(m.sentences(), 5, "{src}: {:?}", m.sentence_list());
+            assert_eq!(m.longest_sentence().unwrap().words, 6, "{src}");
+        }
+    }
+
+    #[test]
     fn a_merge_field_is_one_word() {
         let d = doc("Hi,\n\nWe help [Company Name] ship on time.\n\nCan we talk?\n\nSam");
         assert!(

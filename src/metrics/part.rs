@@ -89,15 +89,15 @@ impl<'a> Cursor<'a> {
     }
 }
 
-/// The bytes of the bullet a line starts with (`-`, `*`, `+`, `•`, `–`, `1.`, `2)`), spaces
-/// before it included; `None` if it starts with none.
+/// The bytes of the bullet a line starts with (`-`, `*`, `+`, `•`, `–`, `1.`, `2)`, or a
+/// table row's `|`), spaces before it included; `None` if it starts with none.
 fn bullet(line: &str) -> Option<usize> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
     let lead = line.len() - t.len();
     if let Some(c) = t
         .chars()
         .next()
-        .filter(|c| matches!(c, '-' | '*' | '+' | '•' | '–'))
+        .filter(|c| matches!(c, '-' | '*' | '+' | '•' | '–' | '|'))
     {
         return Some(lead + c.len_utf8());
     }
