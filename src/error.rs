@@ -121,7 +121,8 @@ impl fmt::Display for Error {
             if !first {
                 f.write_str(" ")?;
             }
-            f.write_str(part)?;
+            // A name quoted in the message may hold control characters.
+            f.write_str(&crate::render::printable(part))?;
             first = false;
         }
         Ok(())

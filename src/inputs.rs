@@ -128,7 +128,21 @@ pub fn read(input: &Input, format: Option<Format>) -> Result<Option<Document>> {
 /// shows it is binary (see [`plain::looks_binary`]): it is skipped, and a device such as
 /// `/dev/zero` never ends.
 pub fn read_bytes(input: &Input) -> Result<Vec<u8>> {
+    read_input(input, false)
+}
+
+/// [`read_bytes`], or all of it whatever it holds when `whole` (standard input that `--fix -`
+/// passes through: a binary buffer comes out as it went in).
+pub fn read_input(input: &Input, whole: bool) -> Result<Vec<u8>> {
     match input {
+        Input::Stdin(_) if whole => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Error::io(Path::new("-"), &e))?;
+            Ok(bytes)
+        }
         Input::Stdin(_) => {
             read_all(std::io::stdin().lock(), 0).map_err(|e| Error::io(Path::new("-"), &e))
         }

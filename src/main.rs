@@ -71,8 +71,8 @@ fn main() -> ExitCode {
             say!(
                 "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
                  it",
-                path.display(),
-                p.display()
+                pitchlint::render::printable(&path.display().to_string()),
+                pitchlint::render::printable(&p.display().to_string())
             );
             return ExitCode::from(Status::Error.code());
         }

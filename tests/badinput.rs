@@ -169,6 +169,49 @@ fn binary_file_is_skipped_with_a_note() {
     assert_eq!(r.code, 0);
 }
 
+/// A sparse file that claims far more than memory holds is read by what it holds (its head
+/// shows it binary), not reserved in full (the run aborted: "memory allocation … failed");
+/// `--fix -` passes a binary standard input through whole (an editor filter keeps its
+/// buffer); a config that is a device is an error, not read without end.
+#[cfg(unix)]
+#[test]
+fn sparse_binary_and_device_inputs_are_read_as_far_as_needed() {
+    let d = tempfile::tempdir().unwrap();
+    let f = std::fs::File::create(d.path().join("sparse.txt")).unwrap();
+    f.set_len(200 << 30).unwrap();
+    let r = run_json(&["sparse.txt"], d.path(), None);
+    assert!(
+        r.stderr.contains("sparse.txt: skipped: binary file"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.code, 0);
+
+    let mut input = b"Hi\0there\n".to_vec();
+    input.extend(std::iter::repeat_n(b'x', 20_000));
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args(["--fix", "-"])
+        .write_stdin(input.clone())
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, input);
+
+    std::os::unix::fs::symlink("/dev/zero", d.path().join("pitchlint.toml")).unwrap();
+    std::fs::write(d.path().join("d.txt"), "Hi Dana,\n\nCould we talk?\n").unwrap();
+    let out = pitchlint()
+        .current_dir(d.path())
+        .arg("d.txt")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("pitchlint.toml: not a regular file"),
+        "{stderr}"
+    );
+}
+
 /// A binary input is read no further than the head that shows it is binary: `/dev/zero` (a
 /// file that never ends) and an endless pipe of NUL bytes are skipped, not read until memory
 /// runs out.

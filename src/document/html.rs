@@ -133,6 +133,9 @@ fn is(name: &[u8], list: &[&str]) -> bool {
     list.iter().any(|n| n.as_bytes() == name)
 }
 
+/// How many open elements an implied end tag looks through for the element it ends.
+const IMPLIED_DEPTH: usize = 64;
+
 /// The elements open at a point of the source, innermost last, with what the view needs to
 /// know of them at once (how many of each name are open, where the open code elements are,
 /// how many hide their content or are preformatted): so that no tag costs a search of the
@@ -146,6 +149,8 @@ struct Elements {
     code: Vec<usize>,
     hidden: usize,
     pre: usize,
+    /// A list item just opened: its bullet is due before its first text.
+    bullet: bool,
 }
 
 impl Elements {
@@ -173,12 +178,33 @@ impl Elements {
 
     /// The innermost open element of `names`, if it is one of `closes` (a list item ends at
     /// the next item of its own list, not of a list inside it: `names` holds the lists too).
+    /// The search stops, as a browser's does, at a boundary (a quote, a table cell, a
+    /// template, hidden content: an item inside them ends none outside), and after
+    /// [`IMPLIED_DEPTH`] elements, so that no tag costs a walk down a deep stack.
     fn innermost_of(&self, names: &[&str], closes: &[&str]) -> Option<usize> {
+        const BOUNDARY: &[&str] = &[
+            "blockquote",
+            "td",
+            "th",
+            "table",
+            "template",
+            "svg",
+            "math",
+            "object",
+            "iframe",
+        ];
         if !closes.iter().any(|n| self.is_open(n.as_bytes())) {
             return None;
         }
-        let pos = self.stack.iter().rposition(|o| is(&o.name, names))?;
-        is(&self.stack[pos].name, closes).then_some(pos)
+        for (pos, o) in self.stack.iter().enumerate().rev().take(IMPLIED_DEPTH) {
+            if is(&o.name, names) {
+                return is(&o.name, closes).then_some(pos);
+            }
+            if o.hidden || is(&o.name, BOUNDARY) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Close the open element at `pos` and every element opened inside it.
@@ -285,7 +311,7 @@ pub fn view(source: &str) -> View {
                 let span = tag.span.start..tag.span.end;
                 if name == b"body" {
                     // <body> closes an unclosed <head>.
-                    if let Some(pos) = open.innermost(b"head") {
+                    while let Some(pos) = open.innermost(b"head") {
                         open.close(pos, &mut b, span.clone());
                     }
                 }
@@ -308,9 +334,10 @@ pub fn view(source: &str) -> View {
                         b.push(" ", span.start..span.start);
                     }
                     // A list item starts with a bullet, as in plain text: each item is its own
-                    // sentence, not a run-on of the whole list.
+                    // sentence, not a run-on of the whole list. It is written before the item's
+                    // first text (after the break of a `<p>` inside it).
                     if name == b"li" {
-                        b.push("• ", span.end..span.end);
+                        open.bullet = true;
                     }
                 }
                 if is(&name, VOID) || tag.self_closing && !is(&name, INVISIBLE) {
@@ -345,6 +372,9 @@ pub fn view(source: &str) -> View {
                     && (b.is_empty() || b.text().ends_with(char::is_whitespace))
                 {
                     continue;
+                }
+                if std::mem::take(&mut open.bullet) && !decoded.trim().is_empty() {
+                    b.push("• ", span.start..span.start);
                 }
                 for (d, r) in align::entities(raw, &decoded) {
                     let piece = tidy(
@@ -476,6 +506,31 @@ mod tests {
             assert_eq!(a.text(), b.text(), "{unclosed}");
             assert!(a.text().contains("Ohio"), "{:?}", a.text());
         }
+        // An item inside a quote, a cell or hidden content ends no item outside it: quoted
+        // and hidden text stay so.
+        let src = "<ul><li>Daily pickups<blockquote>Their note:<ul><li>a</ul><li>Will you partner?</blockquote></ul>";
+        let d = read("t.html", src.to_string());
+        let at = d.text().find("Will you partner").unwrap();
+        assert_eq!(
+            d.scope_at(at),
+            crate::document::Scope::QUOTE,
+            "{:?}",
+            d.text()
+        );
+        let src = "<ul><li>A<table style=\"display:none\"><tr><td><li>hidden partner</table></ul><p>B</p>";
+        assert!(!read("t.html", src.to_string()).text().contains("hidden"));
+        // A list item holding a paragraph: its bullet stands before the text, not alone.
+        let d = read(
+            "t.html",
+            "<ul><li><p>Daily pickups</p></li></ul>".to_string(),
+        );
+        assert_eq!(d.text().trim(), "• Daily pickups");
+        // Two <head>s are both closed by <body>.
+        let d = read(
+            "t.html",
+            "<head><head><title>x</title><body><p>Hi Dana,</p>".to_string(),
+        );
+        assert_eq!(d.text().trim(), "Hi Dana,");
         // Deep nesting that never closes is still read through (in linear time).
         let src = "<div>x".repeat(50_000) + "<p>Can we talk?";
         let d = read("t.html", src);

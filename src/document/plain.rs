@@ -46,10 +46,15 @@ pub(crate) fn read_unless_binary(
     mut from: impl Read,
     size: usize,
 ) -> std::io::Result<(Vec<u8>, bool)> {
-    let mut bytes = Vec::with_capacity(size);
+    // The size is a hint (a sparse or special file may claim far more than it holds):
+    // reserving it may fail, which is an error, not an abort.
+    let mut bytes = Vec::with_capacity(size.min(SNIFF));
     (&mut from).take(SNIFF as u64).read_to_end(&mut bytes)?;
     let binary = looks_binary(&bytes);
     if !binary {
+        bytes
+            .try_reserve(size.saturating_sub(bytes.len()))
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::OutOfMemory))?;
         from.read_to_end(&mut bytes)?;
     }
     Ok((bytes, binary))

@@ -94,15 +94,23 @@ impl<'a> Cursor<'a> {
 fn bullet(line: &str) -> Option<usize> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
     let lead = line.len() - t.len();
+    // A marker is followed by a space (or ends the line), as CommonMark has it: "-based",
+    // "+1 555…" and "2.15 per mile" at the start of a wrapped line are words.
+    let spaced = |n: usize| {
+        t[n..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r')
+    };
     if let Some(c) = t
         .chars()
         .next()
         .filter(|c| matches!(c, '-' | '*' | '+' | '•' | '–' | '|'))
     {
-        return Some(lead + c.len_utf8());
+        return spaced(c.len_utf8()).then_some(lead + c.len_utf8());
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')')))
+    (digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')')) && spaced(digits + 1))
         .then_some(lead + digits + 1)
 }
 
@@ -275,6 +283,11 @@ mod tests {
             "a\n      b\n      c 3 d. .e\n    f\n "
         );
         assert_eq!(flatten("1. a\n2) b"), "   a\n   b");
+        // A marker is followed by a space: these wrapped lines go on their sentence.
+        assert_eq!(
+            flatten("call\n+1 555\nor\n-based\nat\n2.15 a mile"),
+            "call +1 555 or -based at 2.15 a mile"
+        );
     }
 
     #[test]

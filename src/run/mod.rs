@@ -122,12 +122,18 @@ pub(crate) fn format_name(f: OutputFormat) -> String {
 /// The note on a fixed input: `pitchlint: fixed 3 findings in draft.txt`.
 fn fixed_note(n: usize, name: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
-    format!("pitchlint: fixed {n} finding{s} in {name}")
+    format!(
+        "pitchlint: fixed {n} finding{s} in {}",
+        crate::render::printable(name)
+    )
 }
 
 /// The warning on an input `--fix` left alone, and why.
 fn not_fixed(name: &str, why: &str) -> String {
-    format!("pitchlint: warning: {name}: not fixed: {why}")
+    format!(
+        "pitchlint: warning: {}: not fixed: {why}",
+        crate::render::printable(name)
+    )
 }
 
 /// Warnings over the files that share one `max_warnings` limit.
@@ -209,7 +215,7 @@ fn lint(
             let mut planned = None;
             let read = rayon::in_place_scope(|s| {
                 s.spawn(|_| planned = Some(plan(cli, env, inputs)));
-                let bytes = inputs::read_bytes(&one)?;
+                let bytes = inputs::read_input(&one, keep_raw)?;
                 stdin_empty = implicit_stdin && bytes.is_empty();
                 if keep_raw {
                     raw.clone_from(&bytes);
@@ -423,7 +429,9 @@ fn lint(
                         serde_json::to_writer(&mut *out, &record()).map_err(io::Error::from)?;
                         writeln!(out)?;
                     }
-                    _ => out.write_all(s.render(&doc.path).as_bytes())?,
+                    _ => {
+                        out.write_all(s.render(&crate::render::printable(&doc.path)).as_bytes())?
+                    }
                 }
                 return Ok(());
             }
@@ -458,7 +466,7 @@ fn lint(
                             Err(why) => writeln!(
                                 err,
                                 "pitchlint: warning: {}: no diff: {why}",
-                                input.display()
+                                crate::render::printable(&input.display())
                             )?,
                             Ok(bom) => {
                                 // `--exit-zero` holds for a diff too: the diff is the report.
