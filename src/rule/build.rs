@@ -313,9 +313,10 @@ fn parse_scopes(
             // What email writers call the parts, where it is not close to our name for them.
             let meant = match name.to_lowercase().replace(['-', '_', ' '], "").as_str() {
                 "opener" | "intro" | "introduction" | "hook" | "firstline" => Some("opening"),
-                "close" | "ask" | "cta" | "calltoaction" => Some("closing"),
+                // A sales team's "closer" is the close, not a letter's complimentary one.
+                "close" | "closer" | "ask" | "cta" | "calltoaction" => Some("closing"),
                 "salutation" | "hello" => Some("greeting"),
-                "valediction" | "closer" => Some("signoff"),
+                "valediction" => Some("signoff"),
                 "sig" => Some("signature"),
                 "subjectline" | "title" => Some("subject"),
                 "quoted" | "reply" => Some("quote"),
