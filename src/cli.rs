@@ -209,6 +209,9 @@ impl From<FailOn> for crate::rule::Severity {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every loaded rule: id, kind, weight, severity, scope, pack.
+    #[command(after_help = "Of the global options listed above, only --rules, \
+        --no-default-rules, --config, --isolated, --select, --ignore and --profile apply; the \
+        others are refused.")]
     Rules {
         /// Print JSON instead of a table.
         #[arg(long)]
@@ -218,18 +221,28 @@ pub enum Command {
         format: Option<OutputFormat>,
     },
     /// Print a rule's rationale, examples and suggestion.
+    #[command(after_help = "Of the global options listed above, only --rules, \
+        --no-default-rules, --config, --isolated, --select, --ignore and --profile apply; the \
+        others are refused.")]
     Explain {
         /// The rule, as `pack/id` (or a bare id when only one pack has it).
         #[arg(value_name = "RULE")]
         rule: String,
     },
     /// Write a starter pitchlint.toml and a sample team pack (never overwrites a file).
+    #[command(
+        after_help = "The global options listed above (--rules, --min-score, --config \
+        and the rest) do not apply to this subcommand and are refused."
+    )]
     Init {
         /// The folder to write them in.
         #[arg(value_name = "DIR", default_value = ".")]
         dir: PathBuf,
     },
     /// Validate rule packs and run their examples, without linting anything.
+    #[command(after_help = "Of the global options listed above, only --rules and \
+        --no-default-rules apply (and, with no PATH, --config and --isolated, which say where \
+        the config's packs are); the others are refused.")]
     CheckRules {
         /// Pack files or folders of them (default: the packs the config here lists).
         #[arg(value_name = "PATH")]
@@ -242,12 +255,20 @@ pub enum Command {
         path: Option<PathBuf>,
     },
     /// Print a shell completion script.
+    #[command(
+        after_help = "The global options listed above (--rules, --min-score, --config \
+        and the rest) do not apply to this subcommand and are refused."
+    )]
     Completions {
         /// The shell.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
+    #[command(
+        after_help = "The global options listed above (--rules, --min-score, --config \
+        and the rest) do not apply to this subcommand and are refused."
+    )]
     Man,
     /// Print the JSON Schema of a rule pack or of the config file. (The schemas are fixed:
     /// --rules, --config and --no-default-rules do not apply and are refused.)

@@ -699,6 +699,19 @@ fn control_characters_never_reach_the_terminal() {
             assert!(err.contains("bin␛.txt: skipped: binary file"), "{err}");
         }
     }
+    // `explain` shows the pack's text the same way, line by line.
+    let (out, _, code) = run(pitchlint_in(dir.path()).args([
+        "--no-default-rules",
+        "--rules",
+        "t.toml",
+        "explain",
+        "t/bell",
+    ]));
+    assert_eq!(code, 0);
+    assert!(
+        !out.contains('\u{1b}') && out.contains("ring ␇ ␛[31mred\n"),
+        "{out}"
+    );
     // JSON keeps the name as it is (escaped by JSON itself).
     let (out, _, _) = run(pitchlint_in(dir.path()).args([
         "--no-default-rules",

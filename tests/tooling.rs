@@ -588,3 +588,54 @@ fn check_rules_with_no_path_checks_the_config_s_packs() {
     );
     assert!(out.contains("1 pack, 1 rule, 1 example: 1 failed"), "{out}");
 }
+
+/// Each subcommand's help says which of the global options it takes: those it lists as
+/// applying are taken, and one it does not list is refused.
+#[test]
+fn subcommand_help_says_which_global_options_apply() {
+    for (sub, takes, refused) in [
+        ("rules", Some("--select"), "--min-score"),
+        ("explain", Some("--select"), "--fail-on"),
+        ("check-rules", Some("--no-default-rules"), "--select"),
+        ("init", None, "--rules"),
+        ("man", None, "--config"),
+        ("completions", None, "--template"),
+    ] {
+        let (help, _, code) = run(pitchlint().args(["help", sub]));
+        assert_eq!(code, 0);
+        let said = help
+            .split("global options listed above")
+            .nth(1)
+            .unwrap_or_else(|| {
+                panic!("{sub}: {help}");
+            });
+        assert!(said.contains("refused"), "{sub}: {said}");
+        if let Some(flag) = takes {
+            assert!(said.contains(flag), "{sub}: {said}");
+        }
+        let only = said.contains("only");
+        assert!(
+            !only || !said.split("apply").next().unwrap().contains(refused),
+            "{sub}"
+        );
+        let mut args = vec![refused];
+        if refused != "--no-default-rules" && refused != "--template" {
+            args.push(match refused {
+                "--min-score" => "60",
+                "--fail-on" => "warning",
+                "--select" => "seed",
+                _ => "x.toml",
+            });
+        }
+        args.push(sub);
+        match sub {
+            "explain" => args.push("seed/partner-close"),
+            "completions" => args.push("bash"),
+            "init" => args.push("/nonexistent-dir-for-init"),
+            _ => {}
+        }
+        let (_, err, code) = run(pitchlint().args(&args));
+        assert_eq!(code, 2, "{sub} {args:?}: {err}");
+        assert!(err.contains("not apply to"), "{sub}: {err}");
+    }
+}

@@ -148,7 +148,13 @@ pub fn run(
                 .iter()
                 .find(|s| s.path == meta.source)
                 .and_then(|s| definition(&s.text, &meta.id));
-            out.write_all(explain(&meta, def.as_deref()).as_bytes())?;
+            // A pack's text may hold control characters: shown, line by line, as pictures.
+            let text = explain(&meta, def.as_deref());
+            for line in text.split_inclusive('\n') {
+                let body = line.trim_end_matches('\n');
+                out.write_all(crate::render::printable(body).as_bytes())?;
+                out.write_all(&line.as_bytes()[body.len()..])?;
+            }
             Ok(Status::Success)
         }
         Command::Init { dir } => {
