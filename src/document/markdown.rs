@@ -206,8 +206,15 @@ fn prose<'a>(
                 }
                 false
             }
+            // A footnote is a citation, not the pitch: not read (a footnote at the end was
+            // taken for the closing, the ask).
             Event::Start(Tag::FootnoteDefinition(l)) => {
                 footnotes.push(l.to_string());
+                hidden += 1;
+                false
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                hidden = hidden.saturating_sub(1);
                 false
             }
             Event::Start(Tag::BlockQuote(_)) => {
@@ -281,20 +288,22 @@ fn prose<'a>(
                     | Tag::HtmlBlock
             ) | Event::Rule
         ) {
-            blocks = true;
             // What shows no prose above the title does not make it the second block: a
             // comment (a suppression directive), a paragraph of only a logo image. A
-            // paragraph stops being "before the title" at its first prose.
+            // paragraph stops being "before the title" at its first prose. (`blocks`: this
+            // text holds a block that ends the search for the title, or the title.)
             let comment = matches!(event, Event::Start(Tag::HtmlBlock))
                 && text
                     .get(range.clone())
                     .is_some_and(|t| t.trim_start().starts_with("<!--"));
             if !comment && !matches!(event, Event::Start(Tag::Paragraph)) {
                 first_block = false;
+                blocks = true;
             }
         }
         if keep {
             first_block = false;
+            blocks = true;
         }
     }
     Found {
@@ -620,6 +629,18 @@ mod tests {
             );
         }
         assert!(subject(&format!("Some intro text.\n\n{rest}")).is_empty());
+    }
+
+    #[test]
+    fn a_footnote_is_no_closing() {
+        let src = "Hi Dana,\n\nWe cut late loads 40%[^1].\n\nCould we talk Tuesday?\n\n[^1]: Measured over 2025, partner loads.\n";
+        let d = read("t.md", src.to_string());
+        assert!(!d.text().contains("Measured"), "{:?}", d.text());
+        let closing: Vec<&str> = d
+            .spans_of(crate::document::Scope::CLOSING)
+            .map(|r| &d.text()[r.clone()])
+            .collect();
+        assert_eq!(closing, ["Could we talk Tuesday?"]);
     }
 
     #[test]
