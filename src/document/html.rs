@@ -237,41 +237,6 @@ impl Elements {
     /// ends an open paragraph (and code, which is inline); a list item the item before it, a
     /// table cell or row the one before it.
     fn close_implied(&mut self, name: &[u8], b: &mut ViewBuilder, span: &Range<usize>) {
-        const ENDS_P: &[&str] = &[
-            "p",
-            "div",
-            "ul",
-            "ol",
-            "dl",
-            "li",
-            "dt",
-            "dd",
-            "table",
-            "pre",
-            "hr",
-            "blockquote",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "section",
-            "article",
-            "aside",
-            "header",
-            "footer",
-            "main",
-            "nav",
-            "address",
-            "center",
-            "figure",
-            "figcaption",
-            "form",
-            "fieldset",
-            "details",
-            "summary",
-        ];
         if is(name, PARAGRAPH) || is(name, LINE) {
             // Code is inline: a block starting inside it ends it (an unclosed `<code>` must
             // not hide the rest of the draft, its ask included).
@@ -289,7 +254,11 @@ impl Elements {
         if let Some(pos) = ends {
             self.close(pos, b, span.clone());
         }
-        if is(name, ENDS_P) && self.stack.last().is_some_and(|o| o.name == b"p") {
+        // The blocks that end an open paragraph: the paragraph-level ones but `<body>` and a
+        // table row (which cannot stand in a `<p>`), and the line-level lists' items.
+        let ends_p = (is(name, PARAGRAPH) && name != b"body" && name != b"tr")
+            || matches!(name, b"div" | b"li" | b"dt" | b"dd");
+        if ends_p && self.stack.last().is_some_and(|o| o.name == b"p") {
             let pos = self.stack.len() - 1;
             self.close(pos, b, span.clone());
         }
