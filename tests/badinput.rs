@@ -466,13 +466,33 @@ fn a_missing_path_is_an_error_and_the_rest_is_linted() {
     assert_eq!(unread.len(), 1);
     assert_eq!(unread[0]["path"], "missing.txt");
     assert_eq!(unread[0]["error"], true);
-    assert!(
-        unread[0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("no such file or directory")
-    );
+    // The path stands beside the message, not in it (as for a binary file's note).
+    assert_eq!(unread[0]["message"], "no such file or directory");
     assert_eq!(r.code, 2);
+    // --stats --format json names them the same way.
+    write(d.path(), "b.txt", b"a\0b");
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args([
+            "--stats",
+            "--format",
+            "json",
+            "missing.txt",
+            "b.txt",
+            "a.txt",
+        ])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["files"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        json["unread"],
+        serde_json::json!([
+            {"path": "missing.txt", "message": "no such file or directory", "error": true},
+            {"path": "b.txt", "message": "skipped: binary file", "error": false},
+        ])
+    );
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]

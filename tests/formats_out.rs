@@ -386,7 +386,7 @@ fn github_annotates_unread_inputs_and_nameless_standard_input() {
         run(pitchlint_in(dir.path()).args(["--format", "github", "nope.txt", "bin.txt"]));
     assert_eq!(code, 2);
     assert!(
-        out.contains("::error file=nope.txt,title=pitchlint cannot read the file::nope.txt: no such file or directory\n"),
+        out.contains("::error file=nope.txt,title=pitchlint cannot read the file::no such file or directory\n"),
         "{out}"
     );
     assert!(

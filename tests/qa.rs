@@ -293,7 +293,7 @@ fn unread_inputs_are_in_sarif_notifications_and_junit_errors() {
         "{out}"
     );
     assert!(
-        out.contains("<error type=\"pitchlint\" message=\"missing.txt"),
+        out.contains("<error type=\"pitchlint\" message=\"no such file or directory\""),
         "{out}"
     );
 }

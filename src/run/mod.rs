@@ -313,12 +313,22 @@ fn lint(
     // --diff: how many files would change; --stats: the measures of each file, for JSON.
     let mut changed = 0;
     let mut stats = Vec::new();
+    // --stats --format json: the inputs not measured, as the lint's JSON lists them.
+    let mut stats_unread: Vec<serde_json::Value> = Vec::new();
+    let unread_record = |path: &str, message: &str, error: bool| serde_json::json!({"path": path, "message": message, "error": error});
     let reporting = !cli.show_parts && !cli.diff && !cli.stats;
     if reporting {
         renderer.begin(out)?;
-        for e in &errors {
-            let path = e.path.as_ref().map(|p| p.display().to_string());
-            renderer.unread(out, path.as_deref().unwrap_or("-"), &e.to_string(), true)?;
+    }
+    for e in &errors {
+        // The report names the path beside the message: the message alone, as for a binary
+        // file's "skipped: binary file".
+        let path = e.path.as_ref().map(|p| p.display().to_string());
+        let path = path.as_deref().unwrap_or("-");
+        if reporting {
+            renderer.unread(out, path, &e.message, true)?;
+        } else if cli.stats {
+            stats_unread.push(unread_record(path, &e.message, true));
         }
     }
     // Read and lint on all cores; everything with an order or a side effect (fixing files,
@@ -389,6 +399,12 @@ fn lint(
                     note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
                     if reporting {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
+                    } else if cli.stats {
+                        stats_unread.push(unread_record(
+                            &input.display(),
+                            "skipped: binary file",
+                            false,
+                        ));
                     }
                     return Ok(());
                 }
@@ -397,7 +413,9 @@ fn lint(
                     writeln!(err, "pitchlint: error: {e}")?;
                     failed_reads += 1;
                     if reporting {
-                        renderer.unread(out, &input.display(), &e.to_string(), true)?;
+                        renderer.unread(out, &input.display(), &e.message, true)?;
+                    } else if cli.stats {
+                        stats_unread.push(unread_record(&input.display(), &e.message, true));
                     }
                     return Ok(());
                 }
@@ -569,8 +587,11 @@ fn lint(
     summary.errors = failed_reads;
     if cli.stats || cli.diff {
         if cli.stats && cli.format == OutputFormat::Json {
-            serde_json::to_writer(&mut *out, &serde_json::json!({ "files": stats }))
-                .map_err(io::Error::from)?;
+            serde_json::to_writer(
+                &mut *out,
+                &serde_json::json!({ "files": stats, "unread": stats_unread }),
+            )
+            .map_err(io::Error::from)?;
             writeln!(out)?;
         }
         out.flush()?;
