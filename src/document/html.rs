@@ -77,6 +77,27 @@ struct Open {
     hidden: bool,
     quote_start: Option<usize>,
     pre: bool,
+    /// An Outlook paragraph (`<p class=MsoNormal>`): a line, and where its text starts in the
+    /// view (an empty one is Outlook's paragraph break).
+    line_start: Option<usize>,
+}
+
+/// Whether a start tag is an Outlook paragraph: Outlook writes each line of a message as a
+/// `<p class=MsoNormal>`, and a blank line as an empty one (`<o:p>&nbsp;</o:p>`).
+fn is_outlook_line(
+    name: &[u8],
+    attrs: &std::collections::BTreeMap<
+        html5gum::HtmlString,
+        html5gum::Spanned<html5gum::HtmlString>,
+    >,
+) -> bool {
+    name == b"p"
+        && attrs.iter().any(|(k, v)| {
+            k.as_slice() == b"class"
+                && String::from_utf8_lossy(&v.value)
+                    .split_whitespace()
+                    .any(|c| c.eq_ignore_ascii_case("MsoNormal"))
+        })
 }
 
 /// Whether a start tag's attributes hide it (`hidden`, `display:none`, `mso-hide:all`).
@@ -225,7 +246,9 @@ impl Elements {
             if let Some(start) = o.quote_start {
                 b.quote(start..b.len());
             }
-            if is(&o.name, PARAGRAPH) {
+            if let Some(start) = o.line_start {
+                b.push_break(if b.len() == start { "\n\n" } else { "\n" }, span.clone());
+            } else if is(&o.name, PARAGRAPH) {
                 b.push_break("\n\n", span.clone());
             } else if is(&o.name, LINE) {
                 b.push_break("\n", span.clone());
@@ -285,11 +308,14 @@ pub fn view(source: &str) -> View {
                     }
                 }
                 open.close_implied(&name, &mut b, &span);
+                let outlook = is_outlook_line(&name, &tag.attributes);
                 if open.hidden == 0 {
                     if name == b"br" {
                         if !b.is_empty() {
                             b.push("\n", span.start..span.start);
                         }
+                    } else if outlook {
+                        b.push_break("\n", span.clone());
                     } else if is(&name, PARAGRAPH) {
                         b.push_break("\n\n", span.clone());
                     } else if is(&name, LINE) {
@@ -316,11 +342,13 @@ pub fn view(source: &str) -> View {
                 let quote_start =
                     (open.hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
                 let is_pre = name == b"pre" || name == b"textarea";
+                let line_start = (outlook && open.hidden == 0 && !hide).then(|| b.len());
                 open.push(Open {
                     name,
                     hidden: hide,
                     quote_start,
                     pre: is_pre,
+                    line_start,
                 });
             }
             Token::EndTag(tag) => {
@@ -514,6 +542,34 @@ mod tests {
             d.text().trim(),
             "Lane Rate\n\nSalinas to Dallas $2.15 per mile"
         );
+    }
+
+    #[test]
+    fn outlook_paragraphs_are_lines_and_empty_ones_break_paragraphs() {
+        let p = |t: &str| format!("<p class=MsoNormal>{t}<o:p></o:p></p>\n");
+        let blank = "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n";
+        let src = [
+            p("Hi Dana,"),
+            blank.to_string(),
+            p("We run 40 reefers out of Salinas."),
+            p("Two growers near you use us."),
+            blank.to_string(),
+            p("Could we talk Tuesday?"),
+            blank.to_string(),
+            p("Best,"),
+            p("Sam"),
+        ]
+        .concat();
+        let d = read("t.html", src);
+        assert_eq!(
+            d.text().trim(),
+            "Hi Dana,\n\nWe run 40 reefers out of Salinas.\nTwo growers near you use us.\n\nCould we talk Tuesday?\n\nBest,\nSam"
+        );
+        let closing: Vec<&str> = d
+            .spans_of(Scope::CLOSING)
+            .map(|r| &d.text()[r.clone()])
+            .collect();
+        assert_eq!(closing, ["Could we talk Tuesday?"]);
     }
 
     #[test]
