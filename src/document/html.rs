@@ -80,6 +80,8 @@ struct Open {
     /// An Outlook paragraph (`<p class=MsoNormal>`): a line, and where its text starts in the
     /// view (an empty one is Outlook's paragraph break).
     line_start: Option<usize>,
+    /// A heading before any text: the draft's title, from this view offset.
+    title_start: Option<usize>,
 }
 
 /// Whether a start tag is an Outlook paragraph: Outlook writes each line of a message as a
@@ -172,6 +174,9 @@ struct Elements {
     pre: usize,
     /// A list item just opened: its bullet is due before its first text.
     bullet: bool,
+    /// The draft's title: a first `<h1>` or `<h2>` before any text (a banner headline), as a
+    /// Markdown draft's first heading is.
+    title: Option<Range<usize>>,
 }
 
 impl Elements {
@@ -245,6 +250,9 @@ impl Elements {
             }
             if let Some(start) = o.quote_start {
                 b.quote(start..b.len());
+            }
+            if let Some(start) = o.title_start {
+                self.title = Some(start..b.len());
             }
             if let Some(start) = o.line_start {
                 b.push_break(if b.len() == start { "\n\n" } else { "\n" }, span.clone());
@@ -343,12 +351,19 @@ pub fn view(source: &str) -> View {
                     (open.hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
                 let is_pre = name == b"pre" || name == b"textarea";
                 let line_start = (outlook && open.hidden == 0 && !hide).then(|| b.len());
+                let title_start = (matches!(name.as_slice(), b"h1" | b"h2")
+                    && open.hidden == 0
+                    && !hide
+                    && open.title.is_none()
+                    && b.text().trim().is_empty())
+                .then(|| b.len());
                 open.push(Open {
                     name,
                     hidden: hide,
                     quote_start,
                     pre: is_pre,
                     line_start,
+                    title_start,
                 });
             }
             Token::EndTag(tag) => {
@@ -385,7 +400,15 @@ pub fn view(source: &str) -> View {
             _ => {}
         }
     }
-    b.finish()
+    let mut view = b.finish();
+    // The title, its blanks aside; none if it holds no text.
+    view.subject = open.title.and_then(|t| {
+        let text = view.text.get(t.clone())?;
+        let lead = text.len() - text.trim_start().len();
+        let trimmed = text.trim();
+        (!trimmed.is_empty()).then(|| t.start + lead..t.start + lead + trimmed.len())
+    });
+    view
 }
 
 /// Text as shown: outside `<pre>`, line breaks and tabs are spaces (byte for byte, so the map
@@ -570,6 +593,28 @@ mod tests {
             .map(|r| &d.text()[r.clone()])
             .collect();
         assert_eq!(closing, ["Could we talk Tuesday?"]);
+    }
+
+    #[test]
+    fn a_first_heading_before_any_text_is_the_title() {
+        let title = |src: &str| {
+            let d = read("t.html", src.to_string());
+            d.spans_of(Scope::SUBJECT)
+                .map(|r| d.text()[r.clone()].to_string())
+                .collect::<Vec<_>>()
+        };
+        let rest = "<p>Hi Dana,</p><p>We run 40 reefers.</p><p>Can we talk?</p>";
+        assert_eq!(
+            title(&format!(
+                "<img src=logo.png><h1> Your Q4 reefer capacity </h1>{rest}"
+            )),
+            ["Your Q4 reefer capacity"]
+        );
+        let d = read("t.html", format!("<h1>Your Q4 reefer capacity</h1>{rest}"));
+        let at = d.text().find("Hi Dana").unwrap();
+        assert_eq!(d.scope_at(at), Scope::GREETING);
+        // After text, a heading is a section of the message, not its title.
+        assert!(title(&format!("<p>Intro.</p><h2>Rates</h2>{rest}")).is_empty());
     }
 
     #[test]
