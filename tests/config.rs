@@ -831,3 +831,26 @@ fn a_dangling_config_link_is_an_error_not_no_config() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("pitchlint.toml: is a directory"), "{err}");
 }
+
+/// `pitchlint config` says which `[[overrides]]` entry matches no draft under the config's
+/// folder: a misspelt folder otherwise changes nothing, silently.
+#[test]
+fn config_names_an_override_that_matches_no_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("proposals/a.md", "Hi Dana,\n\nCan we talk?\n"),
+            (
+                "pitchlint.toml",
+                "[[overrides]]\npaths = [\"proposal/**\"]\nmin_score = 80\n\n[[overrides]]\npaths = [\"proposals/**\"]\nprofile = \"proposal\"\n",
+            ),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).arg("config"));
+    assert_eq!(code, 0, "{err}");
+    let entries: Vec<&str> = out.split("[[overrides]]").skip(1).collect();
+    assert_eq!(entries.len(), 2, "{out}");
+    assert!(entries[0].contains("# matches no draft under"), "{out}");
+    assert!(!entries[1].contains("matches no draft"), "{out}");
+}

@@ -20,6 +20,29 @@ fn line(out: &mut String, key: &str, value: String, origin: &str) {
 
 impl Config {
     /// The merged config as TOML, with where each value came from.
+    /// The `[[overrides]]` entries whose `paths` match no draft in this config's folder (a
+    /// folder walk as linting does it, stopped once every entry matched one).
+    fn overrides_matching_nothing(&self) -> Vec<usize> {
+        let mut left: Vec<usize> = (0..self.overrides.len()).collect();
+        if left.is_empty() || self.path.is_none() {
+            return Vec::new();
+        }
+        for entry in ignore::WalkBuilder::new(&self.base).build().flatten() {
+            let p = entry.path();
+            if !entry.file_type().is_some_and(|t| t.is_file())
+                || crate::document::Format::from_path(p).is_none()
+            {
+                continue;
+            }
+            let rel = self.relative(p);
+            left.retain(|&i| !self.overrides[i].paths.matches(&rel));
+            if left.is_empty() {
+                break;
+            }
+        }
+        left
+    }
+
     pub fn show(&self) -> String {
         let mut out = String::new();
         let file = self.path.as_ref().map(|p| p.display().to_string());
@@ -132,9 +155,17 @@ impl Config {
                 let _ = writeln!(out, "weight = {w}");
             }
         }
-        for o in &self.overrides {
+        let unmatched = self.overrides_matching_nothing();
+        for (i, o) in self.overrides.iter().enumerate() {
             let _ = writeln!(out, "\n[[overrides]]{:<27} # {origin}", "");
             let _ = writeln!(out, "paths = {}", quoted(&o.paths.patterns));
+            if unmatched.contains(&i) {
+                let _ = writeln!(
+                    out,
+                    "# matches no draft under {} (a misspelt folder?)",
+                    self.base.display()
+                );
+            }
             if let Some(n) = o.min_score {
                 let _ = writeln!(out, "min_score = {n}");
             }
