@@ -31,13 +31,14 @@ pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// How many bytes at the start of a file decide whether it is binary (as ripgrep decides).
 pub(crate) const SNIFF: usize = 8192;
 
-/// Whether bytes that start with no byte-order mark hold a NUL in their first [`SNIFF`]
-/// bytes: such a file is binary, and skipped (its head is enough to decide).
+/// Whether bytes that start with no UTF-16 byte-order mark hold a NUL in their first
+/// [`SNIFF`] bytes: such a file is binary, and skipped (its head is enough to decide). UTF-16
+/// text holds NULs; UTF-8 text, with a byte-order mark or not, never does.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
-    let marked = [BOM, &[0xFF, 0xFE], &[0xFE, 0xFF]]
+    let utf16 = [&[0xFF, 0xFE], &[0xFE, 0xFF]]
         .iter()
-        .any(|m| bytes.starts_with(m));
-    !marked && bytes[..bytes.len().min(SNIFF)].contains(&0)
+        .any(|m| bytes.starts_with(*m));
+    !utf16 && bytes[..bytes.len().min(SNIFF)].contains(&0)
 }
 
 /// Read `from` to its end (`size` is its expected length), or only its head when that is
@@ -65,6 +66,9 @@ pub(crate) fn read_unless_binary(
 /// UTF-16 with a byte-order mark is decoded; invalid UTF-8 is decoded lossily, with a warning.
 pub fn decode(bytes: Vec<u8>) -> Option<(String, Vec<String>)> {
     let mut warnings = Vec::new();
+    if looks_binary(&bytes) {
+        return None;
+    }
     if let Some(rest) = bytes.strip_prefix(BOM) {
         return Some(utf8(rest.to_vec(), &mut warnings)).map(|s| (s, warnings));
     }
@@ -87,9 +91,6 @@ pub fn decode(bytes: Vec<u8>) -> Option<(String, Vec<String>)> {
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         return Some((utf16(false, rest), warnings));
-    }
-    if looks_binary(&bytes) {
-        return None;
     }
     Some((utf8(bytes, &mut warnings), warnings))
 }
@@ -138,6 +139,8 @@ mod tests {
         assert_eq!(decode(b"\xFF\xFEh\0i\0".to_vec()).unwrap().0, "hi");
         assert_eq!(decode(b"\xFE\xFF\0h\0i".to_vec()).unwrap().0, "hi");
         assert!(decode(b"ab\0cd".to_vec()).is_none());
+        // A UTF-8 byte-order mark does not make NULs text (a mark before /dev/zero's bytes).
+        assert!(decode(b"\xEF\xBB\xBFab\0cd".to_vec()).is_none());
         let (s, w) = decode(b"caf\xE9".to_vec()).unwrap();
         assert_eq!(s, "caf\u{FFFD}");
         assert_eq!(w.len(), 1);
