@@ -853,4 +853,18 @@ fn config_names_an_override_that_matches_no_draft() {
     assert_eq!(entries.len(), 2, "{out}");
     assert!(entries[0].contains("# matches no draft under"), "{out}");
     assert!(!entries[1].contains("matches no draft"), "{out}");
+    // Drafts a lint would not read (.gitignore'd, in a git repository or not) match nothing.
+    write(
+        dir.path(),
+        &[
+            (".gitignore", "old/\n"),
+            ("old/a.md", "Hi Dana,\n\nCan we talk?\n"),
+            (
+                "pitchlint.toml",
+                "[[overrides]]\npaths = [\"old/**\"]\nmin_score = 80\n",
+            ),
+        ],
+    );
+    let (out, _, _) = run(pitchlint_in(dir.path()).arg("config"));
+    assert!(out.contains("# matches no draft under"), "{out}");
 }

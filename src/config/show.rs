@@ -27,10 +27,16 @@ impl Config {
         if left.is_empty() || self.path.is_none() {
             return Vec::new();
         }
-        for entry in ignore::WalkBuilder::new(&self.base).build().flatten() {
+        // As linting walks a folder: .gitignore'd and hidden files skipped, in a git
+        // repository or not, and the config's include and exclude applied.
+        let walk = ignore::WalkBuilder::new(&self.base)
+            .require_git(false)
+            .build();
+        for entry in walk.flatten() {
             let p = entry.path();
             if !entry.file_type().is_some_and(|t| t.is_file())
                 || crate::document::Format::from_path(p).is_none()
+                || !self.wants(p)
             {
                 continue;
             }

@@ -251,7 +251,8 @@ impl Elements {
             if let Some(start) = o.quote_start {
                 b.quote(start..b.len());
             }
-            if let Some(start) = o.title_start {
+            // A heading of only a logo is no title: the next one may be.
+            if let Some(start) = o.title_start.filter(|&s| !b.text()[s..].trim().is_empty()) {
                 self.title = Some(start..b.len());
             }
             if let Some(start) = o.line_start {
@@ -613,6 +614,13 @@ mod tests {
         let d = read("t.html", format!("<h1>Your Q4 reefer capacity</h1>{rest}"));
         let at = d.text().find("Hi Dana").unwrap();
         assert_eq!(d.scope_at(at), Scope::GREETING);
+        // A heading of only a logo leaves the title to the next one.
+        assert_eq!(
+            title(&format!(
+                "<h1><a href=x><img src=logo.png alt=Ortiz></a></h1><h2>Your Q4 capacity</h2>{rest}"
+            )),
+            ["Your Q4 capacity"]
+        );
         // After text, a heading is a section of the message, not its title.
         assert!(title(&format!("<p>Intro.</p><h2>Rates</h2>{rest}")).is_empty());
     }

@@ -292,16 +292,25 @@ fn prose<'a>(
             // comment (a suppression directive), a paragraph of only a logo image. A
             // paragraph stops being "before the title" at its first prose. (`blocks`: this
             // text holds a block that ends the search for the title, or the title.)
+            // An HTML block of only a comment or tags (`<img src=logo.png>`, `<p
+            // align=center><img …></p>`) shows no prose.
             let comment = matches!(event, Event::Start(Tag::HtmlBlock))
-                && text
-                    .get(range.clone())
-                    .is_some_and(|t| t.trim_start().starts_with("<!--"));
+                && text.get(range.clone()).is_some_and(|t| {
+                    t.trim_start().starts_with("<!--") || !has_text_outside_tags(t)
+                });
             if !comment && !matches!(event, Event::Start(Tag::Paragraph)) {
                 first_block = false;
                 blocks = true;
             }
         }
-        if keep {
+        // (Blanks between two logo images are no prose either.)
+        if keep
+            && !text
+                .get(range.clone())
+                .unwrap_or_default()
+                .trim()
+                .is_empty()
+        {
             first_block = false;
             blocks = true;
         }
@@ -315,6 +324,22 @@ fn prose<'a>(
         blocks,
         ..Found::default()
     }
+}
+
+/// Whether HTML holds text outside its tags (`<p>Hi</p>` does; `<img src=x>` does not).
+fn has_text_outside_tags(html: &str) -> bool {
+    let mut inside = false;
+    html.chars().any(|c| match c {
+        '<' => {
+            inside = true;
+            false
+        }
+        '>' => {
+            inside = false;
+            false
+        }
+        c => !inside && !c.is_whitespace(),
+    })
 }
 
 /// Whether inline HTML is a code element's tag: `Some(true)` opening (`<code>`, `<kbd
@@ -621,6 +646,9 @@ mod tests {
             "<!-- pitchlint-disable sales/cliches -->\n",
             "<!-- a note -->\n\n",
             "![Northwind](logo.png)\n\n",
+            "![Ortiz](o.png) ![Partner](p.png)\n\n",
+            "<img src=\"logo.png\" alt=\"Ortiz\">\n\n",
+            "<p align=\"center\"><img src=\"logo.png\"></p>\n\n",
         ] {
             assert_eq!(
                 subject(&format!("{above}{rest}")),
