@@ -97,6 +97,21 @@ impl Error {
     }
 }
 
+/// `Ok` for a regular file or a folder (which reading then names as one); an error for a
+/// device or a FIFO (`/dev/zero` behind a `.toml` name), which would be read without end or
+/// block: `what` says what the file should have been.
+pub fn regular_file_or_folder(path: &Path, meta: &std::fs::Metadata, what: &str) -> Result<()> {
+    if meta.is_file() || meta.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::file(
+            ErrorKind::Config,
+            path,
+            format!("not a regular file: {what}"),
+        ))
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(path) = &self.path {

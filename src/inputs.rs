@@ -143,22 +143,17 @@ pub fn read_input(input: &Input, whole: bool) -> Result<Vec<u8>> {
                 .map_err(|e| Error::io(Path::new("-"), &e))?;
             Ok(bytes)
         }
-        Input::Stdin(_) => {
-            read_all(std::io::stdin().lock(), 0).map_err(|e| Error::io(Path::new("-"), &e))
-        }
+        Input::Stdin(_) => plain::read_unless_binary(std::io::stdin().lock(), 0)
+            .map_err(|e| Error::io(Path::new("-"), &e)),
         Input::File(p) => {
             let read = || {
                 let file = std::fs::File::open(p)?;
                 let size = file.metadata().map_or(0, |m| m.len());
-                read_all(file, usize::try_from(size).unwrap_or(0))
+                plain::read_unless_binary(file, usize::try_from(size).unwrap_or(0))
             };
             read().map_err(|e| Error::io(p, &e))
         }
     }
-}
-
-fn read_all(from: impl Read, size: usize) -> std::io::Result<Vec<u8>> {
-    plain::read_unless_binary(from, size).map(|(bytes, _)| bytes)
 }
 
 /// An input's bytes (see [`read_bytes`]) as a document: see [`read`].

@@ -328,25 +328,10 @@ fn is_config_name(path: &Path) -> bool {
         .is_some_and(|n| crate::config::FILE_NAMES.iter().any(|c| n == *c))
 }
 
-/// A pack file's bytes; a binary file (`/dev/zero` behind a `.toml` name) is an error after its
-/// first few KiB, not read to its end.
-fn read_pack_bytes(p: &Path) -> Result<Vec<u8>> {
-    let file = std::fs::File::open(p).map_err(|e| Error::io(p, &e))?;
-    let (bytes, binary) =
-        crate::document::plain::read_unless_binary(file, 0).map_err(|e| Error::io(p, &e))?;
-    if binary {
-        return Err(Error::file(
-            ErrorKind::Config,
-            p,
-            "not a rule pack: the file is binary (it holds NUL bytes)",
-        ));
-    }
-    Ok(bytes)
-}
-
 /// Read packs from a `.toml` file or a folder of them (sorted by name, not recursive).
 pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+    crate::error::regular_file_or_folder(path, &meta, "a rule pack is TOML text")?;
     let mut files = Vec::new();
     if meta.is_dir() {
         let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, &e))?;
@@ -387,7 +372,7 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
     files
         .into_iter()
         .map(|p| {
-            let bytes = read_pack_bytes(&p)?;
+            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
             let text = String::from_utf8(bytes).map_err(|e| {
                 let off = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

@@ -796,11 +796,11 @@ fn a_draft_given_as_a_rule_pack_is_named_as_no_pack() {
     );
 }
 
-/// Neither a config file nor a binary file is read as a rule pack: a config named as a pack is
-/// named as a config, a folder of packs that holds the config (`packs = ["."]`) skips it, and
-/// a binary `.toml` (a link to /dev/zero) is refused after its head, not read without end.
+/// Neither a config file nor a device is read as a rule pack: a config named as a pack is named
+/// as a config, a folder of packs that holds the config (`packs = ["."]`) skips it, and a
+/// `.toml` that is a link to /dev/zero is refused, not read without end.
 #[test]
-fn a_config_or_a_binary_file_is_no_rule_pack() {
+fn a_config_or_a_device_is_no_rule_pack() {
     let d = tempfile::tempdir().unwrap();
     let pack = "[pack]\nname = \"team\"\n\n[[rule]]\nid = \"no-synergy\"\nkind = \"phrase\"\nphrases = [\"synergy\"]\nweight = -5\nmessage = \"Say what you do.\"\n";
     write(d.path(), "team.toml", pack.as_bytes());
@@ -839,7 +839,7 @@ fn a_config_or_a_binary_file_is_no_rule_pack() {
         assert_eq!(code, Some(2));
         assert_eq!(
             err,
-            "pitchlint: error: zero.toml: not a rule pack: the file is binary (it holds NUL bytes)\n"
+            "pitchlint: error: zero.toml: not a regular file: a rule pack is TOML text\n"
         );
     }
 }

@@ -47,6 +47,24 @@ fn strays(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// `--fix` on `p`, quietly, in the background.
+fn spawn_fix(p: &Path) -> std::process::Child {
+    pitchlint()
+        .args(["--fix", "--quiet", "--min-score", "0"])
+        .arg(p)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Wait until `--fix`'s temporary file appears in `dir` (or the run ends).
+fn until_temp_file(dir: &Path, child: &mut std::process::Child) {
+    while strays(dir).is_empty() && child.try_wait().unwrap().is_none() {
+        std::hint::spin_loop();
+    }
+}
+
 /// The file as one complete `--fix` run leaves it, and how long that run took.
 fn fixed_once(dir: &Path, original: &str) -> (Vec<u8>, Duration) {
     let p = dir.join("reference.txt");
@@ -85,13 +103,7 @@ fn a_run_killed_mid_write_leaves_the_old_file_or_the_new_one() {
     let (mut old, mut new, mut stray_rounds) = (0u32, 0u32, 0u32);
     for i in 0..rounds {
         std::fs::write(&p, &original).unwrap();
-        let mut child = pitchlint()
-            .args(["--fix", "--quiet", "--min-score", "0"])
-            .arg(&p)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_fix(&p);
         let at = if i % 2 == 0 {
             // From 0 to 110% of a whole run, with a little jitter from the round number.
             let at = took.mul_f64(1.1 * f64::from(i) / f64::from(rounds))
@@ -103,9 +115,7 @@ fn a_run_killed_mid_write_leaves_the_old_file_or_the_new_one() {
             // microseconds more (0 to 1.2 ms), so that the kill lands while it is written,
             // synced, or renamed.
             let start = Instant::now();
-            while strays(dir.path()).is_empty() && child.try_wait().unwrap().is_none() {
-                std::hint::spin_loop();
-            }
+            until_temp_file(dir.path(), &mut child);
             std::thread::sleep(Duration::from_micros(u64::from(i * 50)));
             start.elapsed()
         };
@@ -153,17 +163,9 @@ fn a_run_stopped_by_a_signal_leaves_no_temporary_file() {
     let mut caught = 0;
     for (i, signal) in ["TERM", "INT", "TERM", "INT"].iter().enumerate() {
         std::fs::write(&p, &original).unwrap();
-        let mut child = pitchlint()
-            .args(["--fix", "--quiet", "--min-score", "0"])
-            .arg(&p)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_fix(&p);
         // Wait until the temporary file exists, then signal.
-        while strays(dir.path()).is_empty() && child.try_wait().unwrap().is_none() {
-            std::hint::spin_loop();
-        }
+        until_temp_file(dir.path(), &mut child);
         let status = Command::new("kill")
             .args([&format!("-{signal}"), &child.id().to_string()])
             .status()

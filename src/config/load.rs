@@ -28,15 +28,8 @@ fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Opt
 impl Config {
     /// Read and merge the config file at `path` (absolute), then the flags.
     pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
-        // A device or a FIFO by that name would be read without end.
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
-        if !meta.is_file() && !meta.is_dir() {
-            return Err(Error::file(
-                ErrorKind::Config,
-                path,
-                "not a regular file: a config file is TOML text",
-            ));
-        }
+        crate::error::regular_file_or_folder(path, &meta, "a config file is TOML text")?;
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let message = crate::error::toml_message(&e, &text);

@@ -19,7 +19,6 @@ fn line(out: &mut String, key: &str, value: String, origin: &str) {
 }
 
 impl Config {
-    /// The merged config as TOML, with where each value came from.
     /// The `[[overrides]]` entries whose `paths` match no draft in this config's folder (a
     /// folder walk as linting does it, stopped once every entry matched one).
     fn overrides_matching_nothing(&self) -> Vec<usize> {
@@ -49,6 +48,7 @@ impl Config {
         left
     }
 
+    /// The merged config as TOML, with where each value came from.
     pub fn show(&self) -> String {
         let mut out = String::new();
         let file = self.path.as_ref().map(|p| p.display().to_string());

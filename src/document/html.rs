@@ -71,6 +71,18 @@ const PARAGRAPH: &[&str] = &[
     "tr",
 ];
 
+/// A start tag's attributes, as html5gum gives them.
+type Attrs =
+    std::collections::BTreeMap<html5gum::HtmlString, html5gum::Spanned<html5gum::HtmlString>>;
+
+/// The value of the attribute `name`, if the tag has it.
+fn attr<'a>(attrs: &'a Attrs, name: &[u8]) -> Option<std::borrow::Cow<'a, str>> {
+    attrs
+        .iter()
+        .find(|(k, _)| k.as_slice() == name)
+        .map(|(_, v)| String::from_utf8_lossy(&v.value))
+}
+
 /// An open element.
 struct Open {
     name: Vec<u8>,
@@ -86,70 +98,45 @@ struct Open {
 
 /// Whether a start tag is an Outlook paragraph: Outlook writes each line of a message as a
 /// `<p class=MsoNormal>`, and a blank line as an empty one (`<o:p>&nbsp;</o:p>`).
-fn is_outlook_line(
-    name: &[u8],
-    attrs: &std::collections::BTreeMap<
-        html5gum::HtmlString,
-        html5gum::Spanned<html5gum::HtmlString>,
-    >,
-) -> bool {
+fn is_outlook_line(name: &[u8], attrs: &Attrs) -> bool {
     name == b"p"
-        && attrs.iter().any(|(k, v)| {
-            k.as_slice() == b"class"
-                && String::from_utf8_lossy(&v.value)
-                    .split_whitespace()
-                    .any(|c| c.eq_ignore_ascii_case("MsoNormal"))
+        && attr(attrs, b"class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|c| c.eq_ignore_ascii_case("MsoNormal"))
         })
 }
 
 /// Whether a start tag's attributes hide it (`hidden`, `display:none`, `mso-hide:all`).
-fn hides(
-    attrs: &std::collections::BTreeMap<
-        html5gum::HtmlString,
-        html5gum::Spanned<html5gum::HtmlString>,
-    >,
-) -> bool {
-    if attrs.keys().any(|k| k.as_slice() == b"hidden") {
+fn hides(attrs: &Attrs) -> bool {
+    if attr(attrs, b"hidden").is_some() {
         return true;
     }
-    attrs.iter().any(|(k, v)| {
-        k.as_slice() == b"style" && {
-            let style: String = String::from_utf8_lossy(&v.value)
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            // The declarations, `!important` aside: the ways email preheaders are hidden.
-            let decls: Vec<&str> = style
-                .split(';')
-                .map(|d| d.trim_end_matches("!important"))
-                .collect();
-            let has = |d: &str| decls.contains(&d);
-            has("display:none")
-                || has("mso-hide:all")
-                || has("visibility:hidden")
-                || has("opacity:0")
-                || ((has("max-height:0") || has("max-height:0px") || has("height:0"))
-                    && has("overflow:hidden"))
-        }
+    attr(attrs, b"style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        // The declarations, `!important` aside: the ways email preheaders are hidden.
+        let decls: Vec<&str> = style
+            .split(';')
+            .map(|d| d.trim_end_matches("!important"))
+            .collect();
+        let has = |d: &str| decls.contains(&d);
+        has("display:none")
+            || has("mso-hide:all")
+            || has("visibility:hidden")
+            || has("opacity:0")
+            || ((has("max-height:0") || has("max-height:0px") || has("height:0"))
+                && has("overflow:hidden"))
     })
 }
 
 /// Whether a start tag opens quoted text (Gmail's and Yahoo's reply wrappers).
-fn quotes(
-    name: &[u8],
-    attrs: &std::collections::BTreeMap<
-        html5gum::HtmlString,
-        html5gum::Spanned<html5gum::HtmlString>,
-    >,
-) -> bool {
+fn quotes(name: &[u8], attrs: &Attrs) -> bool {
     name == b"blockquote"
-        || attrs.iter().any(|(k, v)| {
-            k.as_slice() == b"class" && {
-                let c = String::from_utf8_lossy(&v.value);
-                c.contains("gmail_quote") || c.contains("yahoo_quoted")
-            }
-        })
+        || attr(attrs, b"class")
+            .is_some_and(|c| c.contains("gmail_quote") || c.contains("yahoo_quoted"))
 }
 
 fn is(name: &[u8], list: &[&str]) -> bool {

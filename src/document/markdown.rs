@@ -288,17 +288,19 @@ fn prose<'a>(
                     | Tag::HtmlBlock
             ) | Event::Rule
         ) {
-            // What shows no prose above the title does not make it the second block: a
-            // comment (a suppression directive), a paragraph of only a logo image. A
-            // paragraph stops being "before the title" at its first prose. (`blocks`: this
-            // text holds a block that ends the search for the title, or the title.)
-            // An HTML block of only a comment or tags (`<img src=logo.png>`, `<p
-            // align=center><img …></p>`) shows no prose.
-            let comment = matches!(event, Event::Start(Tag::HtmlBlock))
-                && text.get(range.clone()).is_some_and(|t| {
+            // What shows no prose above the title does not make it the second block: an
+            // HTML block of only a comment (a suppression directive) or of tags (`<img
+            // src=logo.png>`), a paragraph of only a logo image (a paragraph stops being
+            // "before the title" at its first prose, below). `blocks`: this text holds a
+            // block that ends the search for the title, or the title.
+            let no_prose = match event {
+                Event::Start(Tag::Paragraph) => true,
+                Event::Start(Tag::HtmlBlock) => text.get(range.clone()).is_some_and(|t| {
                     t.trim_start().starts_with("<!--") || !has_text_outside_tags(t)
-                });
-            if !comment && !matches!(event, Event::Start(Tag::Paragraph)) {
+                }),
+                _ => false,
+            };
+            if !no_prose {
                 first_block = false;
                 blocks = true;
             }

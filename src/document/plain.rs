@@ -42,23 +42,19 @@ pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Read `from` to its end (`size` is its expected length), or only its head when that is
-/// binary (see [`looks_binary`]); the flag says which.
-pub(crate) fn read_unless_binary(
-    mut from: impl Read,
-    size: usize,
-) -> std::io::Result<(Vec<u8>, bool)> {
+/// binary (see [`looks_binary`]).
+pub(crate) fn read_unless_binary(mut from: impl Read, size: usize) -> std::io::Result<Vec<u8>> {
     // The size is a hint (a sparse or special file may claim far more than it holds):
     // reserving it may fail, which is an error, not an abort.
     let mut bytes = Vec::with_capacity(size.min(SNIFF));
     (&mut from).take(SNIFF as u64).read_to_end(&mut bytes)?;
-    let binary = looks_binary(&bytes);
-    if !binary {
+    if !looks_binary(&bytes) {
         bytes
             .try_reserve(size.saturating_sub(bytes.len()))
             .map_err(|_| std::io::Error::from(std::io::ErrorKind::OutOfMemory))?;
         from.read_to_end(&mut bytes)?;
     }
-    Ok((bytes, binary))
+    Ok(bytes)
 }
 
 /// Decode raw bytes to text. `None` means the bytes look binary (a NUL byte in the first

@@ -261,6 +261,12 @@ fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
     w.write_all(&buf)
 }
 
+/// An input that was not linted, as the JSON reports list it under `unread` (`error`: it
+/// could not be read; else it was skipped as binary).
+pub(crate) fn unread_record(path: &str, message: &str, error: bool) -> serde_json::Value {
+    serde_json::json!({"path": path, "message": message, "error": error})
+}
+
 impl Renderer for Json {
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         w.write_all(b"{\"files\":[")
@@ -281,11 +287,7 @@ impl Renderer for Json {
         message: &str,
         error: bool,
     ) -> io::Result<()> {
-        self.unread.push(serde_json::json!({
-            "path": path,
-            "message": message,
-            "error": error,
-        }));
+        self.unread.push(unread_record(path, message, error));
         Ok(())
     }
 

@@ -116,7 +116,6 @@ pub struct RenderOptions {
     pub quiet: bool,
 }
 
-/// The renderer for a format.
 /// `s` as it can be shown on a terminal: a control character (from a file's name, a rule
 /// pack's message or a draft) is shown as its Unicode control picture (ESC as `␛`), so that
 /// it cannot move the cursor, recolour or clear the screen, or split a report's line. Tabs
@@ -135,6 +134,7 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     s.chars().map(|c| shown(c).unwrap_or(c)).collect()
 }
 
+/// The renderer for a format.
 pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> {
     match format {
         OutputFormat::Human => Box::new(human::Human::new(opts)),

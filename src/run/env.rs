@@ -75,8 +75,7 @@ pub struct Env {
     pub stdin_is_terminal: bool,
     /// Whether to colour the human output.
     pub color: bool,
-    /// The report's file (`--output`), absolute, when it is there before the run: never read
-    /// as a draft.
+    /// The report's file (`--output`), when it is there before the run: never read as a draft.
     pub output: Option<FileId>,
 }
 
@@ -95,48 +94,40 @@ impl Env {
 
 /// A file that is there before the run (the report's, `--output`), known by what it is and not
 /// by its name: a hard link to it, under any name, is the same file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FileId {
-    canonical: PathBuf,
+    /// Its device and inode.
     #[cfg(unix)]
     id: (u64, u64),
+    /// Its absolute, canonical path (hard links are not told apart here).
+    #[cfg(not(unix))]
+    canonical: PathBuf,
 }
 
 impl FileId {
     /// The file at `path`, if there is one.
     pub fn of(path: &Path) -> Option<FileId> {
-        let canonical = std::fs::canonicalize(path).ok()?;
         #[cfg(unix)]
-        let id = {
+        {
             use std::os::unix::fs::MetadataExt;
-            let m = std::fs::metadata(&canonical).ok()?;
-            (m.dev(), m.ino())
-        };
-        Some(FileId {
-            canonical,
-            #[cfg(unix)]
-            id,
-        })
+            let m = std::fs::metadata(path).ok()?;
+            Some(FileId {
+                id: (m.dev(), m.ino()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            Some(FileId {
+                canonical: std::fs::canonicalize(path).ok()?,
+            })
+        }
     }
 
     /// Whether `path` is this file: on Unix, the same device and inode (a hard link, a
     /// symbolic link or another spelling of the path); elsewhere, the same canonical path.
     /// Only the file's metadata is read (a FIFO is not opened).
     pub fn is(&self, path: &Path) -> bool {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            std::fs::metadata(path).is_ok_and(|m| (m.dev(), m.ino()) == self.id)
-        }
-        #[cfg(not(unix))]
-        {
-            std::fs::canonicalize(path).is_ok_and(|p| p == self.canonical)
-        }
-    }
-
-    /// The file's absolute, canonical path.
-    pub fn path(&self) -> &Path {
-        &self.canonical
+        FileId::of(path).is_some_and(|other| other == *self)
     }
 }
 

@@ -315,7 +315,6 @@ fn lint(
     let mut stats = Vec::new();
     // --stats --format json: the inputs not measured, as the lint's JSON lists them.
     let mut stats_unread: Vec<serde_json::Value> = Vec::new();
-    let unread_record = |path: &str, message: &str, error: bool| serde_json::json!({"path": path, "message": message, "error": error});
     let reporting = !cli.show_parts && !cli.diff && !cli.stats;
     if reporting {
         renderer.begin(out)?;
@@ -328,7 +327,7 @@ fn lint(
         if reporting {
             renderer.unread(out, path, &e.message, true)?;
         } else if cli.stats {
-            stats_unread.push(unread_record(path, &e.message, true));
+            stats_unread.push(crate::render::json::unread_record(path, &e.message, true));
         }
     }
     // Read and lint on all cores; everything with an order or a side effect (fixing files,
@@ -400,7 +399,7 @@ fn lint(
                     if reporting {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
                     } else if cli.stats {
-                        stats_unread.push(unread_record(
+                        stats_unread.push(crate::render::json::unread_record(
                             &input.display(),
                             "skipped: binary file",
                             false,
@@ -415,7 +414,11 @@ fn lint(
                     if reporting {
                         renderer.unread(out, &input.display(), &e.message, true)?;
                     } else if cli.stats {
-                        stats_unread.push(unread_record(&input.display(), &e.message, true));
+                        stats_unread.push(crate::render::json::unread_record(
+                            &input.display(),
+                            &e.message,
+                            true,
+                        ));
                     }
                     return Ok(());
                 }
