@@ -138,6 +138,11 @@ pub struct Cli {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
+    /// Lint on N threads (default, or 0: one per core). `-j 1` lints one file at a time
+    /// on one core, as on a shared CI runner.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+
     /// Print how many findings each rule had, instead of the findings. (--stats prints the
     /// measures of each file.)
     #[arg(long)]

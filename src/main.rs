@@ -52,6 +52,13 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    // `-j N`: every parallel step (packs compiled, a long file's stages, folders) shares N
+    // threads. Without it, rayon starts one per core when first asked.
+    if let Some(n) = cli.threads.filter(|&n| n > 0) {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
     // Stopped by Ctrl-C or a SIGTERM while fixing, pitchlint removes the temporary files of
     // the fixes being written (each original is only ever replaced by a rename) and exits.
     if cli.fix {

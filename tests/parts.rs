@@ -151,3 +151,61 @@ fn parts_of_every_format_fixture() {
     }
     insta::assert_snapshot!(out);
 }
+
+/// The same report whatever the number of threads (`-j`): files come back in order, and a
+/// long file's stages, run beside each other on several threads, agree with one thread's.
+#[test]
+fn any_number_of_threads_gives_the_same_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    // One long draft (past the size at which its stages run on several cores) made of the
+    // whole corpus, beside the corpus itself.
+    let mut long = String::new();
+    while long.len() <= 300 << 10 {
+        for rel in drafts() {
+            long.push_str(&std::fs::read_to_string(corpus().join(rel)).unwrap());
+            long.push_str("\n\n");
+        }
+    }
+    assert!(long.len() > 300 << 10, "{} bytes", long.len());
+    let long_path = tmp.path().join("long.md");
+    std::fs::write(&long_path, &long).unwrap();
+    let lint = |args: &[&str]| {
+        let out = Command::cargo_bin("pitchlint")
+            .unwrap()
+            .current_dir(corpus())
+            .args(["--isolated", "--format", "json"])
+            .args(args)
+            .arg(".")
+            .arg(&long_path)
+            .output()
+            .unwrap();
+        assert_ne!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    };
+    let default = lint(&[]);
+    let v: Value = serde_json::from_slice(&default).unwrap();
+    assert_eq!(v["summary"]["files"], drafts().len() as u64 + 1);
+    assert!(v["summary"]["findings"].as_u64().unwrap() > 1000);
+    for j in ["1", "2", "3", "0"] {
+        assert!(lint(&["-j", j]) == default, "-j {j} gives another report");
+    }
+    // The long file alone, with its stages on one thread and on several.
+    let alone = |j: &str| {
+        Command::cargo_bin("pitchlint")
+            .unwrap()
+            .args(["--isolated", "--format", "json", "-j", j])
+            .arg(&long_path)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert!(
+        alone("1") == alone("2"),
+        "a long file differs on one thread"
+    );
+}

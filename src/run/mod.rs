@@ -264,7 +264,7 @@ fn lint(
         )?;
     }
     let early = std::sync::Mutex::new(early);
-    let spare_cores = work.len() == 1;
+    let spare_cores = work.len() == 1 && cli.threads != Some(1);
     let options = |g: &FileGate| crate::LintOptions {
         report_unused_disables: cli.report_unused_disables,
         ignore: g.ignore.clone(),
@@ -374,7 +374,10 @@ fn lint(
     };
     let walked = crate::parallel::for_each_ordered(
         &work,
-        crate::parallel::Options::default(),
+        crate::parallel::Options {
+            threads: cli.threads.unwrap_or(0),
+            ..crate::parallel::Options::default()
+        },
         |(input, _)| crate::parallel::size_hint(input),
         pre_work,
         |_, (input, i), pre| -> Result<(), RunError> {
