@@ -223,6 +223,29 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             return Err(err(at, crate::error::unknown("kind", kind, KINDS)));
         }
     };
+    // A dropped minus sign must not turn a mistake into a reward, nor a reward into a gate.
+    if weight > 0 {
+        if let Some(s) = r.severity.as_ref().filter(|_| severity != Severity::Info) {
+            return Err(err(
+                s.span().start,
+                format!(
+                    "severity `{}` with a positive weight ({weight}): a reward fails no file; \
+                     make the weight negative, or drop `severity`",
+                    s.get_ref()
+                ),
+            ));
+        }
+        if let Some(why) = match kind {
+            "require" => Some("fires when something is missing"),
+            "repetition" | "substitution" | "placeholder" => Some("reports a mistake"),
+            _ => None,
+        } {
+            return Err(err(
+                r.weight.span().start,
+                format!("a {kind} rule {why}, so its weight must be 0 or negative"),
+            ));
+        }
+    }
     let profiles = match &r.profiles {
         None => Profiles::ALL,
         Some(list) => {

@@ -281,6 +281,44 @@ pub(crate) mod tests {
         Linter::new(&[pack(rule)]).unwrap_err().to_string()
     }
 
+    /// A positive weight is a reward: it may not fail a file, nor price a mistake.
+    #[test]
+    fn a_dropped_minus_sign_is_an_error() {
+        let e = pack_error("weight = 5\nseverity = \"error\"\nphrases = [\"a\"]\n");
+        assert!(
+            e.contains("t.toml:7:12: rule `x`: severity `error` with a positive weight (5)"),
+            "{e}"
+        );
+        assert!(
+            pack_error("weight = 5\nseverity = \"warning\"\nphrases = [\"a\"]\n")
+                .contains("severity `warning`")
+        );
+        for (kind, extra) in [
+            ("repetition", "unit = \"word\""),
+            ("substitution", "swap = { \"a\" = \"b\" }"),
+            ("placeholder", ""),
+        ] {
+            let e = pack_error(&format!("weight = 3\nkind = \"{kind}\"\n{extra}\n"));
+            assert!(
+                e.contains(&format!(
+                    "t.toml:6:10: rule `x`: a {kind} rule reports a mistake, so its weight must be 0 or negative"
+                )),
+                "{kind}: {e}"
+            );
+            // The same rule with its minus sign loads.
+            let ok = format!(
+                "[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -3\nkind = \"{kind}\"\n{extra}\n"
+            );
+            Linter::new(&[PackSource {
+                path: PathBuf::from("t.toml"),
+                text: ok,
+            }])
+            .unwrap();
+        }
+        // A reward phrase rule, and an info-severity one, still load.
+        Linter::new(&[pack("weight = 5\nseverity = \"info\"\nphrases = [\"a\"]\n")]).unwrap();
+    }
+
     /// A misspelt severity names the likely one; `[rule]` for `[[rule]]` says how to write it.
     #[test]
     fn pack_errors_say_what_was_meant() {

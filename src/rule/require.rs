@@ -21,15 +21,6 @@ impl RequireRule {
     /// Check the keys and compile what is required.
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
         allow_keys(src, r, "require", &["phrases", "pattern", "case_sensitive"])?;
-        if meta.is_reward() {
-            return Err(src.error_at(
-                r.weight.span().start,
-                format!(
-                    "rule `{}`: a require rule fires when something is missing, so its weight must be 0 or negative",
-                    meta.id
-                ),
-            ));
-        }
         let patterns = compile_match(src, r, &meta.id)?;
         Ok(RequireRule { meta, patterns })
     }
