@@ -127,7 +127,7 @@ pub(super) fn is_postscript(line: &str) -> bool {
 /// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
 pub(super) fn is_quote_header(line: &str) -> bool {
     let line = line.trim();
-    ["on", "--", "begin", "__", "from:"]
+    ["on", "--", "begin", "__", "from:", "am", "le", "el"]
         .iter()
         .any(|p| starts_with_ci(line, p))
         && QUOTE_HEADER.is_match(line)
@@ -172,8 +172,18 @@ pub(super) fn is_message_field(s: &str) -> bool {
         && !SIGNATURE_FIELD.is_match(t)
 }
 
+/// Whether a paragraph is a mailing footer or a legal notice (an unsubscribe line, a
+/// confidentiality notice): below the message, whatever its length, and never the pitch.
+pub(super) fn is_footer(s: &str) -> bool {
+    static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:unsubscribe|opt[ -]?out\b|prefer not to (?:hear|receive)|no longer (?:wish|want) to (?:receive|hear)|manage (?:your )?(?:email |e-mail |subscription )?preferences|this (?:e-?mail|message) was sent to|(?:e-?mail|message) and any (?:files|attachments)|intended (?:solely|only) for the (?:use of the )?(?:named )?(?:individual|recipient|addressee))")
+            .expect("footer regex compiles")
+    });
+    FOOTER.is_match(s)
+}
+
 static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
+    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|am\b.{0,200}\bschrieb\b.{0,200}:\s*$|le\b.{0,200}\ba écrit\s?:\s*$|el\b.{0,200}\bescribió:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
 /// A "Subject:" line's label, and the reply and forward prefixes after it ("Re:", "Fwd:",
@@ -274,7 +284,48 @@ pub(super) fn is_outlook_header(text: &str, lines: &[Line], i: usize) -> bool {
             words.iter().any(|w| starts_with_ci(s, w))
         })
     };
-    starts(i, &["from:"]) && starts(i + 1, &["sent:", "date:"])
+    // Outlook in English, German, French and Spanish.
+    starts(i, &["from:", "von:", "de:", "de :"])
+        && starts(
+            i + 1,
+            &[
+                "sent:",
+                "date:",
+                "gesendet:",
+                "envoyé :",
+                "envoyé:",
+                "enviado:",
+                "enviado el:",
+            ],
+        )
+}
+
+/// How many lines the reply attribution at line `i` takes (0: none): a quote header
+/// ("On Mon, Dana wrote:", "-----Original Message-----"), Gmail's attribution wrapped over
+/// two lines ("On Mon, … <dana@…>" over "wrote:"), or a short "Dana Park wrote:" right above
+/// `>` lines (`marked`).
+pub(super) fn attribution(
+    text: &str,
+    lines: &[Line],
+    i: usize,
+    marked: &dyn Fn(&Line) -> bool,
+) -> usize {
+    let s = text[lines[i].span.clone()].trim();
+    let next = |k: usize| lines.get(k).map(|l| text[l.span.clone()].trim());
+    if is_quote_header(s) {
+        return 1;
+    }
+    if starts_with_ci(s, "on ") && next(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("wrote:")) {
+        return 2;
+    }
+    let wrote = s.len() > 6
+        && s.is_char_boundary(s.len() - 6)
+        && s[s.len() - 6..].eq_ignore_ascii_case("wrote:")
+        && s.split_whitespace().count() <= 12;
+    let above_quote = (i + 1..lines.len())
+        .find(|&k| !lines[k].blank)
+        .is_some_and(|k| marked(&lines[k]));
+    usize::from(wrote && above_quote)
 }
 
 pub(super) fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -346,6 +397,10 @@ mod tests {
             "From: Dana Sent: Monday",
             "from: x",
             "Online we wrote:",
+            "Am Mo., 2. März 2026 um 10:00 Uhr schrieb Jürgen Weber <jw@n.example>:",
+            "Le lun. 2 mars 2026 à 10:00, Anne <a@n.example> a écrit :",
+            "El lun, 2 mar 2026 a las 10:00, Ana (<a@n.example>) escribió:",
+            "Am Montag liefern wir.",
             "P.S. one more",
             "PS: call me",
             "p.p.s. again",
@@ -367,6 +422,6 @@ mod tests {
             hits[1] += usize::from(is_quote_header(l));
             hits[2] += usize::from(is_postscript(l));
         }
-        assert_eq!(hits, [29, 7, 5], "how many lines each check accepts");
+        assert_eq!(hits, [29, 10, 5], "how many lines each check accepts");
     }
 }

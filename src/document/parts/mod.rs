@@ -25,8 +25,8 @@ use std::ops::Range;
 
 use super::{Scope, Segment};
 use cues::{
-    Line, SUBJECT, ends_sentence, greeting_end, has_blank_between, is_courtesy, is_outlook_header,
-    is_plain_title, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
+    Line, SUBJECT, attribution, ends_sentence, greeting_end, has_blank_between, is_courtesy,
+    is_outlook_header, is_plain_title, is_postscript, is_signoff, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -48,7 +48,7 @@ pub struct Hints {
 /// Detect the parts of `text` with what the reader knows (see [`Hints`]).
 pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     let quotes = &hints.quotes[..];
-    let lines = lines(text);
+    let mut lines = lines(text);
     let mut segs: Vec<Segment> = Vec::new();
     let push = |segs: &mut Vec<Segment>, scope: Scope, span: Range<usize>| {
         let span = trim(text, span);
@@ -68,21 +68,63 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 .any(|q| q.start <= l.span.start + lead && l.span.start + lead < q.end)
     };
     // A draft that is all quote quotes nothing: it is the message itself (a pitch kept as a
-    // Markdown block quote), not a reply.
-    let all_quoted = lines.iter().all(|l| l.blank || marked(l));
-    let is_quote = |l: &Line| !all_quoted && marked(l);
+    // Markdown block quote), not a reply. (An email's Subject header is no text of its own.)
+    let subject_line = lines
+        .iter()
+        .find(|l| !l.blank)
+        .filter(|l| SUBJECT.is_match(&text[l.span.clone()]))
+        .map(|l| l.span.start);
+    let in_subject = |l: &Line| {
+        subject_line == Some(l.span.start)
+            || hints
+                .subject
+                .as_ref()
+                .is_some_and(|t| t.start <= l.span.start && l.span.start < t.end.max(t.start + 1))
+    };
+    let all_quoted = lines.iter().all(|l| l.blank || marked(l) || in_subject(l));
+    // Such a draft is read through its `>` marks: a line of only `>` separates paragraphs,
+    // and "> Hi Dana," is a greeting.
+    if all_quoted {
+        for l in &mut lines {
+            let s = &text[l.span.clone()];
+            let rest = s.trim_start().trim_start_matches(['>', ' ', '\t']);
+            if rest.len() < s.len() {
+                l.span.start = l.span.end - rest.len();
+                l.blank = rest.trim().is_empty();
+            }
+        }
+    }
+    let lines = lines;
+    // Quote headers over `>` lines with the sender's text below them (a bottom-posted or
+    // inline reply): such a header is a quote line like those under it.
+    let mut inline_headers: Vec<usize> = Vec::new();
+    let is_quote =
+        |l: &Line, inline: &[usize]| !all_quoted && (marked(l) || inline.contains(&l.span.start));
 
     // 1–2. Where the sender's message ends: a quote header or a "-- " signature marker.
     let mut end = lines.len();
     let mut tail: Vec<(Scope, Range<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        let s = &text[l.span.clone()];
-        if is_quote_header(s) || is_outlook_header(text, &lines, i) {
+        let head = attribution(text, &lines, i, &marked);
+        if head > 0 || is_outlook_header(text, &lines, i) {
+            let mut k = i + head.max(1);
+            while k < lines.len() && lines[k].blank {
+                k += 1;
+            }
+            let quoted = k;
+            while k < lines.len() && (lines[k].blank || marked(&lines[k])) {
+                k += 1;
+            }
+            if !all_quoted && head > 0 && k > quoted && k < lines.len() {
+                inline_headers.extend(lines[i..i + head].iter().map(|h| h.span.start));
+                continue;
+            }
             end = end.min(i);
             tail.push((Scope::QUOTE, l.span.start..text.len()));
             break;
         }
     }
+    let is_quote = |l: &Line| is_quote(l, &inline_headers);
     // A trailing run of quoted lines (a reply quoted below the message) is quote too.
     let mut k = end;
     while k > 0 && (lines[k - 1].blank || is_quote(&lines[k - 1])) {
@@ -106,7 +148,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         }
     }
 
-    // 3. Subject and greeting.
+    // 3. Subject and greeting (below any quote the reply starts with: a bottom-posted reply).
     let mut i = 0;
     while i < end && lines[i].blank {
         i += 1;
@@ -151,6 +193,26 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             // start of its first sentence.
             push(&mut segs, Scope::SUBJECT, trim(text, l.span.clone()));
             i = next;
+        }
+    }
+    let quoted_from = i;
+    while i < end && (lines[i].blank || is_quote(&lines[i])) {
+        i += 1;
+    }
+    if i > quoted_from {
+        if i < end {
+            let last = (quoted_from..i)
+                .rev()
+                .find(|&k| !lines[k].blank)
+                .unwrap_or(quoted_from);
+            push(
+                &mut segs,
+                Scope::QUOTE,
+                lines[quoted_from].span.start..lines[last].span.end,
+            );
+        } else {
+            // Nothing but quote: the paragraphs below mark it.
+            i = quoted_from;
         }
     }
     let mut greeting_rest: Option<Range<usize>> = None;
@@ -227,9 +289,36 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         push(&mut segs, Scope::SIGNOFF, start..stop);
         sig_lines.extend(name_end..end);
     } else {
-        // No valediction: short trailing lines without a sentence end are a signature
-        // ("Steve Steinberger", "VP Sales", a phone number).
-        let mut j = end;
+        // No valediction. Something must be left above the signature: the first line of the
+        // body, or the text after an inline greeting ("Hi Dana, we cut…").
+        let floor = if greeting_rest.is_some() {
+            body_start
+        } else {
+            (body_start..end).find(|&k| !lines[k].blank).unwrap_or(end) + 1
+        };
+        // A mailing footer or legal notice at the end is signature, whatever its length.
+        let mut stop = end;
+        loop {
+            let mut last = stop;
+            while last > body_start && lines[last - 1].blank {
+                last -= 1;
+            }
+            let mut first = last;
+            while first > body_start && !lines[first - 1].blank {
+                first -= 1;
+            }
+            if first < last
+                && first >= floor
+                && cues::is_footer(&text[lines[first].span.start..lines[last - 1].span.end])
+            {
+                stop = first;
+            } else {
+                break;
+            }
+        }
+        // Short trailing lines without a sentence end are a signature ("Steve Steinberger",
+        // "VP Sales", a phone number).
+        let mut j = stop;
         while j > body_start {
             let l = &lines[j - 1];
             let s = text[l.span.clone()].trim();
@@ -240,17 +329,22 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             if s.split_whitespace().count() <= 4
                 && !s.ends_with(['.', '?', '!'])
                 && !cues::is_message_field(s)
-                && j - 1 > body_start
+                && j > floor
             {
                 j -= 1;
             } else {
                 break;
             }
         }
-        // Only when something is left above it, and the block is at most 5 lines.
-        if j < end && j > body_start && end - j <= 5 {
-            sig_lines.extend(j..end);
-            body_end = j;
+        // At most 5 such lines.
+        let from = if j < stop && j >= floor && stop - j <= 5 {
+            j
+        } else {
+            stop
+        };
+        if from < end {
+            sig_lines.extend(from..end);
+            body_end = from;
         }
     }
     if let (Some(&a), Some(&b)) = (

@@ -131,10 +131,8 @@ fn nested_quotes_and_a_draft_that_is_all_quote() {
         ["> Can we talk Tuesday?\n> > Will you partner with us?\n>> We sell boxes."]
     );
     let all = "> Will you partner with us?\n";
-    assert_eq!(
-        part(all, "opening+closing"),
-        ["> Will you partner with us?"]
-    );
+    // Read through its mark: the prose is the part.
+    assert_eq!(part(all, "opening+closing"), ["Will you partner with us?"]);
 }
 
 #[test]
@@ -232,4 +230,101 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
 fn empty_and_whitespace_drafts_have_no_parts() {
     assert!(detect("").is_empty());
     assert!(detect("  \n\n \t\n").is_empty());
+}
+
+#[test]
+fn a_name_under_a_greeting_with_text_is_the_signature() {
+    // The ask after an inline greeting stays the closing; the name under it signs.
+    let t = "Hi Dana, Contoso saved 11 hours a week. Will you partner with us?\n\nSam\n";
+    assert_eq!(
+        part(t, "opening+closing"),
+        ["Contoso saved 11 hours a week. Will you partner with us?"]
+    );
+    assert_eq!(part(t, "signature"), ["Sam"]);
+    // Without an inline greeting, a one-line draft keeps its only line.
+    assert_eq!(part("Sam\n", "signature"), Vec::<&str>::new());
+}
+
+#[test]
+fn a_mailing_footer_is_signature_whatever_its_length() {
+    let t = "Hi Dana,\n\nFabrikam cut claims 30% in eight weeks.\n\nWill you partner with us on a trial?\n\nSam\n\nSam Lee, Acme Packaging, 1 Market St, San Francisco, CA 94105\nIf you'd prefer not to hear from me again, just reply \"unsubscribe\" or click here.\n";
+    assert_eq!(part(t, "closing"), ["Will you partner with us on a trial?"]);
+    assert_eq!(
+        part(t, "signature"),
+        [
+            "Sam\n\nSam Lee, Acme Packaging, 1 Market St, San Francisco, CA 94105\nIf you'd prefer not to hear from me again, just reply \"unsubscribe\" or click here."
+        ]
+    );
+    // A legal notice under the ask, with no name: still not the closing.
+    let t = "Hi Dana,\n\nWe cut claims 30%.\n\nCould we talk Tuesday?\n\nThis email and any files transmitted with it are confidential and intended solely for the use of the individual to whom they are addressed.\n";
+    assert_eq!(part(t, "closing"), ["Could we talk Tuesday?"]);
+    // A pitch that mentions opting out is no footer when it is the message itself.
+    let t =
+        "Hi Dana,\n\nMost of your drivers opt out of the fuel card. Ours pays them back weekly.\n";
+    assert_eq!(part(t, "signature"), Vec::<&str>::new());
+}
+
+#[test]
+fn a_bottom_posted_reply_is_the_message_under_the_quote() {
+    let t = "On Mon, Mar 2, 2026 at 10:00 AM Dana Park <dana@n.example> wrote:\n> What damage rate do you see?\n\nHi Dana,\n\nFabrikam went from 4.1% to 2.8%.\n\nWill you partner with us?\n\nBest,\nSam\n";
+    assert_eq!(
+        part(t, "quote"),
+        [
+            "On Mon, Mar 2, 2026 at 10:00 AM Dana Park <dana@n.example> wrote:\n> What damage rate do you see?"
+        ]
+    );
+    assert_eq!(part(t, "greeting"), ["Hi Dana,"]);
+    assert_eq!(part(t, "opening"), ["Fabrikam went from 4.1% to 2.8%."]);
+    assert_eq!(part(t, "closing"), ["Will you partner with us?"]);
+    // A header with nothing of the sender's below its quote still ends the message.
+    let t = "Hi Dana,\n\nWe cut claims 30%.\n\nCould we talk Tuesday?\n\nOn Mon, Dana wrote:\n> Why you?\n";
+    assert_eq!(part(t, "closing"), ["Could we talk Tuesday?"]);
+    assert_eq!(part(t, "quote"), ["On Mon, Dana wrote:\n> Why you?"]);
+}
+
+#[test]
+fn attributions_that_gmail_wraps_or_inline_replies_write_are_quote() {
+    // Gmail wraps a long attribution over two lines.
+    let t = "Hi Dana,\n\nWe cut claims 30%.\n\nCould we talk Tuesday?\n\nOn Mon, Mar 2, 2026 at 10:00 AM Dana Park <dana@n.example>\nwrote:\n\n> Why you?\n";
+    assert_eq!(part(t, "closing"), ["Could we talk Tuesday?"]);
+    assert_eq!(
+        part(t, "quote"),
+        ["On Mon, Mar 2, 2026 at 10:00 AM Dana Park <dana@n.example>\nwrote:\n\n> Why you?"]
+    );
+    // "Dana Park wrote:" over quoted lines, answered inline.
+    let t = "Hi Dana, answers inline.\n\nDana Park wrote:\n> What is your damage rate?\n\nFabrikam went from 4.1% to 2.8%.\n\n> Why you?\n\nLet us prove it: could we start next week?\n";
+    assert_eq!(
+        part(t, "quote"),
+        [
+            "Dana Park wrote:\n> What is your damage rate?",
+            "> Why you?"
+        ]
+    );
+    assert_eq!(part(t, "opening"), ["Fabrikam went from 4.1% to 2.8%."]);
+    // In prose, "wrote:" over the sender's own text is no attribution.
+    let t = "Hi Dana,\n\nYour CFO wrote:\nfreight is the biggest line item.\n\nCould we talk Tuesday?\n";
+    assert_eq!(part(t, "quote"), Vec::<&str>::new());
+    // Outlook's header block in German, and Gmail's attribution in German.
+    for header in [
+        "Von: Jürgen Weber <jw@n.example>\nGesendet: Montag, 2. März 2026 10:00\nAn: Sam\n",
+        "Am Mo., 2. März 2026 um 10:00 Uhr schrieb Jürgen Weber <jw@n.example>:\n",
+    ] {
+        let t = format!(
+            "Hi Jürgen,\n\nWe cut claims 30%.\n\nCould we talk Tuesday?\n\n{header}\nWe don't want a partner.\n"
+        );
+        assert_eq!(part(&t, "closing"), ["Could we talk Tuesday?"], "{header}");
+        assert_eq!(part(&t, "quote").len(), 1, "{header}");
+    }
+}
+
+#[test]
+fn a_draft_all_in_quote_marks_is_read_through_them() {
+    let t = "> Hi Dana,\n>\n> We would love to partner with you. Could we talk Thursday?\n>\n> Best,\n> Sam\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana,"]);
+    assert_eq!(
+        part(t, "opening+closing"),
+        ["We would love to partner with you. Could we talk Thursday?"]
+    );
+    assert_eq!(part(t, "signoff"), ["Best,\n> Sam"]);
+    assert_eq!(part(t, "quote"), Vec::<&str>::new());
 }
