@@ -54,9 +54,22 @@ pub const EMPTY_WEIGHT: i32 = -70;
 /// `pitchlint/empty-draft` (an error) when the draft has no text to read: an empty file, or
 /// whitespace only (after markup is removed, for Markdown, HTML and email).
 pub fn empty_draft(doc: &Document) -> Option<Finding> {
-    // Zero-width characters (and a stray byte-order mark) are no text either.
+    // Invisible characters are no text either: zero-width spaces and joiners, a stray
+    // byte-order mark, soft hyphens, direction marks and the other format characters
+    // (Unicode's Cf: no glyph of their own).
     let blank = |c: char| {
-        c.is_whitespace() || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{ad}'
+                    | '\u{61c}'
+                    | '\u{180e}'
+                    | '\u{200b}'..='\u{200f}'
+                    | '\u{202a}'..='\u{202e}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{206f}'
+                    | '\u{feff}'
+            )
     };
     if !doc.text().chars().all(blank) {
         return None;
@@ -169,6 +182,8 @@ mod tests {
             ("<p> </p>", Format::Html),
             // Zero-width spaces and joiners are no text.
             ("\u{200b}\u{200b}\n\u{2060}", Format::Text),
+            ("\u{ad}\r\n", Format::Text),
+            ("\u{200f}\u{200e}\r\n\u{202b}\u{2067}", Format::Text),
         ] {
             let d = document::read("x", text.as_bytes().to_vec(), format).unwrap();
             let f = empty_draft(&d).unwrap_or_else(|| panic!("{text:?} is empty"));

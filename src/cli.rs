@@ -140,8 +140,13 @@ pub struct Cli {
 
     /// Lint on N threads (default, or 0: one per core). `-j 1` lints one file at a time
     /// on one core, as on a shared CI runner.
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
+    #[arg(
+        long,
+        short = 'j',
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(0..=1024)
+    )]
+    pub threads: Option<u16>,
 
     /// Print how many findings each rule had, instead of the findings. (--stats prints the
     /// measures of each file.)

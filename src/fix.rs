@@ -149,7 +149,9 @@ pub(crate) fn stored_as(bytes: &[u8], linted: &str) -> std::result::Result<bool,
     Err(match crate::document::plain::invalid_utf8_at(bytes) {
         Some((line, column)) => format!(
             "it is not valid UTF-8 (at {line}:{column}), and fixing it would replace those \
-             bytes; convert it to UTF-8 first (from Latin-1: iconv -f LATIN1 -t UTF-8)"
+             bytes; convert it to UTF-8 first (from Windows' Western encoding, which Latin-1 \
+             files are too: iconv -f WINDOWS-1252 -t UTF-8; for an email, change its charset \
+             parameter to UTF-8 as well)"
         ),
         None => "it changed since it was read; lint it again".into(),
     })

@@ -79,6 +79,73 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
     c
 }
 
+/// What a folder walk skips, for files named on the command line under `--force-exclude`:
+/// hidden files and folders, and what the ignore files of the folders above a file list
+/// (`.ignore`, `.gitignore`, and the repository's `.git/info/exclude`), as [`walk`] skips them.
+#[derive(Default)]
+pub struct WalkSkips {
+    /// Each folder's ignore files, read once.
+    folders: std::collections::HashMap<PathBuf, Vec<ignore::gitignore::Gitignore>>,
+}
+
+impl WalkSkips {
+    /// Whether a walk from `root` (the current folder) would skip `file` (absolute).
+    pub fn skips(&mut self, file: &Path, root: &Path) -> bool {
+        // `./a/../b` as `b`: ignore files match clean paths.
+        let mut clean = PathBuf::new();
+        for c in file.components() {
+            match c {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    clean.pop();
+                }
+                c => clean.push(c),
+            }
+        }
+        let hidden = |p: &Path| {
+            p.components().any(|c| {
+                matches!(c, std::path::Component::Normal(n)
+                    if n.to_str().is_some_and(|n| n.starts_with('.')))
+            })
+        };
+        match clean.strip_prefix(root) {
+            Ok(rel) if hidden(rel) => return true,
+            Err(_) if clean.file_name().is_some_and(|n| hidden(Path::new(n))) => return true,
+            _ => {}
+        }
+        // The deepest folder's verdict wins (a nested .gitignore may re-include a file).
+        let mut dir = clean.parent();
+        while let Some(d) = dir {
+            let lists = self.folders.entry(d.to_path_buf()).or_insert_with(|| {
+                let mut files = vec![d.join(".ignore"), d.join(".gitignore")];
+                files.push(d.join(".git/info/exclude"));
+                files
+                    .into_iter()
+                    .filter(|f| f.is_file())
+                    .filter_map(|f| {
+                        let mut b = ignore::gitignore::GitignoreBuilder::new(d);
+                        b.add(&f);
+                        b.build().ok()
+                    })
+                    .collect()
+            });
+            for list in lists.iter() {
+                match list.matched_path_or_any_parents(&clean, false) {
+                    ignore::Match::Ignore(_) => return true,
+                    ignore::Match::Whitelist(_) => return false,
+                    ignore::Match::None => {}
+                }
+            }
+            // A repository's ignore files stop at its root.
+            if d.join(".git").exists() {
+                break;
+            }
+            dir = d.parent();
+        }
+        false
+    }
+}
+
 fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
     // A .gitignore counts in any folder, in a git repository or not: a folder of drafts on a
     // shared drive keeps out what its owner listed.

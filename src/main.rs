@@ -56,7 +56,7 @@ fn main() -> ExitCode {
     // threads. Without it, rayon starts one per core when first asked.
     if let Some(n) = cli.threads.filter(|&n| n > 0) {
         let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+            .num_threads(n.into())
             .build_global();
     }
     // Stopped by Ctrl-C or a SIGTERM while fixing, pitchlint removes the temporary files of

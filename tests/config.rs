@@ -868,3 +868,62 @@ fn config_names_an_override_that_matches_no_draft() {
     let (out, _, _) = run(pitchlint_in(dir.path()).arg("config"));
     assert!(out.contains("# matches no draft under"), "{out}");
 }
+
+/// `--force-exclude` holds a named file to everything a folder walk skips: a .gitignore'd
+/// path (in a folder above it, or re-included deeper), a hidden file or folder, and a
+/// `--stdin-filename` that names such a path.
+#[test]
+fn force_exclude_skips_what_a_walk_skips() {
+    let dir = repo();
+    write(
+        dir.path(),
+        &[
+            (".gitignore", "build/\n*.bak.txt\n"),
+            ("build/gen.txt", DRAFT),
+            ("drafts/a.bak.txt", DRAFT),
+            ("drafts/keep/.gitignore", "!*.bak.txt\n"),
+            ("drafts/keep/b.bak.txt", DRAFT),
+            (".hidden.txt", DRAFT),
+            (".github/notes.txt", DRAFT),
+            ("followups/ok.txt", DRAFT),
+        ],
+    );
+    let named = [
+        "build/gen.txt",
+        "./build/gen.txt",
+        "drafts/a.bak.txt",
+        "drafts/keep/b.bak.txt",
+        ".hidden.txt",
+        ".github/notes.txt",
+        "followups/ok.txt",
+    ];
+    // A walk of the folder skips them too: the same test.
+    let (v, _) = json_in(dir.path(), &["."]);
+    let walked: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().trim_start_matches("./"))
+        .collect();
+    assert!(walked.contains(&"drafts/keep/b.bak.txt"), "{walked:?}");
+    assert!(!walked.contains(&"build/gen.txt"), "{walked:?}");
+    let mut args = vec!["--force-exclude"];
+    args.extend(named);
+    let (v, _) = json_in(dir.path(), &args);
+    let linted: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(linted, ["drafts/keep/b.bak.txt", "followups/ok.txt"]);
+    // Without it, every named file is linted (`./build/gen.txt` is `build/gen.txt`).
+    let (v, _) = json_in(dir.path(), &named);
+    assert_eq!(v["summary"]["files"], named.len() as u64 - 1);
+    // Standard input named as an ignored file.
+    let (_, err, code) = run(pitchlint_in(dir.path())
+        .args(["--force-exclude", "--stdin-filename", "build/x.txt", "-"])
+        .write_stdin(DRAFT));
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("all left out"), "{err}");
+}

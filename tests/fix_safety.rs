@@ -423,7 +423,9 @@ fn a_file_that_is_not_utf8_is_not_fixed_and_the_warning_says_why() {
             "latin1.txt",
             b"Hi Dana,\n\nIn order to cut caf\xe9 costs, we ship daily.\n".to_vec(),
             "it is not valid UTF-8 (at 3:20), and fixing it would replace those bytes; \
-             convert it to UTF-8 first (from Latin-1: iconv -f LATIN1 -t UTF-8)",
+             convert it to UTF-8 first (from Windows' Western encoding, which Latin-1 files \
+             are too: iconv -f WINDOWS-1252 -t UTF-8; for an email, change its charset \
+             parameter to UTF-8 as well)",
         ),
         ("utf16.txt", utf16, "it is stored as UTF-16"),
     ];

@@ -724,3 +724,38 @@ fn control_characters_never_reach_the_terminal() {
     let json: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["files"][0]["path"], name);
 }
+
+/// A measure just past its bound costs part of its weight, and the github annotation says
+/// what the human report says, not the rule's whole weight.
+#[test]
+fn github_annotations_give_a_findings_scaled_cost() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("short.txt");
+    std::fs::write(
+        &draft,
+        "Hi Dana,\n\nWe cut late loads 12% for Globex last spring.\n\nCould we talk Tuesday?\n\nBest,\nSam\n",
+    )
+    .unwrap();
+    let draft = draft.to_str().unwrap();
+    let (human, _) = output(&["--isolated", "--color", "never", draft]);
+    let (github, _) = output(&["--isolated", "--format", "github", draft]);
+    let (json, _) = output(&["--isolated", "--format", "json", draft]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "research/too-short")
+        .expect("too-short fires");
+    let strength = f["strength"].as_f64().unwrap();
+    assert!(strength < 1.0, "a measure just past its bound: {strength}");
+    let cost = format!("{:+.1}", f["weight"].as_f64().unwrap() * strength);
+    assert!(
+        human.contains(&format!("warning[research/too-short]: {cost} ")),
+        "{cost}\n{human}"
+    );
+    assert!(
+        github.contains(&format!("title=pitchlint research/too-short::{cost} ")),
+        "{cost}\n{github}"
+    );
+}

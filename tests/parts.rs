@@ -208,4 +208,13 @@ fn any_number_of_threads_gives_the_same_report() {
         alone("1") == alone("2"),
         "a long file differs on one thread"
     );
+    // A count no machine has is a usage error, not a crash while starting threads.
+    let out = Command::cargo_bin("pitchlint")
+        .unwrap()
+        .args(["-j", "30000"])
+        .arg(&long_path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("30000 is not in 0..=1024"));
 }

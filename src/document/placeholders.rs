@@ -34,8 +34,97 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             && text.is_char_boundary(r.end)
             && (!text[r.clone()].starts_with("{{") || text[r.clone()].chars().count() <= 84)
             && !is_prose(&text[r.clone()], &text[r.end..])
+            && !is_tag(&text[r.clone()])
     });
+    // A row of image texts ("[Acme] [LinkedIn] [Twitter]", a signature's icons in an email's
+    // plain-text part): no field in it is one.
+    if out.iter().any(|r| text[r.clone()].starts_with('[')) {
+        let rows: Vec<Range<usize>> = out
+            .iter()
+            .filter(|r| text[(*r).clone()].starts_with('['))
+            .map(|r| line_of(text, r.start))
+            .filter(|l| is_icon_row(&text[l.clone()]))
+            .collect();
+        out.retain(|r| !rows.iter().any(|l| l.contains(&r.start)));
+    }
     out
+}
+
+/// Bracketed labels that mail gateways and email clients write, never merge fields: a
+/// gateway's subject tag (`[EXTERNAL]`, `[CAUTION: External]`, `[SPAM]`) and an image's text
+/// in a plain-text part (`[LinkedIn]`, `[Company logo]`, `[cid:image001.png]`).
+const TAG_WORDS: &[&str] = &[
+    "external",
+    "ext",
+    "caution",
+    "warning",
+    "spam",
+    "suspected",
+    "possible",
+    "suspicious",
+    "phishing",
+    "bulk",
+    "marketing",
+    "encrypt",
+    "secure",
+    "linkedin",
+    "twitter",
+    "facebook",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "xing",
+    "logo",
+    "icon",
+    "image",
+    "banner",
+    "cid",
+];
+
+/// Whether bracketed text is a label of [`TAG_WORDS`]: its first word, or any word that
+/// names an image (`[Acme logo]`).
+fn is_tag(m: &str) -> bool {
+    let Some(inner) = m.strip_prefix('[').and_then(|m| m.strip_suffix(']')) else {
+        return false;
+    };
+    let words: Vec<String> = inner
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '!'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let image = |w: &String| matches!(w.as_str(), "logo" | "icon" | "image" | "banner");
+    words
+        .first()
+        .is_some_and(|w| TAG_WORDS.contains(&w.as_str()))
+        || words.iter().any(image)
+}
+
+/// A line of only bracketed labels (with separators), at least two, one of them a
+/// [`TAG_WORDS`] label: a row of icons.
+fn is_icon_row(line: &str) -> bool {
+    let mut labels = 0;
+    let mut tagged = false;
+    let mut rest = line.trim();
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix('[') {
+            let Some(close) = after.find(']') else {
+                return false;
+            };
+            labels += 1;
+            tagged |= is_tag(&rest[..close + 2]);
+            rest = after[close + 1..].trim_start_matches([' ', '\t', '|', '·', '•', ',']);
+        } else {
+            return false;
+        }
+    }
+    labels >= 2 && tagged
+}
+
+/// The span of the line holding `at`, without its line break.
+fn line_of(text: &str, at: usize) -> Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    start..end
 }
 
 /// The pattern's matches in `hay`, before the filters of [`find`].
@@ -228,6 +317,27 @@ mod tests {
                 "[X]",
                 "{{LIB}}",
                 "[Observation question?]"
+            ]
+        );
+    }
+
+    #[test]
+    fn gateway_tags_and_image_texts_are_not_placeholders() {
+        let t = "Subject: [EXTERNAL] Re: Spring trial\n[CAUTION: External sender] [SPAM] [Acme logo] [cid:image001.png@01D]";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // A signature's row of icons, the company's among them.
+        let t = "Sam Lee\n[Acme] [LinkedIn] [X]\n[Acme] | [Twitter]";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // Fields beside or under such a row still are fields.
+        let t = "Hi [First Name], [Company] [Title]\n[Your Name]\n[LinkedIn] and [Company]";
+        assert_eq!(
+            found(t),
+            [
+                "[First Name]",
+                "[Company]",
+                "[Title]",
+                "[Your Name]",
+                "[Company]"
             ]
         );
     }

@@ -175,6 +175,21 @@ mod tests {
     }
 
     #[test]
+    fn question_marks_of_other_scripts_make_questions() {
+        for ask in [
+            "هل أنت مهتم؟",
+            "質問ですか？",
+            "Θέλετε να μιλήσουμε\u{37e}",
+            "Vous êtes libre mardi ?»",
+        ] {
+            let d = doc(&format!(
+                "Hi Dana,\n\nWe ship on time.\n\n{ask}\n\nBest,\nSam"
+            ));
+            assert_eq!(Metrics::of(&d, Scope::MESSAGE).questions(), 1, "{ask}");
+        }
+    }
+
+    #[test]
     fn hard_wrapped_lines_are_one_sentence_but_bullets_split() {
         let d = doc(
             "Hi,\n\nWe ship parts to\nbreweries in Ohio.\n- cans\n- kegs\n\nCall me?\n\nBest,\nSam",

@@ -40,7 +40,7 @@ impl Renderer for Github {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut message = format!("{:+} {}", f.rule.weight, f.message());
+            let mut message = format!("{} {}", super::points(f.cost()), f.message());
             if let Some(s) = &f.rule.suggest {
                 message.push_str(&format!("\nTry: {s}"));
             }

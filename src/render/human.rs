@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use annotate_snippets::{AnnotationKind, Level, Origin, Renderer as Snippets, Snippet};
 use colored::Colorize;
 
-use super::{RenderOptions, Renderer};
+use super::{RenderOptions, Renderer, points};
 use crate::position::LineIndex;
 use crate::report::{FileReport, Located, Summary};
 use crate::rule::Severity;
@@ -71,16 +71,6 @@ fn ahead(s: &str, at: usize, n: usize) -> usize {
         .map_or(s.len(), |(i, _)| at + i)
 }
 
-/// Points as the breakdown shows them: whole numbers as such, halves and quarters with one
-/// decimal, so that the rows add up to the score before it is rounded.
-fn points(p: f64) -> String {
-    if (p - p.round()).abs() < 0.05 {
-        format!("{p:+.0}")
-    } else {
-        format!("{p:+.1}")
-    }
-}
-
 impl Human {
     /// Draw one finding's frame into `buf`; `rewards` is [`reward_places`] of the file.
     fn frame(
@@ -102,10 +92,7 @@ impl Human {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        // What this finding costs or earns before repeats halve it: the rule's weight, scaled
-        // by its strength (a measure just past its bound costs a quarter of it).
-        let cost = f64::from(rule.weight) * f.strength.clamp(0.0, 1.0);
-        let title = format!("{} {}", points(cost), super::printable(f.message()));
+        let title = format!("{} {}", points(f.cost()), super::printable(f.message()));
         let path = super::printable(&file.path);
         // A reward asks for no change and counts once: it is shown once, at its first place,
         // as its title and where it stands (drawn as annotate-snippets draws a frame's first

@@ -116,6 +116,16 @@ pub struct RenderOptions {
     pub quiet: bool,
 }
 
+/// Points as reports show them: whole numbers as such, halves and quarters with one decimal,
+/// so that the rows of the human breakdown add up to the score before it is rounded.
+pub fn points(p: f64) -> String {
+    if (p - p.round()).abs() < 0.05 {
+        format!("{p:+.0}")
+    } else {
+        format!("{p:+.1}")
+    }
+}
+
 /// `s` as it can be shown on a terminal: a control character (from a file's name, a rule
 /// pack's message or a draft) is shown as its Unicode control picture (ESC as `␛`), so that
 /// it cannot move the cursor, recolour or clear the screen, or split a report's line. Tabs

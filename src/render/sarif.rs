@@ -57,13 +57,32 @@ pub fn uri(path: &str) -> String {
     for (i, c) in path.char_indices() {
         match c {
             ':' if i < first_segment => out.push_str("%3A"),
-            '%' | ' ' | '#' | '?' | '[' | ']' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '^' => {
+            // Outside ASCII and control characters too: SARIF's `uri` is an RFC 3986 URI
+            // reference, whose characters are ASCII (its UTF-8 bytes, percent-encoded).
+            c if !c.is_ascii()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '%' | ' '
+                        | '#'
+                        | '?'
+                        | '['
+                        | ']'
+                        | '"'
+                        | '<'
+                        | '>'
+                        | '`'
+                        | '{'
+                        | '}'
+                        | '|'
+                        | '^'
+                ) =>
+            {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
                     out.push_str(&format!("%{b:02X}"));
                 }
             }
-            c if c.is_control() => out.push_str(&format!("%{:02X}", c as u32)),
             c => out.push(c),
         }
     }
@@ -245,7 +264,11 @@ mod tests {
     fn uris_are_relative_and_encoded() {
         assert_eq!(uri("./a b/c#1.txt"), "a%20b/c%231.txt");
         assert_eq!(uri("dir\\x.md"), "dir/x.md");
-        assert_eq!(uri("naïve.txt"), "naïve.txt");
+        assert_eq!(uri("naïve.txt"), "na%C3%AFve.txt");
+        assert_eq!(
+            uri("für Müller/a\tb.txt"),
+            "f%C3%BCr%20M%C3%BCller/a%09b.txt"
+        );
         // A colon in the first segment would make it a scheme; later ones are fine.
         assert_eq!(uri("./c:x.txt"), "c%3Ax.txt");
         assert_eq!(uri("d/c:x.txt"), "d/c:x.txt");

@@ -94,6 +94,15 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
             format!("pack name `{pack}` must be kebab-case (a-z, 0-9, single hyphens)"),
         ));
     }
+    if pack == crate::builtin::PACK {
+        return Err(src.error_at(
+            def.pack.name.span().start,
+            format!(
+                "pack name `{pack}` is the built-in rules' (pitchlint/empty-draft…): their ids \
+                 would collide; choose another name"
+            ),
+        ));
+    }
     // The rules build on all cores (start-up is felt on every draft); the first error, in
     // the order of the file, is reported, as if they were built one by one.
     let built: Vec<Result<Box<dyn Rule>>> = def

@@ -169,6 +169,12 @@ impl RuleMeta {
 }
 
 impl Finding {
+    /// What this finding costs (or earns) before repeats halve it: the rule's weight scaled
+    /// by its strength (a measure just past its bound costs a part of it).
+    pub fn cost(&self) -> f64 {
+        f64::from(self.rule.weight) * self.strength.clamp(0.0, 1.0)
+    }
+
     /// The message to show.
     pub fn message(&self) -> &str {
         self.message.as_deref().unwrap_or(&self.rule.message)
@@ -315,6 +321,31 @@ pub(crate) mod tests {
             }])
             .unwrap();
         }
+        // Occurrence bounds are counts.
+        for (bound, shown) in [
+            ("max = -1", "`max` -1"),
+            ("max = 1.5", "`max` 1.5"),
+            ("min = -2", "`min` -2"),
+        ] {
+            let e = pack_error(&format!(
+                "weight = -3\nkind = \"occurrence\"\nphrases = [\"a\"]\n{bound}\n"
+            ));
+            assert!(
+                e.contains("t.toml:9:") && e.contains(&format!("{shown} is no count")),
+                "{e}"
+            );
+        }
+        // The built-in rules' pack name is taken.
+        let e = Linter::new(&[PackSource {
+            path: PathBuf::from("p.toml"),
+            text: "[pack]\nname = \"pitchlint\"\n[[rule]]\nid = \"empty-draft\"\nmessage = \"m\"\nweight = -1\nphrases = [\"a\"]\n".into(),
+        }])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("p.toml:2:8: pack name `pitchlint` is the built-in rules'"),
+            "{e}"
+        );
         // A reward phrase rule, and an info-severity one, still load.
         Linter::new(&[pack("weight = 5\nseverity = \"info\"\nphrases = [\"a\"]\n")]).unwrap();
     }

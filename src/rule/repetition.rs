@@ -26,8 +26,12 @@ enum Unit {
     Word,
 }
 
-/// Doubled words that are often right: "had had", "that that".
-const DOUBLES_OK: &[&str] = &["had", "that"];
+/// Doubled words that are often right: "had had", "that that"; in French the reflexive
+/// "nous nous", "vous vous"; in German the article before a relative pronoun ("die Frau, die
+/// die Zeitung liest") and "das das"; in Dutch "dat dat". `--fix` must not delete them.
+const DOUBLES_OK: &[&str] = &[
+    "had", "that", "nous", "vous", "die", "das", "der", "den", "dem", "dat",
+];
 
 /// A rule on repeated text.
 #[derive(Debug)]

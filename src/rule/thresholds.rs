@@ -98,6 +98,26 @@ impl Thresholds {
                     ),
                 ));
             }
+            // An occurrence rule counts matches: its bounds are counts.
+            if kind == "occurrence" {
+                for (key, v) in [("min", b.min), ("max", b.max), ("full_at", b.full_at)] {
+                    if let Some(v) = v.filter(|v| *v < 0.0 || v.fract() != 0.0) {
+                        let at = match key {
+                            "min" => r.min.as_ref(),
+                            "max" => r.max.as_ref(),
+                            _ => r.full_at.as_ref(),
+                        }
+                        .map_or(at, |s| s.span().start);
+                        return Err(err(
+                            at,
+                            format!(
+                                "`{key}` {v} is no count: an occurrence rule counts matches, so \
+                                 its bounds are whole numbers, 0 or more{whose}"
+                            ),
+                        ));
+                    }
+                }
+            }
             if let (Some(lo), Some(hi)) = (b.min, b.max) {
                 if lo > hi {
                     return Err(err(at, format!("`min` {lo} is above `max` {hi}{whose}")));

@@ -375,7 +375,7 @@ fn lint(
     let walked = crate::parallel::for_each_ordered(
         &work,
         crate::parallel::Options {
-            threads: cli.threads.unwrap_or(0),
+            threads: cli.threads.map_or(0, usize::from),
             ..crate::parallel::Options::default()
         },
         |(input, _)| crate::parallel::size_hint(input),

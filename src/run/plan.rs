@@ -68,6 +68,11 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
     let mut configs = configs(cli, env);
     let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
     let mut excluded = 0;
+    // Under --force-exclude, a named file is held to what a walk would skip too.
+    let mut skips = crate::inputs::WalkSkips::default();
+    let mut walk_wants = |config: &crate::config::Config, file: &std::path::Path| {
+        walk_wants(config, file) && !(cli.force_exclude && skips.skips(file, &env.cwd))
+    };
     for input in inputs {
         let i = match &input {
             Input::Stdin(None) => configs.index_for(None)?,

@@ -328,3 +328,24 @@ fn a_draft_all_in_quote_marks_is_read_through_them() {
     assert_eq!(part(t, "signoff"), ["Best,\n> Sam"]);
     assert_eq!(part(t, "quote"), Vec::<&str>::new());
 }
+
+#[test]
+fn greetings_and_sign_offs_in_german_french_and_spanish() {
+    let t = "Spring Packaging Offer\n\nHallo Jürgen,\n\nWe ship on time.\n\nCould we talk Tuesday?\n\nMit freundlichen Grüßen\nSam\n";
+    assert_eq!(part(t, "subject"), ["Spring Packaging Offer"]);
+    assert_eq!(part(t, "greeting"), ["Hallo Jürgen,"]);
+    assert_eq!(part(t, "opening"), ["We ship on time."]);
+    assert_eq!(part(t, "signoff"), ["Mit freundlichen Grüßen\nSam"]);
+    for (greeting, signoff) in [
+        ("Sehr geehrter Herr Müller,", "Viele Grüße,"),
+        ("Guten Tag Frau Öztürk,", "Beste Grüße"),
+        ("Bonjour Anne,", "Cordialement,"),
+        ("Hola Ana:", "Saludos,"),
+        ("Estimada Ana:", "Atentamente,"),
+    ] {
+        let t =
+            format!("{greeting}\n\nWe ship on time.\n\nCould we talk Tuesday?\n\n{signoff}\nSam\n");
+        assert_eq!(part(&t, "greeting"), [greeting], "{t}");
+        assert_eq!(part(&t, "signoff"), [format!("{signoff}\nSam")], "{t}");
+    }
+}
