@@ -39,14 +39,16 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
         if let Some(first) = pack_rules.first() {
             let name = first.meta().pack.clone();
             if let Some(prev) = packs.insert(name.clone(), src) {
-                return Err(Error::file(
-                    ErrorKind::Config,
-                    &src.path,
-                    format!(
-                        "pack name `{name}` is already used by {}: rule ids would collide",
-                        prev.path.display()
-                    ),
-                ));
+                let message = format!(
+                    "pack name `{name}` is already used by {}: rule ids would collide; rename \
+                     one of them",
+                    prev.path.display()
+                );
+                // At the `name` of the second pack (read again: this is the rare error path).
+                return Err(match src.parse() {
+                    Ok(def) => src.error_at(def.pack.name.span().start, message),
+                    Err(_) => Error::file(ErrorKind::Config, &src.path, message),
+                });
             }
         }
         rules.extend(pack_rules);

@@ -233,6 +233,15 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
             ": `{h}` is one table; write `[[{name}]]` before each entry of the list"
         ));
     }
+    // "duplicate key" alone: name the key (or table) the span points at.
+    if message == "duplicate key"
+        && let Some(name) = e.span().and_then(|s| text.get(s.clone()))
+    {
+        let name = name.trim().trim_matches(['[', ']']).trim();
+        if !name.is_empty() && !name.contains('\n') {
+            message = format!("duplicate key `{name}`: each key is set once in its table");
+        }
+    }
     message
 }
 

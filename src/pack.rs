@@ -299,7 +299,19 @@ fn rule_id_at(text: &str, offset: usize) -> Option<String> {
         .map(|(i, _)| i)
         .find(|&i| i == 0 || text[..i].ends_with('\n'))?;
     let body = &text[start + "[[rule]]".len()..];
-    let end = body.find("\n[").map_or(body.len(), |i| i + 1);
+    // The rule's table runs to the next header that is not one of its own (`[rule.examples]`):
+    // a table after it (`[pack2]`) is no part of the rule.
+    let end = body
+        .match_indices("\n[")
+        .map(|(i, _)| i + 1)
+        .find(|&i| {
+            let h = body[i..].trim_start_matches('[');
+            !h.starts_with("rule.")
+        })
+        .unwrap_or(body.len());
+    if offset >= start + "[[rule]]".len() + end {
+        return None;
+    }
     body[..end].lines().find_map(|line| {
         let value = line
             .trim()
@@ -489,9 +501,24 @@ mod tests {
                 .contains("rule `bee`: missing field `message`"),
             "{e}"
         );
-        // Outside any rule, no rule is named.
+        // Outside any rule, no rule is named: before the rules, or in a table after one.
         let e = src("[pack]\nnam = \"t\"\n").parse().unwrap_err();
         assert!(!e.to_string().contains("rule `"), "{e}");
+        let after = "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n[rule.examples]\nfire = [\"x\"]\n[pack2]\nx = 1\n";
+        let e = src(after).parse().unwrap_err().to_string();
+        assert!(
+            e.starts_with("team.toml:10:") && !e.contains("rule `"),
+            "{e}"
+        );
+        // In a rule's own sub-table, the rule is named.
+        let sub = "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"]\n[rule.examples]\nfires = [\"x\"]\n";
+        let e = src(sub).parse().unwrap_err().to_string();
+        assert!(e.contains("rule `a`: unknown field `fires`"), "{e}");
+        // A table given twice names itself.
+        let e = src("[pack]\nname = \"t\"\n[pack]\nname = \"u\"\n")
+            .parse()
+            .unwrap_err();
+        assert!(e.to_string().contains("duplicate key `pack`"), "{e}");
     }
 
     #[test]

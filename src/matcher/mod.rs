@@ -296,15 +296,25 @@ fn pieces(text: &str, n: usize, piece_min: usize) -> Vec<Range<usize>> {
 
 /// Whether a match starting at `s` would start inside a word.
 fn starts_in_word(text: &str, s: usize) -> bool {
-    let first = text[s..].chars().next();
-    let prev = text[..s].chars().next_back();
+    let first = visible(text[s..].chars());
+    let prev = visible(text[..s].chars().rev());
     first.is_some_and(is_word_char) && prev.is_some_and(is_word_char)
+}
+
+/// The first character of `chars` that is not invisible (a soft hyphen, a zero-width
+/// space…, which the normalised text drops: `x\u{ad}partner` is one word), looking a few
+/// characters on at most.
+fn visible(mut chars: impl Iterator<Item = char>) -> Option<char> {
+    chars
+        .by_ref()
+        .take(8)
+        .find(|&c| !crate::phrase::normalize::is_invisible(c))
 }
 
 /// Whether `text[s..e]` does not continue a word on either side (Unicode letters and digits).
 fn unicode_bounded(text: &str, s: usize, e: usize) -> bool {
-    let last = text[..e].chars().next_back();
-    let next = text[e..].chars().next();
+    let last = visible(text[..e].chars().rev());
+    let next = visible(text[e..].chars());
     let ends_in_word = last.is_some_and(is_word_char) && next.is_some_and(is_word_char);
     !(starts_in_word(text, s) || ends_in_word)
 }

@@ -81,7 +81,7 @@ fn regex_word(w: &Word) -> String {
 }
 
 /// Between words: a run of whitespace, hyphens and dashes, as the literal matcher reads it.
-const SEP: &str = r"[\s\-‐‑–—]+";
+const SEP: &str = r"[\s\-‐‑‒–—―−]+";
 
 /// A literal word as regex, with quotes and dashes made lenient.
 fn literal(word: &str) -> String {

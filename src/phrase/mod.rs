@@ -19,9 +19,12 @@
 
 mod as_regex;
 mod literal;
-mod normalize;
+pub(crate) mod normalize;
 pub use literal::Literal;
 pub use normalize::{Normalized, normalize};
+
+/// How deep a phrase's groups may nest.
+const MAX_DEPTH: usize = 16;
 
 /// Why a phrase could not be compiled; `offset` is a byte offset into the phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +213,17 @@ impl Parser<'_> {
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '(' => {
                     let open = self.pos;
+                    // Deeper groups say nothing a flatter phrase cannot, and the regex built
+                    // from them has a nesting limit (as does the parser's stack).
+                    if depth >= MAX_DEPTH {
+                        return Err(PhraseError {
+                            offset: open,
+                            message: format!(
+                                "groups nested more than {MAX_DEPTH} deep: write the options \
+                                 out flatter, or use a pattern"
+                            ),
+                        });
+                    }
                     self.pos += 1;
                     let (inner, optional) = self.alternatives(depth + 1)?;
                     if self.peek() != Some(')') {
@@ -391,6 +405,19 @@ mod tests {
         }
         assert!(compile("well-known (a|b)").is_ok());
         assert!(compile("e-mail").is_ok());
+        // Groups nested past the limit: one short error at the group that goes too deep,
+        // even 3,000 deep (it was the regex's own 129 KB error).
+        let nested = |n: usize| format!("{}b{}", "(a|".repeat(n), ")".repeat(n));
+        assert!(compile(&nested(MAX_DEPTH)).is_ok());
+        for n in [MAX_DEPTH + 1, 3000] {
+            let e = compile(&nested(n)).unwrap_err();
+            assert_eq!(e.offset, 3 * MAX_DEPTH, "{n}");
+            assert!(
+                e.message.starts_with("groups nested more than 16 deep"),
+                "{}",
+                e.message
+            );
+        }
         // A group of one option is the words themselves: brackets meant as text.
         for (phrase, at) in [("(free)", 0), ("ship it (for free)", 8), ("((a|b))", 0)] {
             let e = compile(phrase).unwrap_err();

@@ -10,7 +10,17 @@ pub(super) const APOSTROPHES: [char; 4] = ['\'', '’', '‘', 'ʼ'];
 pub(super) const DOUBLE_QUOTES: [char; 3] = ['"', '“', '”'];
 
 pub(super) fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑' | '–' | '—')
+    matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
+}
+
+/// Characters with no glyph that editors and web pages leave inside words: a soft hyphen, a
+/// zero-width space or joiner, a word joiner, a byte-order mark. They are read as nothing,
+/// so that `part\u{ad}ner` is `partner` and `touch \u{200b}base` is `touch base`.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
 }
 
 /// `s` normalised as the matcher reads text (see the module documentation).
@@ -40,6 +50,8 @@ pub struct Normalized {
 enum Class {
     /// Whitespace, a hyphen or a dash: part of a separator run.
     Sep,
+    /// Nothing: an invisible character ([`is_invisible`]).
+    Skip,
     /// This character.
     Char(char),
 }
@@ -66,6 +78,7 @@ const KEEP: [u8; 128] = ascii_table(false);
 fn class(c: char, lowercase: bool) -> Class {
     match c {
         c if is_dash(c) => Class::Sep,
+        c if is_invisible(c) => Class::Skip,
         c if c.is_whitespace() => Class::Sep,
         c if APOSTROPHES.contains(&c) => Class::Char('\''),
         c if DOUBLE_QUOTES.contains(&c) => Class::Char('"'),
@@ -128,6 +141,7 @@ impl Normalized {
                 (class(c, lowercase), c.len_utf8())
             };
             match class {
+                Class::Skip => {}
                 Class::Sep if in_sep => {}
                 Class::Sep => {
                     anchor(&mut self.anchors, &mut delta, out.len(), i);
@@ -218,6 +232,7 @@ mod tests {
         let (mut out, mut origin, mut in_sep) = (String::new(), Vec::new(), false);
         for (o, c) in text.char_indices() {
             match class(c, lowercase) {
+                Class::Skip => {}
                 Class::Sep if in_sep => {}
                 Class::Sep => {
                     origin.push((out.len(), o));
@@ -237,7 +252,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn fill_agrees_with_the_char_by_char_normalisation(
-            text in "([a-zA-Z' .,\\n\t-]|É|é|–|’|\u{a0}|Σ|ς|ﬁ){0,60}",
+            text in "([a-zA-Z' .,\\n\t-]|É|é|–|’|\u{a0}|Σ|ς|ﬁ|\u{ad}|\u{200b}|−){0,60}",
             cuts in proptest::collection::vec(0usize..80, 3),
             lowercase in proptest::bool::ANY,
         ) {
@@ -271,6 +286,18 @@ mod tests {
             let (s, e) = (n.to_orig(at), n.to_orig(at + word.len()));
             assert_eq!(normalize(&text[s..e], true), word, "{word}: {s}..{e}");
         }
+    }
+
+    #[test]
+    fn invisible_characters_are_read_as_nothing() {
+        let text = "part\u{ad}ner, touch \u{200b}base, win\u{2212}win";
+        let mut n = Normalized::default();
+        n.fill(text, 0, text.len(), 0, true);
+        assert_eq!(n.text, "partner, touch base, win win");
+        let at = n.text.find("base").unwrap();
+        assert_eq!(&text[n.to_orig(at)..n.to_orig(at + 4)], "base");
+        let end = n.text.find(',').unwrap();
+        assert_eq!(&text[n.to_orig(0)..n.to_orig(end)], "part\u{ad}ner");
     }
 
     #[test]

@@ -128,12 +128,15 @@ pub struct RuleFile {
     /// repetition: paragraph, sentence or word.
     pub unit: Option<String>,
     /// repetition: the fewest words a repeated paragraph or sentence must have.
+    #[schemars(range(min = 1, max = 1000))]
     pub min_words: Option<i64>,
     /// proximity: phrases that must stand near the rule's phrases.
     pub near: Option<Vec<String>>,
     /// proximity: a regex that must match near the rule's phrases.
     pub near_pattern: Option<String>,
-    /// proximity: at most this many words apart (default: the same sentence).
+    /// proximity: at most this many words between them (0: side by side; default: the same
+    /// sentence).
+    #[schemars(range(min = 0, max = 1000))]
     pub within: Option<i64>,
 }
 
