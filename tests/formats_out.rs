@@ -149,8 +149,19 @@ fn github_snapshot_and_escaping() {
     ));
     let (score, _) = sample_facts();
     assert!(out.lines().last().unwrap().starts_with(&format!(
-        "::error file=tests/fixtures/sample-pitch.txt,line=1,col=1,title=pitchlint score {score}/100::"
+        "::error file=tests/fixtures/sample-pitch.txt,line=1,col=1,title=pitchlint score {score}/100::tests/fixtures/sample-pitch.txt fails the gate"
     )));
+    // Named as `./…`, the file is spelt the same way in the text as in `file=`.
+    let (dotted, _) = output(&["--format", "github", &format!("./{SAMPLE}")]);
+    assert!(
+        dotted
+            .lines()
+            .last()
+            .unwrap()
+            .contains("file=tests/fixtures/sample-pitch.txt,line=1,col=1,title=pitchlint score")
+            && dotted.contains("::tests/fixtures/sample-pitch.txt fails the gate"),
+        "{dotted}"
+    );
     let fixed_out = fixed("github");
     // A finding over two lines has lines but no columns.
     assert!(fixed_out.contains("::warning file=tests/fixtures/output/draft.txt,line=5,endLine=6,title=pitchlint fmt/hedge::"));

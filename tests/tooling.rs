@@ -329,7 +329,7 @@ fn check_rules_validates_packs_and_runs_examples() {
     );
     assert!(
         out.ends_with(
-            "1 pack, 1 rule, 2 examples: 1 failed\n1 pack could not be loaded: see the errors\n"
+            "1 of 2 packs loaded, 1 rule, 2 examples: 1 failed\n1 pack could not be loaded: see the errors\n"
         ),
         "{out}"
     );
@@ -542,7 +542,7 @@ fn check_rules_reports_pack_name_clashes() {
         "{err}"
     );
     assert!(
-        out.contains("1 pack, 1 rule, 2 examples: all hold"),
+        out.contains("1 of 2 packs loaded, 1 rule, 2 examples: all hold"),
         "{out}"
     );
     assert!(out.contains("1 pack could not be loaded"), "{out}");

@@ -72,7 +72,8 @@ impl Renderer for Github {
                     if file.path == "-" {
                         "standard input"
                     } else {
-                        &file.path
+                        // As `file=` names it.
+                        file.path.strip_prefix("./").unwrap_or(&file.path)
                     },
                     file.score.reasons.join("; ")
                 ))

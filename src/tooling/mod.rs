@@ -651,11 +651,23 @@ fn check_rules(
     }
     // When every pack was broken there is nothing to count.
     if !sources.is_empty() || broken == 0 {
+        // With broken packs beside them, say these are the packs that loaded.
+        let packs = if broken > 0 {
+            format!(
+                "{} of {} packs loaded",
+                sources.len(),
+                sources.len() + broken
+            )
+        } else {
+            format!(
+                "{} pack{}",
+                sources.len(),
+                if sources.len() == 1 { "" } else { "s" }
+            )
+        };
         writeln!(
             out,
-            "{} pack{}, {rules} rule{}, {count} example{}: {}",
-            sources.len(),
-            if sources.len() == 1 { "" } else { "s" },
+            "{packs}, {rules} rule{}, {count} example{}: {}",
             if rules == 1 { "" } else { "s" },
             if count == 1 { "" } else { "s" },
             if failures.is_empty() {

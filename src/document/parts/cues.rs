@@ -150,7 +150,7 @@ pub(super) fn is_postscript(line: &str) -> bool {
 /// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
 pub(super) fn is_quote_header(line: &str) -> bool {
     let line = line.trim();
-    ["on", "--", "begin", "__", "from:", "am", "le", "el"]
+    ["on", "--", "begin", "__", "from:", "am ", "le ", "el "]
         .iter()
         .any(|p| starts_with_ci(line, p))
         && QUOTE_HEADER.is_match(line)
@@ -206,7 +206,7 @@ pub(super) fn is_footer(s: &str) -> bool {
 }
 
 static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|am\b.{0,200}\bschrieb\b.{0,200}:\s*$|le\b.{0,200}\ba écrit\s?:\s*$|el\b.{0,200}\bescribió:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
+    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|am .{0,200}\bschrieb\b.{0,200}:\s*$|le .{0,200}\ba écrit\s?:\s*$|el .{0,200}\bescribió:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
 /// A "Subject:" line's label, and the reply and forward prefixes after it ("Re:", "Fwd:",
@@ -346,10 +346,12 @@ pub(super) fn attribution(
         && s.is_char_boundary(s.len() - 6)
         && s[s.len() - 6..].eq_ignore_ascii_case("wrote:")
         && s.split_whitespace().count() <= 12;
-    let above_quote = (i + 1..lines.len())
-        .find(|&k| !lines[k].blank)
-        .is_some_and(|k| marked(&lines[k]));
-    usize::from(wrote && above_quote)
+    let above_quote = || {
+        (i + 1..lines.len())
+            .find(|&k| !lines[k].blank)
+            .is_some_and(|k| marked(&lines[k]))
+    };
+    usize::from(wrote && above_quote())
 }
 
 pub(super) fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
