@@ -37,17 +37,57 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             && !is_tag(&text[r.clone()])
     });
     // A row of image texts ("[Acme] [LinkedIn] [Twitter]", a signature's icons in an email's
-    // plain-text part): no field in it is one.
-    if out.iter().any(|r| text[r.clone()].starts_with('[')) {
+    // plain-text part): a name in it is an image's too ("[Acme]"), but a field's words
+    // ("[Your Name]", "[Company]") keep it a field.
+    if out.iter().any(|r| text[(*r).clone()].starts_with('[')) {
         let rows: Vec<Range<usize>> = out
             .iter()
             .filter(|r| text[(*r).clone()].starts_with('['))
             .map(|r| line_of(text, r.start))
             .filter(|l| is_icon_row(&text[l.clone()]))
             .collect();
-        out.retain(|r| !rows.iter().any(|l| l.contains(&r.start)));
+        out.retain(|r| {
+            !rows.iter().any(|l| l.contains(&r.start)) || names_a_field(&text[r.clone()])
+        });
     }
     out
+}
+
+/// Words that make bracketed text a merge field however it stands: what a template asks the
+/// writer to fill in.
+const FIELD_WORDS: &[&str] = &[
+    "name",
+    "first",
+    "last",
+    "your",
+    "company",
+    "title",
+    "role",
+    "position",
+    "phone",
+    "mobile",
+    "email",
+    "e-mail",
+    "website",
+    "url",
+    "address",
+    "city",
+    "industry",
+    "product",
+    "prospect",
+    "contact",
+    "sender",
+    "recipient",
+    "signature",
+    "calendar",
+    "link",
+];
+
+/// Whether bracketed text holds a [`FIELD_WORDS`] word.
+fn names_a_field(m: &str) -> bool {
+    m.trim_matches(['[', ']'])
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| FIELD_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// Bracketed labels that mail gateways and email clients write, never merge fields: a
@@ -328,7 +368,7 @@ mod tests {
         // A signature's row of icons, the company's among them.
         let t = "Sam Lee\n[Acme] [LinkedIn] [X]\n[Acme] | [Twitter]";
         assert!(found(t).is_empty(), "{:?}", found(t));
-        // Fields beside or under such a row still are fields.
+        // Fields beside, under or in such a row still are fields.
         let t = "Hi [First Name], [Company] [Title]\n[Your Name]\n[LinkedIn] and [Company]";
         assert_eq!(
             found(t),
@@ -338,6 +378,17 @@ mod tests {
                 "[Title]",
                 "[Your Name]",
                 "[Company]"
+            ]
+        );
+        let t = "[Your Name] [LinkedIn]\n[First Name] [Last Name] [Twitter]\n[Company] [Twitter]\n[Your Company] [Acme logo]";
+        assert_eq!(
+            found(t),
+            [
+                "[Your Name]",
+                "[First Name]",
+                "[Last Name]",
+                "[Company]",
+                "[Your Company]"
             ]
         );
     }

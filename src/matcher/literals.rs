@@ -130,7 +130,16 @@ impl LiteralGroup {
             if starts_in_word(text, start) {
                 return;
             }
-            let end = norm.to_orig(e);
+            // A match ends at its last visible character: the normalised text dropped the
+            // invisible ones after it ("partner\u{200b} ").
+            let mut end = norm.to_orig(e);
+            while let Some(c) = text[start..end]
+                .chars()
+                .next_back()
+                .filter(|&c| crate::phrase::normalize::is_invisible(c))
+            {
+                end -= c.len_utf8();
+            }
             let (a, z) = (self.owned[string], self.owned[string + 1]);
             for &(pattern, open) in &self.owners[a as usize..z as usize] {
                 let end = if open { word_end(text, end) } else { end };
@@ -272,6 +281,18 @@ mod tests {
             by_strings(&g, text, 0, text.len() + 1),
             by_nfa(&g, text, 0, text.len() + 1)
         );
+    }
+
+    #[test]
+    fn invisible_characters_join_words_and_stay_out_of_spans() {
+        let g = group(&STRINGS);
+        let text = "part\u{ad}ner partner\u{200b} x\u{ad}partner";
+        let found = by_strings(&g, text, 0, text.len() + 1);
+        assert_eq!(found, by_nfa(&g, text, 0, text.len() + 1));
+        let spans: Vec<&str> = found.iter().map(|&(_, s, e)| &text[s..e]).collect();
+        // The soft hyphen inside the word is the match's; the space after is not; "xpartner"
+        // is one word.
+        assert_eq!(spans, ["part\u{ad}ner", "partner"]);
     }
 
     proptest::proptest! {

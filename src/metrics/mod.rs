@@ -181,6 +181,8 @@ mod tests {
             "質問ですか？",
             "Θέλετε να μιλήσουμε\u{37e}",
             "Vous êtes libre mardi ?»",
+            "Could we try one order?!",
+            "Could we try one order‽",
         ] {
             let d = doc(&format!(
                 "Hi Dana,\n\nWe ship on time.\n\n{ask}\n\nBest,\nSam"

@@ -228,10 +228,11 @@ impl Part {
             if words == 0 {
                 continue;
             }
-            // Also the full-width (Chinese, Japanese), Arabic and Greek question marks.
+            // Also "?!", the interrobang and the full-width (Chinese, Japanese), Arabic and
+            // Greek question marks.
             let question = trimmed
-                .trim_end_matches(['"', '”', '“', '»', '」', '\'', '’', ')'])
-                .ends_with(['?', '？', '؟', '\u{37e}']);
+                .trim_end_matches(['"', '”', '“', '»', '」', '\'', '’', ')', '!'])
+                .ends_with(['?', '？', '؟', '\u{37e}', '‽', '⁇', '⁈', '⁉']);
             m.questions += usize::from(question);
             // The first of the longest, so the result does not depend on ties.
             if m.longest.is_none() || longest_words < words {

@@ -37,7 +37,12 @@ fn level(s: Severity) -> &'static str {
 /// as a `file://` URI, and the characters that would change its meaning percent-encoded.
 pub fn uri(path: &str) -> String {
     let absolute = std::path::Path::new(path).is_absolute();
-    let path = path.replace('\\', "/");
+    // A backslash separates folders on Windows; elsewhere it is a character of the name.
+    let path = if cfg!(windows) {
+        path.replace('\\', "/")
+    } else {
+        path.to_string()
+    };
     let path = path.strip_prefix("./").unwrap_or(&path);
     let mut out = String::with_capacity(path.len() + 8);
     if absolute {
@@ -64,6 +69,7 @@ pub fn uri(path: &str) -> String {
                 || matches!(
                     c,
                     '%' | ' '
+                        | '\\'
                         | '#'
                         | '?'
                         | '['
@@ -263,7 +269,11 @@ mod tests {
     #[test]
     fn uris_are_relative_and_encoded() {
         assert_eq!(uri("./a b/c#1.txt"), "a%20b/c%231.txt");
-        assert_eq!(uri("dir\\x.md"), "dir/x.md");
+        if cfg!(windows) {
+            assert_eq!(uri("dir\\x.md"), "dir/x.md");
+        } else {
+            assert_eq!(uri("dir\\x.md"), "dir%5Cx.md");
+        }
         assert_eq!(uri("naïve.txt"), "na%C3%AFve.txt");
         assert_eq!(
             uri("für Müller/a\tb.txt"),

@@ -335,6 +335,15 @@ pub(crate) mod tests {
                 "{e}"
             );
         }
+        // In a profile's table, the error points there.
+        let e = pack_error(
+            "weight = -3\nkind = \"occurrence\"\nphrases = [\"a\"]\nmax = 2\n[rule.profile.proposal]\nmax = 2.5\n",
+        );
+        assert!(
+            e.contains("t.toml:11:7: rule `x`: `max` 2.5 is no count")
+                && e.contains("(profile proposal)"),
+            "{e}"
+        );
         // The built-in rules' pack name is taken.
         let e = Linter::new(&[PackSource {
             path: PathBuf::from("p.toml"),

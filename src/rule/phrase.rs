@@ -102,9 +102,15 @@ pub fn compile_phrase(
 ) -> Result<phrase::Phrase> {
     // +1 skips the opening quote of the TOML string.
     phrase::parse(p.get_ref()).map_err(|e| {
+        // The error points into the phrase: a long one is shown by its start only.
+        let text = p.get_ref();
+        let shown = match text.char_indices().nth(60) {
+            Some((cut, _)) => format!("{:?}…", &text[..cut]),
+            None => format!("{text:?}"),
+        };
         src.error_at(
             p.span().start + 1 + e.offset,
-            format!("rule `{id}`: phrase {:?}: {}", p.get_ref(), e.message),
+            format!("rule `{id}`: phrase {shown}: {}", e.message),
         )
     })
 }

@@ -28,9 +28,10 @@ enum Unit {
 
 /// Doubled words that are often right: "had had", "that that"; in French the reflexive
 /// "nous nous", "vous vous"; in German the article before a relative pronoun ("die Frau, die
-/// die Zeitung liest") and "das das"; in Dutch "dat dat". `--fix` must not delete them.
+/// die Zeitung liest"), "das das" and "Sie sie" (you, them); in Dutch "dat dat". `--fix` must
+/// not delete them.
 const DOUBLES_OK: &[&str] = &[
-    "had", "that", "nous", "vous", "die", "das", "der", "den", "dem", "dat",
+    "had", "that", "nous", "vous", "die", "das", "der", "den", "dem", "sie", "dat",
 ];
 
 /// A rule on repeated text.

@@ -58,6 +58,26 @@ impl Thresholds {
             .as_ref()
             .or(r.max.as_ref())
             .map_or(r.id.span().start, |v| v.span().start);
+        // An occurrence rule counts matches: its bounds (here and in each profile's table)
+        // are counts.
+        let count = |key: &str, v: Option<&toml::Spanned<f64>>, whose: &str| match v {
+            Some(v)
+                if kind == "occurrence" && (*v.get_ref() < 0.0 || v.get_ref().fract() != 0.0) =>
+            {
+                Err(err(
+                    v.span().start,
+                    format!(
+                        "`{key}` {} is no count: an occurrence rule counts matches, so its \
+                         bounds are whole numbers, 0 or more{whose}",
+                        v.get_ref()
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        };
+        count("min", r.min.as_ref(), "")?;
+        count("max", r.max.as_ref(), "")?;
+        count("full_at", r.full_at.as_ref(), "")?;
         let mut by_profile = [base; 3];
         if let Some(table) = &r.profile {
             for (name, o) in table.get_ref() {
@@ -70,6 +90,10 @@ impl Thresholds {
                         ),
                     )
                 })?;
+                let whose = format!(" (profile {name})");
+                count("min", o.min.as_ref(), &whose)?;
+                count("max", o.max.as_ref(), &whose)?;
+                count("full_at", o.full_at.as_ref(), &whose)?;
                 let b = &mut by_profile[index(p)];
                 if let Some(v) = &o.min {
                     b.min = Some(*v.get_ref());
@@ -97,26 +121,6 @@ impl Thresholds {
                         super::article(kind)
                     ),
                 ));
-            }
-            // An occurrence rule counts matches: its bounds are counts.
-            if kind == "occurrence" {
-                for (key, v) in [("min", b.min), ("max", b.max), ("full_at", b.full_at)] {
-                    if let Some(v) = v.filter(|v| *v < 0.0 || v.fract() != 0.0) {
-                        let at = match key {
-                            "min" => r.min.as_ref(),
-                            "max" => r.max.as_ref(),
-                            _ => r.full_at.as_ref(),
-                        }
-                        .map_or(at, |s| s.span().start);
-                        return Err(err(
-                            at,
-                            format!(
-                                "`{key}` {v} is no count: an occurrence rule counts matches, so \
-                                 its bounds are whole numbers, 0 or more{whose}"
-                            ),
-                        ));
-                    }
-                }
             }
             if let (Some(lo), Some(hi)) = (b.min, b.max) {
                 if lo > hi {

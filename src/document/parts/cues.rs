@@ -195,14 +195,20 @@ pub(super) fn is_message_field(s: &str) -> bool {
         && !SIGNATURE_FIELD.is_match(t)
 }
 
-/// Whether a paragraph is a mailing footer or a legal notice (an unsubscribe line, a
-/// confidentiality notice): below the message, whatever its length, and never the pitch.
-pub(super) fn is_footer(s: &str) -> bool {
-    static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:unsubscribe|opt[ -]?out\b|prefer not to (?:hear|receive)|no longer (?:wish|want) to (?:receive|hear)|manage (?:your )?(?:email |e-mail |subscription )?preferences|this (?:e-?mail|message) was sent to|(?:e-?mail|message) and any (?:files|attachments)|intended (?:solely|only) for the (?:use of the )?(?:named )?(?:individual|recipient|addressee))")
-            .expect("footer regex compiles")
+/// Whether a paragraph is a mailing footer or a legal notice, below the message whatever its
+/// length: a confidentiality notice anywhere at the end, or an unsubscribe line under a name
+/// or an address (`under_name`). A question is no footer: "Will you partner with us? If not,
+/// reply unsubscribe" is the ask.
+pub(super) fn is_footer(s: &str, under_name: bool) -> bool {
+    static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:this (?:e-?mail|message) was sent to|(?:e-?mail|message) and any (?:files|attachments)|intended (?:solely|only) for the (?:use of the )?(?:named )?(?:individual|recipient|addressee))")
+            .expect("legal notice regex compiles")
     });
-    FOOTER.is_match(s)
+    static UNSUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:unsubscribe|opt[ -]?out\b|prefer not to (?:hear|receive)|no longer (?:wish|want) to (?:receive|hear)|manage (?:your )?(?:email |e-mail |subscription )?preferences)")
+            .expect("unsubscribe regex compiles")
+    });
+    !s.contains(['?', '？']) && (LEGAL.is_match(s) || (under_name && UNSUBSCRIBE.is_match(s)))
 }
 
 static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -339,13 +345,30 @@ pub(super) fn attribution(
     if is_quote_header(s) {
         return 1;
     }
-    if starts_with_ci(s, "on ") && next(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("wrote:")) {
+    let ends_wrote = |s: &str| {
+        s.len() >= 6
+            && s.is_char_boundary(s.len() - 6)
+            && s[s.len() - 6..].eq_ignore_ascii_case("wrote:")
+    };
+    // Wrapped: "On Mon, … Dana Park" over "<dana@…> wrote:" (or "wrote:" alone).
+    if starts_with_ci(s, "on ")
+        && next(i + 1).is_some_and(|n| ends_wrote(n) && n.split_whitespace().count() <= 4)
+    {
         return 2;
     }
-    let wrote = s.len() > 6
-        && s.is_char_boundary(s.len() - 6)
-        && s[s.len() - 6..].eq_ignore_ascii_case("wrote:")
-        && s.split_whitespace().count() <= 12;
+    // Outlook's header block ("From:", "Sent:", "To:", "Subject:"): its lines.
+    if is_outlook_header(text, lines, i) {
+        let header = |l: &Line| {
+            let t = text[l.span.clone()].trim_start().trim_start_matches('*');
+            !l.blank
+                && t.find(':').is_some_and(|c| {
+                    let key = t[..c].trim_end();
+                    !key.is_empty() && key.len() <= 20 && !key.contains(char::is_whitespace)
+                })
+        };
+        return lines[i..].iter().take(8).take_while(|l| header(l)).count();
+    }
+    let wrote = s.len() > 6 && ends_wrote(s) && s.split_whitespace().count() <= 12;
     let above_quote = || {
         (i + 1..lines.len())
             .find(|&k| !lines[k].blank)

@@ -26,7 +26,7 @@ use std::ops::Range;
 use super::{Scope, Segment};
 use cues::{
     Line, SUBJECT, attribution, ends_sentence, greeting_end, has_blank_between, is_courtesy,
-    is_outlook_header, is_plain_title, is_postscript, is_signoff, lines, trim, words_only_name,
+    is_plain_title, is_postscript, is_signoff, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -106,7 +106,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     let mut tail: Vec<(Scope, Range<usize>)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         let head = attribution(text, &lines, i, &marked);
-        if head > 0 || is_outlook_header(text, &lines, i) {
+        if head > 0 {
             let mut k = i + head.max(1);
             while k < lines.len() && lines[k].blank {
                 k += 1;
@@ -153,7 +153,8 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     while i < end && lines[i].blank {
         i += 1;
     }
-    if i < end {
+    // (A quote's first line is no title: "On Mon, … Dana Park" over "<dana@…> wrote:".)
+    if i < end && !is_quote(&lines[i]) {
         let l = &lines[i];
         if let Some(m) = SUBJECT.find(&text[l.span.clone()]) {
             push(
@@ -307,10 +308,21 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             while first > body_start && !lines[first - 1].blank {
                 first -= 1;
             }
-            if first < last
-                && first >= floor
-                && cues::is_footer(&text[lines[first].span.start..lines[last - 1].span.end])
-            {
+            // Under a name: the footer's own first line is a short one (an address line
+            // under "Sam"), or the line above the paragraph is.
+            if first >= last || first < floor {
+                break;
+            }
+            let short = |k: usize| {
+                let s = text[lines[k].span.clone()].trim();
+                s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!'])
+            };
+            let above = (body_start..first).rev().find(|&k| !lines[k].blank);
+            let under_name = short(first) || above.is_some_and(short);
+            if cues::is_footer(
+                &text[lines[first].span.start..lines[last - 1].span.end],
+                under_name,
+            ) {
                 stop = first;
             } else {
                 break;

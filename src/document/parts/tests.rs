@@ -349,3 +349,47 @@ fn greetings_and_sign_offs_in_german_french_and_spanish() {
         assert_eq!(part(&t, "signoff"), [format!("{signoff}\nSam")], "{t}");
     }
 }
+
+#[test]
+fn replies_under_an_outlook_header_or_a_wrapped_attribution_are_the_message() {
+    for header in [
+        "From: Dana Park <dana@n.example>\nSent: Monday, March 2, 2026 10:00 AM\nTo: Sam\nSubject: RE: Boxes\n",
+        "Von: Dana Park <dana@n.example>\nGesendet: Montag, 2. März 2026 10:00\n",
+        "De : Dana Park <dana@n.example>\nEnvoyé : lundi 2 mars 2026 10:00\n",
+        "On Mon, 2 Mar 2026 at 10:00, Dana Park\n<dana@n.example> wrote:\n",
+    ] {
+        let t = format!(
+            "{header}> Are you looking to partner with us?\n\nHi Dana,\n\nNo. We want to prove we can ship faster.\n\nCould we run one trial order in March?\n\nBest,\nSam\n"
+        );
+        assert_eq!(part(&t, "greeting"), ["Hi Dana,"], "{header}");
+        assert_eq!(
+            part(&t, "closing"),
+            ["Could we run one trial order in March?"],
+            "{header}"
+        );
+        assert_eq!(part(&t, "quote").len(), 1, "{header}");
+        assert!(
+            part(&t, "quote")[0].ends_with("> Are you looking to partner with us?"),
+            "{header}"
+        );
+        assert_eq!(part(&t, "subject"), Vec::<&str>::new(), "{header}");
+    }
+    // A top-posted reply over an Outlook header: the header and all below it are quote.
+    let t = "Hi Dana,\n\nWe cut claims 30%.\n\nCould we talk Tuesday?\n\nFrom: Dana\nSent: Monday\n\nWill you partner with us?\n";
+    assert_eq!(part(t, "closing"), ["Could we talk Tuesday?"]);
+    assert_eq!(
+        part(t, "quote"),
+        ["From: Dana\nSent: Monday\n\nWill you partner with us?"]
+    );
+}
+
+#[test]
+fn an_unsubscribe_line_in_the_ask_is_no_footer() {
+    let t = "Hi Dana,\n\nWe ship boxes fast.\n\nWill you partner with us? If not, reply unsubscribe and I will stop writing.\n";
+    assert_eq!(
+        part(t, "closing"),
+        ["Will you partner with us? If not, reply unsubscribe and I will stop writing."]
+    );
+    let t = "Hi Dana,\n\nWe ship boxes fast.\n\nCould we talk Tuesday?\n\nReply unsubscribe to opt out.\n";
+    assert_eq!(part(t, "signature"), Vec::<&str>::new());
+}
