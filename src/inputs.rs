@@ -108,10 +108,23 @@ impl WalkSkips {
                     if n.to_str().is_some_and(|n| n.starts_with('.')))
             })
         };
-        match clean.strip_prefix(root) {
-            Ok(rel) if hidden(rel) => return true,
-            Err(_) if clean.file_name().is_some_and(|n| hidden(Path::new(n))) => return true,
-            _ => {}
+        // Hidden below the folder a walk would start from: the current one, or for a file
+        // outside it, its repository's root (else only its own name counts).
+        let base = if clean.starts_with(root) {
+            Some(root.to_path_buf())
+        } else {
+            clean
+                .ancestors()
+                .skip(1)
+                .find(|d| d.join(".git").exists())
+                .map(Path::to_path_buf)
+        };
+        let rel = match &base {
+            Some(b) => clean.strip_prefix(b).unwrap_or(&clean),
+            None => Path::new(clean.file_name().unwrap_or_default()),
+        };
+        if hidden(rel) {
+            return true;
         }
         // The deepest folder's verdict wins (a nested .gitignore may re-include a file).
         let mut dir = clean.parent();

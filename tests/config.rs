@@ -343,6 +343,11 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
             "[rules.\"seed/concrete-proof\"]\nweight = -3\n",
             "pitchlint.toml:2:10: weight -3 would make `seed/concrete-proof`, a reward (+5 in its pack), a penalty: expected a weight from 0 to 100",
         ),
+        // A reward fails no file, so it cannot be made an error.
+        (
+            "[rules.\"seed/prove-it-ask\"]\nseverity = \"error\"\n",
+            "pitchlint.toml:1:8: severity error for `seed/prove-it-ask`, a reward (+10): a reward fails no file",
+        ),
         (
             "[rules.\"pitchlint/empty-draft\"]\nweight = -3\n",
             "pitchlint.toml:1:8: `rules.\"pitchlint/empty-draft\"` is a built-in rule: its severity and weight are fixed",
@@ -917,6 +922,9 @@ fn force_exclude_skips_what_a_walk_skips() {
         .map(|f| f["path"].as_str().unwrap())
         .collect();
     assert_eq!(linted, ["drafts/keep/b.bak.txt", "followups/ok.txt"]);
+    // A hidden folder named on the command line is walked, as without --force-exclude.
+    let (v, _) = json_in(dir.path(), &["--force-exclude", ".github"]);
+    assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
     // Without it, every named file is linted (`./build/gen.txt` is `build/gen.txt`).
     let (v, _) = json_in(dir.path(), &named);
     assert_eq!(v["summary"]["files"], named.len() as u64 - 1);

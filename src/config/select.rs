@@ -234,6 +234,19 @@ impl RuleSelection {
                     ),
                 ));
             }
+            // A reward fails no file: as in a pack, it cannot be an error or a warning.
+            let weight = c.weight.unwrap_or(meta.weight);
+            if let Some(s) = c.severity.filter(|&s| weight > 0 && s != Severity::Info) {
+                return Err(err(
+                    c.offset,
+                    format!(
+                        "severity {} for `{}`, a reward ({weight:+}): a reward fails no file; \
+                         leave its severity, or turn it off with weight = 0",
+                        s.as_str(),
+                        meta.qualified
+                    ),
+                ));
+            }
         }
         if self.is_empty() {
             return Ok(rules);

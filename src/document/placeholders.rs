@@ -37,8 +37,8 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             && !is_tag(&text[r.clone()])
     });
     // A row of image texts ("[Acme] [LinkedIn] [Twitter]", a signature's icons in an email's
-    // plain-text part): a name in it is an image's too ("[Acme]"), but a field's words
-    // ("[Your Name]", "[Company]") keep it a field.
+    // plain-text part): a name in it is an image's too ("[Acme]"). A row with a field in it
+    // ("[Your Name] | [LinkedIn]") is a template's, and keeps its fields.
     if out.iter().any(|r| text[(*r).clone()].starts_with('[')) {
         let rows: Vec<Range<usize>> = out
             .iter()
@@ -46,9 +46,7 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             .map(|r| line_of(text, r.start))
             .filter(|l| is_icon_row(&text[l.clone()]))
             .collect();
-        out.retain(|r| {
-            !rows.iter().any(|l| l.contains(&r.start)) || names_a_field(&text[r.clone()])
-        });
+        out.retain(|r| !rows.iter().any(|l| l.contains(&r.start)));
     }
     out
 }
@@ -90,21 +88,29 @@ fn names_a_field(m: &str) -> bool {
         .any(|w| FIELD_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
-/// Bracketed labels that mail gateways and email clients write, never merge fields: a
-/// gateway's subject tag (`[EXTERNAL]`, `[CAUTION: External]`, `[SPAM]`) and an image's text
-/// in a plain-text part (`[LinkedIn]`, `[Company logo]`, `[cid:image001.png]`).
-const TAG_WORDS: &[&str] = &[
+/// Bracketed labels that mail gateways and email clients write, never merge fields, as whole
+/// labels (case and `:`, `-` aside): a gateway's subject tag (`[EXTERNAL]`, `[CAUTION:
+/// External]`, `[SPAM]`) and an image's text in a plain-text part (`[LinkedIn]`, `[logo]`).
+/// A label that only starts with one of them (`[LinkedIn topic]`, `[possible pain point]`) is
+/// a field.
+const TAGS: &[&str] = &[
     "external",
     "ext",
+    "external email",
+    "external sender",
+    "external message",
     "caution",
-    "warning",
+    "caution external",
+    "caution external email",
+    "caution external sender",
+    "warning external",
+    "warning external email",
     "spam",
-    "suspected",
-    "possible",
+    "suspected spam",
+    "possible spam",
     "suspicious",
     "phishing",
     "bulk",
-    "marketing",
     "encrypt",
     "secure",
     "linkedin",
@@ -118,29 +124,32 @@ const TAG_WORDS: &[&str] = &[
     "icon",
     "image",
     "banner",
-    "cid",
 ];
 
-/// Whether bracketed text is a label of [`TAG_WORDS`]: its first word, or any word that
-/// names an image (`[Acme logo]`).
+/// Whether bracketed text is a label of [`TAGS`], an inline image (`[cid:image001.png@…]`),
+/// or a name and an image word (`[Acme logo]`; `[Company logo]` names a field).
 fn is_tag(m: &str) -> bool {
     let Some(inner) = m.strip_prefix('[').and_then(|m| m.strip_suffix(']')) else {
         return false;
     };
+    if inner.len() > 4 && inner[..4].eq_ignore_ascii_case("cid:") {
+        return true;
+    }
     let words: Vec<String> = inner
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '!'))
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let image = |w: &String| matches!(w.as_str(), "logo" | "icon" | "image" | "banner");
-    words
-        .first()
-        .is_some_and(|w| TAG_WORDS.contains(&w.as_str()))
-        || words.iter().any(image)
+    let label = words.join(" ");
+    if TAGS.contains(&label.as_str()) {
+        return true;
+    }
+    matches!(&words[..], [name, image] if matches!(image.as_str(), "logo" | "icon")
+        && !FIELD_WORDS.contains(&name.as_str()))
 }
 
-/// A line of only bracketed labels (with separators), at least two, one of them a
-/// [`TAG_WORDS`] label: a row of icons.
+/// A line of only bracketed labels (with separators), at least two, one of them a tag
+/// ([`is_tag`]) and none a field's ([`names_a_field`]): a row of icons.
 fn is_icon_row(line: &str) -> bool {
     let mut labels = 0;
     let mut tagged = false;
@@ -150,8 +159,12 @@ fn is_icon_row(line: &str) -> bool {
             let Some(close) = after.find(']') else {
                 return false;
             };
+            let label = &rest[..close + 2];
+            if names_a_field(label) {
+                return false;
+            }
             labels += 1;
-            tagged |= is_tag(&rest[..close + 2]);
+            tagged |= is_tag(label);
             rest = after[close + 1..].trim_start_matches([' ', '\t', '|', '·', '•', ',']);
         } else {
             return false;
@@ -362,8 +375,30 @@ mod tests {
     }
 
     #[test]
+    fn fields_that_start_like_a_tag_are_fields() {
+        let t = "I saw your post on [LinkedIn topic]. [Insert logo of customer here] \
+                 [Marketing calendar link] [possible pain point] [marketing tool they use] \
+                 [Company logo]\n[Your Name] | [Your Title] | [LinkedIn]\n[Twitter handle] [Calendar link]";
+        assert_eq!(
+            found(t),
+            [
+                "[LinkedIn topic]",
+                "[Insert logo of customer here]",
+                "[Marketing calendar link]",
+                "[possible pain point]",
+                "[marketing tool they use]",
+                "[Company logo]",
+                "[Your Name]",
+                "[Your Title]",
+                "[Twitter handle]",
+                "[Calendar link]"
+            ]
+        );
+    }
+
+    #[test]
     fn gateway_tags_and_image_texts_are_not_placeholders() {
-        let t = "Subject: [EXTERNAL] Re: Spring trial\n[CAUTION: External sender] [SPAM] [Acme logo] [cid:image001.png@01D]";
+        let t = "Subject: [EXTERNAL] Re: Spring trial\n[CAUTION: External sender] [SPAM] [Acme logo] [cid:image001.png@01D] [Warning: External email]";
         assert!(found(t).is_empty(), "{:?}", found(t));
         // A signature's row of icons, the company's among them.
         let t = "Sam Lee\n[Acme] [LinkedIn] [X]\n[Acme] | [Twitter]";

@@ -302,12 +302,12 @@ fn starts_in_word(text: &str, s: usize) -> bool {
 }
 
 /// The first character of `chars` that is not invisible (a soft hyphen, a zero-width
-/// space…, which the normalised text drops: `x\u{ad}partner` is one word), looking a few
-/// characters on at most.
+/// space…, which the normalised text drops: `x\u{ad}partner` is one word), looking 64
+/// characters on at most (a longer run of them is no text).
 fn visible(mut chars: impl Iterator<Item = char>) -> Option<char> {
     chars
         .by_ref()
-        .take(8)
+        .take(64)
         .find(|&c| !crate::phrase::normalize::is_invisible(c))
 }
 

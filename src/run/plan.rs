@@ -68,10 +68,12 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
     let mut configs = configs(cli, env);
     let mut work: Vec<(Input, usize)> = Vec::with_capacity(inputs.len());
     let mut excluded = 0;
-    // Under --force-exclude, a named file is held to what a walk would skip too.
+    // Under --force-exclude, a file named on the command line (or by --stdin-filename) is
+    // held to what a walk would skip too. A walked file was: a folder named on the command
+    // line is walked whatever its own name (`pitchlint --force-exclude .drafts`).
     let mut skips = crate::inputs::WalkSkips::default();
-    let mut walk_wants = |config: &crate::config::Config, file: &std::path::Path| {
-        walk_wants(config, file) && !(cli.force_exclude && skips.skips(file, &env.cwd))
+    let mut walk_wants = |config: &crate::config::Config, file: &std::path::Path, named: bool| {
+        walk_wants(config, file) && !(cli.force_exclude && named && skips.skips(file, &env.cwd))
     };
     for input in inputs {
         let i = match &input {
@@ -80,7 +82,7 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
             // but under --force-exclude, as a named file is.
             Input::Stdin(Some(p)) => {
                 let i = configs.index_for(Some(p))?;
-                if cli.force_exclude && !walk_wants(&configs.list[i], &env.cwd.join(p)) {
+                if cli.force_exclude && !walk_wants(&configs.list[i], &env.cwd.join(p), true) {
                     excluded += 1;
                     continue;
                 }
@@ -88,8 +90,9 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
             }
             Input::File(p) => {
                 let i = configs.index_for(Some(p))?;
-                let named = !cli.force_exclude && cli.paths.iter().any(|q| q == p);
-                if !named && !walk_wants(&configs.list[i], &env.cwd.join(p)) {
+                let given = cli.paths.iter().any(|q| q == p);
+                let named = !cli.force_exclude && given;
+                if !named && !walk_wants(&configs.list[i], &env.cwd.join(p), given) {
                     excluded += 1;
                     continue;
                 }

@@ -45,7 +45,7 @@ pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
 // then checks what its regex needs at the start (a cheap test that every match passes), so
 // the regex engine only sees the few lines that may match.
 
-fn starts_with_ci(s: &str, prefix: &str) -> bool {
+pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
     s.len() >= prefix.len() && s.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
@@ -212,7 +212,7 @@ pub(super) fn is_footer(s: &str, under_name: bool) -> bool {
 }
 
 static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|am .{0,200}\bschrieb\b.{0,200}:\s*$|le .{0,200}\ba écrit\s?:\s*$|el .{0,200}\bescribió:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
+    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|am .{0,100}\d.{0,100}\bschrieb\b.{0,200}:\s*$|le .{0,100}\d.{0,100}\ba écrit\s?:\s*$|el .{0,100}\d.{0,100}\bescribió:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
 /// A "Subject:" line's label, and the reply and forward prefixes after it ("Re:", "Fwd:",
@@ -220,7 +220,7 @@ static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// subject's length does not count them.
 pub(super) static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*subject:[ \t]*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:[ \t]*|\[(?:external|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|marketing|encrypt|secure)\b[^\]\n]{0,40}\][ \t]*)*",
+        r"(?i)^\s*subject:[ \t]*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:[ \t]*|\[(?:external|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|encrypt|secure)(?:[:\- ]+(?:external|email|sender|message))*\][ \t]*)*",
     )
     .expect("subject regex compiles")
 });
@@ -368,7 +368,16 @@ pub(super) fn attribution(
         };
         return lines[i..].iter().take(8).take_while(|l| header(l)).count();
     }
-    let wrote = s.len() > 6 && ends_wrote(s) && s.split_whitespace().count() <= 12;
+    // "Dana Park wrote:", "dana@n.example wrote:": a name (capitalised words, an address),
+    // not the sender's prose ("I loved what you wrote:").
+    let wrote = s.len() > 6 && ends_wrote(s) && {
+        let who: Vec<&str> = s[..s.len() - 6].split_whitespace().collect();
+        (1..=6).contains(&who.len())
+            && who.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c == '<' || c == '"' || c == '(')
+                    || w.contains('@')
+            })
+    };
     let above_quote = || {
         (i + 1..lines.len())
             .find(|&k| !lines[k].blank)

@@ -26,7 +26,7 @@ use std::ops::Range;
 use super::{Scope, Segment};
 use cues::{
     Line, SUBJECT, attribution, ends_sentence, greeting_end, has_blank_between, is_courtesy,
-    is_plain_title, is_postscript, is_signoff, lines, trim, words_only_name,
+    is_plain_title, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
 };
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -96,10 +96,12 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     }
     let lines = lines;
     // Quote headers over `>` lines with the sender's text below them (a bottom-posted or
-    // inline reply): such a header is a quote line like those under it.
+    // inline reply): such a header is a quote line like those under it. (Found in order:
+    // sorted.)
     let mut inline_headers: Vec<usize> = Vec::new();
-    let is_quote =
-        |l: &Line, inline: &[usize]| !all_quoted && (marked(l) || inline.contains(&l.span.start));
+    let is_quote = |l: &Line, inline: &[usize]| {
+        !all_quoted && (marked(l) || inline.binary_search(&l.span.start).is_ok())
+    };
 
     // 1–2. Where the sender's message ends: a quote header or a "-- " signature marker.
     let mut end = lines.len();
@@ -115,7 +117,21 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             while k < lines.len() && (lines[k].blank || marked(&lines[k])) {
                 k += 1;
             }
-            if !all_quoted && head > 0 && k > quoted && k < lines.len() {
+            // The sender's text below the quote: words of their own, before any signature
+            // marker or other attribution ("Sent from my iPhone" under a top-posted thread
+            // is no reply).
+            let mut words = 0;
+            for l in lines[k.min(lines.len())..].iter() {
+                let t = text[l.span.clone()].trim();
+                if t == "--" || is_quote_header(t) {
+                    break;
+                }
+                if l.blank || marked(l) || cues::starts_with_ci(t, "sent from my") {
+                    continue;
+                }
+                words += t.split_whitespace().count();
+            }
+            if !all_quoted && head > 0 && k > quoted && words >= 6 {
                 inline_headers.extend(lines[i..i + head].iter().map(|h| h.span.start));
                 continue;
             }
@@ -359,15 +375,30 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             body_end = from;
         }
     }
-    if let (Some(&a), Some(&b)) = (
-        sig_lines.iter().find(|&&k| !lines[k].blank),
-        sig_lines.iter().rev().find(|&&k| !lines[k].blank),
-    ) {
-        push(
-            &mut segs,
-            Scope::SIGNATURE,
-            lines[a].span.start..lines[b].span.end,
-        );
+    // The signature's lines, less any quoted ones among them (a thread quoted under the
+    // sign-off is quote, never the sender's signature).
+    let mut run: Option<(Scope, usize, usize)> = None;
+    for &k in &sig_lines {
+        if lines[k].blank {
+            continue;
+        }
+        let scope = if is_quote(&lines[k]) {
+            Scope::QUOTE
+        } else {
+            Scope::SIGNATURE
+        };
+        match &mut run {
+            Some((s, _, b)) if *s == scope => *b = k,
+            _ => {
+                if let Some((s, a, b)) = run.take() {
+                    push(&mut segs, s, lines[a].span.start..lines[b].span.end);
+                }
+                run = Some((scope, k, k));
+            }
+        }
+    }
+    if let Some((s, a, b)) = run {
+        push(&mut segs, s, lines[a].span.start..lines[b].span.end);
     }
 
     // 6. Paragraphs between greeting and sign-off.

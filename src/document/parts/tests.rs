@@ -393,3 +393,33 @@ fn an_unsubscribe_line_in_the_ask_is_no_footer() {
     let t = "Hi Dana,\n\nWe ship boxes fast.\n\nCould we talk Tuesday?\n\nReply unsubscribe to opt out.\n";
     assert_eq!(part(t, "signature"), Vec::<&str>::new());
 }
+
+#[test]
+fn a_thread_under_the_sign_off_stays_quote() {
+    // A top-posted follow-up: "Sent from my iPhone" under the thread is no reply below it.
+    let t = "Hi Dana,\n\nOne more idea on freight.\n\nCould we talk Tuesday?\n\nBest,\nSam\n\nOn Mon, Mar 2, 2026 at 9:00 AM Sam <sam@x.example> wrote:\n> Hi {{first_name}},\n> We sell boxes.\n\nSent from my iPhone\n";
+    assert_eq!(part(t, "closing"), ["Could we talk Tuesday?"]);
+    assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
+    let quote = part(t, "quote");
+    assert_eq!(quote.len(), 1, "{:?}", parts(t));
+    assert!(quote[0].contains("> Hi {{first_name}},"), "{quote:?}");
+    for (scope, text) in parts(t) {
+        assert!(scope == "quote" || !text.contains('>'), "{scope}: {text:?}");
+    }
+}
+
+#[test]
+fn the_senders_own_words_about_a_quote_are_no_attribution() {
+    for lead in ["I loved what you wrote:", "Last month your CEO wrote:"] {
+        let t = format!(
+            "Hi Dana,\n\n{lead}\n> Growth is a team sport.\n\nWe help teams like yours ship on time.\n\nCould we talk Tuesday?\n"
+        );
+        assert_eq!(part(&t, "opening"), [lead], "{t}");
+    }
+    // German prose with "schrieb … :" and no date is no Gmail attribution.
+    let t = "Hallo Jürgen,\n\nam Montag schrieb Ihr CEO auf LinkedIn:\nWachstum ist Teamarbeit.\n\nKönnen wir am Dienstag sprechen?\n";
+    assert_eq!(part(t, "quote"), Vec::<&str>::new());
+    // A pitch about unsubscribe rates keeps its ask.
+    let t = "Hi Dana,\n\nYour newsletter list grew 20% this year.\n\nBrands like Acme cut unsubscribe rates by 40% with our preference center. Would a 15-minute call Tuesday work?\n";
+    assert_eq!(part(t, "signature"), Vec::<&str>::new());
+}
