@@ -13,9 +13,54 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo|hallo|hola|bonjour|bonsoir|salut|ciao|buongiorno|buenos d[ií]as|buenas(?: tardes| noches)?|guten (?:morgen|tag|abend)|sehr geehrte[rn]?|liebe[rs]?|moin|servus|hej|estimad[oa]s?|querid[oa]s?|cher|chère|chers|madame|monsieur|caro|cara|gentile|geachte|beste)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
         .expect("greeting regex compiles")
 });
+/// Greetings in German, French, Spanish, Italian and Dutch: a regex of their own, compiled
+/// only for a line that starts with one of [`GREETING_INTL_FIRST`] (an English draft never
+/// pays for it; start-up is felt on every draft).
+static GREETING_INTL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hallo|hola|bonjour|bonsoir|salut|ciao|buongiorno|buenos d[ií]as|buenas(?: tardes| noches)?|guten (?:morgen|tag|abend)|sehr geehrte[rn]?|liebe[rs]?|moin|servus|hej|estimad[oa]s?|querid[oa]s?|cher|chère|chers|madame|monsieur|caro|cara|gentile|geachte|beste)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
+        .expect("international greeting regex compiles")
+});
+/// The first words of [`GREETING_INTL`]'s alternatives.
+const GREETING_INTL_FIRST: &[&str] = &[
+    "hallo",
+    "hola",
+    "bonjour",
+    "bonsoir",
+    "salut",
+    "ciao",
+    "buongiorno",
+    "buenos",
+    "buenas",
+    "guten",
+    "sehr",
+    "liebe",
+    "lieber",
+    "liebes",
+    "moin",
+    "servus",
+    "hej",
+    "estimado",
+    "estimada",
+    "estimados",
+    "estimadas",
+    "querido",
+    "querida",
+    "queridos",
+    "queridas",
+    "cher",
+    "chère",
+    "chers",
+    "madame",
+    "monsieur",
+    "caro",
+    "cara",
+    "gentile",
+    "geachte",
+    "beste",
+];
 /// A greeting that is only a name merge field: "{{firstName}}, saw…", "[First name] - happy…".
 static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)")
@@ -23,10 +68,44 @@ static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx|saludos(?: cordiales)?|un (?:saludo|abrazo)(?: cordial)?|atentamente|cordialmente|mit (?:freundlichen|besten|herzlichen|lieben|vielen) grüßen|(?:viele|beste|liebe|herzliche|freundliche) grüße|grüße|gruß|mfg|(?:bien )?cordialement|bien à vous|amicalement|sincèrement|(?:cordiali|distinti) saluti|saluti|met vriendelijke groet(?:en)?|groeten|hartelijke groet(?:en)?)\s*[,.!—–-]*\s*$",
+        r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx)\s*[,.!—–-]*\s*$",
     )
     .expect("signoff regex compiles")
 });
+/// Sign-offs in German, French, Spanish, Italian and Dutch, compiled only for a line whose
+/// first word is one of theirs (see [`GREETING_INTL`]).
+static SIGNOFF_INTL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:saludos(?: cordiales)?|un (?:saludo|abrazo)(?: cordial)?|atentamente|cordialmente|mit (?:freundlichen|besten|herzlichen|lieben|vielen) grüßen|(?:viele|beste|liebe|herzliche|freundliche) grüße|grüße|gruß|mfg|(?:bien )?cordialement|bien à vous|amicalement|sincèrement|(?:cordiali|distinti) saluti|saluti|met vriendelijke groet(?:en)?|groeten|hartelijke groet(?:en)?)\s*[,.!—–-]*\s*$",
+    )
+    .expect("international signoff regex compiles")
+});
+/// The first words of [`SIGNOFF_INTL`]'s alternatives (all in [`SIGNOFF_FIRST`] too).
+const SIGNOFF_INTL_FIRST: &[&str] = &[
+    "amicalement",
+    "atentamente",
+    "beste",
+    "bien",
+    "cordiali",
+    "cordialement",
+    "cordialmente",
+    "distinti",
+    "freundliche",
+    "groeten",
+    "gruß",
+    "grüße",
+    "hartelijke",
+    "herzliche",
+    "liebe",
+    "met",
+    "mfg",
+    "mit",
+    "saludos",
+    "saluti",
+    "sincèrement",
+    "un",
+    "viele",
+];
 /// A postscript's first line: "P.S.", "PS:", "P.P.S.", "PPS".
 static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)").expect("postscript regex compiles")
@@ -135,10 +214,19 @@ pub(super) fn is_signoff(line: &str) -> bool {
     };
     lower.copy_from_slice(first.as_bytes());
     lower.make_ascii_lowercase();
-    SIGNOFF_FIRST
+    if SIGNOFF_FIRST
         .binary_search_by(|w| w.as_bytes().cmp(lower))
-        .is_ok()
-        && SIGNOFF.is_match(line)
+        .is_err()
+    {
+        return false;
+    }
+    if SIGNOFF_INTL_FIRST.iter().any(|w| w.as_bytes() == lower) {
+        // "Beste Grüße", "Liebe Grüße": the English first word's own regex does not know
+        // them, and "Best," is not among these.
+        SIGNOFF_INTL.is_match(line)
+    } else {
+        SIGNOFF.is_match(line)
+    }
 }
 
 /// Whether a line starts a postscript ("P.S.", "PS:", "P.P.S.").
@@ -150,7 +238,13 @@ pub(super) fn is_postscript(line: &str) -> bool {
 /// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
 pub(super) fn is_quote_header(line: &str) -> bool {
     let line = line.trim();
-    ["on", "--", "begin", "__", "from:", "am ", "le ", "el "]
+    if ["am ", "le ", "el "]
+        .iter()
+        .any(|p| starts_with_ci(line, p))
+    {
+        return QUOTE_HEADER_INTL.is_match(line);
+    }
+    ["on", "--", "begin", "__", "from:"]
         .iter()
         .any(|p| starts_with_ci(line, p))
         && QUOTE_HEADER.is_match(line)
@@ -161,8 +255,18 @@ pub(super) fn is_quote_header(line: &str) -> bool {
 pub(super) fn greeting_end(line: &str) -> Option<usize> {
     let lead = line.len() - line.trim_start().len();
     let t = &line[lead..];
+    let intl = || {
+        let first = t
+            .trim_start_matches(['"', '“', '‘', '\''])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        GREETING_INTL_FIRST.contains(&first.as_str())
+    };
     GREETING
         .find(t)
+        .or_else(|| intl().then(|| GREETING_INTL.find(t)).flatten())
         .or_else(|| NAME_GREETING.find(t))
         .map(|m| lead + m.end())
 }
@@ -211,8 +315,15 @@ pub(super) fn is_footer(s: &str, under_name: bool) -> bool {
     !s.contains(['?', '？']) && (LEGAL.is_match(s) || (under_name && UNSUBSCRIBE.is_match(s)))
 }
 
+/// Gmail's attribution in German, French and Spanish ("Am 2. März … schrieb Dana <…>:"),
+/// compiled only for a line that starts "Am ", "Le " or "El ".
+static QUOTE_HEADER_INTL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:am .{0,100}\d.{0,100}\bschrieb\b.{0,200}:\s*$|le .{0,100}\d.{0,100}\ba écrit\s?:\s*$|el .{0,100}\d.{0,100}\bescribió:\s*$)")
+        .expect("international quote header regex compiles")
+});
+
 static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|am .{0,100}\d.{0,100}\bschrieb\b.{0,200}:\s*$|le .{0,100}\d.{0,100}\ba écrit\s?:\s*$|el .{0,100}\d.{0,100}\bescribió:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
+    Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
 /// A "Subject:" line's label, and the reply and forward prefixes after it ("Re:", "Fwd:",
@@ -478,8 +589,10 @@ mod tests {
         ];
         let mut hits = [0; 3];
         for l in lines {
-            assert_eq!(is_signoff(l), SIGNOFF.is_match(l), "signoff: {l:?}");
-            assert_eq!(is_quote_header(l), QUOTE_HEADER.is_match(l), "quote: {l:?}");
+            let signoff = SIGNOFF.is_match(l) || SIGNOFF_INTL.is_match(l);
+            assert_eq!(is_signoff(l), signoff, "signoff: {l:?}");
+            let quote = QUOTE_HEADER.is_match(l) || QUOTE_HEADER_INTL.is_match(l);
+            assert_eq!(is_quote_header(l), quote, "quote: {l:?}");
             assert_eq!(
                 is_postscript(l),
                 POSTSCRIPT.is_match(l),
