@@ -118,3 +118,25 @@ fn the_default_pack_ranks_the_stronger_pitch_higher() {
     assert_eq!(profiles.len(), Profile::ALL.len(), "{profiles:?}");
     assert!(industries.len() >= 10, "{industries:?}");
 }
+
+/// Pairs that guard a decision of the default pack on their own, beyond the 95% of the set:
+/// generic praise of the essay's words ("quality, reliable service", "earn your business")
+/// must not outscore a specific, checkable pitch.
+#[test]
+fn guarded_pairs_are_ranked_right() {
+    let linter = Linter::new(&pack::default_sources()).unwrap();
+    let all = pairs();
+    const GUARDED: &[&str] = &["generic-praise-vs-proof"];
+    for &id in GUARDED {
+        let (_, p) = all
+            .iter()
+            .find(|(_, p)| p.id == id)
+            .unwrap_or_else(|| panic!("no pair {id}"));
+        let score_of = |text: &str| {
+            let doc = document::read(id, text.as_bytes().to_vec(), Format::Text).unwrap();
+            score::score(&linter.check(&doc), &Gate::default()).score
+        };
+        let (weak, strong) = (score_of(&p.weaker), score_of(&p.stronger));
+        assert!(strong > weak, "{id}: weaker {weak}, stronger {strong}");
+    }
+}

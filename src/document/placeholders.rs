@@ -79,13 +79,16 @@ const FIELD_WORDS: &[&str] = &[
     "signature",
     "calendar",
     "link",
+    "customer",
+    "client",
+    "brand",
 ];
 
-/// Whether bracketed text holds a [`FIELD_WORDS`] word.
+/// Whether bracketed text holds a [`FIELD_WORDS`] word, also inside a run-together name
+/// (`[FirstName]`, `[CompanyName]`).
 fn names_a_field(m: &str) -> bool {
-    m.trim_matches(['[', ']'])
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| FIELD_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    let inner = m.trim_matches(['[', ']']).to_lowercase();
+    FIELD_WORDS.iter().any(|f| inner.contains(f))
 }
 
 /// Bracketed labels that mail gateways and email clients write, never merge fields, as whole
@@ -145,7 +148,7 @@ fn is_tag(m: &str) -> bool {
         return true;
     }
     matches!(&words[..], [name, image] if matches!(image.as_str(), "logo" | "icon")
-        && !FIELD_WORDS.contains(&name.as_str()))
+        && !names_a_field(name))
 }
 
 /// A line of only bracketed labels (with separators), at least two, one of them a tag
@@ -160,11 +163,13 @@ fn is_icon_row(line: &str) -> bool {
                 return false;
             };
             let label = &rest[..close + 2];
-            if names_a_field(label) {
+            // A field, or more than one word that is no tag (`[Pain Point]`): a template's.
+            let tag = is_tag(label);
+            if !tag && (names_a_field(label) || label.contains(char::is_whitespace)) {
                 return false;
             }
             labels += 1;
-            tagged |= is_tag(label);
+            tagged |= tag;
             rest = after[close + 1..].trim_start_matches([' ', '\t', '|', '·', '•', ',']);
         } else {
             return false;
@@ -415,7 +420,7 @@ mod tests {
                 "[Company]"
             ]
         );
-        let t = "[Your Name] [LinkedIn]\n[First Name] [Last Name] [Twitter]\n[Company] [Twitter]\n[Your Company] [Acme logo]";
+        let t = "[Your Name] [LinkedIn]\n[First Name] [Last Name] [Twitter]\n[Company] [Twitter]\n[Your Company] [Acme logo]\n[FirstName] [LinkedIn]\n[Pain Point] [LinkedIn]\n[Customer logo]";
         assert_eq!(
             found(t),
             [
@@ -423,7 +428,10 @@ mod tests {
                 "[First Name]",
                 "[Last Name]",
                 "[Company]",
-                "[Your Company]"
+                "[Your Company]",
+                "[FirstName]",
+                "[Pain Point]",
+                "[Customer logo]"
             ]
         );
     }

@@ -18,9 +18,10 @@ static GREETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Greetings in German, French, Spanish, Italian and Dutch: a regex of their own, compiled
 /// only for a line that starts with one of [`GREETING_INTL_FIRST`] (an English draft never
-/// pays for it; start-up is felt on every draft).
+/// pays for it; start-up is felt on every draft). Some of them are names or English words
+/// too ("Cara", "Beste"), so the greeting must be the whole line, ending in `,` or `:`.
 static GREETING_INTL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hallo|hola|bonjour|bonsoir|salut|ciao|buongiorno|buenos d[ií]as|buenas(?: tardes| noches)?|guten (?:morgen|tag|abend)|sehr geehrte[rn]?|liebe[rs]?|moin|servus|hej|estimad[oa]s?|querid[oa]s?|cher|chère|chers|madame|monsieur|caro|cara|gentile|geachte|beste)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hallo|hola|bonjour|bonsoir|salut|ciao|buongiorno|buenos d[ií]as|buenas(?: tardes| noches)?|guten (?:morgen|tag|abend)|sehr geehrte[rn]?|liebe[rs]?|moin|servus|hej|estimad[oa]s?|querid[oa]s?|cher|chère|chers|madame|monsieur|caro|cara|gentile|geachte|beste)\b[^\n]{0,50}?[,!:—–]\s*$"#)
         .expect("international greeting regex compiles")
 });
 /// The first words of [`GREETING_INTL`]'s alternatives.
@@ -318,7 +319,7 @@ pub(super) fn is_footer(s: &str, under_name: bool) -> bool {
 /// Gmail's attribution in German, French and Spanish ("Am 2. März … schrieb Dana <…>:"),
 /// compiled only for a line that starts "Am ", "Le " or "El ".
 static QUOTE_HEADER_INTL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:am .{0,100}\d.{0,100}\bschrieb\b.{0,200}:\s*$|le .{0,100}\d.{0,100}\ba écrit\s?:\s*$|el .{0,100}\d.{0,100}\bescribió:\s*$)")
+    Regex::new(r"(?i)^\s*(?:am .{0,100}\d.{0,100}\bschrieb\b.{0,200}:\s*$|le .{0,100}\d.{0,200}\ba écrit\s?:\s*$|el .{0,100}\d.{0,200}\bescribió:\s*$)")
         .expect("international quote header regex compiles")
 });
 
@@ -483,10 +484,17 @@ pub(super) fn attribution(
     // not the sender's prose ("I loved what you wrote:").
     let wrote = s.len() > 6 && ends_wrote(s) && {
         let who: Vec<&str> = s[..s.len() - 6].split_whitespace().collect();
-        (1..=6).contains(&who.len())
+        // Particles of names ("Dana van der Berg", "Ana de la Cruz") may be lower case.
+        const PARTICLES: &[&str] = &[
+            "van", "der", "den", "de", "la", "le", "von", "du", "di", "da", "del", "dos", "bin",
+            "al",
+        ];
+        (1..=8).contains(&who.len())
+            && who[0].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '"')
             && who.iter().all(|w| {
                 w.starts_with(|c: char| c.is_uppercase() || c == '<' || c == '"' || c == '(')
                     || w.contains('@')
+                    || PARTICLES.contains(w)
             })
     };
     let above_quote = || {

@@ -117,9 +117,9 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             while k < lines.len() && (lines[k].blank || marked(&lines[k])) {
                 k += 1;
             }
-            // The sender's text below the quote: words of their own, before any signature
-            // marker or other attribution ("Sent from my iPhone" under a top-posted thread
-            // is no reply).
+            // The sender's text below the quote: any words of their own ("Sure, attached."),
+            // before a signature marker or another attribution ("Sent from my iPhone" under a
+            // top-posted thread is no reply).
             let mut words = 0;
             for l in lines[k.min(lines.len())..].iter() {
                 let t = text[l.span.clone()].trim();
@@ -131,7 +131,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 }
                 words += t.split_whitespace().count();
             }
-            if !all_quoted && head > 0 && k > quoted && words >= 6 {
+            if !all_quoted && head > 0 && k > quoted && words > 0 {
                 inline_headers.extend(lines[i..i + head].iter().map(|h| h.span.start));
                 continue;
             }

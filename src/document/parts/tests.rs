@@ -423,3 +423,35 @@ fn the_senders_own_words_about_a_quote_are_no_attribution() {
     let t = "Hi Dana,\n\nYour newsletter list grew 20% this year.\n\nBrands like Acme cut unsubscribe rates by 40% with our preference center. Would a 15-minute call Tuesday work?\n";
     assert_eq!(part(t, "signature"), Vec::<&str>::new());
 }
+
+#[test]
+fn a_first_line_that_only_starts_like_a_foreign_greeting_is_the_opening() {
+    for first in [
+        "Beste practices for freight start with data.",
+        "Cara, the ops lead, asked me to write.",
+        "Liebe is what we put into every load, Dana.",
+    ] {
+        let t =
+            format!("{first}\n\nWe cut late loads 30%.\n\nCould we talk Tuesday?\n\nBest,\nSam\n");
+        assert_eq!(part(&t, "greeting"), Vec::<&str>::new(), "{first}");
+        assert_eq!(part(&t, "opening"), [first], "{first}");
+    }
+}
+
+#[test]
+fn short_replies_and_names_with_particles_are_read() {
+    // A short bottom-posted reply is the message.
+    let t = "On Mon, Mar 2, 2026 at 9:00 AM Dana Park <dana@x.example> wrote:\n> Can you send pricing?\n\nSure, attached.\n\nBest,\nSam\n";
+    assert_eq!(part(t, "opening+closing"), ["Sure, attached."]);
+    assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
+    // A name with particles attributes a quote.
+    let t = "Hi Dana,\n\nFollowing up below.\n\nDana van der Berg wrote:\n> Not now, thanks.\n\nCould we talk in May?\n\nBest,\nSam\n";
+    assert_eq!(
+        part(t, "quote"),
+        ["Dana van der Berg wrote:\n> Not now, thanks."]
+    );
+    // A long French attribution is quote.
+    let t = "Bonjour Dana,\n\nUne idée.\n\nMardi ?\n\nCordialement\nSam\n\nLe lundi 2 mars 2026 à 09:00, Dana Parkinson-Whitfield (Responsable achats) <dana.parkinson-whitfield@northwind-logistics.example.com> a écrit :\n> Pas maintenant.\n";
+    assert_eq!(part(t, "quote").len(), 1);
+    assert_eq!(part(t, "signature"), Vec::<&str>::new());
+}
