@@ -54,23 +54,9 @@ pub const EMPTY_WEIGHT: i32 = -70;
 /// `pitchlint/empty-draft` (an error) when the draft has no text to read: an empty file, or
 /// whitespace only (after markup is removed, for Markdown, HTML and email).
 pub fn empty_draft(doc: &Document) -> Option<Finding> {
-    // Invisible characters are no text either: zero-width spaces and joiners, a stray
-    // byte-order mark, soft hyphens, direction marks and the other format characters
-    // (Unicode's Cf: no glyph of their own).
-    let blank = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{ad}'
-                    | '\u{61c}'
-                    | '\u{180e}'
-                    | '\u{200b}'..='\u{200f}'
-                    | '\u{202a}'..='\u{202e}'
-                    | '\u{2060}'..='\u{2064}'
-                    | '\u{2066}'..='\u{206f}'
-                    | '\u{feff}'
-            )
-    };
+    // Invisible characters (zero-width spaces, soft hyphens, direction marks…) are no text
+    // either.
+    let blank = |c: char| c.is_whitespace() || crate::phrase::normalize::is_invisible(c);
     if !doc.text().chars().all(blank) {
         return None;
     }

@@ -84,78 +84,63 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
 /// (`.ignore`, `.gitignore`, and the repository's `.git/info/exclude`), as [`walk`] skips them.
 #[derive(Default)]
 pub struct WalkSkips {
-    /// Each folder's ignore files, read once.
-    folders: std::collections::HashMap<PathBuf, Vec<ignore::gitignore::Gitignore>>,
+    /// Each folder's ignore files, read once, and whether it is a repository's root.
+    folders: std::collections::HashMap<PathBuf, (Vec<ignore::gitignore::Gitignore>, bool)>,
 }
 
 impl WalkSkips {
     /// Whether a walk from `root` (the current folder) would skip `file` (absolute).
     pub fn skips(&mut self, file: &Path, root: &Path) -> bool {
         // `./a/../b` as `b`: ignore files match clean paths.
-        let mut clean = PathBuf::new();
-        for c in file.components() {
-            match c {
-                std::path::Component::CurDir => {}
-                std::path::Component::ParentDir => {
-                    clean.pop();
-                }
-                c => clean.push(c),
-            }
-        }
+        let clean = crate::config::discover::normalize(file);
         let hidden = |p: &Path| {
             p.components().any(|c| {
                 matches!(c, std::path::Component::Normal(n)
                     if n.to_str().is_some_and(|n| n.starts_with('.')))
             })
         };
-        // Hidden below the folder a walk would start from: the current one, or for a file
-        // outside it, its repository's root (else only its own name counts).
-        let base = if clean.starts_with(root) {
-            Some(root.to_path_buf())
-        } else {
-            clean
-                .ancestors()
-                .skip(1)
-                .find(|d| d.join(".git").exists())
-                .map(Path::to_path_buf)
-        };
-        let rel = match &base {
-            Some(b) => clean.strip_prefix(b).unwrap_or(&clean),
-            None => Path::new(clean.file_name().unwrap_or_default()),
-        };
-        if hidden(rel) {
-            return true;
-        }
-        // The deepest folder's verdict wins (a nested .gitignore may re-include a file).
-        let mut dir = clean.parent();
-        while let Some(d) = dir {
-            let lists = self.folders.entry(d.to_path_buf()).or_insert_with(|| {
-                let mut files = vec![d.join(".ignore"), d.join(".gitignore")];
-                files.push(d.join(".git/info/exclude"));
-                files
-                    .into_iter()
+        // The deepest folder's verdict wins (a nested .gitignore may re-include a file), and
+        // a repository's ignore files stop at its root.
+        let mut ignored = None;
+        let mut repo = None;
+        for d in clean.ancestors().skip(1) {
+            let (lists, is_root) = self.folders.entry(d.to_path_buf()).or_insert_with(|| {
+                let lists = [".ignore", ".gitignore", ".git/info/exclude"]
+                    .iter()
+                    .map(|f| d.join(f))
                     .filter(|f| f.is_file())
                     .filter_map(|f| {
                         let mut b = ignore::gitignore::GitignoreBuilder::new(d);
                         b.add(&f);
                         b.build().ok()
                     })
-                    .collect()
+                    .collect();
+                (lists, d.join(".git").exists())
             });
-            for list in lists.iter() {
-                match list.matched_path_or_any_parents(&clean, false) {
-                    ignore::Match::Ignore(_) => return true,
-                    ignore::Match::Whitelist(_) => return false,
-                    ignore::Match::None => {}
-                }
+            if ignored.is_none() {
+                ignored = lists.iter().find_map(|list| {
+                    match list.matched_path_or_any_parents(&clean, false) {
+                        ignore::Match::Ignore(_) => Some(true),
+                        ignore::Match::Whitelist(_) => Some(false),
+                        ignore::Match::None => None,
+                    }
+                });
             }
-            // A repository's ignore files stop at its root.
-            if d.join(".git").exists() {
+            if *is_root {
+                repo = Some(d);
                 break;
             }
-            dir = d.parent();
         }
-        false
+        // Hidden below the folder a walk would start from: the current one, or for a file
+        // outside it, its repository's root (else only its own name counts).
+        let rel = if clean.starts_with(root) {
+            clean.strip_prefix(root).unwrap_or(&clean)
+        } else if let Some(r) = repo {
+            clean.strip_prefix(r).unwrap_or(&clean)
+        } else {
+            Path::new(clean.file_name().unwrap_or_default())
+        };
+        hidden(rel) || ignored == Some(true)
     }
 }
 

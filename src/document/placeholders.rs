@@ -135,7 +135,10 @@ fn is_tag(m: &str) -> bool {
     let Some(inner) = m.strip_prefix('[').and_then(|m| m.strip_suffix(']')) else {
         return false;
     };
-    if inner.len() > 4 && inner[..4].eq_ignore_ascii_case("cid:") {
+    if inner
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("cid:"))
+    {
         return true;
     }
     let words: Vec<String> = inner
@@ -377,6 +380,13 @@ mod tests {
                 "[Observation question?]"
             ]
         );
+    }
+
+    #[test]
+    fn a_label_outside_ascii_is_read_without_slicing_a_character() {
+        assert!(!is_tag("[日本語]"));
+        assert!(!is_tag("[éa]"));
+        assert!(is_tag("[CID:image001.png@01D]"));
     }
 
     #[test]

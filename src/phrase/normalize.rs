@@ -13,13 +13,21 @@ pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−')
 }
 
-/// Characters with no glyph that editors and web pages leave inside words: a soft hyphen, a
-/// zero-width space or joiner, a word joiner, a byte-order mark. They are read as nothing,
-/// so that `part\u{ad}ner` is `partner` and `touch \u{200b}base` is `touch base`.
+/// Characters with no glyph that editors and web pages leave in text: a soft hyphen, zero-
+/// width spaces and joiners, direction marks and isolates, a word joiner, a byte-order mark
+/// (Unicode's format characters). They are read as nothing, so that `part\u{ad}ner` is
+/// `partner` and `touch \u{200b}base` is `touch base`; a draft of only them is empty.
 pub(crate) fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
     )
 }
 

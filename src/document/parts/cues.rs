@@ -81,32 +81,6 @@ static SIGNOFF_INTL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("international signoff regex compiles")
 });
-/// The first words of [`SIGNOFF_INTL`]'s alternatives (all in [`SIGNOFF_FIRST`] too).
-const SIGNOFF_INTL_FIRST: &[&str] = &[
-    "amicalement",
-    "atentamente",
-    "beste",
-    "bien",
-    "cordiali",
-    "cordialement",
-    "cordialmente",
-    "distinti",
-    "freundliche",
-    "groeten",
-    "gruß",
-    "grüße",
-    "hartelijke",
-    "herzliche",
-    "liebe",
-    "met",
-    "mfg",
-    "mit",
-    "saludos",
-    "saluti",
-    "sincèrement",
-    "un",
-    "viele",
-];
 /// A postscript's first line: "P.S.", "PS:", "P.P.S.", "PPS".
 static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)").expect("postscript regex compiles")
@@ -132,12 +106,35 @@ pub(super) fn starts_with_ci(s: &str, prefix: &str) -> bool {
 /// The first words of [`SIGNOFF`]'s alternatives, sorted (a test checks), for a binary search.
 const SIGNOFF_FIRST: &[&str] = &[
     "all",
+    "best",
+    "cheers",
+    "kind",
+    "looking",
+    "many",
+    "regards",
+    "respectfully",
+    "rgds",
+    "sincerely",
+    "speak",
+    "take",
+    "talk",
+    "thank",
+    "thanks",
+    "thx",
+    "ttyl",
+    "warm",
+    "warmest",
+    "warmly",
+    "with",
+    "yours",
+];
+
+/// The first words of [`SIGNOFF_INTL`]'s alternatives, sorted, none of them English ones.
+const SIGNOFF_INTL_FIRST: &[&str] = &[
     "amicalement",
     "atentamente",
-    "best",
     "beste",
     "bien",
-    "cheers",
     "cordialement",
     "cordiali",
     "cordialmente",
@@ -148,46 +145,32 @@ const SIGNOFF_FIRST: &[&str] = &[
     "grüße",
     "hartelijke",
     "herzliche",
-    "kind",
     "liebe",
-    "looking",
-    "many",
     "met",
     "mfg",
     "mit",
-    "regards",
-    "respectfully",
-    "rgds",
     "saludos",
     "saluti",
-    "sincerely",
     "sincèrement",
-    "speak",
-    "take",
-    "talk",
-    "thank",
-    "thanks",
-    "thx",
-    "ttyl",
     "un",
     "viele",
-    "warm",
-    "warmest",
-    "warmly",
-    "with",
-    "yours",
 ];
 
-/// The first letters of [`SIGNOFF_FIRST`], lowercase and uppercase: most lines start with
-/// none of them, and are turned away on their first byte.
+/// The first letters of both lists, lowercase and uppercase: most lines start with none of
+/// them, and are turned away on their first byte.
 const SIGNOFF_INITIALS: [bool; 256] = {
     let mut t = [false; 256];
-    let mut i = 0;
-    while i < SIGNOFF_FIRST.len() {
-        let b = SIGNOFF_FIRST[i].as_bytes()[0];
-        t[b as usize] = true;
-        t[b.to_ascii_uppercase() as usize] = true;
-        i += 1;
+    let lists = [SIGNOFF_FIRST, SIGNOFF_INTL_FIRST];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let b = lists[l][i].as_bytes()[0];
+            t[b as usize] = true;
+            t[b.to_ascii_uppercase() as usize] = true;
+            i += 1;
+        }
+        l += 1;
     }
     t
 };
@@ -215,18 +198,13 @@ pub(super) fn is_signoff(line: &str) -> bool {
     };
     lower.copy_from_slice(first.as_bytes());
     lower.make_ascii_lowercase();
-    if SIGNOFF_FIRST
-        .binary_search_by(|w| w.as_bytes().cmp(lower))
-        .is_err()
-    {
-        return false;
-    }
-    if SIGNOFF_INTL_FIRST.iter().any(|w| w.as_bytes() == lower) {
-        // "Beste Grüße", "Liebe Grüße": the English first word's own regex does not know
-        // them, and "Best," is not among these.
-        SIGNOFF_INTL.is_match(line)
-    } else {
+    let listed = |list: &[&str]| list.binary_search_by(|w| w.as_bytes().cmp(lower)).is_ok();
+    // Each list's regex sees only its own lines: the other languages' is compiled only when
+    // a line starts like one of theirs ("Mit freundlichen Grüßen").
+    if listed(SIGNOFF_FIRST) {
         SIGNOFF.is_match(line)
+    } else {
+        listed(SIGNOFF_INTL_FIRST) && SIGNOFF_INTL.is_match(line)
     }
 }
 
@@ -489,13 +467,13 @@ pub(super) fn attribution(
             "van", "der", "den", "de", "la", "le", "von", "du", "di", "da", "del", "dos", "bin",
             "al",
         ];
-        (1..=8).contains(&who.len())
-            && who[0].starts_with(|c: char| c.is_uppercase() || c == '<' || c == '"')
-            && who.iter().all(|w| {
-                w.starts_with(|c: char| c.is_uppercase() || c == '<' || c == '"' || c == '(')
-                    || w.contains('@')
-                    || PARTICLES.contains(w)
-            })
+        let name = |w: &&str| {
+            w.starts_with(|c: char| c.is_uppercase() || matches!(c, '<' | '"' | '('))
+                || w.contains('@')
+        };
+        who.len() <= 8
+            && who.first().is_some_and(name)
+            && who.iter().all(|w| name(w) || PARTICLES.contains(w))
     };
     let above_quote = || {
         (i + 1..lines.len())
@@ -524,9 +502,12 @@ mod tests {
     /// The sign-off words are sorted, as the binary search needs.
     #[test]
     fn signoff_first_words_are_sorted() {
-        assert!(SIGNOFF_FIRST.windows(2).all(|w| w[0] < w[1]));
-        // `is_signoff` lowercases the first word into 12 bytes.
-        assert!(SIGNOFF_FIRST.iter().all(|w| w.len() <= 12));
+        for list in [SIGNOFF_FIRST, SIGNOFF_INTL_FIRST] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            // `is_signoff` lowercases the first word into 12 bytes.
+            assert!(list.iter().all(|w| w.len() <= 12));
+        }
+        assert!(!SIGNOFF_INTL_FIRST.iter().any(|w| SIGNOFF_FIRST.contains(w)));
     }
 
     /// The cheap first checks never turn away a line their regex accepts.

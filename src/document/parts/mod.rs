@@ -109,7 +109,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     for (i, l) in lines.iter().enumerate() {
         let head = attribution(text, &lines, i, &marked);
         if head > 0 {
-            let mut k = i + head.max(1);
+            let mut k = i + head;
             while k < lines.len() && lines[k].blank {
                 k += 1;
             }
@@ -121,7 +121,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             // before a signature marker or another attribution ("Sent from my iPhone" under a
             // top-posted thread is no reply).
             let mut words = 0;
-            for l in lines[k.min(lines.len())..].iter() {
+            for l in &lines[k..] {
                 let t = text[l.span.clone()].trim();
                 if t == "--" || is_quote_header(t) {
                     break;
@@ -131,7 +131,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 }
                 words += t.split_whitespace().count();
             }
-            if !all_quoted && head > 0 && k > quoted && words > 0 {
+            if !all_quoted && k > quoted && words > 0 {
                 inline_headers.extend(lines[i..i + head].iter().map(|h| h.span.start));
                 continue;
             }
@@ -313,6 +313,11 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         } else {
             (body_start..end).find(|&k| !lines[k].blank).unwrap_or(end) + 1
         };
+        // A short line without a sentence end: a name, a title, a phone number.
+        let short = |k: usize| {
+            let s = text[lines[k].span.clone()].trim();
+            s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!'])
+        };
         // A mailing footer or legal notice at the end is signature, whatever its length.
         let mut stop = end;
         loop {
@@ -324,15 +329,11 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             while first > body_start && !lines[first - 1].blank {
                 first -= 1;
             }
-            // Under a name: the footer's own first line is a short one (an address line
-            // under "Sam"), or the line above the paragraph is.
             if first >= last || first < floor {
                 break;
             }
-            let short = |k: usize| {
-                let s = text[lines[k].span.clone()].trim();
-                s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!'])
-            };
+            // Under a name: the footer's own first line is a short one (an address line
+            // under "Sam"), or the line above the paragraph is.
             let above = (body_start..first).rev().find(|&k| !lines[k].blank);
             let under_name = short(first) || above.is_some_and(short);
             if cues::is_footer(
@@ -349,16 +350,11 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         let mut j = stop;
         while j > body_start {
             let l = &lines[j - 1];
-            let s = text[l.span.clone()].trim();
             if l.blank {
                 j -= 1;
                 continue;
             }
-            if s.split_whitespace().count() <= 4
-                && !s.ends_with(['.', '?', '!'])
-                && !cues::is_message_field(s)
-                && j > floor
-            {
+            if short(j - 1) && !cues::is_message_field(&text[l.span.clone()]) && j > floor {
                 j -= 1;
             } else {
                 break;
