@@ -25,7 +25,7 @@ pub struct Shared {
     /// long document); else empty.
     sentence_keys: Vec<(usize, u64)>,
     /// The findings' own messages, one copy of each.
-    messages: RefCell<foldhash::HashSet<Arc<str>>>,
+    messages: RefCell<foldhash::HashSet<Arc<String>>>,
 }
 
 impl Shared {
@@ -66,12 +66,12 @@ impl Shared {
     }
 
     /// `message`, shared with the equal messages of the document's other findings.
-    pub fn intern(&self, message: String) -> Arc<str> {
+    pub fn intern(&self, message: String) -> Arc<String> {
         let mut seen = self.messages.borrow_mut();
-        if let Some(m) = seen.get(message.as_str()) {
+        if let Some(m) = seen.get(&message) {
             return Arc::clone(m);
         }
-        let m: Arc<str> = message.into();
+        let m = Arc::new(message);
         seen.insert(Arc::clone(&m));
         m
     }
@@ -118,7 +118,7 @@ impl<'a> Context<'a> {
     }
 
     /// A finding at a view span with a message from [`Shared::intern`].
-    pub fn finding_interned(&self, view_span: Range<usize>, message: Arc<str>) -> Finding {
+    pub fn finding_interned(&self, view_span: Range<usize>, message: Arc<String>) -> Finding {
         let mut f = self.finding(view_span, None);
         f.message = Some(message);
         f

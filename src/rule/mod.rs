@@ -119,14 +119,22 @@ pub struct Finding {
     pub scope: Scope,
     /// A message that replaces the rule's (for rules that measure something). Equal messages
     /// of one document share one copy (a template may repeat a merge field thousands of times).
-    pub message: Option<Arc<str>>,
+    /// (An `Arc<String>` is one pointer, an `Arc<str>` two: a long draft's findings are the
+    /// largest thing a lint holds.)
+    pub message: Option<Arc<String>>,
     /// How much of the rule's weight this finding carries, in (0, 1]: 1 for a match, less for
-    /// a measure just past its threshold (see [`Thresholds`]).
-    pub strength: f64,
+    /// a measure just past its threshold (see [`Thresholds`]). Single precision keeps a
+    /// finding at 48 bytes.
+    pub strength: f32,
     /// Replacements for the text at `span`: exactly one is applied by `--fix`; several are
     /// only suggested.
     pub replacements: Replacements,
 }
+
+// A long draft's findings are the largest thing a lint holds (a 100 MB file has 3 million):
+// a field that grows a finding past 48 bytes should be a deliberate choice.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Finding>() == 48);
 
 /// A finding's replacements (see [`Finding::replacements`]). Most findings have none, and
 /// then they cost one pointer: a long draft's findings are the largest thing a lint holds.
@@ -172,7 +180,7 @@ impl Finding {
     /// What this finding costs (or earns) before repeats halve it: the rule's weight scaled
     /// by its strength (a measure just past its bound costs a part of it).
     pub fn cost(&self) -> f64 {
-        f64::from(self.rule.weight) * self.strength.clamp(0.0, 1.0)
+        f64::from(self.rule.weight) * f64::from(self.strength.clamp(0.0, 1.0))
     }
 
     /// The message to show.
@@ -278,7 +286,7 @@ pub(crate) mod tests {
     pub fn findings(rule: &str, text: &str) -> Vec<(String, f64)> {
         findings_full(rule, text)
             .into_iter()
-            .map(|f| (f.message().to_string(), f.strength))
+            .map(|f| (f.message().to_string(), f64::from(f.strength)))
             .collect()
     }
 

@@ -50,7 +50,7 @@ impl Rule for PlaceholderRule {
             return;
         }
         // One message per merge field: a long template repeats each one thousands of times.
-        let mut messages: foldhash::HashMap<&str, std::sync::Arc<str>> = Default::default();
+        let mut messages: foldhash::HashMap<&str, std::sync::Arc<String>> = Default::default();
         for p in &cx.doc.placeholders {
             if !cx.doc.scope_at(p.start).intersects(self.meta.scope) {
                 continue;
