@@ -29,6 +29,7 @@ pub fn meta(
         scope: Scope::NONE,
         except: Scope::NONE,
         profiles: crate::profile::Profiles::ALL,
+        needs: Vec::new(),
         suggest: None,
         rationale: rationale.into(),
         examples: Default::default(),

@@ -156,6 +156,9 @@ pub struct RuleDef {
     pub examples: Examples,
     /// The profiles the rule applies in (default: all).
     pub profiles: Option<Spanned<Vec<String>>>,
+    /// Ids of rules of the same pack that must fire in a draft for this rule's findings to
+    /// count.
+    pub needs: Option<Spanned<Vec<Spanned<String>>>>,
     /// Per-profile threshold overrides (`metric`, `occurrence`).
     pub profile: Option<Spanned<BTreeMap<String, ProfileOverride>>>,
     /// `substitution`: phrase → replacement, or a list of replacements (never applied alone).

@@ -50,6 +50,42 @@ fn diff_shows_a_unified_diff_and_writes_nothing() {
     assert_eq!(std::fs::read_to_string(&p).unwrap(), DRAFT);
 }
 
+/// A walk of `.` names files `./draft.txt`; the patch names them as `git diff` does, and
+/// `git apply` takes it.
+#[test]
+fn a_diff_of_the_current_folder_applies_with_git() {
+    let (dir, _p) = draft();
+    let out = pitchlint_colorless()
+        .args(["--diff", "."])
+        .current_dir(dir.path())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let patch = String::from_utf8(out).unwrap();
+    assert!(
+        patch.starts_with("--- a/draft.txt\n+++ b/draft.txt\n"),
+        "{patch}"
+    );
+    let file = dir.path().join("fix.patch");
+    std::fs::write(&file, &patch).unwrap();
+    let git = std::process::Command::new("git")
+        .args(["apply", "--unsafe-paths", "fix.patch"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        git.status.success(),
+        "{}",
+        String::from_utf8_lossy(&git.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
+        FIXED
+    );
+}
+
 #[test]
 fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
     let (dir, p) = draft();

@@ -116,14 +116,14 @@ fn stats_prints_every_measure() {
         .args(["--stats", "tests/fixtures/better-pitch.txt"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("words                   70"))
+        .stdout(predicate::str::contains("words                   79"))
         .stdout(predicate::str::contains("reading grade"))
         .stdout(predicate::str::contains("closing questions       1"))
         .stdout(predicate::str::contains("subject words           6"))
         .stdout(predicate::str::contains("customer focus"));
     let v = json(&["--stats", "tests/fixtures/better-pitch.txt"], None);
     let s = &v["files"][0]["stats"];
-    assert_eq!(s["words"], 70);
+    assert_eq!(s["words"], 79);
     assert_eq!(s["questions"], 1);
     assert!(s["grade"].as_f64().unwrap() > 0.0);
     // jsonl: one object a line, in input order.

@@ -351,6 +351,7 @@ mod tests {
             scope: Scope::DEFAULT,
             except: Scope::NONE,
             profiles: crate::profile::Profiles::ALL,
+            needs: Vec::new(),
             suggest: None,
             rationale: String::new(),
             examples: Default::default(),

@@ -134,6 +134,24 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         }
         rules.push(rule?);
     }
+    // Every rule a `needs` names is in the pack.
+    for r in &def.rule {
+        for n in r.get_ref().needs.iter().flat_map(|l| l.get_ref()) {
+            if !seen.contains_key(n.get_ref()) {
+                let near = crate::error::closest(n.get_ref(), seen.keys().map(String::as_str))
+                    .map(|n| format!(" (did you mean `{n}`?)"))
+                    .unwrap_or_default();
+                return Err(src.error_at(
+                    n.span().start,
+                    format!(
+                        "rule `{}`: `needs` names `{}`, which is no rule of pack `{pack}`{near}",
+                        r.get_ref().id.get_ref(),
+                        n.get_ref()
+                    ),
+                ));
+            }
+        }
+    }
     Ok(rules)
 }
 
@@ -274,6 +292,33 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             set
         }
     };
+    let mut needs = Vec::new();
+    if let Some(list) = &r.needs {
+        if list.get_ref().is_empty() {
+            return Err(err(
+                list.span().start,
+                "`needs` is an empty list: name a rule of this pack, or leave it out".into(),
+            ));
+        }
+        for n in list.get_ref() {
+            let name = n.get_ref();
+            if name == id {
+                return Err(err(
+                    n.span().start,
+                    "`needs` names the rule itself: name another rule of this pack".into(),
+                ));
+            }
+            if name.contains('/') {
+                return Err(err(
+                    n.span().start,
+                    format!(
+                        "`needs` names `{name}`: name a rule of this pack by its id (no `pack/`)"
+                    ),
+                ));
+            }
+            needs.push(format!("{pack}/{name}"));
+        }
+    }
     let meta = Arc::new(RuleMeta {
         pack: pack.to_string(),
         id: id.clone(),
@@ -285,6 +330,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         scope,
         except,
         profiles,
+        needs,
         suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
         rationale: r.rationale.trim().to_string(),
         examples: r.examples.clone(),

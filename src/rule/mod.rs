@@ -97,6 +97,10 @@ pub struct RuleMeta {
     pub except: Scope,
     /// The profiles it applies in (all, unless the pack names some).
     pub profiles: Profiles,
+    /// Rules of its pack (qualified ids) that must fire in a draft for this one's findings to
+    /// count: a reward for naming quality needs a figure that shows it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<String>,
     /// A better phrasing.
     pub suggest: Option<String>,
     /// The longer why.
@@ -293,6 +297,72 @@ pub(crate) mod tests {
     /// The error a one-rule pack gives.
     pub fn pack_error(rule: &str) -> String {
         Linter::new(&[pack(rule)]).unwrap_err().to_string()
+    }
+
+    /// `"\bpartner\b"` in double quotes is two backspaces around a word: it would load and
+    /// never match. The error says so, at the string.
+    #[test]
+    fn an_escape_that_toml_read_is_an_error() {
+        let e = pack_error("weight = -1\npattern = \"\\bpartner\\b\"\n");
+        assert!(
+            e.contains("t.toml:7:11: rule `x`: the regex holds a backspace: in a double-quoted TOML string `\\b` is a backspace, not a word boundary; write it between single quotes"),
+            "{e}"
+        );
+        let e = pack_error("weight = -1\nphrases = [\"a\\fb\"]\n");
+        assert!(e.contains("the phrase holds a form feed;"), "{e}");
+        // Single quotes keep the backslash; a verbose regex may span lines.
+        assert!(Linter::new(&[pack("weight = -1\npattern = '\\bpartner\\b'\n")]).is_ok());
+        assert!(
+            Linter::new(&[pack(
+                "weight = -1\npattern = '''(?x)\npartner # the word\n'''\n"
+            )])
+            .is_ok()
+        );
+    }
+
+    /// A rule's `needs`: its findings count only in a draft where the rules it names fire,
+    /// along a chain too; a name that is no rule of the pack is an error at the name.
+    #[test]
+    fn needs_keeps_a_finding_only_beside_the_rules_it_names() {
+        let src = PackSource {
+            path: PathBuf::from("t.toml"),
+            text: "[pack]\nname = \"t\"\n[[rule]]\nid = \"quality\"\nmessage = \"m\"\nweight = 5\nneeds = [\"proof\"]\nphrases = [\"quality\"]\n[[rule]]\nid = \"proof\"\nmessage = \"m\"\nweight = 5\nneeds = [\"figure\"]\nphrases = [\"proof\"]\n[[rule]]\nid = \"figure\"\nmessage = \"m\"\nweight = 5\npattern = '[0-9]+%'\n".into(),
+        };
+        let linter = Linter::new(&[src]).unwrap();
+        let fired = |text: &str| {
+            let doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
+            let mut ids: Vec<String> = linter
+                .check(&doc)
+                .iter()
+                .map(|f| f.rule.id.clone())
+                .collect();
+            ids.dedup();
+            ids
+        };
+        assert_eq!(
+            fired("Quality, proof: 98% on time."),
+            ["quality", "proof", "figure"]
+        );
+        // Without the figure, proof is unmet, and so is quality, which needs proof.
+        assert_eq!(fired("Quality, proof, on time."), Vec::<String>::new());
+        assert_eq!(fired("Quality: 98% on time."), ["figure"]);
+        assert_eq!(fired("Proof: 98% on time."), ["proof", "figure"]);
+        let e = pack_error(
+            "weight = 5\nneeds = [\"proff\"]\nphrases = [\"a\"]\n[[rule]]\nid = \"proof\"\nmessage = \"m\"\nweight = 1\nphrases = [\"b\"]\n",
+        );
+        assert!(
+            e.contains("t.toml:7:10: rule `x`: `needs` names `proff`, which is no rule of pack `t` (did you mean `proof`?)"),
+            "{e}"
+        );
+        let e = pack_error("weight = 5\nneeds = [\"x\"]\nphrases = [\"a\"]\n");
+        assert!(e.contains("`needs` names the rule itself"), "{e}");
+        let e = pack_error("weight = 5\nneeds = [\"seed/concrete-proof\"]\nphrases = [\"a\"]\n");
+        assert!(
+            e.contains("name a rule of this pack by its id (no `pack/`)"),
+            "{e}"
+        );
+        let e = pack_error("weight = 5\nneeds = []\nphrases = [\"a\"]\n");
+        assert!(e.contains("`needs` is an empty list"), "{e}");
     }
 
     /// A positive weight is a reward: it may not fail a file, nor price a mistake.

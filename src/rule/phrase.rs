@@ -100,6 +100,7 @@ pub fn compile_phrase(
     id: &str,
     p: &toml::Spanned<String>,
 ) -> Result<phrase::Phrase> {
+    refuse_control(src, id, p, "phrase")?;
     // +1 skips the opening quote of the TOML string.
     phrase::parse(p.get_ref()).map_err(|e| {
         // The error points into the phrase: a long one is shown by its start only.
@@ -113,6 +114,32 @@ pub fn compile_phrase(
             format!("rule `{id}`: phrase {shown}: {}", e.message),
         )
     })
+}
+
+/// A control character in a phrase or regex is an escape TOML read: in a double-quoted string
+/// `"\bpartner\b"` holds two backspaces, not word boundaries, and would silently never match.
+fn refuse_control(src: &PackSource, id: &str, p: &toml::Spanned<String>, what: &str) -> Result<()> {
+    // Tabs and line breaks are whitespace (a verbose `(?x)` regex spans lines).
+    let stray = |c: &char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let Some(c) = p.get_ref().chars().find(stray) else {
+        return Ok(());
+    };
+    let name = match c {
+        '\u{8}' => "a backspace".to_string(),
+        '\u{c}' => "a form feed".to_string(),
+        c => format!("the control character U+{:04X}", u32::from(c)),
+    };
+    let hint = if c == '\u{8}' {
+        ": in a double-quoted TOML string `\\b` is a backspace, not a word boundary"
+    } else {
+        ""
+    };
+    Err(src.error_at(
+        p.span().start,
+        format!(
+            "rule `{id}`: the {what} holds {name}{hint}; write it between single quotes ('\\bword\\b'), where a backslash stays a backslash"
+        ),
+    ))
 }
 
 /// The one pattern of a rule that says what it matches with `phrases` (joined into one
@@ -177,6 +204,7 @@ pub fn compile_one(
             }
             (None, Some(p)) => {
                 let re = p.get_ref();
+                refuse_control(src, id, p, "regex")?;
                 let flags = if case_sensitive { "" } else { "(?i)" };
                 let source = format!("{flags}(?:{re})");
                 // A default pack's regex was parsed, checked and compiled by `build.rs`.

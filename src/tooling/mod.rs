@@ -439,6 +439,17 @@ pub fn explain(m: &RuleMeta, definition: Option<&str>) -> String {
         m.source.display(),
         m.message
     );
+    if !m.needs.is_empty() {
+        s.push_str(&format!(
+            "\nNeeds: {} (its findings count only in a draft where {} too)\n",
+            m.needs.join(", "),
+            if m.needs.len() == 1 {
+                "that rule fires"
+            } else {
+                "those rules fire"
+            }
+        ));
+    }
     if !m.rationale.is_empty() {
         s.push_str(&format!("\nWhy:\n{}\n", indent(&m.rationale)));
     }

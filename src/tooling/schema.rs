@@ -113,6 +113,9 @@ pub struct RuleFile {
     pub examples: ExamplesFile,
     /// The profiles the rule applies in (default: all).
     pub profiles: Option<Vec<String>>,
+    /// Ids of rules of this pack that must fire in a draft for this rule's findings to count
+    /// (a reward for naming quality that needs a figure beside it).
+    pub needs: Option<Vec<String>>,
     /// Thresholds per profile (metric, occurrence).
     pub profile: Option<std::collections::BTreeMap<String, ProfileOverrideFile>>,
     /// substitution: phrase → replacement, or a list of replacements (only suggested).

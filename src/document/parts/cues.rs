@@ -245,9 +245,36 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
     };
     GREETING
         .find(t)
-        .or_else(|| intl().then(|| GREETING_INTL.find(t)).flatten())
-        .or_else(|| NAME_GREETING.find(t))
-        .map(|m| lead + m.end())
+        .map(|m| sentence_end(&t[..m.end()]).unwrap_or(m.end()))
+        .or_else(|| {
+            intl()
+                .then(|| GREETING_INTL.find(t).map(|m| m.end()))
+                .flatten()
+        })
+        .or_else(|| NAME_GREETING.find(t).map(|m| m.end()))
+        .map(|end| lead + end)
+}
+
+/// Where the first sentence of a greeting line ends, when a full stop ends it before the
+/// greeting's own punctuation: "Hi Dana. Got a minute on Tuesday?" greets with "Hi Dana.",
+/// and the question is the message. A title or an initial ("Hi Dr. Lee,", "Hi J. Smith,")
+/// ends no sentence.
+fn sentence_end(greeting: &str) -> Option<usize> {
+    const TITLES: [&str; 9] = ["mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr"];
+    let b = greeting.as_bytes();
+    (0..b.len()).find_map(|i| {
+        let next = b.get(i + 1).copied();
+        if b[i] != b'.' || !matches!(next, Some(b' ' | b'\t')) {
+            return None;
+        }
+        let word = greeting[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let title = word.chars().count() == 1 || TITLES.contains(&word.to_lowercase().as_str());
+        let rest = greeting[i + 1..].trim_start();
+        (!title && !rest.is_empty()).then_some(i + 1)
+    })
 }
 
 /// Whether a paragraph is only a closing courtesy (see [`COURTESY`]): one short sentence with

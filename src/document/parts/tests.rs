@@ -246,6 +246,28 @@ fn a_name_under_a_greeting_with_text_is_the_signature() {
 }
 
 #[test]
+fn a_greeting_ended_by_a_full_stop_leaves_the_message_on_its_line() {
+    // "Hi Dana." then the question: the question is the message, not part of the greeting.
+    let t = "Hi Dana. Got a minute Tuesday to look at the carton quote?\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana."]);
+    assert_eq!(
+        part(t, "opening+closing"),
+        ["Got a minute Tuesday to look at the carton quote?"]
+    );
+    // Before the greeting's comma too.
+    let t = "Hello Dana. Did the carton samples arrive, and could we talk Tuesday?\n";
+    assert_eq!(part(t, "greeting"), ["Hello Dana."]);
+    // A title or an initial ends no sentence.
+    let t = "Hi Dr. Lee,\n\nCould we talk Tuesday?\n\nSam\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dr. Lee,"]);
+    let t = "Hi J. Smith, could we talk Tuesday?\n";
+    assert_eq!(part(t, "greeting"), ["Hi J. Smith,"]);
+    // A greeting line that is only "Hi Dana." stays the greeting.
+    let t = "Hi Dana.\n\nCould we talk Tuesday?\n\nSam\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana."]);
+}
+
+#[test]
 fn a_mailing_footer_is_signature_whatever_its_length() {
     let t = "Hi Dana,\n\nFabrikam cut claims 30% in eight weeks.\n\nWill you partner with us on a trial?\n\nSam\n\nSam Lee, Acme Packaging, 1 Market St, San Francisco, CA 94105\nIf you'd prefer not to hear from me again, just reply \"unsubscribe\" or click here.\n";
     assert_eq!(part(t, "closing"), ["Will you partner with us on a trial?"]);
