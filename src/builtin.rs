@@ -2,7 +2,7 @@
 //! an email without a subject (`pitchlint/missing-subject`),
 //! and, from [`crate::suppress`], suppression comments that are misspelt or name no rule.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::document::{Document, Scope};
 use crate::rule::{Finding, RuleMeta, Severity};
@@ -81,6 +81,7 @@ pub fn rules() -> Vec<Arc<RuleMeta>> {
     let mut all = vec![
         empty_draft_meta(),
         missing_subject_meta(),
+        fake_reply_meta(),
         min_score_meta(),
         max_warnings_meta(),
     ];
@@ -140,9 +141,68 @@ pub fn missing_subject(doc: &Document) -> Option<Finding> {
     Some(whole_file(missing_subject_meta()))
 }
 
+/// `pitchlint/fake-reply` (a warning) when a first touch's subject starts with "Re:" or
+/// "Fwd:" and no quoted thread stands below it: the prefix claims a conversation the buyer
+/// never had. A reply with its thread, and any draft linted as a follow-up or a proposal, is
+/// left alone.
+pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Finding> {
+    // The subject line's label, gateway tags, then the first reply or forward prefix.
+    #[expect(
+        clippy::expect_used,
+        reason = "a constant regex, compiled by the tests"
+    )]
+    static PREFIX: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
+        regex_lite::Regex::new(
+            r"(?i)^\s*subject:[ \t]*(?:\[[^\]\n]*\][ \t]*)*((?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:)",
+        )
+        .expect("reply prefix regex compiles")
+    });
+    if profile != crate::profile::Profile::FirstTouch || doc.spans_of(Scope::QUOTE).next().is_some()
+    {
+        return None;
+    }
+    let subject = doc.subject()?;
+    let text = doc.text();
+    let line = text[..subject.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = PREFIX.captures(&text[line..subject.start])?.get(1)?;
+    Some(Finding {
+        rule: fake_reply_meta(),
+        span: doc
+            .map
+            .to_source(line + prefix.start()..line + prefix.end()),
+        scope: Scope::SUBJECT,
+        message: None,
+        strength: 1.0,
+        replacements: Default::default(),
+    })
+}
+
+fn fake_reply_meta() -> Arc<RuleMeta> {
+    let mut m = meta(
+        "fake-reply",
+        Severity::Warning,
+        -15,
+        "\"Re:\" or \"Fwd:\" on a first email claims a conversation the buyer never had.",
+        "A reply or forward prefix on a cold email is a trick to get it opened: the buyer \
+         looks for the thread, finds none, and stops trusting everything below it. Spam \
+         filters know the trick too. It is checked only in the first-touch profile and only \
+         when no quoted thread stands below the subject; a real reply is linted with \
+         `--profile follow-up`, or keeps its thread.",
+    );
+    if let Some(m) = Arc::get_mut(&mut m) {
+        m.scope = Scope::SUBJECT;
+        m.suggest = Some(
+            "Drop the prefix and name the buyer's problem in the subject; if this is a reply, \
+             lint it with --profile follow-up."
+                .into(),
+        );
+    }
+    m
+}
+
 /// The built-in rules a config or `--ignore` may turn off, as `select`/`ignore` name them.
 pub fn ignorable() -> Vec<Arc<RuleMeta>> {
-    vec![missing_subject_meta()]
+    vec![missing_subject_meta(), fake_reply_meta()]
 }
 
 fn missing_subject_meta() -> Arc<RuleMeta> {
@@ -181,6 +241,38 @@ mod tests {
             let d = document::read("x", text.as_bytes().to_vec(), Format::Text).unwrap();
             assert!(empty_draft(&d).is_none());
         }
+    }
+
+    #[test]
+    fn a_reply_prefix_without_a_thread_is_a_fake_reply_in_a_first_touch() {
+        use crate::profile::Profile;
+        let at = |text: &str, format: Format, profile: Profile| {
+            let d = document::read("x", text.as_bytes().to_vec(), format).unwrap();
+            fake_reply(&d, profile).map(|f| d.source[f.span].to_string())
+        };
+        let body = "\n\nHi Dana,\n\nCould we talk on Tuesday?\n\nSam\n";
+        let first = Profile::FirstTouch;
+        let text = format!("Subject: Re: our conversation{body}");
+        assert_eq!(at(&text, Format::Text, first).as_deref(), Some("Re:"));
+        // A real reply keeps its thread; a follow-up or proposal may carry the prefix.
+        let thread = format!(
+            "{text}\nOn Mon, 2 Mar 2026 at 10:00, Dana <d@n.example> wrote:\n> Can we talk?\n"
+        );
+        assert_eq!(at(&thread, Format::Text, first), None);
+        assert_eq!(at(&text, Format::Text, Profile::FollowUp), None);
+        assert_eq!(at(&text, Format::Text, Profile::Proposal), None);
+        // After a gateway tag, and in other languages; "re:" inside a subject is "about".
+        let tagged = format!("Subject: [EXTERNAL] FWD: Dayton loads{body}");
+        assert_eq!(at(&tagged, Format::Text, first).as_deref(), Some("FWD:"));
+        let aw = format!("Subject: AW: Angebot{body}");
+        assert_eq!(at(&aw, Format::Text, first).as_deref(), Some("AW:"));
+        let about = format!("Subject: Quick question re: your Q3 plans{body}");
+        assert_eq!(at(&about, Format::Text, first), None);
+        let plain = format!("Subject: Late loads in Ohio{body}");
+        assert_eq!(at(&plain, Format::Text, first), None);
+        // An email's Subject header: the span is the prefix in the file as stored.
+        let mail = "From: a@b.c\r\nSubject: RE: Follow up from our call\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCan we talk?\r\n";
+        assert_eq!(at(mail, Format::Email, first).as_deref(), Some("RE:"));
     }
 
     #[test]

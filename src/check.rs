@@ -136,35 +136,6 @@ impl Linter {
         )
     }
 
-    /// Drop the findings of each rule that fired while a rule its `needs` names did not (a
-    /// reward for naming quality without a figure that shows it), until none is left to drop:
-    /// a rule may need one that needs another.
-    fn drop_unmet_needs(&self, fired: &mut [bool], out: &mut Vec<Finding>) {
-        let mut unmet = foldhash::HashSet::default();
-        loop {
-            let before = unmet.len();
-            let has_fired = |q: &str, fired: &[bool]| {
-                self.rules
-                    .iter()
-                    .zip(fired.iter())
-                    .any(|(r, f)| *f && r.meta().qualified == q)
-            };
-            for i in 0..self.rules.len() {
-                let meta = self.rules[i].meta();
-                if fired[i] && !meta.needs.iter().all(|n| has_fired(n, fired)) {
-                    fired[i] = false;
-                    unmet.insert(Arc::as_ptr(meta));
-                }
-            }
-            if unmet.len() == before {
-                break;
-            }
-        }
-        if !unmet.is_empty() {
-            out.retain(|f| !unmet.contains(&Arc::as_ptr(&f.rule)));
-        }
-    }
-
     fn check_with(&self, doc: &Document, profile: Profile, prefill: bool) -> Vec<Finding> {
         let mut hits: Vec<Hit> = Vec::new();
         let shared = if !prefill {
@@ -201,19 +172,15 @@ impl Linter {
         }
         let mut out = Vec::new();
         let mut rest = &hits[..];
-        // Which rules fired: a rule's `needs` asks it of others.
-        let mut fired = vec![false; self.rules.len()];
         for (i, rule) in self.rules.iter().enumerate() {
             let n = rest.iter().take_while(|h| h.rule as usize == i).count();
             let (mine, others) = rest.split_at(n);
             rest = others;
             let cx = Context::new(doc, rule.meta(), &shared);
-            let before = out.len();
             rule.check(&cx, mine, &mut out);
-            fired[i] = out.len() > before;
         }
         drop((hits, shared));
-        self.drop_unmet_needs(&mut fired, &mut out);
+        drop_unmet_needs(&mut out);
         // An unstable sort needs no scratch space (a stable one takes half the findings
         // again: 1.2 times a long file's size). The message breaks the ties a stable sort
         // would leave in push order: two findings of one rule at one span (a measure's
@@ -233,6 +200,42 @@ impl Linter {
             out.sort_unstable_by(order);
         }
         out
+    }
+}
+
+/// Drop the findings of each rule whose `needs` names a rule with no finding among
+/// `findings` (a reward for naming quality without a figure that shows it), until none is
+/// left to drop: a rule may need one that needs another. [`Linter::check`] applies it, and
+/// [`crate::lint_with`] again once suppressions, accepted terms and per-path `ignore` have
+/// removed findings (a figure suppressed by a comment shows nothing).
+pub fn drop_unmet_needs(findings: &mut Vec<Finding>) {
+    if findings.iter().all(|f| f.rule.needs.is_empty()) {
+        return;
+    }
+    loop {
+        // The rules with findings, each once (a long draft has millions of findings, and a
+        // pack some dozens of rules).
+        let mut fired: Vec<&Arc<RuleMeta>> = Vec::new();
+        for f in findings.iter() {
+            if !fired.last().is_some_and(|r| Arc::ptr_eq(r, &f.rule))
+                && !fired.iter().any(|r| Arc::ptr_eq(r, &f.rule))
+            {
+                fired.push(&f.rule);
+            }
+        }
+        let unmet: Vec<*const RuleMeta> = fired
+            .iter()
+            .filter(|r| {
+                !r.needs
+                    .iter()
+                    .all(|n| fired.iter().any(|g| g.qualified == *n))
+            })
+            .map(|r| Arc::as_ptr(r))
+            .collect();
+        if unmet.is_empty() {
+            return;
+        }
+        findings.retain(|f| !unmet.contains(&Arc::as_ptr(&f.rule)));
     }
 }
 

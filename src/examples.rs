@@ -81,8 +81,17 @@ pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
                             .iter()
                             .map(|s| format!("{} {}", s.scope.label(), line(s.span.start)))
                             .collect();
+                        let needs = if meta.needs.is_empty() {
+                            String::new()
+                        } else {
+                            format!(
+                                ", and counts only where {} fire{} too",
+                                meta.needs.join(", "),
+                                if meta.needs.len() == 1 { "s" } else { "" }
+                            )
+                        };
                         format!(
-                            "its parts, by line: {}; the rule reads {} in the {} profile",
+                            "its parts, by line: {}; the rule reads {} in the {} profile{needs}",
                             if parts.is_empty() {
                                 "none".to_string()
                             } else {

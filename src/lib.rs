@@ -103,12 +103,19 @@ pub fn lint_with(
     if !opts.ignore.is_empty() || !opts.builtin_ignore.is_empty() {
         findings.retain(|f| !ignored(f));
     }
+    // A rule's `needs` is judged on what is left.
+    check::drop_unmet_needs(&mut findings);
     // An empty draft has one finding, that it is empty: nothing else about it is news.
     if let Some(f) = builtin::empty_draft(&doc) {
         findings = vec![f];
     } else if let Some(f) = builtin::missing_subject(&doc) {
         if !ignored(&f) {
             findings.insert(0, f);
+        }
+    } else if let Some(f) = builtin::fake_reply(&doc, profile) {
+        if !ignored(&f) {
+            let at = findings.partition_point(|g| g.span.start <= f.span.start);
+            findings.insert(at, f);
         }
     }
     if opts.report_unused_disables && !outcome.unused.is_empty() {

@@ -102,7 +102,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
         match lines.iter_mut().find(|(l, _)| same(l)) {
             Some((l, s)) => {
                 l.hits += 1;
-                s.push(f64::from(f.strength));
+                s.push(f.strength);
             }
             None => lines.push((
                 ScoreLine {
@@ -111,7 +111,7 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
                     points: 0.0,
                     part: if reward { Scope::NONE } else { f.scope },
                 },
-                vec![f64::from(f.strength)],
+                vec![f.strength],
             )),
         }
     }

@@ -200,3 +200,61 @@ fn a_metric_without_scope_measures_the_message() {
         (Some(5), Some("opening+closing"))
     );
 }
+
+/// A reward that `needs` a figure counts only while the figure's finding stands: not when a
+/// suppression comment, `--ignore` or a per-path `ignore` removes it.
+#[test]
+fn a_needed_rule_removed_after_checking_takes_the_reward_with_it() {
+    let with_figure = "Hi Dana,\n\nWe deliver reliable, high-quality service.\nWe ship 98% of orders in 2 days.\n\nCan we talk Tuesday?\n\nSam\n";
+    let rewarded = |v: &Value| findings(v, "seed/quality-and-reliability").len();
+    // "reliable" and "high-quality": the reward's two places.
+    let v = json(&["-"], Some(with_figure));
+    assert!(!findings(&v, "seed/concrete-proof").is_empty());
+    assert!(rewarded(&v) > 0);
+    let suppressed = with_figure.replace(
+        "We ship 98%",
+        "pitchlint-disable-next-line seed/concrete-proof\nWe ship 98%",
+    );
+    let v = json(&["-"], Some(&suppressed));
+    assert_eq!(findings(&v, "seed/concrete-proof").len(), 0);
+    assert_eq!(rewarded(&v), 0);
+    let v = json(&["--ignore", "seed/concrete-proof", "-"], Some(with_figure));
+    assert_eq!(rewarded(&v), 0);
+    // A config's per-path ignore.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pitchlint.toml"),
+        "[[overrides]]\npaths = [\"followups/**\"]\nignore = [\"seed/concrete-proof\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("followups")).unwrap();
+    std::fs::write(dir.path().join("followups/q.txt"), with_figure).unwrap();
+    std::fs::write(dir.path().join("first.txt"), with_figure).unwrap();
+    let out = pitchlint()
+        .current_dir(dir.path())
+        .args(["--format", "json", "."])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let per_file: Vec<(String, usize)> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let n = f["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|x| x["rule"] == "seed/quality-and-reliability")
+                .count();
+            (f["path"].as_str().unwrap().to_string(), n)
+        })
+        .collect();
+    assert_eq!(
+        per_file,
+        [
+            ("./first.txt".to_string(), 2),
+            ("./followups/q.txt".to_string(), 0)
+        ]
+    );
+}

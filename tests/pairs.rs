@@ -131,6 +131,7 @@ fn guarded_pairs_are_ranked_right() {
         "generic-praise-vs-proof",
         "value-words-vs-delivery-log",
         "qualified-partner-close",
+        "value-words-with-a-time-frame-vs-delivery-log",
     ];
     for &id in GUARDED {
         let (_, p) = all

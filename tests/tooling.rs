@@ -53,6 +53,7 @@ fn rules_lists_every_loaded_rule() {
     let all = [
         "pitchlint/empty-draft|builtin|-70|error|none|pitchlint",
         "pitchlint/missing-subject|builtin|-10|warning|none|pitchlint",
+        "pitchlint/fake-reply|builtin|-15|warning|subject|pitchlint",
         "pitchlint/min-score|builtin|+0|error|none|pitchlint",
         "pitchlint/max-warnings|builtin|+0|error|none|pitchlint",
         "pitchlint/unused-disable|builtin|+0|warning|none|pitchlint",
@@ -172,7 +173,7 @@ fn explain_prints_rationale_examples_and_suggestion() {
     // What the rule finds, as its pack writes it.
     assert!(
         out.contains(
-            "\nDefinition:\n    exceptions = [\"partnered\", \"not asking for (a|) partnership\""
+            "\nDefinition:\n    exceptions = [\"not asking for (a|) partnership\", \"(no|forget) partnership (talk|pitch)\""
         ),
         "{out}"
     );

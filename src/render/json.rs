@@ -65,7 +65,7 @@ pub struct JsonFinding<'a> {
     suggest: Option<&'a str>,
     replacements: &'a [String],
     fixable: bool,
-    strength: f32,
+    strength: f64,
 }
 
 /// One finding as a JSON object (shared with the `jsonl` format).

@@ -316,7 +316,11 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                     ),
                 ));
             }
-            needs.push(format!("{pack}/{name}"));
+            let qualified = format!("{pack}/{name}");
+            if needs.contains(&qualified) {
+                return Err(err(n.span().start, format!("`needs` names `{name}` twice")));
+            }
+            needs.push(qualified);
         }
     }
     let meta = Arc::new(RuleMeta {

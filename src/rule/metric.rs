@@ -134,7 +134,7 @@ impl Rule for MetricRule {
                 }
             }
         }
-        f.strength = strength as f32;
+        f.strength = strength;
         out.push(f);
     }
 }
@@ -177,7 +177,7 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, "12 words, more than 10: m");
-        assert!((f[0].1 - 0.4).abs() < 1e-6, "{}", f[0].1);
+        assert!((f[0].1 - 0.4).abs() < 1e-9, "{}", f[0].1);
         assert!(findings(LONG, "Short and sweet.").is_empty());
         assert!(findings(LONG, "").is_empty(), "no part, no measure");
     }

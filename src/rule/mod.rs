@@ -127,18 +127,17 @@ pub struct Finding {
     /// largest thing a lint holds.)
     pub message: Option<Arc<String>>,
     /// How much of the rule's weight this finding carries, in (0, 1]: 1 for a match, less for
-    /// a measure just past its threshold (see [`Thresholds`]). Single precision keeps a
-    /// finding at 48 bytes.
-    pub strength: f32,
+    /// a measure just past its threshold (see [`Thresholds`]).
+    pub strength: f64,
     /// Replacements for the text at `span`: exactly one is applied by `--fix`; several are
     /// only suggested.
     pub replacements: Replacements,
 }
 
 // A long draft's findings are the largest thing a lint holds (a 100 MB file has 3 million):
-// a field that grows a finding past 48 bytes should be a deliberate choice.
+// a field that grows a finding past 56 bytes should be a deliberate choice.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Finding>() == 48);
+const _: () = assert!(std::mem::size_of::<Finding>() == 56);
 
 /// A finding's replacements (see [`Finding::replacements`]). Most findings have none, and
 /// then they cost one pointer: a long draft's findings are the largest thing a lint holds.
@@ -184,7 +183,7 @@ impl Finding {
     /// What this finding costs (or earns) before repeats halve it: the rule's weight scaled
     /// by its strength (a measure just past its bound costs a part of it).
     pub fn cost(&self) -> f64 {
-        f64::from(self.rule.weight) * f64::from(self.strength.clamp(0.0, 1.0))
+        f64::from(self.rule.weight) * self.strength.clamp(0.0, 1.0)
     }
 
     /// The message to show.
@@ -290,7 +289,7 @@ pub(crate) mod tests {
     pub fn findings(rule: &str, text: &str) -> Vec<(String, f64)> {
         findings_full(rule, text)
             .into_iter()
-            .map(|f| (f.message().to_string(), f64::from(f.strength)))
+            .map(|f| (f.message().to_string(), f.strength))
             .collect()
     }
 
@@ -359,6 +358,13 @@ pub(crate) mod tests {
         let e = pack_error("weight = 5\nneeds = [\"seed/concrete-proof\"]\nphrases = [\"a\"]\n");
         assert!(
             e.contains("name a rule of this pack by its id (no `pack/`)"),
+            "{e}"
+        );
+        let e = pack_error(
+            "weight = 5\nneeds = [\"y\", \"y\"]\nphrases = [\"a\"]\n[[rule]]\nid = \"y\"\nmessage = \"m\"\nweight = 1\nphrases = [\"b\"]\n",
+        );
+        assert!(
+            e.contains("t.toml:7:15: rule `x`: `needs` names `y` twice"),
             "{e}"
         );
         let e = pack_error("weight = 5\nneeds = []\nphrases = [\"a\"]\n");

@@ -87,7 +87,7 @@ impl Rule for OccurrenceRule {
             },
         };
         f.strength = match j {
-            Judgement::Above(_, s) | Judgement::Below(_, s) => s as f32,
+            Judgement::Above(_, s) | Judgement::Below(_, s) => s,
             Judgement::Within => 1.0,
         };
         out.push(f);

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:—–]|$)"#)
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|$)"#)
         .expect("greeting regex compiles")
 });
 /// Greetings in German, French, Spanish, Italian and Dutch: a regex of their own, compiled
@@ -247,6 +247,16 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
         .find(t)
         .map(|m| sentence_end(&t[..m.end()]).unwrap_or(m.end()))
         .or_else(|| {
+            // A long line with no comma: "Hi Dana. I saw your post about the new plant and
+            // wanted to ask…" greets with its first sentence.
+            let cut = (0..=t.len().min(80))
+                .rev()
+                .find(|&i| t.is_char_boundary(i))
+                .unwrap_or(0);
+            let end = sentence_end(&t[..cut])?;
+            GREETING.find(&t[..end]).map(|m| m.end())
+        })
+        .or_else(|| {
             intl()
                 .then(|| GREETING_INTL.find(t).map(|m| m.end()))
                 .flatten()
@@ -257,14 +267,19 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
 
 /// Where the first sentence of a greeting line ends, when a full stop ends it before the
 /// greeting's own punctuation: "Hi Dana. Got a minute on Tuesday?" greets with "Hi Dana.",
-/// and the question is the message. A title or an initial ("Hi Dr. Lee,", "Hi J. Smith,")
-/// ends no sentence.
+/// and the question is the message. A title, an initial or an abbreviation ("Hi Dr. Lee,",
+/// "Hi J. Smith,", "Hello Acme Corp. team,") ends no sentence: nor does a full stop whose
+/// next word carries the greeting's comma.
 fn sentence_end(greeting: &str) -> Option<usize> {
-    const TITLES: [&str; 9] = ["mr", "mrs", "ms", "mx", "dr", "prof", "st", "sr", "jr"];
-    let b = greeting.as_bytes();
-    (0..b.len()).find_map(|i| {
-        let next = b.get(i + 1).copied();
-        if b[i] != b'.' || !matches!(next, Some(b' ' | b'\t')) {
+    const TITLES: [&str; 32] = [
+        "mr", "mrs", "ms", "mx", "dr", "prof", "st", "capt", "rev", "col", "lt", "sgt", "fr",
+        "hon", "gen", "maj", "cmdr", "sen", "rep", "gov", "pres", "amb", "atty", "messrs", "mme",
+        "mlle", "sra", "srta", "corp", "inc", "ltd", "co",
+    ];
+    greeting.match_indices('.').find_map(|(i, _)| {
+        let rest = &greeting[i + 1..];
+        // A space after it: an ASCII one, a tab or a no-break space.
+        if !rest.starts_with([' ', '\t', '\u{a0}']) {
             return None;
         }
         let word = greeting[..i]
@@ -272,8 +287,12 @@ fn sentence_end(greeting: &str) -> Option<usize> {
             .next()
             .unwrap_or("");
         let title = word.chars().count() == 1 || TITLES.contains(&word.to_lowercase().as_str());
-        let rest = greeting[i + 1..].trim_start();
-        (!title && !rest.is_empty()).then_some(i + 1)
+        let rest = rest.trim_start();
+        let next_word_ends_greeting = rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with([',', ':']));
+        (!title && !rest.is_empty() && !next_word_ends_greeting).then_some(i + 1)
     })
 }
 

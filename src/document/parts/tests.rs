@@ -262,6 +262,43 @@ fn a_greeting_ended_by_a_full_stop_leaves_the_message_on_its_line() {
     assert_eq!(part(t, "greeting"), ["Hi Dr. Lee,"]);
     let t = "Hi J. Smith, could we talk Tuesday?\n";
     assert_eq!(part(t, "greeting"), ["Hi J. Smith,"]);
+    // More titles and abbreviations; a no-break space ends a sentence as a space does; "Jr."
+    // before a capital is the end of a name.
+    for (t, greeting) in [
+        ("Hi Capt. Lee, we move cargo to Ohio.\n", "Hi Capt. Lee,"),
+        ("Dear Rev. Adams, we supply candles.\n", "Dear Rev. Adams,"),
+        (
+            "Hello Acme Corp. team, we ship cans.\n",
+            "Hello Acme Corp. team,",
+        ),
+        ("Hi Dana.\u{a0}Got a minute Tuesday?\n", "Hi Dana."),
+        ("Hi Dana Jr. Got a minute Tuesday?\n", "Hi Dana Jr."),
+        (
+            "Hi Rev. Smith, quick question about candles.\n",
+            "Hi Rev. Smith,",
+        ),
+        (
+            "Hello Sen. Warren and team, we ship cans.\n",
+            "Hello Sen. Warren and team,",
+        ),
+        (
+            "Hi Dana and the Acme Co. team, hope the move went well.\n",
+            "Hi Dana and the Acme Co. team,",
+        ),
+        (
+            "Dear Capt. Ortiz and the crew, we sell rope.\n",
+            "Dear Capt. Ortiz and the crew,",
+        ),
+    ] {
+        assert_eq!(part(t, "greeting"), [greeting], "{t:?}");
+    }
+    // A long line with no comma greets with its first sentence; a semicolon ends a greeting.
+    let t = "Hi Dana. I saw your post about the new Dayton plant and wanted to ask whether your lanes are on spot rates.\n\nCould we talk?\n\nSam\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana."]);
+    assert_eq!(
+        part("Hi Dana; will you meet us this year?\n", "greeting"),
+        ["Hi Dana;"]
+    );
     // A greeting line that is only "Hi Dana." stays the greeting.
     let t = "Hi Dana.\n\nCould we talk Tuesday?\n\nSam\n";
     assert_eq!(part(t, "greeting"), ["Hi Dana."]);
