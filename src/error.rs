@@ -220,6 +220,13 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
     {
         message = format!("expected a list, not a string: write [{value}]");
     }
+    // `profile = ["proposal"]` where `profiles` (the list) was meant: `profile` is the
+    // per-profile threshold tables.
+    if key == Some("profile") && message.starts_with("invalid type: sequence, expected a map") {
+        message = "`profile` takes per-profile thresholds ([rule.profile.proposal]); did you \
+                   mean `profiles`, the list of profiles the rule applies in?"
+            .to_string();
+    }
     // `[rule]` where `[[rule]]` was meant: one table where a list of them is read.
     let header = e
         .span()

@@ -165,6 +165,10 @@ fn the_pre_commit_hook_runs_pitchlint_with_valid_arguments() {
     );
     let files = regex::Regex::new(&field("files")).unwrap();
     assert!(files.is_match("proposals/acme.md") && files.is_match("x.txt"));
+    // Every extension a folder walk lints, templates and saved emails too.
+    for ext in pitchlint::inputs::EXTENSIONS.split(", ") {
+        assert!(files.is_match(&format!("drafts/x{ext}")), "{ext}");
+    }
     assert!(!files.is_match("Cargo.toml"));
 
     // As pre-commit runs it: the changed files named, an excluded one skipped.

@@ -208,6 +208,13 @@ fn explain_prints_rationale_examples_and_suggestion() {
         err.starts_with("pitchlint: error: unknown rule `partner`: did you mean seed/partner-close, seed/partner-talk"),
         "{err}"
     );
+    // A misspelt id gets the closest rule, as `--ignore` does.
+    let (_, err, code) = run(pitchlint().args(["--isolated", "explain", "partner-clse"]));
+    assert_eq!(code, 2);
+    assert_eq!(
+        err.trim_end(),
+        "pitchlint: error: unknown rule `partner-clse`: did you mean `seed/partner-close`?"
+    );
 }
 
 #[test]

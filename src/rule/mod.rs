@@ -371,6 +371,16 @@ pub(crate) mod tests {
         assert!(e.contains("`needs` is an empty list"), "{e}");
     }
 
+    /// `profile = ["proposal"]` (the thresholds' table) where `profiles` (the list) was meant.
+    #[test]
+    fn a_profile_list_asks_for_profiles() {
+        let e = pack_error("weight = -1\nphrases = [\"a\"]\nprofile = [\"proposal\"]\n");
+        assert!(
+            e.contains("did you mean `profiles`, the list of profiles the rule applies in?"),
+            "{e}"
+        );
+    }
+
     /// A positive weight is a reward: it may not fail a file, nor price a mistake.
     #[test]
     fn a_dropped_minus_sign_is_an_error() {

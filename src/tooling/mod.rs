@@ -373,10 +373,21 @@ fn find_rule(linter: &Linter, name: &str) -> Result<Arc<RuleMeta>, Error> {
                 .filter(|m| m.qualified.contains(name) || name.contains(&m.id))
                 .map(|m| m.qualified.as_str())
                 .collect();
-            let hint = if near.is_empty() {
-                "see `pitchlint rules`".to_string()
-            } else {
-                format!("did you mean {}?", near.join(", "))
+            // A misspelt name ("partner-clse"): the closest id or `pack/id`, as `--ignore`
+            // suggests one.
+            let all: Vec<&Arc<RuleMeta>> = linter.rules().chain(&builtins).collect();
+            let keys = all
+                .iter()
+                .flat_map(|m| [m.qualified.as_str(), m.id.as_str()]);
+            let closest = crate::error::closest(name, keys).and_then(|key| {
+                all.iter()
+                    .find(|m| m.qualified == key || m.id == key)
+                    .map(|m| m.qualified.as_str())
+            });
+            let hint = match (near.is_empty(), closest) {
+                (false, _) => format!("did you mean {}?", near.join(", ")),
+                (true, Some(c)) => format!("did you mean `{c}`?"),
+                (true, None) => "see `pitchlint rules`".to_string(),
             };
             Err(Error::usage(format!("unknown rule `{name}`: {hint}")))
         }
