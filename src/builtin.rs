@@ -164,7 +164,12 @@ pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Fi
     let subject = doc.subject()?;
     let text = doc.text();
     let line = text[..subject.start].rfind('\n').map_or(0, |i| i + 1);
-    let prefix = PREFIX.captures(&text[line..subject.start])?.get(1)?;
+    let head = &text[line..subject.start];
+    // Most subjects have no prefix: only a second colon after "Subject:" compiles the regex.
+    if head.matches(':').count() < 2 {
+        return None;
+    }
+    let prefix = PREFIX.captures(head)?.get(1)?;
     Some(Finding {
         rule: fake_reply_meta(),
         span: doc

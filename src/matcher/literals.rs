@@ -54,6 +54,12 @@ fn builder(kind: AhoCorasickKind) -> aho_corasick::AhoCorasickBuilder {
 }
 
 impl LiteralGroup {
+    /// The number of distinct strings.
+    #[cfg(test)]
+    pub(super) fn len(&self) -> usize {
+        self.strings.len()
+    }
+
     /// `lits` holds (normalised string, open end, distinct pattern).
     pub(super) fn new(
         mut lits: Vec<(String, bool, u32)>,

@@ -203,6 +203,18 @@ fn embedded_dfas_pass_the_full_check() {
     assert_eq!(n, 5);
 }
 
+/// Every phrase of the default packs expands to strings that are put in a trie on every
+/// run, so start-up grows with their number: about 3,900 once cost a 3 KB draft 1.6 times
+/// its time (session 14). Keep the groups small (a list of 19 platforms times 8 program words
+/// is 152 strings, in each rule that lists it).
+#[test]
+fn the_default_packs_expand_to_few_strings() {
+    let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
+    let matcher = Matcher::new(&rules).unwrap();
+    let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
+    assert!(n <= 1_800, "{n} distinct strings");
+}
+
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
 /// rules stopped agreeing on the patterns, they would be compiled at run time instead, and
 /// start-up would be slower), and those find exactly what the same patterns compiled at run
