@@ -58,7 +58,8 @@ pub fn empty_draft(doc: &Document) -> Option<Finding> {
     // Invisible characters (zero-width spaces, soft hyphens, direction marks…) are no text
     // either.
     let blank = |c: char| c.is_whitespace() || crate::phrase::normalize::is_invisible(c);
-    if !doc.text().chars().all(blank) {
+    // A draft with no part at all ("Subject:" and nothing else, "Subject: Re:") is as empty.
+    if !doc.text().chars().all(blank) && !doc.segments.is_empty() {
         return None;
     }
     Some(whole_file(empty_draft_meta()))
@@ -196,6 +197,7 @@ fn fake_reply_meta() -> Arc<RuleMeta> {
     );
     if let Some(m) = Arc::get_mut(&mut m) {
         m.scope = Scope::SUBJECT;
+        m.profiles = crate::profile::Profiles::NONE.with(crate::profile::Profile::FirstTouch);
         m.suggest = Some(
             "Drop the prefix and name the buyer's problem in the subject; if this is a reply, \
              lint it with --profile follow-up."
@@ -241,6 +243,11 @@ mod tests {
             let f = empty_draft(&d).unwrap_or_else(|| panic!("{text:?} is empty"));
             assert_eq!(f.rule.qualified, "pitchlint/empty-draft");
             assert_eq!(f.rule.severity, Severity::Error);
+        }
+        // A subject line's label and nothing else is no draft either.
+        for text in ["Subject:", "Subject: Re:\n\n"] {
+            let d = document::read("x", text.as_bytes().to_vec(), Format::Text).unwrap();
+            assert!(empty_draft(&d).is_some(), "{text:?}");
         }
         for text in ["Hi.", "\u{200b}Hi."] {
             let d = document::read("x", text.as_bytes().to_vec(), Format::Text).unwrap();

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex_lite::Regex;
 
 static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|$)"#)
+    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|\s-\s|$)"#)
         .expect("greeting regex compiles")
 });
 /// Greetings in German, French, Spanish, Italian and Dutch: a regex of their own, compiled

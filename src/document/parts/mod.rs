@@ -253,7 +253,8 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 greeting_rest = Some(l.span.start + m_end..l.span.end);
             }
             i += 1;
-        } else if words_only_name(s) {
+        } else if words_only_name(s) && !is_signoff(s) {
+            // "Dana," on its own line; not "Best regards," over a name with no message.
             push(&mut segs, Scope::GREETING, l.span.clone());
             i += 1;
         }

@@ -299,6 +299,18 @@ fn a_greeting_ended_by_a_full_stop_leaves_the_message_on_its_line() {
         part("Hi Dana; will you meet us this year?\n", "greeting"),
         ["Hi Dana;"]
     );
+    // A spaced hyphen ends a greeting as a dash does.
+    assert_eq!(
+        part(
+            "Hey Dana - who owns packaging spend at Northwind?\n",
+            "greeting"
+        ),
+        ["Hey Dana -"]
+    );
+    // A sign-off under the subject is no greeting: the draft has no message.
+    let t = "Subject: Carton trial\n\nBest regards,\nSam Lee\n";
+    assert_eq!(part(t, "greeting"), Vec::<&str>::new());
+    assert_eq!(part(t, "opening+closing"), Vec::<&str>::new());
     // A greeting line that is only "Hi Dana." stays the greeting.
     let t = "Hi Dana.\n\nCould we talk Tuesday?\n\nSam\n";
     assert_eq!(part(t, "greeting"), ["Hi Dana."]);
