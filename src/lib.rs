@@ -93,6 +93,11 @@ pub fn lint_with(
     let mut findings = linter.check_in_parallel(&doc, profile, opts.spare_cores);
     // Before suppressions: a finding an accepted term drops leaves no suppression used.
     accept::AcceptFor::filter(&doc, &accepted, &mut findings);
+    // Before suppressions: a comment may silence it as any finding.
+    if let Some(f) = builtin::fake_reply(&doc, profile) {
+        let at = findings.partition_point(|g| g.span.start <= f.span.start);
+        findings.insert(at, f);
+    }
     let outcome = suppress::apply(&doc.source, findings, &rules);
     let mut findings = outcome.kept;
     let ignored = |f: &rule::Finding| {
@@ -111,11 +116,6 @@ pub fn lint_with(
     } else if let Some(f) = builtin::missing_subject(&doc) {
         if !ignored(&f) {
             findings.insert(0, f);
-        }
-    } else if let Some(f) = builtin::fake_reply(&doc, profile) {
-        if !ignored(&f) {
-            let at = findings.partition_point(|g| g.span.start <= f.span.start);
-            findings.insert(at, f);
         }
     }
     if opts.report_unused_disables && !outcome.unused.is_empty() {

@@ -258,3 +258,18 @@ fn a_needed_rule_removed_after_checking_takes_the_reward_with_it() {
         ]
     );
 }
+
+/// `pitchlint/fake-reply` is a finding like any other: a suppression comment silences it,
+/// and the comment is then no unused one.
+#[test]
+fn a_fake_reply_can_be_suppressed_by_a_comment() {
+    let draft = "Subject: Re: our call\n\nHi Dana,\n\nWe cut late loads 40% for Harlow. Could we talk Tuesday?\n\nSam\n";
+    let v = json(&["-"], Some(draft));
+    assert_eq!(findings(&v, "pitchlint/fake-reply").len(), 1);
+    let silenced =
+        format!("pitchlint-disable-next-line pitchlint/fake-reply -- a real thread\n{draft}");
+    let v = json(&["--report-unused-disables", "-"], Some(&silenced));
+    assert_eq!(findings(&v, "pitchlint/fake-reply").len(), 0);
+    assert_eq!(findings(&v, "pitchlint/unused-disable").len(), 0);
+    assert_eq!(v["files"][0]["suppressed"], 1);
+}

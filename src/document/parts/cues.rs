@@ -243,8 +243,11 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
             .to_lowercase();
         GREETING_INTL_FIRST.contains(&first.as_str())
     };
-    GREETING
-        .find(t)
+    // "Hi-fi retailers lose…" starts with no greeting.
+    let hyphenated = t.split_whitespace().next().is_some_and(|w| w.contains('-'));
+    (!hyphenated)
+        .then(|| GREETING.find(t))
+        .flatten()
         .map(|m| sentence_end(&t[..m.end()]).unwrap_or(m.end()))
         .or_else(|| {
             // A long line with no comma: "Hi Dana. I saw your post about the new plant and
@@ -253,7 +256,7 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
                 .rev()
                 .find(|&i| t.is_char_boundary(i))
                 .unwrap_or(0);
-            let end = sentence_end(&t[..cut])?;
+            let end = sentence_end(&t[..cut]).filter(|_| !hyphenated)?;
             GREETING.find(&t[..end]).map(|m| m.end())
         })
         .or_else(|| {
@@ -268,8 +271,7 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
 /// Where the first sentence of a greeting line ends, when a full stop ends it before the
 /// greeting's own punctuation: "Hi Dana. Got a minute on Tuesday?" greets with "Hi Dana.",
 /// and the question is the message. A title, an initial or an abbreviation ("Hi Dr. Lee,",
-/// "Hi J. Smith,", "Hello Acme Corp. team,") ends no sentence: nor does a full stop whose
-/// next word carries the greeting's comma.
+/// "Hi J. Smith,", "Hello Acme Corp. team,") ends no sentence.
 fn sentence_end(greeting: &str) -> Option<usize> {
     const TITLES: [&str; 32] = [
         "mr", "mrs", "ms", "mx", "dr", "prof", "st", "capt", "rev", "col", "lt", "sgt", "fr",
@@ -287,12 +289,7 @@ fn sentence_end(greeting: &str) -> Option<usize> {
             .next()
             .unwrap_or("");
         let title = word.chars().count() == 1 || TITLES.contains(&word.to_lowercase().as_str());
-        let rest = rest.trim_start();
-        let next_word_ends_greeting = rest
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| w.ends_with([',', ':']));
-        (!title && !rest.is_empty() && !next_word_ends_greeting).then_some(i + 1)
+        (!title && !rest.trim_start().is_empty()).then_some(i + 1)
     })
 }
 

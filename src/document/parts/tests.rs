@@ -311,6 +311,12 @@ fn a_greeting_ended_by_a_full_stop_leaves_the_message_on_its_line() {
     let t = "Subject: Carton trial\n\nBest regards,\nSam Lee\n";
     assert_eq!(part(t, "greeting"), Vec::<&str>::new());
     assert_eq!(part(t, "opening+closing"), Vec::<&str>::new());
+    // A word with its comma after the full stop is the message ("Unfortunately,"), and a
+    // hyphenated first word is no greeting ("Hi-fi").
+    let t = "Hi Dana. Unfortunately, your plant missed three loads.\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana."]);
+    let t = "Hi-fi retailers lose 12% of margin to returns; we cut that.\n\nCould we talk?\n";
+    assert_eq!(part(t, "greeting"), Vec::<&str>::new());
     // A greeting line that is only "Hi Dana." stays the greeting.
     let t = "Hi Dana.\n\nCould we talk Tuesday?\n\nSam\n";
     assert_eq!(part(t, "greeting"), ["Hi Dana."]);
