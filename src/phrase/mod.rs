@@ -213,6 +213,21 @@ impl Parser<'_> {
                 c if c.is_whitespace() => self.pos += c.len_utf8(),
                 '(' => {
                     let open = self.pos;
+                    // "re(s|)" would read as the word "re" and then a group, a space between
+                    // them: never what was meant.
+                    if let Some(before) = self.src[..open].chars().last()
+                        && !before.is_whitespace()
+                        && !"(|)".contains(before)
+                        && !self.src[open + 1..].starts_with(char::is_whitespace)
+                    {
+                        return Err(PhraseError {
+                            offset: open,
+                            message: "a group right after a word is read as a word of its own, \
+                                      with a space before it: leave a space, or write the whole \
+                                      words as the group's options (`(plan|plans)`)"
+                                .into(),
+                        });
+                    }
                     // Deeper groups say nothing a flatter phrase cannot, and the regex built
                     // from them has a nesting limit (as does the parser's stack).
                     if depth >= MAX_DEPTH {
@@ -249,6 +264,27 @@ impl Parser<'_> {
                                 "`({words})` is a group with one option, the same as `{words}`: in a \
                                  phrase, brackets group options (`(a|b)`, or `(a|)` for an \
                                  optional word); to match brackets in the text, use a pattern"
+                            ),
+                        });
+                    }
+                    // "(10|20)% off" would read "%" as a word of its own, after a space.
+                    // (An option that ends in a space, "(more |)about", says where the space is.)
+                    if let Some(after) = self.peek()
+                        && !after.is_whitespace()
+                        && !"|)".contains(after)
+                        && !{
+                            let raw = &self.src[open + 1..self.pos - 1];
+                            raw.ends_with(char::is_whitespace)
+                                || raw.contains(" |")
+                                || raw.contains("\t|")
+                        }
+                    {
+                        return Err(PhraseError {
+                            offset: self.pos,
+                            message: format!(
+                                "`{after}` right after a group is read as a word of its own, \
+                                 with a space before it: leave a space, or write the whole words \
+                                 as the group's options (`(10%|20%)`)"
                             ),
                         });
                     }
@@ -405,6 +441,21 @@ mod tests {
         }
         assert!(compile("well-known (a|b)").is_ok());
         assert!(compile("e-mail").is_ok());
+        // Text touching a group would be read as a word of its own, after a space: "(10|20)%"
+        // never matched "10%".
+        let e = compile("(10|20)% off").unwrap_err();
+        assert_eq!(e.offset, 7);
+        assert!(
+            e.message.starts_with("`%` right after a group"),
+            "{}",
+            e.message
+        );
+        assert_eq!(compile("re(s|)").unwrap_err().offset, 2);
+        assert!(compile("(a|b)(c|d)").is_err());
+        // An option that ends in a space says where the space goes.
+        assert!(compile("learn (more |)about").is_ok());
+        assert!(compile("did you see my (last |previous |)(email|note)").is_ok());
+        assert!(compile("(10%|20%) off").is_ok());
         // Groups nested past the limit: one short error at the group that goes too deep,
         // even 3,000 deep (it was the regex's own 129 KB error).
         let nested = |n: usize| format!("{}b{}", "(a|".repeat(n), ")".repeat(n));
