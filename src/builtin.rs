@@ -158,8 +158,16 @@ pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Fi
         )
         .expect("reply prefix regex compiles")
     });
-    if profile != crate::profile::Profile::FirstTouch || doc.spans_of(Scope::QUOTE).next().is_some()
-    {
+    // A thread stands above the message (bottom-posted) or below it; a `>` quote between
+    // the message's paragraphs (a customer's testimonial) is no thread.
+    let message = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
+    let first = doc.spans_of(message).map(|s| s.start).min();
+    let last = doc.spans_of(message).map(|s| s.end).max();
+    let thread = doc.spans_of(Scope::QUOTE).any(|q| match (first, last) {
+        (Some(first), Some(last)) => q.start < first || q.start >= last,
+        _ => true,
+    });
+    if profile != crate::profile::Profile::FirstTouch || thread {
         return None;
     }
     let subject = doc.subject()?;
@@ -271,6 +279,12 @@ mod tests {
             "{text}\nOn Mon, 2 Mar 2026 at 10:00, Dana <d@n.example> wrote:\n> Can we talk?\n"
         );
         assert_eq!(at(&thread, Format::Text, first), None);
+        // Bottom-posted: the thread above the message.
+        let above = "Subject: Re: our call\n\nOn Mon, 2 Mar 2026 at 10:00, Dana <d@n.example> wrote:\n> Can we talk?\n\nYes: could we talk on Tuesday at 10am?\n\nSam\n";
+        assert_eq!(at(above, Format::Text, first), None);
+        // A customer's words quoted between the message's paragraphs are no thread.
+        let testimonial = "Subject: Re: our conversation\n\nHi Dana,\n\nHarlow's ops lead wrote to us:\n\n> Not one late load since March.\n\nCould we show you the same on one lane?\n\nSam\n";
+        assert_eq!(at(testimonial, Format::Text, first).as_deref(), Some("Re:"));
         assert_eq!(at(&text, Format::Text, Profile::FollowUp), None);
         assert_eq!(at(&text, Format::Text, Profile::Proposal), None);
         // After a gateway tag, and in other languages; "re:" inside a subject is "about".
