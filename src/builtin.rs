@@ -2,7 +2,7 @@
 //! an email without a subject (`pitchlint/missing-subject`),
 //! and, from [`crate::suppress`], suppression comments that are misspelt or name no rule.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use crate::document::{Document, Scope};
 use crate::rule::{Finding, RuleMeta, Severity};
@@ -143,21 +143,17 @@ pub fn missing_subject(doc: &Document) -> Option<Finding> {
 }
 
 /// `pitchlint/fake-reply` (a warning) when a first touch's subject starts with "Re:" or
-/// "Fwd:" and no quoted thread stands below it: the prefix claims a conversation the buyer
-/// never had. A reply with its thread, and any draft linted as a follow-up or a proposal, is
-/// left alone.
+/// "Fwd:" and no quoted thread stands above or below the message: the prefix claims a
+/// conversation the buyer never had. A reply with its thread, and any draft linted as a
+/// follow-up or a proposal, is left alone.
 pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Finding> {
-    // The subject line's label, gateway tags, then the first reply or forward prefix.
-    #[expect(
-        clippy::expect_used,
-        reason = "a constant regex, compiled by the tests"
-    )]
-    static PREFIX: LazyLock<regex_lite::Regex> = LazyLock::new(|| {
-        regex_lite::Regex::new(
-            r"(?i)^\s*subject:[ \t]*(?:\[[^\]\n]*\][ \t]*)*((?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:)",
-        )
-        .expect("reply prefix regex compiles")
-    });
+    if profile != crate::profile::Profile::FirstTouch {
+        return None;
+    }
+    let subject = doc.subject()?;
+    let text = doc.text();
+    let line = text[..subject.start].rfind('\n').map_or(0, |i| i + 1);
+    let prefix = crate::document::parts::reply_prefix(&text[line..subject.start])?;
     // A thread stands above the message (bottom-posted) or below it; a `>` quote between
     // the message's paragraphs (a customer's testimonial) is no thread.
     let message = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
@@ -167,23 +163,12 @@ pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Fi
         (Some(first), Some(last)) => q.start < first || q.start >= last,
         _ => true,
     });
-    if profile != crate::profile::Profile::FirstTouch || thread {
+    if thread {
         return None;
     }
-    let subject = doc.subject()?;
-    let text = doc.text();
-    let line = text[..subject.start].rfind('\n').map_or(0, |i| i + 1);
-    let head = &text[line..subject.start];
-    // Most subjects have no prefix: only a second colon after "Subject:" compiles the regex.
-    if head.matches(':').count() < 2 {
-        return None;
-    }
-    let prefix = PREFIX.captures(head)?.get(1)?;
     Some(Finding {
         rule: fake_reply_meta(),
-        span: doc
-            .map
-            .to_source(line + prefix.start()..line + prefix.end()),
+        span: doc.map.to_source(line + prefix.start..line + prefix.end),
         scope: Scope::SUBJECT,
         message: None,
         strength: 1.0,
@@ -200,8 +185,8 @@ fn fake_reply_meta() -> Arc<RuleMeta> {
         "A reply or forward prefix on a cold email is a trick to get it opened: the buyer \
          looks for the thread, finds none, and stops trusting everything below it. Spam \
          filters know the trick too. It is checked only in the first-touch profile and only \
-         when no quoted thread stands below the subject; a real reply is linted with \
-         `--profile follow-up`, or keeps its thread.",
+         when no quoted thread stands above or below the message; a real reply is linted \
+         with `--profile follow-up`, or keeps its thread.",
     );
     if let Some(m) = Arc::get_mut(&mut m) {
         m.scope = Scope::SUBJECT;

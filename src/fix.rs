@@ -109,10 +109,7 @@ pub fn fixed_fully(
 /// a relative path, as `git diff` does; an absolute path as is). A leading `./` (a walk of
 /// `.`) is dropped: `git apply` refuses `a/./draft.txt`.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
-    let mut path = path;
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest.trim_start_matches('/');
-    }
+    let path = crate::render::without_dot_slash(path);
     let (a, b) = if Path::new(path).is_absolute() {
         (path.to_string(), path.to_string())
     } else {

@@ -290,6 +290,18 @@ impl RuleSelection {
     }
 }
 
+/// The `pack/id` that `text` most likely misspells, by `pack/id` or by bare id.
+pub(crate) fn closest_rule<'a>(text: &str, metas: &[&'a Arc<RuleMeta>]) -> Option<&'a str> {
+    let ids = metas.iter().map(|m| m.qualified.as_str());
+    crate::error::closest(text, ids).or_else(|| {
+        let id = crate::error::closest(text, metas.iter().map(|m| m.id.as_str()))?;
+        metas
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.qualified.as_str())
+    })
+}
+
 /// " (did you mean `seed/partner-close`, …?)" for a selector that names no rule: the rules
 /// whose id holds it, or the one it most likely misspells; empty when there is none.
 pub(crate) fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
@@ -315,16 +327,7 @@ pub(crate) fn near_rules(text: &str, metas: &[&Arc<RuleMeta>]) -> String {
             .collect();
     }
     if near.is_empty() {
-        let ids = metas.iter().map(|m| m.qualified.as_str());
-        let by_id = crate::error::closest(&lower, metas.iter().map(|m| m.id.as_str()));
-        near.extend(crate::error::closest(&lower, ids).or_else(|| {
-            by_id.and_then(|id| {
-                metas
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.qualified.as_str())
-            })
-        }));
+        near.extend(closest_rule(&lower, metas));
     }
     if near.is_empty() {
         return String::new();

@@ -73,7 +73,7 @@ impl Renderer for Github {
                         "standard input"
                     } else {
                         // As `file=` names it.
-                        file.path.strip_prefix("./").unwrap_or(&file.path)
+                        super::without_dot_slash(&file.path)
                     },
                     file.score.reasons.join("; ")
                 ))
@@ -124,7 +124,7 @@ impl Renderer for Github {
 /// A file's path as a property: relative to the repository, as GitHub matches it (without a
 /// leading `./`); `None` for standard input with no file name (`-`).
 fn property(path: &str) -> Option<String> {
-    (path != "-").then(|| escape_property(path.strip_prefix("./").unwrap_or(path)))
+    (path != "-").then(|| escape_property(super::without_dot_slash(path)))
 }
 
 /// `file=…,{at},`, or nothing for standard input: a position without a file means nothing.

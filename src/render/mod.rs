@@ -116,6 +116,15 @@ pub struct RenderOptions {
     pub quiet: bool,
 }
 
+/// A walked path as tools that take paths relative to the repository want it: without the
+/// leading `./` of a walk of `.` (GitHub, SARIF viewers and `git apply` refuse `./draft.txt`).
+pub fn without_dot_slash(mut path: &str) -> &str {
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest.trim_start_matches('/');
+    }
+    path
+}
+
 /// Points as reports show them: whole numbers as such, halves and quarters with one decimal,
 /// so that the rows of the human breakdown add up to the score before it is rounded.
 pub fn points(p: f64) -> String {

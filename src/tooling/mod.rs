@@ -376,14 +376,7 @@ fn find_rule(linter: &Linter, name: &str) -> Result<Arc<RuleMeta>, Error> {
             // A misspelt name ("partner-clse"): the closest id or `pack/id`, as `--ignore`
             // suggests one.
             let all: Vec<&Arc<RuleMeta>> = linter.rules().chain(&builtins).collect();
-            let keys = all
-                .iter()
-                .flat_map(|m| [m.qualified.as_str(), m.id.as_str()]);
-            let closest = crate::error::closest(name, keys).and_then(|key| {
-                all.iter()
-                    .find(|m| m.qualified == key || m.id == key)
-                    .map(|m| m.qualified.as_str())
-            });
+            let closest = crate::config::select::closest_rule(name, &all);
             let hint = match (near.is_empty(), closest) {
                 (false, _) => format!("did you mean {}?", near.join(", ")),
                 (true, Some(c)) => format!("did you mean `{c}`?"),

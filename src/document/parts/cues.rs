@@ -352,11 +352,31 @@ static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// "AW:") and a mail gateway's tags ("[EXTERNAL]"), which are no words of the subject: a
 /// subject's length does not count them.
 pub(super) static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*subject:[ \t]*(?:(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:[ \t]*|\[(?:external|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|encrypt|secure)(?:[:\- ]+(?:external|email|sender|message))*\][ \t]*)*",
-    )
+    Regex::new(&format!(
+        r"(?i)^\s*subject:[ \t]*(?:{REPLY_PREFIX}[ \t]*|{GATEWAY_TAG}[ \t]*)*"
+    ))
     .expect("subject regex compiles")
 });
+/// A reply or forward prefix of a subject, in the languages mail clients write it.
+const REPLY_PREFIX: &str = r"(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:";
+/// A mail gateway's tag on a subject.
+const GATEWAY_TAG: &str = r"\[(?:external|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|encrypt|secure)(?:[:\- ]+(?:external|email|sender|message))*\]";
+
+/// Where the first reply or forward prefix of a "Subject:" line stands, if it has one (after
+/// gateway tags): "Re:" of "Subject: [EXTERNAL] Re: Boxes". Compiled only for a line with a
+/// second colon: most subjects have none.
+pub(super) fn reply_prefix(line: &str) -> Option<std::ops::Range<usize>> {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^\s*subject:[ \t]*(?:{GATEWAY_TAG}[ \t]*)*({REPLY_PREFIX})"
+        ))
+        .expect("reply prefix regex compiles")
+    });
+    if line.matches(':').count() < 2 {
+        return None;
+    }
+    PREFIX.captures(line)?.get(1).map(|m| m.range())
+}
 
 /// One line of the view: its span without the line break.
 #[derive(Clone, Debug)]

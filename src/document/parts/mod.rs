@@ -29,6 +29,12 @@ use cues::{
     is_plain_title, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
 };
 
+/// Where the reply or forward prefix of a "Subject:" line stands ("Re:", "FW:", "AW:",
+/// after a gateway's "[EXTERNAL]"), if it has one.
+pub fn reply_prefix(line: &str) -> Option<Range<usize>> {
+    cues::reply_prefix(line)
+}
+
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
 pub fn detect(text: &str) -> Vec<Segment> {
     detect_with(text, &Hints::default())
