@@ -12,11 +12,16 @@ use regex_automata::{MatchKind, nfa::thompson, util::syntax};
 #[allow(dead_code)]
 mod patterns;
 
+#[path = "src/phrase/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod phrase;
+
 fn main() {
     compile_dfas();
     link_fixed();
     let files = pack_files();
     compile_pack_dfas(&files);
+    expand_pack_phrases(&files);
     let mut out = String::from("&[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -120,6 +125,61 @@ fn lean(text: &str) -> Option<(String, String)> {
         ));
     }
     (full == lean).then_some((out, docs))
+}
+
+/// Parse and expand every phrase of the default packs (`phrases`, `exceptions`, `near` and the
+/// keys of `swap`), as the run would (`Phrase::literals`, `Phrase::to_regex`), and write them
+/// sorted by source: a run that lints with the default packs finds each phrase there instead of
+/// parsing and expanding it. A phrase that does not parse, or holds a control character (which
+/// the run refuses), is left out: the run then reports it.
+fn expand_pack_phrases(files: &[PathBuf]) {
+    let mut sources: std::collections::BTreeSet<String> = Default::default();
+    for f in files {
+        let text = fs::read_to_string(f).expect("a default pack is UTF-8");
+        let Ok(pack) = text.parse::<toml::Table>() else {
+            continue;
+        };
+        let rules = pack.get("rule").and_then(|r| r.as_array());
+        for rule in rules.into_iter().flatten().filter_map(|r| r.as_table()) {
+            for key in ["phrases", "exceptions", "near"] {
+                let list = rule.get(key).and_then(|l| l.as_array());
+                let strings = list.into_iter().flatten().filter_map(|p| p.as_str());
+                sources.extend(strings.map(String::from));
+            }
+            if let Some(swap) = rule.get("swap").and_then(|s| s.as_table()) {
+                sources.extend(swap.keys().cloned());
+            }
+        }
+    }
+    let lits = |l: Option<Vec<phrase::Literal>>| match l {
+        Some(l) => {
+            let items: Vec<String> = l
+                .iter()
+                .map(|l| format!("({:?}, {})", l.text, l.open_end))
+                .collect();
+            format!("Some(&[{}])", items.join(", "))
+        }
+        None => "None".into(),
+    };
+    let mut out = String::from("&[\n");
+    for src in &sources {
+        if src.chars().any(char::is_control) {
+            continue;
+        }
+        let Ok(p) = phrase::parse(src) else {
+            continue;
+        };
+        out.push_str(&format!(
+            "    Built {{ source: {src:?}, lower: {}, exact: {}, regex: {:?} }},\n",
+            lits(p.literals(true)),
+            lits(p.literals(false)),
+            p.to_regex()
+        ));
+    }
+    out.push_str("]\n");
+    let dest =
+        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_phrases.rs");
+    fs::write(dest, out).expect("write built_phrases.rs");
 }
 
 /// The default packs, `rules/*.toml`, in name order.

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::trie::Trie;
-use super::{Cand, MatcherError, starts_in_word, unicode_bounded};
+use super::{Cand, MatcherError, Str, starts_in_word, unicode_bounded};
 use crate::phrase::Normalized;
 use crate::phrase::is_word_char;
 
@@ -15,7 +15,7 @@ use crate::phrase::is_word_char;
 #[derive(Debug)]
 pub(super) struct LiteralGroup {
     /// The distinct strings, sorted.
-    strings: Vec<String>,
+    strings: Vec<Str>,
     /// The strings as a trie, for short texts.
     trie: Trie,
     /// The automaton of a group too big for a DFA (or with an empty string), built at once.
@@ -62,13 +62,13 @@ impl LiteralGroup {
 
     /// `lits` holds (normalised string, open end, distinct pattern).
     pub(super) fn new(
-        mut lits: Vec<(String, bool, u32)>,
+        mut lits: Vec<(Str, bool, u32)>,
         lowercase: bool,
         first_rule: &[usize],
     ) -> Result<Self, MatcherError> {
         lits.sort_unstable();
         lits.dedup();
-        let mut strings: Vec<String> = Vec::with_capacity(lits.len());
+        let mut strings: Vec<Str> = Vec::with_capacity(lits.len());
         let mut owners = Vec::with_capacity(lits.len());
         let mut owned = Vec::with_capacity(lits.len() + 1);
         for (text, open, pid) in lits {
@@ -79,21 +79,25 @@ impl LiteralGroup {
             owners.push((pid, open));
         }
         owned.push(owners.len() as u32);
-        let max_len = strings.iter().map(String::len).max().unwrap_or(0);
+        let max_len = strings.iter().map(|s| s.len()).max().unwrap_or(0);
         // A trie cannot find an empty string; a big group needs its automaton at
         // once (and an error now, not in the middle of a run, if it is too big).
         let eager =
-            strings.len() > DFA_MAX_STRINGS || strings.first().is_some_and(String::is_empty);
+            strings.len() > DFA_MAX_STRINGS || strings.first().is_some_and(|s| s.is_empty());
         let nfa = if eager {
             let kind = if strings.len() > CONTIGUOUS_MAX {
                 AhoCorasickKind::NoncontiguousNFA
             } else {
                 AhoCorasickKind::ContiguousNFA
             };
-            Some(builder(kind).build(&strings).map_err(|e| MatcherError {
-                rule: first_rule.last().copied().unwrap_or(0),
-                message: format!("the phrases of all rules together are too many: {e}"),
-            })?)
+            Some(
+                builder(kind)
+                    .build(bytes(&strings))
+                    .map_err(|e| MatcherError {
+                        rule: first_rule.last().copied().unwrap_or(0),
+                        message: format!("the phrases of all rules together are too many: {e}"),
+                    })?,
+            )
         } else {
             None
         };
@@ -182,9 +186,18 @@ impl LiteralGroup {
             return None;
         }
         self.dfa
-            .get_or_init(|| builder(AhoCorasickKind::DFA).build(&self.strings).ok())
+            .get_or_init(|| {
+                builder(AhoCorasickKind::DFA)
+                    .build(bytes(&self.strings))
+                    .ok()
+            })
             .as_ref()
     }
+}
+
+/// The strings as bytes, for the automaton builders.
+fn bytes(strings: &[Str]) -> impl Iterator<Item = &[u8]> {
+    strings.iter().map(|s| s.as_bytes())
 }
 
 /// Where the word that continues at `at` ends: `partner*` matches all of "partnerships".
@@ -205,7 +218,7 @@ mod tests {
         let lits = strings
             .iter()
             .enumerate()
-            .map(|(i, s)| (s.to_string(), i == 0, i as u32))
+            .map(|(i, s)| (Str::from(s.to_string()), i == 0, i as u32))
             .collect::<Vec<_>>();
         LiteralGroup::new(lits, true, &[0; 6]).unwrap()
     }
@@ -226,7 +239,7 @@ mod tests {
     /// strings must agree with.
     fn by_nfa(g: &LiteralGroup, text: &str, from: usize, to: usize) -> Vec<(u32, usize, usize)> {
         let nfa = builder(AhoCorasickKind::NoncontiguousNFA)
-            .build(&g.strings)
+            .build(bytes(&g.strings))
             .unwrap();
         let mut norm = Normalized::default();
         let cut = norm.fill(text, from, to.min(text.len()), g.max_len, g.lowercase);

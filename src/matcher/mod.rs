@@ -27,6 +27,9 @@ pub(crate) use embedded::is_embedded;
 use literals::LiteralGroup;
 use regexes::RegexGroup;
 
+/// A phrase's string: borrowed from the binary when `build.rs` expanded the phrase.
+type Str = std::borrow::Cow<'static, str>;
+
 /// A match of one rule's pattern: `rule` indexes the rule list, `pattern` that rule's
 /// [`Rule::patterns`], `span` is a byte span of the lintable view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -149,7 +152,7 @@ impl Matcher {
                 }
             })
             .collect();
-        let mut lits: [Vec<(String, bool, u32)>; 2] = [Vec::new(), Vec::new()];
+        let mut lits: [Vec<(Str, bool, u32)>; 2] = [Vec::new(), Vec::new()];
         let mut res: Vec<regexes::Pattern> = Vec::new();
         for (case, l, re) in expanded {
             lits[case].extend(l);
@@ -157,7 +160,7 @@ impl Matcher {
         }
         // The automata build on all cores: start-up is felt on every draft.
         let [insensitive, sensitive] = lits;
-        let group = |l: Vec<(String, bool, u32)>, lowercase: bool| {
+        let group = |l: Vec<(Str, bool, u32)>, lowercase: bool| {
             (!l.is_empty())
                 .then(|| LiteralGroup::new(l, lowercase, first_rule))
                 .transpose()

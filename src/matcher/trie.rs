@@ -28,9 +28,9 @@ const NONE: u32 = u32::MAX;
 impl Trie {
     /// The trie of `strings`, which must be sorted and distinct (and not empty strings: a
     /// trie finds no empty match).
-    pub(super) fn new(strings: &[String]) -> Trie {
+    pub(super) fn new(strings: &[super::Str]) -> Trie {
         // At most one node per byte of the strings, and one edge per node but the root.
-        let size: usize = strings.iter().map(String::len).sum();
+        let size: usize = strings.iter().map(|s| s.len()).sum();
         let mut t = Trie {
             root: Box::new([0; 256]),
             nodes: Vec::with_capacity(size + 1),

@@ -4,13 +4,16 @@
 use std::fmt::Write;
 
 use super::normalize::{APOSTROPHES, DOUBLE_QUOTES};
-use super::{Elem, ElemKind, Phrase, Seq, Suffix, Word, inflections, normalize};
+use super::{Elem, ElemKind, Phrase, Repr, Seq, Suffix, Word, inflections, normalize};
 
 impl Phrase {
     /// The phrase as a regex source (no case flag). The matcher runs phrases as literals
     /// ([`Phrase::literals`]); this is for the few it cannot.
     pub fn to_regex(&self) -> String {
-        regex_alternatives(&self.alts)
+        match &self.repr {
+            Repr::Tree(alts) => regex_alternatives(alts),
+            Repr::Built(b) => b.regex.to_string(),
+        }
     }
 }
 
@@ -93,7 +96,7 @@ fn literal(word: &str) -> String {
             c if normalize::is_dash(c) => out.push_str(SEP),
             c => {
                 let mut buf = [0u8; 4];
-                out.push_str(&regex::escape(c.encode_utf8(&mut buf)));
+                out.push_str(&regex_syntax::escape(c.encode_utf8(&mut buf)));
             }
         }
     }

@@ -8,15 +8,17 @@
 //! to two, `(our|) team` to two. A phrase that does not (too many combinations, or a `word*`
 //! that something follows) is left to the regex engine.
 
+use std::borrow::Cow;
+
 use super::normalize::{is_dash, normalize};
-use super::{Elem, ElemKind, Phrase, Seq, Suffix, inflections};
+use super::{Elem, ElemKind, Phrase, Repr, Seq, Suffix, inflections};
 
 /// One string a phrase stands for, normalised.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Literal {
     /// The normalised text: single spaces between words, straight quotes, lower case unless
-    /// case-sensitive.
-    pub text: String,
+    /// case-sensitive (borrowed from the binary for a phrase that `build.rs` expanded).
+    pub text: Cow<'static, str>,
     /// Whether the phrase ends with `word*`: the match extends to the end of the word.
     pub open_end: bool,
 }
@@ -28,10 +30,24 @@ impl Phrase {
     /// Every string this phrase matches, normalised with `lowercase`; `None` when it cannot
     /// be written as a small set of strings.
     pub fn literals(&self, lowercase: bool) -> Option<Vec<Literal>> {
+        let alts = match &self.repr {
+            Repr::Tree(alts) => alts,
+            Repr::Built(b) => {
+                let list = if lowercase { b.lower } else { b.exact }?;
+                return Some(
+                    list.iter()
+                        .map(|&(text, open_end)| Literal {
+                            text: Cow::Borrowed(text),
+                            open_end,
+                        })
+                        .collect(),
+                );
+            }
+        };
         if let Some(plain) = self.plain_words(lowercase) {
             return Some(vec![plain]);
         }
-        let mut out = alternatives(&self.alts, lowercase)?;
+        let mut out = alternatives(alts, lowercase)?;
         out.sort_by(|a, b| a.text.cmp(&b.text).then(a.open_end.cmp(&b.open_end)));
         out.dedup();
         Some(out)
@@ -41,7 +57,7 @@ impl Phrase {
 impl Phrase {
     /// The common case, without the general expansion: one sequence of plain words.
     fn plain_words(&self, lowercase: bool) -> Option<Literal> {
-        let [seq] = self.alts.as_slice() else {
+        let [seq] = self.tree()? else {
             return None;
         };
         let mut text = String::new();
@@ -63,7 +79,7 @@ impl Phrase {
         }
         let text = normalize(&text, lowercase);
         (!text.starts_with(' ') && !text.ends_with(' ')).then_some(Literal {
-            text,
+            text: text.into(),
             open_end: false,
         })
     }
@@ -82,7 +98,7 @@ fn alternatives(alts: &[Seq], lowercase: bool) -> Option<Vec<Literal>> {
 
 fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
     let mut partial = vec![Literal {
-        text: String::new(),
+        text: Cow::Borrowed(""),
         open_end: false,
     }];
     for e in elems {
@@ -101,7 +117,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
                         return None;
                     }
                     v.push(Literal {
-                        text,
+                        text: text.into(),
                         open_end: w.suffix == Suffix::Prefix,
                     });
                 }
@@ -111,7 +127,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
         };
         if e.optional {
             choices.push(Literal {
-                text: String::new(),
+                text: Cow::Borrowed(""),
                 open_end: false,
             });
         }
@@ -136,7 +152,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
                 }
                 text.push_str(&c.text);
                 next.push(Literal {
-                    text,
+                    text: text.into(),
                     open_end: c.open_end,
                 });
             }
@@ -156,7 +172,7 @@ mod tests {
     fn lits(p: &str) -> Option<Vec<String>> {
         parse(p).unwrap().literals(true).map(|v| {
             v.into_iter()
-                .map(|l| l.text + if l.open_end { "*" } else { "" })
+                .map(|l| (l.text + if l.open_end { "*" } else { "" }).into_owned())
                 .collect()
         })
     }

@@ -47,10 +47,64 @@ pub fn is_combining_mark(c: char) -> bool {
         | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
-/// A parsed phrase: alternatives of word sequences.
+/// A parsed phrase: alternatives of word sequences, or a phrase that `build.rs` expanded when
+/// the binary was built.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Phrase {
-    alts: Vec<Seq>,
+    repr: Repr,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Repr {
+    Tree(Vec<Seq>),
+    Built(&'static Built),
+}
+
+/// A phrase of the default packs as `build.rs` parsed and expanded it: what
+/// [`Phrase::literals`] and [`Phrase::to_regex`] give for it, so that a run neither parses
+/// nor expands it.
+#[derive(Debug)]
+pub struct Built {
+    /// The phrase as written.
+    pub source: &'static str,
+    /// Its literals, lower-cased (`None`: it runs as a regex).
+    pub lower: Option<&'static [(&'static str, bool)]>,
+    /// Its literals, case kept.
+    pub exact: Option<&'static [(&'static str, bool)]>,
+    /// Its regex source.
+    pub regex: &'static str,
+}
+
+// What a built phrase stands for follows from its source.
+impl PartialEq for Built {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+    }
+}
+
+impl Eq for Built {}
+
+impl std::hash::Hash for Built {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.source.hash(state);
+    }
+}
+
+impl Phrase {
+    /// A phrase that `build.rs` expanded.
+    pub fn built(b: &'static Built) -> Phrase {
+        Phrase {
+            repr: Repr::Built(b),
+        }
+    }
+
+    /// The phrase as a tree, unless it was built.
+    fn tree(&self) -> Option<&[Seq]> {
+        match &self.repr {
+            Repr::Tree(alts) => Some(alts),
+            Repr::Built(_) => None,
+        }
+    }
 }
 
 /// Words and groups, one after the other.
@@ -111,7 +165,9 @@ pub fn parse(phrase: &str) -> Result<Phrase, PhraseError> {
             message: "empty alternative at the top of a phrase".into(),
         });
     }
-    Ok(Phrase { alts })
+    Ok(Phrase {
+        repr: Repr::Tree(alts),
+    })
 }
 
 /// Compile one phrase to a regex source (no case flag; the caller adds it).

@@ -7,6 +7,7 @@
 //! (`build.rs`).
 
 mod build;
+mod built_phrases;
 mod context;
 mod inflect;
 pub mod metric;

@@ -100,6 +100,9 @@ pub fn compile_phrase(
     id: &str,
     p: &toml::Spanned<String>,
 ) -> Result<phrase::Phrase> {
+    if let Some(built) = super::built_phrases::find(p.get_ref()) {
+        return Ok(built);
+    }
     refuse_control(src, id, p, "phrase")?;
     // +1 skips the opening quote of the TOML string.
     phrase::parse(p.get_ref()).map_err(|e| {
