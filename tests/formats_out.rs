@@ -770,3 +770,42 @@ fn github_annotations_give_a_findings_scaled_cost() {
         "{cost}\n{github}"
     );
 }
+
+/// A draft's frames are drawn on one thread, a long file's on all cores: either way the
+/// human report shows every finding the JSON report has, at the same places, in order.
+#[test]
+fn human_frames_are_all_there_in_order_short_or_long() {
+    let dir = tempfile::tempdir().unwrap();
+    for lines in [3, 400] {
+        let line = "Just circling back to touch base; we'd love to partner with you.\n";
+        let text = format!("Hi Dana,\n\n{}\nBest,\nSam\n", line.repeat(lines));
+        write(dir.path(), &[("d.txt", &text)]);
+        let args = ["--isolated", "--color", "never", "--format"];
+        let (json, _) = output_in(dir.path(), &[&args[..], &["json", "d.txt"]].concat());
+        let v: Value = serde_json::from_str(&json).unwrap();
+        let places: Vec<String> = v["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["line"].is_u64())
+            .map(|f| format!("d.txt:{}:{}", f["line"], f["column"]))
+            .collect();
+        assert!(
+            places.len() > lines,
+            "{} findings on {lines} lines",
+            places.len()
+        );
+        let (human, _) = output_in(dir.path(), &[&args[..], &["human", "d.txt"]].concat());
+        let shown: Vec<String> = human
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("--> "))
+            .map(String::from)
+            .collect();
+        assert_eq!(shown, places, "{lines} lines");
+    }
+}
+
+fn output_in(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
+    let (out, _, code) = run(pitchlint_in(dir).args(args));
+    (out, code)
+}

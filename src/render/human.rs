@@ -218,7 +218,8 @@ impl Renderer for Human {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // Reading notes (`file.warnings`) go to stderr, written by the run, in every format.
         // Drawing a frame takes annotate-snippets about as long as linting a paragraph: a
-        // file's frames are drawn on all cores, a few per piece, and written in order.
+        // long file's frames are drawn on all cores, a few per piece, and written in order
+        // (a draft's, on this thread).
         let rewards = reward_places(file);
         super::each_finding(w, file, FRAMES, |buf, i, index, loc| {
             self.frame(buf, file, index, loc, (i, &rewards))
