@@ -29,6 +29,7 @@ impl Trie {
     /// The trie of `strings`, which must be sorted and distinct (and not empty strings: a
     /// trie finds no empty match).
     pub(super) fn new(strings: &[super::Str]) -> Trie {
+        let strings: Vec<&[u8]> = strings.iter().map(|s| s.as_bytes()).collect();
         // At most one node per byte of the strings, and one edge per node but the root.
         let size: usize = strings.iter().map(|s| s.len()).sum();
         let mut t = Trie {
@@ -46,6 +47,26 @@ impl Trie {
         // recursion, as a phrase may be thousands of bytes long.
         let mut work = vec![(0u32, 0usize, strings.len(), 0usize)];
         while let Some((node, mut lo, hi, d)) = work.pop() {
+            // The rest of a string that shares it with no other is a chain of nodes, one
+            // edge each: most of a trie's nodes, built without searching.
+            if hi - lo == 1 {
+                let mut node = node as usize;
+                for &c in &strings[lo][d..] {
+                    let child = t.nodes.len() as u32;
+                    t.nodes[node].first = t.bytes.len() as u32;
+                    t.nodes[node].len = 1;
+                    t.bytes.push(c);
+                    t.to.push(child);
+                    t.nodes.push(Node {
+                        string: NONE,
+                        first: 0,
+                        len: 0,
+                    });
+                    node = child as usize;
+                }
+                t.nodes[node].string = lo as u32;
+                continue;
+            }
             if lo < hi && strings[lo].len() == d {
                 t.nodes[node as usize].string = lo as u32;
                 lo += 1;
@@ -53,8 +74,8 @@ impl Trie {
             let first = t.bytes.len() as u32;
             // The rest are longer than `d` and sorted: each byte at `d` is one run of them.
             while lo < hi {
-                let c = strings[lo].as_bytes()[d];
-                let end = lo + strings[lo..hi].partition_point(|s| s.as_bytes()[d] == c);
+                let c = strings[lo][d];
+                let end = lo + strings[lo..hi].partition_point(|s| s[d] == c);
                 let child = t.nodes.len() as u32;
                 t.nodes.push(Node {
                     string: NONE,
