@@ -72,6 +72,10 @@ impl Rule for InProfiles {
             self.rule.check(cx, hits, out);
         }
     }
+
+    fn reads_measures(&self) -> bool {
+        self.rule.reads_measures()
+    }
 }
 
 /// Whether `s` is kebab-case: lowercase letters, digits and single hyphens.

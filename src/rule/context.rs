@@ -58,6 +58,14 @@ impl Shared {
         }
     }
 
+    /// Free the measures and repetition keys (see [`super::Rule::reads_measures`]); they are
+    /// computed again if asked for.
+    pub fn drop_measures(&mut self) {
+        self.store = Store::new();
+        self.segment_keys = RefCell::default();
+        self.sentence_keys = Vec::new();
+    }
+
     /// The repetition key of the sentence that starts at `start`, if it was computed ahead.
     pub fn sentence_key(&self, start: usize) -> Option<u64> {
         let keys = &self.sentence_keys;

@@ -84,6 +84,10 @@ impl Rule for MetricRule {
         &self.meta
     }
 
+    fn reads_measures(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
         let m = cx.metrics(self.meta.scope);
         // A draft with none of the rule's parts of the message (opening, body, closing) has

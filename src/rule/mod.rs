@@ -252,6 +252,13 @@ pub trait Rule: Send + Sync + fmt::Debug {
     /// Push the findings for `cx.doc`. `hits` are the matcher's hits of this rule's patterns,
     /// sorted by position; `Hit::pattern` indexes [`Rule::patterns`].
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>);
+    /// Whether `check` reads the document's measures ([`Context::metrics`], repetition keys).
+    /// Such rules run first, so that the measures (for a long document, as large as its
+    /// text) are freed before the other rules add their findings; a rule that reads them
+    /// anyway after that gets them measured again, and the same findings.
+    fn reads_measures(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]

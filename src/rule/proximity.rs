@@ -139,6 +139,10 @@ impl Rule for ProximityRule {
         &self.meta
     }
 
+    fn reads_measures(&self) -> bool {
+        true
+    }
+
     fn patterns(&self) -> &[PatternSpec] {
         &self.patterns
     }

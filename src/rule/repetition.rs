@@ -255,6 +255,10 @@ impl Rule for RepetitionRule {
         &self.meta
     }
 
+    fn reads_measures(&self) -> bool {
+        true
+    }
+
     fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
         let mut index = None;
         match self.unit {
