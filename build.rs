@@ -133,6 +133,8 @@ fn lean(text: &str) -> Option<(String, String)> {
 /// parsing and expanding it. A phrase that does not parse, or holds a control character (which
 /// the run refuses), is left out: the run then reports it.
 fn expand_pack_phrases(files: &[PathBuf]) {
+    // The expansion is the phrase module's: a change to it writes the table again.
+    println!("cargo:rerun-if-changed=src/phrase");
     let mut sources: std::collections::BTreeSet<String> = Default::default();
     for f in files {
         let text = fs::read_to_string(f).expect("a default pack is UTF-8");

@@ -72,6 +72,9 @@ impl Rule for Adjusted {
         // Findings take the metadata from `cx.meta`, which is ours: the overrides show.
         self.inner.check(cx, hits, out);
     }
+    fn reads_measures(&self) -> bool {
+        self.inner.reads_measures()
+    }
 }
 
 /// One per-rule override, resolved.
@@ -372,6 +375,24 @@ mod tests {
             .collect()
     }
 
+    /// A rule the config adjusted still runs where its kind does (before the measures are
+    /// freed): a missing forward made an overridden metric rule measure a long draft again.
+    #[test]
+    fn an_adjusted_rule_reads_the_measures_its_rule_reads() {
+        let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
+        let reads: Vec<bool> = rules.iter().map(|r| r.reads_measures()).collect();
+        assert!(reads.contains(&true) && reads.contains(&false));
+        for (rule, expected) in rules.into_iter().zip(reads) {
+            let meta = Arc::clone(rule.meta());
+            let adjusted = Adjusted { inner: rule, meta };
+            assert_eq!(
+                adjusted.reads_measures(),
+                expected,
+                "{}",
+                adjusted.meta.qualified
+            );
+        }
+    }
     #[test]
     fn the_start_of_a_pack_name_suggests_the_pack() {
         let (a, b, c) = (
