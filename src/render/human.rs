@@ -139,7 +139,7 @@ impl Human {
             let to = ahead(&file.source, f.span.end, CONTEXT).min(end);
             let head = if from > start { "…" } else { "" };
             let tail = if to < end { "…" } else { "" };
-            let shown = format!("{head}{}{tail}", &file.source[from..to]);
+            let shown = format!("{head}{}{tail}", without_c1(&file.source[from..to]));
             let at = head.len() + f.span.start - from;
             let origin = Origin::path(&*path)
                 .line(loc.start.line)
@@ -158,7 +158,7 @@ impl Human {
                 .primary_title(title)
                 .id(rule.qualified.as_str())
                 .element(
-                    Snippet::source(&file.source[start..end])
+                    Snippet::source(without_c1(&file.source[start..end]))
                         .line_start(first + 1)
                         .path(&*path)
                         .annotation(
@@ -172,6 +172,28 @@ impl Human {
         }
         writeln!(buf, "{}\n", self.snippets.render(&[group]))
     }
+}
+
+/// `s` with each C1 control character (U+0080 to U+009F: two bytes in UTF-8, often a
+/// Windows-1252 quote read as Latin-1) shown as `·`, also two bytes, so that the frame's
+/// spans still hold: annotate-snippets shows C0 controls as symbols but passes these on, and
+/// some terminals read U+009B as the start of an escape sequence.
+fn without_c1(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let c1 = |i: usize| b[i] == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+    if !(0..b.len()).any(c1) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| {
+            if ('\u{80}'..='\u{9f}').contains(&c) {
+                '\u{b7}'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Places shown on a reward's line besides its first.
