@@ -179,9 +179,7 @@ impl Human {
 /// spans still hold: annotate-snippets shows C0 controls as symbols but passes these on, and
 /// some terminals read U+009B as the start of an escape sequence.
 fn without_c1(s: &str) -> std::borrow::Cow<'_, str> {
-    let b = s.as_bytes();
-    let c1 = |i: usize| b[i] == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
-    if !(0..b.len()).any(c1) {
+    if !(0..s.len()).any(|i| super::c1_at(s.as_bytes(), i)) {
         return std::borrow::Cow::Borrowed(s);
     }
     s.chars()

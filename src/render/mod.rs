@@ -77,8 +77,9 @@ const SERIAL_FRAMES: usize = 128;
 
 /// Writes every finding of `file` in order: `one` writes the `i`th, located, to a buffer,
 /// with the file's line index. A file with more than `piece` findings (and more than
-/// [`SERIAL_FRAMES`]) is written in pieces of that many on all cores, a few pieces at a time, so that memory stays bounded (the formats
-/// that write findings one by one spend much of a long file's time here).
+/// [`SERIAL_FRAMES`]) is written in pieces of that many on all cores, a few pieces at a time,
+/// so that memory stays bounded (the formats that write findings one by one spend much of a
+/// long file's time here).
 pub fn each_finding(
     w: &mut dyn Write,
     file: &FileReport,
@@ -153,17 +154,20 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
         '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
         _ => None,
     };
-    // Most text has none: a byte scan tells (C1 controls are 0xC2 0x80..=0x9F in UTF-8).
+    // Most text has none: a byte scan tells.
     let b = s.as_bytes();
-    let plain = !b.iter().enumerate().any(|(i, &c)| {
-        (c < 0x20 && c != b'\t')
-            || c == 0x7F
-            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
-    });
+    let plain =
+        !(0..b.len()).any(|i| (b[i] < 0x20 && b[i] != b'\t') || b[i] == 0x7F || c1_at(b, i));
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }
     s.chars().map(|c| shown(c).unwrap_or(c)).collect()
+}
+
+/// Whether a C1 control character (U+0080 to U+009F: 0xC2 then 0x80 to 0x9F in UTF-8) starts
+/// at byte `i` of `b`.
+pub(crate) fn c1_at(b: &[u8], i: usize) -> bool {
+    b[i] == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n))
 }
 
 /// The renderer for a format.
