@@ -813,3 +813,25 @@ fn output_in(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
     let (out, _, code) = run(pitchlint_in(dir).args(args));
     (out, code)
 }
+
+/// A report written as a draft into a folder being linted is not linted by this run (it is
+/// not there yet), but the next run over the folder would find it: the first run says so.
+#[test]
+fn a_report_written_into_a_linted_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[("repo/a.txt", "Hi Dana,\n\nCould we talk?\n")],
+    );
+    let note = "a folder this run lints: the next run over it will find the report";
+    for (out, noted) in [
+        ("repo/report.md", true),
+        ("repo/report.json", false),
+        ("report.md", false),
+    ] {
+        let (_, err, _) = run(pitchlint_in(dir.path()).args(["--isolated", "-o", out, "repo"]));
+        assert_eq!(err.contains(note), noted, "{out}: {err}");
+        assert!(dir.path().join(out).exists(), "{out}");
+        std::fs::remove_file(dir.path().join(out)).unwrap();
+    }
+}

@@ -236,7 +236,19 @@ fn lint(
         mut work,
         linters,
         excluded,
+        output_walked,
     } = planned?;
+    if let (Some(folder), Some(o)) = (&output_walked, &cli.output) {
+        note!(
+            err,
+            cli.quiet,
+            "--output {} is in {}, a folder this run lints: the next run over it will find the \
+             report as a draft (and refuse to overwrite it); write the report elsewhere, or \
+             exclude it in the config",
+            crate::render::printable(&o.display().to_string()),
+            crate::render::printable(&folder.display().to_string())
+        )?;
+    }
     if stdin_empty {
         work.clear();
         note!(

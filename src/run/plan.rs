@@ -60,6 +60,9 @@ pub(super) struct Plan {
     pub linters: Vec<Option<Linter>>,
     /// Inputs found that a config's include/exclude (or --force-exclude) left out.
     pub excluded: usize,
+    /// The folder given that holds the new `--output` file, when a later walk of it would
+    /// lint the report as a draft (its extension is a draft's and the config wants it).
+    pub output_walked: Option<std::path::PathBuf>,
 }
 
 /// Each input's config (files found in folders filtered by its include/exclude), and the
@@ -128,11 +131,31 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
             linters[*i] = Some(configs.list[*i].linter()?.with_profile(profile));
         }
     }
+    // A report written into a folder being linted is not linted by this run (it is not
+    // there yet) but would be by the next, which then refuses to overwrite it.
+    let output_walked = match &cli.output {
+        Some(o) if env.output.is_none() => {
+            let abs = crate::config::normalize(&env.cwd.join(o));
+            let folder = cli.paths.iter().find(|d| {
+                let d = env.cwd.join(d);
+                d.is_dir() && abs.starts_with(crate::config::normalize(&d))
+            });
+            match folder {
+                Some(d) => {
+                    let i = configs.index_for(Some(&abs))?;
+                    self::walk_wants(&configs.list[i], &abs).then(|| d.clone())
+                }
+                None => None,
+            }
+        }
+        _ => None,
+    };
     Ok(Plan {
         configs,
         work,
         linters,
         excluded,
+        output_walked,
     })
 }
 
