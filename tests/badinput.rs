@@ -923,3 +923,31 @@ fn run_cut(args: &[&str], dir: &Path) -> std::process::Output {
     drop(child.stdout.take());
     child.wait_with_output().unwrap()
 }
+
+/// The human summary counts inputs that could not be read apart from findings, in words that
+/// cannot be read as a finding's severity ("1 error").
+#[test]
+fn the_summary_counts_unread_inputs_as_such() {
+    let out = pitchlint()
+        .args([
+            "--color",
+            "never",
+            "no-such-draft.txt",
+            "tests/fixtures/better-pitch.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    assert!(last.starts_with("1 file: 1 passed, 0 failed"), "{stdout}");
+    assert!(
+        last.ends_with(", 1 input not read or written (see above)"),
+        "{last}"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("no-such-draft.txt: no such file or directory"),
+        "{stderr}"
+    );
+}

@@ -324,9 +324,10 @@ impl Renderer for Human {
                     String::new()
                 },
                 // Inputs that could not be read (or, with --fix, written): each named on
-                // standard error.
+                // standard error. Not "1 error", which reads as a finding's severity.
                 if summary.errors > 0 {
-                    format!(", {}", plural(summary.errors, "error", "errors"))
+                    let n = plural(summary.errors, "input", "inputs");
+                    format!(", {n} not read or written (see above)")
                 } else {
                     String::new()
                 }
