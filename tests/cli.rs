@@ -493,3 +493,19 @@ fn a_match_on_a_very_long_line_is_shown_in_a_window_at_the_right_place() {
     );
     assert!(shown.contains('…'));
 }
+
+/// A proposal's title is its subject, but no email subject line: the reply data behind
+/// `research/subject-words` is left to emails.
+#[test]
+fn a_proposals_long_title_is_no_long_subject_line() {
+    let draft = "Subject: A proposal to cut packaging waste across the three Ohio plants in 2027\n\nHi Dana,\n\nWe cut Acme's waste 18% in one quarter. Could we prove it on one line?\n\nBest,\nSam\n";
+    for (profile, fires) in [("first-touch", true), ("proposal", false)] {
+        let (v, _) = lint_json(&["--profile", profile, "-"], Some(draft));
+        let ids = rule_ids(&v["files"][0]);
+        assert_eq!(
+            ids.iter().any(|r| r == "research/subject-words"),
+            fires,
+            "{profile}: {ids:?}"
+        );
+    }
+}
