@@ -156,9 +156,8 @@ pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Fi
     let prefix = crate::document::parts::reply_prefix(&text[line..subject.start])?;
     // A thread stands above the message (bottom-posted) or below it; a `>` quote between
     // the message's paragraphs (a customer's testimonial) is no thread.
-    let message = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
-    let first = doc.spans_of(message).map(|s| s.start).min();
-    let last = doc.spans_of(message).map(|s| s.end).max();
+    let first = doc.spans_of(Scope::MESSAGE).map(|s| s.start).min();
+    let last = doc.spans_of(Scope::MESSAGE).map(|s| s.end).max();
     let thread = doc.spans_of(Scope::QUOTE).any(|q| match (first, last) {
         (Some(first), Some(last)) => q.start < first || q.start >= last,
         _ => true,

@@ -785,7 +785,7 @@ fn human_frames_are_all_there_in_order_short_or_long() {
         let text = format!("Hi Dana,\n\n{}\nBest,\nSam\n", line.repeat(lines));
         write(dir.path(), &[("d.txt", &text)]);
         let args = ["--isolated", "--color", "never", "--format"];
-        let (json, _) = output_in(dir.path(), &[&args[..], &["json", "d.txt"]].concat());
+        let (json, _, _) = run(pitchlint_in(dir.path()).args(args).args(["json", "d.txt"]));
         let v: Value = serde_json::from_str(&json).unwrap();
         let places: Vec<String> = v["files"][0]["findings"]
             .as_array()
@@ -799,7 +799,7 @@ fn human_frames_are_all_there_in_order_short_or_long() {
             "{} findings on {lines} lines",
             places.len()
         );
-        let (human, _) = output_in(dir.path(), &[&args[..], &["human", "d.txt"]].concat());
+        let (human, _, _) = run(pitchlint_in(dir.path()).args(args).args(["human", "d.txt"]));
         let shown: Vec<String> = human
             .lines()
             .filter_map(|l| l.trim_start().strip_prefix("--> "))
@@ -807,11 +807,6 @@ fn human_frames_are_all_there_in_order_short_or_long() {
             .collect();
         assert_eq!(shown, places, "{lines} lines");
     }
-}
-
-fn output_in(dir: &std::path::Path, args: &[&str]) -> (String, i32) {
-    let (out, _, code) = run(pitchlint_in(dir).args(args));
-    (out, code)
 }
 
 /// A report written as a draft into a folder being linted is not linted by this run (it is
