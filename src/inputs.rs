@@ -221,6 +221,25 @@ pub fn read_input(input: &Input, whole: bool) -> Result<Vec<u8>> {
     }
 }
 
+/// Why an input named on the command line (or standard input) is not linted when it is
+/// binary: an error, since a script that checks `pitchlint offer.pdf` before sending must not
+/// read "passed". A file found by walking a folder is skipped with a note instead.
+pub fn binary_error(input: &Input) -> String {
+    let nul = match input {
+        // The head again: only its first NUL byte is wanted, and the file is not kept.
+        Input::File(p) => std::fs::File::open(p).ok().and_then(|f| {
+            let mut head = Vec::new();
+            f.take(plain::SNIFF as u64).read_to_end(&mut head).ok()?;
+            memchr::memchr(0, &head)
+        }),
+        Input::Stdin(_) => None,
+    };
+    match nul {
+        Some(at) => format!("binary file (a NUL byte at offset {at}), not a draft"),
+        None => "binary input (a NUL byte in its first 8 KiB), not a draft".to_string(),
+    }
+}
+
 /// An input's bytes (see [`read_bytes`]) as a document: see [`read`].
 pub fn parse(input: &Input, bytes: Vec<u8>, format: Option<Format>) -> Option<Document> {
     let name = input.display();

@@ -169,6 +169,44 @@ fn binary_file_is_skipped_with_a_note() {
     assert_eq!(r.code, 0);
 }
 
+/// A binary file named on the command line, or piped in, is an error (exit 2), not a pass: a
+/// pre-send check of `offer.pdf` must not read as "fine to send". The error names the file
+/// and the offset of the NUL byte that shows it binary.
+#[test]
+fn binary_file_named_or_piped_is_an_error() {
+    let r = run_on(
+        &[
+            ("a.txt", b"Fine text.\n"),
+            ("b.txt", b"PK\x03\x04\0\0\x14\0partner\0\0"),
+        ],
+        &["a.txt", "b.txt"],
+    );
+    assert!(
+        r.stderr.contains(
+            "pitchlint: error: b.txt: binary file (a NUL byte at offset 4), not a draft\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.json["summary"]["files"], 1);
+    assert_eq!(r.json["summary"]["errors"], 1);
+    assert_eq!(
+        r.json["unread"],
+        serde_json::json!([{"path": "b.txt", "message": "binary file (a NUL byte at offset 4), not a draft", "error": true}])
+    );
+    assert_eq!(r.code, 2);
+
+    let d = tempfile::tempdir().unwrap();
+    let r = run_json(&[], d.path(), Some(b"%PDF-1.7\n\0\x01".to_vec()));
+    assert!(
+        r.stderr
+            .contains("-: binary input (a NUL byte in its first 8 KiB), not a draft"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.code, 2);
+}
+
 /// A sparse file that claims far more than memory holds is read by what it holds (its head
 /// shows it binary), not reserved in full (the run aborted: "memory allocation … failed");
 /// `--fix -` passes a binary standard input through whole (an editor filter keeps its
@@ -181,11 +219,12 @@ fn sparse_binary_and_device_inputs_are_read_as_far_as_needed() {
     f.set_len(200 << 30).unwrap();
     let r = run_json(&["sparse.txt"], d.path(), None);
     assert!(
-        r.stderr.contains("sparse.txt: skipped: binary file"),
+        r.stderr
+            .contains("sparse.txt: binary file (a NUL byte at offset 0)"),
         "{}",
         r.stderr
     );
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code, 2);
 
     let mut input = b"Hi\0there\n".to_vec();
     input.extend(std::iter::repeat_n(b'x', 20_000));
@@ -221,11 +260,12 @@ fn endless_binary_input_is_skipped_after_its_head() {
     let d = tempfile::tempdir().unwrap();
     let r = run_json(&["/dev/zero"], d.path(), None);
     assert!(
-        r.stderr.contains("/dev/zero: skipped: binary file"),
+        r.stderr
+            .contains("/dev/zero: binary file (a NUL byte at offset 0)"),
         "{}",
         r.stderr
     );
-    assert_eq!(r.code, 0);
+    assert_eq!(r.code, 2);
 
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_pitchlint"))
         .args(["--format", "json", "-"])
@@ -243,8 +283,8 @@ fn endless_binary_input_is_skipped_after_its_head() {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("-: skipped: binary file"), "{stderr}");
-    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr.contains("-: binary input"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2));
 }
 
 #[test]
@@ -489,7 +529,7 @@ fn a_missing_path_is_an_error_and_the_rest_is_linted() {
         json["unread"],
         serde_json::json!([
             {"path": "missing.txt", "message": "no such file or directory", "error": true},
-            {"path": "b.txt", "message": "skipped: binary file", "error": false},
+            {"path": "b.txt", "message": "binary file (a NUL byte at offset 1), not a draft", "error": true},
         ])
     );
     assert_eq!(out.status.code(), Some(2));

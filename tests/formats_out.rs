@@ -372,19 +372,15 @@ fn quiet_prints_only_failures() {
     let copy = dir.path().join("copy.txt");
     std::fs::copy(better, &copy).unwrap();
     std::fs::write(dir.path().join("bin.txt"), b"\x00\x01bin").unwrap();
-    let bin = dir.path().join("bin.txt");
-    let (out, err, code) = run(pitchlint().args([
-        "--quiet",
-        better,
-        copy.to_str().unwrap(),
-        bin.to_str().unwrap(),
-    ]));
+    // The folder holds the copy and a binary file, which its walk skips with a note.
+    let folder = dir.path().to_str().unwrap();
+    let (out, err, code) = run(pitchlint().args(["--quiet", better, folder]));
     assert_eq!(code, 0);
     assert_eq!(out, "");
     // Nor notes on standard error (they are there without --quiet).
     assert_eq!(err, "");
-    let (_, err, _) = run(pitchlint().arg(bin.to_str().unwrap()));
-    assert!(err.contains("skipped: binary file"), "{err}");
+    let (_, err, _) = run(pitchlint().arg(folder));
+    assert!(err.contains("bin.txt: skipped: binary file"), "{err}");
 }
 
 /// GitHub annotations for inputs that were not linted, and none with a file for standard
@@ -393,15 +389,22 @@ fn quiet_prints_only_failures() {
 fn github_annotates_unread_inputs_and_nameless_standard_input() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("bin.txt"), b"\x00\x01\x02bin").unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/bin.txt"), b"\x00\x01\x02bin").unwrap();
     let (out, _, code) =
-        run(pitchlint_in(dir.path()).args(["--format", "github", "nope.txt", "bin.txt"]));
+        run(pitchlint_in(dir.path()).args(["--format", "github", "nope.txt", "bin.txt", "sub"]));
     assert_eq!(code, 2);
     assert!(
         out.contains("::error file=nope.txt,title=pitchlint cannot read the file::no such file or directory\n"),
         "{out}"
     );
+    // Named: an error. Found in a folder: a notice.
     assert!(
-        out.contains("::notice file=bin.txt,title=pitchlint skipped the file::"),
+        out.contains("::error file=bin.txt,title=pitchlint cannot read the file::binary file (a NUL byte at offset 0), not a draft\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("::notice file=sub/bin.txt,title=pitchlint skipped the file::"),
         "{out}"
     );
     let (out, _, code) = run(pitchlint()

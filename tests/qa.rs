@@ -260,7 +260,10 @@ fn unread_inputs_are_in_sarif_notifications_and_junit_errors() {
         &[("ok.txt", "Hi Dana,\n\nCan we talk Tuesday?\n\nBest,\nSam\n")],
     );
     std::fs::write(dir.path().join("bin.txt"), b"ab\0cd").unwrap();
-    let args = ["ok.txt", "bin.txt", "missing.txt"];
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(dir.path().join("sub/bin.txt"), b"ab\0cd").unwrap();
+    // A binary file named is an error; one a folder walk finds is skipped (a note).
+    let args = ["ok.txt", "bin.txt", "missing.txt", "sub"];
     let (out, err, code) = run(pitchlint_in(dir.path())
         .args(["--format", "sarif"])
         .args(args));
@@ -281,14 +284,15 @@ fn unread_inputs_are_in_sarif_notifications_and_junit_errors() {
         })
         .collect();
     assert!(levels.contains(&("error", "missing.txt")), "{levels:?}");
-    assert!(levels.contains(&("note", "bin.txt")), "{levels:?}");
+    assert!(levels.contains(&("error", "bin.txt")), "{levels:?}");
+    assert!(levels.contains(&("note", "sub/bin.txt")), "{levels:?}");
 
     let (out, _, _) = run(pitchlint_in(dir.path())
         .args(["--format", "junit"])
         .args(args));
     assert!(
-        out.contains("tests=\"3\"")
-            && out.contains("errors=\"1\"")
+        out.contains("tests=\"4\"")
+            && out.contains("errors=\"2\"")
             && out.contains("skipped=\"1\""),
         "{out}"
     );

@@ -409,7 +409,9 @@ fn lint(
             };
             let mut doc = match read {
                 Ok(Some(doc)) => doc,
-                Ok(None) => {
+                // Binary and found in a folder: a note. Named on the command line (or piped
+                // in): an error, below.
+                Ok(None) if !named(input, &cli.paths) => {
                     note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
                     if reporting {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
@@ -422,16 +424,23 @@ fn lint(
                     }
                     return Ok(());
                 }
-                Err(e) => {
+                failed => {
+                    let (shown, message) = match failed {
+                        Err(e) => (e.to_string(), e.message),
+                        _ => {
+                            let m = inputs::binary_error(input);
+                            (format!("{}: {m}", input.display()), m)
+                        }
+                    };
                     out.flush()?;
-                    writeln!(err, "pitchlint: error: {e}")?;
+                    writeln!(err, "pitchlint: error: {shown}")?;
                     failed_reads += 1;
                     if reporting {
-                        renderer.unread(out, &input.display(), &e.message, true)?;
+                        renderer.unread(out, &input.display(), &message, true)?;
                     } else if cli.stats {
                         stats_unread.push(crate::render::json::unread_record(
                             &input.display(),
-                            &e.message,
+                            &message,
                             true,
                         ));
                     }
@@ -649,4 +658,13 @@ fn lint(
         Status::Success if too_many => Status::Failure,
         s => s,
     })
+}
+
+/// Whether `input` was named on the command line (standard input always is), not found by
+/// walking a folder.
+fn named(input: &Input, paths: &[PathBuf]) -> bool {
+    match input {
+        Input::Stdin(_) => true,
+        Input::File(p) => paths.contains(p),
+    }
 }
