@@ -225,19 +225,38 @@ pub fn read_input(input: &Input, whole: bool) -> Result<Vec<u8>> {
 /// binary: an error, since a script that checks `pitchlint offer.pdf` before sending must not
 /// read "passed". A file found by walking a folder is skipped with a note instead.
 pub fn binary_error(input: &Input) -> String {
-    let nul = match input {
-        // The head again: only its first NUL byte is wanted, and the file is not kept.
+    // The head again (the file is not kept): its first NUL byte, and whether it reads as
+    // UTF-16 without a byte-order mark, which Windows tools can write.
+    let head = match input {
         Input::File(p) => std::fs::File::open(p).ok().and_then(|f| {
             let mut head = Vec::new();
             f.take(plain::SNIFF as u64).read_to_end(&mut head).ok()?;
-            memchr::memchr(0, &head)
+            Some(head)
         }),
         Input::Stdin(_) => None,
     };
-    match nul {
-        Some(at) => format!("binary file (a NUL byte at offset {at}), not a draft"),
-        None => "binary input (a NUL byte in its first 8 KiB), not a draft".to_string(),
+    let Some(head) = head else {
+        return "binary input (a NUL byte in its first 8 KiB), not a draft".to_string();
+    };
+    let at = memchr::memchr(0, &head).unwrap_or(0);
+    if utf16_without_bom(&head) {
+        format!(
+            "binary file (a NUL byte at offset {at}), not a draft: it reads as UTF-16 without \
+             a byte-order mark; save it as UTF-8"
+        )
+    } else {
+        format!("binary file (a NUL byte at offset {at}), not a draft")
     }
+}
+
+/// Whether `head` reads as UTF-16 text (little- or big-endian) with no byte-order mark: of
+/// its first 256 code units, every one is printable ASCII, a tab or a line break.
+fn utf16_without_bom(head: &[u8]) -> bool {
+    let units = &head[..head.len().min(512) & !1];
+    let ascii = |lo: u8, hi: u8| hi == 0 && (lo.is_ascii_graphic() || b" \t\r\n".contains(&lo));
+    units.len() >= 4
+        && (units.chunks(2).all(|u| ascii(u[0], u[1]))
+            || units.chunks(2).all(|u| ascii(u[1], u[0])))
 }
 
 /// An input's bytes (see [`read_bytes`]) as a document: see [`read`].

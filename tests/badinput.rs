@@ -196,6 +196,21 @@ fn binary_file_named_or_piped_is_an_error() {
     );
     assert_eq!(r.code, 2);
 
+    // UTF-16 without a byte-order mark (some Windows tools write it) is told apart.
+    let utf16: Vec<u8> = "Hi Dana,\r\n\r\nCould we talk?\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let r = run_on(&[("w.txt", &utf16)], &["w.txt"]);
+    assert!(
+        r.stderr.contains(
+            "w.txt: binary file (a NUL byte at offset 1), not a draft: it reads as UTF-16 without a byte-order mark; save it as UTF-8\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.code, 2);
+
     let d = tempfile::tempdir().unwrap();
     let r = run_json(&[], d.path(), Some(b"%PDF-1.7\n\0\x01".to_vec()));
     assert!(

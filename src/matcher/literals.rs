@@ -2,7 +2,7 @@
 //! scanned, then by one Aho–Corasick automaton.
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -26,6 +26,8 @@ pub(super) struct LiteralGroup {
     /// could not be built). Building it for the default packs takes about the instructions
     /// of scanning 600 KB by the trie: a short draft never pays for it.
     dfa: OnceLock<Option<AhoCorasick>>,
+    /// Whether a thread has started building [`Self::dfa`].
+    building: AtomicBool,
     /// For each string, the (distinct pattern, open end) pairs it stands for.
     /// `owners[owned[i]..owned[i + 1]]`.
     owners: Vec<(u32, bool)>,
@@ -108,6 +110,7 @@ impl LiteralGroup {
             nfa,
             scanned: AtomicUsize::new(0),
             dfa: OnceLock::new(),
+            building: AtomicBool::new(false),
             owners,
             owned,
             lowercase,
@@ -183,6 +186,14 @@ impl LiteralGroup {
         }
         let before = self.scanned.fetch_add(len, Ordering::Relaxed);
         if before + len < DFA_AFTER {
+            return None;
+        }
+        if let Some(dfa) = self.dfa.get() {
+            return dfa.as_ref();
+        }
+        // One thread builds the DFA; the others go on with the trie meanwhile instead of
+        // waiting for it (building takes what scanning 600 KB does).
+        if self.building.swap(true, Ordering::AcqRel) {
             return None;
         }
         self.dfa
