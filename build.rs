@@ -213,10 +213,13 @@ fn compile_pack_dfas(files: &[PathBuf]) {
             continue;
         };
         let rules = table.get("rule").and_then(|r| r.as_array());
-        for rule in rules.into_iter().flatten() {
-            let Some(re) = rule.get("pattern").and_then(|p| p.as_str()) else {
-                continue;
-            };
+        // A rule's `pattern`, then its `exception_pattern`: the order of its patterns.
+        let regexes = rules.into_iter().flatten().flat_map(|rule| {
+            ["pattern", "exception_pattern"]
+                .into_iter()
+                .filter_map(move |key| Some((rule, rule.get(key)?.as_str()?)))
+        });
+        for (rule, re) in regexes {
             let sensitive = rule
                 .get("case_sensitive")
                 .and_then(|c| c.as_bool())

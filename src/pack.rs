@@ -144,6 +144,9 @@ pub struct RuleDef {
     /// phrases (or, for proximity, of its `near`) inside one of them is no match ("not asking
     /// you to partner", a company's name).
     pub exceptions: Option<Spanned<Vec<Spanned<String>>>>,
+    /// `phrase`, `proximity`, `require`: a regex whose matches are exceptions too, for what
+    /// phrases cannot say ("any amount followed by a unit of time").
+    pub exception_pattern: Option<Spanned<String>>,
     /// A better phrasing.
     pub suggest: Option<Spanned<String>>,
     /// Match case exactly (default false).
@@ -197,6 +200,10 @@ impl RuleDef {
         add(
             "exceptions",
             self.exceptions.as_ref().map(|v| v.span().start),
+        );
+        add(
+            "exception_pattern",
+            self.exception_pattern.as_ref().map(|v| v.span().start),
         );
         add(
             "case_sensitive",

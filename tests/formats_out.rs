@@ -214,6 +214,21 @@ fn junit_has_one_case_per_file_failing_with_the_gate() {
     assert!(out.contains("&quot;partner&quot;"));
     assert!(!out.contains("\"partner\""));
     insta::assert_snapshot!("junit_fixed", fixed("junit"));
+    // A walk of `.` names its files as the repository does, as github and sarif do: a CI
+    // dashboard matching cases by path sees one name per file.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Will you partner with us?\n").unwrap();
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["--format", "junit", "."]));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("<testcase name=\"a.txt\" classname=\"pitchlint\" file=\"a.txt\">"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\na.txt:1:10: error [seed/partner-close]"),
+        "{out}"
+    );
+    assert!(!out.contains("./a.txt"), "{out}");
 }
 
 fn sarif_schema() -> jsonschema::Validator {

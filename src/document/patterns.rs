@@ -20,8 +20,10 @@ pub const PLACEHOLDER: &str = concat!(
     // <NAME>, <FIRST NAME> (uppercase only: tags are lowercase)
     r"|<[A-Z][A-Z0-9_ ]{0,40}>",
     // [Company], [First Name], [shared audience], [X], [Use case 2]: words of letters,
-    // `_`, `-`, `/`, `'`, `+`, `&` and sentence marks, no colon (checked further by `is_prose`)
-    r"|\[[A-Za-z][A-Za-z0-9 _'/+&.,?!\-]{0,60}\]",
+    // `_`, `-`, `/`, `'`, `+`, `&` and sentence marks, no colon (checked further by `is_prose`);
+    // also after a count written against them, [1-sentence insight], [2nd pain point] (not a
+    // footnote's [1], a year's [2024] nor [1 of 3])
+    r"|\[(?:[0-9]{1,3}-?)?[A-Za-z][A-Za-z0-9 _'/+&.,?!\-]{0,60}\]",
 );
 
 /// The bytes a placeholder can start with.

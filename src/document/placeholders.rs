@@ -254,7 +254,8 @@ const MAX_BRACKET_WORDS: usize = 5;
 /// `[our guide][1]`) when the view still shows the link syntax (Markdown task boxes never
 /// reach the view: the Markdown reader blanks them); an editorial note or reference
 /// (`[sic]`, `[see Appendix A]`); more than [`MAX_BRACKET_WORDS`] words; or a number word
-/// longer than two digits (`[Gartner 2025]`; `[Problem 3]` is a field).
+/// longer than two digits (`[Gartner 2025]`; `[Problem 3]` and `[1-sentence insight]` are
+/// fields).
 fn is_prose(m: &str, after: &str) -> bool {
     let Some(inner) = m.strip_prefix('[').and_then(|m| m.strip_suffix(']')) else {
         return false;
@@ -272,12 +273,20 @@ fn is_prose(m: &str, after: &str) -> bool {
     for w in words {
         n += 1;
         has_number |= w.bytes().any(|b| b.is_ascii_digit())
-            && !(w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()));
+            && !(w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            && !is_count(w);
     }
     // The list is ASCII, and the one character outside ASCII that lower-cases into it is the
     // Kelvin sign, to `k`, which no listed word has (a test checks): comparing ASCII case
     // aside is comparing `to_lowercase`, without building it.
     n > MAX_BRACKET_WORDS || has_number || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
+}
+
+/// A count written against its noun, as a field's first word: `1-sentence`, `2nd`, `3-step`.
+fn is_count(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = w[digits..].strip_prefix('-').unwrap_or(&w[digits..]);
+    (1..=3).contains(&digits) && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -365,7 +374,8 @@ mod tests {
     #[test]
     fn bracketed_merge_fields_are_placeholders() {
         let t = "[Company] [First Name] [company name] [Your Name] [Use case 2] [day/day] [X] \
-                 [usage URL from {{LIB}}] [Observation question?]";
+                 [usage URL from {{LIB}}] [Observation question?] [1-sentence insight or resource] \
+                 [2nd pain point] [1] [2024] [1 of 3]";
         assert_eq!(
             found(t),
             [
@@ -377,7 +387,9 @@ mod tests {
                 "[day/day]",
                 "[X]",
                 "{{LIB}}",
-                "[Observation question?]"
+                "[Observation question?]",
+                "[1-sentence insight or resource]",
+                "[2nd pain point]"
             ]
         );
     }

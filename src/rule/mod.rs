@@ -601,9 +601,9 @@ pub(crate) mod tests {
         let e = pack_error("phrases = [\"a\"]\nweight = -5\nunit = \"word\"\n");
         assert_eq!(
             e,
-            "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive, exceptions)"
+            "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive, exceptions, exception_pattern)"
         );
-        // `exceptions` is the phrase kind's alone.
+        // `exceptions` belongs to the kinds that match (phrase, proximity, require).
         let e = pack_error(
             "kind = \"occurrence\"\nphrases = [\"a\"]\nmax = 1\nweight = -5\nexceptions = [\"a b\"]\n",
         );
@@ -616,11 +616,7 @@ pub(crate) mod tests {
     #[test]
     fn a_match_inside_an_exception_is_no_finding() {
         let r = "phrases = [\"partner*\"]\nweight = -5\nexceptions = [\"not ask~ you to partner\", \"Partners HealthCare\"]\n";
-        let linter = Linter::new(&[pack(r)]).unwrap();
-        let count = |text: &str| {
-            let doc = document::read("t", text.as_bytes().to_vec(), Format::Text).unwrap();
-            linter.check(&doc).len()
-        };
+        let count = |text: &str| findings_full(r, text).len();
         assert_eq!(count("Will you partner with us?"), 1);
         assert_eq!(count("We are not asking you to partner with us."), 0);
         assert_eq!(
@@ -634,6 +630,33 @@ pub(crate) mod tests {
         let e = pack_error("phrases = [\"a\"]\nweight = -5\nexceptions = [\"(b\"]\n");
         assert!(
             e.starts_with("t.toml:8:16: rule `x`: phrase \"(b\": unclosed"),
+            "{e}"
+        );
+    }
+
+    /// `exception_pattern` says in a regex what phrases cannot ("any amount a month"), beside
+    /// the `exceptions` phrases or alone; it is checked as a rule's `pattern` is.
+    #[test]
+    fn a_match_inside_an_exception_pattern_is_no_finding() {
+        let r = "pattern = '[$][0-9]+'\nweight = 5\nexceptions = [\"cost us\"]\nexception_pattern = '[$][0-9]+ (a|per) month'\n";
+        let count = |text: &str| findings_full(r, text).len();
+        assert_eq!(count("It saved Harlow $41000 in May."), 1);
+        assert_eq!(count("The service is $500 a month."), 0);
+        assert_eq!(count("It is $500 per month, and saved Harlow $41000."), 1);
+        let alone = "pattern = '[$][0-9]+'\nweight = 5\nexception_pattern = '[$][0-9]+ a month'\n";
+        assert!(super::tests::findings(alone, "Only $500 a month.").is_empty());
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nexception_pattern = 'a('\n");
+        assert!(
+            e.starts_with("t.toml:8:23: rule `x`: invalid regex: unclosed group"),
+            "{e}"
+        );
+        let e = pack_error("phrases = [\"a\"]\nweight = -5\nexception_pattern = 'a*'\n");
+        assert!(e.contains("pattern can match empty text"), "{e}");
+        let e = pack_error(
+            "kind = \"occurrence\"\nphrases = [\"a\"]\nmax = 1\nweight = -5\nexception_pattern = 'a b'\n",
+        );
+        assert!(
+            e.contains("rule `x`: an occurrence rule has no `exception_pattern` key"),
             "{e}"
         );
     }

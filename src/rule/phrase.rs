@@ -22,33 +22,45 @@ impl PhraseRule {
     /// Compile the rule's phrases (all into one alternation) or its pattern, and its
     /// exceptions (another alternation).
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
-        super::allow_keys(
-            src,
-            r,
-            "phrase",
-            &["phrases", "pattern", "case_sensitive", "exceptions"],
-        )?;
+        super::allow_keys(src, r, "phrase", MATCH_KEYS)?;
         let mut patterns = compile_match(src, r, &meta.id)?;
         patterns.extend(compile_exceptions(src, r, &meta.id)?);
         Ok(PhraseRule { meta, patterns })
     }
 }
 
-/// The pattern of a rule's `exceptions` (phrases whose matches are no match of the rule), if
-/// it has any. Shared by the phrase and proximity kinds.
-pub fn compile_exceptions(src: &PackSource, r: &RuleDef, id: &str) -> Result<Option<PatternSpec>> {
-    let Some(list) = &r.exceptions else {
-        return Ok(None);
-    };
-    let at = list.span().start;
-    if list.get_ref().is_empty() {
-        return Err(src.error_at(
-            at,
-            format!("rule `{id}`: `exceptions` is an empty list: name a phrase or leave it out"),
-        ));
-    }
+/// The keys of the kinds that match phrases or a regex, with exceptions: phrase and require.
+pub const MATCH_KEYS: &[&str] = &[
+    "phrases",
+    "pattern",
+    "case_sensitive",
+    "exceptions",
+    "exception_pattern",
+];
+
+/// The patterns of a rule's exceptions (matches that are no match of the rule): its
+/// `exceptions` phrases, then its `exception_pattern` regex, each if it has it. They come
+/// last among the rule's patterns. Shared by the phrase, proximity and require kinds.
+pub fn compile_exceptions(src: &PackSource, r: &RuleDef, id: &str) -> Result<Vec<PatternSpec>> {
     let case = r.is_case_sensitive();
-    Ok(compile_one(src, at, id, case, &r.exceptions, &None)?.pop())
+    let mut patterns = Vec::new();
+    if let Some(list) = &r.exceptions {
+        let at = list.span().start;
+        if list.get_ref().is_empty() {
+            return Err(src.error_at(
+                at,
+                format!(
+                    "rule `{id}`: `exceptions` is an empty list: name a phrase or leave it out"
+                ),
+            ));
+        }
+        patterns.extend(compile_one(src, at, id, case, &r.exceptions, &None)?);
+    }
+    if let Some(p) = &r.exception_pattern {
+        let at = p.span().start;
+        patterns.extend(compile_one(src, at, id, case, &None, &r.exception_pattern)?);
+    }
+    Ok(patterns)
 }
 
 /// Spans whose insides are no match: the matches of a rule's `exceptions` in one check, or
@@ -75,11 +87,12 @@ impl Exceptions {
         Exceptions { spans, reach }
     }
 
-    /// The spans of the hits of pattern `index` among a rule's `hits` (in order of start).
+    /// The spans of the hits of the patterns from `index` on among a rule's `hits` (in order
+    /// of start): a rule's exceptions are its last patterns.
     pub fn of(hits: &[Hit], index: u32) -> Self {
         Exceptions::new(
             hits.iter()
-                .filter(|h| h.pattern == index)
+                .filter(|h| h.pattern >= index)
                 .map(|h| h.span.clone())
                 .collect(),
         )
@@ -283,7 +296,7 @@ impl Rule for PhraseRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        // Pattern 0 is what the rule matches, pattern 1 its exceptions.
+        // Pattern 0 is what the rule matches, the patterns after it its exceptions.
         let exceptions = Exceptions::of(hits, 1);
         for h in hits.iter().filter(|h| h.pattern == 0) {
             if !exceptions.cover(&h.span) && cx.counts(&h.span) {

@@ -39,6 +39,7 @@ impl ProximityRule {
                 "near_pattern",
                 "within",
                 "exceptions",
+                "exception_pattern",
             ],
         )?;
         let id = &meta.id;
@@ -67,7 +68,8 @@ impl ProximityRule {
             &r.near,
             &r.near_pattern,
         )?);
-        // Its exceptions are a third pattern: a match inside one of theirs is no match.
+        // Its exceptions are the patterns after those: a match inside one of theirs is no
+        // match.
         patterns.extend(super::phrase::compile_exceptions(src, r, id)?);
         let within = match &r.within {
             None => None,
@@ -148,8 +150,8 @@ impl Rule for ProximityRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        // A phrase or near match inside a match of the exceptions (the third pattern) is no
-        // match at all.
+        // A phrase or near match inside a match of the exceptions (the patterns from the
+        // third on) is no match at all.
         let exceptions = super::phrase::Exceptions::of(hits, 2);
         let counts = |h: &Hit| cx.counts(&h.span) && !exceptions.cover(&h.span);
         let near: Vec<&Hit> = hits

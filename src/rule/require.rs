@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use super::phrase::compile_match;
+use super::phrase::{Exceptions, MATCH_KEYS, compile_exceptions, compile_match};
 use super::{Context, Finding, PatternSpec, Rule, RuleMeta, allow_keys};
 use crate::error::Result;
 use crate::matcher::Hit;
@@ -20,8 +20,9 @@ pub struct RequireRule {
 impl RequireRule {
     /// Check the keys and compile what is required.
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
-        allow_keys(src, r, "require", &["phrases", "pattern", "case_sensitive"])?;
-        let patterns = compile_match(src, r, &meta.id)?;
+        allow_keys(src, r, "require", MATCH_KEYS)?;
+        let mut patterns = compile_match(src, r, &meta.id)?;
+        patterns.extend(compile_exceptions(src, r, &meta.id)?);
         Ok(RequireRule { meta, patterns })
     }
 }
@@ -36,7 +37,13 @@ impl Rule for RequireRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        if !hits.iter().any(|h| cx.counts(&h.span)) && !placeholder_only(cx) {
+        // Pattern 0 is what is required; a match inside one of its exceptions (the patterns
+        // after it) does not count.
+        let exceptions = Exceptions::of(hits, 1);
+        let found = hits
+            .iter()
+            .any(|h| h.pattern == 0 && !exceptions.cover(&h.span) && cx.counts(&h.span));
+        if !found && !placeholder_only(cx) {
             out.push(cx.part_finding(self.meta.message.clone()));
         }
     }
@@ -79,6 +86,21 @@ mod tests {
     use crate::rule::tests::{findings, pack_error};
 
     const ASK: &str = "kind = \"require\"\nscope = \"closing\"\npattern = '\\?'\nweight = -10\n";
+
+    /// What stands inside an exception does not count as present: a sum the buyer lost is
+    /// no price.
+    #[test]
+    fn a_match_inside_an_exception_does_not_count() {
+        let price = "kind = \"require\"\npattern = '[$][0-9]+'\nexception_pattern = 'cost (you|us) [$][0-9]+'\nweight = -6\n";
+        let loss = "Hi Dana,\n\nLate freight cost you $240000 last year.\n\nShall I send it?\n\nBest,\nSam";
+        assert_eq!(findings(price, loss).len(), 1);
+        let priced = "Hi Dana,\n\nLate freight cost you $240000 last year. We charge $1850 a load.\n\nShall I send it?\n\nBest,\nSam";
+        assert!(findings(price, priced).is_empty());
+        let phrases =
+            "kind = \"require\"\nphrases = [\"trial\"]\nexceptions = [\"no trial\"]\nweight = -6\n";
+        assert_eq!(findings(phrases, "We offer no trial.").len(), 1);
+        assert!(findings(phrases, "We offer a trial.").is_empty());
+    }
 
     #[test]
     fn fires_once_when_the_closing_has_no_question() {
