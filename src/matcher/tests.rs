@@ -203,6 +203,18 @@ fn embedded_dfas_pass_the_full_check() {
     assert_eq!(n, 5);
 }
 
+/// Every default regex is compiled into one embedded DFA by `build.rs`, in the dev profile
+/// too, so its size is binary size and build time. Unicode case folding and word-class gaps
+/// multiply it: two exception regexes once grew it from 2.3 MB to 6.7 MB and the build
+/// script from 22 s to over 4 minutes. Keep what a regex adds small (ASCII `(?-u:…)` where
+/// the text allows it, no counted word gaps).
+#[test]
+fn the_embedded_rule_dfa_stays_small() {
+    let [(_, fwd), (_, rev)] = embedded::bytes();
+    assert!(fwd.len() <= 4 << 20, "forward DFA {} KB", fwd.len() >> 10);
+    assert!(rev.len() <= 2 << 20, "reverse DFA {} KB", rev.len() >> 10);
+}
+
 /// Every phrase of the default packs expands to strings that are put in a trie on every
 /// run, so start-up grows with their number: about 3,900 once cost a 3 KB draft 1.6 times
 /// its time (session 14). Keep the groups small (a list of 19 platforms times 8 program words
