@@ -30,6 +30,9 @@ pub struct Error {
     pub position: Option<(usize, usize)>,
     /// What is wrong, and what was expected.
     pub message: String,
+    /// Further errors found in the same pass over the same file (the other broken rules of a
+    /// pack), in file order; each is a line of its own. See [`Error::all`].
+    pub more: Vec<Error>,
 }
 
 /// The library's result type.
@@ -43,6 +46,7 @@ impl Error {
             path: Some(path.to_path_buf()),
             position: None,
             message: message.into(),
+            more: Vec::new(),
         }
     }
 
@@ -61,7 +65,29 @@ impl Error {
             path: Some(path.to_path_buf()),
             position: Some((pos.line, pos.column)),
             message: message.into(),
+            more: Vec::new(),
         }
+    }
+
+    /// The first of `errors` (in file order), carrying the rest; `None` when there are none.
+    pub fn first_of(mut errors: Vec<Error>) -> Option<Error> {
+        if errors.is_empty() {
+            return None;
+        }
+        let mut first = errors.remove(0);
+        first.more = errors.into_iter().flat_map(|e| e.all_owned()).collect();
+        Some(first)
+    }
+
+    /// This error, then the others found with it: one line each.
+    pub fn all(&self) -> impl Iterator<Item = &Error> {
+        std::iter::once(self).chain(&self.more)
+    }
+
+    /// This error and the others found with it, each without others.
+    fn all_owned(mut self) -> Vec<Error> {
+        let more = std::mem::take(&mut self.more);
+        std::iter::once(self).chain(more).collect()
     }
 
     /// A usage error, not tied to a file.
@@ -71,6 +97,7 @@ impl Error {
             path: None,
             position: None,
             message: message.into(),
+            more: Vec::new(),
         }
     }
 

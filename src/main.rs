@@ -118,6 +118,12 @@ fn main() -> ExitCode {
             match (&e, &cli.output) {
                 // The report's file, named, as when it could not be created.
                 (run::RunError::Io(io), Some(path)) => say!("{}", unwritable(path, io)),
+                // A pack's broken rules, all of them: one line each.
+                (run::RunError::Lint(e), _) => {
+                    for one in e.all() {
+                        say!("pitchlint: error: {one}");
+                    }
+                }
                 _ => say!("pitchlint: error: {e}"),
             }
             ExitCode::from(Status::Error.code())

@@ -268,6 +268,41 @@ fn a_missing_file_is_an_error_but_the_rest_is_linted() {
     assert_eq!(v["files"].as_array().unwrap().len(), 1);
 }
 
+/// A pack with several broken rules gets every mistake at once, one positioned line each, in
+/// file order, from a lint and from `check-rules`: fixing a pack takes one pass, not one run
+/// per mistake. (A TOML syntax error or an unknown key still stops the reading at the first.)
+#[test]
+fn a_pack_gets_every_broken_rule_reported_at_once() {
+    let pack = "[pack]\nname = \"Team_Five\"\n\n[[rule]]\nid = \"Bad Id\"\nweight = -5\nmessage = \"m\"\nphrases = [\"a\"]\n\n[[rule]]\nid = \"ok-one\"\nweight = -5\nseverity = \"warn\"\nmessage = \"m\"\nphrases = [\"b\"]\n\n[[rule]]\nid = \"re\"\nweight = -5\nmessage = \"m\"\npattern = 'a('\nneeds = [\"ok-on\"]\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.toml"), pack).unwrap();
+    let want = [
+        "pitchlint: error: t.toml:2:8: pack name `Team_Five` must be kebab-case",
+        "pitchlint: error: t.toml:5:6: rule id `Bad Id` must be kebab-case",
+        "pitchlint: error: t.toml:13:12: rule `ok-one`: unknown severity `warn`",
+        "pitchlint: error: t.toml:21:13: rule `re`: invalid regex: unclosed group",
+        "pitchlint: error: t.toml:22:10: rule `re`: `needs` names `ok-on`",
+    ];
+    for args in [&["--rules", "t.toml", "-"][..], &["check-rules", "t.toml"]] {
+        let out = pitchlint()
+            .current_dir(dir.path())
+            .args(args)
+            .write_stdin("x")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains("error:")).collect();
+        assert_eq!(lines.len(), want.len(), "{args:?}: {err}");
+        for (line, want) in lines.iter().zip(want) {
+            assert!(
+                line.starts_with(want),
+                "{args:?}: {line:?} should start {want:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn broken_rule_files_get_one_positioned_line() {
     let cases = [

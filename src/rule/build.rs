@@ -12,7 +12,7 @@ use super::{
     placeholder, proximity, repetition, require, substitution,
 };
 use crate::document::Scope;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::matcher::Hit;
 use crate::pack::{PackSource, RuleDef};
 use crate::profile::{Profile, Profiles};
@@ -92,14 +92,17 @@ pub fn is_kebab(s: &str) -> bool {
 pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
     let def = src.parse()?;
     let pack = def.pack.name.get_ref().clone();
+    // Every mistake past the TOML's own reading is reported, in file order, so that a pack
+    // is fixed in one pass (a TOML or key error stops the reading at the first).
+    let mut errors = Vec::new();
     if !is_kebab(&pack) {
-        return Err(src.error_at(
+        errors.push(src.error_at(
             def.pack.name.span().start,
             format!("pack name `{pack}` must be kebab-case (a-z, 0-9, single hyphens)"),
         ));
     }
     if pack == crate::builtin::PACK {
-        return Err(src.error_at(
+        errors.push(src.error_at(
             def.pack.name.span().start,
             format!(
                 "pack name `{pack}` is the built-in rules' (pitchlint/empty-draft…): their ids \
@@ -107,8 +110,8 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
             ),
         ));
     }
-    // The rules build on all cores (start-up is felt on every draft); the first error, in
-    // the order of the file, is reported, as if they were built one by one.
+    // The rules build on all cores (start-up is felt on every draft); their errors are
+    // reported in the order of the file, as if they were built one by one.
     let built: Vec<Result<Box<dyn Rule>>> = def
         .rule
         .par_iter()
@@ -121,7 +124,7 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         let id = r.id.get_ref();
         let at = r.id.span().start;
         if !is_kebab(id) {
-            return Err(src.error_at(
+            errors.push(src.error_at(
                 at,
                 format!(
                     "rule id `{id}` must be kebab-case (a-z, 0-9, single hyphens){}",
@@ -131,12 +134,15 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         }
         if let Some(first) = seen.insert(id.clone(), at) {
             let line = src.text[..first].matches('\n').count() + 1;
-            return Err(src.error_at(
+            errors.push(src.error_at(
                 at,
                 format!("duplicate rule id `{id}` in pack `{pack}` (first at line {line})"),
             ));
         }
-        rules.push(rule?);
+        match rule {
+            Ok(rule) => rules.push(rule),
+            Err(e) => errors.push(e),
+        }
     }
     // Every rule a `needs` names is in the pack.
     for r in &def.rule {
@@ -145,7 +151,7 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
                 let near = crate::error::closest(n.get_ref(), seen.keys().map(String::as_str))
                     .map(|n| format!(" (did you mean `{n}`?)"))
                     .unwrap_or_default();
-                return Err(src.error_at(
+                errors.push(src.error_at(
                     n.span().start,
                     format!(
                         "rule `{}`: `needs` names `{}`, which is no rule of pack `{pack}`{near}",
@@ -156,7 +162,12 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
             }
         }
     }
-    Ok(rules)
+    // In file order: the needs errors were found after the rules they stand in.
+    errors.sort_by_key(|e| e.position);
+    match Error::first_of(errors) {
+        Some(e) => Err(e),
+        None => Ok(rules),
+    }
 }
 
 /// " (did you mean `banned-words`?)" for a name that is not kebab-case (`Banned_Words`), when

@@ -645,7 +645,10 @@ fn check_rules(
                 sources.extend(s);
             }
             Err(e) => {
-                writeln!(err, "pitchlint: error: {e}")?;
+                // Every broken rule of the pack, one line each.
+                for one in e.all() {
+                    writeln!(err, "pitchlint: error: {one}")?;
+                }
                 broken += 1;
             }
         }
