@@ -266,36 +266,112 @@ impl PackSource {
     }
 
     fn parse_text(&self) -> Result<PackDef> {
-        toml::from_str::<PackDef>(&self.text).map_err(|e| {
-            let message = crate::error::toml_message(&e, &self.text);
+        toml::from_str::<PackDef>(&self.text).map_err(|e| self.toml_error(&e, &self.text))
+    }
+
+    /// After [`PackSource::parse`] failed: every unknown key of the pack, each an error in
+    /// `errors`, and the pack as read without them (their entries blanked, offsets and line
+    /// breaks kept), so that what else is wrong is found in the same run; `None`, with the
+    /// error in `errors`, when something else stops the reading (a syntax error, a missing or
+    /// mistyped key). Only on the error path: the pack is read again once per unknown key.
+    /// Also returns, for each blanked entry, its rule's id and the key it was taken for (the
+    /// suggestion: `phrases` for `phrase`), if any.
+    pub fn parse_past_unknown_keys(
+        &self,
+        errors: &mut Vec<Error>,
+    ) -> Option<(PackDef, Vec<(String, String)>)> {
+        let mut text = self.text.clone();
+        let mut blanked = Vec::new();
+        loop {
+            let e = match toml::from_str::<PackDef>(&text) {
+                Ok(def) => return Some((def, blanked)),
+                Err(e) => e,
+            };
+            let error = self.toml_error(&e, &text);
+            // A misspelt required key (`mesage`) leaves the key missing once blanked: said
+            // already, by the suggestion on the misspelling.
+            let missing = e.message().strip_prefix("missing field ");
+            let said = |k: &str| format!("(did you mean {k}?)");
+            if missing.is_some_and(|k| errors.iter().any(|x| x.message.contains(&said(k)))) {
+                return None;
+            }
+            let meant = error
+                .message
+                .split_once("(did you mean `")
+                .and_then(|(_, rest)| rest.split_once('`'))
+                .map(|(key, _)| key.to_string());
+            errors.push(error);
+            let entry = e
+                .span()
+                .filter(|_| e.message().starts_with("unknown field"))
+                .and_then(|s| entry_at(&text, s.start))?;
+            // Spaces for its bytes, its line breaks kept: offsets and lines stay the same.
+            let blank: String = text[entry.clone()]
+                .bytes()
+                .map(|b| {
+                    if b == b'\n' || b == b'\r' {
+                        b as char
+                    } else {
+                        ' '
+                    }
+                })
+                .collect();
+            if let (Some(id), Some(key)) = (rule_id_at(&text, entry.start), meant) {
+                blanked.push((id, key));
+            }
+            text.replace_range(entry, &blank);
+        }
+    }
+
+    /// A TOML reader's error in `text` (this pack's text, or it with entries blanked) at
+    /// `file:line:column`, naming the rule it stands in.
+    fn toml_error(&self, e: &toml::de::Error, text: &str) -> Error {
+        {
+            let message = crate::error::toml_message(e, text);
             match e.span() {
                 // The missing `[pack]` table is the file's, not a rule's.
-                Some(span) if e.message().contains("missing field `pack`") => Error::at(
-                    ErrorKind::Config,
-                    &self.path,
-                    &self.text,
-                    span.start,
-                    message,
-                ),
+                Some(span) if e.message().contains("missing field `pack`") => {
+                    Error::at(ErrorKind::Config, &self.path, text, span.start, message)
+                }
                 Some(span) => Error::at(
                     ErrorKind::Config,
                     &self.path,
-                    &self.text,
+                    text,
                     span.start,
-                    match rule_id_at(&self.text, span.start) {
+                    match rule_id_at(text, span.start) {
                         Some(id) => format!("rule `{id}`: {message}"),
                         None => message,
                     },
                 ),
                 None => Error::file(ErrorKind::Config, &self.path, message),
             }
-        })
+        }
     }
 
     /// An error at a byte offset of this pack.
     pub fn error_at(&self, offset: usize, message: impl Into<String>) -> Error {
         Error::at(ErrorKind::Config, &self.path, &self.text, offset, message)
     }
+}
+
+/// The bytes of the entry (`key = value`) whose key starts at `offset`, in any table of `text`.
+fn entry_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
+    fn find(table: &toml::de::DeTable<'_>, offset: usize) -> Option<std::ops::Range<usize>> {
+        table.iter().find_map(|(k, v)| {
+            if k.span().start == offset {
+                return Some(offset..v.span().end);
+            }
+            within(v.get_ref(), offset)
+        })
+    }
+    fn within(v: &toml::de::DeValue<'_>, offset: usize) -> Option<std::ops::Range<usize>> {
+        match v {
+            toml::de::DeValue::Table(t) => find(t, offset),
+            toml::de::DeValue::Array(a) => a.iter().find_map(|v| within(v.get_ref(), offset)),
+            _ => None,
+        }
+    }
+    find(toml::de::DeTable::parse(text).ok()?.get_ref(), offset)
 }
 
 /// The `id` of the `[[rule]]` table that holds byte `offset` of a pack's text, if it has one:

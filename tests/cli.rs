@@ -270,10 +270,10 @@ fn a_missing_file_is_an_error_but_the_rest_is_linted() {
 
 /// A pack with several broken rules gets every mistake at once, one positioned line each, in
 /// file order, from a lint and from `check-rules`: fixing a pack takes one pass, not one run
-/// per mistake. (A TOML syntax error or an unknown key still stops the reading at the first.)
+/// per mistake. (A TOML syntax error still stops the reading at the first.)
 #[test]
 fn a_pack_gets_every_broken_rule_reported_at_once() {
-    let pack = "[pack]\nname = \"Team_Five\"\n\n[[rule]]\nid = \"Bad Id\"\nweight = -5\nmessage = \"m\"\nphrases = [\"a\"]\n\n[[rule]]\nid = \"ok-one\"\nweight = -5\nseverity = \"warn\"\nmessage = \"m\"\nphrases = [\"b\"]\n\n[[rule]]\nid = \"re\"\nweight = -5\nmessage = \"m\"\npattern = 'a('\nneeds = [\"ok-on\"]\n";
+    let pack = "[pack]\nname = \"Team_Five\"\n\n[[rule]]\nid = \"Bad Id\"\nweight = -5\nmessage = \"m\"\nphrases = [\"a\"]\n\n[[rule]]\nid = \"ok-one\"\nweight = -5\nseverity = \"warn\"\nmessage = \"m\"\nphrases = [\"b\"]\n\n[[rule]]\nid = \"re\"\nweight = -5\nmessage = \"m\"\npattern = 'a('\nneeds = [\"ok-on\"]\nscopes = [\n  \"body\",\n]\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("t.toml"), pack).unwrap();
     let want = [
@@ -282,6 +282,8 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
         "pitchlint: error: t.toml:13:12: rule `ok-one`: unknown severity `warn`",
         "pitchlint: error: t.toml:21:13: rule `re`: invalid regex: unclosed group",
         "pitchlint: error: t.toml:22:10: rule `re`: `needs` names `ok-on`",
+        // Each unknown key, and the reading goes on past it (a multi-line value too).
+        "pitchlint: error: t.toml:23:1: rule `re`: unknown field `scopes` (did you mean `scope`?)",
     ];
     for args in [&["--rules", "t.toml", "-"][..], &["check-rules", "t.toml"]] {
         let out = pitchlint()
@@ -301,6 +303,24 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
             );
         }
     }
+    // A misspelt required key is said once, by its suggestion, not again as missing; the
+    // reading stops there (the rule cannot be read without it).
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nseverty = \"info\"\nmesage = \"m\"\nphrases = [\"c\"]\n";
+    std::fs::write(dir.path().join("t.toml"), pack).unwrap();
+    let out = pitchlint()
+        .current_dir(dir.path())
+        .args(["--rules", "t.toml", "-"])
+        .write_stdin("x")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("pitchlint: error: t.toml:7:1: rule `a`: unknown field `severty`")
+    );
+    assert!(lines[1].starts_with("pitchlint: error: t.toml:8:1: rule `a`: unknown field `mesage`"));
 }
 
 #[test]

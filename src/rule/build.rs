@@ -90,11 +90,22 @@ pub fn is_kebab(s: &str) -> bool {
 
 /// Validate and build every rule of one pack. The first problem stops the load.
 pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
-    let def = src.parse()?;
-    let pack = def.pack.name.get_ref().clone();
-    // Every mistake past the TOML's own reading is reported, in file order, so that a pack
-    // is fixed in one pass (a TOML or key error stops the reading at the first).
+    // Every mistake is reported, in file order, so that a pack is fixed in one pass: each
+    // unknown key, then what else the pack holds (a syntax error, or a missing or mistyped
+    // key, stops the reading there).
     let mut errors = Vec::new();
+    let (def, blanked) = match src.parse() {
+        Ok(def) => (def, Vec::new()),
+        Err(first) => match src.parse_past_unknown_keys(&mut errors) {
+            Some(read) => read,
+            None => {
+                // The reader finds unknown keys in the order of their names, not of the file.
+                errors.sort_by_key(|e| e.position);
+                return Err(Error::first_of(errors).unwrap_or(first));
+            }
+        },
+    };
+    let pack = def.pack.name.get_ref().clone();
     if !is_kebab(&pack) {
         errors.push(src.error_at(
             def.pack.name.span().start,
@@ -141,6 +152,12 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         }
         match rule {
             Ok(rule) => rules.push(rule),
+            // A rule read without a misspelt key fails for its want ("no `phrases`", for
+            // `phrase`): the misspelling's suggestion says so already.
+            Err(e)
+                if blanked
+                    .iter()
+                    .any(|(rule, key)| rule == id && e.message.contains(&format!("`{key}`"))) => {}
             Err(e) => errors.push(e),
         }
     }
