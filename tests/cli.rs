@@ -2,7 +2,6 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
 
 use common::{lint_json, pitchlint, rule_ids};
@@ -268,6 +267,17 @@ fn a_missing_file_is_an_error_but_the_rest_is_linted() {
     assert_eq!(v["files"].as_array().unwrap().len(), 1);
 }
 
+/// Lint "x" from standard input in `dir` with `pack` written as `t.toml` there.
+fn lint_with_pack(dir: &std::path::Path, pack: &str) -> std::process::Output {
+    std::fs::write(dir.join("t.toml"), pack).unwrap();
+    pitchlint()
+        .current_dir(dir)
+        .args(["--rules", "t.toml", "-"])
+        .write_stdin("x")
+        .output()
+        .unwrap()
+}
+
 /// A pack with several broken rules gets every mistake at once, one positioned line each, in
 /// file order, from a lint and from `check-rules`: fixing a pack takes one pass, not one run
 /// per mistake. (A TOML syntax error still stops the reading at the first.)
@@ -306,13 +316,7 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
     // A misspelt required key is said once, by its suggestion, not again as missing; the
     // reading stops there (the rule cannot be read without it).
     let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nseverty = \"info\"\nmesage = \"m\"\nphrases = [\"c\"]\n";
-    std::fs::write(dir.path().join("t.toml"), pack).unwrap();
-    let out = pitchlint()
-        .current_dir(dir.path())
-        .args(["--rules", "t.toml", "-"])
-        .write_stdin("x")
-        .output()
-        .unwrap();
+    let out = lint_with_pack(dir.path(), pack);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
@@ -383,17 +387,7 @@ fn broken_rule_files_get_one_positioned_line() {
     ];
     for (toml, expected) in cases {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("t.toml");
-        std::fs::File::create(&path)
-            .unwrap()
-            .write_all(toml.as_bytes())
-            .unwrap();
-        let out = pitchlint()
-            .current_dir(dir.path())
-            .args(["--rules", "t.toml", "-"])
-            .write_stdin("x")
-            .output()
-            .unwrap();
+        let out = lint_with_pack(dir.path(), toml);
         assert_eq!(out.status.code(), Some(2), "{toml}");
         assert!(out.stdout.is_empty(), "nothing is linted with half a pack");
         let err = String::from_utf8(out.stderr).unwrap();
