@@ -228,17 +228,19 @@ pub fn binary_error(input: &Input) -> String {
     // The head again (the file is not kept): its first NUL byte, and whether it reads as
     // UTF-16 without a byte-order mark, which Windows tools can write.
     let head = match input {
-        Input::File(p) => std::fs::File::open(p).ok().and_then(|f| {
-            let mut head = Vec::new();
-            f.take(plain::SNIFF as u64).read_to_end(&mut head).ok()?;
-            Some(head)
-        }),
-        Input::Stdin(_) => None,
+        // Not a FIFO or a device: opening one again would wait for a writer that is gone.
+        Input::File(p) if std::fs::metadata(p).is_ok_and(|m| m.is_file()) => {
+            std::fs::File::open(p).ok().and_then(|f| {
+                let mut head = Vec::new();
+                f.take(plain::SNIFF as u64).read_to_end(&mut head).ok()?;
+                Some(head)
+            })
+        }
+        _ => None,
     };
-    let Some(head) = head else {
+    let Some((head, at)) = head.and_then(|h| Some((h.clone(), memchr::memchr(0, &h)?))) else {
         return "binary input (a NUL byte in its first 8 KiB), not a draft".to_string();
     };
-    let at = memchr::memchr(0, &head).unwrap_or(0);
     if utf16_without_bom(&head) {
         format!(
             "binary file (a NUL byte at offset {at}), not a draft: it reads as UTF-16 without \
@@ -250,10 +252,14 @@ pub fn binary_error(input: &Input) -> String {
 }
 
 /// Whether `head` reads as UTF-16 text (little- or big-endian) with no byte-order mark: of
-/// its first 256 code units, every one is printable ASCII, a tab or a line break.
+/// its first 256 code units, every one is printable ASCII, a tab, a line break or general
+/// punctuation (the curly quotes and dashes of a Word or Outlook text).
 fn utf16_without_bom(head: &[u8]) -> bool {
     let units = &head[..head.len().min(512) & !1];
-    let ascii = |lo: u8, hi: u8| hi == 0 && (lo.is_ascii_graphic() || b" \t\r\n".contains(&lo));
+    let ascii = |lo: u8, hi: u8| {
+        (hi == 0 && (lo.is_ascii_graphic() || b" \t\r\n".contains(&lo)))
+            || (hi == 0x20 && lo >= 0x10)
+    };
     units.len() >= 4
         && (units.chunks(2).all(|u| ascii(u[0], u[1]))
             || units.chunks(2).all(|u| ascii(u[1], u[0])))

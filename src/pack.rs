@@ -305,6 +305,14 @@ impl PackSource {
                 .span()
                 .filter(|_| e.message().starts_with("unknown field"))
                 .and_then(|s| entry_at(&text, s.start))?;
+            // Only a plain `key = value` is blanked: a dotted key (`exampels.fire = …`) or a
+            // table header (`[extra]`) would leave a piece that reads as a syntax error.
+            let key_end = text[entry.start..entry.end]
+                .find(['=', '.', '\n'])
+                .map_or(entry.end, |i| entry.start + i);
+            if text[entry.start..].starts_with('[') || text[key_end..].starts_with(['.', '\n']) {
+                return None;
+            }
             // Spaces for its bytes, its line breaks kept: offsets and lines stay the same.
             let blank: String = text[entry.clone()]
                 .bytes()
@@ -326,25 +334,23 @@ impl PackSource {
     /// A TOML reader's error in `text` (this pack's text, or it with entries blanked) at
     /// `file:line:column`, naming the rule it stands in.
     fn toml_error(&self, e: &toml::de::Error, text: &str) -> Error {
-        {
-            let message = crate::error::toml_message(e, text);
-            match e.span() {
-                // The missing `[pack]` table is the file's, not a rule's.
-                Some(span) if e.message().contains("missing field `pack`") => {
-                    Error::at(ErrorKind::Config, &self.path, text, span.start, message)
-                }
-                Some(span) => Error::at(
-                    ErrorKind::Config,
-                    &self.path,
-                    text,
-                    span.start,
-                    match rule_id_at(text, span.start) {
-                        Some(id) => format!("rule `{id}`: {message}"),
-                        None => message,
-                    },
-                ),
-                None => Error::file(ErrorKind::Config, &self.path, message),
+        let message = crate::error::toml_message(e, text);
+        match e.span() {
+            // The missing `[pack]` table is the file's, not a rule's.
+            Some(span) if e.message().contains("missing field `pack`") => {
+                Error::at(ErrorKind::Config, &self.path, text, span.start, message)
             }
+            Some(span) => Error::at(
+                ErrorKind::Config,
+                &self.path,
+                text,
+                span.start,
+                match rule_id_at(text, span.start) {
+                    Some(id) => format!("rule `{id}`: {message}"),
+                    None => message,
+                },
+            ),
+            None => Error::file(ErrorKind::Config, &self.path, message),
         }
     }
 

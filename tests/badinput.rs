@@ -211,6 +211,18 @@ fn binary_file_named_or_piped_is_an_error() {
     );
     assert_eq!(r.code, 2);
 
+    // Named as well as found in a folder named before it: still named (`./d d/b.txt`).
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("d")).unwrap();
+    write(d.path(), "d/b.txt", b"ab\0cd");
+    let r = run_json(&["./d", "d/b.txt"], d.path(), None);
+    assert!(
+        r.stderr.contains("binary file (a NUL byte at offset 2)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.code, 2);
+
     let d = tempfile::tempdir().unwrap();
     let r = run_json(&[], d.path(), Some(b"%PDF-1.7\n\0\x01".to_vec()));
     assert!(
@@ -269,6 +281,30 @@ fn sparse_binary_and_device_inputs_are_read_as_far_as_needed() {
 /// A binary input is read no further than the head that shows it is binary: `/dev/zero` (a
 /// file that never ends) and an endless pipe of NUL bytes are skipped, not read until memory
 /// runs out.
+/// A binary draft behind a named pipe is an error like any other, without opening the pipe
+/// again to find the NUL byte (the writer is gone: that open would wait for ever).
+#[cfg(unix)]
+#[test]
+fn a_binary_fifo_is_an_error_without_hanging() {
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("f.txt");
+    assert!(
+        StdCommand::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, b"Hi\0there").unwrap())
+    };
+    let r = run_json(&["f.txt"], d.path(), None);
+    writer.join().unwrap();
+    assert!(r.stderr.contains("f.txt: binary input"), "{}", r.stderr);
+    assert_eq!(r.code, 2);
+}
+
 #[cfg(unix)]
 #[test]
 fn endless_binary_input_is_skipped_after_its_head() {
@@ -276,7 +312,7 @@ fn endless_binary_input_is_skipped_after_its_head() {
     let r = run_json(&["/dev/zero"], d.path(), None);
     assert!(
         r.stderr
-            .contains("/dev/zero: binary file (a NUL byte at offset 0)"),
+            .contains("/dev/zero: binary input (a NUL byte in its first 8 KiB)"),
         "{}",
         r.stderr
     );

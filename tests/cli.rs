@@ -313,6 +313,20 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
             );
         }
     }
+    // A dotted key or a table header that is unknown is said, and the reading stops there: a
+    // piece of it left behind would read as a syntax error the file does not have.
+    for (extra, want) in [
+        ("exampels.fire = [\"x\"]\n", "unknown field `exampels`"),
+        ("\n[extra]\nx = 1\n", "unknown field `extra`"),
+    ] {
+        let pack = format!(
+            "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nmessage = \"m\"\nphrases = [\"c\"]\n{extra}"
+        );
+        let out = lint_with_pack(dir.path(), &pack);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(want), "{err}");
+    }
     // A misspelt required key is said once, by its suggestion, not again as missing; the
     // reading stops there (the rule cannot be read without it).
     let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nseverty = \"info\"\nmesage = \"m\"\nphrases = [\"c\"]\n";

@@ -282,11 +282,18 @@ fn is_prose(m: &str, after: &str) -> bool {
     n > MAX_BRACKET_WORDS || has_number || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
 }
 
-/// A count written against its noun, as a field's first word: `1-sentence`, `2nd`, `3-step`.
+/// A count written against its noun (`1-sentence`, `3-step`) or an ordinal (`2nd`, `10th`):
+/// not `3x`, `2FA`, `3D` or `24h`, which are words of their own.
 fn is_count(w: &str) -> bool {
     let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = w[digits..].strip_prefix('-').unwrap_or(&w[digits..]);
-    (1..=3).contains(&digits) && !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphabetic())
+    let rest = &w[digits..];
+    let noun = rest
+        .strip_prefix('-')
+        .is_some_and(|n| n.len() >= 2 && n.bytes().all(|b| b.is_ascii_alphabetic()));
+    let ordinal = ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| rest.eq_ignore_ascii_case(s));
+    (1..=3).contains(&digits) && (noun || ordinal)
 }
 
 #[cfg(test)]
@@ -375,7 +382,7 @@ mod tests {
     fn bracketed_merge_fields_are_placeholders() {
         let t = "[Company] [First Name] [company name] [Your Name] [Use case 2] [day/day] [X] \
                  [usage URL from {{LIB}}] [Observation question?] [1-sentence insight or resource] \
-                 [2nd pain point] [1] [2024] [1 of 3]";
+                 [2nd pain point] [1] [2024] [1 of 3] [3x] [2FA] [3D] [24h] [Figure 2a]";
         assert_eq!(
             found(t),
             [

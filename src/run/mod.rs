@@ -411,7 +411,10 @@ fn lint(
                 Ok(Some(doc)) => doc,
                 // Binary and found in a folder: a note. Named on the command line (or piped
                 // in): an error, below.
-                Ok(None) if !named(input, &cli.paths) => {
+                Ok(None)
+                    if !named(input, &cli.paths)
+                        || (cli.fix && matches!(input, Input::Stdin(_))) =>
+                {
                     note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
                     if reporting {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
@@ -661,10 +664,16 @@ fn lint(
 }
 
 /// Whether `input` was named on the command line (standard input always is), not found by
-/// walking a folder.
+/// walking a folder: as written, or as the same file (`./d d/bin.txt` keeps the walked
+/// spelling).
 fn named(input: &Input, paths: &[PathBuf]) -> bool {
     match input {
         Input::Stdin(_) => true,
-        Input::File(p) => paths.contains(p),
+        Input::File(p) => {
+            paths.contains(p) || {
+                let real = std::fs::canonicalize(p).ok();
+                real.is_some() && paths.iter().any(|q| std::fs::canonicalize(q).ok() == real)
+            }
+        }
     }
 }

@@ -98,8 +98,7 @@ pub struct RuleFile {
     pub phrases: Option<Vec<String>>,
     /// A Rust regular expression.
     pub pattern: Option<String>,
-    /// phrase, proximity, require: phrases whose matches are no finding (a match inside one
-    /// is dropped).
+    /// phrase, proximity, require: phrases whose matches are no finding.
     pub exceptions: Option<Vec<String>>,
     /// phrase, proximity, require: a Rust regular expression whose matches are exceptions too.
     pub exception_pattern: Option<String>,
