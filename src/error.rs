@@ -75,19 +75,13 @@ impl Error {
             return None;
         }
         let mut first = errors.remove(0);
-        first.more = errors.into_iter().flat_map(|e| e.all_owned()).collect();
+        first.more = errors;
         Some(first)
     }
 
     /// This error, then the others found with it: one line each.
     pub fn all(&self) -> impl Iterator<Item = &Error> {
         std::iter::once(self).chain(&self.more)
-    }
-
-    /// This error and the others found with it, each without others.
-    fn all_owned(mut self) -> Vec<Error> {
-        let more = std::mem::take(&mut self.more);
-        std::iter::once(self).chain(more).collect()
     }
 
     /// A usage error, not tied to a file.

@@ -238,7 +238,10 @@ pub fn binary_error(input: &Input) -> String {
         }
         _ => None,
     };
-    let Some((head, at)) = head.and_then(|h| Some((h.clone(), memchr::memchr(0, &h)?))) else {
+    let Some((head, at)) = head.and_then(|h| {
+        let at = memchr::memchr(0, &h)?;
+        Some((h, at))
+    }) else {
         return "binary input (a NUL byte in its first 8 KiB), not a draft".to_string();
     };
     if utf16_without_bom(&head) {

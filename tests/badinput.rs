@@ -18,6 +18,12 @@ struct Run {
     code: i32,
 }
 
+/// The run failed on an input it could not lint (exit 2), saying `want` on standard error.
+fn assert_unread(r: &Run, want: &str) {
+    assert!(r.stderr.contains(want), "{want:?} not in {}", r.stderr);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
 /// Run with `--format json`, check that it did not panic, and parse stdout.
 fn run_json(args: &[&str], dir: &Path, stdin: Option<Vec<u8>>) -> Run {
     let mut c = pitchlint();
@@ -202,36 +208,24 @@ fn binary_file_named_or_piped_is_an_error() {
         .flat_map(u16::to_le_bytes)
         .collect();
     let r = run_on(&[("w.txt", &utf16)], &["w.txt"]);
-    assert!(
-        r.stderr.contains(
-            "w.txt: binary file (a NUL byte at offset 1), not a draft: it reads as UTF-16 without a byte-order mark; save it as UTF-8\n"
-        ),
-        "{}",
-        r.stderr
+    assert_unread(
+        &r,
+        "w.txt: binary file (a NUL byte at offset 1), not a draft: it reads as UTF-16 without a byte-order mark; save it as UTF-8\n",
     );
-    assert_eq!(r.code, 2);
 
     // Named as well as found in a folder named before it: still named (`./d d/b.txt`).
     let d = tempfile::tempdir().unwrap();
     std::fs::create_dir(d.path().join("d")).unwrap();
     write(d.path(), "d/b.txt", b"ab\0cd");
     let r = run_json(&["./d", "d/b.txt"], d.path(), None);
-    assert!(
-        r.stderr.contains("binary file (a NUL byte at offset 2)"),
-        "{}",
-        r.stderr
-    );
-    assert_eq!(r.code, 2);
+    assert_unread(&r, "binary file (a NUL byte at offset 2)");
 
     let d = tempfile::tempdir().unwrap();
     let r = run_json(&[], d.path(), Some(b"%PDF-1.7\n\0\x01".to_vec()));
-    assert!(
-        r.stderr
-            .contains("-: binary input (a NUL byte in its first 8 KiB), not a draft"),
-        "{}",
-        r.stderr
+    assert_unread(
+        &r,
+        "-: binary input (a NUL byte in its first 8 KiB), not a draft",
     );
-    assert_eq!(r.code, 2);
 }
 
 /// A sparse file that claims far more than memory holds is read by what it holds (its head
@@ -245,13 +239,7 @@ fn sparse_binary_and_device_inputs_are_read_as_far_as_needed() {
     let f = std::fs::File::create(d.path().join("sparse.txt")).unwrap();
     f.set_len(200 << 30).unwrap();
     let r = run_json(&["sparse.txt"], d.path(), None);
-    assert!(
-        r.stderr
-            .contains("sparse.txt: binary file (a NUL byte at offset 0)"),
-        "{}",
-        r.stderr
-    );
-    assert_eq!(r.code, 2);
+    assert_unread(&r, "sparse.txt: binary file (a NUL byte at offset 0)");
 
     let mut input = b"Hi\0there\n".to_vec();
     input.extend(std::iter::repeat_n(b'x', 20_000));
@@ -301,8 +289,7 @@ fn a_binary_fifo_is_an_error_without_hanging() {
     };
     let r = run_json(&["f.txt"], d.path(), None);
     writer.join().unwrap();
-    assert!(r.stderr.contains("f.txt: binary input"), "{}", r.stderr);
-    assert_eq!(r.code, 2);
+    assert_unread(&r, "f.txt: binary input");
 }
 
 #[cfg(unix)]
@@ -310,13 +297,10 @@ fn a_binary_fifo_is_an_error_without_hanging() {
 fn endless_binary_input_is_skipped_after_its_head() {
     let d = tempfile::tempdir().unwrap();
     let r = run_json(&["/dev/zero"], d.path(), None);
-    assert!(
-        r.stderr
-            .contains("/dev/zero: binary input (a NUL byte in its first 8 KiB)"),
-        "{}",
-        r.stderr
+    assert_unread(
+        &r,
+        "/dev/zero: binary input (a NUL byte in its first 8 KiB)",
     );
-    assert_eq!(r.code, 2);
 
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_pitchlint"))
         .args(["--format", "json", "-"])

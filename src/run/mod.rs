@@ -409,12 +409,8 @@ fn lint(
             };
             let mut doc = match read {
                 Ok(Some(doc)) => doc,
-                // Binary and found in a folder: a note. Named on the command line (or piped
-                // in): an error, below.
-                Ok(None)
-                    if !named(input, &cli.paths)
-                        || (cli.fix && matches!(input, Input::Stdin(_))) =>
-                {
+                // Binary and not an error (see `binary_is_an_error`): a note.
+                Ok(None) if !binary_is_an_error(input, cli) => {
                     note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
                     if reporting {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
@@ -663,16 +659,20 @@ fn lint(
     })
 }
 
-/// Whether `input` was named on the command line (standard input always is), not found by
-/// walking a folder: as written, or as the same file (`./d d/bin.txt` keeps the walked
-/// spelling).
-fn named(input: &Input, paths: &[PathBuf]) -> bool {
+/// Whether a binary `input` is an error rather than a skipped file with a note: it was named
+/// on the command line (as written, or as the same file: `./d d/bin.txt` keeps the walked
+/// spelling) or piped in, except into `--fix -`, an editor's filter that passes it through.
+fn binary_is_an_error(input: &Input, cli: &Cli) -> bool {
     match input {
-        Input::Stdin(_) => true,
+        Input::Stdin(_) => !cli.fix,
         Input::File(p) => {
-            paths.contains(p) || {
+            cli.paths.contains(p) || {
                 let real = std::fs::canonicalize(p).ok();
-                real.is_some() && paths.iter().any(|q| std::fs::canonicalize(q).ok() == real)
+                real.is_some()
+                    && cli
+                        .paths
+                        .iter()
+                        .any(|q| std::fs::canonicalize(q).ok() == real)
             }
         }
     }
