@@ -56,7 +56,7 @@ pub struct Cli {
     pub no_default_rules: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, global = true)]
     pub format: OutputFormat,
 
     /// When to use colour.
@@ -219,21 +219,23 @@ impl From<FailOn> for crate::rule::Severity {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every loaded rule: id, kind, weight, severity, scope, pack.
-    #[command(after_help = "Of the global options listed above, only --rules, \
-        --no-default-rules, --config, --isolated, --select, --ignore and --profile apply; the \
-        others are refused.")]
+    #[command(
+        after_help = "Of the global options listed above, only --format (human or \
+        json), --rules, --no-default-rules, --config, --isolated, --select, --ignore and \
+        --profile apply; the others are refused."
+    )]
     Rules {
-        /// Print JSON instead of a table.
+        /// Print JSON instead of a table (as `--format json` does).
         #[arg(long)]
         json: bool,
-        /// `json` is --json; `human` (the default) the table.
-        #[arg(long, value_enum, value_name = "FORMAT")]
-        format: Option<OutputFormat>,
     },
     /// Print a rule's rationale, examples and suggestion.
-    #[command(after_help = "Of the global options listed above, only --rules, \
+    #[command(
+        after_help = "Of the global options listed above, only --format (human: \
+        text, or json: one object with the definition and the examples), --rules, \
         --no-default-rules, --config, --isolated, --select, --ignore and --profile apply; the \
-        others are refused.")]
+        others are refused."
+    )]
     Explain {
         /// The rule, as `pack/id` (or a bare id when only one pack has it).
         #[arg(value_name = "RULE")]
@@ -259,6 +261,11 @@ pub enum Command {
         paths: Vec<PathBuf>,
     },
     /// Print the merged configuration and where each value came from.
+    #[command(
+        after_help = "Every global option listed above applies (the gate's show in the \
+        merged configuration) but --format: the configuration is printed as TOML, and a \
+        --format is refused."
+    )]
     Config {
         /// Show the configuration that applies to this file (default: the current folder).
         #[arg(value_name = "PATH")]

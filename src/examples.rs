@@ -81,13 +81,21 @@ pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
                             .iter()
                             .map(|s| format!("{} {}", s.scope.label(), line(s.span.start)))
                             .collect();
-                        let needs = if meta.needs.is_empty() {
+                        // The rules it needs that found nothing here, if any.
+                        let unmet: Vec<&str> = meta
+                            .needs
+                            .iter()
+                            .filter(|n| !findings.iter().any(|f| f.rule.qualified == **n))
+                            .map(String::as_str)
+                            .collect();
+                        let needs = if unmet.is_empty() {
                             String::new()
                         } else {
                             format!(
-                                ", and counts only where {} fire{} too",
+                                ", and counts only where {} fire{} too: {} did not",
                                 meta.needs.join(", "),
-                                if meta.needs.len() == 1 { "s" } else { "" }
+                                if meta.needs.len() == 1 { "s" } else { "" },
+                                unmet.join(", ")
                             )
                         };
                         format!(

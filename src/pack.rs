@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Result};
@@ -69,7 +69,7 @@ pub struct PackHeader {
 }
 
 /// Text that must make a rule fire, and text that must not.
-#[derive(Debug, Default, Deserialize, Clone)]
+#[derive(Debug, Default, Deserialize, Serialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     /// Each text must produce at least one finding of the rule.
@@ -79,7 +79,7 @@ pub struct Examples {
     #[serde(default)]
     pub quiet: Vec<String>,
     /// The profile the examples are linted in (default: `first-touch`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
 }
 
@@ -269,65 +269,77 @@ impl PackSource {
         toml::from_str::<PackDef>(&self.text).map_err(|e| self.toml_error(&e, &self.text))
     }
 
-    /// After [`PackSource::parse`] failed: every unknown key of the pack, each an error in
-    /// `errors`, and the pack as read without them (their entries blanked, offsets and line
+    /// After [`PackSource::parse`] failed: every unknown key of the pack, and every rule with
+    /// a missing or mistyped key, each an error in `errors`, and the pack as read without
+    /// them (an unknown key's entry, or such a rule's whole table, blanked, offsets and line
     /// breaks kept), so that what else is wrong is found in the same run; `None`, with the
-    /// error in `errors`, when something else stops the reading (a syntax error, a missing or
-    /// mistyped key). Only on the error path: the pack is read again once per unknown key.
-    /// Also returns, for each blanked entry, its rule's id and the key it was taken for (the
-    /// suggestion: `phrases` for `phrase`), if any.
-    pub fn parse_past_unknown_keys(
-        &self,
-        errors: &mut Vec<Error>,
-    ) -> Option<(PackDef, Vec<(String, String)>)> {
+    /// error in `errors`, when something else stops the reading (a syntax error, a mistake in
+    /// the `[pack]` table). Only on the error path: the pack is read again once per mistake.
+    pub fn parse_past_unknown_keys(&self, errors: &mut Vec<Error>) -> Option<ReadPast> {
         let mut text = self.text.clone();
         let mut blanked = Vec::new();
+        let mut dropped = Vec::new();
         loop {
             let e = match toml::from_str::<PackDef>(&text) {
-                Ok(def) => return Some((def, blanked)),
+                Ok(def) => {
+                    return Some(ReadPast {
+                        def,
+                        blanked,
+                        dropped,
+                    });
+                }
                 Err(e) => e,
             };
             let error = self.toml_error(&e, &text);
+            let at = e.span().map(|s| s.start);
+            // Only a rule is read past: not a syntax error, nor a mistake outside the rules
+            // (in `[pack]`, an unknown table).
+            let table = at
+                .filter(|_| {
+                    toml::de::DeTable::parse(&text).is_ok() && !e.message().contains("`pack`")
+                })
+                .and_then(|at| rule_table_at(&text, at));
+            let id = at.and_then(|at| rule_id_at(&text, at));
             // A misspelt required key (`mesage`) leaves the key missing once blanked: said
             // already, by the suggestion on the misspelling.
             let missing = e.message().strip_prefix("missing field ");
             let said = |k: &str| format!("(did you mean {k}?)");
-            if missing.is_some_and(|k| errors.iter().any(|x| x.message.contains(&said(k)))) {
-                return None;
-            }
-            let meant = error
-                .message
-                .split_once("(did you mean `")
-                .and_then(|(_, rest)| rest.split_once('`'))
-                .map(|(key, _)| key.to_string());
-            errors.push(error);
-            let entry = e
-                .span()
-                .filter(|_| e.message().starts_with("unknown field"))
-                .and_then(|s| entry_at(&text, s.start))?;
-            // Only a plain `key = value` is blanked: a dotted key (`exampels.fire = …`) or a
-            // table header (`[extra]`) would leave a piece that reads as a syntax error.
-            let key_end = text[entry.start..entry.end]
-                .find(['=', '.', '\n'])
-                .map_or(entry.end, |i| entry.start + i);
-            if text[entry.start..].starts_with('[') || text[key_end..].starts_with(['.', '\n']) {
-                return None;
-            }
-            // Spaces for its bytes, its line breaks kept: offsets and lines stay the same.
-            let blank: String = text[entry.clone()]
-                .bytes()
-                .map(|b| {
-                    if b == b'\n' || b == b'\r' {
-                        b as char
-                    } else {
-                        ' '
+            if !missing.is_some_and(|k| errors.iter().any(|x| x.message.contains(&said(k)))) {
+                let meant = error
+                    .message
+                    .split_once("(did you mean `")
+                    .and_then(|(_, rest)| rest.split_once('`'))
+                    .map(|(key, _)| key.to_string());
+                errors.push(error);
+                // An unknown `key = value` is blanked, and the rule read without it. Not a
+                // dotted key (`exampels.fire = …`) or a table header: a piece left behind
+                // would read as a syntax error.
+                let entry = at
+                    .filter(|_| table.is_some() && e.message().starts_with("unknown field"))
+                    .and_then(|at| entry_at(&text, at))
+                    .filter(|entry| {
+                        let key_end = text[entry.clone()]
+                            .find(['=', '.', '\n'])
+                            .map_or(entry.end, |i| entry.start + i);
+                        !text[entry.start..].starts_with('[')
+                            && !text[key_end..].starts_with(['.', '\n'])
+                    });
+                if let Some(entry) = entry {
+                    if let (Some(id), Some(key)) = (id, meant) {
+                        blanked.push((id, key));
                     }
-                })
-                .collect();
-            if let (Some(id), Some(key)) = (rule_id_at(&text, entry.start), meant) {
-                blanked.push((id, key));
+                    let blank = blank_of(&text[entry.clone()]);
+                    text.replace_range(entry, &blank);
+                    continue;
+                }
             }
-            text.replace_range(entry, &blank);
+            // A rule with a missing or mistyped key (a value the reader refuses, a misspelt
+            // required key, an unknown dotted key) is left out, as if the pack did not have
+            // it, and the rest is read.
+            let table = table?;
+            dropped.extend(id);
+            let blank = blank_of(&text[table.clone()]);
+            text.replace_range(table, &blank);
         }
     }
 
@@ -380,39 +392,71 @@ fn entry_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
     find(toml::de::DeTable::parse(text).ok()?.get_ref(), offset)
 }
 
-/// The `id` of the `[[rule]]` table that holds byte `offset` of a pack's text, if it has one:
-/// to name the rule in an error the TOML reader reports (a missing or unknown key) without it.
-fn rule_id_at(text: &str, offset: usize) -> Option<String> {
+/// Spaces for the bytes of `text`, its line breaks kept: blanked out of a pack, it leaves
+/// the offsets and lines of the rest as they were.
+fn blank_of(text: &str) -> String {
+    text.bytes()
+        .map(|b| {
+            if b == b'\n' || b == b'\r' {
+                b as char
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// What [`PackSource::parse_past_unknown_keys`] read.
+pub struct ReadPast {
+    /// The pack, without the entries and rules below.
+    pub def: PackDef,
+    /// For each unknown key blanked, its rule's id and the key it was taken for (the
+    /// suggestion: `phrases` for `phrase`), if any.
+    pub blanked: Vec<(String, String)>,
+    /// The ids of the rules left out for a missing or mistyped key.
+    pub dropped: Vec<String>,
+}
+
+/// The byte range of the `[[rule]]` table that holds byte `offset` of a pack's text: its
+/// header, up to the next header that is not one of its own (`[rule.examples]`).
+fn rule_table_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
     // The last `[[rule]]` header that starts at or before the offset (a missing key is
-    // reported at the header), then its table, up to the next header.
+    // reported at the header).
     let before = text.get(..(offset + "[[rule]]".len()).min(text.len()))?;
     let start = before
         .rmatch_indices("[[rule]]")
         .map(|(i, _)| i)
         .find(|&i| i == 0 || text[..i].ends_with('\n'))?;
-    let body = &text[start + "[[rule]]".len()..];
-    // The rule's table runs to the next header that is not one of its own (`[rule.examples]`):
-    // a table after it (`[pack2]`) is no part of the rule.
-    let end = body
-        .match_indices("\n[")
-        .map(|(i, _)| i + 1)
-        .find(|&i| {
-            let h = body[i..].trim_start_matches('[');
-            !h.starts_with("rule.")
+    let body_start = start + "[[rule]]".len();
+    let body = &text[body_start..];
+    // A table after it (`[pack2]`) is no part of the rule.
+    let end = body_start
+        + body
+            .match_indices("\n[")
+            .map(|(i, _)| i + 1)
+            .find(|&i| {
+                let h = body[i..].trim_start_matches('[');
+                !h.starts_with("rule.")
+            })
+            .unwrap_or(body.len());
+    (offset < end).then_some(start..end)
+}
+
+/// The `id` of the `[[rule]]` table that holds byte `offset` of a pack's text, if it has one:
+/// to name the rule in an error the TOML reader reports (a missing or unknown key) without it.
+fn rule_id_at(text: &str, offset: usize) -> Option<String> {
+    let table = rule_table_at(text, offset)?;
+    text[table.start + "[[rule]]".len()..table.end]
+        .lines()
+        .find_map(|line| {
+            let value = line
+                .trim()
+                .strip_prefix("id")?
+                .trim_start()
+                .strip_prefix('=')?;
+            let value = value.trim().strip_prefix('"')?;
+            Some(value[..value.find('"')?].to_string())
         })
-        .unwrap_or(body.len());
-    if offset >= start + "[[rule]]".len() + end {
-        return None;
-    }
-    body[..end].lines().find_map(|line| {
-        let value = line
-            .trim()
-            .strip_prefix("id")?
-            .trim_start()
-            .strip_prefix('=')?;
-        let value = value.trim().strip_prefix('"')?;
-        Some(value[..value.find('"')?].to_string())
-    })
 }
 
 /// The embedded default packs.

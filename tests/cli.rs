@@ -280,39 +280,24 @@ fn lint_with_pack(dir: &std::path::Path, pack: &str) -> std::process::Output {
 
 /// A pack with several broken rules gets every mistake at once, one positioned line each, in
 /// file order, from a lint and from `check-rules`: fixing a pack takes one pass, not one run
-/// per mistake. (A TOML syntax error still stops the reading at the first.)
+/// per mistake. (A TOML syntax error, or a mistake in `[pack]`, still stops the reading.)
 #[test]
 fn a_pack_gets_every_broken_rule_reported_at_once() {
     let pack = "[pack]\nname = \"Team_Five\"\n\n[[rule]]\nid = \"Bad Id\"\nweight = -5\nmessage = \"m\"\nphrases = [\"a\"]\n\n[[rule]]\nid = \"ok-one\"\nweight = -5\nseverity = \"warn\"\nmessage = \"m\"\nphrases = [\"b\"]\n\n[[rule]]\nid = \"re\"\nweight = -5\nmessage = \"m\"\npattern = 'a('\nneeds = [\"ok-on\"]\nscopes = [\n  \"body\",\n]\n";
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("t.toml"), pack).unwrap();
-    let want = [
-        "pitchlint: error: t.toml:2:8: pack name `Team_Five` must be kebab-case",
-        "pitchlint: error: t.toml:5:6: rule id `Bad Id` must be kebab-case",
-        "pitchlint: error: t.toml:13:12: rule `ok-one`: unknown severity `warn`",
-        "pitchlint: error: t.toml:21:13: rule `re`: invalid regex: unclosed group",
-        "pitchlint: error: t.toml:22:10: rule `re`: `needs` names `ok-on`",
-        // Each unknown key, and the reading goes on past it (a multi-line value too).
-        "pitchlint: error: t.toml:23:1: rule `re`: unknown field `scopes` (did you mean `scope`?)",
-    ];
-    for args in [&["--rules", "t.toml", "-"][..], &["check-rules", "t.toml"]] {
-        let out = pitchlint()
-            .current_dir(dir.path())
-            .args(args)
-            .write_stdin("x")
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = String::from_utf8(out.stderr).unwrap();
-        let lines: Vec<&str> = err.lines().filter(|l| l.contains("error:")).collect();
-        assert_eq!(lines.len(), want.len(), "{args:?}: {err}");
-        for (line, want) in lines.iter().zip(want) {
-            assert!(
-                line.starts_with(want),
-                "{args:?}: {line:?} should start {want:?}"
-            );
-        }
-    }
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:2:8: pack name `Team_Five` must be kebab-case",
+            "t.toml:5:6: rule id `Bad Id` must be kebab-case",
+            "t.toml:13:12: rule `ok-one`: unknown severity `warn`",
+            "t.toml:21:13: rule `re`: invalid regex: unclosed group",
+            "t.toml:22:10: rule `re`: `needs` names `ok-on`",
+            // Each unknown key, and the reading goes on past it (a multi-line value too).
+            "t.toml:23:1: rule `re`: unknown field `scopes` (did you mean `scope`?)",
+        ],
+    );
     // A dotted key or a table header that is unknown is said, and the reading stops there: a
     // piece of it left behind would read as a syntax error the file does not have.
     for (extra, want) in [
@@ -328,17 +313,58 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
         assert!(err.contains(want), "{err}");
     }
     // A misspelt required key is said once, by its suggestion, not again as missing; the
-    // reading stops there (the rule cannot be read without it).
-    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nseverty = \"info\"\nmesage = \"m\"\nphrases = [\"c\"]\n";
+    // rule cannot be read without it, so it is left out, and the next rule is read.
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nseverty = \"info\"\nmesage = \"m\"\nphrases = [\"c\"]\n\n[[rule]]\nid = \"b\"\nweight = -5\nmessage = \"m\"\npattern = 'b('\n";
     let out = lint_with_pack(dir.path(), pack);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines.len(), 3, "{err}");
     assert!(
         lines[0].starts_with("pitchlint: error: t.toml:7:1: rule `a`: unknown field `severty`")
     );
     assert!(lines[1].starts_with("pitchlint: error: t.toml:8:1: rule `a`: unknown field `mesage`"));
+    assert!(lines[2].starts_with("pitchlint: error: t.toml:15:13: rule `b`: invalid regex"));
+    // A mistyped value, a missing key or a mistyped example list: that rule is left out, and
+    // the mistakes before and after it are said too. A rule that needs the one left out gets
+    // no second error for it.
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -5\nseverity = \"critical\"\nmessage = \"m\"\nphrases = [\"a\"]\n\n[[rule]]\nid = \"lane\"\nweight = \"4\"\nmessage = \"m\"\nphrases = [\"b\"]\n\n[[rule]]\nid = \"c\"\nweight = 3\nmessage = \"m\"\nphrases = [\"c\"]\nneeds = [\"lane\"]\n\n[[rule]]\nid = \"d\"\nweight = -2\nphrases = [\"d\"]\n\n[[rule]]\nid = \"e\"\nweight = -2\nmessage = \"m\"\nphrases = [\"e\"]\n[rule.examples]\nfire = \"ok\"\n\n[[rule]]\nid = \"f\"\nweight = -2\nmessage = \"m\"\nphrases = [\"f\"]\nscopes = [\"body\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:7:12: rule `a`: unknown severity `critical`",
+            "t.toml:13:10: rule `lane`: invalid type: string \"4\", expected an integer",
+            "t.toml:24:1: rule `d`: missing field `message`",
+            "t.toml:35:8: rule `e`: expected a list, not a string",
+            "t.toml:42:1: rule `f`: unknown field `scopes`",
+        ],
+    );
+}
+
+/// `pack`, as t.toml in `dir`, stops a lint and `check-rules` (exit 2) with exactly these
+/// errors, one line each, in this order (each line starts with its `want`).
+fn assert_pack_errors(dir: &std::path::Path, pack: &str, want: &[&str]) {
+    std::fs::write(dir.join("t.toml"), pack).unwrap();
+    for args in [&["--rules", "t.toml", "-"][..], &["check-rules", "t.toml"]] {
+        let out = pitchlint()
+            .current_dir(dir)
+            .args(args)
+            .write_stdin("x")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let lines: Vec<&str> = err.lines().collect();
+        assert_eq!(lines.len(), want.len(), "{args:?}: {err}");
+        for (line, want) in lines.iter().zip(want) {
+            let want = format!("pitchlint: error: {want}");
+            assert!(
+                line.starts_with(&want),
+                "{args:?}: {line:?} should start {want:?}"
+            );
+        }
+    }
 }
 
 #[test]

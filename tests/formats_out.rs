@@ -257,6 +257,13 @@ fn sarif_validates_and_points_where_json_does() {
     assert_valid_sarif(&sarif);
 
     let run0 = &sarif["runs"][0];
+    // Every input was read: one invocation all the same, successful, with no notification.
+    assert_eq!(run0["invocations"][0]["executionSuccessful"], true);
+    assert!(
+        run0["invocations"][0]
+            .get("toolExecutionNotifications")
+            .is_none()
+    );
     let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
     // Every loaded rule is listed with its descriptions, not only those that fired.
     let (listed, _, _) = run(pitchlint().args(["rules", "--json"]));

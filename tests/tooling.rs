@@ -217,6 +217,95 @@ fn explain_prints_rationale_examples_and_suggestion() {
     );
 }
 
+/// `explain --format json` (before or after the subcommand) is the rule as `rules --format
+/// json` lists it, with the definition and the examples; a format it cannot print is refused,
+/// and `config`, which prints TOML, refuses any.
+#[test]
+fn explain_as_json_and_formats_a_subcommand_cannot_print() {
+    let (out, err, code) = run(pitchlint().args([
+        "--isolated",
+        "explain",
+        "seed/partner-close",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let rule: Value = serde_json::from_str(&out).unwrap();
+    let (listed, _, _) = run(pitchlint().args(["--isolated", "rules", "--format", "json"]));
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    let same = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["qualified"] == "seed/partner-close")
+        .unwrap();
+    for (key, value) in same.as_object().unwrap() {
+        assert_eq!(&rule[key], value, "{key}");
+    }
+    let fire = rule["examples"]["fire"].as_array().unwrap();
+    assert!(fire[0].as_str().unwrap().starts_with("Hi Dana,"), "{out}");
+    assert!(!rule["examples"]["quiet"].as_array().unwrap().is_empty());
+    assert!(
+        rule["definition"]
+            .as_str()
+            .unwrap()
+            .contains("phrases = [\"partner*\""),
+        "{out}"
+    );
+    // Before the subcommand too; a built-in rule has no definition.
+    let (out, _, code) = run(pitchlint().args([
+        "--isolated",
+        "--format",
+        "json",
+        "explain",
+        "pitchlint/missing-subject",
+    ]));
+    assert_eq!(code, 0);
+    let builtin: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(builtin["qualified"], "pitchlint/missing-subject");
+    assert!(builtin.get("definition").is_none(), "{out}");
+    for args in [
+        &["explain", "partner-close", "--format", "sarif"][..],
+        &["rules", "--format", "concise"],
+        &["config", "--format", "json"],
+        &["--format", "json", "config"],
+    ] {
+        let (out, err, code) = run(pitchlint().arg("--isolated").args(args));
+        assert_eq!((out.as_str(), code), ("", 2), "{args:?}");
+        assert!(
+            err.starts_with("pitchlint: error: ") && err.contains("--format"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}
+
+/// `check-rules` puts a rule without an example at its id, and says which of the rules an
+/// example's rule needs found nothing in it.
+#[test]
+fn check_rules_places_its_notes_and_names_the_unmet_need() {
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"lane\"\nweight = 0\nmessage = \"m\"\nphrases = [\"Chicago\"]\n\n[[rule]]\nid = \"figure\"\nweight = 0\nmessage = \"m\"\npattern = '[0-9]+%'\n\n[[rule]]\nid = \"proof\"\nweight = 5\nmessage = \"m\"\nphrases = [\"on time\"]\nneeds = [\"lane\", \"figure\"]\n[rule.examples]\nfire = [\"Chicago loads arrive on time.\"]\nquiet = [\"Loads arrive late.\"]\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), &[("t.toml", pack)]);
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "t.toml"]));
+    assert_eq!(code, 1, "{out}{err}");
+    for want in [
+        "t.toml:5:6: t/lane: note: no `fire` example",
+        "t.toml:5:6: t/lane: note: no `quiet` example",
+        "t.toml:11:6: t/figure: note: no `fire` example",
+    ] {
+        assert!(out.lines().any(|l| l == want), "{want}: {out}");
+    }
+    let failed = out
+        .lines()
+        .find(|l| l.contains("t/proof: example should fire but did not"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        failed.ends_with("counts only where t/lane, t/figure fire too: t/figure did not)"),
+        "{failed}"
+    );
+}
+
 #[test]
 fn init_writes_a_working_starter_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();

@@ -246,12 +246,14 @@ impl Renderer for Sarif {
             "columnKind": "unicodeCodePoints",
             "results": std::mem::take(&mut self.results),
         });
+        // Always one invocation, so that `runs[0].invocations[0].executionSuccessful` can be
+        // read whatever happened; its notifications only when there are some.
+        let mut invocation = json!({ "executionSuccessful": summary.errors == 0 });
         if !self.notifications.is_empty() {
-            run["invocations"] = json!([{
-                "executionSuccessful": summary.errors == 0,
-                "toolExecutionNotifications": std::mem::take(&mut self.notifications),
-            }]);
+            invocation["toolExecutionNotifications"] =
+                json!(std::mem::take(&mut self.notifications));
         }
+        run["invocations"] = json!([invocation]);
         let doc = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",

@@ -91,13 +91,13 @@ pub fn is_kebab(s: &str) -> bool {
 /// Validate and build every rule of one pack. The first problem stops the load.
 pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
     // Every mistake is reported, in file order, so that a pack is fixed in one pass: each
-    // unknown key, then what else the pack holds (a syntax error, or a missing or mistyped
-    // key, stops the reading there).
+    // unknown key, each rule with a missing or mistyped key (left out), then what else the
+    // pack holds (a syntax error, or a mistake in `[pack]`, stops the reading there).
     let mut errors = Vec::new();
-    let (def, blanked) = match src.parse() {
-        Ok(def) => (def, Vec::new()),
+    let (def, blanked, dropped) = match src.parse() {
+        Ok(def) => (def, Vec::new(), Vec::new()),
         Err(first) => match src.parse_past_unknown_keys(&mut errors) {
-            Some(read) => read,
+            Some(read) => (read.def, read.blanked, read.dropped),
             None => {
                 // The reader finds unknown keys in the order of their names, not of the file.
                 errors.sort_by_key(|e| e.position);
@@ -161,10 +161,11 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
             Err(e) => errors.push(e),
         }
     }
-    // Every rule a `needs` names is in the pack.
+    // Every rule a `needs` names is in the pack (one left out for a mistyped key is, and has
+    // its error).
     for r in &def.rule {
         for n in r.get_ref().needs.iter().flat_map(|l| l.get_ref()) {
-            if !seen.contains_key(n.get_ref()) {
+            if !seen.contains_key(n.get_ref()) && !dropped.contains(n.get_ref()) {
                 let near = crate::error::closest(n.get_ref(), seen.keys().map(String::as_str))
                     .map(|n| format!(" (did you mean `{n}`?)"))
                     .unwrap_or_default();

@@ -1,10 +1,11 @@
 //! `substitution`: a phrase and the word to write instead (`swap = { "utilize" = "use" }`).
 //! A single replacement is applied by `--fix` (with the case of the matched text: "Utilize" →
-//! "Use"); a list of replacements is only suggested. A phrase one of whose words takes its
-//! inflections (`"utilize~" = "use"`, `"reach~ out" = "write"`) gets its replacement in that
-//! word's form ("utilized" → "used", "Reaching out" → "Writing"), or, when that form is not
-//! certain, no fix (see [`super::inflect`]). Each phrase is
-//! one pattern of the shared matcher, so a hit says which swap it is.
+//! "Use"; a phrase written with capitals, "FSC", keeps the replacement's own case); a list of
+//! replacements is only suggested. A phrase one of whose words takes its inflections
+//! (`"utilize~" = "use"`, `"reach~ out" = "write"`) gets its replacement in that word's form
+//! ("utilized" → "used", "Reaching out" → "Writing"), or, when that form is not certain, no
+//! fix (see [`super::inflect`]). Each phrase is one pattern of the shared matcher, so a hit
+//! says which swap it is.
 
 use std::sync::Arc;
 
@@ -24,6 +25,11 @@ pub struct SubstitutionRule {
     replacements: Vec<Vec<String>>,
     /// Per pattern, which word of its phrase takes its inflections (`utilize~`, `reach~ out`).
     inflected: Vec<Inflected>,
+    /// Per pattern, whether the phrase's capitals are its own (an acronym or a name written
+    /// with capitals, or any phrase of a `case_sensitive` rule): its replacement is then
+    /// written as the pack has it, not in the matched text's case ("FSC" → "fuel surcharge",
+    /// not "FUEL SURCHARGE"), capitalised only at the start of a sentence.
+    own_case: Vec<bool>,
 }
 
 /// Which word of a swap's phrase takes its inflections.
@@ -99,6 +105,7 @@ impl SubstitutionRule {
         let mut patterns = Vec::new();
         let mut replacements = Vec::new();
         let mut inflected = Vec::new();
+        let mut own_case = Vec::new();
         let mut spans = Vec::new();
         for (phrase, with) in swap.get_ref() {
             let at = with.span().start;
@@ -118,6 +125,7 @@ impl SubstitutionRule {
             patterns.push(spec);
             replacements.push(list);
             inflected.push(Inflected::of(phrase));
+            own_case.push(r.is_case_sensitive() || phrase.chars().any(char::is_uppercase));
             spans.push((at, phrase));
         }
         // A fix must not create the text it fixes, or `--fix` twice would differ from once.
@@ -144,6 +152,7 @@ impl SubstitutionRule {
             patterns,
             replacements,
             inflected,
+            own_case,
         })
     }
 }
@@ -155,11 +164,37 @@ pub fn match_case(matched: &str, replacement: &str) -> String {
         return replacement.to_uppercase();
     }
     let starts_upper = matched.chars().next().is_some_and(char::is_uppercase);
-    let mut chars = replacement.chars();
+    capitalised_if(starts_upper, replacement)
+}
+
+/// `text` with its first letter capitalised when `upper` (and as it is otherwise).
+fn capitalised_if(upper: bool, text: &str) -> String {
+    let mut chars = text.chars();
     match chars.next() {
-        Some(c) if starts_upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
-        _ => replacement.to_string(),
+        Some(c) if upper && c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => text.to_string(),
     }
+}
+
+/// Whether the text at `at` starts a sentence: nothing but white space before it, or a `.`,
+/// `!` or `?` (closing quotes and brackets aside), or only a bullet before it on its line.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let line = line.trim();
+    if line.is_empty()
+        || matches!(line, "-" | "*" | "+" | "•" | "–")
+        || line
+            .strip_suffix(['.', ')'])
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return true;
+    }
+    let last = line
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .chars()
+        .next_back();
+    matches!(last, Some('.' | '!' | '?'))
 }
 
 impl Rule for SubstitutionRule {
@@ -187,7 +222,13 @@ impl Rule for SubstitutionRule {
             let shown: Vec<String> = inflected
                 .unwrap_or_else(|| list.clone())
                 .iter()
-                .map(|r| match_case(matched, r))
+                .map(|r| {
+                    if self.own_case[h.pattern as usize] {
+                        capitalised_if(starts_sentence(text, h.span.start), r)
+                    } else {
+                        match_case(matched, r)
+                    }
+                })
                 .collect();
             let what = if certain { "" } else { "a form of " };
             let quoted: Vec<String> = shown.iter().map(|w| format!("\"{w}\"")).collect();
@@ -267,6 +308,47 @@ mod tests {
         assert_eq!(match_case("Utilize", "use"), "Use");
         assert_eq!(match_case("utilize", "use"), "use");
         assert_eq!(match_case("I", "we"), "We");
+    }
+
+    /// A phrase written with capitals (an acronym) or in a case-sensitive rule has its own
+    /// case: the replacement is written as the pack has it, capitalised at a sentence's start.
+    #[test]
+    fn a_phrase_with_its_own_capitals_keeps_the_replacement_s_case() {
+        let swap = "swap = { \"FSC\" = \"fuel surcharge\", \"utilize\" = \"use\" }\nweight = -2\n";
+        let f = findings_full(
+            swap,
+            "Our rate includes FSC and we UTILIZE rail. FSC is 12%.\n\n- FSC on every load\n",
+        );
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        assert_eq!(
+            fixes,
+            [
+                Some("fuel surcharge"),
+                Some("USE"),
+                Some("Fuel surcharge"),
+                Some("Fuel surcharge")
+            ]
+        );
+        assert_eq!(
+            f[0].message(),
+            "write \"fuel surcharge\" instead of \"FSC\": m"
+        );
+        // A case-sensitive rule's phrase matches only as written: its case is its own too.
+        let sensitive = "swap = { \"ETA\" = \"arrival time\", \"asap\" = \"by Friday\" }\ncase_sensitive = true\nweight = -2\n";
+        let f = findings_full(
+            sensitive,
+            "The ETA is Monday. Reply asap. Is the ETA firm? ETA: Monday.",
+        );
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        assert_eq!(
+            fixes,
+            [
+                Some("arrival time"),
+                Some("by Friday"),
+                Some("arrival time"),
+                Some("Arrival time")
+            ]
+        );
     }
 
     #[test]

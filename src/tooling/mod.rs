@@ -34,8 +34,8 @@ fn cmd_name(cmd: &Command) -> &'static str {
     }
 }
 
-/// The flags every command takes (clap's `global`, and `--format` before it) that were given
-/// and that `cmd` does not read: it would silently ignore them.
+/// The flags every command takes (clap's `global`) that were given and that `cmd` does not
+/// read: it would silently ignore them.
 fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
     let given = [
         ("--format", cli.format != OutputFormat::Human),
@@ -52,7 +52,7 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
         ("--exit-zero", cli.exit_zero),
         ("--template", cli.template),
     ];
-    // `rules`' format, then what loads the rules (`config` also shows the gate's).
+    // The format of `rules` and `explain`, then what loads the rules.
     const RULES: &[&str] = &[
         "--format",
         "--rules",
@@ -65,11 +65,12 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
     ];
     let reads: &[&str] = match cmd {
         Command::Rules { .. } => RULES,
-        Command::Explain { .. } => &RULES[1..],
+        Command::Explain { .. } => RULES,
         // With no path, it reads the config's `packs`.
         Command::CheckRules { paths } if paths.is_empty() => &RULES[1..5],
         Command::CheckRules { .. } => &["--rules", "--no-default-rules"],
-        Command::Config { .. } => return Vec::new(),
+        // Every setting but the format: it shows the gate's too, as TOML whatever the format.
+        Command::Config { .. } => &given.map(|(flag, _)| flag)[1..],
         Command::Init { .. }
         | Command::Completions { .. }
         | Command::Man
@@ -105,9 +106,9 @@ pub fn run(
         .into());
     }
     match cmd {
-        Command::Rules { json, format } => {
-            // `--format`, after the subcommand or before it: the table (human) or json.
-            let format = format.unwrap_or(cli.format);
+        Command::Rules { json } => {
+            // The table (human) or json.
+            let format = cli.format;
             if !matches!(format, OutputFormat::Json | OutputFormat::Human) {
                 return Err(Error::usage(format!(
                     "rules --format {}: the rules are listed as a table (human) or as json: \
@@ -138,6 +139,16 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Explain { rule } => {
+            // Text (human) or json.
+            let format = cli.format;
+            if !matches!(format, OutputFormat::Json | OutputFormat::Human) {
+                return Err(Error::usage(format!(
+                    "explain --format {}: a rule is explained as text (human) or as json: use \
+                     one of those, or drop --format",
+                    crate::run::format_name(format)
+                ))
+                .into());
+            }
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
             let sources = config.pack_sources()?;
@@ -148,6 +159,17 @@ pub fn run(
                 .iter()
                 .find(|s| s.path == meta.source)
                 .and_then(|s| definition(&s.text, &meta.id));
+            if format == OutputFormat::Json {
+                let explained = Explained {
+                    rule: &meta,
+                    definition: def.as_deref().map(str::trim_end).filter(|d| !d.is_empty()),
+                    examples: &meta.examples,
+                };
+                serde_json::to_writer_pretty(&mut *out, &explained)
+                    .map_err(std::io::Error::from)?;
+                writeln!(out)?;
+                return Ok(Status::Success);
+            }
             // A pack's text may hold control characters: shown, line by line, as pictures.
             let text = explain(&meta, def.as_deref());
             for line in text.split_inclusive('\n') {
@@ -402,7 +424,6 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-/// A rule explained: what it says, why, what to write instead, and its examples.
 /// The `[[rule]]` table of rule `id` in a pack's text, as TOML, without what `explain` shows
 /// already (id, kind, message, weight, severity, scope, rationale, suggest, examples).
 fn definition(pack: &str, id: &str) -> Option<String> {
@@ -428,6 +449,18 @@ fn definition(pack: &str, id: &str) -> Option<String> {
         rule.remove(key);
     }
     toml::to_string(&rule).ok()
+}
+
+/// `explain --format json`: the rule as `rules --format json` gives it, with what the text
+/// form adds (the definition and the examples).
+#[derive(serde::Serialize)]
+struct Explained<'a> {
+    #[serde(flatten)]
+    rule: &'a RuleMeta,
+    /// What it finds, as its pack writes it (absent for a built-in rule).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    definition: Option<&'a str>,
+    examples: &'a crate::pack::Examples,
 }
 
 /// `pitchlint explain`'s text for a rule, with its definition when its pack has one.
@@ -501,6 +534,18 @@ fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Er
         out.extend(files.into_iter().map(Ok));
     }
     out
+}
+
+/// `message` at the `id` of rule `m` in its pack (`team.toml:12:6: …`), or alone when the
+/// pack's text does not write the id as this search finds it.
+fn rule_at(sources: &[pack::PackSource], m: &RuleMeta, message: String) -> String {
+    match sources.iter().find(|s| s.path == m.source).and_then(|src| {
+        let at = src.text.find(&format!("id = {:?}", m.id))? + "id = ".len();
+        Some((src, at))
+    }) {
+        Some((src, at)) => src.error_at(at, message).to_string(),
+        None => message,
+    }
 }
 
 /// A failed example, at `file:line:column` of the example in its pack (or of its rule's `id`
@@ -660,7 +705,8 @@ fn check_rules(
     for m in linter.rules() {
         for (kind, list) in [("fire", &m.examples.fire), ("quiet", &m.examples.quiet)] {
             if list.is_empty() {
-                writeln!(out, "{}: note: no `{kind}` example", m.qualified)?;
+                let note = format!("{}: note: no `{kind}` example", m.qualified);
+                writeln!(out, "{}", rule_at(&sources, m, note))?;
             }
         }
     }
