@@ -89,63 +89,103 @@ pub struct Score {
     pub reasons: Vec<String>,
 }
 
-/// Score one file's findings against the gate.
-pub fn score(findings: &[Finding], gate: &Gate) -> Score {
-    // (line, strengths of its findings in order).
-    let mut lines: Vec<(ScoreLine, Vec<f64>)> = Vec::new();
-    for f in findings {
+/// How one finding counts in the score (see [`shares`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Share {
+    /// The points it moves the score by (before the reward cap).
+    pub points: f64,
+    /// For a penalty, how many findings of its rule came before it in its part (its points
+    /// are 1/2^k of its cost); 0 for a reward.
+    pub again: u32,
+}
+
+/// Each finding's points as the score counts them (before the reward cap), in the order of
+/// `findings`: a penalty's k-th finding in its part counts 1/2^k of its cost, and a reward
+/// counts once, at its strongest finding (the first of those), and nothing elsewhere.
+pub fn shares(findings: &[Finding]) -> Vec<Share> {
+    let mut shares = vec![Share::default(); findings.len()];
+    tally(findings, |i, share| shares[i] = share);
+    shares
+}
+
+/// A reward's strongest finding: its index and strength.
+type Strongest = (usize, f64);
+
+/// The score lines of `findings` (unsorted, those of no points kept); `share` is told each
+/// penalty's share and each reward's counted one (see [`shares`]).
+fn tally(findings: &[Finding], mut share: impl FnMut(usize, Share)) -> Vec<ScoreLine> {
+    // Each line, the divisor of its next penalty, and its strongest reward so far.
+    let mut lines: Vec<(ScoreLine, f64, Option<Strongest>)> = Vec::new();
+    for (i, f) in findings.iter().enumerate() {
         let reward = f.rule.is_reward();
         let same = |l: &ScoreLine| {
             (Arc::ptr_eq(&l.rule, &f.rule) || l.rule.qualified == f.rule.qualified)
                 && (reward || l.part == f.scope)
         };
-        match lines.iter_mut().find(|(l, _)| same(l)) {
-            Some((l, s)) => {
-                l.hits += 1;
-                s.push(f.strength);
+        let at = match lines.iter().position(|(l, ..)| same(l)) {
+            Some(at) => {
+                lines[at].0.hits += 1;
+                at
             }
-            None => lines.push((
-                ScoreLine {
+            None => {
+                let line = ScoreLine {
                     rule: Arc::clone(&f.rule),
                     hits: 1,
                     points: 0.0,
                     part: if reward { Scope::NONE } else { f.scope },
-                },
-                vec![f.strength],
-            )),
+                };
+                lines.push((line, 1.0, None));
+                lines.len() - 1
+            }
+        };
+        let (line, div, best) = &mut lines[at];
+        let strength = f.strength.clamp(0.0, 1.0);
+        if reward {
+            if best.is_none_or(|(_, b)| strength > b) {
+                *best = Some((i, strength));
+            }
+        } else {
+            // 2^k is exact until it overflows (k = 1024); from there every term is zero.
+            let points = if div.is_infinite() {
+                0.0
+            } else {
+                f64::from(line.rule.weight) * strength / *div
+            };
+            let again = u32::try_from(line.hits - 1).unwrap_or(u32::MAX);
+            share(i, Share { points, again });
+            line.points += points;
+            *div *= 2.0;
         }
     }
-    let (mut rewards, mut penalties) = (0.0, 0.0);
-    let mut lines: Vec<ScoreLine> = lines
+    lines
         .into_iter()
-        .map(|(mut l, strengths)| {
-            let w = f64::from(l.rule.weight);
-            l.points = if w > 0.0 {
-                w * strengths
-                    .iter()
-                    .fold(0.0f64, |a, &b| a.max(b.clamp(0.0, 1.0)))
-            } else {
-                // The k-th hit counts 1/2^k. 2^k is exact until it overflows (k = 1024);
-                // from there every term is zero, so the sum stops.
-                let mut sum = 0.0;
-                let mut div = 1.0f64;
-                for s in &strengths {
-                    if div.is_infinite() {
-                        break;
-                    }
-                    sum += w * s.clamp(0.0, 1.0) / div;
-                    div *= 2.0;
-                }
-                sum
-            };
-            if l.points > 0.0 {
-                rewards += l.points;
-            } else {
-                penalties += l.points;
+        .map(|(mut line, _, best)| {
+            if let Some((i, strength)) = best {
+                line.points = f64::from(line.rule.weight) * strength;
+                share(
+                    i,
+                    Share {
+                        points: line.points,
+                        again: 0,
+                    },
+                );
             }
-            l
+            line
         })
-        .collect();
+        .collect()
+}
+
+/// Score one file's findings against the gate.
+pub fn score(findings: &[Finding], gate: &Gate) -> Score {
+    let mut lines = tally(findings, |_, _| {});
+    let (mut rewards, mut penalties) = (0.0, 0.0);
+    for l in &lines {
+        if l.points > 0.0 {
+            rewards += l.points;
+        } else {
+            penalties += l.points;
+        }
+    }
     let rewards_capped = rewards > f64::from(REWARD_CAP);
     let rewards = rewards.min(f64::from(REWARD_CAP));
     let raw = (f64::from(BASE) + rewards + penalties).round();
@@ -247,6 +287,28 @@ mod tests {
         let s = score(&all, &Gate::default());
         assert_eq!(s.score, 100);
         assert!(s.rewards_capped);
+    }
+
+    /// Each finding's share is what the breakdown adds up: a penalty's halve in order within
+    /// its part, a reward counts at its strongest finding only.
+    #[test]
+    fn shares_add_up_to_the_breakdown() {
+        let p = meta("partner", -8, Severity::Warning);
+        let q = meta("quality", 6, Severity::Info);
+        let mut all = findings(&p, 3);
+        all.extend(findings(&q, 3));
+        all[4].strength = 0.5;
+        all[3].strength = 0.25;
+        all[2].scope = Scope::CLOSING;
+        let shares = shares(&all);
+        let points: Vec<f64> = shares.iter().map(|s| s.points).collect();
+        assert_eq!(points, [-8.0, -4.0, -8.0, 0.0, 0.0, 6.0]);
+        let again: Vec<u32> = shares.iter().map(|s| s.again).collect();
+        assert_eq!(again, [0, 1, 0, 0, 0, 0]);
+        let s = score(&all, &Gate::default());
+        let total: f64 = s.breakdown.iter().map(|l| l.points).sum();
+        assert_eq!(total, points.iter().sum::<f64>());
+        assert_eq!(s.score, 56);
     }
 
     #[test]

@@ -257,6 +257,14 @@ fn prose<'a>(
                 title = Some(range.clone());
                 false
             }
+            // A space written as an entity (`join&nbsp;forces`, `&#160;`, `&emsp;`) is a space
+            // in the view, left blank: as written, it would join its two words into one.
+            Event::Text(t)
+                if text.get(range.clone()).is_some_and(|r| r.starts_with('&'))
+                    && t.chars().all(char::is_whitespace) =>
+            {
+                false
+            }
             Event::Text(_) => hidden == 0,
             Event::InlineHtml(h) => hidden == 0 && is_merge_field(h),
             _ => false,
@@ -659,6 +667,21 @@ mod tests {
             );
         }
         assert!(subject(&format!("Some intro text.\n\n{rest}")).is_empty());
+    }
+
+    /// A space written as an entity separates words in the view; other entities stay as
+    /// written (the view is the source, byte for byte).
+    #[test]
+    fn a_space_entity_is_a_space() {
+        let src = "Shall we join&nbsp;forces, all&#160;in, at&emsp;once? AT&amp;T `a&nbsp;b`\n";
+        let v = view(src);
+        assert_eq!(v.len(), src.len());
+        assert_eq!(
+            v.split_whitespace().collect::<Vec<_>>(),
+            [
+                "Shall", "we", "join", "forces,", "all", "in,", "at", "once?", "AT&amp;T"
+            ]
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use colored::Colorize;
 use super::{RenderOptions, Renderer, points};
 use crate::position::LineIndex;
 use crate::report::{FileReport, Located, Summary};
-use crate::rule::Severity;
-use crate::score::REWARD_CAP;
+use crate::rule::{Finding, Severity};
+use crate::score::{REWARD_CAP, Share};
 
 /// The human renderer.
 pub struct Human {
@@ -72,14 +72,15 @@ fn ahead(s: &str, at: usize, n: usize) -> usize {
 }
 
 impl Human {
-    /// Draw one finding's frame into `buf`; `rewards` is [`reward_places`] of the file.
+    /// Draw finding `i`'s frame into `buf`; `rewards` is [`reward_places`] of the file, and
+    /// `shares` its findings' [`crate::score::shares`].
     fn frame(
         &self,
         buf: &mut Vec<u8>,
         file: &FileReport,
         index: &LineIndex,
         loc: &Located<'_>,
-        (i, rewards): (usize, &HashMap<&str, (usize, String)>),
+        (i, rewards, shares): (usize, &HashMap<&str, (usize, String)>, &[Share]),
     ) -> io::Result<()> {
         let f = loc.finding;
         let rule = &f.rule;
@@ -92,7 +93,7 @@ impl Human {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let title = format!("{} {}", points(f.cost()), super::printable(f.message()));
+        let title = title(f, file, shares, i);
         let path = super::printable(&file.path);
         // A reward asks for no change and counts once: it is shown once, at its first place,
         // as its title and where it stands (drawn as annotate-snippets draws a frame's first
@@ -174,6 +175,64 @@ impl Human {
     }
 }
 
+/// A frame's title: the points the finding counts for, then its message ("-3 points: 8
+/// times, more than 1: Exclamation marks…"). A penalty found again in its part says what it
+/// counts for ("-4 points (-8, the 2nd time in the opening counts half): …"); a reward, shown
+/// once, the points it counts for once.
+fn title(f: &Finding, file: &FileReport, shares: &[Share], i: usize) -> String {
+    let share = shares.get(i).copied().unwrap_or_default();
+    let counted = if f.rule.is_reward() {
+        // Counted once, at its strongest finding: the rule's other findings count nothing.
+        file.findings
+            .iter()
+            .zip(shares)
+            .filter(|(g, _)| std::sync::Arc::ptr_eq(&g.rule, &f.rule))
+            .map(|(_, s)| s.points)
+            .fold(0.0, f64::max)
+    } else {
+        share.points
+    };
+    let n = points(counted);
+    let unit = if n.trim_start_matches(['+', '-']) == "1" {
+        "point"
+    } else {
+        "points"
+    };
+    let again = match share.again {
+        0 => String::new(),
+        k => {
+            let label = f.scope.label();
+            let part = match label.as_str() {
+                "" | "none" => "draft",
+                label => label,
+            };
+            let counts = match k {
+                1 => "half".to_string(),
+                2..=20 => format!("1/{}", 1u64 << k),
+                _ => "next to nothing".to_string(),
+            };
+            format!(
+                " ({}, the {} time in the {part} counts {counts})",
+                points(f.cost()),
+                ordinal(u64::from(k) + 1)
+            )
+        }
+    };
+    format!("{n} {unit}{again}: {}", super::printable(f.message()))
+}
+
+/// "1st", "2nd", "3rd", "4th", "11th", "21st"…
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// `s` with each C1 control character (U+0080 to U+009F: two bytes in UTF-8, often a
 /// Windows-1252 quote read as Latin-1) shown as `·`, also two bytes, so that the frame's
 /// spans still hold: annotate-snippets shows C0 controls as symbols but passes these on, and
@@ -241,8 +300,9 @@ impl Renderer for Human {
         // long file's frames are drawn on all cores, a few per piece, and written in order
         // (a draft's, on this thread).
         let rewards = reward_places(file);
+        let shares = crate::score::shares(&file.findings);
         super::each_finding(w, file, FRAMES, |buf, i, index, loc| {
-            self.frame(buf, file, index, loc, (i, &rewards))
+            self.frame(buf, file, index, loc, (i, &rewards, &shares))
         })?;
         let s = &file.score;
         let verdict = if s.passed {
