@@ -111,7 +111,7 @@ pub struct Cli {
     #[arg(long)]
     pub show_config: bool,
 
-    /// The lowest severity that fails a file.
+    /// The lowest severity that fails a file (default: error, or the config's `fail_on`).
     #[arg(long, value_enum, value_name = "SEVERITY", global = true)]
     pub fail_on: Option<FailOn>,
 

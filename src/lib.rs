@@ -130,6 +130,7 @@ pub fn lint_with(
     FileReport {
         path: doc.path,
         format: doc.format,
+        profile,
         source: doc.source,
         findings,
         score,

@@ -14,6 +14,8 @@ pub struct FileReport {
     pub path: String,
     /// The format it was read as.
     pub format: Format,
+    /// The kind of message it was linted as.
+    pub profile: crate::profile::Profile,
     /// The text as stored, which every finding's span indexes.
     pub source: String,
     /// Findings, sorted by position.

@@ -200,17 +200,34 @@ fn stdin_is_read_as_what_it_opens_with() {
         assert_eq!(piped["score"], named["score"], "{name}");
     }
     // A plain draft whose first lines look like headers, but not a saved email's, stays text;
-    // so does HTML that is not a whole page.
+    // so does one that opens with a merge field in angle brackets.
     for text in [
         "Subject: Spring packaging\nTo: Dana\n\nHi Dana,\n\nWill you partner with us?\n",
         "From: Sam\n\nHi Dana,\n\nWill you partner with us?\n",
-        "<p>Hi Dana,</p><p>Will you partner with us?</p>",
+        "<FirstName>,\n\nWill you partner with us?\n",
     ] {
         let (file, _) = lint(&["-"], Some(text));
         assert_eq!(file["format"], "text", "{text}");
     }
-    let page = "\u{feff}  <!DOCTYPE HTML><p>Hi Dana,</p><p>Will you partner with us?</p>";
-    assert_eq!(lint(&["-"], Some(page)).0["format"], "html");
+    // A whole page, and the piece of one a mail client or a browser copies: read as HTML, so
+    // the tags are not words and the quoted thread is not the draft.
+    for page in [
+        "\u{feff}  <!DOCTYPE HTML><p>Hi Dana,</p><p>Will you partner with us?</p>",
+        "<p>Hi Dana,</p><p>Will you partner with us?</p>",
+        "<div dir=\"ltr\"><div>Hi Dana,</div><div><br></div><div>Will you partner with us?</div></div>",
+        "<meta charset=\"utf-8\"><span>Hi Dana,</span><p>Will you partner with us?</p>",
+    ] {
+        let (file, _) = lint(&["-"], Some(page));
+        assert_eq!(file["format"], "html", "{page}");
+        let texts: Vec<&str> = file["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["text"].as_str().unwrap())
+            .collect();
+        assert!(texts.contains(&"partner"), "{page}: {texts:?}");
+        assert!(!texts.iter().any(|t| t.contains('<')), "{page}: {texts:?}");
+    }
 }
 
 #[test]

@@ -49,6 +49,28 @@ pub enum Format {
     Email,
 }
 
+/// The tags that make standard input HTML when it opens with one: a whole document's, and
+/// those a mail client's copy or export of a message opens with (Gmail's `<div dir="ltr">`,
+/// a browser clipboard's `<meta charset="utf-8">`). A draft in words opens with none.
+const HTML_OPENERS: [&str; 16] = [
+    "html",
+    "head",
+    "body",
+    "meta",
+    "div",
+    "p",
+    "table",
+    "span",
+    "style",
+    "font",
+    "center",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "blockquote",
+];
+
 impl Format {
     /// The format for a path, from its extension; `None` when pitchlint does not read it.
     /// `.tmpl` files are templates (see [`Format::is_template_path`]) in the format of the
@@ -72,13 +94,24 @@ impl Format {
     /// The format of text that came without a name (standard input), from how it opens: a
     /// saved email when it opens with a header block that has `From` and one of `Date`,
     /// `Message-ID`, `MIME-Version`, `Content-Type` or `Received`; HTML when it opens with
-    /// `<!DOCTYPE html` or `<html`; else plain text. (Markdown reads well as text; name it
-    /// with `--input-format`.)
+    /// `<!DOCTYPE html` or a tag an HTML email or a copied piece of one opens with (`<html`,
+    /// `<meta`, `<div`, `<p>`, `<table`…: see [`HTML_OPENERS`]); else plain text. (Markdown
+    /// reads well as text; name it with `--input-format`.)
     pub fn sniff(bytes: &[u8]) -> Format {
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let start = text.trim_ascii_start();
         let head = start[..start.len().min(14)].to_ascii_lowercase();
-        if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") {
+        if head.starts_with(b"<!doctype html") {
+            return Format::Html;
+        }
+        // A known tag's name, then the end of the name (not `<divider>` or `<Pat>`).
+        let opens = |tag: &&str| {
+            head.strip_prefix(b"<")
+                .and_then(|h| h.strip_prefix(tag.as_bytes()))
+                .and_then(|rest| rest.first())
+                .is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+        };
+        if HTML_OPENERS.iter().any(opens) {
             return Format::Html;
         }
         if is_mail_header(text) {
@@ -396,7 +429,19 @@ mod tests {
             assert_eq!(Format::sniff(text.as_bytes()), Format::Text, "{text:?}");
         }
         assert_eq!(Format::sniff(b"<HTML><body>Hi</body></HTML>"), Format::Html);
-        assert_eq!(Format::sniff(b"<p>Hi</p>"), Format::Text);
-        assert_eq!(Format::sniff(b""), Format::Text);
+        // A mail client's copy of a message, or a browser clipboard's.
+        for html in [
+            "<div dir=\"ltr\">Hi Dana,<div><br></div></div>",
+            "\n  <meta charset=\"utf-8\"><p>Hi</p>",
+            "<p>Hi</p>",
+            "<P class=MsoNormal>Hi<o:p></o:p></P>",
+            "<br/>Hi",
+        ] {
+            assert_eq!(Format::sniff(html.as_bytes()), Format::Html, "{html:?}");
+        }
+        // A merge field, or a word in angle brackets, opens a draft in words.
+        for text in ["<FirstName>, hi", "<Pat>, hi", "<divider> text", "<p", ""] {
+            assert_eq!(Format::sniff(text.as_bytes()), Format::Text, "{text:?}");
+        }
     }
 }

@@ -220,8 +220,9 @@ fn write_file(w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
     string(&mut buf, &file.path)?;
     write!(
         buf,
-        ",\"format\":\"{}\",\"score\":{},\"passed\":{},\"findings\":[",
+        ",\"format\":\"{}\",\"profile\":\"{}\",\"score\":{},\"passed\":{},\"findings\":[",
         file.format.name(),
+        file.profile.as_str(),
         s.score,
         s.passed
     )?;

@@ -116,14 +116,20 @@ impl Rule for MetricRule {
             Judgement::Below(lo, s) => (format!("{value}, fewer than {}: {rule}", num(lo)), s),
             Judgement::Within => (format!("{value}: {rule}"), 1.0),
         };
-        let message = if self.measure == Measure::YouShare || self.measure == Measure::Grade {
-            // "more than 0.4" reads badly for a share; say the value and the rule.
-            match j {
-                Judgement::Within => message,
-                _ => format!("{value}: {rule}"),
+        // "more than 0.4" reads badly for a share, and "more than 8" for a grade: the bound
+        // in the measure's own terms ("reading grade 9.7, above 8", "34% …, below 40%").
+        let bound = |b: f64| match self.measure {
+            Measure::YouShare => format!("{:.0}%", b * 100.0),
+            _ => num(b),
+        };
+        let message = match (self.measure, j) {
+            (Measure::YouShare | Measure::Grade, Judgement::Above(hi, _)) => {
+                format!("{value}, above {}: {rule}", bound(hi))
             }
-        } else {
-            message
+            (Measure::YouShare | Measure::Grade, Judgement::Below(lo, _)) => {
+                format!("{value}, below {}: {rule}", bound(lo))
+            }
+            _ => message,
         };
         let mut f = cx.part_finding(message);
         if self.measure == Measure::LongestSentenceWords {
