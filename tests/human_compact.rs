@@ -50,3 +50,29 @@ fn clean_passing_files_are_one_line_each() {
     );
     assert_eq!(out.matches(": score ").count(), 6);
 }
+
+/// A measure of a whole part is marked at the start of the part's first line and labelled
+/// as standing for the part; a phrase found is underlined where it stands.
+#[test]
+fn a_measure_of_a_part_is_marked_not_underlined() {
+    let essay = format!("{}/tests/fixtures/essay.txt", env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _, code) =
+        run(pitchlint_in(dir.path()).args(["--isolated", "--color", "never", &essay]));
+    assert_eq!(code, 1, "{out}");
+    let frame = |rule: &str| {
+        let at = out
+            .find(&format!("[{rule}]"))
+            .unwrap_or_else(|| panic!("{rule}: {out}"));
+        out[at..].split("\n\n").next().unwrap().to_string()
+    };
+    let too_long = frame("research/too-long");
+    assert!(
+        too_long.contains("| ^ the opening+body+closing as a whole\n"),
+        "{too_long}"
+    );
+    assert!(!too_long.contains("^^"), "{too_long}");
+    let partner = frame("seed/partner-talk");
+    assert!(partner.contains("^^^^^^^^^^"), "{partner}");
+    assert!(!partner.contains("as a whole"), "{partner}");
+}

@@ -135,38 +135,56 @@ impl Human {
         // characters around the match, so that drawing a finding costs little. The
         // location then comes from the finding, as the window has lost the line start.
         let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
-        let group = if long {
-            let from = back(&file.source, f.span.start, CONTEXT).max(start);
-            let to = ahead(&file.source, f.span.end, CONTEXT).min(end);
-            let head = if from > start { "…" } else { "" };
-            let tail = if to < end { "…" } else { "" };
-            let shown = format!("{head}{}{tail}", without_c1(&file.source[from..to]));
-            let at = head.len() + f.span.start - from;
-            let origin = Origin::path(&*path)
-                .line(loc.start.line)
-                .char_column(loc.start.column);
-            level
-                .primary_title(title)
-                .id(rule.qualified.as_str())
-                .element(origin)
-                .element(
-                    Snippet::source(shown).line_start(first + 1).annotation(
+        let label = format!("the {} as a whole", part_name(f));
+        let group =
+            if long {
+                let from = back(&file.source, f.span.start, CONTEXT).max(start);
+                let to = ahead(&file.source, f.span.end, CONTEXT).min(end);
+                let head = if from > start { "…" } else { "" };
+                let tail = if to < end { "…" } else { "" };
+                let shown = format!("{head}{}{tail}", without_c1(&file.source[from..to]));
+                let at = head.len() + f.span.start - from;
+                let origin = Origin::path(&*path)
+                    .line(loc.start.line)
+                    .char_column(loc.start.column);
+                level
+                    .primary_title(title)
+                    .id(rule.qualified.as_str())
+                    .element(origin)
+                    .element(Snippet::source(shown).line_start(first + 1).annotation(
                         AnnotationKind::Primary.span(at..at + (f.span.end - f.span.start)),
-                    ),
-                )
-        } else {
-            level
-                .primary_title(title)
-                .id(rule.qualified.as_str())
-                .element(
-                    Snippet::source(without_c1(&file.source[start..end]))
-                        .line_start(first + 1)
-                        .path(&*path)
-                        .annotation(
-                            AnnotationKind::Primary.span(f.span.start - start..f.span.end - start),
-                        ),
-                )
-        };
+                    ))
+            } else {
+                // A measure of a whole part (its words, its questions, a phrase it lacks) stands
+                // at the part's first line: that line is marked at its start, and said to stand
+                // for the part, not underlined from end to end as if it were what was found.
+                let span = f.span.start - start..f.span.end - start;
+                let whole = matches!(rule.kind, "metric" | "occurrence" | "require")
+                    && first == last
+                    && file.source[f.span.clone()].chars().nth(1).is_some()
+                    && file.source[start..f.span.start].trim().is_empty()
+                    && file.source[f.span.end..end].trim().is_empty();
+                let annotation = if whole {
+                    let one = file.source[f.span.clone()]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+                    AnnotationKind::Primary
+                        .span(span.start..span.start + one)
+                        .label(&label)
+                } else {
+                    AnnotationKind::Primary.span(span)
+                };
+                level
+                    .primary_title(title)
+                    .id(rule.qualified.as_str())
+                    .element(
+                        Snippet::source(without_c1(&file.source[start..end]))
+                            .line_start(first + 1)
+                            .path(&*path)
+                            .annotation(annotation),
+                    )
+            };
         let mut group = group;
         if let Some(s) = &rule.suggest {
             group = group.element(Level::HELP.message(super::printable(s)));
@@ -201,11 +219,7 @@ fn title(f: &Finding, file: &FileReport, shares: &[Share], i: usize) -> String {
     let again = match share.again {
         0 => String::new(),
         k => {
-            let label = f.scope.label();
-            let part = match label.as_str() {
-                "" | "none" => "draft",
-                label => label,
-            };
+            let part = part_name(f);
             let counts = match k {
                 1 => "half".to_string(),
                 2..=20 => format!("1/{}", 1u64 << k),
@@ -219,6 +233,15 @@ fn title(f: &Finding, file: &FileReport, shares: &[Share], i: usize) -> String {
         }
     };
     format!("{n} {unit}{again}: {}", super::printable(f.message()))
+}
+
+/// The part(s) of the pitch a finding stands in, as a reader says it: "opening+closing", or
+/// "draft" when it stands in none.
+fn part_name(f: &Finding) -> String {
+    match f.scope.label().as_str() {
+        "" | "none" => "draft".to_string(),
+        label => label.to_string(),
+    }
 }
 
 /// "1st", "2nd", "3rd", "4th", "11th", "21st"…
