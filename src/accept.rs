@@ -59,6 +59,7 @@ impl AcceptFor {
             .collect();
         if !spans.is_empty() {
             doc.masked = crate::document::links::merge(&doc.masked, &spans);
+            doc.accepted = crate::document::links::merge(&[], &spans);
         }
         spans
     }

@@ -207,6 +207,9 @@ pub struct Document {
     /// Merge fields (`{{first_name}}`, `[Company]`…) in the view, sorted. Each is also masked;
     /// metrics count each as one word.
     pub placeholders: Vec<Range<usize>>,
+    /// The config's accepted terms in the view (a customer's or a product's name), sorted and
+    /// disjoint. Each is also masked; metrics count each as one word, as a merge field.
+    pub accepted: Vec<Range<usize>>,
     /// Whether this draft is a template: placeholders in it are expected, not errors.
     pub template: bool,
 }
@@ -251,6 +254,7 @@ impl Document {
             warnings: Vec::new(),
             stored_offset: 0,
             placeholders: Vec::new(),
+            accepted: Vec::new(),
             template: false,
         };
         let text = doc.text();

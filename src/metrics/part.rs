@@ -187,6 +187,7 @@ impl Part {
         };
         let flat = flatten(&text[span.clone()]);
         let mut placeholders = Cursor::new(&doc.placeholders, span.start);
+        let mut accepted = Cursor::new(&doc.accepted, span.start);
         let mut masked = Cursor::new(&doc.masked, span.start);
         let plain = plain(&flat);
         for (at, s) in sentence_bounds(&flat, plain) {
@@ -198,12 +199,17 @@ impl Part {
             let lead = s.len() - from_first.len();
             let start = span.start + at + lead;
             let mut words = 0;
-            // A merge field is one word ("[Company Name]"); other masked text is not prose.
+            // A merge field is one word ("[Company Name]"), and so is an accepted term
+            // ("Partners HealthCare", whose "Partners" is no I/we word); other masked text is
+            // not prose.
             let mut last_placeholder: Option<&Range<usize>> = None;
             for (wat, w) in word_bounds(s, plain) {
                 let ws = span.start + at + wat;
                 let wspan = ws..ws + w.len();
-                if let Some(p) = placeholders.overlapping(&wspan) {
+                let one_word = placeholders
+                    .overlapping(&wspan)
+                    .or_else(|| accepted.overlapping(&wspan));
+                if let Some(p) = one_word {
                     if last_placeholder == Some(p) {
                         continue;
                     }
