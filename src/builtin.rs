@@ -34,6 +34,7 @@ pub fn meta(
         rationale: rationale.into(),
         examples: Default::default(),
         source: "<pitchlint>".into(),
+        marks_part: false,
     })
 }
 

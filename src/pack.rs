@@ -295,11 +295,12 @@ impl PackSource {
             // Only a rule is read past: not a syntax error, nor a mistake outside the rules
             // (in `[pack]`, an unknown table).
             let table = at
-                .filter(|_| {
-                    toml::de::DeTable::parse(&text).is_ok() && !e.message().contains("`pack`")
-                })
+                .filter(|_| !e.message().contains("missing field `pack`"))
                 .and_then(|at| rule_table_at(&text, at));
-            let id = at.and_then(|at| rule_id_at(&text, at));
+            let id = match &table {
+                Some(t) => t.id.as_ref().map(|(id, _)| id.clone()),
+                None => at.and_then(|at| rule_id_at(&text, at)),
+            };
             // A misspelt required key (`mesage`) leaves the key missing once blanked: said
             // already, by the suggestion on the misspelling.
             let missing = e.message().strip_prefix("missing field ");
@@ -315,7 +316,7 @@ impl PackSource {
                 // dotted key (`exampels.fire = …`) or a table header: a piece left behind
                 // would read as a syntax error.
                 let entry = at
-                    .filter(|_| table.is_some() && e.message().starts_with("unknown field"))
+                    .filter(|_| e.message().starts_with("unknown field"))
                     .and_then(|at| entry_at(&text, at))
                     .filter(|entry| {
                         let key_end = text[entry.clone()]
@@ -336,7 +337,7 @@ impl PackSource {
             // A rule with a missing or mistyped key (a value the reader refuses, a misspelt
             // required key, an unknown dotted key) is left out, as if the pack did not have
             // it, and the rest is read.
-            let table = table?;
+            let table = table?.range;
             dropped.extend(id);
             let blank = blank_of(&text[table.clone()]);
             text.replace_range(table, &blank);
@@ -417,37 +418,96 @@ pub struct ReadPast {
     pub dropped: Vec<String>,
 }
 
-/// The byte range of the `[[rule]]` table that holds byte `offset` of a pack's text: its
-/// header, up to the next header that is not one of its own (`[rule.examples]`).
-fn rule_table_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
-    // The last `[[rule]]` header that starts at or before the offset (a missing key is
-    // reported at the header).
+/// One `[[rule]]` table of a pack's text, as the TOML reader finds it.
+pub struct RuleTable {
+    /// Its header to the next top-level header (its own `[rule.examples]` included).
+    pub range: std::ops::Range<usize>,
+    /// Its `id`, and where that value stands, if it has a string one.
+    pub id: Option<(String, usize)>,
+}
+
+/// The `[[rule]]` tables of a pack's text, read with the TOML reader's spans (headers written
+/// `[[ rule ]]` or indented, ids in either kind of quotes); `None` when the text is no TOML.
+pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
+    use toml::de::DeValue;
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let header = |span: &std::ops::Range<usize>, open: &str| {
+        text.get(span.clone()).is_some_and(|t| t.starts_with(open))
+    };
+    // Where each top-level table's header starts: a rule's table runs to the next.
+    let mut headers = Vec::new();
+    let mut rules = Vec::new();
+    for (key, value) in doc.get_ref().iter() {
+        match value.get_ref() {
+            DeValue::Table(_) if header(&value.span(), "[") => headers.push(value.span().start),
+            DeValue::Array(items) => {
+                for item in items.iter().filter(|i| header(&i.span(), "[[")) {
+                    headers.push(item.span().start);
+                    if key.get_ref() != "rule" {
+                        continue;
+                    }
+                    let id = match item.get_ref() {
+                        DeValue::Table(t) => t.iter().find_map(|(k, v)| match v.get_ref() {
+                            DeValue::String(s) if k.get_ref() == "id" => {
+                                Some((s.to_string(), v.span().start))
+                            }
+                            _ => None,
+                        }),
+                        _ => None,
+                    };
+                    rules.push((item.span().start, id));
+                }
+            }
+            _ => {}
+        }
+    }
+    headers.sort_unstable();
+    Some(
+        rules
+            .into_iter()
+            .map(|(start, id)| {
+                let end = headers
+                    .iter()
+                    .find(|&&h| h > start)
+                    .copied()
+                    .unwrap_or(text.len());
+                RuleTable {
+                    range: start..end,
+                    id,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The `[[rule]]` table that holds byte `offset` of a pack's text, if the text reads as TOML
+/// and the offset stands in one.
+fn rule_table_at(text: &str, offset: usize) -> Option<RuleTable> {
+    rule_tables(text)?
+        .into_iter()
+        .find(|t| t.range.contains(&offset))
+}
+
+/// The `id` of the `[[rule]]` table that holds byte `offset` of a pack's text, if it has one:
+/// to name the rule in an error the TOML reader reports (a missing or unknown key) without it.
+/// Text that is no TOML (a syntax error) is searched line by line instead: the last
+/// `[[rule]]` header before the offset, and an `id = "…"` line after it.
+fn rule_id_at(text: &str, offset: usize) -> Option<String> {
+    if let Some(tables) = rule_tables(text) {
+        return tables
+            .into_iter()
+            .find(|t| t.range.contains(&offset))
+            .and_then(|t| t.id)
+            .map(|(id, _)| id);
+    }
     let before = text.get(..(offset + "[[rule]]".len()).min(text.len()))?;
     let start = before
         .rmatch_indices("[[rule]]")
         .map(|(i, _)| i)
         .find(|&i| i == 0 || text[..i].ends_with('\n'))?;
-    let body_start = start + "[[rule]]".len();
-    let body = &text[body_start..];
-    // A table after it (`[pack2]`) is no part of the rule.
-    let end = body_start
-        + body
-            .match_indices("\n[")
-            .map(|(i, _)| i + 1)
-            .find(|&i| {
-                let h = body[i..].trim_start_matches('[');
-                !h.starts_with("rule.")
-            })
-            .unwrap_or(body.len());
-    (offset < end).then_some(start..end)
-}
-
-/// The `id` of the `[[rule]]` table that holds byte `offset` of a pack's text, if it has one:
-/// to name the rule in an error the TOML reader reports (a missing or unknown key) without it.
-fn rule_id_at(text: &str, offset: usize) -> Option<String> {
-    let table = rule_table_at(text, offset)?;
-    text[table.start + "[[rule]]".len()..table.end]
+    text[start + "[[rule]]".len()..]
         .lines()
+        .take_while(|line| !line.trim_start().starts_with("[["))
         .find_map(|line| {
             let value = line
                 .trim()

@@ -342,6 +342,23 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
     );
 }
 
+/// A rule left out is found by the TOML reader, however its headers are written: spaced or
+/// indented headers, a sub-table after it, an id in single quotes that a `needs` names.
+#[test]
+fn a_rule_left_out_is_found_however_its_headers_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nmessage = \"A\"\nweight = -2\nphrases = [\"alpha\"]\n\n  [[ rule ]]\nid = 'b'\nmessage = \"B\"\nweight = \"x\"\nphrases = [\"beta\"]\n[ rule . examples ]\nfire = [\"beta\"]\n\n  [[rule]]\n  id = \"c\"\n  message = \"C\"\n  weight = \"y\"\n  phrases = [\"gamma\"]\n  needs = [\"b\"]\n\n[[rule]]\nid=\"d\"\nmessage = \"D\"\nweight = -2\nphrases = [\"delta\"]\nneeds = [\"b\", \"e\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:13:10: rule `b`: invalid type: string \"x\"",
+            "t.toml:21:12: rule `c`: invalid type: string \"y\"",
+            "t.toml:30:15: rule `d`: `needs` names `e`, which is no rule of pack `t`",
+        ],
+    );
+}
+
 /// `pack`, as t.toml in `dir`, stops a lint and `check-rules` (exit 2) with exactly these
 /// errors, one line each, in this order (each line starts with its `want`).
 fn assert_pack_errors(dir: &std::path::Path, pack: &str, want: &[&str]) {

@@ -72,6 +72,13 @@ fn a_measure_of_a_part_is_marked_not_underlined() {
         "{too_long}"
     );
     assert!(!too_long.contains("^^"), "{too_long}");
+    // The longest sentence is what its rule found: underlined, though it fills its line.
+    let (out, _, _) = run(pitchlint_in(dir.path())
+        .args(["--isolated", "--color", "never", "--select", "research/long-sentence", "-"])
+        .write_stdin("Hi Dana,\n\nWe ship.\nWe moved every single one of the pallets that your team shipped from the Dayton plant to the Akron warehouse last spring without a single late load or a single claim in the whole year.\n\nCan we talk?\n"));
+    assert!(out.contains("long-sentence"), "{out}");
+    assert!(!out.contains("as a whole"), "{out}");
+    assert!(out.contains(&"^".repeat(40)), "{out}");
     let partner = frame("seed/partner-talk");
     assert!(partner.contains("^^^^^^^^^^"), "{partner}");
     assert!(!partner.contains("as a whole"), "{partner}");

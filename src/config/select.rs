@@ -362,6 +362,7 @@ mod tests {
             rationale: String::new(),
             examples: Default::default(),
             source: "t.toml".into(),
+            marks_part: false,
         }
     }
 

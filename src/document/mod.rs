@@ -104,12 +104,19 @@ impl Format {
         if head.starts_with(b"<!doctype html") {
             return Format::Html;
         }
-        // A known tag's name, then the end of the name (not `<divider>` or `<Pat>`).
+        // A known tag's name, then its end, `/` or attributes: not `<divider>`, nor a merge
+        // field that starts with a tag's name (`<Head of Ops>`, `<Center name>`).
+        let tag_end = start.iter().take(256).position(|&b| b == b'>');
         let opens = |tag: &&str| {
-            head.strip_prefix(b"<")
-                .and_then(|h| h.strip_prefix(tag.as_bytes()))
-                .and_then(|rest| rest.first())
-                .is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n'))
+            let Some(end) = tag_end.filter(|_| start.first() == Some(&b'<')) else {
+                return false;
+            };
+            let inside = start[1..end].to_ascii_lowercase();
+            inside.strip_prefix(tag.as_bytes()).is_some_and(|rest| {
+                rest.is_empty()
+                    || rest.trim_ascii() == b"/"
+                    || (rest[0].is_ascii_whitespace() && rest.contains(&b'='))
+            })
         };
         if HTML_OPENERS.iter().any(opens) {
             return Format::Html;
@@ -440,11 +447,20 @@ mod tests {
             "<p>Hi</p>",
             "<P class=MsoNormal>Hi<o:p></o:p></P>",
             "<br/>Hi",
+            "<br />Hi",
         ] {
             assert_eq!(Format::sniff(html.as_bytes()), Format::Html, "{html:?}");
         }
         // A merge field, or a word in angle brackets, opens a draft in words.
-        for text in ["<FirstName>, hi", "<Pat>, hi", "<divider> text", "<p", ""] {
+        for text in [
+            "<FirstName>, hi",
+            "<Pat>, hi",
+            "<divider> text",
+            "<p",
+            "",
+            "<Head of Ops>, we haul for two plants.",
+            "<Center Name>, hi",
+        ] {
             assert_eq!(Format::sniff(text.as_bytes()), Format::Text, "{text:?}");
         }
     }

@@ -159,7 +159,7 @@ impl Human {
                 // at the part's first line: that line is marked at its start, and said to stand
                 // for the part, not underlined from end to end as if it were what was found.
                 let span = f.span.start - start..f.span.end - start;
-                let whole = matches!(rule.kind, "metric" | "occurrence" | "require")
+                let whole = rule.marks_part
                     && first == last
                     && file.source[f.span.clone()].chars().nth(1).is_some()
                     && file.source[start..f.span.start].trim().is_empty()

@@ -111,6 +111,11 @@ pub struct RuleMeta {
     pub examples: Examples,
     /// The pack file it came from.
     pub source: PathBuf,
+    /// Whether its findings measure a whole part, standing at the part's first line (a
+    /// metric but the longest sentence's, a `require`), rather than pointing at what they
+    /// found: the human report marks that line instead of underlining it.
+    #[serde(skip)]
+    pub marks_part: bool,
 }
 
 /// A finding: plain data, positions as byte spans of the source.

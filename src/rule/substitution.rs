@@ -176,12 +176,14 @@ fn capitalised_if(upper: bool, text: &str) -> String {
     }
 }
 
-/// Whether the text at `at` starts a sentence: nothing but white space before it, or a `.`,
-/// `!` or `?` (closing quotes and brackets aside), or only a bullet before it on its line.
+/// Whether the text at `at` starts a sentence: nothing but white space, opening quotes or
+/// brackets before it on its line, or only a bullet; or a `.`, `!` or `?` before it (closing
+/// quotes and brackets aside) that ends no abbreviation ("e.g.", "p.m.").
 fn starts_sentence(text: &str, at: usize) -> bool {
+    const QUOTES: [char; 10] = ['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']'];
     let before = &text[..at];
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let line = line.trim();
+    let line = line.trim().trim_end_matches(QUOTES).trim_end();
     if line.is_empty()
         || matches!(line, "-" | "*" | "+" | "•" | "–")
         || line
@@ -190,11 +192,24 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     {
         return true;
     }
-    let last = line
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
-        .chars()
-        .next_back();
-    matches!(last, Some('.' | '!' | '?'))
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or(line);
+    let abbreviation = matches!(
+        last_word.to_lowercase().as_str(),
+        "e.g."
+            | "i.e."
+            | "etc."
+            | "vs."
+            | "a.m."
+            | "p.m."
+            | "approx."
+            | "incl."
+            | "no."
+            | "mr."
+            | "ms."
+            | "mrs."
+            | "dr."
+    );
+    matches!(line.chars().next_back(), Some('.' | '!' | '?')) && !abbreviation
 }
 
 impl Rule for SubstitutionRule {
@@ -347,6 +362,21 @@ mod tests {
                 Some("by Friday"),
                 Some("arrival time"),
                 Some("Arrival time")
+            ]
+        );
+        // A quote may open the sentence; an abbreviation's full stop ends none.
+        let f = findings_full(
+            swap,
+            "\"FSC is 12%.\" Rates, e.g. FSC, vary. (FSC applies.) At 3 p.m. FSC resets.",
+        );
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        assert_eq!(
+            fixes,
+            [
+                Some("Fuel surcharge"),
+                Some("fuel surcharge"),
+                Some("Fuel surcharge"),
+                Some("fuel surcharge")
             ]
         );
     }

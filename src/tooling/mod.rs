@@ -536,16 +536,23 @@ fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Er
     out
 }
 
-/// `message` at the `id` of rule `m` in its pack (`team.toml:12:6: …`), or alone when the
-/// pack's text does not write the id as this search finds it.
+/// `message` at the `id` of rule `m` in its pack (`team.toml:12:6: …`), or alone when its
+/// pack is not among `sources`.
 fn rule_at(sources: &[pack::PackSource], m: &RuleMeta, message: String) -> String {
     match sources.iter().find(|s| s.path == m.source).and_then(|src| {
-        let at = src.text.find(&format!("id = {:?}", m.id))? + "id = ".len();
+        let at = id_offset(&src.text, &m.id)?;
         Some((src, at))
     }) {
         Some((src, at)) => src.error_at(at, message).to_string(),
         None => message,
     }
+}
+
+/// Where the value of rule `id`'s `id` stands in a pack's text.
+fn id_offset(text: &str, id: &str) -> Option<usize> {
+    pack::rule_tables(text)?
+        .into_iter()
+        .find_map(|t| t.id.filter(|(i, _)| i == id).map(|(_, at)| at))
 }
 
 /// A failed example, at `file:line:column` of the example in its pack (or of its rule's `id`
@@ -560,8 +567,7 @@ fn example_at(
         .find(|m| m.qualified == f.rule)
         .and_then(|m| {
             let src = sources.iter().find(|s| s.path == m.source)?;
-            let at = example_offset(&src.text, &m.id, f)
-                .or_else(|| src.text.find(&format!("id = {:?}", m.id)))?;
+            let at = example_offset(&src.text, &m.id, f).or_else(|| id_offset(&src.text, &m.id))?;
             Some(src.error_at(at, f.to_string()).to_string())
         });
     located.unwrap_or_else(|| f.to_string())
