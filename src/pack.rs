@@ -322,8 +322,12 @@ impl PackSource {
                         let key_end = text[entry.clone()]
                             .find(['=', '.', '\n'])
                             .map_or(entry.end, |i| entry.start + i);
+                        // Nor an entry of an inline table (`{ extra = 1, name = "t" }`): its
+                        // comma would be left behind.
+                        let line_start = text[..entry.start].rfind('\n').map_or(0, |i| i + 1);
                         !text[entry.start..].starts_with('[')
                             && !text[key_end..].starts_with(['.', '\n'])
+                            && text[line_start..entry.start].trim().is_empty()
                     });
                 if let Some(entry) = entry {
                     if let (Some(id), Some(key)) = (id, meant) {
@@ -418,6 +422,9 @@ pub struct ReadPast {
     pub dropped: Vec<String>,
 }
 
+/// A rule's `id` and where its value stands in the pack's text.
+type Id = (String, usize);
+
 /// One `[[rule]]` table of a pack's text, as the TOML reader finds it.
 pub struct RuleTable {
     /// Its header to the next top-level header (its own `[rule.examples]` included).
@@ -431,36 +438,53 @@ pub struct RuleTable {
 pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
     use toml::de::DeValue;
     let doc = toml::de::DeTable::parse(text).ok()?;
-    let header = |span: &std::ops::Range<usize>, open: &str| {
-        text.get(span.clone()).is_some_and(|t| t.starts_with(open))
-    };
-    // Where each top-level table's header starts: a rule's table runs to the next.
-    let mut headers = Vec::new();
-    let mut rules = Vec::new();
-    for (key, value) in doc.get_ref().iter() {
-        match value.get_ref() {
-            DeValue::Table(_) if header(&value.span(), "[") => headers.push(value.span().start),
-            DeValue::Array(items) => {
-                for item in items.iter().filter(|i| header(&i.span(), "[[")) {
-                    headers.push(item.span().start);
-                    if key.get_ref() != "rule" {
-                        continue;
+    // Where each table's header starts (`[pack]`, `[pack.extra]`, each `[[rule]]`): a rule's
+    // table runs to the next one that is not its own (its `[rule.examples]`).
+    fn headers_in(
+        table: &toml::de::DeTable<'_>,
+        text: &str,
+        headers: &mut Vec<usize>,
+        rules: Option<&mut Vec<(usize, Option<Id>)>>,
+    ) {
+        let header = |span: &std::ops::Range<usize>, open: &str| {
+            text.get(span.clone()).is_some_and(|t| t.starts_with(open))
+        };
+        let mut rules = rules;
+        for (key, value) in table.iter() {
+            match value.get_ref() {
+                DeValue::Table(t) => {
+                    if header(&value.span(), "[") {
+                        headers.push(value.span().start);
                     }
-                    let id = match item.get_ref() {
-                        DeValue::Table(t) => t.iter().find_map(|(k, v)| match v.get_ref() {
-                            DeValue::String(s) if k.get_ref() == "id" => {
-                                Some((s.to_string(), v.span().start))
-                            }
-                            _ => None,
-                        }),
-                        _ => None,
-                    };
-                    rules.push((item.span().start, id));
+                    headers_in(t, text, headers, None);
                 }
+                DeValue::Array(items) => {
+                    for item in items.iter().filter(|i| header(&i.span(), "[[")) {
+                        headers.push(item.span().start);
+                        let DeValue::Table(t) = item.get_ref() else {
+                            continue;
+                        };
+                        match rules.as_deref_mut() {
+                            Some(rules) if key.get_ref() == "rule" => {
+                                let id = t.iter().find_map(|(k, v)| match v.get_ref() {
+                                    DeValue::String(s) if k.get_ref() == "id" => {
+                                        Some((s.to_string(), v.span().start))
+                                    }
+                                    _ => None,
+                                });
+                                rules.push((item.span().start, id));
+                            }
+                            _ => headers_in(t, text, headers, None),
+                        }
+                    }
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
+    let mut headers = Vec::new();
+    let mut rules = Vec::new();
+    headers_in(doc.get_ref(), text, &mut headers, Some(&mut rules));
     headers.sort_unstable();
     Some(
         rules
@@ -505,18 +529,28 @@ fn rule_id_at(text: &str, offset: usize) -> Option<String> {
         .rmatch_indices("[[rule]]")
         .map(|(i, _)| i)
         .find(|&i| i == 0 || text[..i].ends_with('\n'))?;
-    text[start + "[[rule]]".len()..]
-        .lines()
-        .take_while(|line| !line.trim_start().starts_with("[["))
-        .find_map(|line| {
-            let value = line
-                .trim()
-                .strip_prefix("id")?
-                .trim_start()
-                .strip_prefix('=')?;
-            let value = value.trim().strip_prefix('"')?;
-            Some(value[..value.find('"')?].to_string())
+    // The rule runs to the next header that is not its own (`[rule.examples]`).
+    let body = start + "[[rule]]".len();
+    let end = text[body..]
+        .match_indices('\n')
+        .map(|(i, _)| body + i + 1)
+        .find(|&i| {
+            let line = text[i..].trim_start();
+            line.starts_with('[') && !line.starts_with("[rule.")
         })
+        .unwrap_or(text.len());
+    if offset >= end {
+        return None;
+    }
+    text[body..end].lines().find_map(|line| {
+        let value = line
+            .trim()
+            .strip_prefix("id")?
+            .trim_start()
+            .strip_prefix('=')?;
+        let value = value.trim().strip_prefix('"')?;
+        Some(value[..value.find('"')?].to_string())
+    })
 }
 
 /// The embedded default packs.

@@ -359,6 +359,31 @@ fn a_rule_left_out_is_found_however_its_headers_are_written() {
     );
 }
 
+/// A table after a rule (`[pack.extra]`) or a syntax error after it is no part of the rule:
+/// the error names no rule, and no rule is left out for it. An unknown key of an inline table
+/// is said once, without an error its blanking would make.
+#[test]
+fn a_mistake_after_a_rule_is_not_the_rule_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = "[[rule]]\nid = \"a\"\nmessage = \"A\"\nweight = -2\nphrases = [\"alpha\"]\n\n";
+    for (pack, want) in [
+        (
+            format!("[pack]\nname = \"t\"\n\n{rule}[pack.extra]\nx = 1\n"),
+            "t.toml:10:7: unknown field `extra`",
+        ),
+        (
+            format!("{rule}[pack]\nname = \"t\n"),
+            "t.toml:8:10: invalid basic string",
+        ),
+        (
+            format!("pack = {{ extra = 1, name = \"t\" }}\n\n{rule}"),
+            "t.toml:1:10: unknown field `extra`",
+        ),
+    ] {
+        assert_pack_errors(dir.path(), &pack, &[want]);
+    }
+}
+
 /// `pack`, as t.toml in `dir`, stops a lint and `check-rules` (exit 2) with exactly these
 /// errors, one line each, in this order (each line starts with its `want`).
 fn assert_pack_errors(dir: &std::path::Path, pack: &str, want: &[&str]) {

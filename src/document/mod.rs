@@ -106,16 +106,24 @@ impl Format {
         }
         // A known tag's name, then its end, `/` or attributes: not `<divider>`, nor a merge
         // field that starts with a tag's name (`<Head of Ops>`, `<Center name>`).
-        let tag_end = start.iter().take(256).position(|&b| b == b'>');
+        // (A copied tag's style attribute may run to a few hundred bytes.)
+        let tag_end = start.iter().take(8192).position(|&b| b == b'>');
         let opens = |tag: &&str| {
             let Some(end) = tag_end.filter(|_| start.first() == Some(&b'<')) else {
                 return false;
             };
             let inside = start[1..end].to_ascii_lowercase();
+            // As written: `<table border>` is a tag, `<Table of contents>` a merge field.
+            let written = &start[1..end];
             inside.strip_prefix(tag.as_bytes()).is_some_and(|rest| {
-                rest.is_empty()
+                rest.trim_ascii().is_empty()
                     || rest.trim_ascii() == b"/"
-                    || (rest[0].is_ascii_whitespace() && rest.contains(&b'='))
+                    || (rest[0].is_ascii_whitespace()
+                        && (rest.contains(&b'=')
+                            || !matches!(*tag, "head" | "center" | "font" | "style" | "meta")
+                                && written
+                                    .iter()
+                                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_whitespace())))
             })
         };
         if HTML_OPENERS.iter().any(opens) {
@@ -448,6 +456,8 @@ mod tests {
             "<P class=MsoNormal>Hi<o:p></o:p></P>",
             "<br/>Hi",
             "<br />Hi",
+            "<br >Hi",
+            "<table border><tr><td>Hi</td></tr></table>",
         ] {
             assert_eq!(Format::sniff(html.as_bytes()), Format::Html, "{html:?}");
         }
@@ -460,6 +470,7 @@ mod tests {
             "",
             "<Head of Ops>, we haul for two plants.",
             "<Center Name>, hi",
+            "<Table of contents> first",
         ] {
             assert_eq!(Format::sniff(text.as_bytes()), Format::Text, "{text:?}");
         }

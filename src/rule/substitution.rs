@@ -182,17 +182,20 @@ fn capitalised_if(upper: bool, text: &str) -> String {
 fn starts_sentence(text: &str, at: usize) -> bool {
     const QUOTES: [char; 10] = ['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']'];
     let before = &text[..at];
-    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    let line = line.trim().trim_end_matches(QUOTES).trim_end();
-    if line.is_empty()
-        || matches!(line, "-" | "*" | "+" | "•" | "–")
-        || line
-            .strip_suffix(['.', ')'])
-            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let line = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
+    // A bullet or a list number (`1.`, `2)`) before it, then perhaps an opening quote.
+    let item = line.trim_end_matches(QUOTES).trim_end();
+    let listed = |l: &str| {
+        matches!(l, "-" | "*" | "+" | "•" | "–")
+            || l.strip_suffix(['.', ')'])
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if item.is_empty() || listed(line) || listed(item) {
         return true;
     }
+    let line = item;
     let last_word = line.rsplit(char::is_whitespace).next().unwrap_or(line);
+    let last_word = last_word.trim_start_matches(QUOTES);
     let abbreviation = matches!(
         last_word.to_lowercase().as_str(),
         "e.g."
@@ -367,7 +370,7 @@ mod tests {
         // A quote may open the sentence; an abbreviation's full stop ends none.
         let f = findings_full(
             swap,
-            "\"FSC is 12%.\" Rates, e.g. FSC, vary. (FSC applies.) At 3 p.m. FSC resets.",
+            "\"FSC is 12%.\" Rates, e.g. FSC, vary. (FSC applies.) At 3 p.m. FSC resets (e.g. FSC).\n1) FSC applies.",
         );
         let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
         assert_eq!(
@@ -376,7 +379,9 @@ mod tests {
                 Some("Fuel surcharge"),
                 Some("fuel surcharge"),
                 Some("Fuel surcharge"),
-                Some("fuel surcharge")
+                Some("fuel surcharge"),
+                Some("fuel surcharge"),
+                Some("Fuel surcharge")
             ]
         );
     }
