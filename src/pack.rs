@@ -297,10 +297,10 @@ impl PackSource {
             let table = at
                 .filter(|_| !e.message().contains("missing field `pack`"))
                 .and_then(|at| rule_table_at(&text, at));
-            let id = match &table {
-                Some(t) => t.id.as_ref().map(|(id, _)| id.clone()),
-                None => at.and_then(|at| rule_id_at(&text, at)),
-            };
+            let id = table
+                .as_ref()
+                .and_then(|t| t.id.as_ref())
+                .map(|(id, _)| id.clone());
             // A misspelt required key (`mesage`) leaves the key missing once blanked: said
             // already, by the suggestion on the misspelling.
             let missing = e.message().strip_prefix("missing field ");
@@ -430,7 +430,7 @@ pub struct RuleTable {
     /// Its header to the next top-level header (its own `[rule.examples]` included).
     pub range: std::ops::Range<usize>,
     /// Its `id`, and where that value stands, if it has a string one.
-    pub id: Option<(String, usize)>,
+    pub id: Option<Id>,
 }
 
 /// The `[[rule]]` tables of a pack's text, read with the TOML reader's spans (headers written
@@ -444,12 +444,11 @@ pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
         table: &toml::de::DeTable<'_>,
         text: &str,
         headers: &mut Vec<usize>,
-        rules: Option<&mut Vec<(usize, Option<Id>)>>,
+        mut rules: Option<&mut Vec<(usize, Option<Id>)>>,
     ) {
         let header = |span: &std::ops::Range<usize>, open: &str| {
             text.get(span.clone()).is_some_and(|t| t.starts_with(open))
         };
-        let mut rules = rules;
         for (key, value) in table.iter() {
             match value.get_ref() {
                 DeValue::Table(t) => {
@@ -518,11 +517,8 @@ fn rule_table_at(text: &str, offset: usize) -> Option<RuleTable> {
 /// `[[rule]]` header before the offset, and an `id = "…"` line after it.
 fn rule_id_at(text: &str, offset: usize) -> Option<String> {
     if let Some(tables) = rule_tables(text) {
-        return tables
-            .into_iter()
-            .find(|t| t.range.contains(&offset))
-            .and_then(|t| t.id)
-            .map(|(id, _)| id);
+        let table = tables.into_iter().find(|t| t.range.contains(&offset))?;
+        return table.id.map(|(id, _)| id);
     }
     let before = text.get(..(offset + "[[rule]]".len()).min(text.len()))?;
     let start = before

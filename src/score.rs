@@ -290,8 +290,8 @@ mod tests {
         assert!(s.rewards_capped);
     }
 
-    /// Each finding's share is what the breakdown adds up: a penalty's halve in order within
-    /// its part, a reward counts at its strongest finding only.
+    /// Each finding's share is what the breakdown adds up: a penalty's shares halve in order
+    /// within its part, a reward counts at its strongest finding only.
     #[test]
     fn shares_add_up_to_the_breakdown() {
         let p = meta("partner", -8, Severity::Warning);

@@ -100,36 +100,37 @@ impl Format {
     pub fn sniff(bytes: &[u8]) -> Format {
         let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         let start = text.trim_ascii_start();
-        let head = start[..start.len().min(14)].to_ascii_lowercase();
-        if head.starts_with(b"<!doctype html") {
-            return Format::Html;
-        }
         // A known tag's name, then its end, `/` or attributes: not `<divider>`, nor a merge
-        // field that starts with a tag's name (`<Head of Ops>`, `<Center name>`).
-        // (A copied tag's style attribute may run to a few hundred bytes.)
-        let tag_end = start.iter().take(8192).position(|&b| b == b'>');
-        let opens = |tag: &&str| {
-            let Some(end) = tag_end.filter(|_| start.first() == Some(&b'<')) else {
-                return false;
-            };
-            let inside = start[1..end].to_ascii_lowercase();
+        // field that starts with a tag's name (`<Head of Ops>`, `<Center name>`). (A copied
+        // tag's style attribute may run to a few hundred bytes.)
+        let tag = start.strip_prefix(b"<").and_then(|s| {
+            let end = s.iter().take(8192).position(|&b| b == b'>')?;
+            Some(&s[..end])
+        });
+        let html = tag.is_some_and(|written| {
+            let inside = written.to_ascii_lowercase();
             // As written: `<table border>` is a tag, `<Table of contents>` a merge field.
-            let written = &start[1..end];
-            inside.strip_prefix(tag.as_bytes()).is_some_and(|rest| {
-                rest.trim_ascii().is_empty()
-                    || rest.trim_ascii() == b"/"
-                    || (rest[0].is_ascii_whitespace()
-                        && (rest.contains(&b'=')
-                            || !matches!(*tag, "head" | "center" | "font" | "style" | "meta")
-                                && written
-                                    .iter()
-                                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_whitespace())))
-            })
-        };
-        if HTML_OPENERS.iter().any(opens) {
-            return Format::Html;
-        }
-        if is_mail_header(text) {
+            let lower = written
+                .iter()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_whitespace());
+            inside.starts_with(b"!doctype html")
+                || HTML_OPENERS.iter().any(|tag| {
+                    inside.strip_prefix(tag.as_bytes()).is_some_and(|rest| {
+                        rest.trim_ascii().is_empty()
+                            || rest.trim_ascii() == b"/"
+                            || (rest[0].is_ascii_whitespace()
+                                && (rest.contains(&b'=')
+                                    || lower
+                                        && !matches!(
+                                            *tag,
+                                            "head" | "center" | "font" | "style" | "meta"
+                                        )))
+                    })
+                })
+        });
+        if html {
+            Format::Html
+        } else if is_mail_header(text) {
             Format::Email
         } else {
             Format::Text

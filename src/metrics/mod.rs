@@ -21,7 +21,7 @@ mod store;
 mod syllables;
 mod view;
 mod words;
-pub use part::Part;
+pub use part::{Part, bullet};
 pub use stats::Stats;
 pub use store::Store;
 pub use syllables::syllables;

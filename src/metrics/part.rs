@@ -91,7 +91,7 @@ impl<'a> Cursor<'a> {
 
 /// The bytes of the bullet a line starts with (`-`, `*`, `+`, `•`, `–`, `1.`, `2)`, or a
 /// table row's `|`), spaces before it included; `None` if it starts with none.
-fn bullet(line: &str) -> Option<usize> {
+pub fn bullet(line: &str) -> Option<usize> {
     let t = line.trim_start_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
     let lead = line.len() - t.len();
     // A marker is followed by a space (or ends the line), as CommonMark has it: "-based",

@@ -135,7 +135,20 @@ impl Human {
         // characters around the match, so that drawing a finding costs little. The
         // location then comes from the finding, as the window has lost the line start.
         let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
-        let label = format!("the {} as a whole", part_name(f));
+        // A measure of a whole part (its words, its questions, a phrase it lacks) stands at the
+        // part's first line: that line is marked at its start, and said to stand for the part,
+        // not underlined from end to end as if it were what was found.
+        let whole = !long
+            && rule.marks_part
+            && first == last
+            && file.source[f.span.clone()].chars().nth(1).is_some()
+            && file.source[start..f.span.start].trim().is_empty()
+            && file.source[f.span.end..end].trim().is_empty();
+        let label = if whole {
+            format!("the {} as a whole", part_name(f))
+        } else {
+            String::new()
+        };
         let group =
             if long {
                 let from = back(&file.source, f.span.start, CONTEXT).max(start);
@@ -155,15 +168,7 @@ impl Human {
                         AnnotationKind::Primary.span(at..at + (f.span.end - f.span.start)),
                     ))
             } else {
-                // A measure of a whole part (its words, its questions, a phrase it lacks) stands
-                // at the part's first line: that line is marked at its start, and said to stand
-                // for the part, not underlined from end to end as if it were what was found.
                 let span = f.span.start - start..f.span.end - start;
-                let whole = rule.marks_part
-                    && first == last
-                    && file.source[f.span.clone()].chars().nth(1).is_some()
-                    && file.source[start..f.span.start].trim().is_empty()
-                    && file.source[f.span.end..end].trim().is_empty();
                 let annotation = if whole {
                     let one = file.source[f.span.clone()]
                         .chars()
@@ -200,13 +205,13 @@ impl Human {
 fn title(f: &Finding, file: &FileReport, shares: &[Share], i: usize) -> String {
     let share = shares.get(i).copied().unwrap_or_default();
     let counted = if f.rule.is_reward() {
-        // Counted once, at its strongest finding: the rule's other findings count nothing.
-        file.findings
+        // Counted once, at its strongest finding: its line of the breakdown.
+        file.score
+            .breakdown
             .iter()
-            .zip(shares)
-            .filter(|(g, _)| std::sync::Arc::ptr_eq(&g.rule, &f.rule))
-            .map(|(_, s)| s.points)
-            .fold(0.0, f64::max)
+            .filter(|l| l.rule.qualified == f.rule.qualified)
+            .map(|l| l.points)
+            .sum()
     } else {
         share.points
     };

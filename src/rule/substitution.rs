@@ -177,19 +177,16 @@ fn capitalised_if(upper: bool, text: &str) -> String {
 }
 
 /// Whether the text at `at` starts a sentence: nothing but white space, opening quotes or
-/// brackets before it on its line, or only a bullet; or a `.`, `!` or `?` before it (closing
-/// quotes and brackets aside) that ends no abbreviation ("e.g.", "p.m.").
+/// brackets before it on its line, or only a bullet or list number (as the metrics read a
+/// line: [`crate::metrics::bullet`]); or a `.`, `!` or `?` before it (closing quotes and
+/// brackets aside) that ends no abbreviation ("e.g.", "p.m.").
 fn starts_sentence(text: &str, at: usize) -> bool {
     const QUOTES: [char; 10] = ['"', '\'', '“', '”', '‘', '’', '(', ')', '[', ']'];
     let before = &text[..at];
     let line = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
     // A bullet or a list number (`1.`, `2)`) before it, then perhaps an opening quote.
     let item = line.trim_end_matches(QUOTES).trim_end();
-    let listed = |l: &str| {
-        matches!(l, "-" | "*" | "+" | "•" | "–")
-            || l.strip_suffix(['.', ')'])
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    };
+    let listed = |l: &str| crate::metrics::bullet(l).is_some_and(|n| n == l.len());
     if item.is_empty() || listed(line) || listed(item) {
         return true;
     }

@@ -83,6 +83,20 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether subcommand `sub`, which prints text (`shown`, as its human form) or json, was asked
+/// for json; any other `--format` is refused.
+fn as_json(cli: &Cli, sub: &str, shown: &str) -> Result<bool, RunError> {
+    match cli.format {
+        OutputFormat::Json => Ok(true),
+        OutputFormat::Human => Ok(false),
+        other => Err(Error::usage(format!(
+            "{sub} --format {}: {shown} or as json: use one of those, or drop --format",
+            crate::run::format_name(other)
+        ))
+        .into()),
+    }
+}
+
 /// Run one subcommand.
 pub fn run(
     cmd: &Command,
@@ -107,17 +121,7 @@ pub fn run(
     }
     match cmd {
         Command::Rules { json } => {
-            // The table (human) or json.
-            let format = cli.format;
-            if !matches!(format, OutputFormat::Json | OutputFormat::Human) {
-                return Err(Error::usage(format!(
-                    "rules --format {}: the rules are listed as a table (human) or as json: \
-                     use one of those, or drop --format",
-                    crate::run::format_name(format)
-                ))
-                .into());
-            }
-            let json = *json || format == OutputFormat::Json;
+            let json = *json || as_json(cli, "rules", "the rules are listed as a table (human)")?;
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
             let linter = config.linter()?;
@@ -139,16 +143,7 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Explain { rule } => {
-            // Text (human) or json.
-            let format = cli.format;
-            if !matches!(format, OutputFormat::Json | OutputFormat::Human) {
-                return Err(Error::usage(format!(
-                    "explain --format {}: a rule is explained as text (human) or as json: use \
-                     one of those, or drop --format",
-                    crate::run::format_name(format)
-                ))
-                .into());
-            }
+            let json = as_json(cli, "explain", "a rule is explained as text (human)")?;
             let mut configs = configs(cli, env);
             let config = configs.for_file(None)?;
             let sources = config.pack_sources()?;
@@ -159,7 +154,7 @@ pub fn run(
                 .iter()
                 .find(|s| s.path == meta.source)
                 .and_then(|s| definition(&s.text, &meta.id));
-            if format == OutputFormat::Json {
+            if json {
                 let explained = Explained {
                     rule: &meta,
                     definition: def.as_deref().map(str::trim_end).filter(|d| !d.is_empty()),
@@ -536,14 +531,19 @@ fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Er
     out
 }
 
-/// `message` at the `id` of rule `m` in its pack (`team.toml:12:6: …`), or alone when its
-/// pack is not among `sources`.
-fn rule_at(sources: &[pack::PackSource], m: &RuleMeta, message: String) -> String {
-    match sources.iter().find(|s| s.path == m.source).and_then(|src| {
-        let at = id_offset(&src.text, &m.id)?;
-        Some((src, at))
-    }) {
-        Some((src, at)) => src.error_at(at, message).to_string(),
+/// `message` at a place of rule `m`'s pack (`team.toml:12:6: …`): where `find` says in its
+/// text, else at the rule's `id`; alone when its pack is not among `sources`.
+fn placed(
+    sources: &[pack::PackSource],
+    m: &RuleMeta,
+    message: String,
+    find: impl Fn(&str) -> Option<usize>,
+) -> String {
+    let Some(src) = sources.iter().find(|s| s.path == m.source) else {
+        return message;
+    };
+    match find(&src.text).or_else(|| id_offset(&src.text, &m.id)) {
+        Some(at) => src.error_at(at, message).to_string(),
         None => message,
     }
 }
@@ -562,15 +562,12 @@ fn example_at(
     sources: &[pack::PackSource],
     f: &examples::ExampleFailure,
 ) -> String {
-    let located = linter
-        .rules()
-        .find(|m| m.qualified == f.rule)
-        .and_then(|m| {
-            let src = sources.iter().find(|s| s.path == m.source)?;
-            let at = example_offset(&src.text, &m.id, f).or_else(|| id_offset(&src.text, &m.id))?;
-            Some(src.error_at(at, f.to_string()).to_string())
-        });
-    located.unwrap_or_else(|| f.to_string())
+    match linter.rules().find(|m| m.qualified == f.rule) {
+        Some(m) => placed(sources, m, f.to_string(), |text| {
+            example_offset(text, &m.id, f)
+        }),
+        None => f.to_string(),
+    }
 }
 
 /// Where the failed example `f` of rule `id` is written in a pack's `text`: the pack read
@@ -712,7 +709,7 @@ fn check_rules(
         for (kind, list) in [("fire", &m.examples.fire), ("quiet", &m.examples.quiet)] {
             if list.is_empty() {
                 let note = format!("{}: note: no `{kind}` example", m.qualified);
-                writeln!(out, "{}", rule_at(&sources, m, note))?;
+                writeln!(out, "{}", placed(&sources, m, note, |_| None))?;
             }
         }
     }
