@@ -288,14 +288,35 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     }
 
     // 5. Sign-off: the last valediction line before `end`, and the name line under it.
-    let mut body_end = end;
-    let mut signoff_idx = None;
-    for j in (body_start..end).rev() {
-        if !is_quote(&lines[j]) && is_signoff(&text[lines[j].span.clone()]) {
-            signoff_idx = Some(j);
-            break;
+    let valediction = |k: usize| !is_quote(&lines[k]) && is_signoff(&text[lines[k].span.clone()]);
+    let mut signoff_idx = (body_start..end).rev().find(|&j| valediction(j));
+    // An afterthought under a signed name ("Best,\nSam\n\nThanks again."): a sentence that
+    // reads as a valediction, below one that has its name. It is message text, as a P.S. is,
+    // and the sign-off is the one above it (else the ask above would be read as no closing).
+    if let Some(j) =
+        signoff_idx.filter(|&j| text[lines[j].span.clone()].trim().ends_with(['.', '!']))
+    {
+        let signed = |k: usize| {
+            (k + 1..j).find(|&n| !lines[n].blank).is_some_and(|n| {
+                let s = text[lines[n].span.clone()].trim();
+                s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!']) && !is_signoff(s)
+            })
+        };
+        if let Some(above) = (body_start..j).rev().find(|&k| valediction(k) && signed(k)) {
+            let last = (j..end).rev().find(|&k| !lines[k].blank).unwrap_or(j);
+            push(
+                &mut segs,
+                Scope::BODY,
+                lines[j].span.start..lines[last].span.end,
+            );
+            end = j;
+            while end > body_start && lines[end - 1].blank {
+                end -= 1;
+            }
+            signoff_idx = Some(above);
         }
     }
+    let mut body_end = end;
     let mut sig_lines: Vec<usize> = Vec::new();
     if let Some(j) = signoff_idx {
         body_end = j;

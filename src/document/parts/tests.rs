@@ -167,6 +167,36 @@ fn a_name_merge_field_is_a_greeting() {
     assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
 }
 
+/// A thank-you under the signed name is an afterthought, as a P.S. is: the sign-off above it
+/// stays the sign-off, and the ask above that stays the closing.
+#[test]
+fn a_thank_you_under_the_name_is_no_sign_off() {
+    for t in [
+        "Hi Dana,\n\nWe cut costs 18%. Could we run a pilot in March?\n\nBest,\nSam\n\nThanks again.\n",
+        "Hi Dana,\n\nWe cut costs 18%. Could we run a pilot in March?\n\nBest,\nSam\nThanks again!\n",
+        "Hi Dana,\n\nWe cut costs 18%. Could we run a pilot in March?\n\nBest,\nSam\nVP Sales\n\nThanks again.\n",
+    ] {
+        assert_eq!(part(t, "signoff"), ["Best,\nSam"], "{t}");
+        assert_eq!(
+            part(t, "opening+closing"),
+            ["We cut costs 18%. Could we run a pilot in March?"],
+            "{t}"
+        );
+        assert_eq!(
+            part(t, "body")
+                .last()
+                .map(|s| s.trim_end_matches(['.', '!'])),
+            Some("Thanks again"),
+            "{t}"
+        );
+    }
+    // With no signed name above it, a thank-you is the sign-off.
+    let t =
+        "Hi Dana,\n\nWe cut costs 18%.\n\nCould we run a pilot in March?\n\nThanks so much!\nSam\n";
+    assert_eq!(part(t, "signoff"), ["Thanks so much!\nSam"]);
+    assert_eq!(part(t, "closing"), ["Could we run a pilot in March?"]);
+}
+
 #[test]
 fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
     let t = "Hi Dana,\n\nWe ship fast.\n\nWill you partner with us on a pilot?\n\nLooking forward to hearing from you.\n\nBest,\nSam\n\nP.S. Act now, partner with us.\n";
