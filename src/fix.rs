@@ -109,8 +109,8 @@ pub fn fixed_fully(
 /// a relative path, as `git diff` does; an absolute path as is). A leading `./` (a walk of
 /// `.`) is dropped: `git apply` refuses `a/./draft.txt`.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
-    let path = crate::render::without_dot_slash(path);
-    let (a, b) = if Path::new(path).is_absolute() {
+    let path = crate::render::repo_path(path);
+    let (a, b) = if Path::new(path.as_ref()).is_absolute() {
         (path.to_string(), path.to_string())
     } else {
         (format!("a/{path}"), format!("b/{path}"))

@@ -123,6 +123,13 @@ fn main() -> ExitCode {
                     for one in e.all() {
                         say!("pitchlint: error: {one}");
                     }
+                    // On a pull request, where the broken config or pack is (not into a report
+                    // file: a run that stops on a setup error leaves that as it was).
+                    if cli.format == pitchlint::render::OutputFormat::Github && cli.output.is_none()
+                    {
+                        let lines = pitchlint::render::github::setup_errors(e, &env.cwd);
+                        let _ = out.write_all(lines.as_bytes()).and_then(|()| out.finish());
+                    }
                 }
                 _ => say!("pitchlint: error: {e}"),
             }

@@ -145,10 +145,11 @@ fn github_snapshot_and_escaping() {
         "{out}"
     );
     assert!(out.contains(
-        "::error file=tests/fixtures/sample-pitch.txt,line=10,col=54,endLine=10,endColumn=61,title=pitchlint seed/partner-close::-20 Asking"
+        "::error file=tests/fixtures/sample-pitch.txt,line=10,col=54,endLine=10,endColumn=61,title=pitchlint seed/partner-close::-20 points: Asking"
     ));
+    // The verdict comes first: GitHub shows only the first few annotations of a kind.
     let (score, _) = sample_facts();
-    assert!(out.lines().last().unwrap().starts_with(&format!(
+    assert!(out.lines().next().unwrap().starts_with(&format!(
         "::error file=tests/fixtures/sample-pitch.txt,line=1,col=1,title=pitchlint score {score}/100::tests/fixtures/sample-pitch.txt fails the gate"
     )));
     // Named as `./…`, the file is spelt the same way in the text as in `file=`.
@@ -156,7 +157,7 @@ fn github_snapshot_and_escaping() {
     assert!(
         dotted
             .lines()
-            .last()
+            .next()
             .unwrap()
             .contains("file=tests/fixtures/sample-pitch.txt,line=1,col=1,title=pitchlint score")
             && dotted.contains("::tests/fixtures/sample-pitch.txt fails the gate"),
@@ -190,7 +191,7 @@ fn github_snapshot_and_escaping() {
     ]));
     assert_eq!(
         out.lines().next().unwrap(),
-        "::warning file=a%2Cb%3Ac.txt,line=1,col=7,endLine=1,endColumn=17,title=pitchlint t/pct::-1 100%25 sure:%0Ano, really"
+        "::warning file=a%2Cb%3Ac.txt,line=1,col=7,endLine=1,endColumn=17,title=pitchlint t/pct::-1 point: 100%25 sure:%0Ano, really"
     );
 }
 
@@ -798,6 +799,106 @@ fn github_annotations_give_a_findings_scaled_cost() {
         github.contains(&format!("title=pitchlint research/too-short::{cost} ")),
         "{cost}\n{github}"
     );
+}
+
+/// Each annotation says the points its finding counts for, as the human titles do: a rule's
+/// second finding in a part counts half, and says so. So a file's annotations add up to the
+/// penalties of its score (one decimal each), and the gate's verdict comes first (GitHub
+/// shows only the first few annotations of a kind).
+#[test]
+fn github_annotations_add_up_to_the_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("pushy.txt");
+    std::fs::write(
+        &draft,
+        "Hi Dana,\n\nOur best-in-class, synergy-driven platform leverages world-class synergy.\n\nAct now! Act now! Will you partner with us?\n\nBest,\nSam\n",
+    )
+    .unwrap();
+    let draft = draft.to_str().unwrap();
+    let (github, _) = output(&["--isolated", "--format", "github", draft]);
+    let (json, _) = output(&["--isolated", "--format", "json", draft]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let penalties = v["files"][0]["breakdown"]["penalties"].as_f64().unwrap();
+    let lines: Vec<&str> = github.lines().collect();
+    assert!(
+        lines[0].contains("title=pitchlint score ") && lines[0].contains("fails the gate"),
+        "{github}"
+    );
+    let mut sum = 0.0;
+    let mut halves = 0;
+    for l in &lines[1..] {
+        let (_, counted) = l.split_once("::").unwrap().1.split_once("::").unwrap();
+        let (n, rest) = counted.split_once(" point").unwrap();
+        sum += n.parse::<f64>().unwrap();
+        halves += usize::from(rest.contains(", the 2nd time in the "));
+    }
+    assert!(halves >= 2, "{github}");
+    assert!(
+        (sum - penalties).abs() < 0.1 * lines.len() as f64,
+        "{sum} vs {penalties}\n{github}"
+    );
+    assert!(
+        sum > penalties - 1.0 && sum < penalties + 1.0,
+        "{sum} vs {penalties}"
+    );
+}
+
+/// A run that cannot start, with `--format github`, annotates the broken config or pack at
+/// the place the error names (as the repository names the file), so that the pull request
+/// that broke it shows where; standard error says it as always. A report file is left as it
+/// was.
+#[test]
+fn github_annotates_a_broken_config_or_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "pitchlint.toml",
+                "packs = [\"rules/team.toml\"]\nmin_scor = 60\n",
+            ),
+            ("rules/team.toml", "[pack]\nname = \"team\"\n"),
+            (
+                "d.txt",
+                "Hi Dana,\n\nCould we talk Tuesday?\n\nBest,\nSam\n",
+            ),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["--format", "github", "d.txt"]));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        out.starts_with("::error file=pitchlint.toml,line=2,col=1,title=pitchlint cannot run::unknown field `min_scor`"),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        err.contains("pitchlint.toml:2:1: unknown field `min_scor`"),
+        "{err}"
+    );
+    // A broken rule in the pack: its file, under the folder the run started in.
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "packs = [\"rules/team.toml\"]\n"),
+            (
+                "rules/team.toml",
+                "[pack]\nname = \"team\"\n\n[[rule]]\nid = \"x\"\nkind = \"phrase\"\nweight = \"4\"\nmessage = \"m\"\nphrases = [\"a\"]\n",
+            ),
+        ],
+    );
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["--format", "github", "d.txt"]));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.starts_with("::error file=rules/team.toml,line=7,"),
+        "{out}"
+    );
+    // Other formats print nothing on standard output; nor is a report file written.
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(["--format", "json", "d.txt"]));
+    assert_eq!((code, out.as_str()), (2, ""));
+    let args = ["--format", "github", "--output", "report.txt", "d.txt"];
+    let (out, _, code) = run(pitchlint_in(dir.path()).args(args));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert!(!dir.path().join("report.txt").exists());
 }
 
 /// A draft's frames are drawn on one thread, a long file's on all cores: either way the

@@ -235,6 +235,14 @@ impl Config {
                         format!("`packs`: {}: {}", p.path.display(), e.message),
                     )
                 }
+                // One given to `--rules`: say so, or it reads as a draft that is missing.
+                _ if p.origin == "--rules" && e.kind == ErrorKind::Io && e.position.is_none() => {
+                    Error {
+                        path: e.path.as_deref().map(|f| p.show(f)),
+                        message: format!("{} (the rule pack --rules names)", e.message),
+                        ..e
+                    }
+                }
                 _ => Error {
                     path: e.path.as_deref().map(|f| p.show(f)),
                     ..e

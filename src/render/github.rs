@@ -1,8 +1,10 @@
 //! `github`: GitHub Actions workflow commands, which the runner turns into annotations on the
 //! pull request: `::warning file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`.
 //! Values are escaped as the runner expects: `%`, `\r`, `\n` everywhere, and `:` and `,` in
-//! properties. Columns are given only for a finding on one line, as GitHub wants. A file that
-//! fails the gate gets an `::error` of its own. Rewards (findings with a positive weight) are
+//! properties. Columns are given only for a finding on one line, as GitHub wants. Each
+//! annotation says the points its finding counts for, as the human titles do. A file that
+//! fails the gate gets an `::error` of its own, before its findings' (GitHub shows only the
+//! first few annotations of each kind in a step). Rewards (findings with a positive weight) are
 //! left out: an annotation on a pull request asks for a change, and a reward asks for none
 //! (the score line and the other formats still show them). An input that cannot be read
 //! gets an `::error` on the file, one skipped as binary a `::notice`. Standard input with no
@@ -33,14 +35,40 @@ impl Renderer for Github {
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
         let path = property(&file.path);
-        for l in located.iter().filter(|l| !l.finding.rule.is_reward()) {
+        // The verdict first: GitHub shows only the first few annotations of a kind.
+        if !file.score.passed {
+            writeln!(
+                w,
+                "::error {}title={}::{}",
+                at_file(&path, "line=1,col=1"),
+                escape_property(&format!("pitchlint score {}/100", file.score.score)),
+                escape_data(&format!(
+                    "{} fails the gate: {}",
+                    if file.path == "-" {
+                        "standard input".into()
+                    } else {
+                        // As `file=` names it.
+                        super::repo_path(&file.path)
+                    },
+                    file.score.reasons.join("; ")
+                ))
+            )?;
+        }
+        // Each says the points it counts for, as the human titles do: the annotations of a
+        // file add up to its score.
+        let shares = crate::score::shares(&file.findings);
+        for (l, share) in located
+            .iter()
+            .zip(shares)
+            .filter(|(l, _)| !l.finding.rule.is_reward())
+        {
             let f = l.finding;
             let command = match f.rule.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let mut message = format!("{} {}", super::points(f.cost()), f.message());
+            let mut message = format!("{}: {}", super::counts_for(f, file, share), f.message());
             if let Some(s) = &f.rule.suggest {
                 message.push_str(&format!("\nTry: {s}"));
             }
@@ -59,24 +87,6 @@ impl Renderer for Github {
                 at_file(&path, &at),
                 escape_property(&format!("pitchlint {}", f.rule.qualified)),
                 escape_data(&message)
-            )?;
-        }
-        if !file.score.passed {
-            writeln!(
-                w,
-                "::error {}title={}::{}",
-                at_file(&path, "line=1,col=1"),
-                escape_property(&format!("pitchlint score {}/100", file.score.score)),
-                escape_data(&format!(
-                    "{} fails the gate: {}",
-                    if file.path == "-" {
-                        "standard input"
-                    } else {
-                        // As `file=` names it.
-                        super::without_dot_slash(&file.path)
-                    },
-                    file.score.reasons.join("; ")
-                ))
             )?;
         }
         Ok(())
@@ -121,10 +131,39 @@ impl Renderer for Github {
     }
 }
 
+/// A run that cannot start (a broken config or rule pack, a bad flag), as annotations: one
+/// `::error` per error, on the file and at the place it names, so that a pull request that
+/// breaks the team's rules shows where. A path under `cwd` is named from it, as the
+/// repository does.
+pub fn setup_errors(error: &crate::Error, cwd: &std::path::Path) -> String {
+    let mut out = String::new();
+    for e in error.all() {
+        let file = e.path.as_deref().map(|p| {
+            let shown = p
+                .strip_prefix(cwd)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .into_owned();
+            format!("file={},", escape_property(&super::repo_path(&shown)))
+        });
+        let at = match (&file, e.position) {
+            (Some(_), Some((line, col))) => format!("line={line},col={col},"),
+            _ => String::new(),
+        };
+        out.push_str(&format!(
+            "::error {}{at}title={}::{}\n",
+            file.unwrap_or_default(),
+            escape_property("pitchlint cannot run"),
+            escape_data(&e.message)
+        ));
+    }
+    out
+}
+
 /// A file's path as a property: relative to the repository, as GitHub matches it (without a
 /// leading `./`); `None` for standard input with no file name (`-`).
 fn property(path: &str) -> Option<String> {
-    (path != "-").then(|| escape_property(super::without_dot_slash(path)))
+    (path != "-").then(|| escape_property(&super::repo_path(path)))
 }
 
 /// `file=…,{at},`, or nothing for standard input: a position without a file means nothing.

@@ -145,7 +145,7 @@ impl Human {
             && file.source[start..f.span.start].trim().is_empty()
             && file.source[f.span.end..end].trim().is_empty();
         let label = if whole {
-            format!("the {} as a whole", part_name(f))
+            format!("the {} as a whole", super::part_name(f))
         } else {
             String::new()
         };
@@ -199,66 +199,14 @@ impl Human {
 }
 
 /// A frame's title: the points the finding counts for, then its message ("-3 points: 8
-/// times, more than 1: Exclamation marks…"). A penalty found again in its part says what it
-/// counts for ("-4 points (-8, the 2nd time in the opening counts half): …"); a reward, shown
-/// once, the points it counts for once.
+/// times, more than 1: Exclamation marks…"); see [`super::counts_for`].
 fn title(f: &Finding, file: &FileReport, shares: &[Share], i: usize) -> String {
     let share = shares.get(i).copied().unwrap_or_default();
-    let counted = if f.rule.is_reward() {
-        // Counted once, at its strongest finding: its line of the breakdown.
-        file.score
-            .breakdown
-            .iter()
-            .filter(|l| l.rule.qualified == f.rule.qualified)
-            .map(|l| l.points)
-            .sum()
-    } else {
-        share.points
-    };
-    let n = points(counted);
-    let unit = if n.trim_start_matches(['+', '-']) == "1" {
-        "point"
-    } else {
-        "points"
-    };
-    let again = match share.again {
-        0 => String::new(),
-        k => {
-            let part = part_name(f);
-            let counts = match k {
-                1 => "half".to_string(),
-                2..=20 => format!("1/{}", 1u64 << k),
-                _ => "next to nothing".to_string(),
-            };
-            format!(
-                " ({}, the {} time in the {part} counts {counts})",
-                points(f.cost()),
-                ordinal(u64::from(k) + 1)
-            )
-        }
-    };
-    format!("{n} {unit}{again}: {}", super::printable(f.message()))
-}
-
-/// The part(s) of the pitch a finding stands in, as a reader says it: "opening+closing", or
-/// "draft" when it stands in none.
-fn part_name(f: &Finding) -> String {
-    match f.scope.label().as_str() {
-        "" | "none" => "draft".to_string(),
-        label => label.to_string(),
-    }
-}
-
-/// "1st", "2nd", "3rd", "4th", "11th", "21st"…
-fn ordinal(n: u64) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
+    format!(
+        "{}: {}",
+        super::counts_for(f, file, share),
+        super::printable(f.message())
+    )
 }
 
 /// `s` with each C1 control character (U+0080 to U+009F: two bytes in UTF-8, often a

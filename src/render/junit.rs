@@ -40,8 +40,8 @@ pub fn escape(s: &str) -> String {
 impl Renderer for Junit {
     fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         // Named as the repository names the file, as github and sarif do: no leading `./`.
-        let path = super::without_dot_slash(&file.path);
-        let name = escape(path);
+        let path = super::repo_path(&file.path);
+        let name = escape(&path);
         let mut case =
             format!("    <testcase name=\"{name}\" classname=\"pitchlint\" file=\"{name}\"");
         if file.score.passed {
@@ -85,7 +85,7 @@ impl Renderer for Junit {
         message: &str,
         error: bool,
     ) -> io::Result<()> {
-        let name = escape(super::without_dot_slash(path));
+        let name = escape(&super::repo_path(path));
         let (tag, extra) = if error {
             self.errors += 1;
             ("error", " type=\"pitchlint\"")

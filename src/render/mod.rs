@@ -19,6 +19,8 @@ use clap::ValueEnum;
 
 use crate::position::LineIndex;
 use crate::report::{FileReport, Located, Summary};
+use crate::rule::Finding;
+use crate::score::Share;
 
 /// The output formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -123,13 +125,101 @@ pub struct RenderOptions {
     pub quiet: bool,
 }
 
-/// A walked path as tools that take paths relative to the repository want it: without the
-/// leading `./` of a walk of `.` (GitHub, SARIF viewers and `git apply` refuse `./draft.txt`).
-pub fn without_dot_slash(mut path: &str) -> &str {
-    while let Some(rest) = path.strip_prefix("./") {
-        path = rest.trim_start_matches('/');
+/// A path as tools that take paths relative to the repository want it (GitHub, SARIF viewers
+/// and `git apply` refuse `./draft.txt`, and match no file to `drafts//a.md`): without the
+/// leading `./` of a walk of `.`, `.` components and doubled slashes, and with `dir/..` taken
+/// away as written (`drafts/../drafts/a.md` is `drafts/a.md`). A leading `..` stays: it names a
+/// file outside the folder the run started in.
+pub fn repo_path(path: &str) -> std::borrow::Cow<'_, str> {
+    let clean = |c: &str| !c.is_empty() && c != "." && c != "..";
+    let parts: Vec<&str> = path.split('/').collect();
+    let tidy = parts.iter().enumerate().all(|(i, &c)| {
+        // An empty first component is the root of an absolute path.
+        clean(c) || (c.is_empty() && i == 0 && parts.len() > 1)
+    });
+    if tidy {
+        return path.into();
     }
-    path
+    let mut kept: Vec<&str> = Vec::new();
+    for &c in &parts {
+        match c {
+            "" | "." => {}
+            ".." if kept.last().is_some_and(|&k| k != "..") => {
+                kept.pop();
+            }
+            c => kept.push(c),
+        }
+    }
+    let joined = kept.join("/");
+    if path.starts_with('/') {
+        format!("/{joined}").into()
+    } else if joined.is_empty() {
+        ".".into()
+    } else {
+        joined.into()
+    }
+}
+
+/// The points a finding counts for in its file's score, as the human titles and the GitHub
+/// annotations say them: "-3 points"; a penalty found again in its part says what it counts
+/// for ("-4 points (-8, the 2nd time in the opening counts half)"); a reward, counted once,
+/// its line of the breakdown. `share` is the finding's [`crate::score::shares`].
+pub(crate) fn counts_for(f: &Finding, file: &FileReport, share: Share) -> String {
+    let counted = if f.rule.is_reward() {
+        // Counted once, at its strongest finding: its line of the breakdown.
+        file.score
+            .breakdown
+            .iter()
+            .filter(|l| l.rule.qualified == f.rule.qualified)
+            .map(|l| l.points)
+            .sum()
+    } else {
+        share.points
+    };
+    let n = points(counted);
+    let unit = if n.trim_start_matches(['+', '-']) == "1" {
+        "point"
+    } else {
+        "points"
+    };
+    let again = match share.again {
+        0 => String::new(),
+        k => {
+            let counts = match k {
+                1 => "half".to_string(),
+                2..=20 => format!("1/{}", 1u64 << k),
+                _ => "next to nothing".to_string(),
+            };
+            format!(
+                " ({}, the {} time in the {} counts {counts})",
+                points(f.cost()),
+                ordinal(u64::from(k) + 1),
+                part_name(f)
+            )
+        }
+    };
+    format!("{n} {unit}{again}")
+}
+
+/// The part(s) of the pitch a finding stands in, as a reader says it: "opening+closing", or
+/// "draft" when it stands in none.
+pub(crate) fn part_name(f: &Finding) -> String {
+    match f.scope.label().as_str() {
+        "" | "none" => "draft".to_string(),
+        label => label.to_string(),
+    }
+}
+
+/// "1st", "2nd", "3rd", "4th", "11th", "21st"…
+fn ordinal(n: u64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Points as reports show them: whole numbers as such, halves and quarters with one decimal,
@@ -200,5 +290,32 @@ mod printable_tests {
             "x\u{2421}\u{fffd}\u{fffd}y"
         );
         assert_eq!(printable("line\nnext\r"), "line\u{240a}next\u{240d}");
+    }
+}
+
+#[cfg(test)]
+mod repo_path_tests {
+    use super::repo_path;
+    use std::borrow::Cow;
+
+    #[test]
+    fn repo_paths_are_tidied_as_written() {
+        for tidy in ["draft.txt", "drafts/a.md", "/abs/drafts/a.md", "-"] {
+            assert!(matches!(repo_path(tidy), Cow::Borrowed(_)), "{tidy}");
+        }
+        for (given, tidied) in [
+            ("./draft.txt", "draft.txt"),
+            ("././/drafts/a.md", "drafts/a.md"),
+            ("proposals//globex.md", "proposals/globex.md"),
+            ("proposals/./globex.md", "proposals/globex.md"),
+            ("proposals/../proposals/globex.md", "proposals/globex.md"),
+            ("a/b/../../c.md", "c.md"),
+            ("../shared/a.md", "../shared/a.md"),
+            ("../../a.md", "../../a.md"),
+            ("//abs//a.md", "/abs/a.md"),
+            ("drafts/", "drafts"),
+        ] {
+            assert_eq!(repo_path(given), tidied, "{given}");
+        }
     }
 }

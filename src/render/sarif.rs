@@ -43,7 +43,7 @@ pub fn uri(path: &str) -> String {
     } else {
         path.to_string()
     };
-    let path = super::without_dot_slash(&path);
+    let path = super::repo_path(&path);
     let mut out = String::with_capacity(path.len() + 8);
     if absolute {
         out.push_str(if path.starts_with('/') {

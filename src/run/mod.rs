@@ -259,21 +259,23 @@ fn lint(
         )?;
     }
     if work.is_empty() && excluded > 0 {
-        let (noun, why) = if cli.force_exclude {
-            (
-                "file",
-                "--force-exclude holds named files to it, and to the draft extensions",
-            )
-        } else {
-            ("draft", "name a file to lint it anyway")
-        };
         let s = if excluded == 1 { "" } else { "s" };
-        note!(
-            err,
-            cli.quiet,
-            "nothing to lint: {excluded} {noun}{s} found, all left out by the \
-             config's include/exclude ({why})",
-        )?;
+        if cli.force_exclude {
+            note!(
+                err,
+                cli.quiet,
+                "nothing to lint: {excluded} file{s} found, all left out by the config's \
+                 include/exclude, a .gitignore or .ignore file, or the draft extensions \
+                 (--force-exclude holds named files to them)",
+            )?;
+        } else {
+            note!(
+                err,
+                cli.quiet,
+                "nothing to lint: {excluded} draft{s} found, all left out by the config's \
+                 include/exclude (name a file to lint it anyway)",
+            )?;
+        }
     }
     let early = std::sync::Mutex::new(early);
     let spare_cores = work.len() == 1 && cli.threads != Some(1);
