@@ -220,15 +220,15 @@ fn the_embedded_rule_dfa_stays_small() {
 /// its time (session 14). Keep the groups small (a list of 19 platforms times 8 program words
 /// is 152 strings, in each rule that lists it). The bound was 1,800 until the strings were
 /// sorted by a numeric prefix (session 18): that saved 0.5 M of a 3 KB draft's 16.3 M
-/// instructions, and the ~220 strings added then (the buyer's own partners spared, the
-/// relationship asked for without the word, stock openers, reminders and pressure) cost
-/// 0.65 M: 16.47 M in all.
+/// instructions, and the ~310 strings added then (the buyer's own partners spared, the
+/// relationship asked for without the word, stock openers, reminders and pressure, and the
+/// asks those exceptions would have hidden) cost 1 M: 16.84 M in all.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 2_050, "{n} distinct strings");
+    assert!(n <= 2_150, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
