@@ -1,7 +1,8 @@
 //! Embeds every `rules/*.toml` file in the binary as the default pack, in name order (each
 //! also lean: without its rationales and examples, which are embedded as data); compiles
-//! the fixed regexes of document reading (`src/document/patterns.rs`) and the default packs'
-//! rule regexes into DFAs, so that no run pays for compiling them; and links the binary at a
+//! the fixed regexes of document reading (`src/document/patterns.rs`, and the cues of the
+//! parts in `src/document/parts/cue_patterns.rs`) and the default packs' rule regexes into
+//! DFAs, so that no run pays for compiling them; and links the binary at a
 //! fixed address on Linux.
 use std::{env, fs, path::PathBuf};
 
@@ -11,6 +12,10 @@ use regex_automata::{MatchKind, nfa::thompson, util::syntax};
 #[path = "src/document/patterns.rs"]
 #[allow(dead_code)]
 mod patterns;
+
+#[path = "src/document/parts/cue_patterns.rs"]
+#[allow(dead_code)]
+mod cue_patterns;
 
 #[path = "src/phrase/mod.rs"]
 #[allow(dead_code, unused_imports)]
@@ -308,4 +313,26 @@ fn compile_dfas() {
         .expect("link DFAs build");
     fs::write(out.join("link.fwd.dfa"), bytes(link.forward())).expect("write link.fwd.dfa");
     fs::write(out.join("link.rev.dfa"), bytes(link.reverse())).expect("write link.rev.dfa");
+    compile_cue_dfa(&out);
+}
+
+/// The cues of the parts (greetings, sign-offs…), each as an anchored forward DFA of its own
+/// (`cue0.dfa`…): each is run from the start of a line, and only where its match ends (or
+/// whether there is one) is read.
+fn compile_cue_dfa(out: &std::path::Path) {
+    println!("cargo:rerun-if-changed=src/document/parts/cue_patterns.rs");
+    for (i, &(pattern, anchored)) in cue_patterns::CUES.iter().enumerate() {
+        let dfa = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .start_kind(StartKind::Anchored)
+                    .match_kind(MatchKind::LeftmostFirst),
+            )
+            // Bytes for the lazy `.*?` of a cue that may stand anywhere.
+            .syntax(syntax::Config::new().utf8(false))
+            .thompson(thompson::Config::new().utf8(false))
+            .build(&cue_patterns::for_dfa(pattern, anchored))
+            .expect("cue DFA builds");
+        fs::write(out.join(format!("cue{i}.dfa")), bytes(&dfa)).expect("write a cue DFA");
+    }
 }

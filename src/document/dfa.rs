@@ -2,7 +2,7 @@
 //! compile): the placeholder finder and the link finder from [`super::patterns`] here, and the
 //! default packs' rule regexes (used by `crate::matcher`).
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::dfa::dense::DFA;
 use regex_automata::dfa::regex::Regex;
@@ -52,6 +52,9 @@ pub(crate) fn embedded_bytes() -> Vec<(&'static str, &'static [u8])> {
         ("link forward", &LINK_FWD_BYTES.bytes),
         ("link reverse", &LINK_REV_BYTES.bytes),
     ]
+    .into_iter()
+    .chain(CUE_BYTES.iter().map(|b| ("a cue", &b.bytes)))
+    .collect()
 }
 
 /// [`super::patterns::PLACEHOLDER`], anchored: run it from a byte that can start a match.
@@ -62,3 +65,20 @@ pub static PLACEHOLDER: LazyLock<DFA<&'static [u32]>> =
 pub static LINK: LazyLock<Regex<DFA<&'static [u32]>>> = LazyLock::new(|| {
     Regex::builder().build_from_dfas(load(&LINK_FWD_BYTES.bytes), load(&LINK_REV_BYTES.bytes))
 });
+
+/// `cue{i}.dfa` of `OUT_DIR`, aligned.
+macro_rules! cue_bytes {
+    ($($i:literal),*) => {
+        [$(&Aligned { _align: [], bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/cue", $i, ".dfa")) }),*]
+    };
+}
+
+/// The cues of the parts, one anchored DFA each, in the order of
+/// `crate::document::parts::cue_patterns::CUES`.
+static CUE_BYTES: [&Aligned<[u8]>; 10] = cue_bytes!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+/// Cue `i`'s DFA (see `crate::document::parts::cue_patterns`), read on first use.
+pub(crate) fn cue(i: usize) -> &'static DFA<&'static [u32]> {
+    static CUES: [OnceLock<DFA<&'static [u32]>>; 10] = [const { OnceLock::new() }; 10];
+    CUES[i].get_or_init(|| load(&CUE_BYTES[i].bytes))
+}

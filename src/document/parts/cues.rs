@@ -7,15 +7,39 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-// regex-lite: these run on one line or paragraph at a time, where its small engine is
-// quick, and they compile in a twentieth of the time (start-up: every run compiles them).
-// Its `\b`, `\s`, `\d` and `(?i)` are ASCII, which is what these English cues need.
+// The cues are DFAs compiled at build time (see `super::cue_patterns`); those of other
+// languages, and the quote headers (whose counted `.{0,200}` would make a large DFA), are
+// compiled with regex-lite when a line first needs them: its small engine is quick on one
+// line at a time and compiles in a twentieth of the time of the regex crate's. Its `\b`,
+// `\s`, `\d` and `(?i)` are ASCII, which is what these cues need.
+use regex_automata::{Anchored, Input};
 use regex_lite::Regex;
 
-static GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|\s-\s|$)"#)
-        .expect("greeting regex compiles")
-});
+use super::cue_patterns::{self as cue, GATEWAY_TAG, REPLY_PREFIX};
+
+/// Where cue `id`'s leftmost-first match at the start of `s` ends, if it matches there (see
+/// [`cue_patterns`](super::cue_patterns)).
+fn cue_end(id: usize, s: &str) -> Option<usize> {
+    use regex_automata::dfa::Automaton;
+    let input = Input::new(s).anchored(Anchored::Yes);
+    // The DFAs have ASCII word boundaries only (no quit byte): a search cannot fail.
+    crate::document::dfa::cue(id)
+        .try_search_fwd(&input)
+        .ok()
+        .flatten()
+        .map(|m| m.offset())
+}
+
+/// Whether cue `id` matches `s` (at its start, or anywhere for a cue that may stand anywhere).
+fn cue_matches(id: usize, s: &str) -> bool {
+    cue_end(id, s).is_some()
+}
+
+/// Where a "Subject:" line's label, reply prefixes and gateway tags end, if it is one.
+pub(super) fn subject_end(line: &str) -> Option<usize> {
+    cue_end(cue::SUBJECT, line)
+}
+
 /// Greetings in German, French, Spanish, Italian and Dutch: a regex of their own, compiled
 /// only for a line that starts with one of [`GREETING_INTL_FIRST`] (an English draft never
 /// pays for it; start-up is felt on every draft). Some of them are names or English words
@@ -62,17 +86,6 @@ const GREETING_INTL_FIRST: &[&str] = &[
     "geachte",
     "beste",
 ];
-/// A greeting that is only a name merge field: "{{firstName}}, saw…", "[First name] - happy…".
-static NAME_GREETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)")
-        .expect("name greeting regex compiles")
-});
-static SIGNOFF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:best(?: regards| wishes)?|(?:kind|warm|warmest|many|with) (?:regards|thanks)|regards|thanks(?: again| so much| in advance)?|thank you(?: so much)?|many thanks|cheers|sincerely(?: yours)?|yours(?: truly| sincerely)?|talk soon|all the best|warmly|respectfully|speak soon|looking forward|take care|ttyl|rgds|thx)\s*[,.!—–-]*\s*$",
-    )
-    .expect("signoff regex compiles")
-});
 /// Sign-offs in German, French, Spanish, Italian and Dutch, compiled only for a line whose
 /// first word is one of theirs (see [`GREETING_INTL`]).
 static SIGNOFF_INTL: LazyLock<Regex> = LazyLock::new(|| {
@@ -80,18 +93,6 @@ static SIGNOFF_INTL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\s*(?:saludos(?: cordiales)?|un (?:saludo|abrazo)(?: cordial)?|atentamente|cordialmente|mit (?:freundlichen|besten|herzlichen|lieben|vielen) grüßen|(?:viele|beste|liebe|herzliche|freundliche) grüße|grüße|gruß|mfg|(?:bien )?cordialement|bien à vous|amicalement|sincèrement|(?:cordiali|distinti) saluti|saluti|met vriendelijke groet(?:en)?|groeten|hartelijke groet(?:en)?)\s*[,.!—–-]*\s*$",
     )
     .expect("international signoff regex compiles")
-});
-/// A postscript's first line: "P.S.", "PS:", "P.P.S.", "PPS".
-static POSTSCRIPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)").expect("postscript regex compiles")
-});
-/// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
-/// your time.", "Let me know your thoughts.", a bare "Let me know.", "Cheers and thanks
-/// again.", "Have a great week!", and an aside after the ask: "If not, I'll stop writing.",
-/// "Either way, thanks.", "No pitch, just useful.", "Good luck!".
-pub(super) static COURTESY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b|if not\b|either way\b|no pitch\b|good luck\b)[^\n?]{0,100}$")
-        .expect("courtesy regex compiles")
 });
 
 // These three run on most lines of a draft. Each trims the line (Unicode spaces, so a
@@ -202,7 +203,7 @@ pub(super) fn is_signoff(line: &str) -> bool {
     // Each list's regex sees only its own lines: the other languages' is compiled only when
     // a line starts like one of theirs ("Mit freundlichen Grüßen").
     if listed(SIGNOFF_FIRST) {
-        SIGNOFF.is_match(line)
+        cue_matches(cue::SIGNOFF, line)
     } else {
         listed(SIGNOFF_INTL_FIRST) && SIGNOFF_INTL.is_match(line)
     }
@@ -211,7 +212,7 @@ pub(super) fn is_signoff(line: &str) -> bool {
 /// Whether a line starts a postscript ("P.S.", "PS:", "P.P.S.").
 pub(super) fn is_postscript(line: &str) -> bool {
     let line = line.trim_start();
-    starts_with_ci(line, "p") && POSTSCRIPT.is_match(line)
+    starts_with_ci(line, "p") && cue_matches(cue::POSTSCRIPT, line)
 }
 
 /// Whether a line starts a quoted reply ("On … wrote:", "-----Original Message-----").
@@ -223,9 +224,17 @@ pub(super) fn is_quote_header(line: &str) -> bool {
     {
         return QUOTE_HEADER_INTL.is_match(line);
     }
+    // Each header has one of these words: a line that starts like one ("On Tuesday we…")
+    // but has none of them never compiles the regex (start-up is felt on every draft).
     ["on", "--", "begin", "__", "from:"]
         .iter()
         .any(|p| starts_with_ci(line, p))
+        && {
+            let lower = line.to_ascii_lowercase();
+            ["wrote:", "message", "__________", "sent:"]
+                .iter()
+                .any(|k| lower.contains(k))
+        }
         && QUOTE_HEADER.is_match(line)
 }
 
@@ -246,9 +255,9 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
     // "Hi-fi retailers lose…" starts with no greeting.
     let hyphenated = t.split_whitespace().next().is_some_and(|w| w.contains('-'));
     (!hyphenated)
-        .then(|| GREETING.find(t))
+        .then(|| cue_end(cue::GREETING, t))
         .flatten()
-        .map(|m| sentence_end(&t[..m.end()]).unwrap_or(m.end()))
+        .map(|end| sentence_end(&t[..end]).unwrap_or(end))
         .or_else(|| {
             // A long line with no comma: "Hi Dana. I saw your post about the new plant and
             // wanted to ask…" greets with its first sentence.
@@ -257,14 +266,14 @@ pub(super) fn greeting_end(line: &str) -> Option<usize> {
                 .find(|&i| t.is_char_boundary(i))
                 .unwrap_or(0);
             let end = sentence_end(&t[..cut]).filter(|_| !hyphenated)?;
-            GREETING.find(&t[..end]).map(|m| m.end())
+            cue_end(cue::GREETING, &t[..end])
         })
         .or_else(|| {
             intl()
                 .then(|| GREETING_INTL.find(t).map(|m| m.end()))
                 .flatten()
         })
-        .or_else(|| NAME_GREETING.find(t).map(|m| m.end()))
+        .or_else(|| cue_end(cue::NAME_GREETING, t))
         .map(|end| lead + end)
 }
 
@@ -296,29 +305,21 @@ fn sentence_end(greeting: &str) -> Option<usize> {
 /// Whether a paragraph is only a closing courtesy (see [`COURTESY`]): one short sentence with
 /// no question and no concrete next step (a day, a call, a time), which stays an ask.
 pub(super) fn is_courtesy(s: &str) -> bool {
-    static STEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\d|\b(?:call|meet|meeting|demo|pilot|trial|(?:mon|tues|wednes|thurs|fri)day|next week|tomorrow)\b")
-            .expect("step regex compiles")
-    });
     let t = s.trim();
     !t.contains('\n')
         && t.split_whitespace().count() <= 15
-        && COURTESY.is_match(t)
-        && !STEP.is_match(t)
+        && cue_matches(cue::COURTESY, t)
+        && !cue_matches(cue::STEP, t)
 }
 
 /// Whether a line is only a bracketed merge field for message text (`[CTA]`, `[Problem 1]`),
 /// not for a signature (`[Your Name]`, `[Title]`, `[Phone]`): such a line is never signature.
 pub(super) fn is_message_field(s: &str) -> bool {
-    static SIGNATURE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)name|title|role|position|phone|mobile|company|email|e-mail|website|url|signature|sender|calendar|linkedin|address")
-            .expect("signature field regex compiles")
-    });
     let t = s.trim();
     t.starts_with('[')
         && t.ends_with(']')
         && t[1..].find(['[', ']']) == Some(t.len() - 2)
-        && !SIGNATURE_FIELD.is_match(t)
+        && !cue_matches(cue::SIGNATURE_FIELD, t)
 }
 
 /// Whether a paragraph is a mailing footer or a legal notice, below the message whatever its
@@ -326,15 +327,8 @@ pub(super) fn is_message_field(s: &str) -> bool {
 /// or an address (`under_name`). A question is no footer: "Will you partner with us? If not,
 /// reply unsubscribe" is the ask.
 pub(super) fn is_footer(s: &str, under_name: bool) -> bool {
-    static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:this (?:e-?mail|message) was sent to|(?:e-?mail|message) and any (?:files|attachments)|intended (?:solely|only) for the (?:use of the )?(?:named )?(?:individual|recipient|addressee))")
-            .expect("legal notice regex compiles")
-    });
-    static UNSUBSCRIBE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:unsubscribe|opt[ -]?out\b|prefer not to (?:hear|receive)|no longer (?:wish|want) to (?:receive|hear)|manage (?:your )?(?:email |e-mail |subscription )?preferences)")
-            .expect("unsubscribe regex compiles")
-    });
-    !s.contains(['?', '？']) && (LEGAL.is_match(s) || (under_name && UNSUBSCRIBE.is_match(s)))
+    !s.contains(['?', '？'])
+        && (cue_matches(cue::LEGAL, s) || (under_name && cue_matches(cue::UNSUBSCRIBE, s)))
 }
 
 /// Gmail's attribution in German, French and Spanish ("Am 2. März … schrieb Dana <…>:"),
@@ -348,19 +342,6 @@ static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:on\b.{0,200}\bwrote:\s*$|-{2,}\s*original message\s*-{2,}|-{2,}\s*forwarded message\s*-{2,}|begin forwarded message:|_{10,}\s*$|from:[^\n]*\bsent:)")
         .expect("quote header regex compiles")
 });
-/// A "Subject:" line's label, and the reply and forward prefixes after it ("Re:", "Fwd:",
-/// "AW:") and a mail gateway's tags ("[EXTERNAL]"), which are no words of the subject: a
-/// subject's length does not count them.
-pub(super) static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^\s*subject:[ \t]*(?:{REPLY_PREFIX}[ \t]*|{GATEWAY_TAG}[ \t]*)*"
-    ))
-    .expect("subject regex compiles")
-});
-/// A reply or forward prefix of a subject, in the languages mail clients write it.
-const REPLY_PREFIX: &str = r"(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:";
-/// A mail gateway's tag on a subject.
-const GATEWAY_TAG: &str = r"\[(?:external|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|encrypt|secure)(?:[:\- ]+(?:external|email|sender|message))*\]";
 
 /// Where the first reply or forward prefix of a "Subject:" line stands, if it has one (after
 /// gateway tags): "Re:" of "Subject: [EXTERNAL] Re: Boxes". Compiled only for a line with a
@@ -641,13 +622,13 @@ mod tests {
         ];
         let mut hits = [0; 3];
         for l in lines {
-            let signoff = SIGNOFF.is_match(l) || SIGNOFF_INTL.is_match(l);
+            let signoff = cue_matches(cue::SIGNOFF, l) || SIGNOFF_INTL.is_match(l);
             assert_eq!(is_signoff(l), signoff, "signoff: {l:?}");
             let quote = QUOTE_HEADER.is_match(l) || QUOTE_HEADER_INTL.is_match(l);
             assert_eq!(is_quote_header(l), quote, "quote: {l:?}");
             assert_eq!(
                 is_postscript(l),
-                POSTSCRIPT.is_match(l),
+                cue_matches(cue::POSTSCRIPT, l),
                 "postscript: {l:?}"
             );
             hits[0] += usize::from(is_signoff(l));
@@ -655,5 +636,118 @@ mod tests {
             hits[2] += usize::from(is_postscript(l));
         }
         assert_eq!(hits, [35, 10, 5], "how many lines each check accepts");
+    }
+}
+
+/// The cue DFAs built at build time find what `regex-lite` finds with the patterns as
+/// written: where each anchored cue's match ends, and whether each cue that may stand
+/// anywhere matches, on every line of the fixtures and the real corpus, their trimmed forms,
+/// their prefixes, and lines written to probe the edges (non-ASCII letters and spaces, long
+/// lines, the counted repetitions' bounds).
+#[cfg(test)]
+mod dfa_tests {
+    use super::*;
+
+    fn lines() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut out = Vec::new();
+        let mut dirs = vec![root];
+        while let Some(d) = dirs.pop() {
+            for e in std::fs::read_dir(d).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if let Ok(text) = std::fs::read_to_string(&p) {
+                    out.extend(text.lines().map(String::from));
+                    out.extend(text.split("\n\n").map(|s| s.trim().to_string()));
+                }
+            }
+        }
+        let long = "x".repeat(59);
+        for probe in [
+            "Hi Dana,",
+            "  \u{a0}Hi Dana —",
+            "“Hi Dana,”",
+            "Hello team - quick one",
+            "Hey, Dana:",
+            "Good morning Dana;",
+            "Hi-fi retailers lose money",
+            "Hiya",
+            "Dear Ms. Lee, thanks",
+            &format!("Hi {long},"),
+            &format!("Hi {long}x,"),
+            &format!("Hi {long}xx,"),
+            &format!("Hi {}é,", "é".repeat(30)),
+            "{{first_name}}, saw your post",
+            "[First Name] - congrats",
+            "*|FNAME|*: hi",
+            "Best,",
+            "BEST REGARDS!",
+            "Thanks so much!",
+            "Thank you — ",
+            "Cheers.",
+            "Best of luck with the launch.",
+            "P.S. one more",
+            "PPS",
+            "p s",
+            "Looking forward to hearing from you.",
+            "I'm looking forward to it!",
+            &format!("Thanks {}", "a".repeat(100)),
+            &format!("Thanks {}", "a".repeat(99)),
+            &format!("Thanks {}", "é".repeat(99)),
+            "Let me know.",
+            "Let me know your thoughts?",
+            "Talk soon, and see you on Tuesday",
+            "call 555",
+            "[Your Name]",
+            "[CTA]",
+            "This email was sent to dana@example.com",
+            "To unsubscribe, click here",
+            "opt-out",
+            "optout now",
+            "Subject: Re: [EXTERNAL] Fwd: Boxes",
+            "SUBJECT:RE[2]: x",
+            "subject:",
+            "Ünïcödé line with no cue",
+        ] {
+            out.push(probe.to_string());
+        }
+        out
+    }
+
+    #[test]
+    fn cue_dfas_find_what_the_patterns_as_written_find() {
+        let mut seen = [0usize; cue::CUES.len()];
+        // Each line once (the corpus is in the tests twice, and templates repeat lines).
+        let lines: std::collections::BTreeSet<String> = lines().into_iter().collect();
+        for (id, &(pattern, anchored)) in cue::CUES.iter().enumerate() {
+            let re = Regex::new(pattern).unwrap();
+            for line in &lines {
+                // The greeting is also run on a line's first sentence: its prefixes too.
+                let mut ends: Vec<usize> = if id == cue::GREETING && line.len() <= 120 {
+                    (0..line.len())
+                        .filter(|&i| line.is_char_boundary(i))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                ends.push(line.len());
+                for end in ends {
+                    let s = &line[..end];
+                    for s in [s, s.trim()] {
+                        if anchored {
+                            let want = re.find(s).filter(|m| m.start() == 0).map(|m| m.end());
+                            assert_eq!(cue_end(id, s), want, "cue {id} on {s:?}");
+                            seen[id] += usize::from(want.is_some());
+                        } else {
+                            assert_eq!(cue_matches(id, s), re.is_match(s), "cue {id} on {s:?}");
+                            seen[id] += usize::from(re.is_match(s));
+                        }
+                    }
+                }
+            }
+        }
+        // Each cue matched somewhere: the comparison compared matches, not only misses.
+        assert!(seen.iter().all(|&n| n > 0), "{seen:?}");
     }
 }

@@ -19,14 +19,15 @@
 //!    the body. A last paragraph that is only a courtesy ("Looking forward to hearing from
 //!    you.") is body, and the paragraph above it (the ask) is the closing.
 
+mod cue_patterns;
 mod cues;
 
 use std::ops::Range;
 
 use super::{Scope, Segment};
 use cues::{
-    Line, SUBJECT, attribution, ends_sentence, greeting_end, has_blank_between, is_courtesy,
-    is_plain_title, is_postscript, is_quote_header, is_signoff, lines, trim, words_only_name,
+    Line, attribution, ends_sentence, greeting_end, has_blank_between, is_courtesy, is_plain_title,
+    is_postscript, is_quote_header, is_signoff, lines, subject_end, trim, words_only_name,
 };
 
 /// Where the reply or forward prefix of a "Subject:" line stands ("Re:", "FW:", "AW:",
@@ -78,7 +79,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     let subject_line = lines
         .iter()
         .find(|l| !l.blank)
-        .filter(|l| SUBJECT.is_match(&text[l.span.clone()]))
+        .filter(|l| subject_end(&text[l.span.clone()]).is_some())
         .map(|l| l.span.start);
     let in_subject = |l: &Line| {
         subject_line == Some(l.span.start)
@@ -178,12 +179,8 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     // (A quote's first line is no title: "On Mon, … Dana Park" over "<dana@…> wrote:".)
     if i < end && !is_quote(&lines[i]) {
         let l = &lines[i];
-        if let Some(m) = SUBJECT.find(&text[l.span.clone()]) {
-            push(
-                &mut segs,
-                Scope::SUBJECT,
-                l.span.start + m.end()..l.span.end,
-            );
+        if let Some(label) = subject_end(&text[l.span.clone()]) {
+            push(&mut segs, Scope::SUBJECT, l.span.start + label..l.span.end);
             i += 1;
             while i < end && lines[i].blank {
                 i += 1;
