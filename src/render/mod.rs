@@ -177,10 +177,13 @@ pub(crate) fn counts_for(f: &Finding, file: &FileReport, share: Share) -> String
         share.points
     };
     let n = points(counted);
-    let unit = if n.trim_start_matches(['+', '-']) == "1" {
-        "point"
+    // The 16th repeat in a part counts 1/32768 of its weight: not "-0 points".
+    let (n, unit) = if n.trim_start_matches(['+', '-']) == "0" && counted != 0.0 {
+        (String::from("next to no"), "points")
+    } else if n.trim_start_matches(['+', '-']) == "1" {
+        (n, "point")
     } else {
-        "points"
+        (n, "points")
     };
     let again = match share.again {
         0 => String::new(),

@@ -469,10 +469,39 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         paras[0].0.end = next.0.end;
     }
     let own: Vec<usize> = (0..paras.len()).filter(|&k| !paras[k].1).collect();
-    // A closing courtesy under the ask does not take the closing from it.
-    let closing = match own[..] {
-        [.., ask, last] if is_courtesy(&text[paras[last].0.clone()]) => Some(ask),
-        _ => own.last().copied(),
+    // A closing courtesy under the ask does not take the closing from it, and a bare tag
+    // question under it ("Thoughts?", "Make sense?") shares the closing with it: the ask
+    // ("We would love to partner with you on Reno.") is what the tag asks about.
+    let tag = |k: usize| {
+        const TAGS: [&str; 16] = [
+            "thoughts",
+            "any thoughts",
+            "interested",
+            "any interest",
+            "make sense",
+            "makes sense",
+            "does that make sense",
+            "sound good",
+            "sounds good",
+            "worth a chat",
+            "worth a look",
+            "worth exploring",
+            "open to it",
+            "fair",
+            "agree",
+            "yes or no",
+        ];
+        let t = text[paras[k].0.clone()].trim();
+        t.strip_suffix(['?', '？']).is_some_and(|q| {
+            let q = q.trim().to_lowercase();
+            TAGS.contains(&q.as_str())
+        })
+    };
+    let closing: Vec<usize> = match own[..] {
+        [.., ask, last] if is_courtesy(&text[paras[last].0.clone()]) => vec![ask],
+        [.., ask, last] if tag(last) => vec![ask, last],
+        [.., last] => vec![last],
+        [] => Vec::new(),
     };
     for (k, (span, q)) in paras.iter().enumerate() {
         let scope = if *q {
@@ -482,7 +511,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             if own.first() == Some(&k) {
                 s = s.union(Scope::OPENING);
             }
-            if closing == Some(k) {
+            if closing.contains(&k) {
                 s = s.union(Scope::CLOSING);
             }
             if s.is_empty() { Scope::BODY } else { s }

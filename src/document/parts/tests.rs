@@ -167,6 +167,30 @@ fn a_name_merge_field_is_a_greeting() {
     assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
 }
 
+/// A bare tag question under the ask shares the closing with it: a partner ask above
+/// "Thoughts?" is still the close. A courtesy that asks nothing ("Let me know if this makes
+/// sense.") leaves the closing to the ask above it.
+#[test]
+fn a_tag_question_shares_the_closing_with_the_ask_above() {
+    let t = "Hi Dana,\n\nWe haul for two plants near you.\n\nWe would love to partner with you on Reno.\n\nThoughts?\n\nBest,\nSam\n";
+    assert_eq!(
+        part(t, "closing"),
+        ["We would love to partner with you on Reno.", "Thoughts?"]
+    );
+    for courtesy in [
+        "Let me know if this makes sense.",
+        "Let me know if you're interested!",
+    ] {
+        let t = format!(
+            "Hi Dana,\n\nWe haul for two plants near you.\n\nWould a pilot on Reno help?\n\n{courtesy}\n\nBest,\nSam\n"
+        );
+        assert_eq!(part(&t, "closing"), ["Would a pilot on Reno help?"], "{t}");
+    }
+    // A longer question is the ask itself.
+    let t = "Hi Dana,\n\nWe haul for two plants near you.\n\nWe run Reno daily.\n\nCould we run a pilot in March?\n\nBest,\nSam\n";
+    assert_eq!(part(t, "closing"), ["Could we run a pilot in March?"]);
+}
+
 /// A thank-you under the signed name is an afterthought, as a P.S. is: the sign-off above it
 /// stays the sign-off, and the ask above that stays the closing.
 #[test]
