@@ -73,12 +73,16 @@ macro_rules! cue_bytes {
     };
 }
 
+/// How many cues `build.rs` compiles (`crate::document::parts` checks it against its list).
+pub(crate) const CUE_COUNT: usize = 10;
+
 /// The cues of the parts, one anchored DFA each, in the order of
 /// `crate::document::parts::cue_patterns::CUES`.
-static CUE_BYTES: [&Aligned<[u8]>; 10] = cue_bytes!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+static CUE_BYTES: [&Aligned<[u8]>; CUE_COUNT] = cue_bytes!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
 
 /// Cue `i`'s DFA (see `crate::document::parts::cue_patterns`), read on first use.
 pub(crate) fn cue(i: usize) -> &'static DFA<&'static [u32]> {
-    static CUES: [OnceLock<DFA<&'static [u32]>>; 10] = [const { OnceLock::new() }; 10];
+    static CUES: [OnceLock<DFA<&'static [u32]>>; CUE_COUNT] =
+        [const { OnceLock::new() }; CUE_COUNT];
     CUES[i].get_or_init(|| load(&CUE_BYTES[i].bytes))
 }

@@ -17,6 +17,9 @@ use regex_lite::Regex;
 
 use super::cue_patterns::{self as cue, GATEWAY_TAG, REPLY_PREFIX};
 
+// A cue added to the list needs its DFA embedded too (`crate::document::dfa`).
+const _: () = assert!(cue::CUES.len() == crate::document::dfa::CUE_COUNT);
+
 /// Where cue `id`'s leftmost-first match at the start of `s` ends, if it matches there (see
 /// [`cue_patterns`](super::cue_patterns)).
 fn cue_end(id: usize, s: &str) -> Option<usize> {
