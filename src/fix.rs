@@ -106,8 +106,8 @@ pub fn fixed_fully(
 }
 
 /// A unified diff from `old` to `new`, with `path` in the headers (`a/` and `b/` prefixed to
-/// a relative path, as `git diff` does; an absolute path as is). A leading `./` (a walk of
-/// `.`) is dropped: `git apply` refuses `a/./draft.txt`.
+/// a relative path, as `git diff` does; an absolute path as is), tidied by
+/// [`crate::render::repo_path`]: `git apply` refuses `a/./draft.txt`.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
     let path = crate::render::repo_path(path);
     let (a, b) = if Path::new(path.as_ref()).is_absolute() {

@@ -39,7 +39,7 @@ pub fn escape(s: &str) -> String {
 
 impl Renderer for Junit {
     fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
-        // Named as the repository names the file, as github and sarif do: no leading `./`.
+        // Named as the repository names the file, as github and sarif do (`render::repo_path`).
         let path = super::repo_path(&file.path);
         let name = escape(&path);
         let mut case =

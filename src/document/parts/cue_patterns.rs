@@ -17,7 +17,10 @@ pub const NAME_GREETING: usize = 1;
 pub const SIGNOFF: usize = 2;
 /// A postscript's first line: "P.S.", "PS:", "P.P.S.", "PPS".
 pub const POSTSCRIPT: usize = 3;
-/// A closing courtesy that asks nothing: "Looking forward to hearing from you.".
+/// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
+/// your time.", "Let me know your thoughts.", "Let me know if this makes sense.", a bare "Let
+/// me know.", "Have a great week!", and an aside after the ask: "If not, I'll stop
+/// writing.", "Either way, thanks.", "No pitch, just useful.", "Good luck!".
 pub const COURTESY: usize = 4;
 /// A concrete next step in a courtesy (a figure, a day, a call): it stays an ask.
 pub const STEP: usize = 5;
@@ -49,8 +52,7 @@ pub const REPLY_PREFIX: &str = reply_prefix!();
 pub const GATEWAY_TAG: &str = gateway_tag!();
 
 /// Every cue's regex, by the indices above, and whether it is `^`-anchored. (Read by
-/// `build.rs` and the tests; a run reads the DFAs.)
-#[cfg_attr(not(test), allow(dead_code))]
+/// `build.rs`, the tests and a compile-time check of their number; a run reads the DFAs.)
 pub const CUES: [(&str, bool); 10] = [
     (
         r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|\s-\s|$)"#,

@@ -266,22 +266,27 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
 
     // 4. A postscript that starts a paragraph, or any line below a sign-off: it (and all
     // below it) is message text.
+    // Lines `from..end` are message text below the sign-off (a P.S., an afterthought): push
+    // them as body, and give the end of what is above them.
+    let below = |segs: &mut Vec<Segment>, from: usize, end: usize| {
+        let last = (from..end).rev().find(|&k| !lines[k].blank).unwrap_or(from);
+        push(
+            segs,
+            Scope::BODY,
+            lines[from].span.start..lines[last].span.end,
+        );
+        (body_start..from)
+            .rev()
+            .find(|&k| !lines[k].blank)
+            .map_or(body_start, |k| k + 1)
+    };
     let first_signoff = (body_start..end).find(|&k| is_signoff(&text[lines[k].span.clone()]));
     if let Some(ps) = (body_start + 1..end).find(|&j| {
         is_postscript(&text[lines[j].span.clone()])
             && (lines[j - 1].blank || first_signoff.is_some_and(|f| f < j))
             && !is_quote(&lines[j])
     }) {
-        let last = (ps..end).rev().find(|&k| !lines[k].blank).unwrap_or(ps);
-        push(
-            &mut segs,
-            Scope::BODY,
-            lines[ps].span.start..lines[last].span.end,
-        );
-        end = ps;
-        while end > body_start && lines[end - 1].blank {
-            end -= 1;
-        }
+        end = below(&mut segs, ps, end);
     }
 
     // 5. Sign-off: the last valediction line before `end`, and the name line under it.
@@ -300,16 +305,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             })
         };
         if let Some(above) = (body_start..j).rev().find(|&k| valediction(k) && signed(k)) {
-            let last = (j..end).rev().find(|&k| !lines[k].blank).unwrap_or(j);
-            push(
-                &mut segs,
-                Scope::BODY,
-                lines[j].span.start..lines[last].span.end,
-            );
-            end = j;
-            while end > body_start && lines[end - 1].blank {
-                end -= 1;
-            }
+            end = below(&mut segs, j, end);
             signoff_idx = Some(above);
         }
     }
