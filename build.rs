@@ -21,6 +21,10 @@ mod cue_patterns;
 #[allow(dead_code, unused_imports)]
 mod phrase;
 
+#[path = "src/matcher/trie.rs"]
+#[allow(dead_code)]
+mod trie;
+
 fn main() {
     compile_dfas();
     link_fixed();
@@ -137,9 +141,13 @@ fn lean(text: &str) -> Option<(String, String)> {
 /// sorted by source: a run that lints with the default packs finds each phrase there instead of
 /// parsing and expanding it. A phrase that does not parse, or holds a control character (which
 /// the run refuses), is left out: the run then reports it.
+///
+/// Also build the trie of all their lower-cased strings (`phrase_trie.rs`), which a run
+/// with the default packs scans with instead of building it.
 fn expand_pack_phrases(files: &[PathBuf]) {
     // The expansion is the phrase module's: a change to it writes the table again.
     println!("cargo:rerun-if-changed=src/phrase");
+    println!("cargo:rerun-if-changed=src/matcher/trie.rs");
     let mut sources: std::collections::BTreeSet<String> = Default::default();
     for f in files {
         let text = fs::read_to_string(f).expect("a default pack is UTF-8");
@@ -158,35 +166,59 @@ fn expand_pack_phrases(files: &[PathBuf]) {
             }
         }
     }
-    let lits = |l: Option<Vec<phrase::Literal>>| match l {
+    let parsed: Vec<(&String, phrase::Phrase)> = sources
+        .iter()
+        .filter(|src| !src.chars().any(char::is_control))
+        .filter_map(|src| Some((src, phrase::parse(src).ok()?)))
+        .collect();
+    // Every lower-cased string, sorted and distinct: what the run's case-insensitive
+    // matcher would sort, and the embedded trie's strings. Each literal names its index.
+    let lower: Vec<Option<Vec<phrase::Literal>>> =
+        parsed.iter().map(|(_, p)| p.literals(true)).collect();
+    let mut strings: Vec<String> = lower
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|l| l.text.to_string())
+        .collect();
+    strings.sort_unstable();
+    strings.dedup();
+    let lits = |l: &Option<Vec<phrase::Literal>>, ids: bool| match l {
         Some(l) => {
             let items: Vec<String> = l
                 .iter()
-                .map(|l| format!("({:?}, {})", l.text, l.open_end))
+                .map(|l| match ids {
+                    true => {
+                        let id = strings
+                            .binary_search_by(|s| s.as_str().cmp(&l.text))
+                            .expect("every lower-cased string is listed");
+                        format!("({:?}, {}, {id})", l.text, l.open_end)
+                    }
+                    false => format!("({:?}, {})", l.text, l.open_end),
+                })
                 .collect();
             format!("Some(&[{}])", items.join(", "))
         }
         None => "None".into(),
     };
     let mut out = String::from("&[\n");
-    for src in &sources {
-        if src.chars().any(char::is_control) {
-            continue;
-        }
-        let Ok(p) = phrase::parse(src) else {
-            continue;
-        };
+    for ((src, p), lower) in parsed.iter().zip(&lower) {
         out.push_str(&format!(
             "    Built {{ source: {src:?}, lower: {}, exact: {}, regex: {:?} }},\n",
-            lits(p.literals(true)),
-            lits(p.literals(false)),
+            lits(lower, true),
+            lits(&p.literals(false), false),
             p.to_regex()
         ));
     }
     out.push_str("]\n");
-    let dest =
-        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_phrases.rs");
-    fs::write(dest, out).expect("write built_phrases.rs");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut trie = trie::Trie::new(&strings).to_rust("TRIE");
+    trie.push_str(&format!(
+        "pub(super) static TRIE_STRINGS: [&str; {}] = {strings:?};\n",
+        strings.len()
+    ));
+    fs::write(out_dir.join("phrase_trie.rs"), trie).expect("write phrase_trie.rs");
+    fs::write(out_dir.join("built_phrases.rs"), out).expect("write built_phrases.rs");
 }
 
 /// The default packs, `rules/*.toml`, in name order.

@@ -7,10 +7,18 @@ use std::sync::LazyLock;
 use regex_automata::dfa::dense::DFA;
 use regex_automata::dfa::regex::Regex;
 
+use super::trie::{Node, Trie, node};
 use crate::document::dfa::{embed, load};
 
 /// The sources `build.rs` compiled into the embedded DFAs, in pattern order.
 pub(super) const SOURCES: &[&str] = include!(concat!(env!("OUT_DIR"), "/rules_dfa_sources.rs"));
+
+// The trie of every lower-cased string of the default packs' phrases (`TRIE_STRINGS`, sorted),
+// which `build.rs` built and wrote as Rust.
+include!(concat!(env!("OUT_DIR"), "/phrase_trie.rs"));
+
+/// The embedded trie: string `i` is `TRIE_STRINGS[i]`.
+pub(super) static TRIE: Trie = Trie::from_static(&TRIE_ROOT, &TRIE_NODES, &TRIE_BYTES, &TRIE_TO);
 
 embed!(FWD, "rules.fwd.dfa");
 embed!(REV, "rules.rev.dfa");

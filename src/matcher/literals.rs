@@ -6,17 +6,21 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::embedded::{TRIE, TRIE_STRINGS};
 use super::trie::Trie;
-use super::{Cand, MatcherError, Str, starts_in_word, unicode_bounded};
+use super::{Cand, Lit, MatcherError, Str, starts_in_word, unicode_bounded};
 use crate::phrase::Normalized;
 use crate::phrase::is_word_char;
 
 /// The phrases of one case mode.
 #[derive(Debug)]
 pub(super) struct LiteralGroup {
-    /// The distinct strings, sorted.
+    /// The distinct strings, sorted: first the embedded ones (see [`Self::base`]), then the
+    /// others.
     strings: Vec<Str>,
-    /// The strings as a trie, for short texts.
+    /// How many of the strings are the embedded ones, which [`TRIE`] finds (0: none).
+    base: usize,
+    /// The other strings as a trie, for short texts.
     trie: Trie,
     /// The automaton of a group too big for a DFA (or with an empty string), built at once.
     nfa: Option<AhoCorasick>,
@@ -62,12 +66,21 @@ impl LiteralGroup {
         self.strings.len()
     }
 
-    /// `lits` holds (normalised string, open end, distinct pattern).
+    /// `lits` holds (normalised string, open end, distinct pattern, index among the embedded
+    /// strings). A case-insensitive group whose strings `build.rs` expanded scans with the
+    /// embedded trie of the default packs' strings, and builds a trie of its other strings
+    /// only: start-up builds nothing for the default packs.
     pub(super) fn new(
-        lits: Vec<(Str, bool, u32)>,
+        lits: Vec<Lit>,
         lowercase: bool,
         first_rule: &[usize],
     ) -> Result<Self, MatcherError> {
+        let embedded = lowercase && lits.iter().any(|l| l.3.is_some());
+        let (known, lits): (Vec<Lit>, Vec<Lit>) = if embedded {
+            lits.into_iter().partition(|l| l.3.is_some())
+        } else {
+            (Vec::new(), lits)
+        };
         // Sorted by the first 8 bytes as one number first: most strings differ there, and
         // the number compares at once where a string compares through `memcmp` (start-up
         // sorts the default packs' ~2,000 strings on every run). Zero bytes pad a short
@@ -78,16 +91,57 @@ impl LiteralGroup {
             b[..n].copy_from_slice(&s.as_bytes()[..n]);
             u64::from_be_bytes(b)
         };
-        let mut keyed: Vec<(u64, (Str, bool, u32))> =
-            lits.into_iter().map(|l| (head(&l.0), l)).collect();
+        let mut keyed: Vec<(u64, (Str, bool, u32))> = lits
+            .into_iter()
+            .map(|(text, open, pid, _)| (head(&text), (text, open, pid)))
+            .collect();
         keyed.sort_unstable();
         let mut lits: Vec<(Str, bool, u32)> = keyed.into_iter().map(|(_, l)| l).collect();
         lits.dedup();
-        let mut strings: Vec<Str> = Vec::with_capacity(lits.len());
-        let mut owners = Vec::with_capacity(lits.len());
-        let mut owned = Vec::with_capacity(lits.len() + 1);
+        let base = if embedded { TRIE_STRINGS.len() } else { 0 };
+        let mut strings: Vec<Str> = Vec::with_capacity(base + lits.len());
+        let mut owners = Vec::with_capacity(known.len() + lits.len());
+        let mut owned = Vec::with_capacity(base + lits.len() + 1);
+        if embedded {
+            // The embedded strings are sorted already: each literal goes to its string's
+            // slot (a counting sort), then each string's owners are sorted and deduplicated.
+            strings.extend(TRIE_STRINGS.iter().map(|&s| Str::Borrowed(s)));
+            let known: Vec<(usize, (u32, bool))> = known
+                .into_iter()
+                .map(|(_, open, pid, id)| (id.map_or(0, |i| i as usize), (pid, open)))
+                .collect();
+            let mut next = vec![0u32; base + 1];
+            for &(id, _) in &known {
+                next[id + 1] += 1;
+            }
+            for i in 1..=base {
+                next[i] += next[i - 1];
+            }
+            owned.extend_from_slice(&next);
+            owners.resize(known.len(), (0, false));
+            for &(id, owner) in &known {
+                owners[next[id] as usize] = owner;
+                next[id] += 1;
+            }
+            let mut kept = 0;
+            for i in 0..base {
+                let (a, z) = (owned[i] as usize, owned[i + 1] as usize);
+                owners[a..z].sort_unstable();
+                let start = kept;
+                owned[i] = start as u32;
+                for k in a..z {
+                    if kept == start || owners[kept - 1] != owners[k] {
+                        owners[kept] = owners[k];
+                        kept += 1;
+                    }
+                }
+            }
+            owners.truncate(kept);
+            owned.truncate(base);
+        }
+        let first_extra = strings.len();
         for (text, open, pid) in lits {
-            if strings.last() != Some(&text) {
+            if strings.len() == first_extra || strings.last() != Some(&text) {
                 strings.push(text);
                 owned.push(owners.len() as u32);
             }
@@ -97,8 +151,8 @@ impl LiteralGroup {
         let max_len = strings.iter().map(|s| s.len()).max().unwrap_or(0);
         // A trie cannot find an empty string; a big group needs its automaton at
         // once (and an error now, not in the middle of a run, if it is too big).
-        let eager =
-            strings.len() > DFA_MAX_STRINGS || strings.first().is_some_and(|s| s.is_empty());
+        let eager = strings.len() > DFA_MAX_STRINGS
+            || strings[base..].first().is_some_and(|s| s.is_empty());
         let nfa = if eager {
             let kind = if strings.len() > CONTIGUOUS_MAX {
                 AhoCorasickKind::NoncontiguousNFA
@@ -116,9 +170,10 @@ impl LiteralGroup {
         } else {
             None
         };
-        let trie = Trie::new(if eager { &[] } else { &strings });
+        let trie = Trie::new(if eager { &[] } else { &strings[base..] });
         Ok(LiteralGroup {
             strings,
+            base,
             trie,
             nfa,
             scanned: AtomicUsize::new(0),
@@ -187,7 +242,16 @@ impl LiteralGroup {
                     }
                 }
             }
-            None => self.trie.each_prefix(norm.text.as_bytes(), cut, found),
+            None => {
+                let mut found = found;
+                let hay = norm.text.as_bytes();
+                if self.base > 0 {
+                    TRIE.each_prefix(hay, cut, &mut found);
+                }
+                let base = self.base;
+                self.trie
+                    .each_prefix(hay, cut, |s, e, i| found(s, e, base + i));
+            }
         }
     }
 
@@ -242,7 +306,7 @@ mod tests {
         let lits = strings
             .iter()
             .enumerate()
-            .map(|(i, s)| (Str::from(s.to_string()), i == 0, i as u32))
+            .map(|(i, s)| (Str::from(s.to_string()), i == 0, i as u32, None))
             .collect::<Vec<_>>();
         LiteralGroup::new(lits, true, &[0; 6]).unwrap()
     }
@@ -336,6 +400,114 @@ mod tests {
         // The soft hyphen inside the word is the match's; the space after is not; "xpartner"
         // is one word.
         assert_eq!(spans, ["part\u{ad}ner", "partner"]);
+    }
+
+    /// The case-insensitive strings of the default packs, one pattern per rule pattern, with
+    /// their embedded indices.
+    fn default_lits() -> Vec<Lit> {
+        let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
+        let specs = rules.iter().flat_map(|r| r.patterns());
+        let mut lits = Vec::new();
+        for (pid, spec) in specs.enumerate() {
+            if let crate::rule::PatternSpec::Phrases {
+                phrases,
+                case_sensitive: false,
+            } = spec
+            {
+                for l in phrases.iter().filter_map(|p| p.literals(true)).flatten() {
+                    lits.push((l.text, l.open_end, pid as u32, l.id));
+                }
+            }
+        }
+        lits
+    }
+
+    /// Real drafts and fixtures, and a few odd texts.
+    fn texts() -> Vec<String> {
+        let mut texts = Vec::new();
+        for dir in ["tests/corpus/real", "tests/fixtures"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for e in ignore::Walk::new(root) {
+                if let Ok(t) = std::fs::read_to_string(e.unwrap().path()) {
+                    texts.push(t);
+                }
+            }
+        }
+        assert!(texts.len() > 20, "{}", texts.len());
+        texts.push("We’d LOVE to Partner with you — a true\u{a0}partnership, \u{212a}".into());
+        texts
+    }
+
+    /// The candidates of `g` on `text`, by its tries, or by its DFA when `dfa` (the scan
+    /// builds it then, or takes the one built before).
+    fn found(g: &LiteralGroup, text: &str, dfa: bool) -> Vec<(u32, usize, usize)> {
+        g.scanned
+            .store(if dfa { DFA_AFTER } else { 0 }, Ordering::Relaxed);
+        let mut out = Vec::new();
+        g.scan(text, 0, text.len() + 1, &mut out);
+        sorted(out)
+    }
+
+    #[test]
+    fn the_embedded_trie_is_the_trie_of_every_default_string() {
+        assert!(
+            TRIE_STRINGS.windows(2).all(|w| w[0] < w[1]),
+            "sorted, distinct"
+        );
+        assert_eq!(TRIE, Trie::new(&TRIE_STRINGS));
+        // Every case-insensitive string of the default packs is embedded: a run with them
+        // builds no trie at all.
+        let lits = default_lits();
+        for (text, _, _, id) in &lits {
+            assert_eq!(id.map(|i| TRIE_STRINGS[i as usize]), Some(text.as_ref()));
+        }
+        let g = LiteralGroup::new(lits, true, &[0]).unwrap();
+        assert_eq!(g.base, TRIE_STRINGS.len());
+        assert_eq!(g.strings.len(), g.base, "strings the embedded trie lacks");
+        assert_eq!(g.trie, Trie::new::<&str>(&[]));
+    }
+
+    /// The default packs' strings found by the embedded trie, and by a trie and a DFA built at
+    /// run time, with strings of a team pack beside them (some the same as a default one): the
+    /// same candidates, pattern by pattern.
+    #[test]
+    fn the_embedded_trie_finds_what_a_trie_built_now_finds() {
+        let mut lits = default_lits();
+        let team = [
+            "partner",
+            "partnership",
+            "quality",
+            "zz top",
+            "a true partnership",
+        ];
+        let n = lits.len() as u32;
+        lits.extend(
+            team.iter()
+                .enumerate()
+                .map(|(i, s)| (Str::from(s.to_string()), i == 1, n + i as u32, None)),
+        );
+        // A pattern that lists one string twice owns it once.
+        lits.push(lits[0].clone());
+        let built_now: Vec<Lit> = lits.iter().map(|l| (l.0.clone(), l.1, l.2, None)).collect();
+        let embedded = LiteralGroup::new(lits, true, &[0]).unwrap();
+        let now = LiteralGroup::new(built_now, true, &[0]).unwrap();
+        assert!(embedded.base > 0 && now.base == 0);
+        // The team's strings are a trie of their own, those the embedded one holds as well
+        // (each trie finds its own owners).
+        assert_eq!(embedded.strings.len(), embedded.base + team.len());
+        assert!(TRIE_STRINGS.contains(&"partner") && TRIE_STRINGS.contains(&"partnership"));
+        let mut total = 0;
+        for t in texts() {
+            let want = found(&now, &t, false);
+            assert_eq!(found(&embedded, &t, false), want);
+            assert_eq!(found(&embedded, &t, true), want);
+            total += want.len();
+        }
+        assert!(total > 500, "{total}");
+        assert!(
+            embedded.dfa.get().is_some_and(Option::is_some),
+            "the DFA was built"
+        );
     }
 
     proptest::proptest! {

@@ -30,6 +30,10 @@ use regexes::RegexGroup;
 /// A phrase's string: borrowed from the binary when `build.rs` expanded the phrase.
 type Str = std::borrow::Cow<'static, str>;
 
+/// One string of a phrase: (normalised string, open end, distinct pattern, index among the
+/// embedded strings ([`crate::phrase::Literal::id`])).
+type Lit = (Str, bool, u32, Option<u32>);
+
 /// A match of one rule's pattern: `rule` indexes the rule list, `pattern` that rule's
 /// [`Rule::patterns`], `span` is a byte span of the lintable view.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,7 +134,9 @@ impl Matcher {
                         for p in phrases {
                             match p.literals(!case_sensitive) {
                                 Some(ls) => {
-                                    lits.extend(ls.into_iter().map(|l| (l.text, l.open_end, pid)));
+                                    lits.extend(
+                                        ls.into_iter().map(|l| (l.text, l.open_end, pid, l.id)),
+                                    );
                                 }
                                 None => slow.push(p.to_regex()),
                             }
@@ -152,7 +158,7 @@ impl Matcher {
                 }
             })
             .collect();
-        let mut lits: [Vec<(Str, bool, u32)>; 2] = [Vec::new(), Vec::new()];
+        let mut lits: [Vec<Lit>; 2] = [Vec::new(), Vec::new()];
         let mut res: Vec<regexes::Pattern> = Vec::new();
         for (case, l, re) in expanded {
             lits[case].extend(l);
@@ -160,7 +166,7 @@ impl Matcher {
         }
         // The automata build on all cores: start-up is felt on every draft.
         let [insensitive, sensitive] = lits;
-        let group = |l: Vec<(Str, bool, u32)>, lowercase: bool| {
+        let group = |l: Vec<Lit>, lowercase: bool| {
             (!l.is_empty())
                 .then(|| LiteralGroup::new(l, lowercase, first_rule))
                 .transpose()

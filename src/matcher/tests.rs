@@ -216,14 +216,14 @@ fn the_embedded_rule_dfa_stays_small() {
     assert!(rev.len() <= 2 << 20, "reverse DFA {} KB", rev.len() >> 10);
 }
 
-/// Every phrase of the default packs expands to strings that are put in a trie on every
-/// run, so start-up grows with their number: about 3,900 once cost a 3 KB draft 1.6 times
-/// its time (session 14). Keep the groups small (a list of 19 platforms times 8 program words
-/// is 152 strings, in each rule that lists it). The bound was 1,800 until the strings were
-/// sorted by a numeric prefix (session 18): that saved 0.5 M of a 3 KB draft's 16.3 M
-/// instructions, and the ~310 strings added then (the buyer's own partners spared, the
-/// relationship asked for without the word, stock openers, reminders and pressure, and the
-/// asks those exceptions would have hidden) cost 1 M: 16.84 M in all.
+/// Every phrase of the default packs expands to strings. Until session 19 they were put in a
+/// trie on every run, so start-up grew with their number: about 3,900 once cost a 3 KB draft
+/// 1.6 times its time (session 14), and the ~310 added in session 18 cost 1 M of its 16.84 M
+/// instructions. `build.rs` now builds that trie and the binary carries it (21,981 nodes,
+/// about 400 KB with the strings), but a run still sorts every string's owners, and a long
+/// text builds an Aho–Corasick DFA of them all, whose size grows with strings × byte
+/// classes. Keep the groups small (a list of 19 platforms times 8 program words is 152
+/// strings, in each rule that lists it).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();

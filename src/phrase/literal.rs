@@ -21,6 +21,9 @@ pub struct Literal {
     pub text: Cow<'static, str>,
     /// Whether the phrase ends with `word*`: the match extends to the end of the word.
     pub open_end: bool,
+    /// For a lower-cased string of a phrase that `build.rs` expanded: its index among all
+    /// the default packs' lower-cased strings, which `build.rs` also built a trie of.
+    pub id: Option<u32>,
 }
 
 /// The most strings one phrase may expand to; past this, the phrase runs as a regex.
@@ -32,13 +35,26 @@ impl Phrase {
     pub fn literals(&self, lowercase: bool) -> Option<Vec<Literal>> {
         let alts = match &self.repr {
             Repr::Tree(alts) => alts,
-            Repr::Built(b) => {
-                let list = if lowercase { b.lower } else { b.exact }?;
+            Repr::Built(b) if lowercase => {
                 return Some(
-                    list.iter()
+                    b.lower?
+                        .iter()
+                        .map(|&(text, open_end, id)| Literal {
+                            text: Cow::Borrowed(text),
+                            open_end,
+                            id: Some(id),
+                        })
+                        .collect(),
+                );
+            }
+            Repr::Built(b) => {
+                return Some(
+                    b.exact?
+                        .iter()
                         .map(|&(text, open_end)| Literal {
                             text: Cow::Borrowed(text),
                             open_end,
+                            id: None,
                         })
                         .collect(),
                 );
@@ -81,6 +97,7 @@ impl Phrase {
         (!text.starts_with(' ') && !text.ends_with(' ')).then_some(Literal {
             text: text.into(),
             open_end: false,
+            id: None,
         })
     }
 }
@@ -100,6 +117,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
     let mut partial = vec![Literal {
         text: Cow::Borrowed(""),
         open_end: false,
+        id: None,
     }];
     for e in elems {
         let mut choices = match &e.kind {
@@ -119,6 +137,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
                     v.push(Literal {
                         text: text.into(),
                         open_end: w.suffix == Suffix::Prefix,
+                        id: None,
                     });
                 }
                 v
@@ -129,6 +148,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
             choices.push(Literal {
                 text: Cow::Borrowed(""),
                 open_end: false,
+                id: None,
             });
         }
         if partial.len() * choices.len() > MAX_LITERALS {
@@ -154,6 +174,7 @@ fn sequence(elems: &[Elem], lowercase: bool) -> Option<Vec<Literal>> {
                 next.push(Literal {
                     text: text.into(),
                     open_end: c.open_end,
+                    id: None,
                 });
             }
         }

@@ -67,8 +67,9 @@ enum Repr {
 pub struct Built {
     /// The phrase as written.
     pub source: &'static str,
-    /// Its literals, lower-cased (`None`: it runs as a regex).
-    pub lower: Option<&'static [(&'static str, bool)]>,
+    /// Its literals, lower-cased (`None`: it runs as a regex), each with its index among
+    /// the default packs' lower-cased strings ([`Literal::id`]).
+    pub lower: Option<&'static [(&'static str, bool, u32)]>,
     /// Its literals, case kept.
     pub exact: Option<&'static [(&'static str, bool)]>,
     /// Its regex source.

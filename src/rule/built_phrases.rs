@@ -26,10 +26,18 @@ mod tests {
             let parsed = parse(b.source).expect("a built phrase parses");
             let built = find(b.source).expect("a built phrase is found by its source");
             assert_ne!(parsed, built, "{:?} was not taken from the table", b.source);
+            // The same strings; a built one also knows its index among the embedded
+            // strings (which the matcher's tests check), when lower-cased.
+            let strings = |l: Option<Vec<crate::phrase::Literal>>| {
+                l.map(|l| l.into_iter().map(|l| (l.text, l.open_end, l.id.is_some())))
+                    .map(Vec::from_iter)
+            };
             for lower in [true, false] {
+                let parsed: Option<Vec<_>> = strings(parsed.literals(lower))
+                    .map(|l| l.into_iter().map(|(t, o, _)| (t, o, lower)).collect());
                 assert_eq!(
-                    parsed.literals(lower),
-                    built.literals(lower),
+                    parsed,
+                    strings(built.literals(lower)),
                     "{:?} (lower-cased: {lower})",
                     b.source
                 );
