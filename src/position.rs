@@ -117,6 +117,49 @@ impl LineIndex {
     }
 }
 
+/// The line of an offset, for a few offsets in any order, from a sparse index: how many line
+/// breaks come before each [`LineCounter::BLOCK`]-byte block. It holds one number per block
+/// where a [`LineIndex`] holds one per line (a 10 MB file of short lines: 20 KB, not 4 MB);
+/// each lookup counts the breaks of at most one block.
+#[derive(Clone, Debug)]
+pub struct LineCounter {
+    /// Line breaks before byte `k * BLOCK`.
+    marks: Vec<usize>,
+}
+
+impl LineCounter {
+    /// The bytes of one block.
+    pub const BLOCK: usize = 4096;
+
+    /// Index `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut marks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut before = 0;
+        for at in (0..=bytes.len()).step_by(Self::BLOCK) {
+            marks.push(before);
+            before += breaks(bytes, at, (at + Self::BLOCK).min(bytes.len()));
+        }
+        LineCounter { marks }
+    }
+
+    /// The 1-based line that holds byte `offset` of `text` (the text it indexed), as
+    /// [`LineIndex::position`] gives it.
+    pub fn line(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let k = offset / Self::BLOCK;
+        self.marks[k] + breaks(text.as_bytes(), k * Self::BLOCK, offset) + 1
+    }
+}
+
+/// The line breaks that start in `from..to` of `bytes`: each `\n`, and each `\r` that no `\n`
+/// follows (a `\r\n` is counted at its `\n`, so that counts of adjacent ranges add up).
+fn breaks(bytes: &[u8], from: usize, to: usize) -> usize {
+    memchr::memchr2_iter(b'\n', b'\r', &bytes[from..to])
+        .filter(|&i| bytes[from + i] == b'\n' || bytes.get(from + i + 1) != Some(&b'\n'))
+        .count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +233,41 @@ mod tests {
                 assert_eq!(idx.position(t, b), fresh(b));
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Over texts longer than a block, of line breaks of every kind (a `\r\n` split by a
+        /// block's end included), the counter gives the line the index gives.
+        #[test]
+        fn the_line_counter_agrees_with_the_index(
+            parts in proptest::collection::vec(("[a-zé ]{0,900}", "(\n|\r\n|\r|)"), 0..20),
+            picks in proptest::collection::vec(0usize..20_000, 1..40),
+        ) {
+            let t: String = parts.iter().map(|(a, b)| format!("{a}{b}")).collect();
+            let counter = LineCounter::new(&t);
+            let mut idx = LineIndex::new(&t);
+            let mut offsets: Vec<usize> = picks.iter().map(|&p| p.min(t.len())).collect();
+            offsets.extend((1..=t.len() / LineCounter::BLOCK).flat_map(|k| {
+                let b = k * LineCounter::BLOCK;
+                [b - 1, b, b + 1]
+            }));
+            for o in offsets {
+                let o = (0..=o.min(t.len())).rev().find(|&o| t.is_char_boundary(o)).unwrap_or(0);
+                proptest::prop_assert_eq!(counter.line(&t, o), idx.position(&t, o).line, "at {}", o);
+            }
+        }
+    }
+
+    #[test]
+    fn a_crlf_across_a_block_end_is_one_break() {
+        let mut t = "a".repeat(LineCounter::BLOCK - 1);
+        t.push_str("\r\nb\rc\n");
+        let c = LineCounter::new(&t);
+        assert_eq!(c.line(&t, LineCounter::BLOCK - 1), 1, "the \\r");
+        assert_eq!(c.line(&t, LineCounter::BLOCK), 1, "the \\n");
+        assert_eq!(c.line(&t, LineCounter::BLOCK + 1), 2, "b");
+        assert_eq!(c.line(&t, LineCounter::BLOCK + 3), 3, "c");
+        assert_eq!(c.line(&t, t.len()), 4);
     }
 
     #[test]

@@ -42,18 +42,25 @@ fn matches(hay: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
-/// `a` and `b` (each sorted and disjoint) as one sorted, disjoint list: overlapping or
-/// touching spans are joined.
+/// `a` and `b` (each sorted by start; spans may overlap) as one sorted, disjoint list:
+/// overlapping or touching spans are joined. One pass, and no copy of both: the list lives as
+/// long as its document.
 pub fn merge(a: &[Range<usize>], b: &[Range<usize>]) -> Vec<Range<usize>> {
-    let mut all: Vec<Range<usize>> = a.iter().chain(b).cloned().collect();
-    all.sort_by_key(|r| (r.start, r.end));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
-    for r in all {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if (y.start, y.end) < (x.start, x.end) => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(r) = next else { break };
         match out.last_mut() {
             Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
+            _ => out.push(r.clone()),
         }
     }
+    out.shrink_to_fit();
     out
 }
 
@@ -119,5 +126,9 @@ mod tests {
     #[test]
     fn merge_joins_overlaps_and_keeps_order() {
         assert_eq!(merge(&[0..3, 10..12], &[2..5, 7..8]), [0..5, 7..8, 10..12]);
+        // Matches of accepted terms: sorted by start, not by end, and overlapping.
+        assert_eq!(merge(&[], &[0..3, 0..5, 2..4, 9..10]), [0..5, 9..10]);
+        assert_eq!(merge(&[1..2, 6..7], &[0..9, 0..4]), vec![0..9]);
+        assert_eq!(merge(&[4..6, 8..9], &[]), [4..6, 8..9]);
     }
 }

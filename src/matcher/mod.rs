@@ -219,6 +219,9 @@ impl Matcher {
                 .map(|r| self.scan_groups(text, r.start, r.end))
                 .collect()
         };
+        // About one hit per candidate: reserved once, a long text's hits hold no doubling's
+        // slack for as long as the rules read them.
+        out.reserve(cands.iter().map(Vec::len).sum());
         // Per pattern, where its last hit ended: a pattern's own hits never overlap, as with
         // `find_iter`; only different patterns may overlap.
         let mut last_end = vec![0usize; self.n_patterns];

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::matcher::Hit;
 use crate::metrics::Part;
 use crate::pack::{PackSource, RuleDef};
-use crate::position::LineIndex;
+use crate::position::LineCounter;
 
 mod key;
 use key::{Seen, key_of};
@@ -163,19 +163,18 @@ fn repeated_paragraphs(
 }
 
 impl RepetitionRule {
-    /// The 1-based line of a view span's start in the source; the line index is built once
+    /// The 1-based line of a view span's start in the source; the line counter is built once
     /// per check, on the first finding.
     fn line_of(
         &self,
         cx: &Context<'_>,
-        index: &mut Option<LineIndex>,
+        counter: &mut Option<LineCounter>,
         view: &Range<usize>,
     ) -> usize {
         let at = cx.doc.map.to_source(view.clone()).start;
-        index
-            .get_or_insert_with(|| LineIndex::new(&cx.doc.source))
-            .position(&cx.doc.source, at)
-            .line
+        counter
+            .get_or_insert_with(|| LineCounter::new(&cx.doc.source))
+            .line(&cx.doc.source, at)
     }
 
     fn check_words(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
