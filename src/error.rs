@@ -194,8 +194,10 @@ pub fn unknown(what: &str, typed: &str, names: &[&str]) -> String {
 }
 
 /// A serde message about an unknown key or value ("unknown field `phrase`, expected one of
-/// `id`, `phrases`, …"), with the likely intended one named first: "unknown field `phrase`
-/// (did you mean `phrases`?), expected one of …". Other messages are returned as they are.
+/// `id`, `phrases`, …"), with the likely intended one named: "unknown variant `warn` (did
+/// you mean `warning`?), expected one of …". A key named so stands alone ("unknown field
+/// `phrase` (did you mean `phrases`?)"): a table's keys are a list too long to read for it.
+/// Other messages are returned as they are.
 fn with_suggestion(message: &str) -> String {
     let Some(rest) = message
         .strip_prefix("unknown field `")
@@ -210,7 +212,11 @@ fn with_suggestion(message: &str) -> String {
     match closest(typed, names) {
         Some(name) => {
             let head = &message[..message.len() - rest.len() + typed.len() + 1];
-            format!("{head} (did you mean `{name}`?), expected {expected}")
+            if message.starts_with("unknown field") {
+                format!("{head} (did you mean `{name}`?)")
+            } else {
+                format!("{head} (did you mean `{name}`?), expected {expected}")
+            }
         }
         None => message.to_string(),
     }
@@ -324,7 +330,7 @@ mod tests {
     fn serde_messages_get_the_suggestion_and_others_stay() {
         assert_eq!(
             with_suggestion("unknown field `phrase`, expected one of `id`, `phrases`"),
-            "unknown field `phrase` (did you mean `phrases`?), expected one of `id`, `phrases`"
+            "unknown field `phrase` (did you mean `phrases`?)"
         );
         assert_eq!(
             with_suggestion("unknown variant `warn`, expected one of `error`, `warning`"),

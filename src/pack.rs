@@ -703,11 +703,19 @@ mod tests {
             .parse()
             .unwrap_err();
         let s = e.to_string();
-        assert!(
-            s.starts_with("team.toml:7:1: rule `x`: unknown field `phrase`"),
-            "{s}"
+        // The key meant, alone; a key near none gets the list.
+        assert_eq!(
+            s,
+            "team.toml:7:1: rule `x`: unknown field `phrase` (did you mean `phrases`?)"
         );
-        assert!(s.contains("expected one of"), "{s}");
+        let e = src("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\ncolour = 1\n")
+            .parse()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("team.toml:7:1: rule `x`: unknown field `colour`, expected one of `id`"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -170,17 +170,20 @@ fn explain_prints_rationale_examples_and_suggestion() {
     assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
     assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));
     assert!(out.contains("\nStays quiet on (example 1):\n"));
-    // What the rule finds, as its pack writes it.
+    // What the rule finds, as its pack writes it, in its order, a list's items one a line.
     assert!(
         out.contains(
-            "\nDefinition:\n    exceptions = [\"not asking for (a|) partnership\", \"(no|forget) partnership (talk|pitch)\""
+            "\nDefinition:\n    phrases = [\n        \"partner~\",\n        \"partnership~\",\n        \"(your|"
         ),
         "{out}"
     );
     assert!(
-        out.contains("\n    phrases = [\"partner~\", \"partnership~\", \"(your|"),
+        out.contains(
+            "\n    exceptions = [\n        \"not asking for (a|) partnership\",\n        \"(no|forget) partnership (talk|pitch)\","
+        ),
         "{out}"
     );
+    assert!(out.lines().all(|l| l.chars().count() < 400), "{out}");
     let (wordy, _, _) = run(pitchlint().args(["--isolated", "explain", "sales/wordy"]));
     assert!(wordy.contains("\n    [swap]\n"), "{wordy}");
     assert!(wordy.contains("\n    \"utilize~\" = \"use\"\n"), "{wordy}");
@@ -245,13 +248,13 @@ fn explain_as_json_and_formats_a_subcommand_cannot_print() {
     let fire = rule["examples"]["fire"].as_array().unwrap();
     assert!(fire[0].as_str().unwrap().starts_with("Hi Dana,"), "{out}");
     assert!(!rule["examples"]["quiet"].as_array().unwrap().is_empty());
+    let definition = rule["definition"].as_str().unwrap();
     assert!(
-        rule["definition"]
-            .as_str()
-            .unwrap()
-            .contains("phrases = [\"partner~\""),
+        definition.contains("phrases = [\n    \"partner~\",\n"),
         "{out}"
     );
+    let table: toml::Table = toml::from_str(definition).unwrap();
+    assert!(table["exceptions"].as_array().unwrap().len() > 10);
     // Before the subcommand too; a built-in rule has no definition.
     let (out, _, code) = run(pitchlint().args([
         "--isolated",

@@ -443,7 +443,7 @@ fn definition(pack: &str, id: &str) -> Option<String> {
     ] {
         rule.remove(key);
     }
-    toml::to_string(&rule).ok()
+    toml::to_string_pretty(&rule).ok()
 }
 
 /// `explain --format json`: the rule as `rules --format json` gives it, with what the text
