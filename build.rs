@@ -139,8 +139,8 @@ fn lean(text: &str) -> Option<(String, String)> {
 /// Parse and expand every phrase of the default packs (`phrases`, `exceptions`, `near` and the
 /// keys of `swap`), as the run would (`Phrase::literals`, `Phrase::to_regex`), and write them
 /// sorted by source: a run that lints with the default packs finds each phrase there instead of
-/// parsing and expanding it. A phrase that does not parse, or holds a control character (which
-/// the run refuses), is left out: the run then reports it.
+/// parsing and expanding it. A phrase that does not parse, holds a control character, or has no
+/// visible character (all of which the run refuses) is left out: the run then reports it.
 ///
 /// Also build the trie of all their lower-cased strings (`phrase_trie.rs`), which a run
 /// with the default packs scans with instead of building it.
@@ -170,6 +170,12 @@ fn expand_pack_phrases(files: &[PathBuf]) {
         .iter()
         .filter(|src| !src.chars().any(char::is_control))
         .filter_map(|src| Some((src, phrase::parse(src).ok()?)))
+        // A phrase of invisible characters only would match empty text: the run refuses it,
+        // and the embedded trie holds no empty string.
+        .filter(|(_, p)| {
+            p.literals(true)
+                .is_none_or(|l| l.iter().all(|l| !l.text.is_empty()))
+        })
         .collect();
     // Every lower-cased string, sorted and distinct: what the run's case-insensitive
     // matcher would sort, and the embedded trie's strings. Each literal names its index.

@@ -171,14 +171,20 @@ impl std::error::Error for Error {}
 /// a third of its letters changed, added or removed (at least one), or `typed` is how the name
 /// starts (three letters or more).
 pub fn closest<'a>(typed: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    close(typed, names).min_by_key(|(d, _)| *d).map(|(_, n)| n)
+}
+
+/// The names close enough to `typed` for [`closest`], with their edit distances.
+fn close<'a>(
+    typed: &str,
+    names: impl IntoIterator<Item = &'a str>,
+) -> impl Iterator<Item = (usize, &'a str)> {
     let limit = (typed.chars().count() / 3).max(1);
     names
         .into_iter()
-        .filter(|n| *n != typed)
-        .map(|n| (strsim::damerau_levenshtein(typed, n), n))
-        .filter(|(d, n)| *d <= limit || (typed.len() > 2 && n.starts_with(typed)))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| n)
+        .filter(move |n| *n != typed)
+        .map(move |n| (strsim::damerau_levenshtein(typed, n), n))
+        .filter(move |(d, n)| *d <= limit || (typed.len() > 2 && n.starts_with(typed)))
 }
 
 /// "unknown {what} `{typed}` (did you mean `x`?): expected one of a, b, c": a name that is
@@ -196,8 +202,9 @@ pub fn unknown(what: &str, typed: &str, names: &[&str]) -> String {
 /// A serde message about an unknown key or value ("unknown field `phrase`, expected one of
 /// `id`, `phrases`, …"), with the likely intended one named: "unknown variant `warn` (did
 /// you mean `warning`?), expected one of …". A key named so stands alone ("unknown field
-/// `phrase` (did you mean `phrases`?)"): a table's keys are a list too long to read for it.
-/// Other messages are returned as they are.
+/// `phrase` (did you mean `phrases`?)"): a table's keys are a list too long to read for it;
+/// unless other keys are close too (`prof`: `profile` or `profiles`). Other messages are
+/// returned as they are.
 fn with_suggestion(message: &str) -> String {
     let Some(rest) = message
         .strip_prefix("unknown field `")
@@ -212,7 +219,8 @@ fn with_suggestion(message: &str) -> String {
     match closest(typed, names) {
         Some(name) => {
             let head = &message[..message.len() - rest.len() + typed.len() + 1];
-            if message.starts_with("unknown field") {
+            let alone = close(typed, expected.split('`').skip(1).step_by(2)).count() == 1;
+            if message.starts_with("unknown field") && alone {
                 format!("{head} (did you mean `{name}`?)")
             } else {
                 format!("{head} (did you mean `{name}`?), expected {expected}")
@@ -335,6 +343,11 @@ mod tests {
         assert_eq!(
             with_suggestion("unknown variant `warn`, expected one of `error`, `warning`"),
             "unknown variant `warn` (did you mean `warning`?), expected one of `error`, `warning`"
+        );
+        // Two keys start so: the list stays.
+        assert_eq!(
+            with_suggestion("unknown field `prof`, expected one of `id`, `profile`, `profiles`"),
+            "unknown field `prof` (did you mean `profile`?), expected one of `id`, `profile`, `profiles`"
         );
         for same in [
             "unknown field `zzz`, expected one of `id`, `phrases`",

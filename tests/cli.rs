@@ -568,7 +568,40 @@ fn the_essay_is_scored_and_explained() {
     let at = s.find("info[seed/prove-it-ask]").unwrap();
     let also = s[at..].lines().nth(2).unwrap();
     assert!(also.starts_with("  = also at "), "{also}");
+    // Each place with what it found there, when that is short and on one line.
+    assert!(
+        also.contains(" 26:45 \"will you give us that opportunity\""),
+        "{also}"
+    );
     assert_eq!(also.matches(':').count(), times - 1, "{also}");
+}
+
+#[test]
+fn a_reward_says_what_it_found() {
+    let draft = "Subject: Late trucks at Reno\n\nHi Sam,\n\n\
+                 I noticed your team added a second shift at the Reno warehouse last month. \
+                 Carriers that miss dock appointments cost most shippers about $250 per late truck.\n\n\
+                 We cut late arrivals by 38% for Harlow Foods in one quarter. Would a 15-minute \
+                 call on Tuesday be useful to see if that fits Reno?\n\nBest,\nDana\n";
+    let out = pitchlint()
+        .args(["--color", "never", "-"])
+        .write_stdin(draft)
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let at = s
+        .find("info[seed/concrete-proof]")
+        .unwrap_or_else(|| panic!("{s}"));
+    assert_eq!(
+        s[at..].lines().nth(2),
+        Some("  = \"$250\"; also at 7:25 \"38%\""),
+        "{s}"
+    );
+    // A measure's reward stands for a whole part: no text.
+    let at = s
+        .find("info[research/concise]")
+        .unwrap_or_else(|| panic!("{s}"));
+    assert_eq!(s[at..].lines().nth(2), Some(""), "{s}");
 }
 
 #[test]

@@ -15,8 +15,10 @@ use crate::phrase::is_word_char;
 /// The phrases of one case mode.
 #[derive(Debug)]
 pub(super) struct LiteralGroup {
-    /// The distinct strings, sorted: first the embedded ones (see [`Self::base`]), then the
-    /// others.
+    /// The strings: first every embedded one (see [`Self::base`]), then the group's others,
+    /// each list sorted and distinct. A string may be in both (a team's phrase that a default
+    /// one expands to as well): the two copies have owners of their own, and an automaton
+    /// over all of them reports a match of each (overlapping search reports every pattern).
     strings: Vec<Str>,
     /// How many of the strings are the embedded ones, which [`TRIE`] finds (0: none).
     base: usize,
@@ -60,7 +62,7 @@ fn builder(kind: AhoCorasickKind) -> aho_corasick::AhoCorasickBuilder {
 }
 
 impl LiteralGroup {
-    /// The number of distinct strings.
+    /// The number of strings (see [`Self::strings`]).
     #[cfg(test)]
     pub(super) fn len(&self) -> usize {
         self.strings.len()
@@ -75,7 +77,19 @@ impl LiteralGroup {
         lowercase: bool,
         first_rule: &[usize],
     ) -> Result<Self, MatcherError> {
-        let embedded = lowercase && lits.iter().any(|l| l.3.is_some());
+        // The embedded trie scans for all the default packs' strings: worth it when this
+        // group owns at least half of them (the default packs loaded, most of their rules
+        // on). A group that owns fewer builds a trie of its own strings, as other packs' do.
+        let mut used = 0;
+        if lowercase && lits.iter().any(|l| l.3.is_some()) {
+            let mut seen = vec![false; TRIE_STRINGS.len()];
+            for id in lits.iter().filter_map(|l| l.3) {
+                if let Some(seen) = seen.get_mut(id as usize) {
+                    used += usize::from(!std::mem::replace(seen, true));
+                }
+            }
+        }
+        let embedded = used > 0 && used * 2 >= TRIE_STRINGS.len();
         let (known, lits): (Vec<Lit>, Vec<Lit>) = if embedded {
             lits.into_iter().partition(|l| l.3.is_some())
         } else {
@@ -151,8 +165,14 @@ impl LiteralGroup {
         let max_len = strings.iter().map(|s| s.len()).max().unwrap_or(0);
         // A trie cannot find an empty string; a big group needs its automaton at
         // once (and an error now, not in the middle of a run, if it is too big).
-        let eager = strings.len() > DFA_MAX_STRINGS
-            || strings[base..].first().is_some_and(|s| s.is_empty());
+        // The strings this group owns: the embedded ones it does not own are no cost to
+        // weigh here (there are as many of those as it owns, at most).
+        let live = if embedded {
+            used + strings.len() - base
+        } else {
+            strings.len()
+        };
+        let eager = live > DFA_MAX_STRINGS || strings[base..].first().is_some_and(|s| s.is_empty());
         let nfa = if eager {
             let kind = if strings.len() > CONTIGUOUS_MAX {
                 AhoCorasickKind::NoncontiguousNFA
@@ -461,10 +481,16 @@ mod tests {
         for (text, _, _, id) in &lits {
             assert_eq!(id.map(|i| TRIE_STRINGS[i as usize]), Some(text.as_ref()));
         }
+        let few: Vec<Lit> = lits.iter().take(40).cloned().collect();
         let g = LiteralGroup::new(lits, true, &[0]).unwrap();
         assert_eq!(g.base, TRIE_STRINGS.len());
         assert_eq!(g.strings.len(), g.base, "strings the embedded trie lacks");
         assert_eq!(g.trie, Trie::new::<&str>(&[]));
+        // A group with a few of them (a team pack that repeats a default phrase) scans its
+        // own few strings, not all the embedded ones.
+        let g = LiteralGroup::new(few, true, &[0]).unwrap();
+        assert_eq!(g.base, 0);
+        assert!(g.strings.len() <= 40 && !g.strings.is_empty());
     }
 
     /// The default packs' strings found by the embedded trie, and by a trie and a DFA built at

@@ -1,7 +1,6 @@
 //! The phrases of a group as a plain trie: what a short text is scanned with, because it
 //! builds in a few hundred thousand instructions where an Aho–Corasick automaton over the
 //! default packs takes about four million (a 3 KB draft is linted in about two).
-
 //!
 //! The trie of the default packs' strings is built by `build.rs` and embedded (see
 //! [`Trie::to_rust`]): a run with the default packs reads it in place.
@@ -11,8 +10,8 @@ use std::borrow::Cow;
 /// A byte trie over sorted, distinct strings.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Trie {
-    /// The node reached by each first byte (0: none; node 0 is the root). 256 entries.
-    root: Cow<'static, [u32]>,
+    /// The node reached by each first byte (0: none; node 0 is the root).
+    root: Cow<'static, [u32; 256]>,
     /// Per node: the string that ends there (`NONE` if none), and its edges
     /// (`edges[first..first + len]`, sorted by byte).
     nodes: Cow<'static, [Node]>,
@@ -97,7 +96,7 @@ impl Trie {
         let strings: Vec<&[u8]> = strings.iter().map(|s| s.as_ref().as_bytes()).collect();
         // At most one node per byte of the strings, and one edge per node but the root.
         let size: usize = strings.iter().map(|s| s.len()).sum();
-        let mut root = vec![0u32; 256];
+        let mut root = [0u32; 256];
         let mut nodes = Vec::with_capacity(size + 1);
         let mut bytes = Vec::with_capacity(size);
         let mut to = Vec::with_capacity(size);
@@ -176,9 +175,7 @@ impl Trie {
         cut: usize,
         mut found: impl FnMut(usize, usize, usize),
     ) {
-        let Ok(root): Result<&[u32; 256], _> = self.root.as_ref().try_into() else {
-            return; // an empty trie
-        };
+        let root: &[u32; 256] = &self.root;
         let mut in_word = false;
         for p in 0..cut.min(hay.len()) {
             let alnum = hay[p].is_ascii_alphanumeric();

@@ -97,10 +97,10 @@ impl Human {
         let path = super::printable(&file.path);
         // A reward asks for no change and counts once: it is shown once, at its first place,
         // as its title and where it stands (drawn as annotate-snippets draws a frame's first
-        // two lines), with its other places on a third. A frame for each would make a good
-        // draft's report longer than a bad one's.
+        // two lines), with what it found and its other places on a third. A frame for each
+        // would make a good draft's report longer than a bad one's.
         if rule.is_reward() {
-            let Some((first, also)) = rewards.get(rule.qualified.as_str()) else {
+            let Some((first, note)) = rewards.get(rule.qualified.as_str()) else {
                 return Ok(());
             };
             if *first != i {
@@ -122,10 +122,10 @@ impl Human {
                 loc.start.line,
                 loc.start.column
             )?;
-            if !also.is_empty() {
+            if !note.is_empty() {
                 writeln!(
                     buf,
-                    "  {} {also}",
+                    "  {} {note}",
                     self.paint("=", |x| x.bright_blue().bold())
                 )?;
             }
@@ -232,8 +232,17 @@ fn without_c1(s: &str) -> std::borrow::Cow<'_, str> {
 /// Places shown on a reward's line besides its first.
 const ALSO: usize = 5;
 
-/// For each reward rule of `file`: the index of its first finding, and its other places
-/// (`also at 14:53, 22:1 and 3 more`; empty when it has one).
+/// A reward's matched text, quoted, when it is short and on one line (`"38%"`): what counted
+/// (a measure's reward, whose span is a whole part, shows none).
+fn quoted(file: &FileReport, j: usize) -> Option<String> {
+    let text = file.source.get(file.findings[j].span.clone())?;
+    (!text.is_empty() && text.chars().count() <= 40 && !text.contains(['\n', '\r']))
+        .then(|| format!("\"{}\"", text.escape_debug()))
+}
+
+/// For each reward rule of `file`: the index of its first finding, and the note under its
+/// line: what it found there, if short, and its other places (`"38%"; also at 14:53 "$250",
+/// 22:1 "3 weeks" and 3 more`; empty when there is nothing to say).
 fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, f) in file.findings.iter().enumerate() {
@@ -251,7 +260,10 @@ fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
                 .map(|&j| {
                     let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
                     let p = index.position(&file.source, file.findings[j].span.start);
-                    format!("{}:{}", p.line, p.column)
+                    match quoted(file, j) {
+                        Some(q) => format!("{}:{} {q}", p.line, p.column),
+                        None => format!("{}:{}", p.line, p.column),
+                    }
                 })
                 .collect();
             let more = found.len().saturating_sub(1 + ALSO);
@@ -264,7 +276,12 @@ fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
                     format!("also at {} and {n} more", places.join(", "))
                 }
             };
-            (rule, (found[0], also))
+            let note = match (quoted(file, found[0]), also.is_empty()) {
+                (Some(q), true) => q,
+                (Some(q), false) => format!("{q}; {also}"),
+                (None, _) => also,
+            };
+            (rule, (found[0], note))
         })
         .collect()
 }

@@ -466,6 +466,18 @@ pub(crate) mod tests {
         Linter::new(&[pack("weight = 5\nseverity = \"info\"\nphrases = [\"a\"]\n")]).unwrap();
     }
 
+    /// A phrase of invisible characters only would match between any two words.
+    #[test]
+    fn a_phrase_with_no_visible_character_is_an_error() {
+        for phrase in ["\\u200b", "\\u00ad\\u200b"] {
+            let e = pack_error(&format!("weight = -1\nphrases = [\"ok\", \"{phrase}\"]\n"));
+            assert!(
+                e.ends_with("it has no visible character") && e.contains("t.toml:7:19: rule `x`"),
+                "{phrase}: {e}"
+            );
+        }
+    }
+
     /// A misspelt severity names the likely one; `[rule]` for `[[rule]]` says how to write it.
     #[test]
     fn pack_errors_say_what_was_meant() {

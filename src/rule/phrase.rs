@@ -117,19 +117,35 @@ pub fn compile_phrase(
         return Ok(built);
     }
     refuse_control(src, id, p, "phrase")?;
+    // The error points into the phrase: a long one is shown by its start only.
+    let text = p.get_ref();
+    let shown = || match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{:?}…", &text[..cut]),
+        None => format!("{text:?}"),
+    };
     // +1 skips the opening quote of the TOML string.
-    phrase::parse(p.get_ref()).map_err(|e| {
-        // The error points into the phrase: a long one is shown by its start only.
-        let text = p.get_ref();
-        let shown = match text.char_indices().nth(60) {
-            Some((cut, _)) => format!("{:?}…", &text[..cut]),
-            None => format!("{text:?}"),
-        };
+    let phrase = phrase::parse(text).map_err(|e| {
         src.error_at(
             p.span().start + 1 + e.offset,
-            format!("rule `{id}`: phrase {shown}: {}", e.message),
+            format!("rule `{id}`: phrase {}: {}", shown(), e.message),
         )
-    })
+    })?;
+    // Words of invisible characters only (a zero-width space, a soft hyphen) read as
+    // nothing: such a phrase would match between any two words. (`build.rs` leaves such a
+    // phrase out of the table above, so that it comes here.)
+    if phrase
+        .literals(true)
+        .is_some_and(|l| l.iter().any(|l| l.text.is_empty()))
+    {
+        return Err(src.error_at(
+            p.span().start + 1,
+            format!(
+                "rule `{id}`: phrase {}: this phrase can match nothing: it has no visible character",
+                shown()
+            ),
+        ));
+    }
+    Ok(phrase)
 }
 
 /// A control character in a phrase or regex is an escape TOML read: in a double-quoted string
