@@ -223,13 +223,15 @@ fn the_embedded_rule_dfa_stays_small() {
 /// about 400 KB with the strings), but a run still sorts every string's owners, and a long
 /// text builds an Aho–Corasick DFA of them all, whose size grows with strings × byte
 /// classes. Keep the groups small (a list of 19 platforms times 8 program words is 152
-/// strings, in each rule that lists it).
+/// strings, in each rule that lists it). The bound was 2,150 until the trie was embedded; the
+/// buyer's partners in a function ("your finance partner") added ~340 strings then, for
+/// 0.19 M of a 3 KB draft's 12.3 M instructions.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 2_150, "{n} distinct strings");
+    assert!(n <= 2_500, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
