@@ -261,6 +261,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
                         text: text.to_string(),
                         map: OffsetMap::default(),
                         quotes: Vec::new(),
+                        headings: Vec::new(),
                         subject: None,
                     },
                     &map,

@@ -33,6 +33,8 @@ const SECTION: usize = 1 << 20;
 #[derive(Default)]
 struct Found {
     quotes: Vec<Range<usize>>,
+    /// Headings but the title.
+    headings: Vec<Range<usize>>,
     title: Option<Range<usize>>,
     defined: Vec<String>,
     undefined: Labels,
@@ -153,6 +155,7 @@ fn prose<'a>(
     first: bool,
 ) -> Found {
     let mut quotes = Vec::new();
+    let mut headings = Vec::new();
     let mut footnotes = Vec::new();
     let mut title = None;
     // The prose inside the title heading: its first start and last end.
@@ -257,6 +260,10 @@ fn prose<'a>(
                 title = Some(range.clone());
                 false
             }
+            Event::Start(Tag::Heading { .. }) => {
+                headings.push(at + range.start..at + range.end);
+                false
+            }
             // A space written as an entity (`join&nbsp;forces`, `&#160;`, `&emsp;`) is a space
             // in the view, left blank: as written, it would join its two words into one.
             Event::Text(t)
@@ -327,6 +334,7 @@ fn prose<'a>(
     }
     Found {
         quotes,
+        headings,
         // The title's prose, without the `#` markers and trailing spaces.
         title: title_prose.map(|p| at + p.start..at + p.end),
         footnotes,
@@ -602,6 +610,7 @@ fn in_sections(source: &str, at: usize, out: &mut [u8], size: usize) -> Found {
     let mut all = Found::default();
     for f in found {
         all.quotes.extend(f.quotes);
+        all.headings.extend(f.headings);
         all.title = all.title.or(f.title);
     }
     all
@@ -618,6 +627,7 @@ pub fn read(path: &str, source: String) -> Document {
             text,
             map: OffsetMap::default(),
             quotes: found.quotes,
+            headings: found.headings,
             subject: found.title,
         },
     )
@@ -917,5 +927,34 @@ mod tests {
             .collect();
         assert_eq!(q.len(), 1);
         assert!(q[0].contains("partner"));
+    }
+
+    /// A proposal's section headings are body: the opening is the first paragraph under
+    /// them, the closing the last paragraph, even under a heading of its own.
+    #[test]
+    fn headings_are_neither_opening_nor_closing() {
+        use crate::document::Scope;
+        let d = read(
+            "t.md",
+            "# A note for Harlow\n\n## Introduction\n\nSorry to bother you about cartons.\n\n\
+             ## Details\n\nWe cut damage from 4% to 1% for Acme.\n\n\
+             ## Next step\n\nShall we talk on Tuesday?\n"
+                .to_string(),
+        );
+        let of = |scope: Scope| -> Vec<&str> {
+            d.spans_of(scope)
+                .map(|r| d.text()[r.clone()].trim())
+                .collect()
+        };
+        assert_eq!(of(Scope::SUBJECT), ["A note for Harlow"]);
+        assert_eq!(of(Scope::OPENING), ["Sorry to bother you about cartons."]);
+        assert_eq!(of(Scope::CLOSING), ["Shall we talk on Tuesday?"]);
+        let body = of(Scope::BODY);
+        for h in ["Introduction", "Details", "Next step"] {
+            assert!(body.contains(&h), "{body:?}");
+        }
+        // A draft of headings only still has an opening.
+        let d = read("t.md", "# Title\n\n## Only a heading\n".to_string());
+        assert_eq!(d.spans_of(Scope::OPENING).count(), 1);
     }
 }

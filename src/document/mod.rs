@@ -246,6 +246,7 @@ impl Document {
     pub fn from_view(path: String, format: Format, source: String, view: view::View) -> Self {
         let hints = parts::Hints {
             quotes: view.quotes,
+            headings: view.headings,
             subject: view.subject,
         };
         Document::with_hints(path, format, source, Some(view.text), view.map, &hints)

@@ -26,6 +26,8 @@ pub struct View {
     pub map: OffsetMap,
     /// View spans that are quoted text, whatever their lines look like.
     pub quotes: Vec<Range<usize>>,
+    /// View spans that are headings (a Markdown draft's `## Details`), its title aside.
+    pub headings: Vec<Range<usize>>,
     /// The draft's title, if the format has one (a Markdown draft's first heading).
     pub subject: Option<Range<usize>>,
 }
@@ -149,6 +151,7 @@ impl ViewBuilder {
             text: self.text,
             map: OffsetMap::new(self.chunks),
             quotes: self.quotes,
+            headings: Vec::new(),
             subject: None,
         }
     }

@@ -50,6 +50,10 @@ pub struct Hints {
     /// The draft's title, taken as its subject when it has no `Subject:` line (a Markdown
     /// draft's first heading).
     pub subject: Option<Range<usize>>,
+    /// Headings other than the title, sorted (a Markdown draft's `## Details`): a paragraph
+    /// that is one is body, neither the opening nor the closing (a proposal that starts with
+    /// `## Introduction` opens with the paragraph under it).
+    pub headings: Vec<Range<usize>>,
 }
 
 /// Detect the parts of `text` with what the reader knows (see [`Hints`]).
@@ -464,7 +468,22 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         let next = paras.remove(1);
         paras[0].0.end = next.0.end;
     }
+    let heading = |k: usize| {
+        let p = &paras[k].0;
+        let i = hints.headings.partition_point(|h| h.start <= p.start);
+        i > 0 && p.end <= hints.headings[i - 1].end
+    };
+    // The message's paragraphs, headings aside (unless it is nothing but headings).
     let own: Vec<usize> = (0..paras.len()).filter(|&k| !paras[k].1).collect();
+    let own: Vec<usize> = match own
+        .iter()
+        .copied()
+        .filter(|&k| !heading(k))
+        .collect::<Vec<_>>()
+    {
+        prose if prose.is_empty() => own,
+        prose => prose,
+    };
     // A closing courtesy under the ask does not take the closing from it, and a bare tag
     // question under it ("Thoughts?", "Make sense?") shares the closing with it: the ask
     // ("We would love to partner with you on Reno.") is what the tag asks about.

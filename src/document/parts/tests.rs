@@ -141,7 +141,7 @@ fn reader_quote_spans_and_outlook_headers() {
     let at = t.find("Will").unwrap();
     let hints = Hints {
         quotes: std::iter::once(at..at + 25).collect(),
-        subject: None,
+        ..Hints::default()
     };
     let segs = detect_with(t, &hints);
     let q: Vec<&str> = segs
