@@ -576,6 +576,47 @@ fn the_essay_is_scored_and_explained() {
     assert_eq!(also.matches(':').count(), times - 1, "{also}");
 }
 
+/// The essay says "partner" all through its body: its repeats that count next to nothing
+/// are one line under the first of them, which counts the others, not a frame each.
+#[test]
+fn repeats_worth_next_to_nothing_are_one_line() {
+    let (v, _) = lint_json(&["tests/fixtures/essay.txt"], None);
+    let body = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "seed/partner-talk" && f["scope"] == "body")
+        .count();
+    let out = pitchlint()
+        .args(["--color", "never", "tests/fixtures/essay.txt"])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let titles: Vec<&str> = s
+        .lines()
+        .filter(|l| l.starts_with("warning[seed/partner-talk]") && l.contains(" in the body "))
+        .collect();
+    let last = titles.last().unwrap_or_else(|| panic!("{s}"));
+    assert!(last.contains(": next to no points (-8, the "), "{last}");
+    assert_eq!(
+        titles
+            .iter()
+            .filter(|t| t.contains("next to no points"))
+            .count(),
+        1,
+        "{s}"
+    );
+    let at = s.find(last).unwrap();
+    let note = s[at..].lines().nth(2).unwrap();
+    let more = body - titles.len() - 1;
+    assert!(
+        note.starts_with(&format!(
+            "  = {more} more times in the body, each for next to no points: at "
+        )),
+        "{note}"
+    );
+}
+
 #[test]
 fn a_reward_says_what_it_found() {
     let draft = "Subject: Late trucks at Reno\n\nHi Sam,\n\n\

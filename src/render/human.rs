@@ -72,7 +72,7 @@ fn ahead(s: &str, at: usize, n: usize) -> usize {
 }
 
 impl Human {
-    /// Draw finding `i`'s frame into `buf`; `rewards` is [`reward_places`] of the file, and
+    /// Draw finding `i`'s frame into `buf`; `compact` is [`compact`] of the file, and
     /// `shares` its findings' [`crate::score::shares`].
     fn frame(
         &self,
@@ -80,7 +80,7 @@ impl Human {
         file: &FileReport,
         index: &LineIndex,
         loc: &Located<'_>,
-        (i, rewards, shares): (usize, &HashMap<&str, (usize, String)>, &[Share]),
+        (i, compact, shares): (usize, &Compact, &[Share]),
     ) -> io::Result<()> {
         let f = loc.finding;
         let rule = &f.rule;
@@ -95,17 +95,13 @@ impl Human {
         };
         let title = title(f, file, shares, i);
         let path = super::printable(&file.path);
-        // A reward asks for no change and counts once: it is shown once, at its first place,
-        // as its title and where it stands (drawn as annotate-snippets draws a frame's first
-        // two lines), with what it found and its other places on a third. A frame for each
-        // would make a good draft's report longer than a bad one's.
-        if rule.is_reward() {
-            let Some((first, note)) = rewards.get(rule.qualified.as_str()) else {
-                return Ok(());
-            };
-            if *first != i {
-                return Ok(());
-            }
+        // A reward, and a penalty's repeats once they count next to nothing, are shown once
+        // (see [`compact`]): as a title and where it stands (drawn as annotate-snippets draws
+        // a frame's first two lines), with a note on a third.
+        if compact.hidden.contains(&i) {
+            return Ok(());
+        }
+        if let Some(note) = compact.notes.get(&i) {
             let (name, head): (&str, fn(&str) -> colored::ColoredString) = match rule.severity {
                 Severity::Error => ("error", |x| x.bright_red().bold()),
                 Severity::Warning => ("warning", |x| x.yellow().bold()),
@@ -229,8 +225,86 @@ fn without_c1(s: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// Places shown on a reward's line besides its first.
+/// Places shown on a compact line besides its first.
 const ALSO: usize = 5;
+
+/// The findings of a file drawn without a frame. A reward asks for no change and counts once:
+/// it is shown once, at its first place, with what it found and its other places on a line
+/// of its own. A penalty's repeats in a part, once they count next to nothing (the 6th
+/// "partner" in the body counts 1/32 of its weight), are shown once, at the first of them,
+/// with the places of the others. A frame for each would make a good draft's report longer
+/// than a bad one's, and a long essay's a list of frames worth nothing.
+struct Compact {
+    /// The findings drawn compact, with the note under each (empty: none).
+    notes: HashMap<usize, String>,
+    /// The findings those stand for, not drawn.
+    hidden: std::collections::HashSet<usize>,
+}
+
+/// [`Compact`] for `file`, whose findings have `shares`.
+fn compact(file: &FileReport, shares: &[Share]) -> Compact {
+    let mut c = Compact {
+        notes: HashMap::new(),
+        hidden: Default::default(),
+    };
+    for (_, (first, note)) in reward_places(file) {
+        c.notes.insert(first, note);
+    }
+    for (i, f) in file.findings.iter().enumerate() {
+        if f.rule.is_reward() && !c.notes.contains_key(&i) {
+            c.hidden.insert(i);
+        }
+    }
+    // A penalty's repeats that count next to nothing, by rule and part, in order.
+    let mut faint: HashMap<(&str, String), Vec<usize>> = HashMap::new();
+    for (i, f) in file.findings.iter().enumerate() {
+        let share = shares.get(i).copied().unwrap_or_default();
+        let nothing = super::points(share.points).trim_start_matches(['+', '-']) == "0";
+        if !f.rule.is_reward() && share.again > 0 && nothing {
+            faint
+                .entry((f.rule.qualified.as_str(), super::part_name(f)))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut index = None;
+    for ((_, part), found) in faint {
+        let at: Vec<String> = found[1..]
+            .iter()
+            .take(ALSO)
+            .map(|&j| {
+                let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
+                let p = index.position(&file.source, file.findings[j].span.start);
+                format!("{}:{}", p.line, p.column)
+            })
+            .collect();
+        let n = found.len() - 1;
+        let note = match n {
+            0 => String::new(),
+            _ => {
+                let more = n.saturating_sub(ALSO);
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                let again = if n == 1 {
+                    "once more".to_string()
+                } else {
+                    format!("{n} more times")
+                };
+                let each = if n == 1 { "" } else { "each " };
+                format!(
+                    "{again} in the {part}, {each}for next to no points: at {}{more}",
+                    at.join(", ")
+                )
+            }
+        };
+        c.notes.insert(found[0], note);
+        c.hidden.extend(found[1..].iter().copied());
+    }
+    c
+}
 
 /// A reward's matched text, quoted, when it is short and on one line (`"38%"`): what counted
 /// (a measure's reward, whose span is a whole part, shows none).
@@ -292,10 +366,10 @@ impl Renderer for Human {
         // Drawing a frame takes annotate-snippets about as long as linting a paragraph: a
         // long file's frames are drawn on all cores, a few per piece, and written in order
         // (a draft's, on this thread).
-        let rewards = reward_places(file);
         let shares = crate::score::shares(&file.findings);
+        let compact = compact(file, &shares);
         super::each_finding(w, file, FRAMES, |buf, i, index, loc| {
-            self.frame(buf, file, index, loc, (i, &rewards, &shares))
+            self.frame(buf, file, index, loc, (i, &compact, &shares))
         })?;
         let s = &file.score;
         let verdict = if s.passed {
