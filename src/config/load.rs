@@ -9,6 +9,49 @@ use super::select::{RuleChange, Selector};
 use super::{Config, ConfigFile, Flags, Globs, Override, PackRef, normalize, sourced};
 use crate::error::{Error, ErrorKind, Result};
 
+/// Whether `e` is about a value or key the TOML reader read (an unknown key, a value of the
+/// wrong type or out of range), not about text it could not read.
+fn is_value_error(e: &Error) -> bool {
+    [
+        "unknown field",
+        "unknown variant",
+        "invalid type",
+        "invalid value",
+        "missing field",
+        "out of range",
+        "expected a list",
+    ]
+    .iter()
+    .any(|m| e.message.contains(m))
+}
+
+/// `text` with its 1-based `line` blanked (its characters made spaces), unless that line is
+/// a table header or goes on to the next line (a list or table opened and not closed, a
+/// multi-line string): blanking those would change what the lines under them mean.
+fn blank_line(text: &str, line: usize) -> Option<String> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let l = text[start..end].trim();
+    let open = |o: char, c: char| l.matches(o).count() > l.matches(c).count();
+    if l.starts_with('[')
+        || open('[', ']')
+        || open('{', '}')
+        || l.contains("\"\"\"")
+        || l.contains("\'\'\'")
+    {
+        return None;
+    }
+    let blank: String = text[start..end]
+        .chars()
+        .map(|c| if c == '\r' { c } else { ' ' })
+        .collect();
+    Some(format!("{}{blank}{}", &text[..start], &text[end..]))
+}
+
 fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Option<u8>> {
     match u8::try_from(*v.get_ref()) {
         Ok(n) if n <= 100 => Ok((n > 0).then_some(n)),
@@ -31,6 +74,40 @@ impl Config {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
         crate::error::regular_file_or_folder(path, &meta, "a config file is TOML text")?;
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        // The TOML reader stops at a file's first bad value: to report them all in one run, as
+        // a pack's are, the line of each is blanked and the file read again, while what is
+        // wrong is a value (a blanked line can only hide a key, never make one up; a table
+        // header or a broken line is not blanked: the lines under it would change meaning).
+        let mut errors: Vec<Error> = Vec::new();
+        let mut read = text.clone();
+        loop {
+            let e = match Self::read(path, &read, flags, cwd) {
+                Ok(c) if errors.is_empty() => return Ok(c),
+                Ok(_) => break,
+                Err(e) => e,
+            };
+            // After the first, only bad values count: a broken line now would be the blanking's.
+            let value = is_value_error(&e);
+            if !errors.is_empty() && !value || errors.iter().any(|o| o.position == e.position) {
+                break;
+            }
+            let next = e
+                .position
+                .filter(|_| value && errors.len() < 20)
+                .and_then(|(line, _)| blank_line(&read, line));
+            errors.push(e);
+            match next {
+                Some(t) => read = t,
+                None => break,
+            }
+        }
+        errors.sort_by_key(|e| e.position);
+        Error::first_of(errors).map_or_else(|| Self::read(path, &text, flags, cwd), Err)
+    }
+
+    /// [`Config::load`] of the config text `text` (the file's, or with lines blanked).
+    fn read(path: &Path, text: &str, flags: &Flags, cwd: &Path) -> Result<Config> {
+        let text = text.to_string();
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let message = crate::error::toml_message(&e, &text);
             match e.span() {
