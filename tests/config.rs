@@ -310,12 +310,12 @@ fn select_ignore_and_rule_overrides() {
     );
 }
 
-/// A config's bad values are all reported in one run, in file order, as a pack's are; a line
-/// the TOML reader cannot read stops the search there (what follows it may read otherwise).
+/// A config's bad values are all reported in one run, in file order, as a pack's are, and none
+/// that the file does not have.
 #[test]
 fn a_config_reports_every_bad_value_at_once() {
     let dir = repo();
-    let cases: [(&str, &[&str]); 3] = [
+    let cases: [(&str, &[&str]); 4] = [
         (
             "min_score = 150\nprofile = \"proposals\"\nexit_zero = \"yes\"\n",
             &[
@@ -332,8 +332,17 @@ fn a_config_reports_every_bad_value_at_once() {
             ],
         ),
         (
+            // A line the reader cannot read, when the rest reads without it.
             "min_score = \"x\nfail_on = \"nevr\"\n",
-            &["pitchlint.toml:1:15: invalid basic string"],
+            &[
+                "pitchlint.toml:1:15: invalid basic string",
+                "pitchlint.toml:2:11: unknown variant `nevr`",
+            ],
+        ),
+        (
+            // A required key the search blanked is not reported missing.
+            "[[overrides]]\npaths = 5\nmin_score = 150\n",
+            &["pitchlint.toml:2:9: invalid type: integer `5`, expected a sequence"],
         ),
     ];
     for (config, want) in cases {

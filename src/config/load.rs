@@ -9,26 +9,17 @@ use super::select::{RuleChange, Selector};
 use super::{Config, ConfigFile, Flags, Globs, Override, PackRef, normalize, sourced};
 use crate::error::{Error, ErrorKind, Result};
 
-/// Whether `e` is about a value or key the TOML reader read (an unknown key, a value of the
-/// wrong type or out of range), not about text it could not read.
-fn is_value_error(e: &Error) -> bool {
-    [
-        "unknown field",
-        "unknown variant",
-        "invalid type",
-        "invalid value",
-        "missing field",
-        "out of range",
-        "expected a list",
-    ]
-    .iter()
-    .any(|m| e.message.contains(m))
+/// The key a "missing field `paths`" error names.
+fn missing_key(message: &str) -> Option<&str> {
+    let rest = &message[message.find("missing field `")? + "missing field `".len()..];
+    rest.split('`').next()
 }
 
-/// `text` with its 1-based `line` blanked (its characters made spaces), unless that line is
-/// a table header or goes on to the next line (a list or table opened and not closed, a
-/// multi-line string): blanking those would change what the lines under them mean.
-fn blank_line(text: &str, line: usize) -> Option<String> {
+/// `text` with its 1-based `line` blanked (its characters made spaces), and the line as it
+/// was; `None` if that line is a table header or goes on to the next line (a list or table
+/// opened and not closed, a multi-line string): blanking those would change what the lines
+/// under them mean.
+fn blank_line(text: &str, line: usize) -> Option<(String, String)> {
     let start = if line <= 1 {
         0
     } else {
@@ -49,7 +40,10 @@ fn blank_line(text: &str, line: usize) -> Option<String> {
         .chars()
         .map(|c| if c == '\r' { c } else { ' ' })
         .collect();
-    Some(format!("{}{blank}{}", &text[..start], &text[end..]))
+    Some((
+        format!("{}{blank}{}", &text[..start], &text[end..]),
+        text[start..end].to_string(),
+    ))
 }
 
 fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Option<u8>> {
@@ -75,29 +69,38 @@ impl Config {
         crate::error::regular_file_or_folder(path, &meta, "a config file is TOML text")?;
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
         // The TOML reader stops at a file's first bad value: to report them all in one run, as
-        // a pack's are, the line of each is blanked and the file read again, while what is
-        // wrong is a value (a blanked line can only hide a key, never make one up; a table
-        // header or a broken line is not blanked: the lines under it would change meaning).
+        // a pack's are, the line of each is blanked and the file read again, as long as the
+        // blanked text is still TOML (a table header, or a line that goes on, is not blanked:
+        // the lines under it would change meaning). A required key blanked away is no error.
         let mut errors: Vec<Error> = Vec::new();
         let mut read = text.clone();
+        let mut blanked: Vec<String> = Vec::new();
         loop {
             let e = match Self::read(path, &read, flags, cwd) {
                 Ok(c) if errors.is_empty() => return Ok(c),
                 Ok(_) => break,
                 Err(e) => e,
             };
-            // After the first, only bad values count: a broken line now would be the blanking's.
-            let value = is_value_error(&e);
-            if !errors.is_empty() && !value || errors.iter().any(|o| o.position == e.position) {
+            let made_up = missing_key(&e.message).is_some_and(|key| {
+                blanked.iter().any(|l| {
+                    let l = l.trim_start().trim_start_matches(['"', '\'']);
+                    l.starts_with(key)
+                })
+            });
+            if made_up || errors.iter().any(|o| o.position == e.position) {
                 break;
             }
             let next = e
                 .position
-                .filter(|_| value && errors.len() < 20)
-                .and_then(|(line, _)| blank_line(&read, line));
+                .filter(|_| errors.len() < 20)
+                .and_then(|(line, _)| blank_line(&read, line))
+                .filter(|(t, _)| t.parse::<toml::Table>().is_ok());
             errors.push(e);
             match next {
-                Some(t) => read = t,
+                Some((t, line)) => {
+                    read = t;
+                    blanked.push(line);
+                }
                 None => break,
             }
         }

@@ -929,6 +929,12 @@ mod tests {
         assert!(q[0].contains("partner"));
     }
 
+    fn of2(d: &Document, scope: crate::document::Scope) -> Vec<&str> {
+        d.spans_of(scope)
+            .map(|r| d.text()[r.clone()].trim())
+            .collect()
+    }
+
     /// A proposal's section headings are body: the opening is the first paragraph under
     /// them, the closing the last paragraph, even under a heading of its own.
     #[test]
@@ -953,6 +959,14 @@ mod tests {
         for h in ["Introduction", "Details", "Next step"] {
             assert!(body.contains(&h), "{body:?}");
         }
+        // A heading with its text right under it, no blank line between.
+        let d = read(
+            "t.md",
+            "# Title\n\n## Introduction\nSorry to bother you.\n\n## Next step\nShall we talk?\n"
+                .to_string(),
+        );
+        assert_eq!(of2(&d, Scope::OPENING), ["Sorry to bother you."]);
+        assert_eq!(of2(&d, Scope::CLOSING), ["Shall we talk?"]);
         // A draft of headings only still has an opening.
         let d = read("t.md", "# Title\n\n## Only a heading\n".to_string());
         assert_eq!(d.spans_of(Scope::OPENING).count(), 1);

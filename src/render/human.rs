@@ -260,7 +260,7 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
     for (i, f) in file.findings.iter().enumerate() {
         let share = shares.get(i).copied().unwrap_or_default();
         let nothing = super::points(share.points).trim_start_matches(['+', '-']) == "0";
-        if !f.rule.is_reward() && share.again > 0 && nothing {
+        if !f.rule.is_reward() && share.again > 0 && nothing && f.cost() != 0.0 {
             faint
                 .entry((f.rule.qualified.as_str(), super::part_name(f)))
                 .or_default()
@@ -268,8 +268,9 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
         }
     }
     let mut index = None;
-    for ((_, part), found) in faint {
-        let at: Vec<String> = found[1..]
+    // One such repeat alone keeps its frame.
+    for ((_, part), found) in faint.into_iter().filter(|(_, found)| found.len() > 1) {
+        let mut at: Vec<String> = found[1..]
             .iter()
             .take(ALSO)
             .map(|&j| {
@@ -286,7 +287,15 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
                 let more = if more > 0 {
                     format!(" and {more} more")
                 } else {
-                    String::new()
+                    // "at 3:25 and 3:29", as a reward's places are listed.
+                    let last = at.pop().unwrap_or_default();
+                    match at.is_empty() {
+                        true => {
+                            at.push(last);
+                            String::new()
+                        }
+                        false => format!(" and {last}"),
+                    }
                 };
                 let again = if n == 1 {
                     "once more".to_string()

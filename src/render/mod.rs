@@ -179,7 +179,7 @@ pub(crate) fn counts_for(f: &Finding, file: &FileReport, share: Share) -> String
     let n = points(counted);
     // The 16th repeat in a part counts 1/32768 of its weight: not "-0 points" (nor, past
     // the 1,000th, where it is 0 as a number, "+0 points").
-    let faint = counted != 0.0 || (share.again > 0 && !f.rule.is_reward());
+    let faint = counted != 0.0 || (share.again > 0 && !f.rule.is_reward() && f.cost() != 0.0);
     let (n, unit) = if n.trim_start_matches(['+', '-']) == "0" && faint {
         (String::from("next to no"), "points")
     } else if n.trim_start_matches(['+', '-']) == "1" {

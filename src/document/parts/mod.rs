@@ -430,12 +430,22 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         }
     }
     let has_blank = lines[body_start..body_end].iter().any(|l| l.blank);
+    let in_heading = |r: &Range<usize>| {
+        let i = hints.headings.partition_point(|h| h.start <= r.start);
+        i > 0 && r.end <= hints.headings[i - 1].end
+    };
     let mut cur: Option<(Range<usize>, bool)> = None;
     for l in &lines[body_start..body_end] {
         if l.blank {
             if let Some(c) = cur.take() {
                 paras.push(c);
             }
+            continue;
+        }
+        // A heading is a paragraph of its own, with a blank line under it or not.
+        if in_heading(&l.span) {
+            paras.extend(cur.take());
+            paras.push((l.span.clone(), is_quote(l)));
             continue;
         }
         let q = is_quote(l);
@@ -468,11 +478,7 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         let next = paras.remove(1);
         paras[0].0.end = next.0.end;
     }
-    let heading = |k: usize| {
-        let p = &paras[k].0;
-        let i = hints.headings.partition_point(|h| h.start <= p.start);
-        i > 0 && p.end <= hints.headings[i - 1].end
-    };
+    let heading = |k: usize| in_heading(&paras[k].0);
     // The message's paragraphs, headings aside (unless it is nothing but headings).
     let own: Vec<usize> = (0..paras.len()).filter(|&k| !paras[k].1).collect();
     let own: Vec<usize> = match own
