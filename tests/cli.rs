@@ -639,11 +639,30 @@ fn a_reward_says_what_it_found() {
         Some("  = \"$250\"; also at 7:25 \"38%\""),
         "{s}"
     );
-    // A measure's reward stands for a whole part: no text.
+    // A measure's reward stands for a whole part: no text, even when the part's first line
+    // (where it stands) is short.
     let at = s
         .find("info[research/concise]")
         .unwrap_or_else(|| panic!("{s}"));
     assert_eq!(s[at..].lines().nth(2), Some(""), "{s}");
+    let proposal = "# Reno docks\n\n## Why now\n\nYour Reno site added a second shift in \
+                    October, and late carriers cost your team about two hours of rework a day. \
+                    We book every carrier into a dock slot a day ahead and text drivers when the \
+                    slot moves.\n\n## Next step\n\nCould we run a one-lane trial in January \
+                    and judge us on the numbers?\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.md"), proposal).unwrap();
+    let out = pitchlint()
+        .args(["--color", "never"])
+        .arg(dir.path().join("p.md"))
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let at = s
+        .find("info[research/concise]")
+        .unwrap_or_else(|| panic!("{s}"));
+    assert_eq!(s[at..].lines().nth(2), Some(""), "{s}");
+    assert!(s.contains("  = \"one-lane trial\"; also at "), "{s}");
 }
 
 #[test]

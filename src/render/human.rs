@@ -315,10 +315,14 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
     c
 }
 
-/// A reward's matched text, quoted, when it is short and on one line (`"38%"`): what counted
-/// (a measure's reward, whose span is a whole part, shows none).
+/// A reward's matched text, quoted, when it is short and on one line (`"38%"`): what counted.
+/// A measure's reward stands for a whole part, at its first line, and shows none.
 fn quoted(file: &FileReport, j: usize) -> Option<String> {
-    let text = file.source.get(file.findings[j].span.clone())?;
+    let f = &file.findings[j];
+    if !matches!(f.rule.kind, "phrase" | "proximity") {
+        return None;
+    }
+    let text = file.source.get(f.span.clone())?;
     (!text.is_empty() && text.chars().count() <= 40 && !text.contains(['\n', '\r']))
         .then(|| format!("\"{}\"", text.escape_debug()))
 }
