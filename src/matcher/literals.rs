@@ -96,8 +96,9 @@ impl LiteralGroup {
             (Vec::new(), lits)
         };
         // Sorted by the first 8 bytes as one number first: most strings differ there, and
-        // the number compares at once where a string compares through `memcmp` (start-up
-        // sorts the default packs' ~2,000 strings on every run). Zero bytes pad a short
+        // the number compares at once where a string compares through `memcmp` (a team's
+        // thousands of strings, or the default packs' when a config turns most of their rules
+        // off, are sorted on every run). Zero bytes pad a short
         // string, which no phrase holds, so the order is the strings' own.
         let head = |s: &str| {
             let mut b = [0u8; 8];
