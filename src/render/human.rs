@@ -270,44 +270,12 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
     let mut index = None;
     // One such repeat alone keeps its frame.
     for ((_, part), found) in faint.into_iter().filter(|(_, found)| found.len() > 1) {
-        let mut at: Vec<String> = found[1..]
-            .iter()
-            .take(ALSO)
-            .map(|&j| {
-                let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
-                let p = index.position(&file.source, file.findings[j].span.start);
-                format!("{}:{}", p.line, p.column)
-            })
-            .collect();
         let n = found.len() - 1;
-        let note = match n {
-            0 => String::new(),
-            _ => {
-                let more = n.saturating_sub(ALSO);
-                let more = if more > 0 {
-                    format!(" and {more} more")
-                } else {
-                    // "at 3:25 and 3:29", as a reward's places are listed.
-                    let last = at.pop().unwrap_or_default();
-                    match at.is_empty() {
-                        true => {
-                            at.push(last);
-                            String::new()
-                        }
-                        false => format!(" and {last}"),
-                    }
-                };
-                let again = if n == 1 {
-                    "once more".to_string()
-                } else {
-                    format!("{n} more times")
-                };
-                let each = if n == 1 { "" } else { "each " };
-                format!(
-                    "{again} in the {part}, {each}for next to no points: at {}{more}",
-                    at.join(", ")
-                )
-            }
+        let at = places(file, &found[1..], &mut index, false);
+        let note = if n == 1 {
+            format!("once more in the {part}, for next to no points: at {at}")
+        } else {
+            format!("{n} more times in the {part}, each for next to no points: at {at}")
         };
         c.notes.insert(found[0], note);
         c.hidden.extend(found[1..].iter().copied());
@@ -327,6 +295,39 @@ fn quoted(file: &FileReport, j: usize) -> Option<String> {
         .then(|| format!("\"{}\"", text.escape_debug()))
 }
 
+/// The places of findings `found` of `file` (not empty), as a note lists them: `3:25 and
+/// 3:29`, or the first [`ALSO`] and how many more (`… and 3 more`); with what each found when
+/// `quote` (see [`quoted`]). `index` is the file's line index, built on first use.
+fn places(
+    file: &FileReport,
+    found: &[usize],
+    index: &mut Option<LineIndex>,
+    quote: bool,
+) -> String {
+    let mut at: Vec<String> = found
+        .iter()
+        .take(ALSO)
+        .map(|&j| {
+            let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
+            let p = index.position(&file.source, file.findings[j].span.start);
+            match quote.then(|| quoted(file, j)).flatten() {
+                Some(q) => format!("{}:{} {q}", p.line, p.column),
+                None => format!("{}:{}", p.line, p.column),
+            }
+        })
+        .collect();
+    let more = found.len().saturating_sub(ALSO);
+    match (at.pop(), more) {
+        (None, _) => String::new(),
+        (Some(last), 0) if at.is_empty() => last,
+        (Some(last), 0) => format!("{} and {last}", at.join(", ")),
+        (Some(last), n) => {
+            at.push(last);
+            format!("{} and {n} more", at.join(", "))
+        }
+    }
+}
+
 /// For each reward rule of `file`: the index of its first finding, and the note under its
 /// line: what it found there, if short, and its other places (`"38%"; also at 14:53 "$250",
 /// 22:1 "3 weeks" and 3 more`; empty when there is nothing to say).
@@ -341,27 +342,9 @@ fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
     let mut index = None;
     at.into_iter()
         .map(|(rule, found)| {
-            let mut places: Vec<String> = found[1..]
-                .iter()
-                .take(ALSO)
-                .map(|&j| {
-                    let index = index.get_or_insert_with(|| LineIndex::new(&file.source));
-                    let p = index.position(&file.source, file.findings[j].span.start);
-                    match quoted(file, j) {
-                        Some(q) => format!("{}:{} {q}", p.line, p.column),
-                        None => format!("{}:{}", p.line, p.column),
-                    }
-                })
-                .collect();
-            let more = found.len().saturating_sub(1 + ALSO);
-            let also = match (places.pop(), more) {
-                (None, _) => String::new(),
-                (Some(last), 0) if places.is_empty() => format!("also at {last}"),
-                (Some(last), 0) => format!("also at {} and {last}", places.join(", ")),
-                (Some(last), n) => {
-                    places.push(last);
-                    format!("also at {} and {n} more", places.join(", "))
-                }
+            let also = match found.len() {
+                1 => String::new(),
+                _ => format!("also at {}", places(file, &found[1..], &mut index, true)),
             };
             let note = match (quoted(file, found[0]), also.is_empty()) {
                 (Some(q), true) => q,
