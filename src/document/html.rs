@@ -94,6 +94,9 @@ struct Open {
     line_start: Option<usize>,
     /// A heading before any text: the draft's title, from this view offset.
     title_start: Option<usize>,
+    /// Any other heading (a proposal's `<h2>Why now</h2>`), from this view offset: body,
+    /// neither opening nor closing, as a Markdown draft's section headings are.
+    heading_start: Option<usize>,
 }
 
 /// Whether a start tag is an Outlook paragraph: Outlook writes each line of a message as a
@@ -241,6 +244,8 @@ impl Elements {
             // A heading of only a logo is no title: the next one may be.
             if let Some(start) = o.title_start.filter(|&s| !b.text()[s..].trim().is_empty()) {
                 self.title = Some(start..b.len());
+            } else if let Some(start) = o.heading_start.or(o.title_start) {
+                b.heading(start..b.len());
             }
             if let Some(start) = o.line_start {
                 b.push_break(if b.len() == start { "\n\n" } else { "\n" }, span.clone());
@@ -345,6 +350,14 @@ pub fn view(source: &str) -> View {
                     && open.title.is_none()
                     && b.text().trim().is_empty())
                 .then(|| b.len());
+                let heading_start = (title_start.is_none()
+                    && matches!(
+                        name.as_slice(),
+                        b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6"
+                    )
+                    && open.hidden == 0
+                    && !hide)
+                    .then(|| b.len());
                 open.push(Open {
                     name,
                     hidden: hide,
@@ -352,6 +365,7 @@ pub fn view(source: &str) -> View {
                     pre: is_pre,
                     line_start,
                     title_start,
+                    heading_start,
                 });
             }
             Token::EndTag(tag) => {
@@ -649,5 +663,33 @@ mod tests {
         assert_eq!(source_of(src, &d, "©"), "&copy;");
         assert_eq!(source_of(src, &d, "AT&T"), "AT&T");
         assert_eq!(source_of(src, &d, "’"), "&#8217;");
+    }
+
+    /// Section headings other than the title are body, as in Markdown: the opening is the
+    /// first paragraph under them, the closing the last.
+    #[test]
+    fn headings_are_neither_opening_nor_closing() {
+        use crate::document::Scope;
+        let src = "<h1>Proposal: Reno docks</h1><h2>Introduction</h2><p>Sorry to bother you.</p>\
+                   <h2>Details</h2><p>We cut damage by half.</p><h3>Next step</h3>\
+                   <p>Shall we talk on Tuesday?</p>";
+        let d = read("p.html", src.to_string());
+        let of = |scope: Scope| -> Vec<&str> {
+            d.spans_of(scope)
+                .map(|r| d.text()[r.clone()].trim())
+                .collect()
+        };
+        assert_eq!(of(Scope::SUBJECT), ["Proposal: Reno docks"]);
+        assert_eq!(of(Scope::OPENING), ["Sorry to bother you."]);
+        assert_eq!(of(Scope::CLOSING), ["Shall we talk on Tuesday?"]);
+        assert_eq!(
+            of(Scope::BODY),
+            [
+                "Introduction",
+                "Details",
+                "We cut damage by half.",
+                "Next step"
+            ]
+        );
     }
 }

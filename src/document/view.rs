@@ -15,6 +15,7 @@ pub struct ViewBuilder {
     text: String,
     chunks: Vec<Chunk>,
     quotes: Vec<Range<usize>>,
+    headings: Vec<Range<usize>>,
 }
 
 /// A finished view: what [`super::Document::from_view`] takes.
@@ -92,6 +93,13 @@ impl ViewBuilder {
         self.push(missing, source.start..source.start);
     }
 
+    /// Mark the view span `span` as a heading (after those marked before it).
+    pub fn heading(&mut self, span: Range<usize>) {
+        if !span.is_empty() {
+            self.headings.push(span);
+        }
+    }
+
     /// Mark the view span `span` as quoted text.
     pub fn quote(&mut self, span: Range<usize>) {
         if !span.is_empty() {
@@ -126,6 +134,12 @@ impl ViewBuilder {
                 .into_iter()
                 .map(|q| q.start + base..q.end + base),
         );
+        self.headings.extend(
+            inner
+                .headings
+                .into_iter()
+                .map(|h| h.start + base..h.end + base),
+        );
     }
 
     /// Push `piece`, found at `at` in an intermediate text, mapped to the source by `outer`:
@@ -151,7 +165,7 @@ impl ViewBuilder {
             text: self.text,
             map: OffsetMap::new(self.chunks),
             quotes: self.quotes,
-            headings: Vec::new(),
+            headings: self.headings,
             subject: None,
         }
     }
