@@ -967,6 +967,13 @@ mod tests {
         );
         assert_eq!(of2(&d, Scope::OPENING), ["Sorry to bother you."]);
         assert_eq!(of2(&d, Scope::CLOSING), ["Shall we talk?"]);
+        // A heading that asks may be the ask.
+        let d = read(
+            "t.md",
+            "# Title\n\n## Why now\n\nYour site added a shift.\n\n## Could we talk on Tuesday?\n"
+                .to_string(),
+        );
+        assert_eq!(of2(&d, Scope::CLOSING), ["Could we talk on Tuesday?"]);
         // A draft of headings only still has an opening.
         let d = read("t.md", "# Title\n\n## Only a heading\n".to_string());
         assert_eq!(d.spans_of(Scope::OPENING).count(), 1);

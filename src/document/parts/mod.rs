@@ -478,7 +478,10 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         let next = paras.remove(1);
         paras[0].0.end = next.0.end;
     }
-    let heading = |k: usize| in_heading(&paras[k].0);
+    // A heading that asks ("## Could we ship one trial load on Tuesday?") may be the ask.
+    let heading = |k: usize| {
+        in_heading(&paras[k].0) && !text[paras[k].0.clone()].trim_end().ends_with(['?', '？'])
+    };
     // The message's paragraphs, headings aside (unless it is nothing but headings).
     let own: Vec<usize> = (0..paras.len()).filter(|&k| !paras[k].1).collect();
     let own: Vec<usize> = match own
