@@ -1,6 +1,7 @@
 //! Reading one config file: its keys, checked and placed (`file:line:column` for a bad
 //! value), then the command-line flags on top.
 
+use std::ops::Range;
 use std::path::Path;
 
 use toml::Spanned;
@@ -20,12 +21,10 @@ fn missing_key(message: &str) -> Option<&str> {
 /// opened and not closed, a multi-line string): blanking those would change what the lines
 /// under them mean.
 fn blank_line(text: &str, line: usize) -> Option<(String, String)> {
-    let start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 2)?.0 + 1
-    };
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    // The lines as the error's position counts them.
+    let index = crate::position::LineIndex::new(text);
+    let line = line.checked_sub(1).filter(|&l| l < index.len())?;
+    let Range { start, end } = index.line_range(text, line);
     let l = text[start..end].trim();
     let open = |o: char, c: char| l.matches(o).count() > l.matches(c).count();
     if l.starts_with('[')
@@ -36,10 +35,7 @@ fn blank_line(text: &str, line: usize) -> Option<(String, String)> {
     {
         return None;
     }
-    let blank: String = text[start..end]
-        .chars()
-        .map(|c| if c == '\r' { c } else { ' ' })
-        .collect();
+    let blank = " ".repeat(text[start..end].chars().count());
     Some((
         format!("{}{blank}{}", &text[..start], &text[end..]),
         text[start..end].to_string(),

@@ -244,7 +244,7 @@ impl Elements {
             // A heading of only a logo is no title: the next one may be.
             if let Some(start) = o.title_start.filter(|&s| !b.text()[s..].trim().is_empty()) {
                 self.title = Some(start..b.len());
-            } else if let Some(start) = o.heading_start.or(o.title_start) {
+            } else if let Some(start) = o.heading_start {
                 b.heading(start..b.len());
             }
             if let Some(start) = o.line_start {
@@ -674,16 +674,11 @@ mod tests {
                    <h2>Details</h2><p>We cut damage by half.</p><h3>Next step</h3>\
                    <p>Shall we talk on Tuesday?</p>";
         let d = read("p.html", src.to_string());
-        let of = |scope: Scope| -> Vec<&str> {
-            d.spans_of(scope)
-                .map(|r| d.text()[r.clone()].trim())
-                .collect()
-        };
-        assert_eq!(of(Scope::SUBJECT), ["Proposal: Reno docks"]);
-        assert_eq!(of(Scope::OPENING), ["Sorry to bother you."]);
-        assert_eq!(of(Scope::CLOSING), ["Shall we talk on Tuesday?"]);
+        assert_eq!(d.texts_of(Scope::SUBJECT), ["Proposal: Reno docks"]);
+        assert_eq!(d.texts_of(Scope::OPENING), ["Sorry to bother you."]);
+        assert_eq!(d.texts_of(Scope::CLOSING), ["Shall we talk on Tuesday?"]);
         assert_eq!(
-            of(Scope::BODY),
+            d.texts_of(Scope::BODY),
             [
                 "Introduction",
                 "Details",

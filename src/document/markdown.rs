@@ -929,12 +929,6 @@ mod tests {
         assert!(q[0].contains("partner"));
     }
 
-    fn of2(d: &Document, scope: crate::document::Scope) -> Vec<&str> {
-        d.spans_of(scope)
-            .map(|r| d.text()[r.clone()].trim())
-            .collect()
-    }
-
     /// A proposal's section headings are body: the opening is the first paragraph under
     /// them, the closing the last paragraph, even under a heading of its own.
     #[test]
@@ -947,15 +941,13 @@ mod tests {
              ## Next step\n\nShall we talk on Tuesday?\n"
                 .to_string(),
         );
-        let of = |scope: Scope| -> Vec<&str> {
-            d.spans_of(scope)
-                .map(|r| d.text()[r.clone()].trim())
-                .collect()
-        };
-        assert_eq!(of(Scope::SUBJECT), ["A note for Harlow"]);
-        assert_eq!(of(Scope::OPENING), ["Sorry to bother you about cartons."]);
-        assert_eq!(of(Scope::CLOSING), ["Shall we talk on Tuesday?"]);
-        let body = of(Scope::BODY);
+        assert_eq!(d.texts_of(Scope::SUBJECT), ["A note for Harlow"]);
+        assert_eq!(
+            d.texts_of(Scope::OPENING),
+            ["Sorry to bother you about cartons."]
+        );
+        assert_eq!(d.texts_of(Scope::CLOSING), ["Shall we talk on Tuesday?"]);
+        let body = d.texts_of(Scope::BODY);
         for h in ["Introduction", "Details", "Next step"] {
             assert!(body.contains(&h), "{body:?}");
         }
@@ -965,15 +957,15 @@ mod tests {
             "# Title\n\n## Introduction\nSorry to bother you.\n\n## Next step\nShall we talk?\n"
                 .to_string(),
         );
-        assert_eq!(of2(&d, Scope::OPENING), ["Sorry to bother you."]);
-        assert_eq!(of2(&d, Scope::CLOSING), ["Shall we talk?"]);
+        assert_eq!(d.texts_of(Scope::OPENING), ["Sorry to bother you."]);
+        assert_eq!(d.texts_of(Scope::CLOSING), ["Shall we talk?"]);
         // A heading that asks may be the ask.
         let d = read(
             "t.md",
             "# Title\n\n## Why now\n\nYour site added a shift.\n\n## Could we talk on Tuesday?\n"
                 .to_string(),
         );
-        assert_eq!(of2(&d, Scope::CLOSING), ["Could we talk on Tuesday?"]);
+        assert_eq!(d.texts_of(Scope::CLOSING), ["Could we talk on Tuesday?"]);
         // A draft of headings only still has an opening.
         let d = read("t.md", "# Title\n\n## Only a heading\n".to_string());
         assert_eq!(d.spans_of(Scope::OPENING).count(), 1);

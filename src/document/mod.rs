@@ -320,6 +320,15 @@ impl Document {
             .map(|s| &s.span)
     }
 
+    /// The text of every segment that has a part of `scope`, trimmed: what a test of the
+    /// parts compares.
+    #[cfg(test)]
+    pub(crate) fn texts_of(&self, scope: Scope) -> Vec<&str> {
+        self.spans_of(scope)
+            .map(|r| self.text()[r.clone()].trim())
+            .collect()
+    }
+
     /// The source span of a view span, snapped outward to character boundaries of the
     /// source, so that it can always be sliced (a decoded piece that maps byte for byte onto
     /// different characters could otherwise end inside one).

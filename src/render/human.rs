@@ -243,32 +243,45 @@ struct Compact {
 
 /// [`Compact`] for `file`, whose findings have `shares`.
 fn compact(file: &FileReport, shares: &[Share]) -> Compact {
-    let mut c = Compact {
-        notes: HashMap::new(),
-        hidden: Default::default(),
-    };
-    for (_, (first, note)) in reward_places(file) {
-        c.notes.insert(first, note);
-    }
-    for (i, f) in file.findings.iter().enumerate() {
-        if f.rule.is_reward() && !c.notes.contains_key(&i) {
-            c.hidden.insert(i);
-        }
-    }
-    // A penalty's repeats that count next to nothing, by rule and part, in order.
+    // Each reward's findings, and a penalty's repeats that count next to nothing by rule and
+    // part, in order.
+    let mut rewards: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut faint: HashMap<(&str, String), Vec<usize>> = HashMap::new();
     for (i, f) in file.findings.iter().enumerate() {
         let share = shares.get(i).copied().unwrap_or_default();
         let nothing = super::points(share.points).trim_start_matches(['+', '-']) == "0";
-        if !f.rule.is_reward() && share.again > 0 && nothing && f.cost() != 0.0 {
+        let rule = f.rule.qualified.as_str();
+        if f.rule.is_reward() {
+            rewards.entry(rule).or_default().push(i);
+        } else if share.again > 0 && nothing && f.cost() != 0.0 {
             faint
-                .entry((f.rule.qualified.as_str(), super::part_name(f)))
+                .entry((rule, super::part_name(f)))
                 .or_default()
                 .push(i);
         }
     }
+    let mut c = Compact {
+        notes: HashMap::new(),
+        hidden: Default::default(),
+    };
+    let mut add = |found: &[usize], note: String| {
+        c.notes.insert(found[0], note);
+        c.hidden.extend(found[1..].iter().copied());
+    };
+    // A line index only when some group has more than one place.
     let mut index = None;
-    // One such repeat alone keeps its frame.
+    // A reward: what it found first, if short, and its other places (`"38%"; also at 14:53
+    // "$250", 22:1 "3 weeks" and 3 more`).
+    for found in rewards.into_values() {
+        let also = (found.len() > 1)
+            .then(|| format!("also at {}", places(file, &found[1..], &mut index, true)));
+        let note = match (quoted(file, found[0]), also) {
+            (Some(q), Some(also)) => format!("{q}; {also}"),
+            (q, also) => q.or(also).unwrap_or_default(),
+        };
+        add(&found, note);
+    }
+    // Repeats worth nothing: one alone keeps its frame.
     for ((_, part), found) in faint.into_iter().filter(|(_, found)| found.len() > 1) {
         let n = found.len() - 1;
         let at = places(file, &found[1..], &mut index, false);
@@ -277,8 +290,7 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
         } else {
             format!("{n} more times in the {part}, each for next to no points: at {at}")
         };
-        c.notes.insert(found[0], note);
-        c.hidden.extend(found[1..].iter().copied());
+        add(&found, note);
     }
     c
 }
@@ -326,34 +338,6 @@ fn places(
             format!("{} and {n} more", at.join(", "))
         }
     }
-}
-
-/// For each reward rule of `file`: the index of its first finding, and the note under its
-/// line: what it found there, if short, and its other places (`"38%"; also at 14:53 "$250",
-/// 22:1 "3 weeks" and 3 more`; empty when there is nothing to say).
-fn reward_places(file: &FileReport) -> HashMap<&str, (usize, String)> {
-    let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, f) in file.findings.iter().enumerate() {
-        if f.rule.is_reward() {
-            at.entry(f.rule.qualified.as_str()).or_default().push(i);
-        }
-    }
-    // A line index only when some reward has more than one place.
-    let mut index = None;
-    at.into_iter()
-        .map(|(rule, found)| {
-            let also = match found.len() {
-                1 => String::new(),
-                _ => format!("also at {}", places(file, &found[1..], &mut index, true)),
-            };
-            let note = match (quoted(file, found[0]), also.is_empty()) {
-                (Some(q), true) => q,
-                (Some(q), false) => format!("{q}; {also}"),
-                (None, _) => also,
-            };
-            (rule, (found[0], note))
-        })
-        .collect()
 }
 
 impl Renderer for Human {
