@@ -4,7 +4,8 @@
 //! Computed once per document and scope, from Unicode word and sentence boundaries (UAX #29,
 //! the `unicode-segmentation` crate, with faster scans for the sentences and words of plain
 //! text in `sentences` and `words`). Line breaks inside a paragraph are read as spaces, so
-//! hard-wrapped text is one sentence until its full stop; a line that starts with a bullet
+//! hard-wrapped text is one sentence until its full stop; a paragraph break ends a sentence
+//! (so a long part is measured a paragraph run at a time); a line that starts with a bullet
 //! (`-`, `*`, `•`, `1.`) starts a new sentence. Every span is a byte span of the lintable view.
 
 use std::ops::Range;
@@ -228,6 +229,30 @@ mod tests {
             assert_eq!(m.longest_sentence().unwrap().words, 5, "{src}");
             assert_eq!(m.words(), 5 + 3 + 3 + 4, "{src}: {:?}", m.word_spans());
         }
+    }
+
+    #[test]
+    fn a_paragraph_break_ends_a_sentence() {
+        // A line of its own ("[Link]", a heading in plain text, a name) is no part of the next
+        // paragraph's sentence, in a body of several paragraphs.
+        let text = concat!(
+            "Hi Dana,\n\nWe ship freight\nacross Ohio\n\nHere they are: [Link]\n\n",
+            "Good luck with the launch!\n\nWhy now\n\nRates rise in May. Can we talk?\n\n",
+            "Best,\nSam"
+        );
+        let m = Metrics::of(&doc(text), Scope::MESSAGE);
+        let texts: Vec<&str> = m.sentence_list().iter().map(|s| &text[s.span]).collect();
+        assert_eq!(
+            texts,
+            [
+                "We ship freight\nacross Ohio",
+                "Here they are: [Link]",
+                "Good luck with the launch!",
+                "Why now",
+                "Rates rise in May.",
+                "Can we talk?"
+            ]
+        );
     }
 
     #[test]

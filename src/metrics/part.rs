@@ -1,7 +1,6 @@
 //! The measures of one part (a segment of the view): its words, sentences, syllables and
 //! pronouns, computed once per document and shared by every scope that includes the part.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Sentence;
@@ -114,34 +113,56 @@ pub fn bullet(line: &str) -> Option<usize> {
         .then_some(lead + digits + 1)
 }
 
-/// The text of a part as measured (same length, so offsets hold): its line breaks read as
-/// spaces (hard-wrapped lines are one sentence), except a line break before a bullet, which
-/// stays and ends a sentence; a list's bullets are blanked (a list item's "1." is no sentence
-/// and no word).
-fn flatten(part: &str) -> Cow<'_, str> {
+/// How much of a long part is flattened at a time: a piece ends at the first paragraph break
+/// past this many bytes, so that a long draft is never copied whole.
+const PIECE: usize = 64 << 10;
+
+/// Whether the line that starts at `at` of `part` is blank: spaces at most, up to its line
+/// break or the end.
+fn blank_line(part: &str, at: usize) -> bool {
+    part[at..]
+        .chars()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .all(char::is_whitespace)
+}
+
+/// The text of a part as measured, from byte `start` (0, or where the previous piece ended)
+/// to the first paragraph break at least `max` bytes on, or to the end, pushed to `flat`:
+/// the same length, so offsets hold. Its line breaks read as spaces (hard-wrapped lines are
+/// one sentence), except a paragraph break (a line break before a blank line) and a line break
+/// before a bullet, which stay and end a sentence; a list's bullets are blanked (a list item's
+/// "1." is no sentence and no word). Returns where the piece ends.
+///
+/// A paragraph break ends a sentence whatever comes after it (UAX #29, SB4 and SB11), so the
+/// pieces of a part are measured one after the other, each as if alone.
+fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
     let bytes = part.as_bytes();
     let line_break = |b: &u8| *b == b'\n' || *b == b'\r';
-    let first = bullet(part);
-    if first.is_none() && !bytes.iter().any(line_break) {
-        return Cow::Borrowed(part);
-    }
-    let mut flat = String::with_capacity(part.len());
     let blank = |flat: &mut String, n: usize| flat.extend(std::iter::repeat_n(' ', n));
-    let mut from = 0;
-    if let Some(n) = first {
-        blank(&mut flat, n);
-        from = n;
+    let mut from = start;
+    if start == 0 {
+        if let Some(n) = bullet(part) {
+            blank(flat, n);
+            from = n;
+        }
     }
     let mut i = from;
-    while i < bytes.len() {
-        if line_break(&bytes[i]) {
-            flat.push_str(&part[from..i]);
-            // A CRLF is one line break.
-            let next = i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
+    while let Some(k) = bytes[i.min(bytes.len())..].iter().position(line_break) {
+        i += k;
+        flat.push_str(&part[from..i]);
+        // A CRLF is one line break.
+        let next = i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
+        if blank_line(part, next) {
+            flat.push_str(&part[i..next]);
+            from = next;
+            if next - start >= max {
+                return next;
+            }
+        } else {
             match bullet(&part[next..]) {
                 Some(n) => {
                     flat.push_str(&"\n\n"[..next - i]);
-                    blank(&mut flat, n);
+                    blank(flat, n);
                     from = next + n;
                 }
                 None => {
@@ -149,13 +170,11 @@ fn flatten(part: &str) -> Cow<'_, str> {
                     from = next;
                 }
             }
-            i = from;
-        } else {
-            i += 1;
         }
+        i = from;
     }
     flat.push_str(&part[from.min(part.len())..]);
-    Cow::Owned(flat)
+    part.len()
 }
 
 /// Lists reused from part to part while measuring, so that each part's lists are allocated
@@ -164,6 +183,8 @@ fn flatten(part: &str) -> Cow<'_, str> {
 pub struct Scratch {
     words: Spans,
     sentences: Sentences,
+    /// A piece of a part as measured (see [`flatten`]).
+    flat: String,
 }
 
 impl Part {
@@ -175,6 +196,7 @@ impl Part {
         words_list.reset(wide);
         let sentences = &mut scratch.sentences;
         sentences.reset(wide);
+        let flat = &mut scratch.flat;
         let mut longest_words = 0;
         let mut m = Part {
             words: Spans::default(),
@@ -185,71 +207,85 @@ impl Part {
             questions: 0,
             longest: None,
         };
-        let flat = flatten(&text[span.clone()]);
         let mut placeholders = Cursor::new(&doc.placeholders, span.start);
         let mut accepted = Cursor::new(&doc.accepted, span.start);
         let mut masked = Cursor::new(&doc.masked, span.start);
-        let plain = plain(&flat);
-        for (at, s) in sentence_bounds(&flat, plain) {
-            let from_first = s.trim_start();
-            if from_first.is_empty() {
-                continue;
-            }
-            let trimmed = from_first.trim_end();
-            let lead = s.len() - from_first.len();
-            let start = span.start + at + lead;
-            let mut words = 0;
-            // A merge field is one word ("[Company Name]"), and so is an accepted term
-            // ("Partners HealthCare", whose "Partners" is no I/we word); other masked text is
-            // not prose.
-            let mut last_placeholder: Option<&Range<usize>> = None;
-            for (wat, w) in word_bounds(s, plain) {
-                let ws = span.start + at + wat;
-                let wspan = ws..ws + w.len();
-                let one_word = placeholders
-                    .overlapping(&wspan)
-                    .or_else(|| accepted.overlapping(&wspan));
-                if let Some(p) = one_word {
-                    if last_placeholder == Some(p) {
+        let part = &text[span.clone()];
+        let whole = bullet(part).is_none() && !part.bytes().any(|b| b == b'\n' || b == b'\r');
+        let mut piece_start = 0;
+        while piece_start < part.len() {
+            // A part of one line is measured as it is; others a piece at a time.
+            let (piece, end) = if whole {
+                (part, part.len())
+            } else {
+                flat.clear();
+                let end = flatten(part, piece_start, PIECE, flat);
+                (flat.as_str(), end)
+            };
+            let base = span.start + piece_start;
+            piece_start = end;
+            let plain = plain(piece);
+            for (at, s) in sentence_bounds(piece, plain) {
+                let from_first = s.trim_start();
+                if from_first.is_empty() {
+                    continue;
+                }
+                let trimmed = from_first.trim_end();
+                let lead = s.len() - from_first.len();
+                let start = base + at + lead;
+                let mut words = 0;
+                // A merge field is one word ("[Company Name]"), and so is an accepted term
+                // ("Partners HealthCare", whose "Partners" is no I/we word); other masked text is
+                // not prose.
+                let mut last_placeholder: Option<&Range<usize>> = None;
+                for (wat, w) in word_bounds(s, plain) {
+                    let ws = base + at + wat;
+                    let wspan = ws..ws + w.len();
+                    let one_word = placeholders
+                        .overlapping(&wspan)
+                        .or_else(|| accepted.overlapping(&wspan));
+                    if let Some(p) = one_word {
+                        if last_placeholder == Some(p) {
+                            continue;
+                        }
+                        last_placeholder = Some(p);
+                        words += 1;
+                        words_list.push(p.clone());
+                        m.syllables += 1;
                         continue;
                     }
-                    last_placeholder = Some(p);
+                    if masked.overlapping(&wspan).is_some() {
+                        continue;
+                    }
                     words += 1;
-                    words_list.push(p.clone());
-                    m.syllables += 1;
+                    words_list.push(wspan);
+                    m.syllables += syllables(w);
+                    match pronoun(w) {
+                        Some(Pronoun::You) => m.you_words += 1,
+                        Some(Pronoun::We) if w != "US" => m.we_words += 1,
+                        _ => {}
+                    }
+                }
+                if words == 0 {
                     continue;
                 }
-                if masked.overlapping(&wspan).is_some() {
-                    continue;
+                // Also "?!", the interrobang and the full-width (Chinese, Japanese), Arabic and
+                // Greek question marks.
+                let question = trimmed
+                    .trim_end_matches(['"', '”', '“', '»', '」', '\'', '’', ')', '!'])
+                    .ends_with(['?', '？', '؟', '\u{37e}', '‽', '⁇', '⁈', '⁉']);
+                m.questions += usize::from(question);
+                // The first of the longest, so the result does not depend on ties.
+                if m.longest.is_none() || longest_words < words {
+                    m.longest = Some(sentences.len());
+                    longest_words = words;
                 }
-                words += 1;
-                words_list.push(wspan);
-                m.syllables += syllables(w);
-                match pronoun(w) {
-                    Some(Pronoun::You) => m.you_words += 1,
-                    Some(Pronoun::We) if w != "US" => m.we_words += 1,
-                    _ => {}
-                }
+                sentences.push(Sentence {
+                    span: start..start + trimmed.len(),
+                    words,
+                    question,
+                });
             }
-            if words == 0 {
-                continue;
-            }
-            // Also "?!", the interrobang and the full-width (Chinese, Japanese), Arabic and
-            // Greek question marks.
-            let question = trimmed
-                .trim_end_matches(['"', '”', '“', '»', '」', '\'', '’', ')', '!'])
-                .ends_with(['?', '？', '؟', '\u{37e}', '‽', '⁇', '⁈', '⁉']);
-            m.questions += usize::from(question);
-            // The first of the longest, so the result does not depend on ties.
-            if m.longest.is_none() || longest_words < words {
-                m.longest = Some(sentences.len());
-                longest_words = words;
-            }
-            sentences.push(Sentence {
-                span: start..start + trimmed.len(),
-                words,
-                question,
-            });
         }
         m.words = words_list.take_exact();
         m.sentences = sentences.take_exact();
@@ -281,21 +317,71 @@ impl Part {
 mod tests {
     use super::*;
 
+    /// A part flattened a piece at a time, pieces of at least `max` bytes; and the piece ends.
+    fn flat_in(part: &str, max: usize) -> (String, Vec<usize>) {
+        let (mut flat, mut ends) = (String::new(), Vec::new());
+        let mut at = 0;
+        while at < part.len() {
+            at = flatten(part, at, max, &mut flat);
+            ends.push(at);
+        }
+        (flat, ends)
+    }
+
+    fn flat(part: &str) -> String {
+        flat_in(part, PIECE).0
+    }
+
     #[test]
     fn line_breaks_are_spaces_but_not_before_bullets() {
-        assert!(matches!(flatten("one line"), Cow::Borrowed(_)));
         // Bullets are blanked, byte for byte.
-        assert_eq!(flatten("a\nb\r\n- c\n2. d\n12x"), "a b\n\n  c\n   d 12x");
+        assert_eq!(flat("a\nb\r\n- c\n2. d\n12x"), "a b\n\n  c\n   d 12x");
         assert_eq!(
-            flatten("a\n  • b\n\u{2003}3) c\n3 d.\n.e\n– f\n*"),
+            flat("a\n  • b\n\u{2003}3) c\n3 d.\n.e\n– f\n*"),
             "a\n      b\n      c 3 d. .e\n    f\n "
         );
-        assert_eq!(flatten("1. a\n2) b"), "   a\n   b");
+        assert_eq!(flat("1. a\n2) b"), "   a\n   b");
         // A marker is followed by a space: these wrapped lines go on their sentence.
         assert_eq!(
-            flatten("call\n+1 555\nor\n-based\nat\n2.15 a mile"),
+            flat("call\n+1 555\nor\n-based\nat\n2.15 a mile"),
             "call +1 555 or -based at 2.15 a mile"
         );
+    }
+
+    #[test]
+    fn a_paragraph_break_stays_and_may_end_a_piece() {
+        // The line break before a blank line stays (it ends a sentence); the blank line's own
+        // reads as a space, as any other.
+        assert_eq!(flat("We ship\n\nacross Ohio"), "We ship\n across Ohio");
+        assert_eq!(flat("a\r\n \t\r\nb\n\n"), "a\r\n \t  b\n\n");
+        assert_eq!(flat("a\n\n- b"), "a\n\n  b");
+        // Pieces end only after a paragraph break, once long enough.
+        let text = "One two.\nthree\n\nFour\n\n\n- five\nsix\n\nseven";
+        assert_eq!(flat_in(text, 1).1, [15, 21, 22, 34, text.len()]);
+        assert_eq!(flat_in(text, 20).1, [21, text.len()]);
+        for max in [0, 1, 2, 7, 20, 1000] {
+            assert_eq!(flat_in(text, max).0, flat(text), "{max}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Flattened a piece at a time or whole, a part reads the same, and each piece but the
+        /// last ends after a line break that stays a line break (a sentence ends there).
+        #[test]
+        fn pieces_flatten_as_the_whole(
+            text in "([ab.?\\- 1]|\n|\r|\r\n|  \n|•|\u{2003}){0,60}",
+            max in 0usize..30,
+        ) {
+            let whole = flat(&text);
+            let (pieces, ends) = flat_in(&text, max);
+            proptest::prop_assert_eq!(&pieces, &whole);
+            proptest::prop_assert_eq!(pieces.len(), text.len());
+            for &e in &ends[..ends.len().saturating_sub(1)] {
+                proptest::prop_assert!(matches!(whole.as_bytes()[e - 1], b'\n' | b'\r'), "{e}");
+            }
+        }
     }
 
     #[test]
