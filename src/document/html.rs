@@ -89,8 +89,8 @@ struct Open {
     hidden: bool,
     quote_start: Option<usize>,
     pre: bool,
-    /// An Outlook paragraph (`<p class=MsoNormal>`): a line, and where its text starts in the
-    /// view (an empty one is Outlook's paragraph break).
+    /// An Outlook paragraph (`<p class=MsoNormal>`) or a `<div>`: a line, and where its text
+    /// starts in the view (one with no text, `<div>&nbsp;</div>`, is a paragraph break).
     line_start: Option<usize>,
     /// A heading before any text: the draft's title, from this view offset.
     title_start: Option<usize>,
@@ -248,7 +248,8 @@ impl Elements {
                 b.heading(start..b.len());
             }
             if let Some(start) = o.line_start {
-                b.push_break(if b.len() == start { "\n\n" } else { "\n" }, span.clone());
+                let blank = b.text()[start..].trim().is_empty();
+                b.push_break(if blank { "\n\n" } else { "\n" }, span.clone());
             } else if is(&o.name, PARAGRAPH) {
                 b.push_break("\n\n", span.clone());
             } else if is(&o.name, LINE) {
@@ -343,7 +344,10 @@ pub fn view(source: &str) -> View {
                 let quote_start =
                     (open.hidden == 0 && !hide && quotes(&name, &tag.attributes)).then(|| b.len());
                 let is_pre = name == b"pre" || name == b"textarea";
-                let line_start = (outlook && open.hidden == 0 && !hide).then(|| b.len());
+                // An Outlook paragraph, or a `<div>`, with no text is a blank line:
+                // `<div>&nbsp;</div>` spaces paragraphs in many mail editors.
+                let line_start =
+                    ((outlook || name == b"div") && open.hidden == 0 && !hide).then(|| b.len());
                 let title_start = (matches!(name.as_slice(), b"h1" | b"h2")
                     && open.hidden == 0
                     && !hide
@@ -496,6 +500,38 @@ mod tests {
             .map(|r| &d.text()[r.clone()])
             .collect();
         assert_eq!(closing, ["Can we talk?"]);
+    }
+
+    #[test]
+    fn a_div_with_no_text_is_a_blank_line() {
+        // Mail editors space paragraphs with an empty div, a no-break space in it or none.
+        for spacer in [
+            "<div>&nbsp;</div>",
+            "<div> </div>",
+            "<div></div>",
+            "<div><span>&nbsp;</span></div>",
+            "<div><img src=x.png></div>",
+        ] {
+            let src = format!(
+                "<div>Hi Dana,</div>{spacer}<div>Why now</div>{spacer}<div>Rates rose 22% in \
+                 May</div>{spacer}<div>Could we quote three lanes?</div>{spacer}<div>Best,</div>\
+                 <div>Sam</div>"
+            );
+            let d = read("t.html", src);
+            assert_eq!(
+                d.text().trim_end(),
+                "Hi Dana,\n\nWhy now\n\nRates rose 22% in May\n\nCould we quote three \
+                 lanes?\n\nBest,\nSam",
+                "{spacer}"
+            );
+        }
+        // A hidden one is no break: a preheader stays out of the text.
+        let d = read(
+            "t.html",
+            "<div>Hi Dana,</div><div style=\"display:none\">Preview text</div><div>We ship.</div>"
+                .to_string(),
+        );
+        assert_eq!(d.text().trim_end(), "Hi Dana,\nWe ship.");
     }
 
     #[test]

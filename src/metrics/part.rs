@@ -137,7 +137,6 @@ fn blank_line(part: &str, at: usize) -> bool {
 /// pieces of a part are measured one after the other, each as if alone.
 fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
     let bytes = part.as_bytes();
-    let line_break = |b: &u8| *b == b'\n' || *b == b'\r';
     let blank = |flat: &mut String, n: usize| flat.extend(std::iter::repeat_n(' ', n));
     let mut from = start;
     if start == 0 {
@@ -147,7 +146,7 @@ fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
         }
     }
     let mut i = from;
-    while let Some(k) = bytes[i.min(bytes.len())..].iter().position(line_break) {
+    while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i.min(bytes.len())..]) {
         i += k;
         flat.push_str(&part[from..i]);
         // A CRLF is one line break.
@@ -211,7 +210,8 @@ impl Part {
         let mut accepted = Cursor::new(&doc.accepted, span.start);
         let mut masked = Cursor::new(&doc.masked, span.start);
         let part = &text[span.clone()];
-        let whole = bullet(part).is_none() && !part.bytes().any(|b| b == b'\n' || b == b'\r');
+        let whole =
+            bullet(part).is_none() && memchr::memchr2(b'\n', b'\r', part.as_bytes()).is_none();
         let mut piece_start = 0;
         while piece_start < part.len() {
             // A part of one line is measured as it is; others a piece at a time.

@@ -315,6 +315,36 @@ pub(super) fn is_courtesy(s: &str) -> bool {
         && !cue_matches(cue::STEP, t)
 }
 
+/// The separators a signature puts between its fields on one line ("Sam Ortiz | Northline
+/// Freight", "Sam Ortiz · VP Sales"), with a space on either side: not the slash of "24/7".
+const FIELD_SEPARATORS: [&str; 7] = [" | ", " · ", " • ", " — ", " – ", " / ", " - "];
+
+/// Whether a trimmed line is short enough to be a signature's, with no sentence end: at most
+/// four words, or up to four fields of at most four words each between separators. A
+/// separator is no word. A postscript ("PS - worth a look") is message text, not signature.
+pub fn is_short_line(line: &str) -> bool {
+    if line.ends_with(['.', '?', '!']) || is_postscript(line) {
+        return false;
+    }
+    let mut fields = 0;
+    let mut rest = line;
+    loop {
+        let next = FIELD_SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
+            .min();
+        let field = next.map_or(rest, |(at, _)| &rest[..at]);
+        if field.split_whitespace().count() > 4 {
+            return false;
+        }
+        fields += 1;
+        match next {
+            Some((at, len)) => rest = &rest[at + len..],
+            None => return fields <= 4,
+        }
+    }
+}
+
 /// Whether a line is only a bracketed merge field for message text (`[CTA]`, `[Problem 1]`),
 /// not for a signature (`[Your Name]`, `[Title]`, `[Phone]`): such a line is never signature.
 pub(super) fn is_message_field(s: &str) -> bool {

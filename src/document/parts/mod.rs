@@ -338,11 +338,9 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         } else {
             (body_start..end).find(|&k| !lines[k].blank).unwrap_or(end) + 1
         };
-        // A short line without a sentence end: a name, a title, a phone number.
-        let short = |k: usize| {
-            let s = text[lines[k].span.clone()].trim();
-            s.split_whitespace().count() <= 4 && !s.ends_with(['.', '?', '!'])
-        };
+        // A short line without a sentence end: a name, a title, a phone number, or a few of
+        // them on one line between separators ("Sam Ortiz | Northline Freight").
+        let short = |k: usize| cues::is_short_line(text[lines[k].span.clone()].trim());
         // A mailing footer or legal notice at the end is signature, whatever its length.
         let mut stop = end;
         loop {

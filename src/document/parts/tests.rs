@@ -586,3 +586,33 @@ fn short_replies_and_names_with_particles_are_read() {
     assert_eq!(part(t, "quote").len(), 1);
     assert_eq!(part(t, "signature"), Vec::<&str>::new());
 }
+
+#[test]
+fn a_signature_of_fields_between_separators_is_no_closing() {
+    // With no sign-off word above it, a name and company on one line ("Sam Ortiz | Northline
+    // Freight") is the signature, and the ask above it stays the closing.
+    let ask = "Will you partner with us this season?";
+    for sig in [
+        "Sam Ortiz | Northline Freight",
+        "Sam Ortiz — Northline Freight",
+        "Sam Ortiz · Account Executive · Northline Freight",
+        "Sam Ortiz / Northline Freight",
+        "Sam Ortiz - Northline Freight",
+        "Sam Ortiz\nNorthline Freight | (614) 555-0100",
+    ] {
+        let t = format!("Hi Dana,\n\nRates on your lane rose 22% in May.\n\n{ask}\n\n{sig}\n");
+        assert_eq!(part(&t, "closing"), [ask], "{sig}");
+        assert_eq!(part(&t, "signature"), [sig], "{sig}");
+    }
+    // Not fields: a sentence that runs on after a dash, five fields, a postscript.
+    for last in [
+        "Call me - happy to walk you through the lane rates",
+        "A | B | C | D | E",
+        "PS - Relevant because of your move",
+    ] {
+        let t = format!("Hi Dana,\n\nRates on your lane rose 22% in May.\n\n{ask}\n\n{last}\n");
+        assert!(part(&t, "signature").is_empty(), "{last}: {:?}", parts(&t));
+    }
+    assert!(cues::is_short_line("Sam | Northline | Columbus | 555-0100"));
+    assert!(!cues::is_short_line("Sam Ortiz | Northline Freight."));
+}
