@@ -520,6 +520,38 @@ fn an_unreadable_file_is_named_and_the_others_are_linted() {
     assert_eq!(code, 2);
 }
 
+/// A missing path that is the name of an option, or another linter's command, says what was
+/// likely meant; the rest is linted.
+#[test]
+fn a_missing_path_that_names_an_option_gets_a_hint() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.txt", b"Fine text.\n");
+    for (word, hint) in [
+        (
+            "stats",
+            "stats: no such file or directory (did you mean `--stats`?)",
+        ),
+        (
+            "diff",
+            "diff: no such file or directory (did you mean `--diff`?)",
+        ),
+        (
+            "check",
+            "check: no such file or directory (pitchlint lints the paths it is given",
+        ),
+        ("drafts", "drafts: no such file or directory\n"),
+    ] {
+        let r = run_json(&[word, "a.txt"], d.path(), None);
+        assert!(r.stderr.contains(hint), "{word}: {}", r.stderr);
+        assert_eq!((r.json["summary"]["files"].as_u64(), r.code), (Some(1), 2));
+    }
+    // A file of that name is linted as any other.
+    write(d.path(), "stats", b"Fine text.\n");
+    let r = run_json(&["stats"], d.path(), None);
+    assert!(!r.stderr.contains("did you mean"), "{}", r.stderr);
+    assert_eq!(r.json["summary"]["files"], 1);
+}
+
 fn set_mode(p: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();

@@ -315,7 +315,18 @@ fn select_ignore_and_rule_overrides() {
 #[test]
 fn a_config_reports_every_bad_value_at_once() {
     let dir = repo();
-    let cases: [(&str, &[&str]); 4] = [
+    let cases: [(&str, &[&str]); 5] = [
+        (
+            // Once the file reads, the rules it names and the weights it gives, all at once.
+            "ignore = [\"nope\", \"zzz\"]\n[rules.\"sales/buzzword\"]\nweight = -8\n\
+             [rules.\"sales/buzzwords\"]\nweight = 8\n",
+            &[
+                "pitchlint.toml:1:11: `ignore`: `nope` names no loaded rule",
+                "pitchlint.toml:1:19: `ignore`: `zzz` names no loaded rule",
+                "pitchlint.toml:2:8: `rules.\"sales/buzzword\"` names no loaded rule (did you mean",
+                "pitchlint.toml:5:10: weight 8 would make `sales/buzzwords`, a penalty",
+            ],
+        ),
         (
             "min_score = 150\nprofile = \"proposals\"\nexit_zero = \"yes\"\n",
             &[
@@ -667,6 +678,53 @@ fn bad_profile_and_template_values_point_at_the_value() {
     let (_, err, code) = run(pitchlint_in(dir.path()).arg("drafts"));
     assert_eq!(code, 2);
     assert!(err.contains("pitchlint.toml:1:12: invalid type"), "{err}");
+}
+
+/// `select` reaches the built-in rules that can be turned off (`fake-reply`,
+/// `missing-subject`) as it reaches a pack's: left out unless named; the others always run.
+#[test]
+fn select_leaves_out_the_built_in_rules_it_does_not_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[(
+            "a.txt",
+            "Subject: RE: Columbus lanes\n\nHi Dana,\n\nIn order to help, we ship.\n\nCan we talk?\n",
+        )],
+    );
+    let fired = |args: &[&str]| -> Vec<String> {
+        let (out, _, _) = run(pitchlint_in(dir.path())
+            .args(["--format", "concise"])
+            .args(args)
+            .arg("a.txt"));
+        out.lines()
+            .filter_map(|l| Some(l.split('[').nth(1)?.split(']').next()?.to_string()))
+            .collect()
+    };
+    assert!(fired(&[]).contains(&"pitchlint/fake-reply".to_string()));
+    assert_eq!(fired(&["--select", "sales/wordy"]), ["sales/wordy"]);
+    for sel in ["sales/wordy,pitchlint/fake-reply", "sales/wordy,pitchlint"] {
+        assert_eq!(
+            fired(&["--select", sel]),
+            ["pitchlint/fake-reply", "sales/wordy"],
+            "{sel}"
+        );
+    }
+    // The more specific selector wins, as for a pack's rules.
+    assert_eq!(
+        fired(&[
+            "--select",
+            "sales/wordy,pitchlint",
+            "--ignore",
+            "pitchlint/fake-reply"
+        ]),
+        ["sales/wordy"]
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path())
+        .args(["--select", "pitchlint/min-score"])
+        .arg("a.txt"));
+    assert_eq!(code, 2);
+    assert!(err.contains("it always runs, selected or not"), "{err}");
 }
 
 #[test]

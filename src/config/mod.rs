@@ -294,36 +294,25 @@ impl Config {
         }
     }
 
-    /// The built-in rules that run under this config: all of them but those its `ignore`
-    /// turns off (`select` does not reach them).
+    /// The built-in rules that run under this config: all of them but the ones that can be
+    /// turned off (`pitchlint/missing-subject`, `pitchlint/fake-reply`) and that its `select`
+    /// and `ignore` turn off, weighed as a pack rule's are.
     pub fn builtins(&self) -> Vec<std::sync::Arc<crate::rule::RuleMeta>> {
-        let ignorable = crate::builtin::ignorable();
-        let off = |m: &crate::rule::RuleMeta| {
-            ignorable.iter().any(|i| i.qualified == m.qualified)
-                && self
-                    .selection
-                    .ignore
-                    .iter()
-                    .any(|s| select::specificity(&s.text, m).is_some())
-        };
+        let off = self.builtin_ignores();
         crate::builtin::rules()
             .into_iter()
-            .filter(|m| !off(m))
+            .filter(|m| !off.contains(&m.qualified))
             .collect()
     }
 
-    /// The `ignore` selectors that name a built-in rule, as written.
+    /// The built-in rules that can be turned off and are (by `pack/id`): those the config's
+    /// and the flags' `ignore` names, and with a `select` list, those it does not name.
     fn builtin_ignores(&self) -> Vec<String> {
-        let builtins = crate::builtin::ignorable();
-        self.selection
-            .ignore
-            .iter()
-            .filter(|s| {
-                builtins
-                    .iter()
-                    .any(|m| select::specificity(&s.text, m).is_some())
-            })
-            .map(|s| s.text.clone())
+        let s = &self.selection;
+        crate::builtin::ignorable()
+            .into_iter()
+            .filter(|m| !select::enabled(m, s.select.as_deref(), &s.ignore))
+            .map(|m| m.qualified.clone())
             .collect()
     }
 

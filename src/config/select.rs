@@ -127,6 +127,7 @@ impl RuleSelection {
             Some(o) => Error::at(ErrorKind::Config, path, text, o, msg),
             None => Error::file(ErrorKind::Config, path, msg),
         };
+        let at_err = |offset: Option<usize>, msg: String| (offset, err(offset, msg));
         let metas: Vec<&Arc<RuleMeta>> = rules.iter().map(|r| r.meta()).collect();
         let mut packs: Vec<&str> = metas.iter().map(|m| m.pack.as_str()).collect();
         packs.dedup();
@@ -134,15 +135,19 @@ impl RuleSelection {
         let lists = lists
             .chain(self.ignore.iter().map(|s| ("ignore", s)))
             .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
+        // The config file's mistakes, all of them, in file order.
+        let mut errors: Vec<(Option<usize>, Error)> = Vec::new();
         let builtins = crate::builtin::ignorable();
         let all_builtins = crate::builtin::rules();
         for (key, sel) in lists {
-            let names_builtin =
-                key != "select" && builtins.iter().any(|m| specificity(&sel.text, m).is_some());
+            let names_builtin = builtins.iter().any(|m| specificity(&sel.text, m).is_some());
             let named = names_builtin || metas.iter().any(|m| specificity(&sel.text, m).is_some());
             if !named && all_builtins.iter().any(|m| m.qualified == sel.text) {
                 let why = if key == "select" {
-                    "built-in rules are always on: select names the packs' rules".to_string()
+                    format!(
+                        "it always runs, selected or not (see `pitchlint explain {}`)",
+                        sel.text
+                    )
                 } else {
                     format!(
                         "it cannot be turned off (see `pitchlint explain {}`)",
@@ -154,7 +159,8 @@ impl RuleSelection {
                     return Err(Error::usage(msg));
                 }
                 let msg = format!("`{key}`: `{}` is a built-in rule: {why}", sel.text);
-                return Err(err(sel.offset, msg));
+                errors.push(at_err(sel.offset, msg));
+                continue;
             }
             if !named {
                 let hint = near_rules(&sel.text, &metas);
@@ -165,7 +171,7 @@ impl RuleSelection {
                         packs.join(", ")
                     )));
                 }
-                return Err(err(
+                errors.push(at_err(
                     sel.offset,
                     format!(
                         "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` (seed/partner)",
@@ -183,7 +189,7 @@ impl RuleSelection {
             let meta = match named[..] {
                 [m] => m,
                 [] if all_builtins.iter().any(|m| m.qualified == c.rule) => {
-                    return Err(err(
+                    errors.push(at_err(
                         c.offset,
                         format!(
                             "`rules.\"{}\"` is a built-in rule: its severity and weight are fixed \
@@ -191,9 +197,10 @@ impl RuleSelection {
                             c.rule, c.rule
                         ),
                     ));
+                    continue;
                 }
                 [] => {
-                    return Err(err(
+                    errors.push(at_err(
                         c.offset,
                         format!(
                             "`rules.\"{}\"` names no loaded rule{}: expected one rule, as pack/id \
@@ -202,11 +209,12 @@ impl RuleSelection {
                             near_rules(&c.rule, &metas)
                         ),
                     ));
+                    continue;
                 }
                 _ => {
                     let packs: Vec<String> =
                         named.iter().map(|m| format!("`{}`", m.qualified)).collect();
-                    return Err(err(
+                    errors.push(at_err(
                         c.offset,
                         format!(
                             "`rules.\"{}\"` names rules in several packs ({}): write pack/id",
@@ -214,6 +222,7 @@ impl RuleSelection {
                             packs.join(", ")
                         ),
                     ));
+                    continue;
                 }
             };
             // A sign typo would turn a penalty into a reward (or back): the draft full of
@@ -228,7 +237,7 @@ impl RuleSelection {
                 } else {
                     ("reward", "penalty", "0 to 100")
                 };
-                return Err(err(
+                errors.push(at_err(
                     c.weight_offset.or(c.offset),
                     format!(
                         "weight {w} would make `{}`, a {was} ({:+} in its pack), a {now}: \
@@ -236,11 +245,12 @@ impl RuleSelection {
                         meta.qualified, meta.weight
                     ),
                 ));
+                continue;
             }
             // A reward fails no file: as in a pack, it cannot be an error or a warning.
             let weight = c.weight.unwrap_or(meta.weight);
             if let Some(s) = c.severity.filter(|&s| weight > 0 && s != Severity::Info) {
-                return Err(err(
+                errors.push(at_err(
                     c.offset,
                     format!(
                         "severity {} for `{}`, a reward ({weight:+}): a reward fails no file; \
@@ -250,6 +260,10 @@ impl RuleSelection {
                     ),
                 ));
             }
+        }
+        errors.sort_by_key(|(offset, _)| *offset);
+        if let Some(e) = Error::first_of(errors.into_iter().map(|(_, e)| e).collect()) {
+            return Err(e);
         }
         if self.is_empty() {
             return Ok(rules);

@@ -165,7 +165,12 @@ fn lint(
     } else {
         inputs::collect(&cli.paths)
     };
-    let (mut inputs, errors) = (collected.inputs, collected.errors);
+    let (mut inputs, mut errors) = (collected.inputs, collected.errors);
+    for e in &mut errors {
+        if let Some(hint) = e.path.as_deref().and_then(option_meant) {
+            e.message.push_str(&hint);
+        }
+    }
     if let Some(name) = &cli.stdin_filename {
         let Some(stdin) = inputs.iter_mut().find(|i| matches!(i, Input::Stdin(_))) else {
             return Err(Error::usage(
@@ -678,4 +683,20 @@ fn binary_is_an_error(input: &Input, cli: &Cli) -> bool {
             }
         }
     }
+}
+
+/// For a missing path that is a bare word naming an option or a command of another linter
+/// (`pitchlint stats draft.txt`, `pitchlint check draft.txt`), what was likely meant.
+fn option_meant(path: &std::path::Path) -> Option<String> {
+    use clap::CommandFactory;
+    let word = path.to_str().filter(|w| {
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !path.exists()
+    })?;
+    if matches!(word, "check" | "lint") {
+        return Some(" (pitchlint lints the paths it is given: `pitchlint <path>`)".into());
+    }
+    Cli::command()
+        .get_arguments()
+        .any(|a| a.get_long() == Some(word))
+        .then(|| format!(" (did you mean `--{word}`?)"))
 }
