@@ -5,7 +5,8 @@
 //! the `unicode-segmentation` crate, with faster scans for the sentences and words of plain
 //! text in `sentences` and `words`). Line breaks inside a paragraph are read as spaces, so
 //! hard-wrapped text is one sentence until its full stop; a paragraph break ends a sentence
-//! (so a long part is measured a paragraph run at a time); a line that starts with a bullet
+//! (so a long part is measured a paragraph run at a time), and a full stop after a common
+//! abbreviation ("St. Louis", "Mr. Park") ends none; a line that starts with a bullet
 //! (`-`, `*`, `•`, `1.`) starts a new sentence. Every span is a byte span of the lintable view.
 
 use std::ops::Range;

@@ -176,6 +176,48 @@ fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
     part.len()
 }
 
+/// Abbreviations after which a full stop ends no sentence ("St. Louis", "Mr. Park", "vs.
+/// $2.10", "P.S. We also…"), lower-cased, without their last full stop: a short list of those
+/// that rarely end one (CLDR's sentence-break suppressions work the same way). "U.S.", "etc.",
+/// "Inc." and "a.m." often end a sentence ("we ship across the U.S."), and are not on it.
+const ABBREVIATIONS: [&str; 16] = [
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "vs", "approx", "appx", "e.g", "i.e", "p.s",
+    "p.p.s", "dept",
+];
+
+/// Whether a sentence as UAX #29 ends it stops at an abbreviation's full stop, with no line
+/// break after it (a paragraph break, or a bullet's line, ends a sentence whatever comes before).
+fn ends_in_abbreviation(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end_matches([' ', '\t', '\u{a0}']);
+    let Some(word) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    if trimmed.len() < sentence.len() && sentence.ends_with(['\n', '\r']) {
+        return false;
+    }
+    let word = word
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+        .next()
+        .unwrap_or("");
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+}
+
+/// The sentences of a piece ([`sentence_bounds`]), with none ending at an abbreviation.
+fn sentences_of(piece: &str, plain: bool) -> impl Iterator<Item = (usize, &str)> {
+    let mut bounds = sentence_bounds(piece, plain);
+    std::iter::from_fn(move || {
+        let (at, s) = bounds.next()?;
+        let mut end = at + s.len();
+        while ends_in_abbreviation(&piece[at..end]) {
+            match bounds.next() {
+                Some((next, t)) => end = next + t.len(),
+                None => break,
+            }
+        }
+        Some((at, &piece[at..end]))
+    })
+}
+
 /// Lists reused from part to part while measuring, so that each part's lists are allocated
 /// once, at their size.
 #[derive(Debug, Default)]
@@ -225,7 +267,7 @@ impl Part {
             let base = span.start + piece_start;
             piece_start = end;
             let plain = plain(piece);
-            for (at, s) in sentence_bounds(piece, plain) {
+            for (at, s) in sentences_of(piece, plain) {
                 let from_first = s.trim_start();
                 if from_first.is_empty() {
                     continue;
@@ -382,6 +424,43 @@ mod tests {
                 proptest::prop_assert!(matches!(whole.as_bytes()[e - 1], b'\n' | b'\r'), "{e}");
             }
         }
+    }
+
+    #[test]
+    fn a_full_stop_after_a_common_abbreviation_ends_no_sentence() {
+        let texts = |t: &'static str| -> Vec<&'static str> {
+            sentences_of(t, plain(t)).map(|(_, s)| s.trim()).collect()
+        };
+        assert_eq!(
+            texts(
+                "We ship to St. Louis daily. Ask Mr. Park, e.g. on Monday. Rates are $2.40 vs. $2.10."
+            ),
+            [
+                "We ship to St. Louis daily.",
+                "Ask Mr. Park, e.g. on Monday.",
+                "Rates are $2.40 vs. $2.10."
+            ]
+        );
+        assert_eq!(
+            texts("P.S. We also run reefer lanes. (Approx. 40 a week.)"),
+            ["P.S. We also run reefer lanes.", "(Approx. 40 a week.)"]
+        );
+        // Not an abbreviation on the list, a line break after it, or the end: the sentence ends.
+        assert_eq!(
+            texts("We ship across the U.S. Call me. Ship to St.\nLouis"),
+            [
+                "We ship across the U.S.",
+                "Call me.",
+                "Ship to St.",
+                "Louis"
+            ]
+        );
+        assert_eq!(texts("Ask Dr."), ["Ask Dr."]);
+        // Text other than plain goes the same way.
+        assert_eq!(
+            texts("Zürich via St. Gallen. Done."),
+            ["Zürich via St. Gallen.", "Done."]
+        );
     }
 
     #[test]

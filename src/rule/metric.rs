@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::thresholds::num;
-use super::{Context, Finding, Judgement, Rule, RuleMeta, Thresholds, allow_keys, first_line};
+use super::{Context, Finding, Judgement, Rule, RuleMeta, Thresholds, allow_keys};
 use crate::document::Scope;
 use crate::error::Result;
 use crate::matcher::Hit;
@@ -134,10 +134,11 @@ impl Rule for MetricRule {
         let mut f = cx.part_finding(message);
         if self.measure == Measure::LongestSentenceWords {
             if let Some(s) = m.longest_sentence() {
-                let span = first_line(cx.doc, s.span.clone());
+                // The whole sentence, over every line it is wrapped on: an editor or a pull
+                // request's annotation marks what to split.
                 let scope = f.scope;
                 let message = f.message.take();
-                f = cx.finding(span, None);
+                f = cx.finding(s.span.clone(), None);
                 f.message = message;
                 if f.scope.is_empty() {
                     f.scope = scope;
