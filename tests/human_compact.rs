@@ -82,13 +82,27 @@ fn a_measure_of_a_part_is_marked_not_underlined() {
     // A wrapped one is marked over every line it runs on, in every format.
     let wrapped = "Hi Dana,\n\nWe moved every single one of the pallets that your team\nshipped from the Dayton plant to the Akron warehouse last spring without\na single late load or a single claim in the whole year.\n\nCan we talk?\n";
     let (out, _, _) = run(pitchlint_in(dir.path())
-        .args(["--isolated", "--format", "json", "--select", "research/long-sentence", "-"])
+        .args([
+            "--isolated",
+            "--format",
+            "json",
+            "--select",
+            "research/long-sentence",
+            "-",
+        ])
         .write_stdin(wrapped));
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     let f = &json["files"][0]["findings"][0];
     assert_eq!(f["rule"], "research/long-sentence", "{out}");
-    assert_eq!((f["line"].as_u64(), f["end_line"].as_u64()), (Some(3), Some(5)), "{out}");
-    assert!(f["text"].as_str().unwrap().ends_with("whole year."), "{out}");
+    assert_eq!(
+        (f["line"].as_u64(), f["end_line"].as_u64()),
+        (Some(3), Some(5)),
+        "{out}"
+    );
+    assert!(
+        f["text"].as_str().unwrap().ends_with("whole year."),
+        "{out}"
+    );
     let partner = frame("seed/partner-talk");
     assert!(partner.contains("^^^^^^^^^^"), "{partner}");
     assert!(!partner.contains("as a whole"), "{partner}");

@@ -9,7 +9,8 @@
 //!    quotes nothing: it is read as the message;
 //! 2. the signature: everything below a "-- " line;
 //! 3. a "Subject:" first line (or the reader's title), then a greeting line ("Hi Dana,",
-//!    "{{first_name}},");
+//!    "{{first_name}},"), under a letter's or a proposal's header if there is one (a date, an
+//!    address block, "Prepared for…" lines: body);
 //! 4. a postscript ("P.S.", "PS:") that starts a paragraph below the greeting: it and all below
 //!    it are message text (`body`), even after the sign-off;
 //! 5. the sign-off: the last valediction line ("Best,", "Thanks,") and the name under it;
@@ -34,6 +35,45 @@ use cues::{
 /// after a gateway's "[EXTERNAL]"), if it has one.
 pub fn reply_prefix(line: &str) -> Option<Range<usize>> {
     cues::reply_prefix(line)
+}
+
+/// The paragraphs of a header from line `i` (a letter's date and recipient block, a cover
+/// block's "Prepared for…" lines) when a greeting line comes right under them: their spans and
+/// the greeting's line. A header is at most three paragraphs and eight lines, each line of at
+/// most ten words with no sentence end.
+fn header_blocks(
+    text: &str,
+    lines: &[Line],
+    is_quote: impl Fn(&Line) -> bool,
+    mut i: usize,
+    end: usize,
+) -> Option<(Vec<Range<usize>>, usize)> {
+    let mut blocks = Vec::new();
+    let mut count = 0;
+    while i < end && !lines[i].blank && blocks.len() < 3 {
+        let first = i;
+        while i < end && !lines[i].blank {
+            let s = text[lines[i].span.clone()].trim();
+            count += 1;
+            if count > 8
+                || is_quote(&lines[i])
+                || greeting_end(s).is_some()
+                || s.ends_with(['.', '?', '!', ':'])
+                || s.split_whitespace().count() > 10
+            {
+                return None;
+            }
+            i += 1;
+        }
+        blocks.push(lines[first].span.start..lines[i - 1].span.end);
+        while i < end && lines[i].blank {
+            i += 1;
+        }
+        if i < end && !is_quote(&lines[i]) && greeting_end(&text[lines[i].span.clone()]).is_some() {
+            return Some((blocks, i));
+        }
+    }
+    None
 }
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -238,6 +278,15 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             // Nothing but quote: the paragraphs below mark it.
             i = quoted_from;
         }
+    }
+    // A letter's or a proposal's header above the greeting (a date, the recipient's name and
+    // address, "Prepared for Dana Park"): body, neither opening nor closing, so that the
+    // greeting under it is found and the opening is the paragraph under the greeting.
+    if let Some((blocks, greeting)) = header_blocks(text, &lines, is_quote, i, end) {
+        for b in blocks {
+            push(&mut segs, Scope::BODY, b);
+        }
+        i = greeting;
     }
     let mut greeting_rest: Option<Range<usize>> = None;
     if i < end && !is_quote(&lines[i]) {

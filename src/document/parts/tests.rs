@@ -616,3 +616,38 @@ fn a_signature_of_fields_between_separators_is_no_closing() {
     assert!(cues::is_short_line("Sam | Northline | Columbus | 555-0100"));
     assert!(!cues::is_short_line("Sam Ortiz | Northline Freight."));
 }
+
+#[test]
+fn a_header_above_the_greeting_is_body() {
+    // A letter's date and address block, a proposal's cover lines: the greeting under them is
+    // found, and the opening is the paragraph under the greeting.
+    for header in [
+        "March 3, 2026\n\nDana Park\nHarlow Foods\n400 Main St\nColumbus, OH 43215",
+        "Dedicated Freight Proposal for Harlow Foods\nPrepared for Dana Park, Director of Logistics\nMarch 2026",
+    ] {
+        let t = format!(
+            "{header}\n\nDear Dana,\n\nSpot rates rose 22% in May.\n\nCould we quote three lanes?\n\nBest,\nSam\n"
+        );
+        assert_eq!(part(&t, "greeting"), ["Dear Dana,"], "{header}");
+        assert_eq!(
+            part(&t, "opening"),
+            ["Spot rates rose 22% in May."],
+            "{header}"
+        );
+        assert_eq!(
+            part(&t, "closing"),
+            ["Could we quote three lanes?"],
+            "{header}"
+        );
+        assert!(part(&t, "body").concat().contains("March"), "{header}");
+    }
+    // Not a header: a sentence above the greeting, or no greeting under it.
+    let t = "We met at the expo.\n\nHi Dana,\n\nCould we talk?\n";
+    assert!(part(t, "greeting").is_empty(), "{:?}", parts(t));
+    let t = "March 2026\nHarlow Foods\n\nSpot rates rose 22% in May.\n\nCould we talk?\n";
+    assert!(
+        !part(t, "body").concat().contains("Harlow"),
+        "{:?}",
+        parts(t)
+    );
+}
