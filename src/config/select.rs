@@ -135,7 +135,7 @@ impl RuleSelection {
         let lists = lists
             .chain(self.ignore.iter().map(|s| ("ignore", s)))
             .chain(self.path_ignores.iter().map(|s| ("overrides.ignore", s)));
-        // The config file's mistakes, all of them, in file order.
+        // Every mistake, the flags' first, then the config file's in file order.
         let mut errors: Vec<(Option<usize>, Error)> = Vec::new();
         let builtins = crate::builtin::ignorable();
         let all_builtins = crate::builtin::rules();
@@ -156,7 +156,8 @@ impl RuleSelection {
                 };
                 if sel.flag {
                     let msg = format!("--{key} {}: a built-in rule: {why}", sel.text);
-                    return Err(Error::usage(msg));
+                    errors.push((None, Error::usage(msg)));
+                    continue;
                 }
                 let msg = format!("`{key}`: `{}` is a built-in rule: {why}", sel.text);
                 errors.push(at_err(sel.offset, msg));
@@ -165,11 +166,13 @@ impl RuleSelection {
             if !named {
                 let hint = near_rules(&sel.text, &metas);
                 if sel.flag {
-                    return Err(Error::usage(format!(
+                    let msg = format!(
                         "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` (seed/partner)",
                         sel.text,
                         packs.join(", ")
-                    )));
+                    );
+                    errors.push((None, Error::usage(msg)));
+                    continue;
                 }
                 errors.push(at_err(
                     sel.offset,

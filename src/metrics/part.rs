@@ -177,28 +177,33 @@ fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
 }
 
 /// Abbreviations after which a full stop ends no sentence ("St. Louis", "Mr. Park", "vs.
-/// $2.10", "P.S. We also…"), lower-cased, without their last full stop: a short list of those
-/// that rarely end one (CLDR's sentence-break suppressions work the same way). "U.S.", "etc.",
-/// "Inc." and "a.m." often end a sentence ("we ship across the U.S."), and are not on it.
-const ABBREVIATIONS: [&str; 16] = [
-    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "vs", "approx", "appx", "e.g", "i.e", "p.s",
-    "p.p.s", "dept",
-];
+/// $2.10", "P.S. We also…"), without their last full stop: a short list of those that rarely
+/// end one (CLDR's sentence-break suppressions work the same way). Titles are matched as
+/// written ("Ms." is one, "40 ms." is not), the others in any case. "U.S.", "etc.", "Inc." and
+/// "a.m." often end a sentence ("we ship across the U.S."), and are not on it.
+const TITLES: [&str; 8] = ["Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Mt", "Ft"];
+const ABBREVIATIONS: [&str; 8] = ["vs", "approx", "appx", "e.g", "i.e", "p.s", "p.p.s", "dept"];
 
 /// Whether a sentence as UAX #29 ends it stops at an abbreviation's full stop, with no line
-/// break after it (a paragraph break, or a bullet's line, ends a sentence whatever comes before).
+/// break after it (a paragraph break, or a bullet's line, ends a sentence whatever comes
+/// before).
 fn ends_in_abbreviation(sentence: &str) -> bool {
     let trimmed = sentence.trim_end_matches([' ', '\t', '\u{a0}']);
-    let Some(word) = trimmed.strip_suffix('.') else {
+    let Some(head) = trimmed.strip_suffix('.') else {
         return false;
     };
     if trimmed.len() < sentence.len() && sentence.ends_with(['\n', '\r']) {
         return false;
     }
-    let word = word
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
-        .next()
-        .unwrap_or("");
+    let split = |c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'');
+    let mut words = head.rsplit(split);
+    let word = words.next().unwrap_or("");
+    if TITLES.contains(&word) {
+        // A street's "St." follows its name or number ("on Main St.", "5th St."), and may
+        // end a sentence; "in St. Louis" and a sentence's first "St." are the saint's.
+        let before = words.find(|w| !w.is_empty());
+        return word != "St" || before.is_none_or(|w| w.starts_with(char::is_lowercase));
+    }
     word.len() <= 6 && ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
@@ -456,6 +461,18 @@ mod tests {
             ]
         );
         assert_eq!(texts("Ask Dr."), ["Ask Dr."]);
+        // Milliseconds are no Ms., and a street's St. may end a sentence.
+        assert_eq!(
+            texts("It took 900 ms. Ours took 40 ms. We are on 5th St. Call me. St. Paul too."),
+            [
+                "It took 900 ms.",
+                "Ours took 40 ms.",
+                "We are on 5th St.",
+                "Call me.",
+                "St. Paul too."
+            ]
+        );
+        assert_eq!(texts("Dear Ms. Park, hi."), ["Dear Ms. Park, hi."]);
         // Text other than plain goes the same way.
         assert_eq!(
             texts("Zürich via St. Gallen. Done."),

@@ -320,13 +320,16 @@ pub(super) fn is_courtesy(s: &str) -> bool {
 const FIELD_SEPARATORS: [&str; 7] = [" | ", " · ", " • ", " — ", " – ", " / ", " - "];
 
 /// Whether a trimmed line is short enough to be a signature's, with no sentence end: at most
-/// four words, or up to four fields of at most four words each between separators. A
-/// separator is no word. A postscript ("PS - worth a look") is message text, not signature.
+/// four words; or up to four fields of at most four words each between separators, none with
+/// a sentence end, the first a name ("Sam Ortiz | Northline Freight", not "Quick call
+/// Tuesday | or Wednesday"). A separator is no word. A postscript ("PS - worth a look") is
+/// message text, not signature.
 pub fn is_short_line(line: &str) -> bool {
-    if line.ends_with(['.', '?', '!']) || is_postscript(line) {
+    let ends = |f: &str| f.trim_end().ends_with(['.', '?', '!']);
+    if ends(line) || is_postscript(line) {
         return false;
     }
-    let mut fields = 0;
+    let mut fields = Vec::new();
     let mut rest = line;
     loop {
         let next = FIELD_SEPARATORS
@@ -334,15 +337,80 @@ pub fn is_short_line(line: &str) -> bool {
             .filter_map(|sep| rest.find(sep).map(|at| (at, sep.len())))
             .min();
         let field = next.map_or(rest, |(at, _)| &rest[..at]);
-        if field.split_whitespace().count() > 4 {
+        if field.split_whitespace().count() > 4 || ends(field) {
             return false;
         }
-        fields += 1;
+        fields.push(field);
         match next {
             Some((at, len)) => rest = &rest[at + len..],
-            None => return fields <= 4,
+            None => break,
         }
     }
+    match fields[..] {
+        [_] => true,
+        [first, ..] => fields.len() <= 4 && is_name(first),
+        [] => false,
+    }
+}
+
+/// Whether a trimmed line reads as a letter's or a proposal's header line: a date ("March 3,
+/// 2026", "3/3/26"), "Prepared for …", "Attn: …", or a line in title case (a name, a company,
+/// an address, a document's title: every word capitalised or a number, but for short function
+/// words, "Proposal for Harlow Foods"). A figure with `%` is a claim, not a header.
+pub fn is_header_line(line: &str) -> bool {
+    const SMALL: [&str; 13] = [
+        "of", "for", "and", "the", "at", "to", "by", "in", "on", "a", "an", "&", "-",
+    ];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if line.contains('%') {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    if ["prepared for", "prepared by", "attn", "attention"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let month = words.iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+        w.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| w.starts_with(m) && m.len() <= w.len())
+    });
+    let digits = line.chars().any(|c| c.is_ascii_digit());
+    let numeric_date = words.iter().any(|w| {
+        w.split(['/', '-', '.']).count() == 3
+            && w.split(['/', '-', '.'])
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    if (month && digits && words.len() <= 4) || numeric_date {
+        return true;
+    }
+    words.iter().all(|w| {
+        SMALL.contains(w)
+            || w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_none_or(|c| !c.is_lowercase())
+    })
+}
+
+/// Whether a field reads as a person's name: one to four words, each capitalised, but for the
+/// particles of names ("Ana de Souza", "Jan van Dijk").
+fn is_name(field: &str) -> bool {
+    const PARTICLES: [&str; 10] = [
+        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von",
+    ];
+    let words: Vec<&str> = field.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
 }
 
 /// Whether a line is only a bracketed merge field for message text (`[CTA]`, `[Problem 1]`),

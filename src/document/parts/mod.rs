@@ -40,7 +40,8 @@ pub fn reply_prefix(line: &str) -> Option<Range<usize>> {
 /// The paragraphs of a header from line `i` (a letter's date and recipient block, a cover
 /// block's "Prepared for…" lines) when a greeting line comes right under them: their spans and
 /// the greeting's line. A header is at most three paragraphs and eight lines, each line of at
-/// most ten words with no sentence end.
+/// most ten words with no sentence end, and each a header's ([`cues::is_header_line`]: a
+/// punchy opening in short lines, "We run 40 trucks on I-70", is none).
 fn header_blocks(
     text: &str,
     lines: &[Line],
@@ -60,6 +61,7 @@ fn header_blocks(
                 || greeting_end(s).is_some()
                 || s.ends_with(['.', '?', '!', ':'])
                 || s.split_whitespace().count() > 10
+                || !cues::is_header_line(s)
             {
                 return None;
             }

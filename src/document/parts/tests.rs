@@ -604,11 +604,19 @@ fn a_signature_of_fields_between_separators_is_no_closing() {
         assert_eq!(part(&t, "closing"), [ask], "{sig}");
         assert_eq!(part(&t, "signature"), [sig], "{sig}");
     }
-    // Not fields: a sentence that runs on after a dash, five fields, a postscript.
+    // Not fields: a sentence that runs on after a dash, five fields, a postscript, an ask
+    // split by a dash or a bar (its first field no name, or a question), a table row, a
+    // numbered reply option.
     for last in [
         "Call me - happy to walk you through the lane rates",
         "A | B | C | D | E",
         "PS - Relevant because of your move",
+        "Worth a quick call? - Sam",
+        "Thoughts? Reply here | Sam",
+        "Quick call Tuesday - or Wednesday",
+        "Does Tuesday work | or Wednesday",
+        "| Salinas to Dallas | $2 a mile |",
+        "3 — Not interested, please stop",
     ] {
         let t = format!("Hi Dana,\n\nRates on your lane rose 22% in May.\n\n{ask}\n\n{last}\n");
         assert!(part(&t, "signature").is_empty(), "{last}: {:?}", parts(&t));
@@ -641,9 +649,18 @@ fn a_header_above_the_greeting_is_body() {
         );
         assert!(part(&t, "body").concat().contains("March"), "{header}");
     }
-    // Not a header: a sentence above the greeting, or no greeting under it.
+    // Not a header: a sentence above the greeting, or no greeting under it, or an opening
+    // written in short lines (claims, figures, verbs).
     let t = "We met at the expo.\n\nHi Dana,\n\nCould we talk?\n";
     assert!(part(t, "greeting").is_empty(), "{:?}", parts(t));
+    for opening in [
+        "Dana - saw the Columbus DC news\nWe run 40 trucks on I-70 daily\nRates locked for 12 months",
+        "Spot rates up 22% in May\nYour Ohio lanes included\nOurs locked for a year",
+    ] {
+        let t =
+            format!("{opening}\n\nHi Dana, could we quote three lanes Tuesday?\n\nBest,\nSam\n");
+        assert_eq!(part(&t, "opening"), [opening], "{:?}", parts(&t));
+    }
     let t = "March 2026\nHarlow Foods\n\nSpot rates rose 22% in May.\n\nCould we talk?\n";
     assert!(
         !part(t, "body").concat().contains("Harlow"),
