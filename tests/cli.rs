@@ -663,6 +663,16 @@ fn a_reward_says_what_it_found() {
         .unwrap_or_else(|| panic!("{s}"));
     assert_eq!(s[at..].lines().nth(2), Some(""), "{s}");
     assert!(s.contains("  = \"one-lane trial\"; also at "), "{s}");
+    // A match wrapped over two lines is quoted on one.
+    let wrapped = "Hi Dana,\n\nWe cut late loads by 38% for Harlow.\n\nWe want to demonstrate that \
+                   we can be your best supplier. Will you\ngive us that opportunity?\n\nBest,\nSam\n";
+    let out = pitchlint()
+        .args(["--color", "never", "-"])
+        .write_stdin(wrapped)
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains(" \"Will you give us that opportunity\""), "{s}");
 }
 
 #[test]

@@ -295,16 +295,21 @@ fn compact(file: &FileReport, shares: &[Share]) -> Compact {
     c
 }
 
-/// A reward's matched text, quoted, when it is short and on one line (`"38%"`): what counted.
-/// A measure's reward stands for a whole part, at its first line, and shows none.
+/// A reward's matched text, quoted, when it is short (`"38%"`): what counted. A match wrapped
+/// over two lines is shown on one (`"Will you give us that opportunity"`). A measure's reward
+/// stands for a whole part, at its first line, and shows none.
 fn quoted(file: &FileReport, j: usize) -> Option<String> {
     let f = &file.findings[j];
     if !matches!(f.rule.kind, "phrase" | "proximity") {
         return None;
     }
     let text = file.source.get(f.span.clone())?;
-    (!text.is_empty() && text.chars().count() <= 40 && !text.contains(['\n', '\r']))
-        .then(|| format!("\"{}\"", text.escape_debug()))
+    if text.len() > 160 {
+        return None;
+    }
+    let shown = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!shown.is_empty() && shown.chars().count() <= 40)
+        .then(|| format!("\"{}\"", shown.escape_debug()))
 }
 
 /// The places of findings `found` of `file` (not empty), as a note lists them: `3:25 and
