@@ -119,7 +119,7 @@ const PIECE: usize = 64 << 10;
 
 /// Whether the line that starts at `at` of `part` is blank: spaces at most, up to its line
 /// break or the end.
-fn blank_line(part: &str, at: usize) -> bool {
+fn line_is_blank(part: &str, at: usize) -> bool {
     part[at..]
         .chars()
         .take_while(|&c| c != '\n' && c != '\r')
@@ -151,7 +151,7 @@ fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
         flat.push_str(&part[from..i]);
         // A CRLF is one line break.
         let next = i + 1 + usize::from(bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n'));
-        if blank_line(part, next) {
+        if line_is_blank(part, next) {
             flat.push_str(&part[i..next]);
             from = next;
             if next - start >= max {
@@ -186,15 +186,12 @@ const ABBREVIATIONS: [&str; 8] = ["vs", "approx", "appx", "e.g", "i.e", "p.s", "
 
 /// Whether a sentence as UAX #29 ends it stops at an abbreviation's full stop, with no line
 /// break after it (a paragraph break, or a bullet's line, ends a sentence whatever comes
-/// before).
+/// before: such a sentence ends in its line break, not in the full stop).
 fn ends_in_abbreviation(sentence: &str) -> bool {
     let trimmed = sentence.trim_end_matches([' ', '\t', '\u{a0}']);
     let Some(head) = trimmed.strip_suffix('.') else {
         return false;
     };
-    if trimmed.len() < sentence.len() && sentence.ends_with(['\n', '\r']) {
-        return false;
-    }
     let split = |c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'');
     let mut words = head.rsplit(split);
     let word = words.next().unwrap_or("");
@@ -204,7 +201,7 @@ fn ends_in_abbreviation(sentence: &str) -> bool {
         let before = words.find(|w| !w.is_empty());
         return word != "St" || before.is_none_or(|w| w.starts_with(char::is_lowercase));
     }
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+    ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
 }
 
 /// The sentences of a piece ([`sentence_bounds`]), with none ending at an abbreviation.

@@ -353,50 +353,12 @@ pub fn is_short_line(line: &str) -> bool {
     }
 }
 
-/// Whether a trimmed line reads as a letter's or a proposal's header line: a date ("March 3,
-/// 2026", "3/3/26"), "Prepared for …", "Attn: …", or a line in title case (a name, a company,
-/// an address, a document's title: every word capitalised or a number, but for short function
-/// words, "Proposal for Harlow Foods"). A figure with `%` is a claim, not a header.
+/// Whether a trimmed line reads as a letter's or a proposal's header line: in title case (a
+/// date, a name, a company, an address, a document's title, "Prepared for Dana Park"; see
+/// [`title_case`]). A figure with `%` is a claim, not a header.
 pub fn is_header_line(line: &str) -> bool {
-    const SMALL: [&str; 13] = [
-        "of", "for", "and", "the", "at", "to", "by", "in", "on", "a", "an", "&", "-",
-    ];
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    if line.contains('%') {
-        return false;
-    }
-    let lower = line.to_lowercase();
-    if ["prepared for", "prepared by", "attn", "attention"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-    {
-        return true;
-    }
     let words: Vec<&str> = line.split_whitespace().collect();
-    let month = words.iter().any(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-        w.len() >= 3
-            && MONTHS
-                .iter()
-                .any(|m| w.starts_with(m) && m.len() <= w.len())
-    });
-    let digits = line.chars().any(|c| c.is_ascii_digit());
-    let numeric_date = words.iter().any(|w| {
-        w.split(['/', '-', '.']).count() == 3
-            && w.split(['/', '-', '.'])
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    });
-    if (month && digits && words.len() <= 4) || numeric_date {
-        return true;
-    }
-    words.iter().all(|w| {
-        SMALL.contains(w)
-            || w.chars()
-                .find(|c| c.is_alphanumeric())
-                .is_none_or(|c| !c.is_lowercase())
-    })
+    !line.contains('%') && title_case(&words)
 }
 
 /// Whether a field reads as a person's name: one to four words, each capitalised, but for the
@@ -514,10 +476,6 @@ pub(super) fn ends_sentence(s: &str) -> bool {
 /// end, not a greeting ("Hi Dana"), and the `next` line does not go on in lower case (a
 /// wrapped sentence).
 pub(super) fn is_plain_title(s: &str, next: &str) -> bool {
-    const SMALL: &[&str] = &[
-        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs",
-        "with",
-    ];
     let t = s.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
     !words.is_empty()
@@ -526,10 +484,27 @@ pub(super) fn is_plain_title(s: &str, next: &str) -> bool {
         && !t.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '"' | '\''))
         && !t.ends_with(['…', '”', '’'])
         && greeting_end(t).is_none()
-        && words.iter().enumerate().all(|(i, w)| {
-            let first = w.chars().find(|c| c.is_alphanumeric());
-            first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
-                || (i > 0 && SMALL.contains(&w.to_lowercase().as_str()))
+        && title_case(&words)
+}
+
+/// Whether words are in title case: each capitalised or a number (by its first letter or
+/// digit), or a mark with neither ("&", "–"), but for the small words of a title after the
+/// first ("Proposal for Harlow Foods").
+fn title_case(words: &[&str]) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "vs",
+        "with",
+    ];
+    words
+        .iter()
+        .enumerate()
+        .all(|(i, w)| match w.chars().find(|c| c.is_alphanumeric()) {
+            Some(c) => {
+                c.is_uppercase()
+                    || c.is_numeric()
+                    || (i > 0 && SMALL.contains(&w.to_lowercase().as_str()))
+            }
+            None => true,
         })
 }
 

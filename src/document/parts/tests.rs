@@ -75,6 +75,11 @@ fn a_plain_title_line_is_the_subject() {
         part("The Case for a Pilot\nCan we talk?\n", "subject"),
         ["The Case for a Pilot"]
     );
+    // A mark between its words is no word: "&", a dash.
+    assert_eq!(
+        part("Freight & Logistics – Q3 Rates\nCan we talk?\n", "subject"),
+        ["Freight & Logistics – Q3 Rates"]
+    );
     // A subject written above the email, a blank line between: the greeting follows.
     let t = "Freight Savings\n\nHi Maria,\n\nWe haul reefers.\n\nCan we talk?\n";
     assert_eq!(part(t, "subject"), ["Freight Savings"]);
