@@ -183,6 +183,9 @@ pub struct Config {
     /// fail_on, max_warnings, exit_zero, profile, template.
     flag_gate: [bool; 6],
     text: String,
+    /// [`Config::builtin_ignores`], worked out once: every file's gate needs it, and each
+    /// working-out builds the built-in rules' metadata.
+    builtin_off: std::sync::OnceLock<Vec<String>>,
 }
 
 impl Config {
@@ -208,6 +211,7 @@ impl Config {
             accepted: None,
             flag_gate: [false; 6],
             text: String::new(),
+            builtin_off: std::sync::OnceLock::new(),
         };
         c.apply_flags(flags, cwd);
         c
@@ -298,7 +302,7 @@ impl Config {
     /// turned off (`pitchlint/missing-subject`, `pitchlint/fake-reply`) and that its `select`
     /// and `ignore` turn off, weighed as a pack rule's are.
     pub fn builtins(&self) -> Vec<std::sync::Arc<crate::rule::RuleMeta>> {
-        let off = self.builtin_ignores();
+        let off = self.builtin_ignores().to_vec();
         crate::builtin::rules()
             .into_iter()
             .filter(|m| !off.contains(&m.qualified))
@@ -307,13 +311,15 @@ impl Config {
 
     /// The built-in rules that can be turned off and are (by `pack/id`): those the config's
     /// and the flags' `ignore` names, and with a `select` list, those it does not name.
-    fn builtin_ignores(&self) -> Vec<String> {
-        let s = &self.selection;
-        crate::builtin::ignorable()
-            .into_iter()
-            .filter(|m| !select::enabled(m, s.select.as_deref(), &s.ignore))
-            .map(|m| m.qualified.clone())
-            .collect()
+    fn builtin_ignores(&self) -> &[String] {
+        self.builtin_off.get_or_init(|| {
+            let s = &self.selection;
+            crate::builtin::ignorable()
+                .into_iter()
+                .filter(|m| !select::enabled(m, s.select.as_deref(), &s.ignore))
+                .map(|m| m.qualified.clone())
+                .collect()
+        })
     }
 
     /// The gate for `file` (absolute) (`None` for standard input): the config's settings, then each
@@ -331,13 +337,16 @@ impl Config {
             // The config's and the flags' `ignore` selectors that name a built-in rule
             // (`pitchlint/missing-subject`); the pack rules they name are gone from the linter
             // already, where `select` and `ignore` were weighed against each other.
-            builtin_ignore: self.builtin_ignores(),
+            builtin_ignore: self.builtin_ignores().to_vec(),
             profile: self.profile.value,
             template: self.template.value,
             accept: None,
         };
         let mut accept: Vec<u32> = (0..self.accept_top as u32).collect();
-        let rel = file.map(|f| self.relative(f));
+        // Only `[[overrides]]` entries read the path (tidying it allocates, on every file).
+        let rel = file
+            .filter(|_| !self.overrides.is_empty())
+            .map(|f| self.relative(f));
         for (i, o) in self.overrides.iter().enumerate() {
             if !rel.as_ref().is_some_and(|r| o.paths.matches(r)) {
                 continue;
