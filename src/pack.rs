@@ -351,7 +351,30 @@ impl PackSource {
     /// A TOML reader's error in `text` (this pack's text, or it with entries blanked) at
     /// `file:line:column`, naming the rule it stands in.
     fn toml_error(&self, e: &toml::de::Error, text: &str) -> Error {
-        let message = crate::error::toml_message(e, text);
+        let mut message = crate::error::toml_message(e, text);
+        // A regex's `\d` or `\s` in double quotes is an escape TOML does not know.
+        if let Some(span) = e
+            .span()
+            .filter(|_| e.message().contains("missing escaped value"))
+        {
+            let line = text[..span.start]
+                .rsplit('\n')
+                .next()
+                .unwrap_or("")
+                .trim_start();
+            if ["pattern", "exception_pattern", "near_pattern"]
+                .iter()
+                .any(|k| {
+                    line.strip_prefix(k)
+                        .is_some_and(|r| r.trim_start().starts_with('='))
+                })
+            {
+                message.push_str(
+                    "; in a double-quoted TOML string a backslash starts an escape: write the \
+                     regex between single quotes ('\\d+%'), where a backslash stays a backslash",
+                );
+            }
+        }
         match e.span() {
             // The missing `[pack]` table is the file's, not a rule's.
             Some(span) if e.message().contains("missing field `pack`") => {

@@ -450,6 +450,10 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
             "packs = [\"missing.toml\"]\n",
             "pitchlint.toml:1:10: `packs`: missing.toml: no such file or directory",
         ),
+        (
+            "packs = [\"followups\"]\n",
+            "pitchlint.toml:1:10: `packs`: followups: no rule pack (*.toml) in this folder",
+        ),
     ];
     for (text, want) in cases {
         write(dir.path(), &[("pitchlint.toml", text)]);

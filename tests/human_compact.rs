@@ -107,3 +107,39 @@ fn a_measure_of_a_part_is_marked_not_underlined() {
     assert!(partner.contains("^^^^^^^^^^"), "{partner}");
     assert!(!partner.contains("as a whole"), "{partner}");
 }
+
+/// Also where the part's first line holds markup around its text (an HTML paragraph) or is
+/// several lines of the file (an email's quoted-printable soft line breaks): the frame shows
+/// that line only, marked where the text starts.
+#[test]
+fn a_measure_of_a_part_is_marked_in_html_and_email_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let we = "We built ChairTime for clinics. We sync with our EHRs and our team supports us. We think our reminders are great and we ship updates weekly.";
+    let html = format!("<html><body>\n<p>{we}</p>\n</body></html>\n");
+    let eml = format!(
+        "From: Jordan <j@example.com>\nTo: Dana <d@example.com>\nSubject: Schedules\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\n{}\n\nCould we talk Thursday?\n\nBest,\nJordan\n",
+        // A soft line break (`=` at the end of a line) inside the paragraph.
+        we.replacen(" We sync", " We=\nsync", 1)
+    );
+    write(dir.path(), &[("we.html", &html), ("we.eml", &eml)]);
+    for (file, line, col) in [("we.html", 2, 4), ("we.eml", 9, 1)] {
+        let (out, err, _) = run(pitchlint_in(dir.path()).args([
+            "--isolated",
+            "--color",
+            "never",
+            "--select",
+            "research/we-focus",
+            file,
+        ]));
+        let at = out
+            .find("[research/we-focus]")
+            .unwrap_or_else(|| panic!("{file}: {out}{err}"));
+        let frame = out[at..].split("\n\n").next().unwrap();
+        assert!(frame.contains(&format!("{file}:{line}:{col}")), "{frame}");
+        assert!(frame.contains("^ the "), "{frame}");
+        assert!(frame.contains(" as a whole\n"), "{frame}");
+        assert!(!frame.contains("^^"), "{frame}");
+        // One line of the file is shown, not the paragraph's every line.
+        assert!(!frame.contains(&format!("{} |", line + 1)), "{frame}");
+    }
+}

@@ -229,8 +229,12 @@ impl Config {
         let mut seen = std::collections::HashSet::new();
         for p in &self.packs {
             let read = pack::read_sources(&p.path).map_err(|e| match (&self.path, p.offset) {
-                // A pack the config names but that cannot be read: point at the config.
-                (Some(config), Some(at)) if e.kind == ErrorKind::Io && e.position.is_none() => {
+                // A pack the config names but that cannot be read, or a folder with no pack
+                // in it: point at the config.
+                (Some(config), Some(at))
+                    if e.position.is_none()
+                        && (e.kind == ErrorKind::Io || e.path.as_deref() == Some(&*p.path)) =>
+                {
                     Error::at(
                         ErrorKind::Config,
                         config,

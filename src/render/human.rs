@@ -87,7 +87,13 @@ impl Human {
         let first = index.line_of(f.span.start);
         let last = index.line_of(f.span.end.saturating_sub(1).max(f.span.start));
         let start = index.line_start(first);
-        let end = index.line_range(&file.source, last).end.max(f.span.end);
+        // A measure of a whole part (its words, its questions, a phrase it lacks) stands at the
+        // part's first line: that line is marked where the part starts, and said to stand for
+        // the part, not underlined from end to end as if it were what was found. (Also where
+        // the line holds markup around the text, `<p>…</p>`, or the part's first line of text
+        // is several lines of the file: an email's soft line breaks.)
+        let whole = rule.marks_part && file.source[f.span.clone()].chars().nth(1).is_some();
+        let mut end = index.line_range(&file.source, last).end.max(f.span.end);
         let level = match rule.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -131,15 +137,10 @@ impl Human {
         // characters around the match, so that drawing a finding costs little. The
         // location then comes from the finding, as the window has lost the line start.
         let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
-        // A measure of a whole part (its words, its questions, a phrase it lacks) stands at the
-        // part's first line: that line is marked at its start, and said to stand for the part,
-        // not underlined from end to end as if it were what was found.
-        let whole = !long
-            && rule.marks_part
-            && first == last
-            && file.source[f.span.clone()].chars().nth(1).is_some()
-            && file.source[start..f.span.start].trim().is_empty()
-            && file.source[f.span.end..end].trim().is_empty();
+        let whole = whole && !long;
+        if whole {
+            end = index.line_range(&file.source, first).end;
+        }
         let label = if whole {
             format!("the {} as a whole", super::part_name(f))
         } else {

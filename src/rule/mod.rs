@@ -311,6 +311,26 @@ pub(crate) mod tests {
         Linter::new(&[pack(rule)]).unwrap_err().to_string()
     }
 
+    /// `"\d+%"` in double quotes is an escape TOML does not know: its error says where, and
+    /// how to write a regex; a phrase's own bad escape gets TOML's error alone.
+    #[test]
+    fn a_regex_escape_toml_does_not_know_points_at_single_quotes() {
+        let e = pack_error("weight = -1\npattern = \"no-shows? \\d+%\"\n");
+        assert!(
+            e.contains("t.toml:7:23: rule `x`: missing escaped value")
+                && e.ends_with(
+                    "in a double-quoted TOML string a backslash starts an escape: write the regex \
+                     between single quotes ('\\d+%'), where a backslash stays a backslash"
+                ),
+            "{e}"
+        );
+        let e = pack_error("weight = -1\nexception_pattern = \"\\s\"\nphrases = [\"a\"]\n");
+        assert!(e.contains("write the regex between single quotes"), "{e}");
+        let e = pack_error("weight = -1\nphrases = [\"a\\d\"]\n");
+        assert!(e.contains("missing escaped value"), "{e}");
+        assert!(!e.contains("single quotes"), "{e}");
+    }
+
     /// `"\bpartner\b"` in double quotes is two backspaces around a word: it would load and
     /// never match. The error says so, at the string.
     #[test]

@@ -484,7 +484,67 @@ pub(super) fn is_plain_title(s: &str, next: &str) -> bool {
         && !t.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '"' | '\''))
         && !t.ends_with(['…', '”', '’'])
         && greeting_end(t).is_none()
+        && !is_cover_line(t)
         && title_case(&words)
+}
+
+/// Whether a trimmed line is a cover page's line rather than a title: who the document is
+/// for or from ("Prepared for Dana Park", "Attn: Accounts Payable"), or a date ("March
+/// 2026", "30 November 2026", "Nov. 30, 2026").
+pub(super) fn is_cover_line(t: &str) -> bool {
+    const LEADS: [&str; 8] = [
+        "prepared for ",
+        "prepared by ",
+        "presented to ",
+        "presented by ",
+        "submitted to ",
+        "submitted by ",
+        "attn",
+        "attention:",
+    ];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    if LEADS.iter().any(|p| starts_with_ci(t, p)) {
+        // "Attn" as a word ("Attn: Dana", "Attn Dana"), not the start of another.
+        return !starts_with_ci(t, "attn") || !t[4..].starts_with(char::is_alphanumeric);
+    }
+    // A date: a month's name and a number, and nothing else ("1st", a comma or a full stop
+    // aside).
+    let (mut month, mut number) = (false, false);
+    t.split_whitespace().all(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        let lower = w.to_ascii_lowercase();
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            number = true;
+            digits.bytes().all(|b| b.is_ascii_digit())
+                && ["", "st", "nd", "rd", "th"].contains(&&lower[digits.len()..])
+        } else {
+            month = MONTHS.contains(&lower.as_str()) || lower == "sept" || is_month(&lower);
+            month
+        }
+    }) && month
+        && number
+}
+
+/// Whether a lower-case word is a month's full name.
+fn is_month(w: &str) -> bool {
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+    .contains(&w)
 }
 
 /// Whether words are in title case: each capitalised or a number (by its first letter or
@@ -607,12 +667,19 @@ pub(super) fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) 
     text[a.end..b.start].matches('\n').count() >= 2
 }
 
-/// A line that is only a name and a comma ("Dana,").
+/// A line that is only a name and a comma or a dash ("Dana,", "Dr. Patel —").
 pub(super) fn words_only_name(s: &str) -> bool {
     let t = s.trim();
-    t.ends_with(',')
-        && t.split_whitespace().count() <= 3
-        && t.chars().next().is_some_and(char::is_uppercase)
+    let name = t
+        .strip_suffix(',')
+        .or_else(|| t.strip_suffix(['—', '–']))
+        .or_else(|| t.strip_suffix(" -"))
+        .or_else(|| t.strip_suffix(" --"))
+        .map(str::trim_end);
+    name.is_some_and(|n| {
+        (1..=3).contains(&n.split_whitespace().count())
+            && n.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 #[cfg(test)]

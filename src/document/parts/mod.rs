@@ -38,14 +38,15 @@ pub fn reply_prefix(line: &str) -> Option<Range<usize>> {
 }
 
 /// The paragraphs of a header from line `i` (a letter's date and recipient block, a cover
-/// block's "Prepared for…" lines) when a greeting line comes right under them: their spans and
-/// the greeting's line. A header is at most three paragraphs and eight lines, each line of at
+/// block's "Prepared for…" lines) when a greeting line, or a proposal's first section heading
+/// ("## Introduction"), comes right under them: their spans and that line. A header is at most three paragraphs and eight lines, each line of at
 /// most ten words with no sentence end, and each a header's ([`cues::is_header_line`]: a
 /// punchy opening in short lines, "We run 40 trucks on I-70", is none).
 fn header_blocks(
     text: &str,
     lines: &[Line],
     is_quote: impl Fn(&Line) -> bool,
+    headings: &[Range<usize>],
     mut i: usize,
     end: usize,
 ) -> Option<(Vec<Range<usize>>, usize)> {
@@ -71,7 +72,14 @@ fn header_blocks(
         while i < end && lines[i].blank {
             i += 1;
         }
-        if i < end && !is_quote(&lines[i]) && greeting_end(&text[lines[i].span.clone()]).is_some() {
+        if i < end
+            && !is_quote(&lines[i])
+            && (greeting_end(&text[lines[i].span.clone()]).is_some()
+                // A proposal's first section heading ("## Introduction") under its cover.
+                || headings
+                    .iter()
+                    .any(|h| lines[i].span.start <= h.start && h.start < lines[i].span.end))
+        {
             return Some((blocks, i));
         }
     }
@@ -284,7 +292,8 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     // A letter's or a proposal's header above the greeting (a date, the recipient's name and
     // address, "Prepared for Dana Park"): body, neither opening nor closing, so that the
     // greeting under it is found and the opening is the paragraph under the greeting.
-    if let Some((blocks, greeting)) = header_blocks(text, &lines, is_quote, i, end) {
+    if let Some((blocks, greeting)) = header_blocks(text, &lines, is_quote, &hints.headings, i, end)
+    {
         for b in blocks {
             push(&mut segs, Scope::BODY, b);
         }

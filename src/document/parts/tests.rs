@@ -3,17 +3,27 @@
 use super::*;
 
 fn parts(text: &str) -> Vec<(String, &str)> {
-    detect(text)
+    parts_with(text, &Hints::default())
+}
+
+/// Each part's name and text, with what the reader knows.
+fn parts_with<'a>(text: &'a str, hints: &Hints) -> Vec<(String, &'a str)> {
+    detect_with(text, hints)
         .into_iter()
         .map(|s| (s.scope.label(), &text[s.span]))
         .collect()
 }
 
 fn part<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
-    parts(text)
-        .into_iter()
+    named(&parts(text), name)
+}
+
+/// The texts of the parts called `name` among `found`.
+fn named<'a>(found: &[(String, &'a str)], name: &str) -> Vec<&'a str> {
+    found
+        .iter()
         .filter(|(s, _)| s == name)
-        .map(|(_, t)| t)
+        .map(|(_, t)| *t)
         .collect()
 }
 
@@ -148,13 +158,10 @@ fn reader_quote_spans_and_outlook_headers() {
         quotes: std::iter::once(at..at + 25).collect(),
         ..Hints::default()
     };
-    let segs = detect_with(t, &hints);
-    let q: Vec<&str> = segs
-        .iter()
-        .filter(|s| s.scope == Scope::QUOTE)
-        .map(|s| &t[s.span.clone()])
-        .collect();
-    assert_eq!(q, ["Will you partner with us?"]);
+    assert_eq!(
+        named(&parts_with(t, &hints), "quote"),
+        ["Will you partner with us?"]
+    );
     let o = "Hi,\n\nCan we talk?\n\nFrom: Dana\nSent: Monday\nWe want a partner.\n";
     assert_eq!(
         part(o, "quote"),
@@ -672,4 +679,85 @@ fn a_header_above_the_greeting_is_body() {
         "{:?}",
         parts(t)
     );
+}
+
+#[test]
+fn a_cover_line_or_a_date_is_no_title() {
+    // "Prepared for…" over the buyer's company is a cover block: body, and the greeting under
+    // it is found. A date alone above the greeting is no subject either.
+    for header in [
+        "Prepared for Dana Park\nNorthwind Dental",
+        "March 2026",
+        "Attn: Dana Park",
+    ] {
+        let t = format!(
+            "{header}\n\nHi Dana,\n\nWe cut no-shows 30% at Brightside.\n\nWorth 15 minutes Thursday?\n\nBest,\nJordan\n"
+        );
+        assert!(part(&t, "subject").is_empty(), "{:?}", parts(&t));
+        assert_eq!(part(&t, "greeting"), ["Hi Dana,"], "{:?}", parts(&t));
+        assert_eq!(part(&t, "body"), [header], "{:?}", parts(&t));
+    }
+    for date in [
+        "March 2026",
+        "30 November 2026",
+        "Nov. 30, 2026",
+        "May 1st, 2026",
+        "Sept 2026",
+    ] {
+        assert!(cues::is_cover_line(date), "{date}");
+    }
+    for title in [
+        "March Madness Offer",
+        "Q3 Rates 2026",
+        "May We Help",
+        "Attendance Report",
+        "Proposal for Northwind Dental",
+        "2026",
+    ] {
+        assert!(!cues::is_cover_line(title), "{title}");
+    }
+    // A title stays the subject.
+    let t = "Scheduling Proposal for Maple Dental\n\nHi Dana,\n\nWe cut no-shows 30%.\n\nWorth a call?\n";
+    assert_eq!(part(t, "subject"), ["Scheduling Proposal for Maple Dental"]);
+}
+
+#[test]
+fn a_cover_block_over_the_first_section_heading_is_body() {
+    // A Markdown proposal: its cover lines, then `## Introduction` (a heading, as the reader
+    // marks it), then the paragraph that opens it.
+    let t = "Prepared for Dr. Ana Ruiz\nSmileCare Dental Group\nMarch 2026\n\n   Introduction\n\nSmileCare runs three calendars.\n\nCould we start a pilot in April?\n\nBest,\nJordan\n";
+    // (The reader's heading spans its whole line, the blanked `## ` and the line break too.)
+    let at = t.find("   Introduction").unwrap();
+    let hints = Hints {
+        headings: std::iter::once(at..at + "   Introduction\n".len()).collect(),
+        ..Hints::default()
+    };
+    let found = parts_with(t, &hints);
+    let of = |name: &str| named(&found, name);
+    assert_eq!(
+        of("opening"),
+        ["SmileCare runs three calendars."],
+        "{found:?}"
+    );
+    assert!(
+        of("body").concat().contains("SmileCare Dental Group"),
+        "{found:?}"
+    );
+    assert!(of("subject").is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_name_and_a_dash_is_a_greeting() {
+    for greeting in ["Dr. Patel —", "Dana –", "Dana -"] {
+        let t = format!(
+            "{greeting}\n\nYour Friday slots sit open most weeks.\n\nCould we look at them on Thursday?\n\nBest,\nJordan\n"
+        );
+        assert_eq!(part(&t, "greeting"), [greeting], "{:?}", parts(&t));
+        assert_eq!(
+            part(&t, "opening"),
+            ["Your Friday slots sit open most weeks."],
+            "{:?}",
+            parts(&t)
+        );
+    }
 }
