@@ -357,21 +357,19 @@ impl PackSource {
             .span()
             .filter(|_| e.message().contains("missing escaped value"))
         {
-            let line = text[..span.start]
-                .rsplit('\n')
-                .next()
-                .unwrap_or("")
-                .trim_start();
-            if ["pattern", "exception_pattern", "near_pattern"]
-                .iter()
-                .any(|k| {
-                    line.strip_prefix(k)
-                        .is_some_and(|r| r.trim_start().starts_with('='))
-                })
-            {
+            // The key of the entry the string belongs to: the last `key =` line above it (a
+            // string in triple quotes runs over lines).
+            let key = text[..span.start].lines().rev().find_map(|l| {
+                let (k, _) = l.split_once('=')?;
+                let k = k.trim();
+                (!k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+                    .then_some(k)
+            });
+            if key.is_some_and(|k| ["pattern", "exception_pattern", "near_pattern"].contains(&k)) {
                 message.push_str(
                     "; in a double-quoted TOML string a backslash starts an escape: write the \
-                     regex between single quotes ('\\d+%'), where a backslash stays a backslash",
+                     regex between single quotes ('\\d', '\\s'), where a backslash stays a \
+                     backslash",
                 );
             }
         }

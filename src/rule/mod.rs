@@ -320,11 +320,18 @@ pub(crate) mod tests {
             e.contains("t.toml:7:23: rule `x`: missing escaped value")
                 && e.ends_with(
                     "in a double-quoted TOML string a backslash starts an escape: write the regex \
-                     between single quotes ('\\d+%'), where a backslash stays a backslash"
+                     between single quotes ('\\d', '\\s'), where a backslash stays a backslash"
                 ),
             "{e}"
         );
         let e = pack_error("weight = -1\nexception_pattern = \"\\s\"\nphrases = [\"a\"]\n");
+        assert!(e.contains("write the regex between single quotes"), "{e}");
+        // Also in a string in triple quotes, over lines.
+        let e = pack_error("weight = -1\npattern = \"\"\"\nno-shows?\n\\d+%\"\"\"\n");
+        assert!(
+            e.contains("t.toml:9:2: rule `x`: missing escaped value"),
+            "{e}"
+        );
         assert!(e.contains("write the regex between single quotes"), "{e}");
         let e = pack_error("weight = -1\nphrases = [\"a\\d\"]\n");
         assert!(e.contains("missing escaped value"), "{e}");

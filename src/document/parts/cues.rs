@@ -484,6 +484,7 @@ pub(super) fn is_plain_title(s: &str, next: &str) -> bool {
         && !t.ends_with(|c: char| c.is_ascii_punctuation() && !matches!(c, ')' | '"' | '\''))
         && !t.ends_with(['…', '”', '’'])
         && greeting_end(t).is_none()
+        && !words_only_name(t)
         && !is_cover_line(t)
         && title_case(&words)
 }
@@ -492,7 +493,8 @@ pub(super) fn is_plain_title(s: &str, next: &str) -> bool {
 /// for or from ("Prepared for Dana Park", "Attn: Accounts Payable"), or a date ("March
 /// 2026", "30 November 2026", "Nov. 30, 2026").
 pub(super) fn is_cover_line(t: &str) -> bool {
-    const LEADS: [&str; 8] = [
+    // (Not "Attention:", which starts subject lines: "Attention: Your Q3 Invoices".)
+    const LEADS: [&str; 7] = [
         "prepared for ",
         "prepared by ",
         "presented to ",
@@ -500,7 +502,6 @@ pub(super) fn is_cover_line(t: &str) -> bool {
         "submitted to ",
         "submitted by ",
         "attn",
-        "attention:",
     ];
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -667,18 +668,28 @@ pub(super) fn has_blank_between(text: &str, a: &Range<usize>, b: &Range<usize>) 
     text[a.end..b.start].matches('\n').count() >= 2
 }
 
-/// A line that is only a name and a comma or a dash ("Dana,", "Dr. Patel —").
+/// A line that is only a name and a comma ("Dana,"), or a title and a name and a dash ("Dr.
+/// Patel —", "Ms. Park -": not "Team —" or "Update --", which start a message as often).
 pub(super) fn words_only_name(s: &str) -> bool {
     let t = s.trim();
-    let name = t
-        .strip_suffix(',')
-        .or_else(|| t.strip_suffix(['—', '–']))
+    if let Some(n) = t.strip_suffix(',') {
+        return (1..=3).contains(&n.split_whitespace().count())
+            && n.chars().next().is_some_and(char::is_uppercase);
+    }
+    let dashed = t
+        .strip_suffix(['—', '–'])
         .or_else(|| t.strip_suffix(" -"))
         .or_else(|| t.strip_suffix(" --"))
         .map(str::trim_end);
-    name.is_some_and(|n| {
-        (1..=3).contains(&n.split_whitespace().count())
-            && n.chars().next().is_some_and(char::is_uppercase)
+    dashed.is_some_and(|n| {
+        let mut words = n.split_whitespace();
+        words.next().is_some_and(|w| {
+            [
+                "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Prof.",
+            ]
+            .contains(&w)
+        }) && is_name(&words.collect::<Vec<_>>().join(" "))
+            && (2..=3).contains(&n.split_whitespace().count())
     })
 }
 

@@ -60,6 +60,7 @@ fn header_blocks(
             if count > 8
                 || is_quote(&lines[i])
                 || greeting_end(s).is_some()
+                || words_only_name(s)
                 || s.ends_with(['.', '?', '!', ':'])
                 || s.split_whitespace().count() > 10
                 || !cues::is_header_line(s)

@@ -712,6 +712,7 @@ fn a_cover_line_or_a_date_is_no_title() {
         "May We Help",
         "Attendance Report",
         "Proposal for Northwind Dental",
+        "Attention: Your Q3 Invoices",
         "2026",
     ] {
         assert!(!cues::is_cover_line(title), "{title}");
@@ -747,17 +748,40 @@ fn a_cover_block_over_the_first_section_heading_is_body() {
 }
 
 #[test]
-fn a_name_and_a_dash_is_a_greeting() {
-    for greeting in ["Dr. Patel —", "Dana –", "Dana -"] {
-        let t = format!(
-            "{greeting}\n\nYour Friday slots sit open most weeks.\n\nCould we look at them on Thursday?\n\nBest,\nJordan\n"
-        );
-        assert_eq!(part(&t, "greeting"), [greeting], "{:?}", parts(&t));
-        assert_eq!(
-            part(&t, "opening"),
-            ["Your Friday slots sit open most weeks."],
-            "{:?}",
-            parts(&t)
-        );
+fn a_title_a_name_and_a_dash_is_a_greeting() {
+    for greeting in ["Dr. Patel —", "Ms. Park –", "Mr. Lee -", "Dr. Ana Ruiz --"] {
+        for gap in ["\n\n", "\n"] {
+            let t = format!(
+                "{greeting}{gap}Your Friday slots sit open most weeks.\n\nCould we look at them on Thursday?\n\nBest,\nJordan\n"
+            );
+            assert_eq!(part(&t, "greeting"), [greeting], "{:?}", parts(&t));
+            assert_eq!(
+                part(&t, "opening"),
+                ["Your Friday slots sit open most weeks."],
+                "{:?}",
+                parts(&t)
+            );
+        }
     }
+    // A message may start with a word and a dash: that is its opening.
+    for first in [
+        "Team —",
+        "Update --",
+        "Quick question —",
+        "One More Thing —",
+        "Dana –",
+    ] {
+        let t = format!(
+            "{first}\n\nYour Friday slots sit open most weeks.\n\nCould we look at them on Thursday?\n\nBest,\nJordan\n"
+        );
+        assert!(part(&t, "greeting").is_empty(), "{:?}", parts(&t));
+    }
+    // And a name above a Markdown heading stays the greeting, not a cover block.
+    let t = "Dana,\n\n   Why now\n\nYour Friday slots sit open.\n\nCould we talk Thursday?\n";
+    let at = t.find("   Why").unwrap();
+    let hints = Hints {
+        headings: std::iter::once(at..at + "   Why now\n".len()).collect(),
+        ..Hints::default()
+    };
+    assert_eq!(named(&parts_with(t, &hints), "greeting"), ["Dana,"]);
 }
