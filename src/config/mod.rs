@@ -287,6 +287,9 @@ impl Config {
 
     /// Whether a file found while walking a folder is linted (`include` / `exclude`).
     pub fn wants(&self, file: &Path) -> bool {
+        if self.include.is_none() && self.exclude.is_none() {
+            return true;
+        }
         let rel = self.relative(file);
         self.include.as_ref().is_none_or(|g| g.matches(&rel))
             && !self.exclude.as_ref().is_some_and(|g| g.matches(&rel))

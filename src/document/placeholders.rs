@@ -208,6 +208,10 @@ fn matches(hay: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
+/// A price list's labels, each the whole of its brackets (`[Optional]`, `[Add-on]`; not
+/// `[Optional soft pitch]`, a template's slot).
+const LABELS: &[&str] = &["optional", "add-on", "addon", "included", "recommended"];
+
 /// First words of bracketed prose: editorial notes and references (`[sic]`, `[see Appendix
 /// A]`, `[citation needed]`, `[emphasis added]`), never merge fields.
 const PROSE_WORDS: &[&str] = &[
@@ -255,7 +259,8 @@ const MAX_BRACKET_WORDS: usize = 5;
 /// Bracketed text that is not a merge field: a link's text (`[our guide](…)`,
 /// `[our guide][1]`) when the view still shows the link syntax (Markdown task boxes never
 /// reach the view: the Markdown reader blanks them); an editorial note or reference
-/// (`[sic]`, `[see Appendix A]`); more than [`MAX_BRACKET_WORDS`] words; or a number word
+/// (`[sic]`, `[see Appendix A]`) or a price list's label (`[Optional]`); more than
+/// [`MAX_BRACKET_WORDS`] words; or a number word
 /// longer than two digits (`[Gartner 2025]`; `[Problem 3]` and `[1-sentence insight]` are
 /// fields).
 fn is_prose(m: &str, after: &str) -> bool {
@@ -281,7 +286,10 @@ fn is_prose(m: &str, after: &str) -> bool {
     // The list is ASCII, and the one character outside ASCII that lower-cases into it is the
     // Kelvin sign, to `k`, which no listed word has (a test checks): comparing ASCII case
     // aside is comparing `to_lowercase`, without building it.
-    n > MAX_BRACKET_WORDS || has_number || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
+    n > MAX_BRACKET_WORDS
+        || has_number
+        || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
+        || (n == 1 && LABELS.iter().any(|p| p.eq_ignore_ascii_case(first)))
 }
 
 /// A count written against its noun (`1-sentence`, `3-step`) or an ordinal (`2nd`, `10th`):
@@ -309,7 +317,10 @@ mod tests {
         for c in ('\u{80}'..=char::MAX).filter(|c| c.to_lowercase().all(|l| l.is_ascii())) {
             let lower: String = c.to_lowercase().collect();
             assert!(
-                PROSE_WORDS.iter().all(|w| !w.contains(&*lower)),
+                PROSE_WORDS
+                    .iter()
+                    .chain(LABELS)
+                    .all(|w| !w.contains(&*lower)),
                 "{c:?} lower-cases to {lower:?}"
             );
         }
@@ -378,6 +389,13 @@ mod tests {
         let t = "Pricing is attached [see Appendix A]. Per the report [sic], results rose 20% \
                  [Source: Gartner 2025] [Gartner 2025] [citation needed] [a b c d e f] [x2y] [e.g. this].";
         assert!(found(t).is_empty(), "{:?}", found(t));
+        // A price list's labels.
+        let t = "- Window cleaning, quarterly [Optional]\n- Floor waxing [Add-on] [Included] \
+                 [Recommended]\n- Carpet care [TBD] [Option price] [Optional soft pitch]";
+        assert_eq!(
+            found(t),
+            ["[TBD]", "[Option price]", "[Optional soft pitch]"]
+        );
     }
 
     #[test]
