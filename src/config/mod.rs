@@ -309,7 +309,7 @@ impl Config {
     /// turned off (`pitchlint/missing-subject`, `pitchlint/fake-reply`) and that its `select`
     /// and `ignore` turn off, weighed as a pack rule's are.
     pub fn builtins(&self) -> Vec<std::sync::Arc<crate::rule::RuleMeta>> {
-        let off = self.builtin_ignores().to_vec();
+        let off = self.builtin_ignores();
         crate::builtin::rules()
             .into_iter()
             .filter(|m| !off.contains(&m.qualified))

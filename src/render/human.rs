@@ -93,7 +93,7 @@ impl Human {
         // the line holds markup around the text, `<p>…</p>`, or the part's first line of text
         // is several lines of the file: an email's soft line breaks.)
         let whole = rule.marks_part && file.source[f.span.clone()].chars().nth(1).is_some();
-        let mut end = index.line_range(&file.source, last).end.max(f.span.end);
+        let end = index.line_range(&file.source, last).end.max(f.span.end);
         let level = match rule.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
@@ -138,9 +138,12 @@ impl Human {
         // location then comes from the finding, as the window has lost the line start.
         let long = end - start > LONG_LINE && f.span.end - f.span.start <= 4 * CONTEXT;
         let whole = whole && !long;
-        if whole {
-            end = index.line_range(&file.source, first).end;
-        }
+        // A whole part's frame shows the line it is marked on, not the part's every line.
+        let end = if whole {
+            index.line_range(&file.source, first).end
+        } else {
+            end
+        };
         let label = if whole {
             format!("the {} as a whole", super::part_name(f))
         } else {

@@ -504,7 +504,18 @@ pub(super) fn is_cover_line(t: &str) -> bool {
         "attn",
     ];
     const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     if LEADS.iter().any(|p| starts_with_ci(t, p)) {
         // "Attn" as a word ("Attn: Dana", "Attn Dana"), not the start of another.
@@ -522,30 +533,15 @@ pub(super) fn is_cover_line(t: &str) -> bool {
             digits.bytes().all(|b| b.is_ascii_digit())
                 && ["", "st", "nd", "rd", "th"].contains(&&lower[digits.len()..])
         } else {
-            month = MONTHS.contains(&lower.as_str()) || lower == "sept" || is_month(&lower);
+            // The full name, its first three letters or "Sept".
+            month = lower == "sept"
+                || MONTHS
+                    .iter()
+                    .any(|m| *m == lower || (lower.len() == 3 && m.starts_with(&lower)));
             month
         }
     }) && month
         && number
-}
-
-/// Whether a lower-case word is a month's full name.
-fn is_month(w: &str) -> bool {
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .contains(&w)
 }
 
 /// Whether words are in title case: each capitalised or a number (by its first letter or
@@ -682,14 +678,13 @@ pub(super) fn words_only_name(s: &str) -> bool {
         .or_else(|| t.strip_suffix(" --"))
         .map(str::trim_end);
     dashed.is_some_and(|n| {
-        let mut words = n.split_whitespace();
-        words.next().is_some_and(|w| {
-            [
+        let (title, name) = n.split_once(' ').unwrap_or((n, ""));
+        (2..=3).contains(&n.split_whitespace().count())
+            && [
                 "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Prof.",
             ]
-            .contains(&w)
-        }) && is_name(&words.collect::<Vec<_>>().join(" "))
-            && (2..=3).contains(&n.split_whitespace().count())
+            .contains(&title)
+            && is_name(name)
     })
 }
 

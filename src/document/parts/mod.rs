@@ -39,9 +39,10 @@ pub fn reply_prefix(line: &str) -> Option<Range<usize>> {
 
 /// The paragraphs of a header from line `i` (a letter's date and recipient block, a cover
 /// block's "Prepared for…" lines) when a greeting line, or a proposal's first section heading
-/// ("## Introduction"), comes right under them: their spans and that line. A header is at most three paragraphs and eight lines, each line of at
-/// most ten words with no sentence end, and each a header's ([`cues::is_header_line`]: a
-/// punchy opening in short lines, "We run 40 trucks on I-70", is none).
+/// ("## Introduction"), comes right under them: their spans and that line. A header is at
+/// most three paragraphs and eight lines, each line of at most ten words with no sentence end,
+/// no name line ("Dana,") and each a header's ([`cues::is_header_line`]: a punchy opening in
+/// short lines, "We run 40 trucks on I-70", is none).
 fn header_blocks(
     text: &str,
     lines: &[Line],
