@@ -18,6 +18,17 @@ fn part<'a>(text: &'a str, name: &str) -> Vec<&'a str> {
     named(&parts(text), name)
 }
 
+/// Each part's name and text when the line `heading` of `text` is a section heading, as the
+/// Markdown reader marks one: the whole line, its blanked `## ` and its line break.
+fn parts_under_heading<'a>(text: &'a str, heading: &str) -> Vec<(String, &'a str)> {
+    let at = text.find(heading).unwrap();
+    let hints = Hints {
+        headings: std::iter::once(at..at + heading.len() + 1).collect(),
+        ..Hints::default()
+    };
+    parts_with(text, &hints)
+}
+
 /// The texts of the parts called `name` among `found`.
 fn named<'a>(found: &[(String, &'a str)], name: &str) -> Vec<&'a str> {
     found
@@ -727,13 +738,7 @@ fn a_cover_block_over_the_first_section_heading_is_body() {
     // A Markdown proposal: its cover lines, then `## Introduction` (a heading, as the reader
     // marks it), then the paragraph that opens it.
     let t = "Prepared for Dr. Ana Ruiz\nSmileCare Dental Group\nMarch 2026\n\n   Introduction\n\nSmileCare runs three calendars.\n\nCould we start a pilot in April?\n\nBest,\nJordan\n";
-    // (The reader's heading spans its whole line, the blanked `## ` and the line break too.)
-    let at = t.find("   Introduction").unwrap();
-    let hints = Hints {
-        headings: std::iter::once(at..at + "   Introduction\n".len()).collect(),
-        ..Hints::default()
-    };
-    let found = parts_with(t, &hints);
+    let found = parts_under_heading(t, "   Introduction");
     let of = |name: &str| named(&found, name);
     assert_eq!(
         of("opening"),
@@ -778,10 +783,8 @@ fn a_title_a_name_and_a_dash_is_a_greeting() {
     }
     // And a name above a Markdown heading stays the greeting, not a cover block.
     let t = "Dana,\n\n   Why now\n\nYour Friday slots sit open.\n\nCould we talk Thursday?\n";
-    let at = t.find("   Why").unwrap();
-    let hints = Hints {
-        headings: std::iter::once(at..at + "   Why now\n".len()).collect(),
-        ..Hints::default()
-    };
-    assert_eq!(named(&parts_with(t, &hints), "greeting"), ["Dana,"]);
+    assert_eq!(
+        named(&parts_under_heading(t, "   Why now"), "greeting"),
+        ["Dana,"]
+    );
 }
