@@ -2,12 +2,18 @@
 //! goes in `tool.driver.rules` with its descriptions; each finding is a result whose region
 //! gives 1-based lines and columns in Unicode code points (the end column is exclusive, as
 //! SARIF wants). A file that fails on its score gets a result of rule `pitchlint/min-score`.
-//! The document needs the whole run, so it is written in [`Renderer::end`].
+//!
+//! Results stream: each file's are written as the file is reported, one per line, and the run's
+//! `tool` (whose rule list may grow with the built-in rules the results name) and `invocations`
+//! follow them in [`Renderer::end`]. A JSON object's keys have no order, so `results` may come
+//! before `tool`; holding every result until the end took about 1 GB per megabyte of a draft
+//! that repeats a flagged sentence.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::Renderer;
@@ -21,8 +27,64 @@ pub const MIN_SCORE_RULE: &str = "pitchlint/min-score";
 pub struct Sarif {
     rules: Vec<Value>,
     index: HashMap<String, usize>,
-    results: Vec<Value>,
     notifications: Vec<Value>,
+    /// Whether a result was written: the next one follows a comma.
+    wrote: bool,
+}
+
+/// One result, as written: borrowed from the finding, serialised without building a tree.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<'a>,
+    locations: [Location<'a>; 1],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties>,
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    region: Region<'a>,
+}
+
+#[derive(Serialize)]
+struct Artifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    start_line: usize,
+    start_column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_column: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text<'a>>,
+}
+
+#[derive(Serialize)]
+struct Properties {
+    weight: i32,
+    scope: String,
 }
 
 fn level(s: Severity) -> &'static str {
@@ -128,8 +190,8 @@ impl Sarif {
         let mut s = Sarif {
             rules: Vec::new(),
             index: HashMap::new(),
-            results: Vec::new(),
             notifications: Vec::new(),
+            wrote: false,
         };
         for r in &rules {
             s.rule_index(r);
@@ -146,6 +208,17 @@ impl Sarif {
         self.rules.len() - 1
     }
 
+    /// Write one result, on a line of its own.
+    fn write_result(&mut self, w: &mut dyn Write, result: &SarifResult<'_>) -> io::Result<()> {
+        w.write_all(if self.wrote {
+            b",\n        "
+        } else {
+            b"\n        "
+        })?;
+        self.wrote = true;
+        serde_json::to_writer(&mut *w, result).map_err(io::Error::from)
+    }
+
     fn min_score_index(&mut self) -> usize {
         if let Some(&i) = self.index.get(MIN_SCORE_RULE) {
             return i;
@@ -158,54 +231,90 @@ impl Sarif {
     }
 }
 
+/// `value` pretty-printed at the depth of a run's keys (six spaces).
+fn pretty(w: &mut dyn Write, value: &Value) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::from)?;
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            w.write_all(b"\n      ")?;
+        }
+        w.write_all(line.as_bytes())?;
+    }
+    Ok(())
+}
+
 impl Renderer for Sarif {
-    fn file(&mut self, _w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
+    fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        w.write_all(
+            b"{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+        )
+    }
+
+    fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {
         let located = file.located();
         let uri = uri(&file.path);
+        let mut text = String::new();
         // Rewards are left out, as in `github`: code scanning shows each result as an alert
         // to fix, and a reward asks for no change (it still counts in the score).
         for l in located.iter().filter(|l| !l.finding.rule.is_reward()) {
             let f = l.finding;
             let index = self.rule_index(&f.rule);
-            let mut text = f.message().to_string();
+            text.clear();
+            text.push_str(f.message());
             if let Some(s) = &f.rule.suggest {
-                text.push_str(&format!(" Try: {s}"));
+                text.push_str(" Try: ");
+                text.push_str(s);
             }
-            self.results.push(json!({
-                "ruleId": f.rule.qualified,
-                "ruleIndex": index,
-                "level": level(f.rule.severity),
-                "message": {"text": text},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri},
-                        "region": {
-                            "startLine": l.start.line,
-                            "startColumn": l.start.column,
-                            "endLine": l.end.line,
-                            "endColumn": l.end.column,
-                            "snippet": {"text": file.source.get(f.span.clone()).unwrap_or("")},
+            let result = SarifResult {
+                rule_id: &f.rule.qualified,
+                rule_index: index,
+                level: level(f.rule.severity),
+                message: Text { text: &text },
+                locations: [Location {
+                    physical_location: Physical {
+                        artifact_location: Artifact { uri: &uri },
+                        region: Region {
+                            start_line: l.start.line,
+                            start_column: l.start.column,
+                            end_line: Some(l.end.line),
+                            end_column: Some(l.end.column),
+                            snippet: Some(Text {
+                                text: file.source.get(f.span.clone()).unwrap_or(""),
+                            }),
                         },
                     },
                 }],
-                "properties": {"weight": f.rule.weight, "scope": f.scope.label()},
-            }));
+                properties: Some(Properties {
+                    weight: f.rule.weight,
+                    scope: f.scope.label(),
+                }),
+            };
+            self.write_result(w, &result)?;
         }
         let low_score = file.score.reasons.iter().find(|r| r.starts_with("score "));
         if let Some(reason) = low_score {
             let index = self.min_score_index();
-            self.results.push(json!({
-                "ruleId": MIN_SCORE_RULE,
-                "ruleIndex": index,
-                "level": "error",
-                "message": {"text": format!("Score {}/100: {reason}.", file.score.score)},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri},
-                        "region": {"startLine": 1, "startColumn": 1},
+            let text = format!("Score {}/100: {reason}.", file.score.score);
+            let result = SarifResult {
+                rule_id: MIN_SCORE_RULE,
+                rule_index: index,
+                level: "error",
+                message: Text { text: &text },
+                locations: [Location {
+                    physical_location: Physical {
+                        artifact_location: Artifact { uri: &uri },
+                        region: Region {
+                            start_line: 1,
+                            start_column: 1,
+                            end_line: None,
+                            end_column: None,
+                            snippet: None,
+                        },
                     },
                 }],
-            }));
+                properties: None,
+            };
+            self.write_result(w, &result)?;
         }
         Ok(())
     }
@@ -236,16 +345,12 @@ impl Renderer for Sarif {
                 "descriptor": {"id": crate::builtin::MAX_WARNINGS},
             }));
         }
-        let mut run = json!({
-            "tool": {"driver": {
-                "name": "pitchlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": std::mem::take(&mut self.rules),
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": std::mem::take(&mut self.results),
-        });
+        let tool = json!({"driver": {
+            "name": "pitchlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "rules": std::mem::take(&mut self.rules),
+        }});
         // Always one invocation, so that `runs[0].invocations[0].executionSuccessful` can be
         // read whatever happened; its notifications only when there are some.
         let mut invocation = json!({ "executionSuccessful": summary.errors == 0 });
@@ -253,20 +358,71 @@ impl Renderer for Sarif {
             invocation["toolExecutionNotifications"] =
                 json!(std::mem::take(&mut self.notifications));
         }
-        run["invocations"] = json!([invocation]);
-        let doc = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [run],
-        });
-        serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::from)?;
-        w.write_all(b"\n")
+        w.write_all(if self.wrote {
+            b"\n      ],\n      \"tool\": "
+        } else {
+            b"],\n      \"tool\": "
+        })?;
+        pretty(w, &tool)?;
+        w.write_all(b",\n      \"invocations\": ")?;
+        pretty(w, &json!([invocation]))?;
+        w.write_all(b"\n    }\n  ]\n}\n")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{self, Format};
+    use crate::score::Gate;
+
+    /// Each file's results are written when the file is reported, not held to the end: the
+    /// run's memory stays that of one file's report however many findings the run has.
+    #[test]
+    fn results_are_written_as_each_file_is_reported() {
+        let linter = crate::Linter::new(&crate::pack::default_sources()).unwrap();
+        let report = |name: &str, text: &str| {
+            let doc = document::read(name, text.as_bytes().to_vec(), Format::Text).unwrap();
+            crate::lint(&linter, doc, &Gate::default())
+        };
+        let mut sarif = Sarif::new(linter.rules().cloned().collect());
+        let mut out = Vec::new();
+        sarif.begin(&mut out).unwrap();
+        let partner = "Hi Dana,\n\nWe ship fast.\n\nWill you partner with us?\n\nBest,\nSam\n";
+        sarif.file(&mut out, &report("a.txt", partner)).unwrap();
+        let after_one = String::from_utf8(out.clone()).unwrap();
+        assert!(
+            after_one.contains("\"ruleId\":\"seed/partner-close\""),
+            "{after_one}"
+        );
+        assert!(after_one.contains("\"uri\":\"a.txt\""), "{after_one}");
+        sarif.file(&mut out, &report("b.txt", partner)).unwrap();
+        let n_before_end = out.len();
+        sarif.end(&mut out, &Summary::default()).unwrap();
+        // What `end` adds is the run's tool and invocations, not the results.
+        let v: Value = serde_json::from_slice(&out).unwrap();
+        let results = v["runs"][0]["results"].as_array().unwrap();
+        let tail = String::from_utf8(out[n_before_end..].to_vec()).unwrap();
+        assert!(!tail.contains("\"ruleId\""), "{tail}");
+        let uris: Vec<&str> = results
+            .iter()
+            .map(|r| {
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    .as_str()
+                    .unwrap()
+            })
+            .collect();
+        assert!(
+            uris.contains(&"a.txt") && uris.contains(&"b.txt"),
+            "{uris:?}"
+        );
+        // Every result's rule index names its rule in the tool's list.
+        let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+        for r in results {
+            let i = r["ruleIndex"].as_u64().unwrap() as usize;
+            assert_eq!(rules[i]["id"], r["ruleId"]);
+        }
+    }
 
     #[test]
     fn uris_are_relative_and_encoded() {
