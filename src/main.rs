@@ -50,9 +50,44 @@ fn tune_allocator() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn tune_allocator() {}
 
+/// Whether this user may run fewer than 256 processes and threads at once (`ulimit -u`), so
+/// that starting a thread per core may be refused.
+#[cfg(unix)]
+fn few_processes_allowed() -> bool {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: `getrlimit` writes the limit into the struct it is given, and nothing else.
+    let read = unsafe { libc::getrlimit(libc::RLIMIT_NPROC, &raw mut limit) } == 0;
+    read && limit.rlim_cur != libc::RLIM_INFINITY && limit.rlim_cur < 256
+}
+
+#[cfg(not(unix))]
+fn few_processes_allowed() -> bool {
+    false
+}
+
 fn main() -> ExitCode {
     tune_allocator();
     std::panic::set_hook(Box::new(|info| {
+        // A thread the system would not start (the process limit was reached while the run
+        // was under way): no bug, and no report either.
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("failed to spawn thread")
+            || message.contains("global thread pool has not been initialized")
+        {
+            say!(
+                "pitchlint: error: the system would not start a thread (too many processes? see \
+                 `ulimit -u`); try again, or with -j 1"
+            );
+            std::process::exit(i32::from(Status::Error.code()));
+        }
         let at = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
@@ -70,8 +105,15 @@ fn main() -> ExitCode {
         }
     };
     // `-j N`: every parallel step (packs compiled, a long file's stages, folders) shares N
-    // threads. Without it, rayon starts one per core when first asked.
-    if let Some(n) = cli.threads.filter(|&n| n > 0) {
+    // threads. Without it, rayon starts one per core when first asked. Where the user may
+    // start only a few processes (`ulimit -u`), this thread is the pool and the run goes on
+    // one step at a time: a thread the system refuses to start would stop the run.
+    if few_processes_allowed() {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
+            .build_global();
+    } else if let Some(n) = cli.threads.filter(|&n| n > 0) {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.into())
             .build_global();

@@ -92,19 +92,24 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
     work: impl Fn(usize, &I) -> T + Sync,
     mut each: impl FnMut(usize, &I, T) -> Result<(), E>,
 ) -> Result<(), E> {
-    // One item needs no threads (nor the count of cores, which reads /proc).
+    // One item needs no threads (nor the count of cores, which reads /proc). Nor does a
+    // caller that is a worker of rayon's pool: that is the calling thread when the system
+    // would start no thread of its own (see `main`), and the work may need the pool.
     let threads = match opts.threads {
-        _ if items.len() <= 1 => 1,
+        _ if items.len() <= 1 || rayon::current_thread_index().is_some() => 1,
         0 => std::thread::available_parallelism().map_or(1, usize::from),
         n => n,
     }
     .min(items.len())
     .max(1);
-    if threads == 1 {
+    let serial = |each: &mut dyn FnMut(usize, &I, T) -> Result<(), E>| {
         for (i, item) in items.iter().enumerate() {
             each(i, item, work(i, item))?;
         }
-        return Ok(());
+        Ok(())
+    };
+    if threads == 1 {
+        return serial(&mut each);
     }
     let sizes: Vec<u64> = items.iter().map(size).collect();
     let state = Mutex::new(State {
@@ -117,10 +122,13 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
     let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<(usize, T)>();
+        let mut started = 0;
         for _ in 0..threads {
             let tx = tx.clone();
             let (state, wake, sizes, work) = (&state, &wake, &sizes, &work);
-            scope.spawn(move || {
+            // A thread the system will not start (a process limit) is one worker fewer; with
+            // none, this thread does the work, in order.
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
                 loop {
                     let i = {
                         let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
@@ -148,8 +156,12 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
                     }
                 }
             });
+            started += usize::from(spawned.is_ok());
         }
         drop(tx);
+        if started == 0 {
+            return serial(&mut each);
+        }
         let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next = 0;
         for (i, result) in rx.iter() {
@@ -258,6 +270,52 @@ mod tests {
                 "threads {threads} budget {budget}"
             );
         }
+    }
+
+    /// Called from a worker of a rayon pool whose only worker is the calling thread (what
+    /// `main` builds where few processes are allowed), the run starts no thread of its own
+    /// and gives the same results in the same order.
+    #[test]
+    fn a_rayon_worker_runs_the_inputs_itself_in_order() {
+        let (_dir, inputs) = setup(6);
+        let opts = |threads| Options {
+            threads,
+            ..Options::default()
+        };
+        let serial = run(&inputs, opts(1));
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let (in_pool, same_thread) = pool.install(|| {
+            let threads = Mutex::new(std::collections::HashSet::new());
+            let linter = Linter::new(&pack::default_sources()).unwrap();
+            let mut seen = Vec::new();
+            for_each_ordered(
+                &inputs,
+                opts(4),
+                size_hint,
+                |_, input| {
+                    threads.lock().unwrap().insert(std::thread::current().id());
+                    lint_one(&linter, input, &Gate::default(), None)
+                },
+                |i, input, o| {
+                    let what = match o {
+                        Outcome::Linted(r) => r.findings.len(),
+                        Outcome::Binary => usize::MAX,
+                        Outcome::Failed(_) => usize::MAX - 1,
+                    };
+                    seen.push((i, input.display(), what));
+                    Ok::<(), ()>(())
+                },
+            )
+            .unwrap();
+            let threads = threads.into_inner().unwrap();
+            let here = std::thread::current().id();
+            (seen, threads.len() == 1 && threads.contains(&here))
+        });
+        assert_eq!(in_pool, serial);
+        assert!(same_thread, "the work ran on the pool's one worker");
     }
 
     #[test]
