@@ -276,7 +276,7 @@ pub(crate) mod tests {
     use crate::pack::PackSource;
     use crate::profile::Profile;
 
-    fn pack(rule: &str) -> PackSource {
+    pub fn pack(rule: &str) -> PackSource {
         PackSource {
             path: PathBuf::from("t.toml"),
             text: format!("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\n{rule}"),

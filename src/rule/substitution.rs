@@ -128,23 +128,35 @@ impl SubstitutionRule {
             own_case.push(r.is_case_sensitive() || phrase.chars().any(char::is_uppercase));
             spans.push((at, phrase));
         }
-        // A fix must not create the text it fixes, or `--fix` twice would differ from once.
-        // One matcher for every swap of the rule: hit `rule` i is swap i.
+        // A fix must not create the text it fixes, or `--fix` twice would differ from once:
+        // no replacement may hold its own phrase, nor another swap's ("alpha" → "beta" and
+        // "beta" → "alpha" would flip the word on every run). One matcher for every swap of
+        // the rule: hit `rule` j is swap j.
         let m = Matcher::from_specs(&patterns).map_err(|e| err(spans[e.rule].0, e.message))?;
         let mut hits = Vec::new();
         for (i, list) in replacements.iter().enumerate() {
             for bad in list {
                 hits.clear();
                 m.find_all(bad, &mut hits);
-                if hits.iter().any(|h| h.rule as usize == i) {
-                    let (at, phrase) = spans[i];
-                    return Err(err(
-                        at,
-                        format!(
-                            "swap {phrase:?}: the replacement {bad:?} matches the phrase itself"
-                        ),
-                    ));
-                }
+                let Some(j) = hits
+                    .iter()
+                    .map(|h| h.rule as usize)
+                    .min_by_key(|&j| (j != i, j))
+                else {
+                    continue;
+                };
+                let (at, phrase) = spans[i];
+                let message = if j == i {
+                    format!("swap {phrase:?}: the replacement {bad:?} matches the phrase itself")
+                } else {
+                    format!(
+                        "swap {phrase:?}: the replacement {bad:?} matches the swap {:?}, which \
+                         --fix would then apply to it: fixing twice would differ from fixing \
+                         once",
+                        spans[j].1
+                    )
+                };
+                return Err(err(at, message));
             }
         }
         Ok(SubstitutionRule {
@@ -265,7 +277,8 @@ impl Rule for SubstitutionRule {
 #[cfg(test)]
 mod tests {
     use super::match_case;
-    use crate::rule::tests::{findings_full, pack_error};
+    use crate::check::Linter;
+    use crate::rule::tests::{findings_full, pack, pack_error};
 
     const SWAP: &str = "swap = { \"utilize~\" = \"use\", \"in order to\" = \"to\", \"leverage\" = [\"use\", \"build on\"] }\nweight = -2\n";
 
@@ -389,5 +402,20 @@ mod tests {
         assert!(e.contains("matches the phrase itself"), "{e}");
         let e = pack_error("swap = { \"a\" = \"b\" }\nmax = 2\nweight = -1\n");
         assert!(e.contains("a substitution rule has no `max` key"), "{e}");
+        // Swaps that undo each other would flip the words on every `--fix`.
+        let e = pack_error("swap = { \"alpha\" = \"beta\", \"beta\" = \"alpha\" }\nweight = -1\n");
+        assert!(
+            e.contains("the replacement \"beta\" matches the swap \"beta\""),
+            "{e}"
+        );
+        // A chain is refused too; swaps whose replacements no swap matches load.
+        let e = pack_error("swap = { \"utilize\" = \"use\", \"use\" = \"employ\" }\nweight = -1\n");
+        assert!(e.contains("matches the swap \"use\""), "{e}");
+        assert!(
+            Linter::new(&[pack(
+                "swap = { \"utilize\" = \"use\", \"prior to\" = \"before\" }\nweight = -1\n"
+            )])
+            .is_ok()
+        );
     }
 }
