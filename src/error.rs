@@ -249,6 +249,23 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
         .replace("expected i64", &format!("expected {integer}"))
         .replace("expected f64", "expected a number")
         .replace("expected usize", "expected a whole number, 0 or more");
+    // Messages that name the Rust type a value is read into, or say nothing of what was
+    // expected: say it in TOML's words.
+    if message.starts_with("data did not match any variant of untagged enum OneOrMany") {
+        message = "expected a string or a list of strings".to_string();
+    } else if message == "wanted string or table" {
+        message = "expected a string (a name in quotes)".to_string();
+    } else if message == "integer number overflowed" {
+        message = format!("expected {integer}: this one is malformed or too large");
+    } else if let Some((head, name)) = message.rsplit_once(", expected struct ") {
+        let table = match name {
+            "Examples" => "a table: [rule.examples], with `fire` and `quiet` lists of drafts",
+            "PackHeader" => "a table: [pack], with the pack's `name`",
+            _ => "a table",
+        };
+        let found = head.strip_prefix("invalid type: ").unwrap_or(head);
+        message = format!("expected {table}, not {found}");
+    }
     // A string where a list is read (`phrases = "free"`): say the list in TOML.
     if let Some(rest) = message.strip_prefix("invalid type: string ")
         && let Some(value) = rest.strip_suffix(", expected a sequence")
@@ -355,6 +372,42 @@ mod tests {
             "unknown field `x`",
         ] {
             assert_eq!(with_suggestion(same), same);
+        }
+    }
+
+    /// The message of reading `text` as a pack, through [`toml_message`].
+    fn pack_message(text: &str) -> String {
+        let e = toml::from_str::<crate::pack::PackDef>(text).unwrap_err();
+        toml_message(&e, text)
+    }
+
+    /// No message names the Rust type a value is read into, and each says what was expected.
+    #[test]
+    fn messages_say_the_type_in_toml_s_words() {
+        let rule = |extra: &str| {
+            format!(
+                "[pack]\nname = \"e\"\n[[rule]]\nid = \"a\"\nmessage = \"x\"\nweight = -2\nphrases = [\"foo\"]\n{extra}\n"
+            )
+        };
+        let cases = [
+            (rule("scope = 3"), "expected a string or a list of strings"),
+            (
+                rule("examples = \"fire\""),
+                "expected a table: [rule.examples], with `fire` and `quiet` lists of drafts, not string \"fire\"",
+            ),
+            (
+                "pack = \"x\"\n".to_string(),
+                "expected a table: [pack], with the pack's `name`, not string \"x\"",
+            ),
+            (
+                rule("").replace("weight = -2", "weight = 0x"),
+                "expected an integer from -100 to 100: this one is malformed or too large",
+            ),
+        ];
+        for (text, want) in cases {
+            let got = pack_message(&text);
+            assert_eq!(got, want, "{text}");
+            assert!(!got.contains("struct") && !got.contains("enum"), "{got}");
         }
     }
 }

@@ -454,9 +454,27 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
             "packs = [\"followups\"]\n",
             "pitchlint.toml:1:10: `packs`: followups: no rule pack (*.toml) in this folder",
         ),
+        // A name where a number stands: what was expected, not the reader's inner words.
+        (
+            "profile = 3\n",
+            "pitchlint.toml:1:11: expected a string (a name in quotes)",
+        ),
+        (
+            "[rules.\"sales/buzzwords\"]\nseverity = 3\n",
+            "pitchlint.toml:2:12: expected a string (a name in quotes)",
+        ),
+        // A byte that is no UTF-8, at its line and column.
+        (
+            "min_score = 50\n\u{e9}\n",
+            "pitchlint.toml:2:1: config file is not valid UTF-8",
+        ),
     ];
     for (text, want) in cases {
         write(dir.path(), &[("pitchlint.toml", text)]);
+        if text.contains('\u{e9}') {
+            // As Latin-1 would store it: one byte, 0xE9.
+            std::fs::write(dir.path().join("pitchlint.toml"), b"min_score = 50\n\xe9\n").unwrap();
+        }
         let (out, err, code) = run(pitchlint_in(dir.path()).arg("followups/acme.txt"));
         assert_eq!(code, 2, "{text}");
         assert_eq!(out, "");
