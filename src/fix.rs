@@ -225,14 +225,15 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     }
     tmp.write_all(new.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    std::fs::set_permissions(tmp.path(), before.permissions()).map_err(io)?;
-    // And its owner: a file fixed by root stays its owner's. Only root may give a file
-    // away, and any other user owns what it fixes already, so a failure changes nothing.
+    // Its owner: a file fixed by root stays its owner's. Only root may give a file away, and
+    // any other user owns what it fixes already, so a failure changes nothing. Then its
+    // permissions: after the owner, whose change clears the set-user-ID and set-group-ID bits.
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(before.uid()), Some(before.gid()));
     }
+    std::fs::set_permissions(tmp.path(), before.permissions()).map_err(io)?;
     // The last look before the rename: the same content and modification time as when read.
     let now = std::fs::metadata(&target).map_err(|e| Error::io(path, &e))?;
     let again = std::fs::read(&target).map_err(|e| Error::io(path, &e))?;

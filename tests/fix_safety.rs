@@ -201,6 +201,16 @@ fn fix_keeps_the_file_s_permissions() {
     );
     let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
+    // The set-user-ID and set-group-ID bits too, which a change of owner clears.
+    for special in [0o4755, 0o2755] {
+        std::fs::write(&p, "We utilize data.\n").unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(special)).unwrap();
+        let out = pitchlint().arg("--fix").arg(&p).output().unwrap();
+        assert!(out.status.code().is_some_and(|c| c < 2));
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "We use data.\n");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode, special, "{special:o} became {mode:o}");
+    }
 }
 
 /// A file with no write bit is refused by pitchlint itself, so this holds for root too (root
