@@ -309,6 +309,51 @@ fn check_rules_places_its_notes_and_names_the_unmet_need() {
     );
 }
 
+/// When one of its files cannot be written, `init` leaves neither: a config without its pack
+/// would stop every run in the folder, and `init` again would refuse.
+#[cfg(unix)]
+#[test]
+fn init_that_cannot_write_both_files_leaves_neither() {
+    let dir = tempfile::tempdir().unwrap();
+    // A link to nothing: `exists()` says no, and creating the file there fails (even as root).
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere/x"),
+        dir.path().join("pitchlint.toml"),
+    )
+    .unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("pitchlint.toml"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        !dir.path().join("rules/team.toml").exists(),
+        "the pack was left"
+    );
+    assert!(
+        !dir.path().join("rules").exists(),
+        "the folder it made was left"
+    );
+    // The pack's place taken: no config is left pointing at a pack that is not there.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere/x"),
+        dir.path().join("rules/team.toml"),
+    )
+    .unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("team.toml"), "{err}");
+    assert!(
+        !dir.path().join("pitchlint.toml").exists(),
+        "the config was left"
+    );
+    assert!(
+        dir.path().join("rules").exists(),
+        "a folder it did not make stays"
+    );
+}
+
 #[test]
 fn init_writes_a_working_starter_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();

@@ -87,7 +87,8 @@ quiet = ["Hi Dana,\n\nWe are the best.\n\nBest,\nSam"]
 pub const FILES: [&str; 2] = ["pitchlint.toml", "rules/team.toml"];
 
 /// Write `dir/pitchlint.toml` and `dir/rules/team.toml` ([`FILES`]). When either exists,
-/// nothing is written.
+/// nothing is written; when one cannot be written, neither is left (a config whose pack is
+/// missing would stop every run in the folder, and `init` again would refuse to run).
 pub fn init(dir: &Path) -> Result<()> {
     let config = dir.join("pitchlint.toml");
     let pack = dir.join("rules").join("team.toml");
@@ -101,15 +102,28 @@ pub fn init(dir: &Path) -> Result<()> {
         }
     }
     let rules = dir.join("rules");
+    let made_rules = !rules.exists();
     std::fs::create_dir_all(&rules).map_err(|e| Error::io(&rules, &e))?;
-    for (path, text) in [(&config, CONFIG), (&pack, TEAM_PACK)] {
+    let mut written: Vec<&Path> = Vec::new();
+    for (path, text) in [(&pack, TEAM_PACK), (&config, CONFIG)] {
         // create_new: even a file that appeared since the check above is never overwritten.
-        std::fs::OpenOptions::new()
+        let wrote = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(path)
-            .and_then(|mut f| f.write_all(text.as_bytes()))
-            .map_err(|e| Error::io(path, &e))?;
+            .and_then(|mut f| {
+                written.push(path);
+                f.write_all(text.as_bytes())
+            });
+        if let Err(e) = wrote {
+            for p in &written {
+                let _ = std::fs::remove_file(p);
+            }
+            if made_rules {
+                let _ = std::fs::remove_dir(&rules);
+            }
+            return Err(Error::io(path, &e));
+        }
     }
     Ok(())
 }
