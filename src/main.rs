@@ -130,10 +130,16 @@ fn main() -> ExitCode {
     // rules loaded and the inputs were found: it must be none of the inputs, and a run that
     // stops on a setup error leaves it as it was.
     let output = cli.output.as_ref().map(|p| (p, run::FileId::of(p)));
-    if let Some((path, Some(target))) = &output {
+    if let Some((path, target)) = &output {
         let named = cli.paths.iter().filter(|p| p.as_os_str() != "-");
         let stands_for = cli.stdin_filename.iter();
-        if let Some(p) = named.chain(stands_for).find(|p| target.is(p)) {
+        // A report file that is not there yet is no input's file, but the name standard
+        // input stands for may be one that does not exist yet either: the same path.
+        let same = |p: &std::path::Path| match target {
+            Some(target) => target.is(p),
+            None => std::path::absolute(path).ok() == std::path::absolute(p).ok(),
+        };
+        if let Some(p) = named.chain(stands_for).find(|p| same(p)) {
             say!(
                 "pitchlint: error: {}: --output names an input ({}): the report would overwrite \
                  it",

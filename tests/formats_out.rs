@@ -618,6 +618,13 @@ fn output_never_overwrites_or_lints_an_input() {
         std::fs::read_to_string(dir.path().join("same.txt")).unwrap(),
         draft
     );
+    // The name standard input stands for, not there yet: the same path all the same.
+    let (_, err, code) = run(pitchlint_in(dir.path())
+        .args(["-o", "new.md", "--stdin-filename", "new.md", "-"])
+        .write_stdin(draft));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--output names an input (new.md)"), "{err}");
+    assert!(!dir.path().join("new.md").exists());
     // The first run writes its report in the folder it lints; the second finds it there as a
     // draft, and is refused rather than overwrite it, as it would a draft.
     let report_run =
