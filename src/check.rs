@@ -60,18 +60,43 @@ impl Linter {
     /// Load and validate every pack, then compile the matcher. Nothing is linted with half a
     /// pack: the first invalid pack is an error.
     pub fn new(sources: &[PackSource]) -> Result<Linter> {
-        Linter::from_rules(compile_rules(sources)?)
+        Linter::build(compile_rules(sources)?, sources)
     }
 
     /// Compile the matcher over already-built rules.
     pub fn from_rules(rules: Vec<Box<dyn Rule>>) -> Result<Linter> {
+        Linter::build(rules, &[])
+    }
+
+    /// Compile the matcher over `rules`; an error names the rule's pattern (or phrases) at
+    /// its line and column when the rule comes from one of `sources`.
+    pub fn build(rules: Vec<Box<dyn Rule>>, sources: &[PackSource]) -> Result<Linter> {
         let matcher = Matcher::new(&rules).map_err(|e| {
             let meta = rules[e.rule].meta();
-            Error::file(
-                ErrorKind::Config,
-                &meta.source,
-                format!("rule `{}`: {}", meta.id, e.message),
-            )
+            let message = format!("rule `{}`: {}", meta.id, e.message);
+            // The rare error path: the pack is read again for the place of the rule's pattern.
+            let at = sources
+                .iter()
+                .find(|s| s.path == meta.source)
+                .and_then(|src| {
+                    let def = src.parse().ok()?;
+                    let rule = def
+                        .rule
+                        .iter()
+                        .find(|r| *r.get_ref().id.get_ref() == meta.id)?;
+                    let r = rule.get_ref();
+                    let at = r
+                        .pattern
+                        .as_ref()
+                        .map(|p| p.span().start)
+                        .or_else(|| r.phrases.as_ref().map(|p| p.span().start))
+                        .unwrap_or(r.id.span().start);
+                    Some((src, at))
+                });
+            match at {
+                Some((src, at)) => src.error_at(at, message),
+                None => Error::file(ErrorKind::Config, &meta.source, message),
+            }
         })?;
         Ok(Linter {
             rules,

@@ -770,7 +770,8 @@ fn fuzzish_inputs_never_panic() {
 }
 
 /// A pattern too large to compile is one clear error naming its rule, even when a selection
-/// leaves that rule out (a broken pack never passes).
+/// leaves that rule out (a broken pack never passes); with the rule kept, at the line and
+/// column of its pattern.
 #[test]
 fn an_oversized_regex_is_a_clear_error() {
     let d = tempfile::tempdir().unwrap();
@@ -794,6 +795,9 @@ fn an_oversized_regex_is_a_clear_error() {
             "{selection:?}: {stderr}"
         );
         assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
+        if selection.is_empty() {
+            assert!(stderr.contains("big.toml:8:11: rule `huge`"), "{stderr}");
+        }
     }
 }
 

@@ -275,7 +275,7 @@ impl Config {
     pub fn linter_of(&self, sources: &[PackSource]) -> Result<Linter> {
         let rules = crate::check::compile_rules(sources)?;
         let path = self.path.clone().unwrap_or_default();
-        Linter::from_rules(self.selection.apply(rules, &path, &self.text)?)
+        Linter::build(self.selection.apply(rules, &path, &self.text)?, sources)
     }
 
     /// `file` relative to this config's folder (both made absolute and tidied).
