@@ -273,27 +273,3 @@ fn a_fake_reply_can_be_suppressed_by_a_comment() {
     assert_eq!(findings(&v, "pitchlint/unused-disable").len(), 0);
     assert_eq!(v["files"][0]["suppressed"], 1);
 }
-
-/// A price is no proof: a Markdown proposal's price table, or a price list's "Item: $X" line,
-/// earns no concrete-proof, nor the rewards that need one; a result in the same table does.
-#[test]
-fn a_price_table_is_no_proof_and_unlocks_no_reward() {
-    let proposal = "# Proposal for Acme\n\nWe deliver reliable, quality service with a dedicated crew for your Dayton office.\n\n| Service | Price |\n|---|---|\n| Nightly cleaning | $2,400 |\n| Windows | $300 |\n\nCould we start on the 1st?\n";
-    let as_md = |text: &str| json(&["--stdin-filename", "proposal.md", "-"], Some(text));
-    let v = as_md(proposal);
-    assert!(findings(&v, "seed/concrete-proof").is_empty(), "{v}");
-    assert!(findings(&v, "seed/quality-and-reliability").is_empty());
-    let listed = proposal.replace(
-        "| Service | Price |\n|---|---|\n| Nightly cleaning | $2,400 |\n| Windows | $300 |",
-        "Nightly cleaning: $2,400.",
-    );
-    let v = json(&["-"], Some(&listed));
-    assert!(findings(&v, "seed/concrete-proof").is_empty(), "{v}");
-    // A measured result in a table row is proof, and the reward stands beside it.
-    let results = proposal.replace("| Windows | $300 |", "| On-time loads | 98% |");
-    let v = as_md(&results);
-    let proof = findings(&v, "seed/concrete-proof");
-    assert_eq!(proof.len(), 1, "{v}");
-    assert_eq!(proof[0]["text"], "98%");
-    assert!(!findings(&v, "seed/quality-and-reliability").is_empty());
-}

@@ -18,8 +18,7 @@
 //! 6. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
 //!    the body. A last paragraph that is only a courtesy ("Looking forward to hearing from
-//!    you.") or a tag question ("Thoughts?") shares the closing with the paragraph above it
-//!    (the ask).
+//!    you.") is body, and the paragraph above it (the ask) is the closing.
 
 mod cue_patterns;
 mod cues;
@@ -554,11 +553,9 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         prose if prose.is_empty() => own,
         prose => prose,
     };
-    // A closing courtesy under the ask ("Looking forward to hearing from you.") does not take
-    // the closing from it but shares it, as a bare tag question under it ("Thoughts?", "Make
-    // sense?") does: the ask ("We would love to partner with you on Reno.") is what the tag
-    // asks about, and a courtesy can be the close itself ("Looking forward to partnering
-    // with you.").
+    // A closing courtesy under the ask does not take the closing from it, and a bare tag
+    // question under it ("Thoughts?", "Make sense?") shares the closing with it: the ask
+    // ("We would love to partner with you on Reno.") is what the tag asks about.
     let tag = |k: usize| {
         const TAGS: [&str; 16] = [
             "thoughts",
@@ -585,9 +582,8 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         })
     };
     let closing: Vec<usize> = match own[..] {
-        [.., ask, last] if is_courtesy(&text[paras[last].0.clone()]) || tag(last) => {
-            vec![ask, last]
-        }
+        [.., ask, last] if is_courtesy(&text[paras[last].0.clone()]) => vec![ask],
+        [.., ask, last] if tag(last) => vec![ask, last],
         [.., last] => vec![last],
         [] => Vec::new(),
     };
