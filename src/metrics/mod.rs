@@ -137,6 +137,10 @@ fn plural(v: f64, one: &str) -> String {
 /// one "I" says nothing about focus.
 pub const MIN_PRONOUNS: usize = 5;
 
+/// The fewest words that have a reading grade (`grade`): under it the formula measures noise
+/// ("Interested?" alone is grade 32), and the draft's length is `too-short`'s to judge.
+pub const GRADE_MIN_WORDS: usize = 10;
+
 impl Metrics {
     /// Measure the segments of `doc` that have a part in `scope` (one scope of one document;
     /// a [`Store`] measures each part once for many scopes).
@@ -294,6 +298,10 @@ mod tests {
         );
         assert!(simple.grade().unwrap() < 4.0, "{:?}", simple.grade());
         assert!(hard.grade().unwrap() > 15.0, "{:?}", hard.grade());
+        // Too few words to grade: one long word would be grade 32.
+        let few = Metrics::of(&doc("Interested?"), Scope::MESSAGE);
+        assert_eq!(few.grade(), None);
+        assert_eq!(few.value(Measure::Words), Some(1.0));
         assert_eq!(
             Metrics::of(&doc(""), Scope::MESSAGE).value(Measure::Words),
             None

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::part::Part;
-use super::{MIN_PRONOUNS, Measure, Sentence};
+use super::{GRADE_MIN_WORDS, MIN_PRONOUNS, Measure, Sentence};
 
 /// The measures of the parts in one scope.
 #[derive(Clone, Debug, Default)]
@@ -108,7 +108,8 @@ impl Metrics {
     /// 15.59, not below 0. `None` without words.
     pub fn grade(&self) -> Option<f64> {
         let (w, s) = (self.words() as f64, self.sentences() as f64);
-        if w == 0.0 || s == 0.0 {
+        // A handful of words has no reading grade: "Interested?" alone is grade 32.
+        if self.words() < GRADE_MIN_WORDS || s == 0.0 {
             return None;
         }
         Some((0.39 * w / s + 11.8 * self.syllables as f64 / w - 15.59).max(0.0))
