@@ -138,9 +138,13 @@ impl SubstitutionRule {
             for bad in list {
                 hits.clear();
                 m.find_all(bad, &mut hits);
+                // Another swap matters only when `--fix` applies both: each has one
+                // replacement (a list is only suggested).
+                let applied = |k: usize| replacements[k].len() == 1;
                 let Some(j) = hits
                     .iter()
                     .map(|h| h.rule as usize)
+                    .filter(|&j| j == i || (applied(i) && applied(j)))
                     .min_by_key(|&j| (j != i, j))
                 else {
                     continue;
@@ -417,5 +421,8 @@ mod tests {
             )])
             .is_ok()
         );
+        // A list is only suggested, never applied: no chain through it.
+        let listed = "swap = { \"touch base\" = [\"talk\", \"catch up\"], \"catch up\" = \"talk\" }\nweight = -1\n";
+        assert!(Linter::new(&[pack(listed)]).is_ok());
     }
 }
