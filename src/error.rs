@@ -256,15 +256,26 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
     } else if message == "wanted string or table" {
         message = "expected a string (a name in quotes)".to_string();
     } else if message == "integer number overflowed" {
-        message = format!("expected {integer}: this one is malformed or too large");
+        message = "a number too large, or written wrong (`0x` with no digits)".to_string();
+    } else if message.contains("$__toml_private_datetime") {
+        message = "a date or time is no value this key takes".to_string();
     } else if let Some((head, name)) = message.rsplit_once(", expected struct ") {
         let table = match name {
             "Examples" => "a table: [rule.examples], with `fire` and `quiet` lists of drafts",
             "PackHeader" => "a table: [pack], with the pack's `name`",
             _ => "a table",
         };
-        let found = head.strip_prefix("invalid type: ").unwrap_or(head);
-        message = format!("expected {table}, not {found}");
+        message = match head.strip_prefix("invalid type: ") {
+            Some(found) => format!("expected {table}, not {found}"),
+            None if head.starts_with("invalid length") => format!("expected {table}, not a list"),
+            None => format!("expected {table}"),
+        };
+    }
+    // A number past what is read: "invalid type: integer `99999999999999999999` as i128".
+    if let Some(rest) = message.strip_prefix("invalid type: integer `")
+        && let Some((n, expected)) = rest.split_once("` as i128, expected ")
+    {
+        message = format!("{n} is too large: expected {expected}");
     }
     // A string where a list is read (`phrases = "free"`): say the list in TOML.
     if let Some(rest) = message.strip_prefix("invalid type: string ")
@@ -401,7 +412,19 @@ mod tests {
             ),
             (
                 rule("").replace("weight = -2", "weight = 0x"),
-                "expected an integer from -100 to 100: this one is malformed or too large",
+                "a number too large, or written wrong (`0x` with no digits)",
+            ),
+            (
+                rule("").replace("weight = -2", "weight = 99999999999999999999"),
+                "99999999999999999999 is too large: expected an integer from -100 to 100",
+            ),
+            (
+                rule("examples = 1979-05-27"),
+                "a date or time is no value this key takes",
+            ),
+            (
+                rule("[rule.profile]\nproposal = []"),
+                "expected a table, not a list",
             ),
         ];
         for (text, want) in cases {
