@@ -18,7 +18,7 @@
 //! 6. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
 //!    the body. A last paragraph that is only a courtesy ("Looking forward to hearing from
-//!    you.") is body, and the paragraph above it (the ask) is the closing.
+//!    you.") is body, and the paragraph above it (the ask) is the closing; so are two.
 
 mod cue_patterns;
 mod cues;
@@ -581,8 +581,12 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             TAGS.contains(&q.as_str())
         })
     };
+    let courtesy = |k: usize| is_courtesy(&text[paras[k].0.clone()]);
     let closing: Vec<usize> = match own[..] {
-        [.., ask, last] if is_courtesy(&text[paras[last].0.clone()]) => vec![ask],
+        // Two courtesies under the ask ("Thanks for your time." then "Looking forward to
+        // hearing from you.") leave it the closing as one does.
+        [.., ask, one, last] if courtesy(one) && courtesy(last) && !courtesy(ask) => vec![ask],
+        [.., ask, last] if courtesy(last) => vec![ask],
         [.., ask, last] if tag(last) => vec![ask, last],
         [.., last] => vec![last],
         [] => Vec::new(),

@@ -244,6 +244,23 @@ fn a_thank_you_under_the_name_is_no_sign_off() {
     assert_eq!(part(t, "closing"), ["Could we run a pilot in March?"]);
 }
 
+/// Two courtesies under the ask leave it the closing, as one does: the ask is not body.
+#[test]
+fn two_courtesy_lines_under_the_ask_leave_it_the_closing() {
+    let t = "Hi Dana,\n\nWe cut late loads 30%.\n\nCould we talk on Tuesday?\n\nThanks for your time.\n\nLooking forward to hearing from you.\n\nBest,\nSam\n";
+    assert_eq!(part(t, "closing"), ["Could we talk on Tuesday?"]);
+    assert_eq!(
+        part(t, "body"),
+        [
+            "Thanks for your time.",
+            "Looking forward to hearing from you."
+        ]
+    );
+    // Three paragraphs that are all courtesies: the last but one is the closing, as before.
+    let t = "Hi,\n\nThanks for your time.\n\nThanks again.\n\nLooking forward to hearing from you.\n\nBest,\nSam\n";
+    assert_eq!(part(t, "closing"), ["Thanks again."]);
+}
+
 #[test]
 fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
     let t = "Hi Dana,\n\nWe ship fast.\n\nWill you partner with us on a pilot?\n\nLooking forward to hearing from you.\n\nBest,\nSam\n\nP.S. Act now, partner with us.\n";
