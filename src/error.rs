@@ -199,6 +199,22 @@ pub fn unknown(what: &str, typed: &str, names: &[&str]) -> String {
     )
 }
 
+/// `bytes` read from `path` as text: a config error at the first byte that is not UTF-8
+/// ("rule pack is not valid UTF-8" for `what` = "rule pack").
+pub fn utf8_text(path: &Path, bytes: Vec<u8>, what: &str) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let off = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        Error::at(
+            ErrorKind::Config,
+            path,
+            &text,
+            off,
+            format!("{what} is not valid UTF-8"),
+        )
+    })
+}
+
 /// A serde message about an unknown key or value ("unknown field `phrase`, expected one of
 /// `id`, `phrases`, …"), with the likely intended one named: "unknown variant `warn` (did
 /// you mean `warning`?), expected one of …". A key named so stands alone ("unknown field

@@ -632,17 +632,7 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
         .into_iter()
         .map(|p| {
             let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                let off = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                Error::at(
-                    ErrorKind::Config,
-                    &p,
-                    &text,
-                    off,
-                    "rule pack is not valid UTF-8",
-                )
-            })?;
+            let text = crate::error::utf8_text(&p, bytes, "rule pack")?;
             Ok(PackSource { path: p, text })
         })
         .collect()

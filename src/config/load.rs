@@ -64,17 +64,7 @@ impl Config {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
         crate::error::regular_file_or_folder(path, &meta, "a config file is TOML text")?;
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let off = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Error::at(
-                ErrorKind::Config,
-                path,
-                &text,
-                off,
-                "config file is not valid UTF-8",
-            )
-        })?;
+        let text = crate::error::utf8_text(path, bytes, "config file")?;
         // The TOML reader stops at a file's first bad value: to report them all in one run, as
         // a pack's are, the line of each is blanked and the file read again, as long as the
         // blanked text is still TOML (a table header, or a line that goes on, is not blanked:

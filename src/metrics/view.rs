@@ -105,10 +105,9 @@ impl Metrics {
     }
 
     /// Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word −
-    /// 15.59, not below 0. `None` without words.
+    /// 15.59, not below 0. `None` under [`GRADE_MIN_WORDS`] words.
     pub fn grade(&self) -> Option<f64> {
         let (w, s) = (self.words() as f64, self.sentences() as f64);
-        // A handful of words has no reading grade: "Interested?" alone is grade 32.
         if self.words() < GRADE_MIN_WORDS || s == 0.0 {
             return None;
         }

@@ -87,6 +87,16 @@ struct Properties {
     scope: String,
 }
 
+/// A result's one location: `region` of the file at `uri`.
+fn at<'a>(uri: &'a str, region: Region<'a>) -> [Location<'a>; 1] {
+    [Location {
+        physical_location: Physical {
+            artifact_location: Artifact { uri },
+            region,
+        },
+    }]
+}
+
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -245,8 +255,18 @@ fn pretty(w: &mut dyn Write, value: &Value) -> io::Result<()> {
 
 impl Renderer for Sarif {
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        // The document as far as the run's results; `end` closes it.
         w.write_all(
-            b"{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
+            concat!(
+                "{\n",
+                "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n",
+                "  \"version\": \"2.1.0\",\n",
+                "  \"runs\": [\n",
+                "    {\n",
+                "      \"columnKind\": \"unicodeCodePoints\",\n",
+                "      \"results\": [",
+            )
+            .as_bytes(),
         )
     }
 
@@ -270,20 +290,18 @@ impl Renderer for Sarif {
                 rule_index: index,
                 level: level(f.rule.severity),
                 message: Text { text: &text },
-                locations: [Location {
-                    physical_location: Physical {
-                        artifact_location: Artifact { uri: &uri },
-                        region: Region {
-                            start_line: l.start.line,
-                            start_column: l.start.column,
-                            end_line: Some(l.end.line),
-                            end_column: Some(l.end.column),
-                            snippet: Some(Text {
-                                text: file.source.get(f.span.clone()).unwrap_or(""),
-                            }),
-                        },
+                locations: at(
+                    &uri,
+                    Region {
+                        start_line: l.start.line,
+                        start_column: l.start.column,
+                        end_line: Some(l.end.line),
+                        end_column: Some(l.end.column),
+                        snippet: Some(Text {
+                            text: file.source.get(f.span.clone()).unwrap_or(""),
+                        }),
                     },
-                }],
+                ),
                 properties: Some(Properties {
                     weight: f.rule.weight,
                     scope: f.scope.label(),
@@ -300,18 +318,16 @@ impl Renderer for Sarif {
                 rule_index: index,
                 level: "error",
                 message: Text { text: &text },
-                locations: [Location {
-                    physical_location: Physical {
-                        artifact_location: Artifact { uri: &uri },
-                        region: Region {
-                            start_line: 1,
-                            start_column: 1,
-                            end_line: None,
-                            end_column: None,
-                            snippet: None,
-                        },
+                locations: at(
+                    &uri,
+                    Region {
+                        start_line: 1,
+                        start_column: 1,
+                        end_line: None,
+                        end_column: None,
+                        snippet: None,
                     },
-                }],
+                ),
                 properties: None,
             };
             self.write_result(w, &result)?;

@@ -133,14 +133,14 @@ impl SubstitutionRule {
         // "beta" → "alpha" would flip the word on every run). One matcher for every swap of
         // the rule: hit `rule` j is swap j.
         let m = Matcher::from_specs(&patterns).map_err(|e| err(spans[e.rule].0, e.message))?;
+        // Another swap matters only when `--fix` applies both: each has one replacement (a
+        // list is only suggested).
+        let applied = |k: usize| replacements[k].len() == 1;
         let mut hits = Vec::new();
         for (i, list) in replacements.iter().enumerate() {
             for bad in list {
                 hits.clear();
                 m.find_all(bad, &mut hits);
-                // Another swap matters only when `--fix` applies both: each has one
-                // replacement (a list is only suggested).
-                let applied = |k: usize| replacements[k].len() == 1;
                 let Some(j) = hits
                     .iter()
                     .map(|h| h.rule as usize)
