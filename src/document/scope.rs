@@ -24,16 +24,20 @@ impl Scope {
     pub const SIGNATURE: Scope = Scope(1 << 6);
     /// Quoted reply text: never the sender's pitch.
     pub const QUOTE: Scope = Scope(1 << 7);
+    /// A courtesy under the ask ("Looking forward to hearing from you."): body as well, and
+    /// the last words of the close.
+    pub const COURTESY: Scope = Scope(1 << 8);
     /// No part at all.
     pub const NONE: Scope = Scope(0);
 
     /// Every part, in document order, with its name.
-    pub const ALL: [(Scope, &'static str); 8] = [
+    pub const ALL: [(Scope, &'static str); 9] = [
         (Scope::SUBJECT, "subject"),
         (Scope::GREETING, "greeting"),
         (Scope::OPENING, "opening"),
         (Scope::BODY, "body"),
         (Scope::CLOSING, "closing"),
+        (Scope::COURTESY, "courtesy"),
         (Scope::SIGNOFF, "signoff"),
         (Scope::SIGNATURE, "signature"),
         (Scope::QUOTE, "quote"),
@@ -42,7 +46,8 @@ impl Scope {
     /// The message itself, its paragraphs: opening, body and closing.
     pub const MESSAGE: Scope = Scope::OPENING.union(Scope::BODY).union(Scope::CLOSING);
 
-    /// The scope of a rule that names none: every part but `quote` and `signature`.
+    /// The scope of a rule that names none: every part but `quote` and `signature` (a
+    /// courtesy under the ask is body as well).
     pub const DEFAULT: Scope = Scope(0b0011_1111);
 
     /// The scope named `name`, if it is one.
@@ -73,6 +78,11 @@ impl Scope {
     /// The union of two sets.
     pub const fn union(self, other: Scope) -> Scope {
         Scope(self.0 | other.0)
+    }
+
+    /// The parts of this set that are not in `other`.
+    pub const fn without(self, other: Scope) -> Scope {
+        Scope(self.0 & !other.0)
     }
 
     /// The names of the parts in this set, in document order.

@@ -179,6 +179,10 @@ impl<'a> Context<'a> {
                 present = present.union(s.scope);
             }
         }
+        // A courtesy under the ask is body as well: a measure of the body does not name it.
+        if !self.meta.scope.intersects(Scope::COURTESY) {
+            present = present.without(Scope::COURTESY);
+        }
         f.scope = if present.is_empty() {
             self.meta.scope
         } else {

@@ -18,7 +18,8 @@
 //! 6. the paragraphs between (split on blank lines, or on sentence ends at line ends when the
 //!    draft has no blank line at all): the first is the opening, the last the closing, the rest
 //!    the body. A last paragraph that is only a courtesy ("Looking forward to hearing from
-//!    you.") is body, and the paragraph above it (the ask) is the closing; so are two.
+//!    you.") is body and `courtesy`, and the paragraph above it (the ask) is the closing; so
+//!    are two.
 
 mod cue_patterns;
 mod cues;
@@ -582,14 +583,18 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         })
     };
     let courtesy = |k: usize| is_courtesy(&text[paras[k].0.clone()]);
-    let closing: Vec<usize> = match own[..] {
+    // The closing, and the courtesies under it (body, and `courtesy` too: the close's last
+    // words, where "Looking forward to partnering with you." is the ask again).
+    let (closing, courtesies): (Vec<usize>, Vec<usize>) = match own[..] {
         // Two courtesies under the ask ("Thanks for your time." then "Looking forward to
         // hearing from you.") leave it the closing as one does.
-        [.., ask, one, last] if courtesy(one) && courtesy(last) && !courtesy(ask) => vec![ask],
-        [.., ask, last] if courtesy(last) => vec![ask],
-        [.., ask, last] if tag(last) => vec![ask, last],
-        [.., last] => vec![last],
-        [] => Vec::new(),
+        [.., ask, one, last] if courtesy(one) && courtesy(last) && !courtesy(ask) => {
+            (vec![ask], vec![one, last])
+        }
+        [.., ask, last] if courtesy(last) => (vec![ask], vec![last]),
+        [.., ask, last] if tag(last) => (vec![ask, last], Vec::new()),
+        [.., last] => (vec![last], Vec::new()),
+        [] => (Vec::new(), Vec::new()),
     };
     for (k, (span, q)) in paras.iter().enumerate() {
         let scope = if *q {
@@ -602,7 +607,13 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             if closing.contains(&k) {
                 s = s.union(Scope::CLOSING);
             }
-            if s.is_empty() { Scope::BODY } else { s }
+            if s.is_empty() {
+                s = Scope::BODY;
+            }
+            if courtesies.contains(&k) {
+                s = s.union(Scope::COURTESY);
+            }
+            s
         };
         push(&mut segs, scope, span.clone());
     }

@@ -249,8 +249,9 @@ fn a_thank_you_under_the_name_is_no_sign_off() {
 fn two_courtesy_lines_under_the_ask_leave_it_the_closing() {
     let t = "Hi Dana,\n\nWe cut late loads 30%.\n\nCould we talk on Tuesday?\n\nThanks for your time.\n\nLooking forward to hearing from you.\n\nBest,\nSam\n";
     assert_eq!(part(t, "closing"), ["Could we talk on Tuesday?"]);
+    // Both are body, and the close's last words: `courtesy`.
     assert_eq!(
-        part(t, "body"),
+        part(t, "body+courtesy"),
         [
             "Thanks for your time.",
             "Looking forward to hearing from you."
@@ -267,12 +268,11 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
     assert_eq!(part(t, "opening"), ["We ship fast."]);
     assert_eq!(part(t, "closing"), ["Will you partner with us on a pilot?"]);
     assert_eq!(
-        part(t, "body"),
-        [
-            "Looking forward to hearing from you.",
-            "P.S. Act now, partner with us."
-        ]
+        part(t, "body+courtesy"),
+        ["Looking forward to hearing from you."]
     );
+    // A postscript is body, not a courtesy under the ask.
+    assert_eq!(part(t, "body"), ["P.S. Act now, partner with us."]);
     assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
     assert!(part(t, "signature").is_empty());
     // Right under the name, with no blank line.
@@ -310,7 +310,7 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
             ["Could we run one lane in March?"],
             "{courtesy}"
         );
-        assert_eq!(part(&t, "body"), [courtesy]);
+        assert_eq!(part(&t, "body+courtesy"), [courtesy]);
     }
     let t = "Hi,\n\nWe ship fast.\n\nLet me know if you are in.\n\nBest,\nSam\n";
     assert_eq!(part(t, "closing"), ["Let me know if you are in."]);
