@@ -23,6 +23,9 @@ pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
     matcher: Matcher,
     profile: Profile,
+    /// Rules the packs define that a selection turned off (`--ignore`, `select`): a
+    /// suppression comment may still name them.
+    off: Vec<Arc<RuleMeta>>,
 }
 
 /// Compile the rules of these packs, in load order, without the matcher (so that a
@@ -102,7 +105,19 @@ impl Linter {
             rules,
             matcher,
             profile: Profile::default(),
+            off: Vec::new(),
         })
+    }
+
+    /// This linter, knowing the rules of its packs that a selection turned off.
+    pub fn with_off(mut self, off: Vec<Arc<RuleMeta>>) -> Linter {
+        self.off = off;
+        self
+    }
+
+    /// The rules of its packs that a selection turned off (see [`Linter::with_off`]).
+    pub fn off(&self) -> &[Arc<RuleMeta>] {
+        &self.off
     }
 
     /// The metadata of every loaded rule, in load order.
@@ -113,8 +128,11 @@ impl Linter {
     /// A linter with only the rules for which `keep` is true (for running one rule's examples).
     pub fn retain(self, keep: impl Fn(&RuleMeta) -> bool) -> Result<Linter> {
         let profile = self.profile;
+        let off = self.off;
         let rules = self.rules.into_iter().filter(|r| keep(r.meta())).collect();
-        Ok(Linter::from_rules(rules)?.with_profile(profile))
+        Ok(Linter::from_rules(rules)?
+            .with_profile(profile)
+            .with_off(off))
     }
 
     /// The profile that [`Linter::check`] uses (default: first-touch).

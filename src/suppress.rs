@@ -271,9 +271,9 @@ fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding 
     }
 }
 
-/// Misspelt directives and names that match none of `rules` (built-in `pitchlint/…` names
-/// always match).
-fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>]) -> Vec<Finding> {
+/// Misspelt directives and names that match none of `rules` nor of `off` (the packs' rules a
+/// selection turned off: naming one is no typo). Built-in `pitchlint/…` names always match.
+fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -> Vec<Finding> {
     let mut out = Vec::new();
     for d in dirs {
         if d.action == Action::Unknown {
@@ -287,7 +287,7 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>]) -> Vec<Finding> {
         for r in &d.rules {
             let known = r == "pitchlint"
                 || r.starts_with("pitchlint/")
-                || rules.iter().any(|m| specificity(r, m).is_some());
+                || rules.iter().chain(off).any(|m| specificity(r, m).is_some());
             if !known {
                 out.push(warning(
                     unknown_rule_meta(),
@@ -304,9 +304,14 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>]) -> Vec<Finding> {
 }
 
 /// Sort `findings` of the document `source` into kept and suppressed, and check the names
-/// directives use against `rules` (the loaded ones). Findings inside a directive itself are
-/// dropped.
-pub fn apply(source: &str, findings: Vec<Finding>, rules: &[Arc<RuleMeta>]) -> Outcome {
+/// directives use against `rules` (the loaded ones) and `off` (those a selection turned off).
+/// Findings inside a directive itself are dropped.
+pub fn apply(
+    source: &str,
+    findings: Vec<Finding>,
+    rules: &[Arc<RuleMeta>],
+    off: &[Arc<RuleMeta>],
+) -> Outcome {
     let dirs = directives(source);
     if dirs.is_empty() {
         return Outcome {
@@ -316,7 +321,7 @@ pub fn apply(source: &str, findings: Vec<Finding>, rules: &[Arc<RuleMeta>]) -> O
     }
     let mut regions = regions(source, &dirs);
     let mut out = Outcome {
-        unknown: unknown(&dirs, rules),
+        unknown: unknown(&dirs, rules, off),
         ..Outcome::default()
     };
     for f in findings {
@@ -421,7 +426,7 @@ mod tests {
         let one = at(s, "foo", "seed/a");
         let mut two = one.clone();
         two.span = 39..42;
-        let o = apply(s, vec![one, two], &[meta("seed/a")]);
+        let o = apply(s, vec![one, two], &[meta("seed/a")], &[]);
         assert_eq!((o.kept.len(), o.suppressed.len()), (1, 1));
         assert_eq!(o.kept[0].span.start, 39);
         assert!(o.unused.is_empty());
@@ -435,7 +440,7 @@ mod tests {
             at(s, "BBB", "seed/r"),
             at(s, "CCC", "seed/r"),
         ];
-        let o = apply(s, f, &[meta("seed/r"), meta("sales/x")]);
+        let o = apply(s, f, &[meta("seed/r"), meta("sales/x")], &[]);
         assert_eq!(o.kept.len(), 2);
         assert_eq!(o.suppressed.len(), 1);
         assert_eq!(o.unused.len(), 1);
@@ -458,7 +463,7 @@ mod tests {
         );
         assert!(d[0].rules.is_empty(), "{:?}", d[0].rules);
         let hit = at(s, "seed/a", "seed/a");
-        let o = apply(s, vec![hit], &[meta("seed/a")]);
+        let o = apply(s, vec![hit], &[meta("seed/a")], &[]);
         // The name inside the `#` directive is not a finding.
         assert!(o.kept.is_empty());
         let msgs: Vec<(String, String)> = o

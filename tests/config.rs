@@ -822,7 +822,7 @@ fn a_misspelt_name_gets_a_did_you_mean() {
     for (args, want) in [
         (
             &["--select", "partner", "d.txt"][..],
-            "--select partner: names no loaded rule (did you mean `seed/partner-close`, `seed/partner-talk`, `seed/partner-overuse`, `draft/partnership-subject`?)",
+            "--select partner: names no loaded rule (did you mean `seed/partner-close`, `seed/partner-talk`, `seed/partner-sign-off`, `seed/partner-overuse`, …?)",
         ),
         (
             &["--ignore", "parnter-close", "d.txt"],

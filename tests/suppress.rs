@@ -244,3 +244,30 @@ fn a_directive_paragraph_is_no_part_of_the_pitch() {
             .any(|l| l.starts_with("closing │ Will you"))
     );
 }
+
+/// A comment naming a rule the run turned off (`--ignore`, `--select`, a config's `ignore`)
+/// names a rule all the same: no `pitchlint/unknown-rule` warning, which would count toward
+/// a gate's `max_warnings` and suggest another rule. A name no pack defines still warns.
+#[test]
+fn a_suppression_of_a_rule_turned_off_is_no_typo() {
+    let text = format!(
+        "Hi Dana,\n\nWe ship fast.\n\n<!-- pitchlint-disable-next-line seed/partner-close -->\n{CLOSE}\n\nBest,\nSam\n"
+    );
+    for off in [
+        &["--ignore", "seed/partner-close"][..],
+        &["--ignore", "seed"],
+        &["--select", "sales"],
+    ] {
+        let (v, _) = lint("d.md", &text, off);
+        assert!(
+            !rules(&v).iter().any(|r| r == "pitchlint/unknown-rule"),
+            "{off:?}: {v}"
+        );
+    }
+    let typo = text.replace("seed/partner-close -->", "seed/partner-closing -->");
+    let (v, _) = lint("d.md", &typo, &["--ignore", "seed"]);
+    assert!(
+        rules(&v).iter().any(|r| r == "pitchlint/unknown-rule"),
+        "{v}"
+    );
+}

@@ -28,7 +28,7 @@ fn rules_lists_every_loaded_rule() {
             "phrase",
             "-20",
             "error",
-            "closing+courtesy",
+            "closing",
             "seed"
         ]
     );
@@ -165,10 +165,8 @@ fn explain_prints_rationale_examples_and_suggestion() {
     let (out, _, code) = run(pitchlint().args(["--isolated", "explain", "seed/partner-close"]));
     assert_eq!(code, 0);
     assert!(out.starts_with("seed/partner-close\n"));
-    assert!(
-        out.contains("kind phrase, weight -20, severity error, scope closing+courtesy, pack seed")
-    );
-    assert!(out.contains("\nWhy:\n    The closing paragraph is where the ask is,"));
+    assert!(out.contains("kind phrase, weight -20, severity error, scope closing, pack seed"));
+    assert!(out.contains("\nWhy:\n    The closing paragraph is where the ask is."));
     assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
     assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));
     assert!(out.contains("\nStays quiet on (example 1):\n"));

@@ -274,8 +274,18 @@ impl Config {
     /// [`Config::linter`] from packs already read by [`Config::pack_sources`].
     pub fn linter_of(&self, sources: &[PackSource]) -> Result<Linter> {
         let rules = crate::check::compile_rules(sources)?;
+        let all: Vec<_> = rules.iter().map(|r| r.meta().clone()).collect();
         let path = self.path.clone().unwrap_or_default();
-        Linter::build(self.selection.apply(rules, &path, &self.text)?, sources)
+        let kept = self.selection.apply(rules, &path, &self.text)?;
+        // What the selection turned off is still a rule a suppression comment may name.
+        let on: std::collections::HashSet<&str> =
+            kept.iter().map(|r| r.meta().qualified.as_str()).collect();
+        let off = all
+            .iter()
+            .filter(|m| !on.contains(m.qualified.as_str()))
+            .cloned()
+            .collect();
+        Ok(Linter::build(kept, sources)?.with_off(off))
     }
 
     /// `file` relative to this config's folder (both made absolute and tidied).

@@ -234,15 +234,16 @@ fn the_embedded_rule_dfa_stays_small() {
 /// strings then, for about 0.3 M of a 3 KB draft's instructions (0.19 M for the first 340).
 /// The bound was 2,700 until a practice's own partners ("you and your practice partner"),
 /// integrations ("our other EHR partners"), more asks to team up and the prices, terms and slogans
-/// that concrete-proof leaves out added ~125 (session 21). It was 2,750 until the courtesy
-/// under the ask became partner-close's, with the mentions a courtesy makes ("good luck at the
-/// Partner Summit", "thank you for your continued partnership") excepted (9, session 23).
+/// that concrete-proof leaves out added ~125 (session 21). It was 2,750 until
+/// seed/partner-sign-off's partnerships pushed in a courtesy under the ask ("Looking forward to
+/// partnering with you.", "Thanks for considering us as your freight partner.") added 52
+/// (session 23).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 2_760, "{n} distinct strings");
+    assert!(n <= 2_810, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
