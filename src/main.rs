@@ -148,6 +148,22 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(Status::Error.code());
         }
+        // A file there already with a draft's extension is replaced only when it holds a
+        // report (an earlier run's `report.md`) or nothing: `-o cold/next-draft.txt` meant as
+        // an input, or a draft the walk leaves out (gitignored, excluded), is no report.
+        if target.is_some() && pitchlint::document::Format::from_path(path).is_some() {
+            if let Some(head) = file_head(path) {
+                if !pitchlint::render::opens_as_report(&String::from_utf8_lossy(&head)) {
+                    say!(
+                        "pitchlint: error: {}: --output names a file that is there and holds no \
+                         pitchlint report (it reads as a draft): the report would overwrite it; \
+                         write the report elsewhere, or remove the file first",
+                        pitchlint::render::printable(&path.display().to_string())
+                    );
+                    return ExitCode::from(Status::Error.code());
+                }
+            }
+        }
     }
     let (mut out, is_terminal) = match cli.output.as_deref() {
         Some(path) => (Out::File(Report { path, file: None }), false),
@@ -201,6 +217,22 @@ fn main() -> ExitCode {
             ExitCode::from(Status::Error.code())
         }
     }
+}
+
+/// The first 4 KB of a regular file (not of a pipe, which reading would drain or block on),
+/// if it can be read.
+fn file_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    if !std::fs::metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let mut head = Vec::with_capacity(4096);
+    File::open(path)
+        .ok()?
+        .take(4096)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
 }
 
 /// The report's file (`--output`), created on the first write.

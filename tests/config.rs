@@ -216,12 +216,7 @@ fn stdin_filename_gives_standard_input_a_file_s_name_format_and_config() {
 fn include_and_exclude_filter_what_folders_yield() {
     let dir = repo();
     let (v, _) = json_in(dir.path(), &["."]);
-    let paths: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = common::file_paths(&v);
     assert_eq!(paths, ["./followups/acme.txt", "./proposals/acme.txt"]);
     // A file named on the command line is always linted.
     let (v, _) = json_in(dir.path(), &["archive/old.txt"]);
@@ -1053,12 +1048,7 @@ fn force_exclude_skips_what_a_walk_skips() {
     let mut args = vec!["--force-exclude"];
     args.extend(named);
     let (v, _) = json_in(dir.path(), &args);
-    let linted: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let linted = common::file_paths(&v);
     assert_eq!(linted, ["drafts/keep/b.bak.txt", "followups/ok.txt"]);
     // A hidden folder named on the command line is walked, as without --force-exclude.
     let (v, _) = json_in(dir.path(), &["--force-exclude", ".github"]);

@@ -280,12 +280,7 @@ fn folders_pick_up_every_format() {
             out.status.code(),
         )
     };
-    let paths: Vec<&str> = v["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = common::file_paths(&v);
     let on_disk = std::fs::read_dir(DIR)
         .unwrap()
         .filter(|e| {

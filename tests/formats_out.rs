@@ -598,7 +598,8 @@ fn an_output_that_cannot_be_written_is_named() {
 
 /// `--output` never destroys a draft: naming an input (or the file standard input stands
 /// for) is refused before the file is touched, so is a file there already in a folder being
-/// linted, and a run that stops on a setup error leaves the file as it was.
+/// linted, or one with a draft's extension that holds no report, and a run that stops on a
+/// setup error leaves the file as it was.
 #[test]
 fn output_never_overwrites_or_lints_an_input() {
     let dir = tempfile::tempdir().unwrap();
@@ -674,6 +675,42 @@ fn output_never_overwrites_or_lints_an_input() {
     .unwrap();
     let (_, err, code) = report_run();
     assert_eq!(code, 0, "{err}");
+    // A draft the run does not lint (excluded, gitignored, or beside the file named) is no
+    // report either: it is not replaced. A report of any format, or an empty file, is.
+    std::fs::write(
+        dir.path().join("pitchlint.toml"),
+        "exclude = [\"mw/report.txt\", \"mw/wip.md\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("mw/wip.md"), draft).unwrap();
+    for args in [
+        &["-o", "mw/wip.md", "mw"][..],
+        &["-o", "mw/wip.md", "same.txt"],
+        &["--format", "json", "-o", "mw/wip.md", "same.txt"],
+    ] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).args(args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(
+            err.contains(
+                "mw/wip.md: --output names a file that is there and holds no pitchlint report"
+            ),
+            "{err}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("mw/wip.md")).unwrap(),
+            draft
+        );
+    }
+    std::fs::write(dir.path().join("old.md"), "").unwrap();
+    for format in [
+        "human", "concise", "json", "jsonl", "sarif", "github", "junit", "human",
+    ] {
+        let (_, err, code) =
+            run(pitchlint_in(dir.path()).args(["--format", format, "-o", "old.md", "same.txt"]));
+        assert_ne!(code, 2, "{format}: {err}");
+        let report = std::fs::read_to_string(dir.path().join("old.md")).unwrap();
+        assert!(report.contains("same.txt"), "{format}: {report}");
+    }
     // A setup error (a rule pack that is not there) neither creates nor empties the file.
     let (_, err, code) =
         run(pitchlint_in(dir.path()).args(["--rules", "none.toml", "-o", "new.json", "same.txt"]));

@@ -393,6 +393,30 @@ fn init_writes_a_working_starter_and_never_overwrites() {
     write(fresh.path(), &[("rules/team.toml", "keep")]);
     assert_eq!(run(pitchlint_in(fresh.path()).arg("init")).2, 2);
     assert!(!fresh.path().join("pitchlint.toml").exists());
+    // A `.pitchlint.toml` there already would lose its place to the new file: refused too.
+    let hidden = tempfile::tempdir().unwrap();
+    write(hidden.path(), &[(".pitchlint.toml", "min_score = 80\n")]);
+    let (_, err, code) = run(pitchlint_in(hidden.path()).arg("init"));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(".pitchlint.toml: this folder has a config already"),
+        "{err}"
+    );
+    assert!(!hidden.path().join("pitchlint.toml").exists());
+    assert!(!hidden.path().join("rules").exists());
+    // The starter leaves a repository's own documents out: a README is no pitch.
+    write(
+        dir.path(),
+        &[
+            ("README.md", "# Proposals\n\nPartner with us.\n"),
+            ("docs/README.md", "# Docs\n"),
+        ],
+    );
+    std::fs::write(dir.path().join("pitchlint.toml"), &config).unwrap();
+    let (out, err, _) = run(pitchlint_in(dir.path()).args(["--format", "json", "."]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let paths = common::file_paths(&v);
+    assert_eq!(paths, ["./proposals/a.txt"], "{out}");
 }
 
 #[test]

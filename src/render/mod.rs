@@ -278,6 +278,63 @@ pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> 
     }
 }
 
+/// Whether `head` (the start of a file) opens as one of pitchlint's reports, or holds nothing:
+/// what `--output` may replace when the file has a draft's extension (`report.md`, an earlier
+/// run's). A draft opens as none: the JSON formats open with `{"` (or a lone `{`), JUnit with
+/// `<?xml`, GitHub's commands with `::`, the human report with `error[`, `warning[` or
+/// `info[`, or a file's score line, the concise one with `path:line:col: severity [`, the
+/// statistics table with a count and a rule id; a coloured report with an escape.
+pub fn opens_as_report(head: &str) -> bool {
+    let Some(first) = head.lines().find(|l| !l.trim().is_empty()) else {
+        return true;
+    };
+    let t = first.trim_start();
+    let severity = ["error", "warning", "info"];
+    let human = severity.iter().any(|s| {
+        t.strip_prefix(s)
+            .is_some_and(|rest| rest.starts_with('[') && rest.contains("]: "))
+    });
+    // "path: score 88/100 PASS".
+    let score = first.rsplit_once(": score ").is_some_and(|(_, rest)| {
+        let mut words = rest.split_whitespace();
+        words
+            .next()
+            .and_then(|n| n.strip_suffix("/100"))
+            .is_some_and(|n| n.parse::<f64>().is_ok())
+            && matches!(words.next(), Some("PASS" | "FAIL"))
+    });
+    // "path:3:1: warning [research/too-short] …".
+    let concise = severity.iter().any(|s| {
+        first
+            .split_once(&format!(": {s} ["))
+            .is_some_and(|(at, _)| {
+                let mut parts = at.rsplitn(3, ':');
+                let (col, line) = (parts.next(), parts.next());
+                [col, line].iter().all(|n| {
+                    n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                })
+            })
+    });
+    // "    2  seed/concrete-proof           info     A figure…".
+    let statistics = {
+        let mut words = t.split_whitespace();
+        words
+            .next()
+            .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            && words.next().is_some_and(|id| id.contains('/'))
+            && words.next().is_some_and(|s| severity.contains(&s))
+    };
+    t.starts_with("{\"")
+        || t.trim_end() == "{"
+        || t.starts_with("<?xml")
+        || t.starts_with("::")
+        || t.starts_with('\u{1b}')
+        || human
+        || score
+        || concise
+        || statistics
+}
+
 #[cfg(test)]
 mod printable_tests {
     use super::printable;
@@ -295,6 +352,47 @@ mod printable_tests {
             "x\u{2421}\u{fffd}\u{fffd}y"
         );
         assert_eq!(printable("line\nnext\r"), "line\u{240a}next\u{240d}");
+    }
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::opens_as_report;
+
+    #[test]
+    fn reports_open_as_reports_and_drafts_do_not() {
+        for report in [
+            "",
+            "\n\n",
+            "warning[sales/cliches]: -3 points: Stock phrases\n --> d.txt:5:1\n",
+            "d.txt: score 88/100 PASS\n",
+            "proposals/a b.md: score 49.5/100 FAIL\n",
+            "d.txt:3:1: warning [research/too-short] 20 words\n",
+            "C:\\d.txt:3:1: info [seed/concrete-proof] A figure\n",
+            "    2  seed/concrete-proof           info     A figure\n",
+            "{\"files\":[]}",
+            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>",
+            "::error file=d.txt,line=1::x\n",
+            "\u{1b}[33mwarning\u{1b}[0m[x/y]",
+        ] {
+            assert!(opens_as_report(report), "{report:?}");
+        }
+        for draft in [
+            "Hi Dana,\n\nCould we talk?\n",
+            "Subject: Partnership opportunity\n\nHi Dana,",
+            "# Proposal for Globex\n\n## Scope\n",
+            "{{first_name}}, congrats on the new role.",
+            "[Name],\n\nQuick question.",
+            "<p>Hi Dana,</p>",
+            "Error: we shipped late twice in March. Could we fix it?",
+            "Warning signs: 3 late loads in 2 weeks.",
+            "Our score: 98/100 on-time, and the rest on us.",
+            "Meeting notes 10:30: info [pending]",
+            "2 trucks/day from Dayton, warning: full",
+        ] {
+            assert!(!opens_as_report(draft), "{draft:?}");
+        }
     }
 }
 

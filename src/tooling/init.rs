@@ -31,9 +31,10 @@ fail_on = "error"
 # profile = "first-touch"
 # template = false
 
-# Files found in folders: globs relative to this file.
+# Files found in folders: globs relative to this file. A repository's own documents are no
+# pitch: without these, `pitchlint .` would score its README.
 # include = ["**/*.md", "**/*.txt"]
-exclude = ["archive/**"]
+exclude = ["archive/**", "**/README.md", "**/CHANGELOG.md", "**/CONTRIBUTING.md"]
 
 # A rule's severity or weight, changed.
 # [rules."sales/buzzwords"]
@@ -98,6 +99,19 @@ pub fn init(dir: &Path) -> Result<()> {
                 ErrorKind::Usage,
                 p,
                 "already exists: pitchlint init never overwrites a file",
+            ));
+        }
+    }
+    // A `.pitchlint.toml` there already would be shadowed by the new `pitchlint.toml` (the
+    // first name wins), its settings dropped without a word.
+    for name in crate::config::FILE_NAMES {
+        let p = dir.join(name);
+        if p.exists() {
+            return Err(Error::file(
+                ErrorKind::Usage,
+                &p,
+                "this folder has a config already: a new pitchlint.toml beside it would take its \
+                 place; edit it (`pitchlint config` shows what it sets)",
             ));
         }
     }

@@ -76,6 +76,16 @@ pub fn rule_ids(file: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The paths of the files of a json report, in report order.
+pub fn file_paths(v: &Value) -> Vec<&str> {
+    v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect()
+}
+
 /// A one-rule pack named `team`: `Globex` is an error-free warning of weight -6.
 pub const TEAM_PACK: &str = r#"[pack]
 name = "team"
