@@ -91,7 +91,7 @@ pub struct Cli {
     pub template: bool,
 
     /// Print each draft with its parts marked (subject, greeting, opening, body, closing,
-    /// signoff, signature, quote) and its placeholders, instead of linting it.
+    /// courtesy, signoff, signature, quote) and its placeholders, instead of linting it.
     #[arg(long)]
     pub show_parts: bool,
 

@@ -230,6 +230,25 @@ fn junit_has_one_case_per_file_failing_with_the_gate() {
         "{out}"
     );
     assert!(!out.contains("./a.txt"), "{out}");
+    // A file that fails on its score alone says why in the failure's text, as concise does;
+    // under --quiet, a binary file skipped is no test case (it did not fail).
+    std::fs::write(dir.path().join("logo.txt"), b"GIF89a\0\0\x01").unwrap();
+    let (out, _, code) = run(pitchlint_in(dir.path()).args([
+        "--format",
+        "junit",
+        "--quiet",
+        "--min-score",
+        "100",
+        ".",
+    ]));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("a.txt:1:1: error [pitchlint/min-score] score "),
+        "{out}"
+    );
+    assert!(!out.contains("logo.txt"), "{out}");
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["--format", "junit", "."]));
+    assert!(out.contains("<testcase name=\"logo.txt\""), "{out}");
 }
 
 fn sarif_schema() -> jsonschema::Validator {

@@ -4,7 +4,7 @@
 //! For plain text the two are the same string. Readers of other formats blank out what is not
 //! prose, or decode it, and record an [`OffsetMap`] from view offsets back to source offsets,
 //! so that every finding points into the file as stored. Parts of a pitch (subject, greeting,
-//! opening, body, closing, signoff, signature, quote) are [`Segment`]s over the view.
+//! opening, body, closing, courtesy, signoff, signature, quote) are [`Segment`]s over the view.
 
 pub mod align;
 pub(crate) mod dfa;

@@ -236,14 +236,15 @@ fn the_embedded_rule_dfa_stays_small() {
 /// integrations ("our other EHR partners"), more asks to team up and the prices, terms and slogans
 /// that concrete-proof leaves out added ~125 (session 21). It was 2,750 until
 /// seed/partner-sign-off's partnerships pushed in a courtesy under the ask ("Looking forward to
-/// partnering with you.", "Thanks for considering us as your freight partner.") added 52
-/// (session 23).
+/// partnering with you.", "Thanks for considering us as your freight partner.", ~200 forms a
+/// review found) and partner-talk's thanks for a partnership that exists added ~220 (session
+/// 23).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 2_810, "{n} distinct strings");
+    assert!(n <= 2_980, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

@@ -67,6 +67,13 @@ impl Renderer for Junit {
                     one_line(f.message())
                 ));
             }
+            // A score below the minimum, as the concise format shows it: every failure shows.
+            if let Some(reason) = file.score.reasons.iter().find(|r| r.starts_with("score ")) {
+                body.push_str(&format!(
+                    "{path}:1:1: error [{}] {reason}\n",
+                    super::sarif::MIN_SCORE_RULE
+                ));
+            }
             case.push_str(&format!(
                 ">\n      <failure type=\"pitchlint\" message=\"{}\">{}</failure>\n    </testcase>\n",
                 escape(&message),

@@ -318,7 +318,7 @@ fn lint(
             OutputFormat::Json | OutputFormat::Jsonl
         )))
     } else if cli.format == OutputFormat::Sarif {
-        Box::new(Sarif::new(all_rules(&linters)))
+        Box::new(Sarif::new(all_rules(&linters, &configs.list)))
     } else {
         let opts = RenderOptions {
             color: env.color,
@@ -419,7 +419,8 @@ fn lint(
                 // Binary and not an error (see `binary_is_an_error`): a note.
                 Ok(None) if !binary_is_an_error(input, cli) => {
                     note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
-                    if reporting {
+                    // A skipped file did not fail: `--quiet` reports only those that did.
+                    if reporting && !cli.quiet {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
                     } else if cli.stats {
                         stats_unread.push(crate::render::json::unread_record(

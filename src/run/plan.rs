@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::Env;
 use crate::check::Linter;
 use crate::cli::Cli;
-use crate::config::{Configs, Flags, Mode};
+use crate::config::{Config, Configs, Flags, Mode};
 use crate::error::Error;
 use crate::inputs::Input;
 use crate::rule::RuleMeta;
@@ -169,7 +169,7 @@ fn walk_wants(config: &crate::config::Config, file: &std::path::Path) -> bool {
 
 /// Every rule of every linter, once each, in load order, then the built-in rules (for
 /// SARIF's rule list).
-pub(super) fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
+pub(super) fn all_rules(linters: &[Option<Linter>], configs: &[Arc<Config>]) -> Vec<Arc<RuleMeta>> {
     let mut seen = std::collections::HashSet::new();
     let mut all: Vec<Arc<RuleMeta>> = linters
         .iter()
@@ -178,7 +178,18 @@ pub(super) fn all_rules(linters: &[Option<Linter>]) -> Vec<Arc<RuleMeta>> {
         .filter(|m| seen.insert(m.qualified.clone()))
         .cloned()
         .collect();
-    all.extend(crate::builtin::rules());
+    // The built-in rules that run under some config used (`--select team` leaves out
+    // `pitchlint/missing-subject`); all of them when no file was linted.
+    let used = (0..linters.len()).filter(|&i| linters[i].is_some() && i < configs.len());
+    let mut builtins: Vec<Arc<RuleMeta>> = used.flat_map(|i| configs[i].builtins()).collect();
+    if linters.iter().all(Option::is_none) {
+        builtins = crate::builtin::rules();
+    }
+    all.extend(
+        builtins
+            .into_iter()
+            .filter(|m| seen.insert(m.qualified.clone())),
+    );
     all
 }
 
