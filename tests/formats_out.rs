@@ -296,6 +296,20 @@ fn sarif_validates_and_points_where_json_does() {
         assert_eq!(sr["shortDescription"]["text"], r["message"]);
         assert!(!sr["fullDescription"]["text"].as_str().unwrap().is_empty());
     }
+    // As `rules --json` lists them: a selection that leaves out the built-in rules that can be
+    // turned off leaves them out of the run's rules too.
+    let (out, _) = output(&["--format", "sarif", "--select", "seed", SAMPLE]);
+    let selected: Value = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = selected["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"seed/partner-close"), "{ids:?}");
+    assert!(ids.contains(&"pitchlint/min-score"), "{ids:?}");
+    assert!(!ids.contains(&"pitchlint/missing-subject"), "{ids:?}");
+    assert!(!ids.iter().any(|id| id.starts_with("sales/")), "{ids:?}");
     // Regions are the json format's positions, and ruleIndex points at the rule.
     let (json, _) = output(&["--format", "json", SAMPLE, "tests/fixtures/essay.txt"]);
     let json: Value = serde_json::from_str(&json).unwrap();
