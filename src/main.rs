@@ -98,10 +98,19 @@ fn main() -> ExitCode {
     }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
+        // --help and --version, on standard output.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        // A usage error on one line, as every other error: a CI log or a script's `2>&1 |
+        // head -1` keeps the whole of it.
+        Err(e) => {
+            say!(
+                "pitchlint: error: {}",
+                usage_on_one_line(&e.render().to_string())
+            );
+            return ExitCode::from(Status::Error.code());
         }
     };
     // `-j N`: every parallel step (packs compiled, a long file's stages, folders) shares N
@@ -217,6 +226,32 @@ fn main() -> ExitCode {
             ExitCode::from(Status::Error.code())
         }
     }
+}
+
+/// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a
+/// pointer to --help, over several lines) as one line: what is wrong, then the rest in order.
+fn usage_on_one_line(text: &str) -> String {
+    let mut line = String::new();
+    for l in text.lines() {
+        let t = l.trim();
+        if t.starts_with("Usage:") || t.starts_with("For more information") {
+            break;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        let t = t.strip_prefix("error: ").unwrap_or(t);
+        let t = t
+            .strip_prefix('[')
+            .and_then(|v| v.strip_suffix(']'))
+            .unwrap_or(t);
+        if !line.is_empty() {
+            line.push_str(if line.ends_with(':') { " " } else { "; " });
+        }
+        line.push_str(t);
+    }
+    line.push_str(" (see `pitchlint --help`)");
+    line
 }
 
 /// The first 4 KB of a regular file (not of a pipe, which reading would drain or block on),

@@ -1062,3 +1062,38 @@ fn the_summary_counts_unread_inputs_as_such() {
         "{stderr}"
     );
 }
+
+/// A mistyped flag or value is one line on standard error, as every other error is, with
+/// what is wrong, the values it takes and clap's suggestion; exit 2. Help and version print
+/// on standard output, exit 0.
+#[test]
+fn usage_errors_are_one_line() {
+    for (args, want) in [
+        (
+            &["--profile", "followup", "x.txt"][..],
+            "pitchlint: error: invalid value 'followup' for '--profile <NAME>'; possible values: first-touch, follow-up, proposal; tip: a similar value exists: 'follow-up' (see `pitchlint --help`)\n",
+        ),
+        (
+            &["--formt", "json", "x.txt"],
+            "pitchlint: error: unexpected argument '--formt' found; tip: a similar argument exists: '--format' (see `pitchlint --help`)\n",
+        ),
+        (
+            &["explain"],
+            "pitchlint: error: the following required arguments were not provided: <RULE> (see `pitchlint --help`)\n",
+        ),
+    ] {
+        let out = pitchlint().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr), want, "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    for flag in ["--help", "--version"] {
+        let out = pitchlint().arg(flag).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(
+            out.stdout.starts_with(b"A fast linter") || out.stdout.starts_with(b"pitchlint "),
+            "{flag}"
+        );
+        assert!(out.stderr.is_empty(), "{flag}");
+    }
+}
