@@ -212,16 +212,18 @@ pub struct Document {
     pub map: OffsetMap,
     /// The parts of the pitch, over the view, sorted and non-overlapping.
     pub segments: Vec<Segment>,
-    /// View spans that phrase rules skip (placeholders, URLs and email addresses, markup left
-    /// in place), sorted and disjoint.
+    /// View spans that phrase rules skip besides the placeholders (URLs and email addresses,
+    /// markup left in place, accepted terms, suppression comments), sorted and disjoint. (The
+    /// placeholders are not copied in: a long template has millions. [`Document::is_masked`]
+    /// reads both.)
     pub masked: Vec<Range<usize>>,
     /// Notes for the user about how the file was read (lossy decoding…).
     pub warnings: Vec<String>,
     /// Bytes of the file before `source` starts: 3 for a UTF-8 byte-order mark, which
     /// `source` leaves out, so that offsets in reports are the file's own.
     pub stored_offset: usize,
-    /// Merge fields (`{{first_name}}`, `[Company]`…) in the view, sorted. Each is also masked;
-    /// metrics count each as one word.
+    /// Merge fields (`{{first_name}}`, `[Company]`…) in the view, sorted. Each is masked too
+    /// (see [`Document::is_masked`]); metrics count each as one word.
     pub placeholders: Vec<Range<usize>>,
     /// The config's accepted terms in the view (a customer's or a product's name), sorted and
     /// disjoint. Each is also masked; metrics count each as one word, as a merge field.
@@ -277,7 +279,7 @@ impl Document {
         let text = doc.text();
         let spans = || {
             let placeholders = placeholders::find(text);
-            let masked = links::merge(&placeholders, &links::find(text));
+            let masked = links::merge(&[], &links::find(text));
             (placeholders, masked)
         };
         // A long text finds its parts on one core and its merge fields and links on another;
@@ -356,10 +358,11 @@ impl Document {
         self.placeholders.get(i).filter(|p| p.start < span.end)
     }
 
-    /// Whether a view span overlaps a masked span.
+    /// Whether a view span overlaps a masked span or a placeholder.
     pub fn is_masked(&self, span: &Range<usize>) -> bool {
         let i = self.masked.partition_point(|m| m.end <= span.start);
         self.masked.get(i).is_some_and(|m| m.start < span.end)
+            || self.placeholder_in(span).is_some()
     }
 }
 
