@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use pitchlint::cli::Cli;
+use pitchlint::cli::{Cli, Command};
 use pitchlint::run::{self, Env, Status};
 
 /// A line on standard error, written if it can be: a standard error that is closed or full
@@ -96,7 +96,7 @@ fn main() -> ExitCode {
             "pitchlint: internal error{at}; this is a bug, please report it with the input that caused it"
         );
     }));
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(c) => c,
         // --help and --version, on standard output.
         Err(e) if !e.use_stderr() => {
@@ -113,6 +113,10 @@ fn main() -> ExitCode {
             return ExitCode::from(Status::Error.code());
         }
     };
+    // `-o -` is standard output, as `-` is standard input.
+    if cli.output.as_deref() == Some(Path::new("-")) {
+        cli.output = None;
+    }
     // `-j N`: every parallel step (packs compiled, a long file's stages, folders) shares N
     // threads. Without it, rayon starts one per core when first asked. Where the user may
     // start only a few processes (`ulimit -u`), this thread is the pool and the run goes on
@@ -157,19 +161,40 @@ fn main() -> ExitCode {
             );
             return ExitCode::from(Status::Error.code());
         }
-        // A file there already with a draft's extension is replaced only when it holds a
-        // report (an earlier run's `report.md`) or nothing: `-o cold/next-draft.txt` meant as
-        // an input, or a draft the walk leaves out (gitignored, excluded), is no report.
-        if target.is_some() && pitchlint::document::Format::from_path(path).is_some() {
-            if let Some(head) = file_head(path) {
-                if !pitchlint::render::opens_as_report(&String::from_utf8_lossy(&head)) {
-                    say!(
-                        "pitchlint: error: {}: --output names a file that is there and holds no \
-                         pitchlint report (it reads as a draft): the report would overwrite it; \
-                         write the report elsewhere, or remove the file first",
-                        pitchlint::render::printable(&path.display().to_string())
-                    );
-                    return ExitCode::from(Status::Error.code());
+        // A file there already is replaced only when it holds nothing or what pitchlint writes
+        // (an earlier run's `report.md`): `-o cold/next-draft.txt` meant as an input, a draft
+        // the walk leaves out, the run's own rule pack or config, a link to any of them, or a
+        // `package.json`, holds something else. (Shell completions, the man page and a schema
+        // are generated files: they are replaced.)
+        let generated = matches!(
+            cli.command,
+            Some(Command::Completions { .. } | Command::Man | Command::Schema { .. })
+        );
+        if target.is_some() && !generated {
+            let refuse = |why: &str| {
+                say!(
+                    "pitchlint: error: {}: --output names a file that is there and {why}: the \
+                     report would overwrite it; write the report elsewhere, or remove the file \
+                     first",
+                    pitchlint::render::printable(&path.display().to_string())
+                );
+                ExitCode::from(Status::Error.code())
+            };
+            match file_head(path) {
+                Ok(Some(head)) => {
+                    let head = String::from_utf8_lossy(&head);
+                    if !pitchlint::render::opens_as_pitchlint_output(&head) {
+                        return refuse(
+                            "holds no pitchlint report (a draft, a rule pack or another file)",
+                        );
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    return refuse(&format!(
+                        "cannot be read to check that it holds no draft ({})",
+                        pitchlint::Error::io(path, &e).message
+                    ));
                 }
             }
         }
@@ -254,20 +279,16 @@ fn usage_on_one_line(text: &str) -> String {
     line
 }
 
-/// The first 4 KB of a regular file (not of a pipe, which reading would drain or block on),
-/// if it can be read.
-fn file_head(path: &Path) -> Option<Vec<u8>> {
+/// The first 4 KB of a regular file (through a link); `None` for anything else (a pipe, which
+/// reading would drain or block on, a device such as `/dev/null`).
+fn file_head(path: &Path) -> io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    if !std::fs::metadata(path).ok()?.is_file() {
-        return None;
+    if !std::fs::metadata(path)?.is_file() {
+        return Ok(None);
     }
     let mut head = Vec::with_capacity(4096);
-    File::open(path)
-        .ok()?
-        .take(4096)
-        .read_to_end(&mut head)
-        .ok()?;
-    Some(head)
+    File::open(path)?.take(4096).read_to_end(&mut head)?;
+    Ok(Some(head))
 }
 
 /// The report's file (`--output`), created on the first write.

@@ -734,6 +734,39 @@ fn output_never_overwrites_or_lints_an_input() {
             draft
         );
     }
+    // Nor is any other file that holds something else: the run's own rule pack, a
+    // package.json, an XHTML draft, or a link to a draft under a report's name.
+    std::fs::write(dir.path().join("team.toml"), common::TEAM_PACK).unwrap();
+    std::fs::write(dir.path().join("package.json"), "{\n  \"name\": \"p\"\n}\n").unwrap();
+    std::fs::write(
+        dir.path().join("news.html"),
+        "<?xml version=\"1.0\"?>\n<html><body><p>Hi Dana,</p></body></html>\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("mw/wip.md", dir.path().join("link.json")).unwrap();
+    for (name, args) in [
+        (
+            "team.toml",
+            &["--rules", "team.toml", "-o", "team.toml", "same.txt"][..],
+        ),
+        ("package.json", &["-o", "package.json", "same.txt"]),
+        ("news.html", &["-o", "news.html", "same.txt"]),
+        #[cfg(unix)]
+        ("link.json", &["-o", "link.json", "same.txt"]),
+    ] {
+        let before = std::fs::read(dir.path().join(name)).unwrap();
+        let (_, err, code) = run(pitchlint_in(dir.path()).args(args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("holds no pitchlint report"), "{err}");
+        assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), before);
+    }
+    // `-o -` is standard output.
+    let (out, err, code) =
+        run(pitchlint_in(dir.path()).args(["-o", "-", "--format", "json", "same.txt"]));
+    assert_ne!(code, 2, "{err}");
+    assert!(out.starts_with("{\"files\":["), "{out}");
+    assert!(!dir.path().join("-").exists());
     std::fs::write(dir.path().join("old.md"), "").unwrap();
     for format in [
         "human", "concise", "json", "jsonl", "sarif", "github", "junit", "human",
@@ -743,6 +776,33 @@ fn output_never_overwrites_or_lints_an_input() {
         assert_ne!(code, 2, "{format}: {err}");
         let report = std::fs::read_to_string(dir.path().join("old.md")).unwrap();
         assert!(report.contains("same.txt"), "{format}: {report}");
+    }
+    // So is what the other modes and subcommands write, run after run.
+    for args in [
+        &["--statistics", "--format", "json", "same.txt"][..],
+        &["--statistics", "same.txt"],
+        &["--stats", "same.txt"],
+        &["--show-parts", "same.txt"],
+        &["--show-config", "same.txt"],
+        &["--color", "always", "same.txt"],
+        &["missing.txt"],
+        &["rules"],
+        &["explain", "seed/partner-close"],
+        &["config"],
+        &["same.txt"],
+    ] {
+        for _ in 0..2 {
+            let (_, err, code) = run(pitchlint_in(dir.path()).args(["-o", "old.md"]).args(args));
+            assert!(
+                !err.contains("holds no pitchlint report"),
+                "{args:?}: {err}: {}",
+                std::fs::read_to_string(dir.path().join("old.md")).unwrap()
+            );
+            assert!(
+                code == 0 || code == 1 || args == ["missing.txt"],
+                "{args:?}: {err}"
+            );
+        }
     }
     // A setup error (a rule pack that is not there) neither creates nor empties the file.
     let (_, err, code) =

@@ -278,61 +278,169 @@ pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> 
     }
 }
 
-/// Whether `head` (the start of a file) opens as one of pitchlint's reports, or holds nothing:
-/// what `--output` may replace when the file has a draft's extension (`report.md`, an earlier
-/// run's). A draft opens as none: the JSON formats open with `{"` (or a lone `{`), JUnit with
-/// `<?xml`, GitHub's commands with `::`, the human report with `error[`, `warning[` or
-/// `info[`, or a file's score line, the concise one with `path:line:col: severity [`, the
-/// statistics table with a count and a rule id; a coloured report with an escape.
-pub fn opens_as_report(head: &str) -> bool {
-    let Some(first) = head.lines().find(|l| !l.trim().is_empty()) else {
+/// Whether `head` (the first 4 KB of a file) is empty or opens as what pitchlint writes:
+/// what `--output` may replace (an earlier run's `report.md`). A draft, a rule pack, a config
+/// or any other file opens as none of these, so it is never replaced: a report of each format
+/// (a finding or a score line of the human report, a concise or GitHub line, the summary line,
+/// JSON, JSON Lines, SARIF, JUnit), `--statistics`, `--stats`, `--show-parts`, `--diff`, the
+/// `config`, `rules` and `explain` subcommands; coloured or not, after a byte-order mark.
+pub fn opens_as_pitchlint_output(head: &str) -> bool {
+    let head = head.strip_prefix('\u{feff}').unwrap_or(head);
+    let plain = strip_ansi(head);
+    let mut lines = plain.lines().filter(|l| !l.trim().is_empty());
+    let Some(first) = lines.next() else {
         return true;
     };
+    let second = lines.next().unwrap_or("");
     let t = first.trim_start();
     let severity = ["error", "warning", "info"];
+    // A rule id between brackets: `[sales/cliches]`, and what follows it.
+    let rule_then = |rest: &str| -> Option<String> {
+        let rest = rest.strip_prefix('[')?;
+        let (id, after) = rest.split_once(']')?;
+        let (pack, name) = id.split_once('/')?;
+        let word = |w: &str| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        };
+        (word(pack) && word(name)).then(|| after.to_string())
+    };
+    // "warning[sales/cliches]: -3 points: …".
     let human = severity.iter().any(|s| {
         t.strip_prefix(s)
-            .is_some_and(|rest| rest.starts_with('[') && rest.contains("]: "))
+            .and_then(rule_then)
+            .is_some_and(|after| after.starts_with(": "))
     });
-    // "path: score 88/100 PASS".
-    let score = first.rsplit_once(": score ").is_some_and(|(_, rest)| {
-        let mut words = rest.split_whitespace();
-        words
-            .next()
-            .and_then(|n| n.strip_suffix("/100"))
-            .is_some_and(|n| n.parse::<f64>().is_ok())
-            && matches!(words.next(), Some("PASS" | "FAIL"))
+    // "path: score 88/100 PASS", then its breakdown ("     70  base") or the next file's.
+    let score_line = |l: &str| {
+        l.rsplit_once(": score ").is_some_and(|(_, rest)| {
+            let mut words = rest.split_whitespace();
+            words
+                .next()
+                .and_then(|n| n.strip_suffix("/100"))
+                .is_some_and(|n| n.parse::<f64>().is_ok())
+                && matches!(words.next(), Some("PASS" | "FAIL"))
+        })
+    };
+    let breakdown = |l: &str| {
+        l.starts_with(' ')
+            && l.split_whitespace()
+                .next()
+                .is_some_and(|n| n.parse::<f64>().is_ok())
+    };
+    let score = score_line(first) && (second.is_empty() || breakdown(second) || score_line(second));
+    // "3 files: 2 passed, 1 failed, …".
+    let summary = t.split_once(' ').is_some_and(|(n, rest)| {
+        n.bytes().all(|b| b.is_ascii_digit())
+            && (rest.starts_with("files: ") || rest.starts_with("file: "))
+            && rest.contains(" passed, ")
+            && rest.contains(" failed")
     });
     // "path:3:1: warning [research/too-short] …".
     let concise = severity.iter().any(|s| {
         first
-            .split_once(&format!(": {s} ["))
-            .is_some_and(|(at, _)| {
+            .split_once(&format!(": {s} "))
+            .is_some_and(|(at, rest)| {
                 let mut parts = at.rsplitn(3, ':');
                 let (col, line) = (parts.next(), parts.next());
                 [col, line].iter().all(|n| {
                     n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-                })
+                }) && rule_then(rest).is_some_and(|after| after.starts_with(' '))
             })
     });
-    // "    2  seed/concrete-proof           info     A figure…".
+    let github = ["::error ", "::warning ", "::notice "].iter().any(|c| {
+        t.strip_prefix(c)
+            .is_some_and(|rest| rest.starts_with("file=") || rest.starts_with("title=pitchlint"))
+    });
+    let json = [
+        "{\"files\":[",
+        "{\"path\":\"",
+        "[{\"rule\":\"",
+        "{\"rule\":\"",
+    ]
+    .iter()
+    .any(|o| t.starts_with(o))
+        || t.trim_end() == "[]";
+    let sarif = t.trim_end() == "{"
+        && plain.contains("\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\"");
+    let junit = t.starts_with("<?xml") && plain.contains("<testsuites name=\"pitchlint\"");
+    // `--statistics`: "    2  seed/concrete-proof   info   A figure…".
     let statistics = {
         let mut words = t.split_whitespace();
         words
             .next()
             .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
-            && words.next().is_some_and(|id| id.contains('/'))
+            && words
+                .next()
+                .is_some_and(|id| rule_then(&format!("[{id}]")).is_some())
             && words.next().is_some_and(|s| severity.contains(&s))
     };
-    t.starts_with("{\"")
-        || t.trim_end() == "{"
-        || t.starts_with("<?xml")
-        || t.starts_with("::")
-        || t.starts_with('\u{1b}')
-        || human
+    // `--stats`: a path, then "  words   9".
+    let stats = {
+        let mut words = second.split_whitespace();
+        second.starts_with(' ')
+            && words.next() == Some("words")
+            && words
+                .next()
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+            && words.next().is_none()
+    };
+    // `--show-parts`: "draft.txt (text)".
+    let parts = ["(text)", "(markdown)", "(html)", "(email)"]
+        .iter()
+        .any(|f| first.trim_end().ends_with(f));
+    // `--diff`; `config` and `--show-config`; `rules`; `explain`.
+    let diff = t.starts_with("--- ") && second.starts_with("+++ ");
+    let config = t.starts_with("# config file: ");
+    let rules = {
+        let mut words = t.split_whitespace();
+        ["RULE", "KIND", "WEIGHT", "SEVERITY"]
+            .iter()
+            .all(|w| words.next() == Some(*w))
+    };
+    let explain = rule_then(&format!("[{}]", t.trim_end())).is_some_and(|a| a.is_empty())
+        && second.trim_start().starts_with("kind ")
+        && second.contains(", weight ");
+    human
         || score
+        || summary
         || concise
+        || github
+        || json
+        || sarif
+        || junit
         || statistics
+        || stats
+        || parts
+        || diff
+        || config
+        || rules
+        || explain
+}
+
+/// `s` without its ANSI escape sequences (`ESC [ … letter`).
+fn strip_ansi(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.clone().next() == Some('[') {
+                chars.next();
+                for d in chars.by_ref() {
+                    if d.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -357,26 +465,39 @@ mod printable_tests {
 
 #[cfg(test)]
 mod report_tests {
-    use super::opens_as_report;
+    use super::opens_as_pitchlint_output;
 
     #[test]
-    fn reports_open_as_reports_and_drafts_do_not() {
+    fn what_pitchlint_writes_is_output_and_drafts_are_not() {
         for report in [
             "",
             "\n\n",
+            "\u{feff}",
             "warning[sales/cliches]: -3 points: Stock phrases\n --> d.txt:5:1\n",
             "d.txt: score 88/100 PASS\n",
-            "proposals/a b.md: score 49.5/100 FAIL\n",
+            "d.txt: score 70/100 PASS\n     70  base\n",
+            "proposals/a b.md: score 49.5/100 FAIL\n    -20  seed/partner-close  (closing)\n",
+            "0 files: 0 passed, 0 failed, 0 findings, 1 input not read or written (see above)\n",
             "d.txt:3:1: warning [research/too-short] 20 words\n",
             "C:\\d.txt:3:1: info [seed/concrete-proof] A figure\n",
             "    2  seed/concrete-proof           info     A figure\n",
             "{\"files\":[]}",
-            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",",
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>",
+            "{\"path\":\"d.txt\",\"rule\":\"sales/cliches\"}\n",
+            "[{\"rule\":\"sales/buzzwords\",\"count\":2}]",
+            "[]\n",
+            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pitchlint\" tests=\"1\">",
             "::error file=d.txt,line=1::x\n",
-            "\u{1b}[33mwarning\u{1b}[0m[x/y]",
+            "::error title=pitchlint pitchlint/max-warnings::3 warnings\n",
+            "\u{1b}[33mwarning\u{1b}[0m[x/y]: -1 points: z",
+            "d.txt\n  words                   9\n",
+            "d.txt (text)\n    1  greeting  │ Hi Dana,\n",
+            "--- d.txt\n+++ d.txt\n@@ -1 +1 @@\n",
+            "# config file: none (defaults and flags only)\n",
+            "RULE   KIND   WEIGHT  SEVERITY  SCOPE  PACK\n",
+            "seed/partner-close\n\n  kind phrase, weight -20, severity error\n",
         ] {
-            assert!(opens_as_report(report), "{report:?}");
+            assert!(opens_as_pitchlint_output(report), "{report:?}");
         }
         for draft in [
             "Hi Dana,\n\nCould we talk?\n",
@@ -385,13 +506,23 @@ mod report_tests {
             "{{first_name}}, congrats on the new role.",
             "[Name],\n\nQuick question.",
             "<p>Hi Dana,</p>",
+            "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>Hi Dana",
+            "{\"subject\": \"Quick question\", \"body\": \"Hi Dana\"}",
+            "{\"a\":1}",
+            "::notice::hello",
+            "info[1]: the first point",
+            "warning[x]: my notes",
             "Error: we shipped late twice in March. Could we fix it?",
-            "Warning signs: 3 late loads in 2 weeks.",
             "Our score: 98/100 on-time, and the rest on us.",
+            "Acme Q3: score 80/100 PASS\n\nWe beat the target again.",
             "Meeting notes 10:30: info [pending]",
             "2 trucks/day from Dayton, warning: full",
+            "[pack]\nname = \"team\"\n",
+            "min_score = 80\n",
+            "{\n  \"name\": \"proposals\",\n  \"version\": \"1.0.0\"\n}",
+            "--- \nnotes\n",
         ] {
-            assert!(!opens_as_report(draft), "{draft:?}");
+            assert!(!opens_as_pitchlint_output(draft), "{draft:?}");
         }
     }
 }
