@@ -340,8 +340,17 @@ pub fn apply(
             out.kept.push(f);
         }
     }
+    // A name of rules this run turned off only (`--select`, `--ignore`): that it silenced
+    // nothing says nothing, and "remove it" would be wrong advice.
+    let off_only = |x: &str| {
+        !rules.iter().any(|m| specificity(x, m).is_some())
+            && off.iter().any(|m| specificity(x, m).is_some())
+    };
     for r in regions.iter().filter(|r| !r.used) {
         let d = &dirs[r.directive];
+        if r.rule.as_deref().is_some_and(off_only) {
+            continue;
+        }
         // A name of no rule is already reported as unknown.
         if r.rule.as_ref().is_some_and(|x| {
             out.unknown

@@ -520,8 +520,8 @@ fn an_unreadable_file_is_named_and_the_others_are_linted() {
     assert_eq!(code, 2);
 }
 
-/// A missing path that is the name of an option, or another linter's command, says what was
-/// likely meant; the rest is linted.
+/// A missing path that is the name of an option, another linter's command or a mistyped
+/// subcommand says what was likely meant; the rest is linted.
 #[test]
 fn a_missing_path_that_names_an_option_gets_a_hint() {
     let d = tempfile::tempdir().unwrap();
@@ -538,6 +538,10 @@ fn a_missing_path_that_names_an_option_gets_a_hint() {
         (
             "check",
             "check: no such file or directory (pitchlint lints the paths it is given",
+        ),
+        (
+            "expain",
+            "expain: no such file or directory (did you mean the subcommand `pitchlint explain`?)",
         ),
         ("drafts", "drafts: no such file or directory\n"),
     ] {

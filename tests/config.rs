@@ -828,6 +828,10 @@ fn a_misspelt_name_gets_a_did_you_mean() {
             "--select teams: names no loaded rule (did you mean `team`?)",
         ),
         (
+            &["--no-default-rules", "--ignore", "sales/buzzwords", "d.txt"],
+            "--ignore sales/buzzwords: names no loaded rule: no pack is loaded (--no-default-rules, and no pack of the config's or --rules)",
+        ),
+        (
             &["--ignore", "pitchlint/empty-draft", "d.txt"],
             "--ignore pitchlint/empty-draft: a built-in rule: it cannot be turned off (see `pitchlint explain pitchlint/empty-draft`)",
         ),

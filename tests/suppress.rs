@@ -264,6 +264,21 @@ fn a_suppression_of_a_rule_turned_off_is_no_typo() {
             "{off:?}: {v}"
         );
     }
+    // Nor is it an unused suppression to remove: the rule did not run.
+    for off in [
+        &["--ignore", "seed/partner-close"][..],
+        &["--select", "sales"],
+    ] {
+        let (v, _) = lint(
+            "d.md",
+            &text,
+            &[off, &["--report-unused-disables"][..]].concat(),
+        );
+        assert!(
+            !rules(&v).iter().any(|r| r == "pitchlint/unused-disable"),
+            "{off:?}: {v}"
+        );
+    }
     let typo = text.replace("seed/partner-close -->", "seed/partner-closing -->");
     let (v, _) = lint("d.md", &typo, &["--ignore", "seed"]);
     assert!(

@@ -165,23 +165,40 @@ impl RuleSelection {
             }
             if !named {
                 let hint = near_rules(&sel.text, &metas);
-                if sel.flag {
-                    let msg = format!(
-                        "--{key} {}: names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` (seed/partner)",
-                        sel.text,
-                        packs.join(", ")
-                    );
-                    errors.push((None, Error::usage(msg)));
-                    continue;
-                }
-                errors.push(at_err(
-                    sel.offset,
-                    format!(
-                        "`{key}`: `{}` names no loaded rule{hint}: expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` (seed/partner)",
-                        sel.text,
-                        packs.join(", ")
+                // What a name may be, with this run's packs (none with --no-default-rules
+                // and no pack of its own) and a prefix of one of their rules.
+                let example = metas
+                    .iter()
+                    .find(|m| m.qualified == "seed/partner-close")
+                    .or_else(|| metas.iter().find(|m| m.id.contains('-')))
+                    .or(metas.first());
+                let expected = match (packs.is_empty(), example) {
+                    (false, Some(m)) => format!(
+                        "expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` ({}/{})",
+                        packs.join(", "),
+                        m.pack,
+                        m.id.split('-').next().unwrap_or(&m.id)
                     ),
-                ));
+                    _ => "no pack is loaded (--no-default-rules, and no pack of the config's or \
+                          --rules)"
+                        .to_string(),
+                };
+                let msg = if sel.flag {
+                    format!(
+                        "--{key} {}: names no loaded rule{hint}: {expected}",
+                        sel.text
+                    )
+                } else {
+                    format!(
+                        "`{key}`: `{}` names no loaded rule{hint}: {expected}",
+                        sel.text
+                    )
+                };
+                if sel.flag {
+                    errors.push((None, Error::usage(msg)));
+                } else {
+                    errors.push(at_err(sel.offset, msg));
+                }
             }
         }
         for c in &self.changes {

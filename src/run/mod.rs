@@ -687,7 +687,8 @@ fn binary_is_an_error(input: &Input, cli: &Cli) -> bool {
 }
 
 /// For a missing path that is a bare word naming an option or a command of another linter
-/// (`pitchlint stats draft.txt`, `pitchlint check draft.txt`), what was likely meant.
+/// (`pitchlint stats draft.txt`, `pitchlint check draft.txt`), or close to a subcommand
+/// (`pitchlint expain …`), what was likely meant.
 fn option_meant(path: &std::path::Path) -> Option<String> {
     use clap::CommandFactory;
     let word = path.to_str().filter(|w| {
@@ -696,8 +697,12 @@ fn option_meant(path: &std::path::Path) -> Option<String> {
     if matches!(word, "check" | "lint") {
         return Some(" (pitchlint lints the paths it is given: `pitchlint <path>`)".into());
     }
-    Cli::command()
-        .get_arguments()
-        .any(|a| a.get_long() == Some(word))
-        .then(|| format!(" (did you mean `--{word}`?)"))
+    let command = Cli::command();
+    if command.get_arguments().any(|a| a.get_long() == Some(word)) {
+        return Some(format!(" (did you mean `--{word}`?)"));
+    }
+    // A subcommand mistyped: `pitchlint expain seed/partner-close`.
+    let subcommands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    crate::error::closest(word, subcommands.iter().copied())
+        .map(|c| format!(" (did you mean the subcommand `pitchlint {c}`?)"))
 }
