@@ -412,6 +412,12 @@ fn rules_table_schema_and_no_rules_are_plain_about_it() {
         &["man", "--select", "seed"],
         &["check-rules", "rules", "--fail-on", "warning"],
         &["explain", "partner-talk", "--template"],
+        // A lint's own flags, given before the subcommand, too.
+        &["--diff", "init", "y"],
+        &["--fix", "rules"],
+        &["--quiet", "check-rules", "rules"],
+        &["--show-parts", "config"],
+        &["--stdin-filename", "x.txt", "rules"],
     ] {
         let (out, err, code) = run(pitchlint().args(args));
         assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");

@@ -34,8 +34,8 @@ fn cmd_name(cmd: &Command) -> &'static str {
     }
 }
 
-/// The flags every command takes (clap's `global`) that were given and that `cmd` does not
-/// read: it would silently ignore them.
+/// The flags given that `cmd` does not read (clap's `global` ones, and a lint's given before
+/// the subcommand): it would silently ignore them.
 fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
     let given = [
         ("--format", cli.format != OutputFormat::Human),
@@ -76,9 +76,24 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
         | Command::Man
         | Command::Schema { .. } => &[],
     };
+    // What only a lint reads: no subcommand does (`pitchlint --diff init` wrote the files).
+    let lint_only = [
+        ("--fix", cli.fix),
+        ("--diff", cli.diff),
+        ("--stats", cli.stats),
+        ("--statistics", cli.statistics),
+        ("--show-parts", cli.show_parts),
+        ("--show-config", cli.show_config),
+        ("--quiet", cli.quiet),
+        ("--stdin-filename", cli.stdin_filename.is_some()),
+        ("--input-format", cli.input_format.is_some()),
+        ("--force-exclude", cli.force_exclude),
+        ("--report-unused-disables", cli.report_unused_disables),
+    ];
     given
         .iter()
         .filter(|(flag, on)| *on && !reads.contains(flag))
+        .chain(lint_only.iter().filter(|(_, on)| *on))
         .map(|(flag, _)| *flag)
         .collect()
 }
