@@ -131,7 +131,7 @@ pub struct Cli {
     pub exit_zero: bool,
 
     /// Write the report to FILE instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
+    #[arg(long, short = 'o', value_name = "FILE", global = true)]
     pub output: Option<PathBuf>,
 
     /// Print only the files that fail.

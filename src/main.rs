@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use pitchlint::cli::{Cli, Command};
+use pitchlint::cli::Cli;
 use pitchlint::run::{self, Env, Status};
 
 /// A line on standard error, written if it can be: a standard error that is closed or full
@@ -163,39 +163,17 @@ fn main() -> ExitCode {
         }
         // A file there already is replaced only when it holds nothing or what pitchlint writes
         // (an earlier run's `report.md`): `-o cold/next-draft.txt` meant as an input, a draft
-        // the walk leaves out, the run's own rule pack or config, a link to any of them, or a
-        // `package.json`, holds something else. (Shell completions, the man page and a schema
-        // are generated files: they are replaced.)
-        let generated = matches!(
-            cli.command,
-            Some(Command::Completions { .. } | Command::Man | Command::Schema { .. })
-        );
-        if target.is_some() && !generated {
-            let refuse = |why: &str| {
+        // the walk leaves out, a rule pack or a config, a link to any of them, a patch or a
+        // `package.json` holds something else. Checked again when the file is opened.
+        if target.is_some() {
+            if let Err(why) = replaceable(path) {
                 say!(
                     "pitchlint: error: {}: --output names a file that is there and {why}: the \
                      report would overwrite it; write the report elsewhere, or remove the file \
                      first",
                     pitchlint::render::printable(&path.display().to_string())
                 );
-                ExitCode::from(Status::Error.code())
-            };
-            match file_head(path) {
-                Ok(Some(head)) => {
-                    let head = String::from_utf8_lossy(&head);
-                    if !pitchlint::render::opens_as_pitchlint_output(&head) {
-                        return refuse(
-                            "holds no pitchlint report (a draft, a rule pack or another file)",
-                        );
-                    }
-                }
-                Ok(None) => {}
-                Err(e) => {
-                    return refuse(&format!(
-                        "cannot be read to check that it holds no draft ({})",
-                        pitchlint::Error::io(path, &e).message
-                    ));
-                }
+                return ExitCode::from(Status::Error.code());
             }
         }
     }
@@ -279,6 +257,27 @@ fn usage_on_one_line(text: &str) -> String {
     line
 }
 
+/// Whether the report may replace the file at `path`: it is not there, is no regular file (a
+/// pipe, `/dev/null`), or holds nothing or what pitchlint writes; else why not.
+fn replaceable(path: &Path) -> Result<(), String> {
+    match file_head(path) {
+        Ok(Some(head)) => {
+            let head = String::from_utf8_lossy(&head);
+            if pitchlint::render::opens_as_pitchlint_output(&head) {
+                Ok(())
+            } else {
+                Err("holds no pitchlint report (a draft, a rule pack or another file)".into())
+            }
+        }
+        Ok(None) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(format!(
+            "cannot be read to check that it holds no draft ({})",
+            pitchlint::Error::io(path, &e).message
+        )),
+    }
+}
+
 /// The first 4 KB of a regular file (through a link); `None` for anything else (a pipe, which
 /// reading would drain or block on, a device such as `/dev/null`).
 fn file_head(path: &Path) -> io::Result<Option<Vec<u8>>> {
@@ -298,11 +297,16 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    /// The file, created (emptied) if it was not yet.
+    /// The file, created (emptied) if it was not yet: if it is still one the report may
+    /// replace (a draft may have been moved there since the run started).
     fn open(&mut self) -> io::Result<&mut BufWriter<File>> {
         let file = match self.file.take() {
             Some(f) => f,
-            None => BufWriter::new(File::create(self.path)?),
+            None => {
+                replaceable(self.path)
+                    .map_err(|why| io::Error::other(format!("it is there now and {why}")))?;
+                BufWriter::new(File::create(self.path)?)
+            }
         };
         Ok(self.file.insert(file))
     }

@@ -761,6 +761,31 @@ fn output_never_overwrites_or_lints_an_input() {
         assert!(err.contains("holds no pitchlint report"), "{err}");
         assert_eq!(std::fs::read(dir.path().join(name)).unwrap(), before);
     }
+    // A patch, and a config that starts as `pitchlint config` prints one (which may have
+    // become a config since), are not replaced either; nor is the run's own config.
+    std::fs::write(
+        dir.path().join("r.diff"),
+        "--- a/x.txt\n+++ b/x.txt\n@@ -1 +1 @@\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("own.toml"),
+        "# config file: team defaults\nmin_score = 85\n",
+    )
+    .unwrap();
+    for args in [
+        &["-o", "r.diff", "same.txt"][..],
+        &["--config", "own.toml", "-o", "own.toml", "same.txt"],
+        &["-o", "own.toml", "config"],
+    ] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).args(args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+    }
+    assert!(
+        std::fs::read_to_string(dir.path().join("own.toml"))
+            .unwrap()
+            .contains("min_score = 85")
+    );
     // `-o -` is standard output.
     let (out, err, code) =
         run(pitchlint_in(dir.path()).args(["-o", "-", "--format", "json", "same.txt"]));
@@ -783,12 +808,13 @@ fn output_never_overwrites_or_lints_an_input() {
         &["--statistics", "same.txt"],
         &["--stats", "same.txt"],
         &["--show-parts", "same.txt"],
-        &["--show-config", "same.txt"],
         &["--color", "always", "same.txt"],
         &["missing.txt"],
         &["rules"],
+        &["rules", "--json"],
         &["explain", "seed/partner-close"],
-        &["config"],
+        &["completions", "bash"],
+        &["schema", "pack"],
         &["same.txt"],
     ] {
         for _ in 0..2 {

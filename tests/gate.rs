@@ -104,6 +104,25 @@ fn max_warnings_counts_across_the_run() {
         err.contains("expected a whole number, 0 or more, or -1 for no limit"),
         "{err}"
     );
+    // So does the config: an `[[overrides]]` entry lifts the limit for its files.
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "max_warnings = 1\n\n[[overrides]]\npaths = [\"*.txt\"]\nmax_warnings = -1\n",
+        )],
+    );
+    let (_, err, c) = run(pitchlint_in(dir.path())
+        .args(phrase_packs())
+        .args(["a.txt", "b.txt"]));
+    assert_eq!(c, 0, "{err}");
+    write(dir.path(), &[("pitchlint.toml", "max_warnings = -2\n")]);
+    let (_, err, c) = run(pitchlint_in(dir.path()).args(["a.txt"]));
+    assert_eq!(c, 2);
+    assert!(
+        err.contains("pitchlint.toml:1:16: `max_warnings` = -2 is out of range: expected a whole number, 0 or more, or -1 for no limit"),
+        "{err}"
+    );
 }
 
 #[test]

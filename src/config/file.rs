@@ -74,8 +74,10 @@ pub struct ConfigFile {
     pub min_score: Option<Spanned<i64>>,
     /// The lowest severity that fails a file (default `error`).
     pub fail_on: Option<SeverityName>,
-    /// Fail the run when the files sharing this limit have more warnings than this.
-    pub max_warnings: Option<usize>,
+    /// Fail the run when the files sharing this limit have more warnings than this (-1: no
+    /// limit).
+    #[schemars(with = "Option<i64>", range(min = -1))]
+    pub max_warnings: Option<Spanned<i64>>,
     /// Exit 0 even when files fail the gate.
     pub exit_zero: Option<bool>,
     /// Globs (relative to this file) that files found in folders must match to be linted.
@@ -123,8 +125,10 @@ pub struct PathOverride {
     pub min_score: Option<Spanned<i64>>,
     /// As the top-level `fail_on`.
     pub fail_on: Option<SeverityName>,
-    /// As the top-level `max_warnings`, counted over the files this override matches.
-    pub max_warnings: Option<usize>,
+    /// As the top-level `max_warnings`, counted over the files this override matches (-1:
+    /// no limit for them).
+    #[schemars(with = "Option<i64>", range(min = -1))]
+    pub max_warnings: Option<Spanned<i64>>,
     /// As the top-level `exit_zero`.
     pub exit_zero: Option<bool>,
     /// Rules not to use for these files, written as in `select`.

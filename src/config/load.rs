@@ -58,6 +58,25 @@ fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Opt
     }
 }
 
+/// A `max_warnings` of the config: a limit, or `None` for -1 (no limit).
+fn max_warnings(v: &Spanned<i64>, path: &Path, text: &str) -> Result<Option<usize>> {
+    match *v.get_ref() {
+        -1 => Ok(None),
+        n => usize::try_from(n).map(Some).map_err(|_| {
+            Error::at(
+                ErrorKind::Config,
+                path,
+                text,
+                v.span().start,
+                format!(
+                    "`max_warnings` = {n} is out of range: expected a whole number, 0 or more, \
+                     or -1 for no limit"
+                ),
+            )
+        }),
+    }
+}
+
 impl Config {
     /// Read and merge the config file at `path` (absolute), then the flags.
     pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
@@ -176,8 +195,8 @@ impl Config {
         if let Some(v) = file.fail_on {
             c.fail_on = sourced(v.into(), &origin);
         }
-        if let Some(v) = file.max_warnings {
-            c.max_warnings = sourced(Some(v), &origin);
+        if let Some(v) = &file.max_warnings {
+            c.max_warnings = sourced(max_warnings(v, path, &text)?, &origin);
         }
         if let Some(v) = file.exit_zero {
             c.exit_zero = sourced(v, &origin);
@@ -227,7 +246,10 @@ impl Config {
                     None => None,
                 },
                 fail_on: o.fail_on.map(Into::into),
-                max_warnings: o.max_warnings,
+                max_warnings: match &o.max_warnings {
+                    Some(v) => Some(max_warnings(v, path, &text)?),
+                    None => None,
+                },
                 exit_zero: o.exit_zero,
                 ignore: o
                     .ignore

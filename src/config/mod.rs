@@ -103,8 +103,8 @@ pub struct Override {
     pub min_score: Option<u8>,
     /// `fail_on`.
     pub fail_on: Option<Severity>,
-    /// `max_warnings`.
-    pub max_warnings: Option<usize>,
+    /// `max_warnings`: `Some(None)` (-1) lifts the limit for these files.
+    pub max_warnings: Option<Option<usize>>,
     /// `exit_zero`.
     pub exit_zero: Option<bool>,
     /// `ignore`: rules off for these files.
@@ -375,7 +375,7 @@ impl Config {
                 g.gate.fail_on = s;
             }
             if let (Some(n), false) = (o.max_warnings, self.flag_gate[2]) {
-                g.max_warnings = Some(n);
+                g.max_warnings = n;
                 g.warnings_group = i + 1;
             }
             if let (Some(z), false) = (o.exit_zero, self.flag_gate[3]) {

@@ -178,8 +178,14 @@ impl Config {
             if let Some(s) = o.fail_on {
                 let _ = writeln!(out, "fail_on = \"{s}\"");
             }
-            if let Some(n) = o.max_warnings {
-                let _ = writeln!(out, "max_warnings = {n}");
+            match o.max_warnings {
+                Some(Some(n)) => {
+                    let _ = writeln!(out, "max_warnings = {n}");
+                }
+                Some(None) => {
+                    let _ = writeln!(out, "max_warnings = -1                        # no limit");
+                }
+                None => {}
             }
             if let Some(z) = o.exit_zero {
                 let _ = writeln!(out, "exit_zero = {z}");

@@ -279,20 +279,23 @@ pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> 
 }
 
 /// Whether `head` (the first 4 KB of a file) is empty or opens as what pitchlint writes:
-/// what `--output` may replace (an earlier run's `report.md`). A draft, a rule pack, a config
-/// or any other file opens as none of these, so it is never replaced: a report of each format
-/// (a finding or a score line of the human report, a concise or GitHub line, the summary line,
-/// JSON, JSON Lines, SARIF, JUnit), `--statistics`, `--stats`, `--show-parts`, `--diff`, the
-/// `config`, `rules` and `explain` subcommands; coloured or not, after a byte-order mark.
+/// what `--output` may replace (an earlier run's `report.md`). Each kind is recognised by its
+/// first two lines, strictly, so that a draft, a rule pack, a config, a patch or another
+/// tool's report is never taken for one: a report of each format (the human report's finding
+/// and its ` --> ` line, or a score line and its breakdown; concise, GitHub, JSON Lines and
+/// statistics lines, two in a row; the JSON report; pitchlint's own SARIF and JUnit
+/// openings), `--stats`, `--show-parts`, the `rules` and `explain` subcommands (table or JSON),
+/// the man page, shell completions and the schemas; coloured or not, after a byte-order mark.
+/// (`config` prints TOML that may have become a config since: it is not replaced.)
 pub fn opens_as_pitchlint_output(head: &str) -> bool {
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);
     let plain = strip_ansi(head);
+    let plain = plain.replace("\r\n", "\n");
     let mut lines = plain.lines().filter(|l| !l.trim().is_empty());
     let Some(first) = lines.next() else {
         return true;
     };
-    let second = lines.next().unwrap_or("");
-    let t = first.trim_start();
+    let second = lines.next();
     let severity = ["error", "warning", "info"];
     // A rule id between brackets: `[sales/cliches]`, and what follows it.
     let rule_then = |rest: &str| -> Option<String> {
@@ -306,14 +309,9 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
         };
         (word(pack) && word(name)).then(|| after.to_string())
     };
-    // "warning[sales/cliches]: -3 points: …".
-    let human = severity.iter().any(|s| {
-        t.strip_prefix(s)
-            .and_then(rule_then)
-            .is_some_and(|after| after.starts_with(": "))
-    });
-    // "path: score 88/100 PASS", then its breakdown ("     70  base") or the next file's.
-    let score_line = |l: &str| {
+    let is_rule_id = |w: &str| rule_then(&format!("[{w}]")).is_some_and(|a| a.is_empty());
+    // "path: score 88/100 PASS".
+    let score = |l: &str| {
         l.rsplit_once(": score ").is_some_and(|(_, rest)| {
             let mut words = rest.split_whitespace();
             words
@@ -323,100 +321,130 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
                 && matches!(words.next(), Some("PASS" | "FAIL"))
         })
     };
+    // "     70  base", "    -20  seed/partner-close  (closing)".
     let breakdown = |l: &str| {
         l.starts_with(' ')
             && l.split_whitespace()
                 .next()
                 .is_some_and(|n| n.parse::<f64>().is_ok())
     };
-    let score = score_line(first) && (second.is_empty() || breakdown(second) || score_line(second));
     // "3 files: 2 passed, 1 failed, …".
-    let summary = t.split_once(' ').is_some_and(|(n, rest)| {
-        n.bytes().all(|b| b.is_ascii_digit())
-            && (rest.starts_with("files: ") || rest.starts_with("file: "))
-            && rest.contains(" passed, ")
-            && rest.contains(" failed")
-    });
+    let summary = |l: &str| {
+        l.split_once(' ').is_some_and(|(n, rest)| {
+            n.bytes().all(|b| b.is_ascii_digit())
+                && (rest.starts_with("files: ") || rest.starts_with("file: "))
+                && rest.contains(" passed, ")
+                && rest.contains(" failed")
+        })
+    };
     // "path:3:1: warning [research/too-short] …".
-    let concise = severity.iter().any(|s| {
-        first
-            .split_once(&format!(": {s} "))
-            .is_some_and(|(at, rest)| {
+    let concise = |l: &str| {
+        severity.iter().any(|s| {
+            l.split_once(&format!(": {s} ")).is_some_and(|(at, rest)| {
                 let mut parts = at.rsplitn(3, ':');
                 let (col, line) = (parts.next(), parts.next());
                 [col, line].iter().all(|n| {
                     n.is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
                 }) && rule_then(rest).is_some_and(|after| after.starts_with(' '))
             })
-    });
-    let github = ["::error ", "::warning ", "::notice "].iter().any(|c| {
-        t.strip_prefix(c)
-            .is_some_and(|rest| rest.starts_with("file=") || rest.starts_with("title=pitchlint"))
-    });
-    let json = [
-        "{\"files\":[",
-        "{\"path\":\"",
-        "[{\"rule\":\"",
-        "{\"rule\":\"",
-    ]
-    .iter()
-    .any(|o| t.starts_with(o))
-        || t.trim_end() == "[]";
-    let sarif = t.trim_end() == "{"
-        && plain.contains("\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\"");
-    let junit = t.starts_with("<?xml") && plain.contains("<testsuites name=\"pitchlint\"");
+        })
+    };
+    let github = |l: &str| {
+        ["::error ", "::warning ", "::notice "].iter().any(|c| {
+            l.strip_prefix(c)
+                .is_some_and(|r| r.starts_with("file=") || r.starts_with("title=pitchlint "))
+        })
+    };
     // `--statistics`: "    2  seed/concrete-proof   info   A figure…".
-    let statistics = {
-        let mut words = t.split_whitespace();
+    let statistics = |l: &str| {
+        let mut words = l.split_whitespace();
         words
             .next()
             .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
-            && words
-                .next()
-                .is_some_and(|id| rule_then(&format!("[{id}]")).is_some())
+            && words.next().is_some_and(is_rule_id)
             && words.next().is_some_and(|s| severity.contains(&s))
     };
+    // The next line, if any, is of the same kind (or the run's summary).
+    let then = |kind: &dyn Fn(&str) -> bool| second.is_none_or(|l| kind(l) || summary(l));
+    let t = first.trim_start();
+    let human = severity.iter().any(|s| {
+        t.strip_prefix(s)
+            .and_then(rule_then)
+            .is_some_and(|after| after.starts_with(": "))
+    }) && second.is_some_and(|l| l.starts_with(" --> "));
+    let scored = score(first) && then(&|l| breakdown(l) || score(l));
+    let only_summary = summary(first) && second.is_none();
+    let lines_of = |kind: &dyn Fn(&str) -> bool| kind(first) && then(kind);
+    let json = plain.starts_with("{\"files\":[")
+        || plain.starts_with("[{\"rule\":\"")
+        || plain.trim_end() == "[]"
+        || plain.starts_with("[\n  {\n    \"pack\": \"")
+        || plain.starts_with("{\n  \"pack\": \"")
+        || lines_of(&|l: &str| l.starts_with("{\"path\":\"") && l.contains("\"rule\":\""));
+    let sarif = plain.starts_with(sarif::OPENING);
+    let junit = plain.starts_with(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pitchlint\" tests=\"",
+    );
     // `--stats`: a path, then "  words   9".
-    let stats = {
-        let mut words = second.split_whitespace();
-        second.starts_with(' ')
+    let stats = second.is_some_and(|l| {
+        let mut words = l.split_whitespace();
+        l.starts_with(' ')
             && words.next() == Some("words")
             && words
                 .next()
                 .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
             && words.next().is_none()
-    };
-    // `--show-parts`: "draft.txt (text)".
+    });
+    // `--show-parts`: "draft.txt (text)", then "    1  greeting  │ Hi Dana,".
     let parts = ["(text)", "(markdown)", "(html)", "(email)"]
         .iter()
-        .any(|f| first.trim_end().ends_with(f));
-    // `--diff`; `config` and `--show-config`; `rules`; `explain`.
-    let diff = t.starts_with("--- ") && second.starts_with("+++ ");
-    let config = t.starts_with("# config file: ");
+        .any(|f| first.trim_end().ends_with(f))
+        && second.is_some_and(|l| {
+            let mut words = l.split_whitespace();
+            words
+                .next()
+                .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+                && words.next().is_some_and(|p| {
+                    p.split('+')
+                        .all(|p| p.bytes().all(|b| b.is_ascii_lowercase()))
+                })
+                && words.next() == Some("│")
+        });
+    // `rules`: its header, then a rule.
     let rules = {
         let mut words = t.split_whitespace();
-        ["RULE", "KIND", "WEIGHT", "SEVERITY"]
+        ["RULE", "KIND", "WEIGHT", "SEVERITY", "SCOPE", "PACK"]
             .iter()
             .all(|w| words.next() == Some(*w))
+            && second.is_some_and(|l| l.split_whitespace().next().is_some_and(is_rule_id))
     };
-    let explain = rule_then(&format!("[{}]", t.trim_end())).is_some_and(|a| a.is_empty())
-        && second.trim_start().starts_with("kind ")
-        && second.contains(", weight ");
+    // `explain`: the rule, then "  kind phrase, weight -20, …".
+    let explain = is_rule_id(t.trim_end())
+        && second.is_some_and(|l| l.trim_start().starts_with("kind ") && l.contains(", weight "));
+    // The generated files: the man page, a shell's completions, a schema.
+    let generated = plain.starts_with("{\n  \"$defs\": {\n    \"ExamplesFile\": {")
+        || plain.contains("pitchlint")
+            && (first.starts_with(".ie \\n(.g .ds Aq")
+                || (first == "_pitchlint() {" && plain.contains("local i cur prev opts cmd"))
+                || first == "#compdef pitchlint"
+                || first.starts_with("# Print an optspec for argparse")
+                || first == "using namespace System.Management.Automation"
+                || first == "use builtin;"
+                || plain.starts_with("{\n  \"$schema\": \"https://json-schema.org/"));
     human
-        || score
-        || summary
-        || concise
-        || github
+        || scored
+        || only_summary
+        || lines_of(&concise)
+        || lines_of(&github)
+        || lines_of(&statistics)
         || json
         || sarif
         || junit
-        || statistics
         || stats
         || parts
-        || diff
-        || config
         || rules
         || explain
+        || generated
 }
 
 /// `s` without its ANSI escape sequences (`ESC [ … letter`).
@@ -474,28 +502,30 @@ mod report_tests {
             "\n\n",
             "\u{feff}",
             "warning[sales/cliches]: -3 points: Stock phrases\n --> d.txt:5:1\n",
+            "\u{1b}[33mwarning\u{1b}[0m[x/y]: -1 points: z\r\n --> d.txt:1:1\r\n",
             "d.txt: score 88/100 PASS\n",
             "d.txt: score 70/100 PASS\n     70  base\n",
             "proposals/a b.md: score 49.5/100 FAIL\n    -20  seed/partner-close  (closing)\n",
             "0 files: 0 passed, 0 failed, 0 findings, 1 input not read or written (see above)\n",
-            "d.txt:3:1: warning [research/too-short] 20 words\n",
+            "d.txt:3:1: warning [research/too-short] 20 words\nd.txt:3:4: warning [sales/buzzwords] x\n",
             "C:\\d.txt:3:1: info [seed/concrete-proof] A figure\n",
-            "    2  seed/concrete-proof           info     A figure\n",
+            "    2  seed/concrete-proof           info     A figure\n    1  sales/x  warning  y\n",
             "{\"files\":[]}",
-            "{\"path\":\"d.txt\",\"rule\":\"sales/cliches\"}\n",
+            "{\"path\":\"d.txt\",\"rule\":\"sales/cliches\"}\n{\"path\":\"d.txt\",\"rule\":\"sales/x\"}\n",
             "[{\"rule\":\"sales/buzzwords\",\"count\":2}]",
             "[]\n",
-            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",",
+            "[\n  {\n    \"pack\": \"research\",",
+            "{\n  \"pack\": \"seed\",",
+            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pitchlint\" tests=\"1\">",
-            "::error file=d.txt,line=1::x\n",
+            "::error file=d.txt,line=1::x\n::warning file=d.txt,line=2::y\n",
             "::error title=pitchlint pitchlint/max-warnings::3 warnings\n",
-            "\u{1b}[33mwarning\u{1b}[0m[x/y]: -1 points: z",
             "d.txt\n  words                   9\n",
-            "d.txt (text)\n    1  greeting  │ Hi Dana,\n",
-            "--- d.txt\n+++ d.txt\n@@ -1 +1 @@\n",
-            "# config file: none (defaults and flags only)\n",
-            "RULE   KIND   WEIGHT  SEVERITY  SCOPE  PACK\n",
+            "d.txt (text)\n    1  greeting  │ Hi Dana,\n    3  body+courtesy │ Thanks.\n",
+            "RULE   KIND   WEIGHT  SEVERITY  SCOPE  PACK\nresearch/too-long  metric  -10\n",
             "seed/partner-close\n\n  kind phrase, weight -20, severity error\n",
+            "#compdef pitchlint\n\nautoload -U is-at-least\n_pitchlint() {",
+            "{\n  \"$defs\": {\n    \"ExamplesFile\": {\n",
         ] {
             assert!(opens_as_pitchlint_output(report), "{report:?}");
         }
@@ -505,22 +535,24 @@ mod report_tests {
             "# Proposal for Globex\n\n## Scope\n",
             "{{first_name}}, congrats on the new role.",
             "[Name],\n\nQuick question.",
-            "<p>Hi Dana,</p>",
             "<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>Hi Dana",
             "{\"subject\": \"Quick question\", \"body\": \"Hi Dana\"}",
-            "{\"a\":1}",
-            "::notice::hello",
             "info[1]: the first point",
             "warning[x]: my notes",
-            "Error: we shipped late twice in March. Could we fix it?",
-            "Our score: 98/100 on-time, and the rest on us.",
+            "error[x/y]: -20 points: a title\n\nHi Dana, could we talk?",
+            "a.txt:3:1: error [draft/x] msg\nHi Dana, could we talk?",
+            "3 files: 2 passed, 1 failed, 12 findings\nHi Dana,",
+            "::error file=a.txt,line=1::x\nHi Dana,",
+            "{\"path\":\"a.txt\",\"rule\":\"x\"}\nHi Dana,",
+            "<testsuites name=\"pitchlint\">my notes",
             "Acme Q3: score 80/100 PASS\n\nWe beat the target again.",
-            "Meeting notes 10:30: info [pending]",
-            "2 trucks/day from Dayton, warning: full",
+            "Subject: Pricing update (email)\n\nHi Dana,",
+            "--- a/draft.txt\n+++ b/draft.txt\n@@ -1 +1 @@\n-Hi\n+Hello\n",
+            "# config file: team defaults\nmin_score = 85\n",
             "[pack]\nname = \"team\"\n",
-            "min_score = 80\n",
+            "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\"tool\": {\"driver\": {\"name\": \"ESLint\"}}}]",
             "{\n  \"name\": \"proposals\",\n  \"version\": \"1.0.0\"\n}",
-            "--- \nnotes\n",
+            "_pitchlint() {\n  our own function\n}",
         ] {
             assert!(!opens_as_pitchlint_output(draft), "{draft:?}");
         }

@@ -194,6 +194,18 @@ fn rule_json(m: &RuleMeta) -> Value {
     })
 }
 
+/// How the document opens, as far as the run's results (`end` closes it): also how
+/// `--output` knows an earlier SARIF report of pitchlint's.
+pub const OPENING: &str = concat!(
+    "{\n",
+    "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n",
+    "  \"version\": \"2.1.0\",\n",
+    "  \"runs\": [\n",
+    "    {\n",
+    "      \"columnKind\": \"unicodeCodePoints\",\n",
+    "      \"results\": [",
+);
+
 impl Sarif {
     /// A renderer listing `rules` (every loaded rule) in `tool.driver.rules`.
     pub fn new(rules: Vec<Arc<RuleMeta>>) -> Self {
@@ -256,18 +268,7 @@ fn pretty(w: &mut dyn Write, value: &Value) -> io::Result<()> {
 impl Renderer for Sarif {
     fn begin(&mut self, w: &mut dyn Write) -> io::Result<()> {
         // The document as far as the run's results; `end` closes it.
-        w.write_all(
-            concat!(
-                "{\n",
-                "  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n",
-                "  \"version\": \"2.1.0\",\n",
-                "  \"runs\": [\n",
-                "    {\n",
-                "      \"columnKind\": \"unicodeCodePoints\",\n",
-                "      \"results\": [",
-            )
-            .as_bytes(),
-        )
+        w.write_all(OPENING.as_bytes())
     }
 
     fn file(&mut self, w: &mut dyn Write, file: &FileReport) -> io::Result<()> {

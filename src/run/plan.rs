@@ -121,6 +121,29 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
         let i = configs.index_for(None)?;
         configs.list[i].linter()?;
     }
+    // The run's own config files and rule packs are inputs too: the report must not replace
+    // one (`-o pitchlint.toml`, `--rules team.toml -o team.toml`), whatever it holds.
+    if let (Some(o), Some(named)) = (&env.output, &cli.output) {
+        for c in &configs.list {
+            let own = c.path.iter().chain(c.packs.iter().map(|p| &p.path));
+            for f in own {
+                let in_folder = f.is_dir()
+                    && named.extension().is_some_and(|e| e == "toml")
+                    && std::fs::canonicalize(named)
+                        .ok()
+                        .zip(std::fs::canonicalize(f).ok())
+                        .is_some_and(|(n, d)| n.starts_with(d));
+                if o.is(f) || in_folder {
+                    return Err(Error::usage(format!(
+                        "--output {}: names a file this run reads ({}, its config or a rule \
+                         pack): the report would overwrite it; write the report elsewhere",
+                        named.display(),
+                        f.display()
+                    )));
+                }
+            }
+        }
+    }
     let mut linters: Vec<Option<Linter>> = Vec::new();
     linters.resize_with(configs.list.len(), || None);
     for (_, i) in &work {
