@@ -261,9 +261,9 @@ fn usage_on_one_line(text: &str) -> String {
 /// pipe, `/dev/null`), or holds nothing or what pitchlint writes; else why not.
 fn replaceable(path: &Path) -> Result<(), String> {
     match file_head(path) {
-        Ok(Some(head)) => {
+        Ok(Some((head, whole))) => {
             let head = String::from_utf8_lossy(&head);
-            if pitchlint::render::opens_as_pitchlint_output(&head) {
+            if pitchlint::render::opens_as_pitchlint_output(&head, whole) {
                 Ok(())
             } else {
                 Err("holds no pitchlint report (a draft, a rule pack or another file)".into())
@@ -278,16 +278,19 @@ fn replaceable(path: &Path) -> Result<(), String> {
     }
 }
 
-/// The first 4 KB of a regular file (through a link); `None` for anything else (a pipe, which
-/// reading would drain or block on, a device such as `/dev/null`).
-fn file_head(path: &Path) -> io::Result<Option<Vec<u8>>> {
+/// The first 4 KB of a regular file (through a link), and whether that is the whole file;
+/// `None` for anything else (a pipe, which reading would drain or block on, a device such as
+/// `/dev/null`).
+fn file_head(path: &Path) -> io::Result<Option<(Vec<u8>, bool)>> {
     use std::io::Read;
     if !std::fs::metadata(path)?.is_file() {
         return Ok(None);
     }
-    let mut head = Vec::with_capacity(4096);
-    File::open(path)?.take(4096).read_to_end(&mut head)?;
-    Ok(Some(head))
+    let mut head = Vec::with_capacity(4097);
+    File::open(path)?.take(4097).read_to_end(&mut head)?;
+    let whole = head.len() <= 4096;
+    head.truncate(4096);
+    Ok(Some((head, whole)))
 }
 
 /// The report's file (`--output`), created on the first write.

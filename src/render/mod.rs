@@ -287,15 +287,20 @@ pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> 
 /// openings), `--stats`, `--show-parts`, the `rules` and `explain` subcommands (table or JSON),
 /// the man page, shell completions and the schemas; coloured or not, after a byte-order mark.
 /// (`config` prints TOML that may have become a config since: it is not replaced.)
-pub fn opens_as_pitchlint_output(head: &str) -> bool {
+pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);
     let plain = strip_ansi(head);
     let plain = plain.replace("\r\n", "\n");
     let mut lines = plain.lines().filter(|l| !l.trim().is_empty());
     let Some(first) = lines.next() else {
-        return true;
+        // Blank as far as read: empty only if that was the whole file.
+        return whole;
     };
     let second = lines.next();
+    // Where the head stops short of the file, its last line may be cut; a kind read line by
+    // line must then show two lines (a report-like line and then 4 KB of blank lines is no
+    // report).
+    let cut = !whole;
     let severity = ["error", "warning", "info"];
     // A rule id between brackets: `[sales/cliches]`, and what follows it.
     let rule_then = |rest: &str| -> Option<String> {
@@ -349,10 +354,13 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
             })
         })
     };
+    // Every annotation of pitchlint's is titled "pitchlint …" (another linter's are not).
     let github = |l: &str| {
         ["::error ", "::warning ", "::notice "].iter().any(|c| {
-            l.strip_prefix(c)
-                .is_some_and(|r| r.starts_with("file=") || r.starts_with("title=pitchlint "))
+            l.strip_prefix(c).is_some_and(|r| {
+                (r.starts_with("file=") || r.starts_with("title=pitchlint "))
+                    && (r.starts_with("title=pitchlint ") || r.contains(",title=pitchlint "))
+            })
         })
     };
     // `--statistics`: "    2  seed/concrete-proof   info   A figure…".
@@ -364,8 +372,19 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
             && words.next().is_some_and(is_rule_id)
             && words.next().is_some_and(|s| severity.contains(&s))
     };
-    // The next line, if any, is of the same kind (or the run's summary).
-    let then = |kind: &dyn Fn(&str) -> bool| second.is_none_or(|l| kind(l) || summary(l));
+    // The next line is of the same kind (or the run's summary); there may be none only when
+    // the whole file was read.
+    let then = |kind: &dyn Fn(&str) -> bool| match second {
+        Some(l) => kind(l) || summary(l),
+        None => !cut,
+    };
+    // A kind written one line after another with no blank line between: every line read is
+    // of it (the last one may be cut), so nothing else follows the first two.
+    let every = |kind: &dyn Fn(&str) -> bool| {
+        let all: Vec<&str> = plain.trim_end_matches('\n').split('\n').collect();
+        let n = all.len() - usize::from(cut && all.len() > 1);
+        n > 0 && all[..n].iter().all(|l| kind(l) || summary(l)) && then(kind)
+    };
     let t = first.trim_start();
     let human = severity.iter().any(|s| {
         t.strip_prefix(s)
@@ -373,14 +392,24 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
             .is_some_and(|after| after.starts_with(": "))
     }) && second.is_some_and(|l| l.starts_with(" --> "));
     let scored = score(first) && then(&|l| breakdown(l) || score(l));
-    let only_summary = summary(first) && second.is_none();
-    let lines_of = |kind: &dyn Fn(&str) -> bool| kind(first) && then(kind);
-    let json = plain.starts_with("{\"files\":[")
-        || plain.starts_with("[{\"rule\":\"")
-        || plain.trim_end() == "[]"
+    let only_summary = summary(first) && second.is_none() && !cut;
+    let lines_of = |kind: &dyn Fn(&str) -> bool| kind(first) && every(kind);
+    // The JSON report and `--statistics` are one line: nothing may follow it.
+    let one_line = second.is_none() && plain.trim_end().lines().count() == 1;
+    let json = (one_line
+        && (plain.starts_with("{\"files\":[{\"path\":\"")
+            || plain.starts_with("{\"files\":[],\"unread\":[")
+            || plain.starts_with("[{\"rule\":\"")
+            || plain.trim_end() == "[]"))
         || plain.starts_with("[\n  {\n    \"pack\": \"")
         || plain.starts_with("{\n  \"pack\": \"")
-        || lines_of(&|l: &str| l.starts_with("{\"path\":\"") && l.contains("\"rule\":\""));
+        || lines_of(&|l: &str| {
+            l.starts_with("{\"path\":\"")
+                && (l.contains("\"stats\":{")
+                    || l.contains("\"rule\":\"")
+                        && l.contains("\"weight\":")
+                        && l.contains("\"scope\":\""))
+        });
     let sarif = plain.starts_with(sarif::OPENING);
     let junit = plain.starts_with(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pitchlint\" tests=\"",
@@ -419,6 +448,8 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
             && second.is_some_and(|l| l.split_whitespace().next().is_some_and(is_rule_id))
     };
     // `explain`: the rule, then "  kind phrase, weight -20, …".
+    // `check-rules`: "4 packs, 42 rules, 440 examples: all hold".
+    let checked = only_summary_like(first) && second.is_none() && !cut;
     let explain = is_rule_id(t.trim_end())
         && second.is_some_and(|l| l.trim_start().starts_with("kind ") && l.contains(", weight "));
     // The generated files: the man page, a shell's completions, a schema.
@@ -444,7 +475,25 @@ pub fn opens_as_pitchlint_output(head: &str) -> bool {
         || parts
         || rules
         || explain
+        || checked
         || generated
+}
+
+/// `check-rules`' verdict line: "1 pack, 2 rules, 4 examples: all hold".
+fn only_summary_like(l: &str) -> bool {
+    let Some((counts, _)) = l.split_once(": ") else {
+        return false;
+    };
+    let words: Vec<&str> = counts.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    words.len() == 6
+        && words
+            .chunks(2)
+            .zip([
+                ["pack", "packs"],
+                ["rule", "rules"],
+                ["example", "examples"],
+            ])
+            .all(|(c, names)| c[0].bytes().all(|b| b.is_ascii_digit()) && names.contains(&c[1]))
 }
 
 /// `s` without its ANSI escape sequences (`ESC [ … letter`).
@@ -510,15 +559,18 @@ mod report_tests {
             "d.txt:3:1: warning [research/too-short] 20 words\nd.txt:3:4: warning [sales/buzzwords] x\n",
             "C:\\d.txt:3:1: info [seed/concrete-proof] A figure\n",
             "    2  seed/concrete-proof           info     A figure\n    1  sales/x  warning  y\n",
-            "{\"files\":[]}",
-            "{\"path\":\"d.txt\",\"rule\":\"sales/cliches\"}\n{\"path\":\"d.txt\",\"rule\":\"sales/x\"}\n",
+            "{\"files\":[],\"unread\":[],\"summary\":{}}",
+            "{\"files\":[{\"path\":\"d.txt\",\"format\":\"text\"}]}\n",
+            "{\"path\":\"d.txt\",\"rule\":\"sales/cliches\",\"weight\":-3,\"scope\":\"body\"}\n{\"path\":\"d.txt\",\"rule\":\"sales/x\",\"weight\":-3,\"scope\":\"body\"}\n",
+            "{\"path\":\"d.txt\",\"stats\":{\"words\":9}}\n{\"path\":\"e.txt\",\"stats\":{\"words\":3}}\n",
+            "4 packs, 42 rules, 440 examples: all hold\n",
             "[{\"rule\":\"sales/buzzwords\",\"count\":2}]",
             "[]\n",
             "[\n  {\n    \"pack\": \"research\",",
             "{\n  \"pack\": \"seed\",",
             "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [",
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"pitchlint\" tests=\"1\">",
-            "::error file=d.txt,line=1::x\n::warning file=d.txt,line=2::y\n",
+            "::error file=d.txt,line=1,title=pitchlint seed/x::x\n::warning file=d.txt,line=2,title=pitchlint sales/y::y\n",
             "::error title=pitchlint pitchlint/max-warnings::3 warnings\n",
             "d.txt\n  words                   9\n",
             "d.txt (text)\n    1  greeting  │ Hi Dana,\n    3  body+courtesy │ Thanks.\n",
@@ -527,7 +579,7 @@ mod report_tests {
             "#compdef pitchlint\n\nautoload -U is-at-least\n_pitchlint() {",
             "{\n  \"$defs\": {\n    \"ExamplesFile\": {\n",
         ] {
-            assert!(opens_as_pitchlint_output(report), "{report:?}");
+            assert!(opens_as_pitchlint_output(report, true), "{report:?}");
         }
         for draft in [
             "Hi Dana,\n\nCould we talk?\n",
@@ -553,9 +605,32 @@ mod report_tests {
             "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n  \"runs\": [{\"tool\": {\"driver\": {\"name\": \"ESLint\"}}}]",
             "{\n  \"name\": \"proposals\",\n  \"version\": \"1.0.0\"\n}",
             "_pitchlint() {\n  our own function\n}",
+            // Another linter's annotations, JSON and JSON Lines; a report-like line with
+            // something else after it.
+            "::error file=internal/db.go,line=12,col=2::Error return value is not checked\n::warning file=internal/api.go,line=40::x\n",
+            "{\"files\":[\"src/index.ts\"],\"compilerOptions\":{\"strict\":true}}",
+            "{\"files\":[]}\nnotes to keep\n",
+            "{\"path\":\"x.js\",\"rule\":\"no-undef\",\"severity\":\"error\"}\n{\"path\":\"y.js\",\"rule\":\"semi\",\"severity\":\"error\"}\n",
+            "a.txt:3:1: error [draft/x] m\na.txt:3:2: error [draft/x] m\nIMPORTANT NOTES KEEP\n",
         ] {
-            assert!(!opens_as_pitchlint_output(draft), "{draft:?}");
+            assert!(!opens_as_pitchlint_output(draft, true), "{draft:?}");
         }
+        // Read only in part: blank so far is no empty file, and a report-like line with
+        // nothing after it so far is no report (4 KB of blank lines, then a draft).
+        assert!(!opens_as_pitchlint_output(&"\n".repeat(4096), false));
+        assert!(!opens_as_pitchlint_output(
+            "ok.txt: score 70/100 PASS\n\n\n",
+            false
+        ));
+        assert!(!opens_as_pitchlint_output(
+            "a.txt:1:3: info [research/concise] x\n",
+            false
+        ));
+        // A long JSON report's one line is cut where the head stops: still a report.
+        assert!(opens_as_pitchlint_output(
+            "{\"files\":[{\"path\":\"d.txt\",\"find",
+            false
+        ));
     }
 }
 
