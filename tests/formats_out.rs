@@ -1132,6 +1132,8 @@ fn a_report_written_into_a_linted_folder_is_named() {
         ("repo/report.md", true),
         ("repo/report.json", false),
         ("report.md", false),
+        // A walk skips hidden files and folders: nothing to say.
+        ("repo/.report.md", false),
     ] {
         let (_, err, _) = run(pitchlint_in(dir.path()).args(["--isolated", "-o", out, "repo"]));
         assert_eq!(err.contains(note), noted, "{out}: {err}");

@@ -165,8 +165,14 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
             });
             match folder {
                 Some(d) => {
+                    // A walk skips hidden files and folders (`.reports/run.md`).
+                    let root = crate::config::normalize(&env.cwd.join(d));
+                    let hidden = abs.strip_prefix(&root).is_ok_and(|rel| {
+                        rel.components()
+                            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+                    });
                     let i = configs.index_for(Some(&abs))?;
-                    self::walk_wants(&configs.list[i], &abs).then(|| d.clone())
+                    (!hidden && self::walk_wants(&configs.list[i], &abs)).then(|| d.clone())
                 }
                 None => None,
             }
