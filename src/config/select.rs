@@ -172,33 +172,27 @@ impl RuleSelection {
                     .find(|m| m.qualified == "seed/partner-close")
                     .or_else(|| metas.iter().find(|m| m.id.contains('-')))
                     .or(metas.first());
-                let expected = match (packs.is_empty(), example) {
-                    (false, Some(m)) => format!(
+                let expected = match example {
+                    Some(m) => format!(
                         "expected a rule (pack/id or id), a pack ({}) or a prefix of pack/id that ends at a `-` ({}/{})",
                         packs.join(", "),
                         m.pack,
                         m.id.split('-').next().unwrap_or(&m.id)
                     ),
-                    _ => "no pack is loaded (--no-default-rules, and no pack of the config's or \
+                    None => {
+                        "no pack is loaded (--no-default-rules, and no pack of the config's or \
                           --rules)"
-                        .to_string(),
+                            .to_string()
+                    }
                 };
-                let msg = if sel.flag {
-                    format!(
-                        "--{key} {}: names no loaded rule{hint}: {expected}",
-                        sel.text
-                    )
+                let text = &sel.text;
+                errors.push(if sel.flag {
+                    let msg = format!("--{key} {text}: names no loaded rule{hint}: {expected}");
+                    (None, Error::usage(msg))
                 } else {
-                    format!(
-                        "`{key}`: `{}` names no loaded rule{hint}: {expected}",
-                        sel.text
-                    )
-                };
-                if sel.flag {
-                    errors.push((None, Error::usage(msg)));
-                } else {
-                    errors.push(at_err(sel.offset, msg));
-                }
+                    let msg = format!("`{key}`: `{text}` names no loaded rule{hint}: {expected}");
+                    at_err(sel.offset, msg)
+                });
             }
         }
         for c in &self.changes {

@@ -279,6 +279,7 @@ impl Document {
         let text = doc.text();
         let spans = || {
             let placeholders = placeholders::find(text);
+            // The links, overlaps joined (the placeholders stay a list of their own).
             let masked = links::merge(&[], &links::find(text));
             (placeholders, masked)
         };

@@ -278,15 +278,16 @@ pub fn renderer(format: OutputFormat, opts: RenderOptions) -> Box<dyn Renderer> 
     }
 }
 
-/// Whether `head` (the first 4 KB of a file) is empty or opens as what pitchlint writes:
-/// what `--output` may replace (an earlier run's `report.md`). Each kind is recognised by its
-/// first two lines, strictly, so that a draft, a rule pack, a config, a patch or another
-/// tool's report is never taken for one: a report of each format (the human report's finding
-/// and its ` --> ` line, or a score line and its breakdown; concise, GitHub, JSON Lines and
-/// statistics lines, two in a row; the JSON report; pitchlint's own SARIF and JUnit
-/// openings), `--stats`, `--show-parts`, the `rules` and `explain` subcommands (table or JSON),
-/// the man page, shell completions and the schemas; coloured or not, after a byte-order mark.
-/// (`config` prints TOML that may have become a config since: it is not replaced.)
+/// Whether `head` (the first 4 KB of a file; `whole` when that is all of it) is empty or opens
+/// as what pitchlint writes: what `--output` may replace (an earlier run's `report.md`). Each
+/// kind is recognised strictly, so that a draft, a rule pack, a config, a patch or another
+/// tool's report is never taken for one: the human report's finding and its ` --> ` line, or
+/// a score line and its breakdown; concise, GitHub (titled `pitchlint`), JSON Lines and
+/// `--statistics` lines, every line read of one kind; the one-line JSON report; pitchlint's
+/// own SARIF and JUnit openings; `--stats`, `--show-parts`, `check-rules`' verdict, `rules`
+/// and `explain` (table or JSON), the man page, shell completions and the schemas; coloured
+/// or not, after a byte-order mark. (`config` prints TOML that may have become a config
+/// since, and `--diff` a patch like any other: neither is replaced.)
 pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
     let head = head.strip_prefix('\u{feff}').unwrap_or(head);
     let plain = strip_ansi(head);
@@ -394,7 +395,7 @@ pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
     let scored = score(first) && then(&|l| breakdown(l) || score(l));
     let only_summary = summary(first) && second.is_none() && !cut;
     let lines_of = |kind: &dyn Fn(&str) -> bool| kind(first) && every(kind);
-    // The JSON report and `--statistics` are one line: nothing may follow it.
+    // The JSON report and `--statistics --format json` are one line: nothing may follow it.
     let one_line = second.is_none() && plain.trim_end().lines().count() == 1;
     let json = (one_line
         && (plain.starts_with("{\"files\":[{\"path\":\"")
@@ -447,9 +448,9 @@ pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
             .all(|w| words.next() == Some(*w))
             && second.is_some_and(|l| l.split_whitespace().next().is_some_and(is_rule_id))
     };
-    // `explain`: the rule, then "  kind phrase, weight -20, …".
     // `check-rules`: "4 packs, 42 rules, 440 examples: all hold".
-    let checked = only_summary_like(first) && second.is_none() && !cut;
+    let checked = check_rules_verdict(first) && second.is_none() && !cut;
+    // `explain`: the rule, then "  kind phrase, weight -20, …".
     let explain = is_rule_id(t.trim_end())
         && second.is_some_and(|l| l.trim_start().starts_with("kind ") && l.contains(", weight "));
     // The generated files: the man page, a shell's completions, a schema.
@@ -480,7 +481,7 @@ pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
 }
 
 /// `check-rules`' verdict line: "1 pack, 2 rules, 4 examples: all hold".
-fn only_summary_like(l: &str) -> bool {
+fn check_rules_verdict(l: &str) -> bool {
     let Some((counts, _)) = l.split_once(": ") else {
         return false;
     };

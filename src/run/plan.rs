@@ -209,9 +209,13 @@ pub(super) fn all_rules(linters: &[Option<Linter>], configs: &[Arc<Config>]) -> 
         .collect();
     // The built-in rules that run under some config used (`--select team` leaves out
     // `pitchlint/missing-subject`); all of them when no file was linted.
-    let used = (0..linters.len()).filter(|&i| linters[i].is_some() && i < configs.len());
-    let mut builtins: Vec<Arc<RuleMeta>> = used.flat_map(|i| configs[i].builtins()).collect();
-    if linters.iter().all(Option::is_none) {
+    let mut builtins: Vec<Arc<RuleMeta>> = linters
+        .iter()
+        .zip(configs)
+        .filter(|(l, _)| l.is_some())
+        .flat_map(|(_, c)| c.builtins())
+        .collect();
+    if builtins.is_empty() {
         builtins = crate::builtin::rules();
     }
     all.extend(
