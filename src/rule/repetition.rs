@@ -18,6 +18,14 @@ use crate::position::LineCounter;
 mod key;
 use key::{Seen, key_of};
 
+/// The lines of first copies, as [`RepetitionRule::line_of`] counts them.
+#[derive(Default)]
+struct Lines {
+    counter: Option<LineCounter>,
+    /// The line of each first copy named so far, by its start in the view.
+    known: std::collections::HashMap<usize, usize>,
+}
+
 /// What is compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
@@ -164,17 +172,19 @@ fn repeated_paragraphs(
 
 impl RepetitionRule {
     /// The 1-based line of a view span's start in the source; the line counter is built once
-    /// per check, on the first finding.
-    fn line_of(
-        &self,
-        cx: &Context<'_>,
-        counter: &mut Option<LineCounter>,
-        view: &Range<usize>,
-    ) -> usize {
+    /// per check, on the first finding. A first copy's line is counted once: a long file's
+    /// many copies of one template paragraph all name the line of its first.
+    fn line_of(&self, cx: &Context<'_>, lines: &mut Lines, view: &Range<usize>) -> usize {
+        if let Some(&line) = lines.known.get(&view.start) {
+            return line;
+        }
         let at = cx.doc.map.to_source(view.clone()).start;
-        counter
+        let line = lines
+            .counter
             .get_or_insert_with(|| LineCounter::new(&cx.doc.source))
-            .line(&cx.doc.source, at)
+            .line(&cx.doc.source, at);
+        lines.known.insert(view.start, line);
+        line
     }
 
     fn check_words(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
@@ -259,12 +269,12 @@ impl Rule for RepetitionRule {
     }
 
     fn check(&self, cx: &Context<'_>, _hits: &[Hit], out: &mut Vec<Finding>) {
-        let mut index = None;
+        let mut lines = Lines::default();
         match self.unit {
             Unit::Word => self.check_words(cx, out),
             Unit::Paragraph => {
                 for (copy, first) in repeated_paragraphs(cx, self.meta.scope, self.min_words) {
-                    let line = self.line_of(cx, &mut index, &first);
+                    let line = self.line_of(cx, &mut lines, &first);
                     out.push(cx.finding(
                         copy,
                         Some(format!(
@@ -300,7 +310,7 @@ impl Rule for RepetitionRule {
                             .checked_sub(1)
                             .is_some_and(|i| s.span.end <= copies[i].end);
                         if !inside {
-                            let line = self.line_of(cx, &mut index, &first);
+                            let line = self.line_of(cx, &mut lines, &first);
                             out.push(cx.finding(
                                 s.span.clone(),
                                 Some(format!(
