@@ -666,11 +666,13 @@ fn closed_stdin_reads_as_empty() {
     assert_eq!(out.status.code(), Some(1));
 }
 
-/// `pitchlint big-folder | head -1`: the reader goes away; pitchlint stops quietly, with the
-/// gate's verdict on the drafts it linted: 1 when one of them failed (so that a cut run in a
-/// `pipefail` script never passes), 0 when all passed.
+/// `pitchlint big-folder | head -1`: the reader goes away; pitchlint ends quietly, with the
+/// gate's verdict on every draft: 1 when one of them failed (so that a cut run in a
+/// `pipefail` script never passes), 0 when all passed, whenever the reader left. (It once
+/// gave the verdict on the drafts linted before the reader left: a failing draft after the
+/// cut, or a SARIF header written before any draft, made the exit code depend on timing.)
 #[test]
-fn stdout_closed_early_exits_quietly_with_the_verdict_so_far() {
+fn stdout_closed_early_exits_quietly_with_the_verdict_on_every_draft() {
     let d = tempfile::tempdir().unwrap();
     for i in 0..300 {
         write(
@@ -690,10 +692,28 @@ fn stdout_closed_early_exits_quietly_with_the_verdict_so_far() {
     for i in 0..300 {
         write(good.path(), &format!("{i:03}.txt"), &better);
     }
+    // 300 good drafts, then one that fails: the cut comes long before it.
+    let late = tempfile::tempdir().unwrap();
+    for i in 0..300 {
+        write(late.path(), &format!("{i:03}.txt"), &better);
+    }
+    write(
+        late.path(),
+        "999.txt",
+        b"We would love to partner with you and circle back.\n",
+    );
     for (dir, format, verdict) in [
         (d.path(), "human", 1),
         (d.path(), "json", 1),
         (good.path(), "human", 0),
+        (good.path(), "sarif", 0),
+        (late.path(), "human", 1),
+        (late.path(), "json", 1),
+        (late.path(), "jsonl", 1),
+        (late.path(), "sarif", 1),
+        (late.path(), "junit", 1),
+        (late.path(), "github", 1),
+        (late.path(), "concise", 1),
     ] {
         let out = run_cut(&["--format", format, "--color", "never", "."], dir);
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -141,3 +141,51 @@ pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
         }
     }
 }
+
+/// A writer whose reader may go away (`pitchlint folder | head -1`): after the first broken
+/// pipe, it takes every write and drops it, so that the run goes on to the verdict on every
+/// file. The exit code does not depend on when the reader left.
+pub struct Gone<W> {
+    inner: W,
+    gone: bool,
+}
+
+impl<W: io::Write> Gone<W> {
+    /// Write to `inner` until its reader goes away.
+    pub fn new(inner: W) -> Self {
+        Gone { inner, gone: false }
+    }
+
+    /// Whether the reader went away (nothing more is written).
+    pub fn gone(&self) -> bool {
+        self.gone
+    }
+
+    fn went<T>(&mut self, r: io::Result<T>, or: T) -> io::Result<T> {
+        match r {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                self.gone = true;
+                Ok(or)
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: io::Write> io::Write for Gone<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.gone {
+            return Ok(buf.len());
+        }
+        let r = self.inner.write(buf);
+        self.went(r, buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if self.gone {
+            return Ok(());
+        }
+        let r = self.inner.flush();
+        self.went(r, ())
+    }
+}

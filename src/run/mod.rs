@@ -19,7 +19,7 @@ use crate::rule::Severity;
 mod env;
 mod plan;
 
-pub use env::{Env, FileId, RunError, Status, use_color};
+pub use env::{Env, FileId, Gone, RunError, Status, use_color};
 use plan::{all_rules, file_of, plan};
 pub use plan::{configs, flags};
 
@@ -305,11 +305,16 @@ fn lint(
     // its --output file, or else is kept to go to standard error after the run.
     let mut report_buf = Vec::new();
     let buffered = stdin_fix && text.is_none();
-    let (out, mut text_out): (&mut dyn Write, Option<&mut dyn Write>) = match text {
+    let (out, text_out): (&mut dyn Write, Option<&mut dyn Write>) = match text {
         _ if !stdin_fix => (out, None),
         Some(text) => (out, Some(text)),
         None => (&mut report_buf, Some(out)),
     };
+    // A reader that goes away (`pitchlint folder | head -1`) stops the output, not the run:
+    // the exit code is the verdict on every file, whenever the reader left.
+    let mut out = Gone::new(out);
+    let out = &mut out;
+    let mut text_out = text_out.map(Gone::new);
     let mut fixed_text: Option<Vec<u8>> = None;
     colored::control::set_override(env.color);
     let mut renderer: Box<dyn Renderer> = if cli.statistics {
@@ -407,7 +412,8 @@ fn lint(
                         note!(err, cli.quiet, "{}: {w}", report.path)?;
                     }
                     let g: FileGate = configs.list[*i].gate_for(file.as_deref());
-                    if let Some(report) = tally(report, &g, *i) {
+                    // Once the reader has gone, a report is only counted.
+                    if let Some(report) = tally(report, &g, *i).filter(|_| !out.gone()) {
                         renderer.file(out, &report)?;
                     }
                     return Ok(());
@@ -576,15 +582,15 @@ fn lint(
                     return Ok(());
                 }
             }
-            if let Some(report) = tally(report, &g, *i) {
+            if let Some(report) = tally(report, &g, *i).filter(|_| !out.gone()) {
                 renderer.file(out, &report)?;
             }
             Ok(())
         },
     );
-    // The verdict on the files linted so far (without the warnings limit, which is checked
-    // at the end of a whole run).
-    let so_far = |failed_reads: usize, failed: usize| {
+    // The verdict on the files (without the warnings limit, which is checked at the end of a
+    // whole run).
+    let verdict = |failed_reads: usize, failed: usize| {
         if failed_reads > 0 {
             Status::Error
         } else if failed > 0 {
@@ -598,23 +604,9 @@ fn lint(
         let printed = t
             .write_all(fixed_text.as_deref().unwrap_or(&raw))
             .and_then(|()| t.flush());
-        match printed {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                return Ok(so_far(failed_reads, failed_counted));
-            }
-            other => other?,
-        }
+        printed?;
     }
-    match walked {
-        // The reader went away (`pitchlint folder | head`): stop quietly, with the gate's
-        // verdict on what was linted, so that a cut run never passes a draft that failed.
-        // With --diff, a file that would change is what fails.
-        Err(e) if e.is_broken_pipe() => {
-            let failed = if cli.diff { changed } else { failed_counted };
-            return Ok(so_far(failed_reads, failed));
-        }
-        other => other?,
-    }
+    walked?;
     // The process ends after the run: freeing the compiled rules, thousands of small
     // allocations, would cost more than linting a short draft.
     std::mem::forget(linters);
@@ -630,7 +622,7 @@ fn lint(
         }
         out.flush()?;
         // With --diff, a file that would change fails.
-        return Ok(so_far(failed_reads, changed));
+        return Ok(verdict(failed_reads, changed));
     }
     // The warnings limits gone over: the reports say so, as stderr does below (with
     // `--exit-zero` too: it changes the exit code only).
@@ -646,13 +638,8 @@ fn lint(
         })
         .collect();
     if reporting {
-        let ended = renderer.end(out, &summary).and_then(|()| out.flush());
-        match ended {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                return Ok(so_far(failed_reads, failed_counted));
-            }
-            other => other?,
-        }
+        renderer.end(out, &summary)?;
+        out.flush()?;
     }
     out.flush()?;
     if buffered {
@@ -661,7 +648,7 @@ fn lint(
     for l in &summary.over_max_warnings {
         writeln!(err, "pitchlint: {}", l.message())?;
     }
-    Ok(match so_far(failed_reads, failed_counted) {
+    Ok(match verdict(failed_reads, failed_counted) {
         Status::Success if too_many => Status::Failure,
         s => s,
     })
