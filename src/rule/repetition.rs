@@ -209,6 +209,7 @@ impl RepetitionRule {
                 || !wa.chars().all(char::is_alphabetic)
                 || DOUBLES_OK.iter().any(|d| same_lowercase(wa, d))
                 || both_capitalised(wa, wb)
+                || in_compound(text, &a, &b)
                 || cx.doc.is_masked(&(a.start..b.end))
             {
                 continue;
@@ -233,6 +234,14 @@ impl RepetitionRule {
             out.push(f);
         }
     }
+}
+
+/// Whether the first word ends a compound or the second starts one ("add-on on top", "we
+/// focus on on-time delivery", "and and/or"): the words are not the same word twice, and a
+/// fix that dropped one would change the sentence.
+fn in_compound(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    const JOINERS: [char; 4] = ['-', '\u{2010}', '\u{2011}', '/'];
+    text[..a.start].ends_with(JOINERS) || text[b.end..].starts_with(JOINERS)
 }
 
 /// Whether both words start with a capital letter: a doubled name ("Walla Walla", "Bora
