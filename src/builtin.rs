@@ -145,10 +145,11 @@ pub fn missing_subject(doc: &Document) -> Option<Finding> {
 
 /// `pitchlint/fake-reply` (a warning) when a first touch's subject starts with "Re:" or
 /// "Fwd:" and no quoted thread stands above or below the message: the prefix claims a
-/// conversation the buyer never had. A reply with its thread, and any draft linted as a
-/// follow-up or a proposal, is left alone.
+/// conversation the buyer never had. A reply with its thread (quoted, or named by an email's
+/// `In-Reply-To` or `References` header), and any draft linted as a follow-up or a proposal,
+/// is left alone.
 pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Finding> {
-    if profile != crate::profile::Profile::FirstTouch {
+    if profile != crate::profile::Profile::FirstTouch || doc.in_thread {
         return None;
     }
     let subject = doc.subject()?;
@@ -185,8 +186,9 @@ fn fake_reply_meta() -> Arc<RuleMeta> {
         "A reply or forward prefix on a cold email is a trick to get it opened: the buyer \
          looks for the thread, finds none, and stops trusting everything below it. Spam \
          filters know the trick too. It is checked only in the first-touch profile and only \
-         when no quoted thread stands above or below the message; a real reply is linted \
-         with `--profile follow-up`, or keeps its thread.",
+         when no quoted thread stands above or below the message and no `In-Reply-To` or \
+         `References` header names one; a real reply is linted with `--profile follow-up`, \
+         or keeps its thread.",
     );
     if let Some(m) = Arc::get_mut(&mut m) {
         m.scope = Scope::SUBJECT;
@@ -284,6 +286,14 @@ mod tests {
         // An email's Subject header: the span is the prefix in the file as stored.
         let mail = "From: a@b.c\r\nSubject: RE: Follow up from our call\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCan we talk?\r\n";
         assert_eq!(at(mail, Format::Email, first).as_deref(), Some("RE:"));
+        // A header that names the message it answers is a real thread, quoted or not.
+        for header in [
+            "In-Reply-To: <1@n.example>\r\n",
+            "References: <0@n.example> <1@n.example>\r\n",
+        ] {
+            let threaded = mail.replace("Content-Type", &format!("{header}Content-Type"));
+            assert_eq!(at(&threaded, Format::Email, first), None, "{header}");
+        }
     }
 
     #[test]

@@ -282,7 +282,13 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
                 .to_string(),
         );
     }
+    let in_thread = root.is_some_and(|p| {
+        p.headers
+            .iter()
+            .any(|h| matches!(h.name, HeaderName::InReplyTo | HeaderName::References))
+    });
     let mut doc = Document::from_view(path.to_string(), Format::Email, source, b.finish());
+    doc.in_thread = in_thread;
     doc.warnings = warnings;
     doc.stored_offset = stored_offset;
     Some(doc)

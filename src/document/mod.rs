@@ -230,6 +230,9 @@ pub struct Document {
     pub accepted: Vec<Range<usize>>,
     /// Whether this draft is a template: placeholders in it are expected, not errors.
     pub template: bool,
+    /// Whether the message answers one in a thread: an email with an `In-Reply-To` or
+    /// `References` header (its "Re:" is no trick).
+    pub in_thread: bool,
 }
 
 impl Document {
@@ -275,6 +278,7 @@ impl Document {
             placeholders: Vec::new(),
             accepted: Vec::new(),
             template: false,
+            in_thread: false,
         };
         let text = doc.text();
         let spans = || {
