@@ -238,13 +238,17 @@ fn the_embedded_rule_dfa_stays_small() {
 /// seed/partner-sign-off's partnerships pushed in a courtesy under the ask ("Looking forward to
 /// partnering with you.", "Thanks for considering us as your freight partner.", ~200 forms a
 /// review found) and partner-talk's thanks for a partnership that exists added ~220 (session
-/// 23).
+/// 23). It was 2,980 until the buyer's own partners as whom a thing goes to ("forward this to
+/// your partner", "before your partner meeting"), and the other senses of words that sales
+/// rules flag (a law that "Act now covers", "we are leading the pilot", "the same kind of
+/// loads", "debt leverage"), added ~85 (session 24; each tied to the words around it, as a
+/// review found wider ones excusing pushes).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 2_980, "{n} distinct strings");
+    assert!(n <= 3_070, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
