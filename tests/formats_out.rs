@@ -508,6 +508,14 @@ fn statistics_count_findings_per_rule() {
         .map(|r| r["count"].as_u64().unwrap())
         .sum();
     assert_eq!(total, sample_facts().1.iter().map(|(_, n)| n).sum::<u64>());
+    // JSON Lines: the same rows, one object per line (it was the one array on one line).
+    let (lines, _) = output(&["--statistics", "--format", "jsonl", SAMPLE]);
+    let rows: Vec<Value> = lines
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows.len() > 1, "{lines}");
+    assert_eq!(Value::Array(rows), v);
 }
 
 /// A run with more warnings than `--max-warnings` fails (exit 1) though every file passes:
@@ -805,6 +813,7 @@ fn output_never_overwrites_or_lints_an_input() {
     // So is what the other modes and subcommands write, run after run.
     for args in [
         &["--statistics", "--format", "json", "same.txt"][..],
+        &["--statistics", "--format", "jsonl", "same.txt"],
         &["--statistics", "same.txt"],
         &["--stats", "same.txt"],
         &["--show-parts", "same.txt"],

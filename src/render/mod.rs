@@ -404,6 +404,13 @@ pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
             || plain.trim_end() == "[]"))
         || plain.starts_with("[\n  {\n    \"pack\": \"")
         || plain.starts_with("{\n  \"pack\": \"")
+        // `--statistics --format jsonl`: a rule's counts on each line.
+        || lines_of(&|l: &str| {
+            l.starts_with("{\"rule\":\"")
+                && l.contains("\"count\":")
+                && l.contains("\"suppressed\":")
+                && l.ends_with('}')
+        })
         || lines_of(&|l: &str| {
             l.starts_with("{\"path\":\"")
                 && (l.contains("\"stats\":{")
@@ -566,6 +573,7 @@ mod report_tests {
             "{\"path\":\"d.txt\",\"stats\":{\"words\":9}}\n{\"path\":\"e.txt\",\"stats\":{\"words\":3}}\n",
             "4 packs, 42 rules, 440 examples: all hold\n",
             "[{\"rule\":\"sales/buzzwords\",\"count\":2}]",
+            "{\"rule\":\"sales/buzzwords\",\"severity\":\"warning\",\"count\":2,\"suppressed\":0,\"message\":\"x\"}\n{\"rule\":\"sales/x\",\"severity\":\"info\",\"count\":1,\"suppressed\":0,\"message\":\"y\"}\n",
             "[]\n",
             "[\n  {\n    \"pack\": \"research\",",
             "{\n  \"pack\": \"seed\",",
@@ -612,6 +620,7 @@ mod report_tests {
             "{\"files\":[\"src/index.ts\"],\"compilerOptions\":{\"strict\":true}}",
             "{\"files\":[]}\nnotes to keep\n",
             "{\"path\":\"x.js\",\"rule\":\"no-undef\",\"severity\":\"error\"}\n{\"path\":\"y.js\",\"rule\":\"semi\",\"severity\":\"error\"}\n",
+            "{\"rule\":\"semi\",\"count\":2,\"suppressed\":0}\nmy notes\n",
             "a.txt:3:1: error [draft/x] m\na.txt:3:2: error [draft/x] m\nIMPORTANT NOTES KEEP\n",
         ] {
             assert!(!opens_as_pitchlint_output(draft, true), "{draft:?}");

@@ -1,5 +1,6 @@
 //! `--statistics`: how many findings each rule had over the run, instead of the findings.
-//! A table for people, or a JSON array with `--format json` / `jsonl`.
+//! A table for people, a JSON array with `--format json`, or one JSON object per line with
+//! `--format jsonl`.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -25,17 +26,28 @@ pub struct RuleCount {
     pub message: String,
 }
 
+/// How the counts are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A table: `count  rule  severity  message`.
+    Table,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    JsonLines,
+}
+
 /// Counts findings per rule; prints them at the end.
 pub struct Statistics {
-    json: bool,
+    shape: Shape,
     counts: BTreeMap<String, RuleCount>,
 }
 
 impl Statistics {
-    /// A counter printing JSON when `json` is true, else a table.
-    pub fn new(json: bool) -> Self {
+    /// A counter printing its counts in `shape`.
+    pub fn new(shape: Shape) -> Self {
         Statistics {
-            json,
+            shape,
             counts: BTreeMap::new(),
         }
     }
@@ -71,9 +83,19 @@ impl Renderer for Statistics {
     fn end(&mut self, w: &mut dyn Write, _summary: &Summary) -> io::Result<()> {
         let mut rows: Vec<&RuleCount> = self.counts.values().collect();
         rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.rule.cmp(&b.rule)));
-        if self.json {
-            serde_json::to_writer(&mut *w, &rows).map_err(io::Error::from)?;
-            return w.write_all(b"\n");
+        match self.shape {
+            Shape::Json => {
+                serde_json::to_writer(&mut *w, &rows).map_err(io::Error::from)?;
+                return w.write_all(b"\n");
+            }
+            Shape::JsonLines => {
+                for r in rows {
+                    serde_json::to_writer(&mut *w, r).map_err(io::Error::from)?;
+                    w.write_all(b"\n")?;
+                }
+                return Ok(());
+            }
+            Shape::Table => {}
         }
         let width = rows.iter().map(|r| r.rule.len()).max().unwrap_or(4);
         for r in rows {

@@ -11,7 +11,7 @@ use crate::config::FileGate;
 use crate::error::Error;
 use crate::inputs::{self, Input};
 use crate::render::sarif::Sarif;
-use crate::render::statistics::Statistics;
+use crate::render::statistics::{self, Statistics};
 use crate::render::{self, OutputFormat, RenderOptions, Renderer};
 use crate::report::Summary;
 use crate::rule::Severity;
@@ -318,10 +318,11 @@ fn lint(
     let mut fixed_text: Option<Vec<u8>> = None;
     colored::control::set_override(env.color);
     let mut renderer: Box<dyn Renderer> = if cli.statistics {
-        Box::new(Statistics::new(matches!(
-            cli.format,
-            OutputFormat::Json | OutputFormat::Jsonl
-        )))
+        Box::new(Statistics::new(match cli.format {
+            OutputFormat::Json => statistics::Shape::Json,
+            OutputFormat::Jsonl => statistics::Shape::JsonLines,
+            _ => statistics::Shape::Table,
+        }))
     } else if cli.format == OutputFormat::Sarif {
         Box::new(Sarif::new(all_rules(&linters, &configs.list)))
     } else {
