@@ -106,10 +106,9 @@ fn main() -> ExitCode {
         // A usage error on one line, as every other error: a CI log or a script's `2>&1 |
         // head -1` keeps the whole of it.
         Err(e) => {
-            say!(
-                "pitchlint: error: {}",
-                usage_on_one_line(&e.render().to_string())
-            );
+            let message = lint_flag_after_subcommand(&e)
+                .unwrap_or_else(|| usage_on_one_line(&e.render().to_string()));
+            say!("pitchlint: error: {message}");
             return ExitCode::from(Status::Error.code());
         }
     };
@@ -233,6 +232,32 @@ fn main() -> ExitCode {
 
 /// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a
 /// pointer to --help, over several lines) as one line: what is wrong, then the rest in order.
+/// A lint's flag after a subcommand (`pitchlint check-rules --quiet`): said as when it comes
+/// before it ("--quiet does not apply to check-rules"), not as clap's tip to pass it as a value.
+fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(arg)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let flag = arg.split_once('=').map_or(arg.as_str(), |(f, _)| f);
+    let cmd = Cli::command();
+    let known = cmd.get_arguments().any(|a| {
+        a.get_long()
+            .is_some_and(|l| flag.strip_prefix("--") == Some(l))
+            || a.get_short().is_some_and(|c| flag == format!("-{c}"))
+    });
+    let sub = std::env::args().skip(1).find_map(|a| {
+        cmd.get_subcommands()
+            .find(|s| s.get_name() == a)
+            .map(|s| s.get_name().to_string())
+    })?;
+    known.then(|| format!("{flag} does not apply to {sub}: drop it"))
+}
+
 fn usage_on_one_line(text: &str) -> String {
     let mut line = String::new();
     for l in text.lines() {

@@ -378,6 +378,16 @@ impl PackSource {
             Some(span) if e.message().contains("missing field `pack`") => {
                 Error::at(ErrorKind::Config, &self.path, text, span.start, message)
             }
+            // A syntax error found at a table's header is the table above's (an array left
+            // open in rule `a` is found at `[[rule]]` of `b`): the place alone says it.
+            Some(span)
+                if text[text[..span.start].rfind('\n').map_or(0, |i| i + 1)..]
+                    .trim_start()
+                    .starts_with('[')
+                    && toml::from_str::<toml::Table>(text).is_err() =>
+            {
+                Error::at(ErrorKind::Config, &self.path, text, span.start, message)
+            }
             Some(span) => Error::at(
                 ErrorKind::Config,
                 &self.path,
@@ -753,6 +763,14 @@ mod tests {
         let e = src(after).parse().unwrap_err().to_string();
         assert!(
             e.starts_with("team.toml:10:") && !e.contains("rule `"),
+            "{e}"
+        );
+        // A syntax error is found where the reader stopped: an array left open in rule `a`
+        // at the next rule's header. No rule is named (it named `b`).
+        let open = "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\nphrases = [\"x\"\n\n[[rule]]\nid = \"b\"\n";
+        let e = src(open).parse().unwrap_err().to_string();
+        assert!(
+            e.starts_with("team.toml:9:1: ") && !e.contains("rule `"),
             "{e}"
         );
         // In a rule's own sub-table, the rule is named.

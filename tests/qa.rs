@@ -418,11 +418,19 @@ fn rules_table_schema_and_no_rules_are_plain_about_it() {
         &["--quiet", "check-rules", "rules"],
         &["--show-parts", "config"],
         &["--stdin-filename", "x.txt", "rules"],
+        // And after it, where clap's own message was a tip to pass it as a value.
+        &["check-rules", "rules", "--quiet"],
+        &["explain", "seed/partner-close", "--fix"],
     ] {
         let (out, err, code) = run(pitchlint().args(args));
         assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
         assert!(err.contains("not apply to"), "{args:?}: {err}");
+        assert!(!err.contains("as a value"), "{args:?}: {err}");
     }
+    // A flag pitchlint does not have is still clap's unknown argument.
+    let (_, err, code) = run(pitchlint().args(["rules", "--bogus"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("unexpected argument '--bogus'"), "{err}");
     let (_, err, code) = run(pitchlint().args(["--isolated", "--min-score", "80", "config"]));
     assert_eq!(code, 0, "{err}");
     let (_, err, code) = run(pitchlint()
