@@ -253,8 +253,36 @@ const PROSE_WORDS: &[&str] = &[
     "etc",
 ];
 
-/// The most words a bracketed merge field has (`[Stat 1 with surprise factor]`).
+/// The most words a bracketed merge field has (`[Stat 1 with surprise factor]`), unless it
+/// names a field or reads as a template's instruction ([`is_instruction`]).
 const MAX_BRACKET_WORDS: usize = 5;
+
+/// Words of a template's instruction to the writer: `[One sentence about why you're reaching
+/// out]`, `[Insert a customer story here]`, `[Soft CTA question?]`.
+const INSTRUCTION_WORDS: &[&str] = &[
+    "sentence",
+    "insert",
+    "describe",
+    "mention",
+    "personalize",
+    "personalise",
+    "personalized",
+    "personalised",
+    "cta",
+    "observation",
+    "placeholder",
+    "fill",
+    "filled",
+];
+
+/// Whether bracketed text names a field ([`names_a_field`]) or holds an instruction word:
+/// a template's slot however long, and whatever figures it holds (`[Link to calendar /
+/// Suggest 2-3 times]`).
+fn is_instruction(m: &str) -> bool {
+    names_a_field(m)
+        || m.split(|c: char| !c.is_alphanumeric())
+            .any(|w| INSTRUCTION_WORDS.iter().any(|i| i.eq_ignore_ascii_case(w)))
+}
 
 /// Bracketed text that is not a merge field: a link's text (`[our guide](…)`,
 /// `[our guide][1]`) when the view still shows the link syntax (Markdown task boxes never
@@ -262,7 +290,7 @@ const MAX_BRACKET_WORDS: usize = 5;
 /// (`[sic]`, `[see Appendix A]`) or a price list's label (`[Optional]`); more than
 /// [`MAX_BRACKET_WORDS`] words; or a number word
 /// longer than two digits (`[Gartner 2025]`; `[Problem 3]` and `[1-sentence insight]` are
-/// fields).
+/// fields). A template's slot or instruction ([`is_instruction`]) is a field at any length.
 fn is_prose(m: &str, after: &str) -> bool {
     let Some(inner) = m.strip_prefix('[').and_then(|m| m.strip_suffix(']')) else {
         return false;
@@ -286,8 +314,7 @@ fn is_prose(m: &str, after: &str) -> bool {
     // The list is ASCII, and the one character outside ASCII that lower-cases into it is the
     // Kelvin sign, to `k`, which no listed word has (a test checks): comparing ASCII case
     // aside is comparing `to_lowercase`, without building it.
-    n > MAX_BRACKET_WORDS
-        || has_number
+    ((n > MAX_BRACKET_WORDS || has_number) && !is_instruction(m))
         || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
         || (n == 1 && LABELS.iter().any(|p| p.eq_ignore_ascii_case(first)))
 }
@@ -402,7 +429,10 @@ mod tests {
     fn bracketed_merge_fields_are_placeholders() {
         let t = "[Company] [First Name] [company name] [Your Name] [Use case 2] [day/day] [X] \
                  [usage URL from {{LIB}}] [Observation question?] [1-sentence insight or resource] \
-                 [2nd pain point] [1] [2024] [1 of 3] [3x] [2FA] [3D] [24h] [Figure 2a]";
+                 [2nd pain point] [1] [2024] [1 of 3] [3x] [2FA] [3D] [24h] [Figure 2a] [%] \
+                 [One sentence about why you're reaching out] [Link to calendar / Suggest 2-3 times] \
+                 [concrete, their-data proof … filled in] [link to one-pager, not your homepage] \
+                 [Jordan’s team] [I was there in 2019 and it was a great show]";
         assert_eq!(
             found(t),
             [
@@ -416,7 +446,13 @@ mod tests {
                 "{{LIB}}",
                 "[Observation question?]",
                 "[1-sentence insight or resource]",
-                "[2nd pain point]"
+                "[2nd pain point]",
+                "[%]",
+                "[One sentence about why you're reaching out]",
+                "[Link to calendar / Suggest 2-3 times]",
+                "[concrete, their-data proof … filled in]",
+                "[link to one-pager, not your homepage]",
+                "[Jordan’s team]"
             ]
         );
     }
