@@ -254,34 +254,50 @@ const PROSE_WORDS: &[&str] = &[
 ];
 
 /// The most words a bracketed merge field has (`[Stat 1 with surprise factor]`), unless it
-/// names a field or reads as a template's instruction ([`is_instruction`]).
+/// starts as a template's instruction ([`is_instruction`]).
 const MAX_BRACKET_WORDS: usize = 5;
 
-/// Words of a template's instruction to the writer: `[One sentence about why you're reaching
-/// out]`, `[Insert a customer story here]`, `[Soft CTA question?]`.
-const INSTRUCTION_WORDS: &[&str] = &[
-    "sentence",
+/// First words of a template's slot or instruction to the writer, whatever follows: `[link to
+/// one-pager, not your homepage]`, `[Insert a customer story here]`, `[Your name + 1-line
+/// credential]`, `[One sentence about why you're reaching out]`. (The first word only, and
+/// whole: a review found `[Case 10492, customer escalation]`, `[Chart, dock capacity by
+/// month]` and `[Sent from my iPhone, please excuse typos]` read as fields when any word, or
+/// a part of one, named a field.)
+const INSTRUCTION_STARTS: &[&str] = &[
+    "link",
     "insert",
+    "add",
     "describe",
     "mention",
     "personalize",
     "personalise",
     "personalized",
     "personalised",
+    "your",
     "cta",
     "observation",
     "placeholder",
-    "fill",
-    "filled",
 ];
 
-/// Whether bracketed text names a field ([`names_a_field`]) or holds an instruction word:
-/// a template's slot however long, and whatever figures it holds (`[Link to calendar /
-/// Suggest 2-3 times]`).
-fn is_instruction(m: &str) -> bool {
-    names_a_field(m)
-        || m.split(|c: char| !c.is_alphanumeric())
-            .any(|w| INSTRUCTION_WORDS.iter().any(|i| i.eq_ignore_ascii_case(w)))
+/// Whether bracketed text starts as a template's slot or instruction ([`INSTRUCTION_STARTS`],
+/// or "one sentence", "a sentence", "two sentences"): a slot however long, and whatever
+/// figures it holds (`[Link to calendar / Suggest 2-3 times]`).
+fn is_instruction(inner: &str) -> bool {
+    let mut words = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    INSTRUCTION_STARTS
+        .iter()
+        .any(|i| i.eq_ignore_ascii_case(first))
+        || (["one", "a", "two", "1", "2"]
+            .iter()
+            .any(|i| i.eq_ignore_ascii_case(first))
+            && second.is_some_and(|w| {
+                w.eq_ignore_ascii_case("sentence") || w.eq_ignore_ascii_case("sentences")
+            }))
 }
 
 /// Bracketed text that is not a merge field: a link's text (`[our guide](…)`,
@@ -314,7 +330,7 @@ fn is_prose(m: &str, after: &str) -> bool {
     // The list is ASCII, and the one character outside ASCII that lower-cases into it is the
     // Kelvin sign, to `k`, which no listed word has (a test checks): comparing ASCII case
     // aside is comparing `to_lowercase`, without building it.
-    ((n > MAX_BRACKET_WORDS || has_number) && !is_instruction(m))
+    ((n > MAX_BRACKET_WORDS || has_number) && !is_instruction(inner))
         || PROSE_WORDS.iter().any(|p| p.eq_ignore_ascii_case(first))
         || (n == 1 && LABELS.iter().any(|p| p.eq_ignore_ascii_case(first)))
 }
@@ -429,10 +445,14 @@ mod tests {
     fn bracketed_merge_fields_are_placeholders() {
         let t = "[Company] [First Name] [company name] [Your Name] [Use case 2] [day/day] [X] \
                  [usage URL from {{LIB}}] [Observation question?] [1-sentence insight or resource] \
-                 [2nd pain point] [1] [2024] [1 of 3] [3x] [2FA] [3D] [24h] [Figure 2a] [%] \
+                 [2nd pain point] [1] [2024] [1 of 3] [3x] [2FA] [3D] [24h] [Figure 2a] [X%] \
                  [One sentence about why you're reaching out] [Link to calendar / Suggest 2-3 times] \
-                 [concrete, their-data proof … filled in] [link to one-pager, not your homepage] \
-                 [Jordan’s team] [I was there in 2019 and it was a great show]";
+                 [Your name + 1-line credential] [link to one-pager, not your homepage] \
+                 [Harlow’s team] [I was there in 2019 and it was a great show] \
+                 [Case 10492, customer escalation] [Chart, dock capacity by month, 2024 vs 2025] \
+                 [Sent from my iPhone, please excuse typos] [Mobile add-on for 120 drivers] \
+                 [fill rate went from 91% to 98% across 1,200 stores] [Save 20% on the first lane] \
+                 [Acme Freight — Dayton] Detention fees [$] | 52,000";
         assert_eq!(
             found(t),
             [
@@ -447,12 +467,11 @@ mod tests {
                 "[Observation question?]",
                 "[1-sentence insight or resource]",
                 "[2nd pain point]",
-                "[%]",
+                "[X%]",
                 "[One sentence about why you're reaching out]",
                 "[Link to calendar / Suggest 2-3 times]",
-                "[concrete, their-data proof … filled in]",
-                "[link to one-pager, not your homepage]",
-                "[Jordan’s team]"
+                "[Your name + 1-line credential]",
+                "[link to one-pager, not your homepage]"
             ]
         );
     }
