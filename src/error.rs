@@ -39,6 +39,22 @@ pub struct Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// This error with its files named as from folder `cwd` when they are in it
+    /// (`pitchlint.toml:1:13: …`, `rules/team.toml:4:1: …`): a config found by walking up,
+    /// and the packs it lists, are known by their absolute paths.
+    pub fn relative_to(mut self, cwd: &Path) -> Self {
+        let rel = |path: &mut Option<PathBuf>| {
+            if let Some(r) = path.as_ref().and_then(|p| p.strip_prefix(cwd).ok()) {
+                *path = Some(r.to_path_buf());
+            }
+        };
+        rel(&mut self.path);
+        for m in &mut self.more {
+            rel(&mut m.path);
+        }
+        self
+    }
+
     /// An error about a file as a whole.
     pub fn file(kind: ErrorKind, path: &Path, message: impl Into<String>) -> Self {
         Error {

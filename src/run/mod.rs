@@ -242,7 +242,7 @@ fn lint(
         linters,
         excluded,
         output_walked,
-    } = planned?;
+    } = planned.map_err(|e| e.relative_to(&env.cwd))?;
     if let (Some(folder), Some(o)) = (&output_walked, &cli.output) {
         note!(
             err,
