@@ -1067,3 +1067,48 @@ fn force_exclude_skips_what_a_walk_skips() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("all left out"), "{err}");
 }
+
+/// A config found by walking up, and a pack it lists, are named in errors as from the
+/// current folder when they are in it (they were named by their absolute paths), and by the
+/// way there from a folder below.
+#[test]
+fn config_errors_name_the_file_as_from_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "min_score = \"high\"\n"),
+            ("d.txt", "Hi Dana, can we talk?\n"),
+        ],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("pitchlint: error: pitchlint.toml:1:13: "),
+        "{err}"
+    );
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "packs = [\"team.toml\"]\n"),
+            (
+                "team.toml",
+                "[pack]\nname = \"team\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = \"heavy\"\nphrases = [\"a\"]\n",
+            ),
+        ],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("pitchlint: error: team.toml:6:10: "),
+        "{err}"
+    );
+    // From outside the folder, the path that leads there.
+    let parent = dir.path().parent().unwrap();
+    let name = dir.path().file_name().unwrap().to_str().unwrap();
+    let (_, err, _) = run(pitchlint_in(parent).arg(format!("{name}/d.txt")));
+    assert!(
+        err.starts_with(&format!("pitchlint: error: {name}/team.toml:6:10: ")),
+        "{err}"
+    );
+}
