@@ -257,30 +257,27 @@ const PROSE_WORDS: &[&str] = &[
 /// starts as a template's instruction ([`is_instruction`]).
 const MAX_BRACKET_WORDS: usize = 5;
 
-/// First words of a template's slot or instruction to the writer, whatever follows: `[link to
-/// one-pager, not your homepage]`, `[Insert a customer story here]`, `[Your name + 1-line
-/// credential]`, `[One sentence about why you're reaching out]`. (The first word only, and
-/// whole: a review found `[Case 10492, customer escalation]`, `[Chart, dock capacity by
-/// month]` and `[Sent from my iPhone, please excuse typos]` read as fields when any word, or
-/// a part of one, named a field.)
+/// First words of a template's instruction to the writer, whatever follows: `[Insert a
+/// customer story here]`, `[Describe their stack in 2-3 words]`, `[Observation question
+/// about their situation?]`; and "link to …", "one sentence …" ([`is_instruction`]). (The
+/// first word only, and whole: reviews found `[Case 10492, customer escalation]` read as a
+/// field when any word named one, and `[Your order 4411 shipped Tuesday]`, `[Add 20% more
+/// dock capacity in Q3]`, `[Mention this email for 10% off]` when "your", "add" and
+/// "mention" started one.)
 const INSTRUCTION_STARTS: &[&str] = &[
-    "link",
     "insert",
-    "add",
     "describe",
-    "mention",
     "personalize",
     "personalise",
     "personalized",
     "personalised",
-    "your",
     "cta",
     "observation",
     "placeholder",
 ];
 
-/// Whether bracketed text starts as a template's slot or instruction ([`INSTRUCTION_STARTS`],
-/// or "one sentence", "a sentence", "two sentences"): a slot however long, and whatever
+/// Whether bracketed text starts as a template's instruction ([`INSTRUCTION_STARTS`], "link
+/// to", or "one sentence", "a sentence", "two sentences"): a slot however long, and whatever
 /// figures it holds (`[Link to calendar / Suggest 2-3 times]`).
 fn is_instruction(inner: &str) -> bool {
     let mut words = inner
@@ -289,15 +286,16 @@ fn is_instruction(inner: &str) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else {
         return false;
     };
+    let second_is =
+        |w: &[&str]| second.is_some_and(|s| w.iter().any(|w| w.eq_ignore_ascii_case(s)));
     INSTRUCTION_STARTS
         .iter()
         .any(|i| i.eq_ignore_ascii_case(first))
+        || (first.eq_ignore_ascii_case("link") && second_is(&["to"]))
         || (["one", "a", "two", "1", "2"]
             .iter()
             .any(|i| i.eq_ignore_ascii_case(first))
-            && second.is_some_and(|w| {
-                w.eq_ignore_ascii_case("sentence") || w.eq_ignore_ascii_case("sentences")
-            }))
+            && second_is(&["sentence", "sentences"]))
 }
 
 /// Bracketed text that is not a merge field: a link's text (`[our guide](…)`,
@@ -451,6 +449,9 @@ mod tests {
                  [Harlow’s team] [I was there in 2019 and it was a great show] \
                  [Case 10492, customer escalation] [Chart, dock capacity by month, 2024 vs 2025] \
                  [Sent from my iPhone, please excuse typos] [Mobile add-on for 120 drivers] \
+                 [Your order 4411 shipped Tuesday] [Link expired? Reply and I'll resend] \
+                 [Add 20% more dock capacity in Q3 without new headcount] \
+                 [Insert the customer story from the 2024 deck here] \
                  [fill rate went from 91% to 98% across 1,200 stores] [Save 20% on the first lane] \
                  [Acme Freight — Dayton] Detention fees [$] | 52,000";
         assert_eq!(
@@ -471,7 +472,8 @@ mod tests {
                 "[One sentence about why you're reaching out]",
                 "[Link to calendar / Suggest 2-3 times]",
                 "[Your name + 1-line credential]",
-                "[link to one-pager, not your homepage]"
+                "[link to one-pager, not your homepage]",
+                "[Insert the customer story from the 2024 deck here]"
             ]
         );
     }
