@@ -68,7 +68,7 @@ pub const CUES: [(&str, bool); 10] = [
     ),
     (r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)", true),
     (
-        r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions|if (?:this|that|it) (?:makes sense|sounds (?:good|interesting)|helps)|if you(?:'re|’re| are) interested)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b|if not\b|either way\b|no pitch\b|good luck\b)[^\n?]{0,100}$",
+        r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions|if (?:this|that|it) (?:makes sense|sounds (?:good|interesting)|helps)|if you(?:'re|’re| are) interested)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b|if not\b|either way\b|no pitch\b|good luck\b|wishing you\b|all the best\b|best of luck\b|happy (?:shipping|selling|holidays|friday|new year|thanksgiving)\b)[^\n?]{0,100}$",
         true,
     ),
     (

@@ -301,6 +301,10 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
         "Either way, thanks for reading.",
         "No pitch here, just curious.",
         "Good luck!",
+        // A wish is no ask either (it was read as the closing, which then asked nothing).
+        "Wishing you and the team all the best.",
+        "All the best with the Akron launch.",
+        "Happy shipping!",
     ] {
         let t = format!(
             "Hi,\n\nWe ship fast.\n\nCould we run one lane in March?\n\n{courtesy}\n\nBest,\nSam\n"
