@@ -55,11 +55,11 @@ pub const GATEWAY_TAG: &str = gateway_tag!();
 /// `build.rs`, the tests and a compile-time check of their number; a run reads the DFAs.)
 pub const CUES: [(&str, bool); 10] = [
     (
-        r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|\s-\s|$)"#,
+        r#"(?i)^\s*["“‘']?(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hiya|howdy|yo)\b[^\n]{0,60}?(?:[,!:;—–]|\s-(?:\s|$)|$)"#,
         true,
     ),
     (
-        r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-\s)",
+        r"(?i)^\s*(?:\{\{\s*[a-z_ ]*name\s*\}\}|\{[a-z_]*name\}|\[(?:first |)name\]|<(?:first_?|)name>|%(?:first|)name%|\*\|fname\|\*)\s*(?:[,!:—–]|\s-(?:\s|$))",
         true,
     ),
     (

@@ -348,9 +348,13 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             .map_or(body_start, |k| k + 1)
     };
     let first_signoff = (body_start..end).find(|&k| is_signoff(&text[lines[k].span.clone()]));
+    // (Right under a line that ends a sentence, too: "Can I send it over?\nPS - …"; a line
+    // of a wrapped paragraph does not start a postscript.)
     if let Some(ps) = (body_start + 1..end).find(|&j| {
         is_postscript(&text[lines[j].span.clone()])
-            && (lines[j - 1].blank || first_signoff.is_some_and(|f| f < j))
+            && (lines[j - 1].blank
+                || ends_sentence(&text[lines[j - 1].span.clone()])
+                || first_signoff.is_some_and(|f| f < j))
             && !is_quote(&lines[j])
     }) {
         end = below(&mut segs, ps, end);

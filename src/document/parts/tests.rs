@@ -187,6 +187,11 @@ fn a_name_merge_field_is_a_greeting() {
     assert_eq!(part(t, "greeting"), ["{{firstName}},"]);
     let t = "[First name] - happy to help with that.\n\nLet me know.\n";
     assert_eq!(part(t, "greeting"), ["[First name] -"]);
+    // The dash at the end of the line, and a name's greeting so.
+    let t = "[First name] -\n\nWe ship fast.\n\nCan we talk?\n";
+    assert_eq!(part(t, "greeting"), ["[First name] -"]);
+    let t = "Hi Dana -\n\nWe ship fast.\n\nCan we talk?\n";
+    assert_eq!(part(t, "greeting"), ["Hi Dana -"]);
     assert!(part("[Company] is great.\n\nTalk?\n", "greeting").is_empty());
 }
 
@@ -275,6 +280,15 @@ fn a_postscript_is_message_text_and_a_courtesy_line_is_not_the_closing() {
     assert_eq!(part(t, "body"), ["P.S. Act now, partner with us."]);
     assert_eq!(part(t, "signoff"), ["Best,\nSam"]);
     assert!(part(t, "signature").is_empty());
+    // Right under the ask, with no blank line: the ask stays the closing.
+    let t = "We compiled a freight audit of your top 3 lanes. Can I send it over?\nPS - Relevant because you just opened the Dayton plant.\n";
+    assert_eq!(
+        part(t, "body"),
+        ["PS - Relevant because you just opened the Dayton plant."]
+    );
+    // A wrapped line that starts with "PS" is no postscript.
+    let t = "Hi,\n\nWe stock the pumps the\nPS line runs on. Can we talk?\n\nBest,\nSam\n";
+    assert!(part(t, "body").is_empty(), "{:?}", part(t, "body"));
     // Right under the name, with no blank line.
     let t = "Hi,\n\nCan we talk?\n\nBest,\nSam\nP.S. We are local.\n";
     assert_eq!(part(t, "body"), ["P.S. We are local."]);
