@@ -230,8 +230,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a
-/// pointer to --help, over several lines) as one line: what is wrong, then the rest in order.
 /// A lint's flag after a subcommand (`pitchlint check-rules --quiet`): said as when it comes
 /// before it ("--quiet does not apply to check-rules"), not as clap's tip to pass it as a value.
 fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
@@ -258,6 +256,8 @@ fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
     known.then(|| format!("{flag} does not apply to {sub}: drop it"))
 }
 
+/// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a
+/// pointer to --help, over several lines) as one line: what is wrong, then the rest in order.
 fn usage_on_one_line(text: &str) -> String {
     let mut line = String::new();
     for l in text.lines() {

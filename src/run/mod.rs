@@ -19,7 +19,8 @@ use crate::rule::Severity;
 mod env;
 mod plan;
 
-pub use env::{Env, FileId, Gone, RunError, Status, use_color};
+use env::Gone;
+pub use env::{Env, FileId, RunError, Status, use_color};
 use plan::{all_rules, file_of, plan};
 pub use plan::{configs, flags};
 
@@ -640,7 +641,6 @@ fn lint(
         .collect();
     if reporting {
         renderer.end(out, &summary)?;
-        out.flush()?;
     }
     out.flush()?;
     if buffered {
