@@ -366,3 +366,31 @@ fn an_unknown_input_format_is_a_usage_error() {
             "possible values: text, markdown, html, email",
         ));
 }
+
+/// A reward found in a quoted-printable body is quoted decoded in the human report's note
+/// ("18%", not the file's "18=25"); the JSON `text` stays the file's bytes.
+#[test]
+fn a_quoted_printable_reward_is_quoted_decoded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("qp.eml");
+    std::fs::write(
+        &path,
+        "From: sam@acme.example\r\nSubject: Sacramento lane\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHi Dana,\r\n\r\nFor Brightside, consolidating the lane cut freight spend by 18=25 in one quarter.\r\n\r\nCould I send you a one-page estimate this week?\r\n\r\nBest,\r\nSam\r\n",
+    )
+    .unwrap();
+    let out = pitchlint()
+        .args(["--color", "never"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let human = String::from_utf8(out.stdout).unwrap();
+    assert!(human.contains("= \"18%\""), "{human}");
+    // (The frame shows the file's line as stored.)
+    assert!(!human.contains("= \"18=25\""), "{human}");
+    let (v, _) = lint(&[path.to_str().unwrap()], None);
+    let texts: Vec<&str> = findings(&v, "seed/concrete-proof")
+        .iter()
+        .map(|f| f["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["18=25"]);
+}
