@@ -137,5 +137,6 @@ pub fn lint_with(
         warnings: doc.warnings,
         suppressed: outcome.suppressed,
         stored_offset: doc.stored_offset,
+        quoted_printable: doc.quoted_printable,
     }
 }

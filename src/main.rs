@@ -202,6 +202,12 @@ fn main() -> ExitCode {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(s),
     });
+    // A config found by walking up, and the packs it lists, are known by absolute paths: an
+    // error names them as from here when they are under it (`pitchlint.toml:1:13: …`).
+    let result = result.map_err(|e| match e {
+        run::RunError::Lint(e) => run::RunError::Lint(e.relative_to(&env.cwd)),
+        other => other,
+    });
     match result {
         Ok(s) => ExitCode::from(s.code()),
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
@@ -219,7 +225,7 @@ fn main() -> ExitCode {
                     // file: a run that stops on a setup error leaves that as it was).
                     if cli.format == pitchlint::render::OutputFormat::Github && cli.output.is_none()
                     {
-                        let lines = pitchlint::render::github::setup_errors(e, &env.cwd);
+                        let lines = pitchlint::render::github::setup_errors(e);
                         let _ = out.write_all(lines.as_bytes()).and_then(|()| out.finish());
                     }
                 }
@@ -253,7 +259,7 @@ fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
             .find(|s| s.get_name() == a)
             .map(|s| s.get_name().to_string())
     })?;
-    known.then(|| format!("{flag} does not apply to {sub}: drop it"))
+    known.then(|| pitchlint::tooling::not_applicable(&[flag], &sub))
 }
 
 /// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a

@@ -28,6 +28,9 @@ pub struct FileReport {
     pub suppressed: Vec<Finding>,
     /// Bytes of the file before `source` (a UTF-8 byte-order mark): added to byte offsets.
     pub stored_offset: usize,
+    /// Where an email's body is quoted-printable in `source` (see
+    /// [`crate::document::Document::quoted_printable`]).
+    pub quoted_printable: Option<std::ops::Range<usize>>,
 }
 
 /// A finding with its positions resolved, for renderers.

@@ -1103,6 +1103,16 @@ fn config_errors_name_the_file_as_from_the_current_folder() {
         err.starts_with("pitchlint: error: team.toml:6:10: "),
         "{err}"
     );
+    // A subcommand's errors too (`rules` named the absolute path).
+    for sub in ["check-rules", "rules"] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).arg(sub));
+        assert_eq!(code, 2, "{sub}");
+        assert!(
+            err.contains("pitchlint: error: team.toml:6:10: "),
+            "{sub}: {err}"
+        );
+        assert!(!err.contains(dir.path().to_str().unwrap()), "{sub}: {err}");
+    }
     // From outside the folder, the path that leads there.
     let parent = dir.path().parent().unwrap();
     let name = dir.path().file_name().unwrap().to_str().unwrap();

@@ -103,9 +103,7 @@ impl Configs {
         }
         let config = match &path {
             None => Config::defaults(&self.flags, &self.cwd),
-            Some(p) => {
-                Config::load(p, &self.flags, &self.cwd).map_err(|e| e.relative_to(&self.cwd))?
-            }
+            Some(p) => Config::load(p, &self.flags, &self.cwd)?,
         };
         self.list.push(Arc::new(config));
         self.loaded.insert(path, self.list.len() - 1);

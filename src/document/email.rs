@@ -247,9 +247,13 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
             .filter_map(|&i| msg.parts.get(i as usize))
             .find(|p| matches!(p.body, PartType::Html(_)))
     };
+    let mut quoted_printable = None;
     if let Some(part) = plain_part.or_else(html_part) {
         let range = part.offset_body as usize
             ..(part.offset_end as usize).clamp(part.offset_body as usize, bytes.len());
+        if part.encoding == Encoding::QuotedPrintable {
+            quoted_printable = Some(lossy.range(range.clone()));
+        }
         if part.is_encoding_problem {
             warnings.push("the body could not be decoded cleanly".to_string());
         }
@@ -289,6 +293,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
     });
     let mut doc = Document::from_view(path.to_string(), Format::Email, source, b.finish());
     doc.in_thread = in_thread;
+    doc.quoted_printable = quoted_printable;
     doc.warnings = warnings;
     doc.stored_offset = stored_offset;
     Some(doc)

@@ -233,6 +233,9 @@ pub struct Document {
     /// Whether the message answers one in a thread: an email with an `In-Reply-To` or
     /// `References` header (its "Re:" is no trick).
     pub in_thread: bool,
+    /// Where an email's body is quoted-printable, in `source`: the bytes stored there are
+    /// escapes (`18=25` for "18%"), which a report's quote decodes.
+    pub quoted_printable: Option<Range<usize>>,
 }
 
 impl Document {
@@ -279,6 +282,7 @@ impl Document {
             accepted: Vec::new(),
             template: false,
             in_thread: false,
+            quoted_printable: None,
         };
         let text = doc.text();
         let spans = || {

@@ -133,17 +133,13 @@ impl Renderer for Github {
 
 /// A run that cannot start (a broken config or rule pack, a bad flag), as annotations: one
 /// `::error` per error, on the file and at the place it names, so that a pull request that
-/// breaks the team's rules shows where. A path under `cwd` is named from it, as the
-/// repository does.
-pub fn setup_errors(error: &crate::Error, cwd: &std::path::Path) -> String {
+/// breaks the team's rules shows where. (The binary names a path under the current folder
+/// from it, as the repository does: see `Error::relative_to`.)
+pub fn setup_errors(error: &crate::Error) -> String {
     let mut out = String::new();
     for e in error.all() {
         let file = e.path.as_deref().map(|p| {
-            let shown = p
-                .strip_prefix(cwd)
-                .unwrap_or(p)
-                .to_string_lossy()
-                .into_owned();
+            let shown = p.to_string_lossy();
             format!("file={},", escape_property(&super::repo_path(&shown)))
         });
         let at = match (&file, e.position) {

@@ -311,7 +311,12 @@ fn quoted(file: &FileReport, j: usize) -> Option<String> {
     if text.len() > 160 {
         return None;
     }
-    let decoded = quoted_printable_body(file, f.span.start).then(|| {
+    // A quoted-printable body's escapes, decoded ("18%", not the file's "18=25").
+    let in_qp = file
+        .quoted_printable
+        .as_ref()
+        .is_some_and(|r| r.contains(&f.span.start));
+    let decoded = in_qp.then(|| {
         mail_parser::decoders::quoted_printable::quoted_printable_decode(text.as_bytes())
             .and_then(|b| String::from_utf8(b).ok())
     });
@@ -319,21 +324,6 @@ fn quoted(file: &FileReport, j: usize) -> Option<String> {
     let shown = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!shown.is_empty() && shown.chars().count() <= 40)
         .then(|| format!("\"{}\"", shown.escape_debug()))
-}
-
-/// Whether byte `at` of an email stands in a quoted-printable body, whose text a quote shows
-/// decoded ("18%", not the file's "18=25"; a soft line break joins its word again).
-fn quoted_printable_body(file: &FileReport, at: usize) -> bool {
-    if file.format != crate::document::Format::Email {
-        return false;
-    }
-    // The header of its part stands above it (a multipart message's parts have their own).
-    // (A display nicety: not read through in a file over 1 MB.)
-    let above = &file.source.as_bytes()[..at.min(file.source.len())];
-    above.len() <= 1 << 20
-        && above
-            .windows(43)
-            .any(|w| w.eq_ignore_ascii_case(b"content-transfer-encoding: quoted-printable"))
 }
 
 /// The places of findings `found` of `file` (not empty), as a note lists them: `3:25 and

@@ -243,7 +243,7 @@ fn lint(
         linters,
         excluded,
         output_walked,
-    } = planned.map_err(|e| e.relative_to(&env.cwd))?;
+    } = planned?;
     if let (Some(folder), Some(o)) = (&output_walked, &cli.output) {
         note!(
             err,

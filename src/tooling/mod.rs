@@ -112,6 +112,17 @@ fn as_json(cli: &Cli, sub: &str, shown: &str) -> Result<bool, RunError> {
     }
 }
 
+/// The usage error for `flags` given to subcommand `sub`, which does not read them: "--quiet
+/// does not apply to check-rules: drop it" (the binary says the same of one given after it).
+pub fn not_applicable(flags: &[&str], sub: &str) -> String {
+    let (verb, it) = if flags.len() == 1 {
+        ("does", "it")
+    } else {
+        ("do", "them")
+    };
+    format!("{} {verb} not apply to {sub}: drop {it}", flags.join(", "))
+}
+
 /// Run one subcommand.
 pub fn run(
     cmd: &Command,
@@ -122,17 +133,7 @@ pub fn run(
 ) -> Result<Status, RunError> {
     let ignored = ignored_flags(cmd, cli);
     if !ignored.is_empty() {
-        let (verb, it) = if ignored.len() == 1 {
-            ("does", "it")
-        } else {
-            ("do", "them")
-        };
-        return Err(Error::usage(format!(
-            "{} {verb} not apply to {}: drop {it}",
-            ignored.join(", "),
-            cmd_name(cmd)
-        ))
-        .into());
+        return Err(Error::usage(not_applicable(&ignored, cmd_name(cmd))).into());
     }
     match cmd {
         Command::Rules { json } => {
