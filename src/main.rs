@@ -38,12 +38,19 @@ impl Write for Stderr {
 /// grows by an `mprotect` call per step: a 3 KB draft made 46 of them before it was linted,
 /// most of them while the packs compiled. Memory that is reserved this way and never used is
 /// never touched either, so the resident size does not grow.
+///
+/// Setting `M_TOP_PAD` also stops glibc from raising its mmap threshold as blocks are freed,
+/// so every block of 128 KiB or more (a long draft's lists, a report's buffers) was mapped,
+/// faulted in page by page and unmapped again. From 4 MiB instead: one 10 MB file lints 1.07
+/// times as fast (hyperfine), with the same peak memory (32 MiB would gain a little more, but
+/// held 20% more memory at the peak).
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 fn tune_allocator() {
-    // SAFETY: `mallopt` only sets a number in the allocator's parameters; it is called before
+    // SAFETY: `mallopt` only sets numbers in the allocator's parameters; it is called before
     // any thread of ours is started.
     unsafe {
         libc::mallopt(libc::M_TOP_PAD, 4 << 20);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 << 20);
     }
 }
 

@@ -49,6 +49,23 @@ impl LineIndex {
         }
     }
 
+    /// The 0-based line that holds byte `offset`, looked for first in `near` and the line
+    /// after it: positions asked in order (a report's findings) are most often there, and a
+    /// long file's index is too large for a binary search to stay in the cache.
+    pub fn line_near(&self, near: usize, offset: usize) -> usize {
+        let holds = |l: usize| {
+            self.starts.get(l).is_some_and(|&s| s <= offset)
+                && self.starts.get(l + 1).is_none_or(|&n| offset < n)
+        };
+        if holds(near) {
+            near
+        } else if holds(near + 1) {
+            near + 1
+        } else {
+            self.line_of(offset)
+        }
+    }
+
     /// The 0-based line that holds byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         match self.starts.binary_search(&offset) {
@@ -167,6 +184,24 @@ mod tests {
     fn pos(text: &str, offset: usize) -> (usize, usize) {
         let p = LineIndex::new(text).position(text, offset);
         (p.line, p.column)
+    }
+
+    /// Looking near a line first finds the line a binary search finds, from any line, for
+    /// every offset: the same line, the next, one far away, past the last.
+    #[test]
+    fn line_near_is_line_of() {
+        let text = "ab\ncd\r\n\nefg\rh\n\nlast";
+        let index = LineIndex::new(text);
+        let lines = index.line_of(text.len()) + 1;
+        for offset in 0..=text.len() + 2 {
+            for near in 0..lines + 2 {
+                assert_eq!(
+                    index.line_near(near, offset),
+                    index.line_of(offset),
+                    "offset {offset}, near line {near}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -93,7 +93,10 @@ impl Cursor {
         while !src.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = index.line_of(offset);
+        let line = match self.line {
+            Some((l, _)) => index.line_near(l, offset),
+            None => index.line_of(offset),
+        };
         let line_start = index.line_start(line);
         let (from, column) = match self.line {
             Some((l, _)) if l == line && self.offset <= offset => (self.offset, self.column),

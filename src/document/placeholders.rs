@@ -39,14 +39,26 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
     // A row of image texts ("[Acme] [LinkedIn] [Twitter]", a signature's icons in an email's
     // plain-text part): a name in it is an image's too ("[Acme]"). A row with a field in it
     // ("[Your Name] | [LinkedIn]") is a template's, and keeps its fields.
+    // (Each line is read once, however many fields it holds, and the rows, in order as the
+    // fields are, are walked beside them: a long template has millions of fields.)
     if out.iter().any(|r| text[(*r).clone()].starts_with('[')) {
-        let rows: Vec<Range<usize>> = out
-            .iter()
-            .filter(|r| text[(*r).clone()].starts_with('['))
-            .map(|r| line_of(text, r.start))
-            .filter(|l| is_icon_row(&text[l.clone()]))
-            .collect();
-        out.retain(|r| !rows.iter().any(|l| l.contains(&r.start)));
+        let mut rows: Vec<Range<usize>> = Vec::new();
+        let mut line: Option<Range<usize>> = None;
+        for r in out.iter().filter(|r| text[(*r).clone()].starts_with('[')) {
+            if line.as_ref().is_some_and(|l| l.contains(&r.start)) {
+                continue;
+            }
+            let l = line_of(text, r.start);
+            if is_icon_row(&text[l.clone()]) {
+                rows.push(l.clone());
+            }
+            line = Some(l);
+        }
+        let mut rows = rows.iter().peekable();
+        out.retain(|r| {
+            while rows.next_if(|l| l.end <= r.start).is_some() {}
+            rows.peek().is_none_or(|l| !l.contains(&r.start))
+        });
     }
     // The list lives as long as its document.
     out.shrink_to_fit();
@@ -143,17 +155,37 @@ fn is_tag(m: &str) -> bool {
     {
         return true;
     }
-    let words: Vec<String> = inner
+    // Its words joined by single spaces and lower-cased into a buffer (no tag is longer), then
+    // compared with each tag, without copies: a long template's every bracketed field comes
+    // here. (The tags are ASCII; the one character outside ASCII that lower-cases into ASCII
+    // is the Kelvin sign, which no tag's `k` needs to match.)
+    let words = inner
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '!'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    let label = words.join(" ");
-    if TAGS.contains(&label.as_str()) {
+        .filter(|w| !w.is_empty());
+    let mut label = [0u8; 32];
+    let mut n = 0;
+    let fits = words.clone().all(|w| {
+        let sep = usize::from(n > 0);
+        let Some(room) = label.get_mut(n..n + sep + w.len()) else {
+            return false;
+        };
+        room[..sep].fill(b' ');
+        room[sep..].copy_from_slice(w.as_bytes());
+        n += sep + w.len();
+        true
+    });
+    label[..n].make_ascii_lowercase();
+    if fits && TAGS.iter().any(|t| t.as_bytes() == &label[..n]) {
         return true;
     }
-    matches!(&words[..], [name, image] if matches!(image.as_str(), "logo" | "icon")
-        && !names_a_field(name))
+    let mut two = words.clone();
+    match (two.next(), two.next(), two.next()) {
+        (Some(name), Some(image), None) => {
+            (image.eq_ignore_ascii_case("logo") || image.eq_ignore_ascii_case("icon"))
+                && !names_a_field(name)
+        }
+        _ => false,
+    }
 }
 
 /// A line of only bracketed labels (with separators), at least two, one of them a tag
