@@ -210,12 +210,16 @@ fn embedded_dfas_pass_the_full_check() {
 /// script from 22 s to over 4 minutes. Keep what a regex adds small (ASCII `(?-u:…)` where
 /// the text allows it, no counted word gaps). The bound was 4 MB until session 22, when the
 /// DFA was 4,042 KB and no-ask's booking asks ("Grab 15 minutes here: …", "Pick a time that
-/// suits you: …") took it past: 4.25 MB now.
+/// suits you: …") took it past; 4.25 MB until session 25, when it was 4,264 KB and two
+/// exceptions took it to 4,692 KB: "Greetings," that goes on after the comma (141 KB; three
+/// other forms tried cost 2.5 to 6 MB) and the seller's next step, "I'll follow up in 2 weeks",
+/// which concrete-proof took for a result (287 KB). Start-up stayed the same (hyperfine, 300
+/// runs on a 3 KB draft: 2.10 ms beyond `true` before, 1.95 ms after).
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
     assert!(
-        fwd.len() <= 4352 << 10,
+        fwd.len() <= 4736 << 10,
         "forward DFA {} KB",
         fwd.len() >> 10
     );
@@ -242,13 +246,17 @@ fn the_embedded_rule_dfa_stays_small() {
 /// your partner", "before your partner meeting"), and the other senses of words that sales
 /// rules flag (a law that "Act now covers", "we are leading the pilot", "the same kind of
 /// loads", "debt leverage"), added ~85 (session 24; each tied to the words around it, as a
-/// review found wider ones excusing pushes).
+/// review found wider ones excusing pushes). It was 3,070 until a new user's 42 drafts and a
+/// review of the fixes added ~140 (session 25): a law firm's own partners ("show the flow to
+/// the partners on Thursday", "which partner handles intake"), pushes missed ("we can only
+/// hold this rate until the 30th") and literal senses ("seamless steel tube", "less
+/// disruptive to your shifts"); start-up stayed the same (see the DFA test above).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_070, "{n} distinct strings");
+    assert!(n <= 3_200, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

@@ -20,7 +20,9 @@ pub const POSTSCRIPT: usize = 3;
 /// A closing courtesy that asks nothing: "Looking forward to hearing from you.", "Thanks for
 /// your time.", "Let me know your thoughts.", "Let me know if this makes sense.", a bare "Let
 /// me know.", "Have a great week!", and an aside after the ask: "If not, I'll stop
-/// writing.", "Either way, thanks.", "No pitch, just useful.", "Good luck!".
+/// writing.", "Either way, thanks.", "No pitch, just useful.", "Good luck!"; thanks to a
+/// customer that ends there: "We really value our partnership." (not "…and hope to become
+/// partners": that goes on to the ask).
 pub const COURTESY: usize = 4;
 /// A concrete next step in a courtesy (a figure, a day, a call): it stays an ask.
 pub const STEP: usize = 5;
@@ -68,7 +70,7 @@ pub const CUES: [(&str, bool); 10] = [
     ),
     (r"(?i)^\s*p\.?\s?(?:p\.?\s?)?s(?:\.|:|\s|$)", true),
     (
-        r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions|if (?:this|that|it) (?:makes sense|sounds (?:good|interesting)|helps)|if you(?:'re|’re| are) interested)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b|if not\b|either way\b|no pitch\b|good luck\b|wishing you\b|all the best\b|best of luck\b|happy (?:shipping|selling|holidays|friday|new year|thanksgiving)\b)[^\n?]{0,100}$",
+        r"(?i)^\s*(?:(?:i|we)(?:'m|’m| am| are|'re|’re)?\s+)?(?:look(?:ing)? forward to\b|(?:many )?thanks\b|thank you\b|let me know(?: (?:your thoughts|what you think|if you have any questions|if (?:this|that|it) (?:makes sense|sounds (?:good|interesting)|helps)|if you(?:'re|’re| are) interested)|\s*[.!]*$)|cheers\b|hope to hear\b|hope (?:this|you)\b|have a (?:great|good|nice|lovely)\b|appreciate your (?:time|consideration|help)\b|talk soon\b|speak soon\b|if not\b|either way\b|no pitch\b|good luck\b|wishing you\b|all the best\b|best of luck\b|happy (?:shipping|selling|holidays|friday|new year|thanksgiving)\b)[^\n?]{0,100}$|^\s*(?:(?:i|we)\s+)?(?:really |truly |)(?:value|appreciate) (?:our|your) (?:partnership|business|relationship|trust|support)(?: with (?:you|us))?(?: (?:so much|very much|greatly))?[.!]*\s*$",
         true,
     ),
     (
