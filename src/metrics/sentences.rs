@@ -74,7 +74,10 @@ pub fn plain(text: &str) -> bool {
 /// The sentences of `text` with their byte offsets, as
 /// [`UnicodeSegmentation::split_sentence_bound_indices`] gives them; `plain` is
 /// [`plain`]`(text)`.
-pub fn sentence_bounds(text: &str, plain: bool) -> Bounds<'_, USentenceBoundIndices<'_>> {
+pub fn sentence_bounds(
+    text: &str,
+    plain: bool,
+) -> Bounds<'_, USentenceBoundIndices<'_>, impl Fn(&str, usize) -> Option<Range<usize>>> {
     if plain {
         let next = |text: &str, at| (at < text.len()).then(|| at..next_break(text, at));
         Bounds::Plain { text, at: 0, next }
@@ -83,20 +86,22 @@ pub fn sentence_bounds(text: &str, plain: bool) -> Bounds<'_, USentenceBoundIndi
     }
 }
 
-/// An iterator over the pieces of a text (sentences, words) and their byte offsets.
-pub enum Bounds<'a, I> {
+/// An iterator over the pieces of a text (sentences, words) and their byte offsets. (`next`
+/// is a type of its own, not a function pointer, so that the scan is inlined into the loop
+/// that reads its pieces: one call per word of every draft.)
+pub enum Bounds<'a, I, F> {
     /// Text whose every character the fast path knows: `next` gives the span of the first
     /// piece at or after `at`.
-    Plain {
-        text: &'a str,
-        at: usize,
-        next: fn(&str, usize) -> Option<Range<usize>>,
-    },
+    Plain { text: &'a str, at: usize, next: F },
     /// Any other text: `unicode-segmentation`'s iterator.
     Unicode(I),
 }
 
-impl<'a, I: Iterator<Item = (usize, &'a str)>> Iterator for Bounds<'a, I> {
+impl<'a, I, F> Iterator for Bounds<'a, I, F>
+where
+    I: Iterator<Item = (usize, &'a str)>,
+    F: Fn(&str, usize) -> Option<Range<usize>>,
+{
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {

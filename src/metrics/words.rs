@@ -60,7 +60,10 @@ fn class_at(text: &str, i: usize) -> Option<(Class, usize)> {
 /// The words of `text` with their byte offsets, as
 /// [`UnicodeSegmentation::unicode_word_indices`] gives them; `plain` is
 /// [`super::sentences::plain`]`(text)`.
-pub fn word_bounds(text: &str, plain: bool) -> Bounds<'_, UnicodeWordIndices<'_>> {
+pub fn word_bounds(
+    text: &str,
+    plain: bool,
+) -> Bounds<'_, UnicodeWordIndices<'_>, impl Fn(&str, usize) -> Option<Range<usize>>> {
     if plain {
         Bounds::Plain {
             text,
