@@ -250,13 +250,14 @@ fn the_embedded_rule_dfa_stays_small() {
 /// review of the fixes added ~140 (session 25): a law firm's own partners ("show the flow to
 /// the partners on Thursday", "which partner handles intake"), pushes missed ("we can only
 /// hold this rate until the 30th") and literal senses ("seamless steel tube", "less
-/// disruptive to your shifts"); start-up stayed the same (see the DFA test above).
+/// disruptive to your shifts"), and the buyer's partners that partner-overuse no longer counts
+/// ("your managing partner told us"); start-up stayed the same (see the DFA test above).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_200, "{n} distinct strings");
+    assert!(n <= 3_250, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

@@ -647,12 +647,12 @@ pub(crate) mod tests {
             e,
             "t.toml:8:8: rule `x`: a phrase rule has no `unit` key (its own keys: phrases, pattern, case_sensitive, exceptions, exception_pattern)"
         );
-        // `exceptions` belongs to the kinds that match (phrase, proximity, require).
+        // `exceptions` belongs to the kinds that match (phrase, occurrence, proximity, require).
         let e = pack_error(
-            "kind = \"occurrence\"\nphrases = [\"a\"]\nmax = 1\nweight = -5\nexceptions = [\"a b\"]\n",
+            "kind = \"substitution\"\nswap = { \"a\" = \"b\" }\nweight = -5\nexceptions = [\"a b\"]\n",
         );
         assert!(
-            e.contains("rule `x`: an occurrence rule has no `exceptions` key"),
+            e.contains("rule `x`: a substitution rule has no `exceptions` key"),
             "{e}"
         );
     }
@@ -697,10 +697,10 @@ pub(crate) mod tests {
         let e = pack_error("phrases = [\"a\"]\nweight = -5\nexception_pattern = 'a*'\n");
         assert!(e.contains("pattern can match empty text"), "{e}");
         let e = pack_error(
-            "kind = \"occurrence\"\nphrases = [\"a\"]\nmax = 1\nweight = -5\nexception_pattern = 'a b'\n",
+            "kind = \"substitution\"\nswap = { \"a\" = \"b\" }\nweight = -5\nexception_pattern = 'a b'\n",
         );
         assert!(
-            e.contains("rule `x`: an occurrence rule has no `exception_pattern` key"),
+            e.contains("rule `x`: a substitution rule has no `exception_pattern` key"),
             "{e}"
         );
     }

@@ -1,11 +1,12 @@
 //! `occurrence`: a phrase or pattern that stands more than `max` (or fewer than `min`) times in
 //! the rule's scope: "partner" three times, "I" and "we" ten times, no question mark in the
 //! closing. One finding per draft: on the first occurrence past `max`, or on the first line of
-//! the scope for too few.
+//! the scope for too few. What its `exceptions` cover is not counted ("your managing partner"
+//! is no "partner" of the pitch).
 
 use std::sync::Arc;
 
-use super::phrase::compile_match;
+use super::phrase::{Exceptions, compile_exceptions, compile_match};
 use super::thresholds::num;
 use super::{Context, Finding, Judgement, PatternSpec, Rule, RuleMeta, Thresholds, allow_keys};
 use crate::error::Result;
@@ -31,13 +32,16 @@ impl OccurrenceRule {
                 "phrases",
                 "pattern",
                 "case_sensitive",
+                "exceptions",
+                "exception_pattern",
                 "min",
                 "max",
                 "full_at",
                 "profile",
             ],
         )?;
-        let patterns = compile_match(src, r, &meta.id)?;
+        let mut patterns = compile_match(src, r, &meta.id)?;
+        patterns.extend(compile_exceptions(src, r, &meta.id)?);
         let thresholds = Thresholds::new(src, r, meta.weight, "occurrence")?;
         Ok(OccurrenceRule {
             meta,
@@ -57,7 +61,12 @@ impl Rule for OccurrenceRule {
     }
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
-        let counted: Vec<&Hit> = hits.iter().filter(|h| cx.counts(&h.span)).collect();
+        // Pattern 0 is what the rule counts, the patterns after it its exceptions.
+        let exceptions = Exceptions::of(hits, 1);
+        let counted: Vec<&Hit> = hits
+            .iter()
+            .filter(|h| h.pattern == 0 && !exceptions.cover(&h.span) && cx.counts(&h.span))
+            .collect();
         let n = counted.len();
         let Some(j) = self.thresholds.judge(n as f64, cx.profile()) else {
             return;
@@ -106,6 +115,19 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, "4 times, more than 2: m");
         assert!(findings(PARTNER, "A partner. Partners.").is_empty());
+    }
+
+    /// What its exceptions cover is not counted, and an exception alone counts nothing.
+    #[test]
+    fn exceptions_are_not_counted() {
+        let r = format!("{PARTNER}exceptions = [\"managing partner\", \"partner program\"]\n");
+        let text = "Our managing partner, a partner, partners and the partner program.";
+        assert!(findings(&r, text).is_empty());
+        let f = findings(&r, &format!("{text} Partnering."));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, "3 times, more than 2: m");
+        // The same draft without the exceptions: four.
+        assert_eq!(findings(PARTNER, text)[0].0, "4 times, more than 2: m");
     }
 
     #[test]

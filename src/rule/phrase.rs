@@ -40,7 +40,7 @@ pub const MATCH_KEYS: &[&str] = &[
 
 /// The patterns of a rule's exceptions (matches that are no match of the rule): its
 /// `exceptions` phrases, then its `exception_pattern` regex, each if it has it. They come
-/// last among the rule's patterns. Shared by the phrase, proximity and require kinds.
+/// last among the rule's patterns. Shared by the phrase, occurrence, proximity and require kinds.
 pub fn compile_exceptions(src: &PackSource, r: &RuleDef, id: &str) -> Result<Vec<PatternSpec>> {
     let case = r.is_case_sensitive();
     let mut patterns = Vec::new();

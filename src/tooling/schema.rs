@@ -98,9 +98,11 @@ pub struct RuleFile {
     pub phrases: Option<Vec<String>>,
     /// A Rust regular expression.
     pub pattern: Option<String>,
-    /// phrase, proximity, require: phrases whose matches are no finding.
+    /// phrase, occurrence, proximity, require: phrases whose matches are no finding (or, for
+    /// occurrence, are not counted).
     pub exceptions: Option<Vec<String>>,
-    /// phrase, proximity, require: a Rust regular expression whose matches are exceptions too.
+    /// phrase, occurrence, proximity, require: a Rust regular expression whose matches are
+    /// exceptions too.
     pub exception_pattern: Option<String>,
     /// A better phrasing.
     pub suggest: Option<String>,
