@@ -156,9 +156,16 @@ fn is_tag(m: &str) -> bool {
         return true;
     }
     // Its words joined by single spaces and lower-cased into a buffer (no tag is longer), then
-    // compared with each tag, without copies: a long template's every bracketed field comes
-    // here. (The tags are ASCII; the one character outside ASCII that lower-cases into ASCII
-    // is the Kelvin sign, which no tag's `k` needs to match.)
+    // compared with each tag: a long template's every bracketed field comes here, and an ASCII
+    // label is read without a copy. (Lower-casing may turn a character outside ASCII into an
+    // ASCII one, as the Kelvin sign into `k`: such a label is lower-cased whole first.)
+    let lowered;
+    let inner = if inner.is_ascii() {
+        inner
+    } else {
+        lowered = inner.to_lowercase();
+        lowered.as_str()
+    };
     let words = inner
         .split(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '!'))
         .filter(|w| !w.is_empty());
@@ -178,7 +185,7 @@ fn is_tag(m: &str) -> bool {
     if fits && TAGS.iter().any(|t| t.as_bytes() == &label[..n]) {
         return true;
     }
-    let mut two = words.clone();
+    let mut two = words;
     match (two.next(), two.next(), two.next()) {
         (Some(name), Some(image), None) => {
             (image.eq_ignore_ascii_case("logo") || image.eq_ignore_ascii_case("icon"))
@@ -515,6 +522,14 @@ mod tests {
         assert!(!is_tag("[日本語]"));
         assert!(!is_tag("[éa]"));
         assert!(is_tag("[CID:image001.png@01D]"));
+        // Lower-cased as `str::to_lowercase` does: the Kelvin sign is a `k`.
+        assert!(is_tag("[Lin\u{212a}edIn]"));
+        assert!(is_tag("[EXTERNAL: Sender]"));
+        assert!(is_tag("[Acme  logo]"));
+        assert!(!is_tag("[Company logo]"));
+        assert!(!is_tag(
+            "[caution external sender with a label longer than the buffer]"
+        ));
     }
 
     #[test]

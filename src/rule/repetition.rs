@@ -16,6 +16,7 @@ use crate::pack::{PackSource, RuleDef};
 use crate::position::LineCounter;
 
 mod key;
+mod phrasal;
 use key::{Seen, key_of};
 
 /// The lines of first copies, as [`RepetitionRule::line_of`] counts them.
@@ -42,54 +43,11 @@ const DOUBLES_OK: &[&str] = &[
     "had", "that", "nous", "vous", "die", "das", "der", "den", "dem", "sie", "dat",
 ];
 
-/// Particles that end a phrasal verb and also start what follows it: "I will check in in
-/// March", "the crew we brought on on Monday", "sorry to reach out out of the blue". Doubled
-/// after one of [`PHRASAL_VERBS`], they are right, and a fix that dropped one copy would
-/// change the sentence; after any other word ("cut costs by by 30%", "meet on on Tuesday")
-/// they are the typo.
-const PARTICLES: &[&str] = &[
-    "in", "on", "out", "up", "off", "over", "by", "around", "through",
-];
-
-/// Verbs that take a particle ("check in", "brought on", "reach out", "sign up"), as listed
-/// or with an `-s`, `-es`, `-ed` or `-ing` (see [`is_phrasal_verb`]); irregular forms are
-/// listed as they are.
-const PHRASAL_VERBS: &[&str] = &[
-    "back", "board", "break", "bring", "brought", "call", "came", "carried", "carry", "catch",
-    "caught", "check", "chime", "come", "cut", "dial", "drop", "fill", "follow", "get", "give",
-    "go", "gone", "got", "hand", "hang", "head", "held", "hold", "hop", "jump", "keep", "kept",
-    "kick", "laid", "lay", "lock", "log", "look", "move", "paid", "pass", "pay", "phase", "pick",
-    "plug", "put", "ramp", "ran", "reach", "roll", "run", "sat", "scale", "send", "sent", "set",
-    "settle", "ship", "sign", "sit", "sort", "stand", "start", "step", "stood", "stop", "switch",
-    "take", "taken", "took", "turn", "wait", "walk", "went", "work", "wrap", "write", "written",
-    "wrote",
-];
-
-/// Whether `w` is one of [`PHRASAL_VERBS`], case aside, or one with an ending: `-s`, `-es`,
-/// `-ed`, `-ing`, after a dropped `e` ("moving", "phased") or a doubled consonant
-/// ("dropped", "logging").
-fn is_phrasal_verb(w: &str) -> bool {
-    if w.len() > 12 || !w.is_ascii() {
-        return false;
-    }
-    let lower = w.to_ascii_lowercase();
-    let listed = |s: &str| PHRASAL_VERBS.contains(&s);
-    listed(&lower)
-        || ["ing", "ed", "es", "s"].iter().any(|suffix| {
-            lower.strip_suffix(suffix).is_some_and(|stem| {
-                let b = stem.as_bytes();
-                let doubled = b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2];
-                listed(stem)
-                    || listed(&format!("{stem}e"))
-                    || (doubled && listed(&stem[..stem.len() - 1]))
-            })
-        })
-}
-
-/// The word right before `at`, across spaces only (a comma, a full stop or a line break
-/// between them means they are not one phrase).
+/// The letters right before `at`, across spaces, tabs and no-break spaces only (a comma, a
+/// full stop or a line break between them means they are not one phrase): the word before,
+/// or its end after a hyphen or an apostrophe.
 fn word_before(text: &str, at: usize) -> Option<&str> {
-    let before = text[..at].trim_end_matches([' ', '\t']);
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
     if before.len() == at {
         return None;
     }
@@ -99,6 +57,20 @@ fn word_before(text: &str, at: usize) -> Option<&str> {
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
     let w = &before[start..];
+    (!w.is_empty()).then_some(w)
+}
+
+/// The letters right after `at`, across spaces, tabs and no-break spaces only: the word after.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let after = text[at..].trim_start_matches([' ', '\t', '\u{a0}']);
+    if after.len() == text.len() - at {
+        return None;
+    }
+    let end = after
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    let w = &after[..end];
     (!w.is_empty()).then_some(w)
 }
 
@@ -268,8 +240,7 @@ impl RepetitionRule {
                 || between.contains("\n\n")
                 || !wa.chars().all(char::is_alphabetic)
                 || DOUBLES_OK.iter().any(|d| same_lowercase(wa, d))
-                || (PARTICLES.iter().any(|d| same_lowercase(wa, d))
-                    && word_before(text, a.start).is_some_and(is_phrasal_verb))
+                || phrasal::is_right(wa, word_before(text, a.start), word_after(text, b.end))
                 || both_capitalised(wa, wb)
                 || in_compound(text, &a, &b)
                 || cx.doc.is_masked(&(a.start..b.end))
