@@ -223,6 +223,43 @@ fn explain_prints_rationale_examples_and_suggestion() {
 /// `explain --format json` (before or after the subcommand) is the rule as `rules --format
 /// json` lists it, with the definition and the examples; a format it cannot print is refused,
 /// and `config`, which prints TOML, refuses any.
+/// A rule the config turns off is still explained (a team lead looks up what they turned
+/// off), and the text says it is off there; `select = []`, which would turn every rule off
+/// and pass every draft, is an error at its line, and `config` no longer prints it as the
+/// default.
+#[test]
+fn a_rule_turned_off_is_explained_and_an_empty_select_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "ignore = [\"sales/spam-triggers\"]\n")],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["explain", "spam-triggers"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("sales/spam-triggers\n"), "{out}");
+    assert!(out.contains("\n  off here: the config's select or ignore turns it off\n"));
+    let (on, _, _) = run(pitchlint_in(dir.path()).args(["explain", "sales/buzzwords"]));
+    assert!(!on.contains("off here"), "{on}");
+
+    write(
+        dir.path(),
+        &[
+            ("pitchlint.toml", "min_score = 60\nselect = []\n"),
+            ("d.txt", "Hi Dana,\n\nWill you partner with us?\n\nSam\n"),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        err.starts_with("pitchlint: error: pitchlint.toml:2:1: `select` is an empty list"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    let (shown, _, _) = run(pitchlint_in(dir.path()).args(["--isolated", "config", "."]));
+    assert!(shown.contains("# select "), "{shown}");
+    assert!(!shown.contains("select = []"), "{shown}");
+}
+
 #[test]
 fn explain_as_json_and_formats_a_subcommand_cannot_print() {
     let (out, err, code) = run(pitchlint().args([

@@ -77,12 +77,10 @@ impl Config {
         let texts = |l: &[super::Selector]| l.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
         match &self.selection.select {
             Some(l) => line(&mut out, "select", quoted(&texts(l)), origin),
-            None => line(
-                &mut out,
-                "select",
-                "[]".into(),
-                "default: every loaded rule",
-            ),
+            // A comment, as `max_warnings` below: `select = []` would turn every rule off.
+            None => {
+                let _ = writeln!(out, "{:<40} # default: every loaded rule", "# select");
+            }
         }
         line(
             &mut out,

@@ -182,7 +182,10 @@ pub fn run(
                 return Ok(Status::Success);
             }
             // A pack's text may hold control characters: shown, line by line, as pictures.
-            let text = explain(&meta, def.as_deref());
+            // A rule the config's `select` or `ignore` turned off is still explained (a team
+            // lead looks up what they turned off), and says so.
+            let off = linter.off().iter().any(|m| Arc::ptr_eq(m, &meta));
+            let text = explain(&meta, def.as_deref(), off);
             for line in text.split_inclusive('\n') {
                 let body = line.trim_end_matches('\n');
                 out.write_all(crate::render::printable(body).as_bytes())?;
@@ -398,6 +401,13 @@ fn find_rule(linter: &Linter, name: &str) -> Result<Arc<RuleMeta>, Error> {
         .chain(&builtins)
         .filter(|m| m.qualified == name || m.id == name)
         .collect();
+    // A rule the selection turned off, when no rule that is on has the name.
+    let off: Vec<&Arc<RuleMeta>> = linter
+        .off()
+        .iter()
+        .filter(|m| m.qualified == name || m.id == name)
+        .collect();
+    let found = if found.is_empty() { off } else { found };
     match found.as_slice() {
         [one] => Ok(Arc::clone(one)),
         [] => {
@@ -474,10 +484,11 @@ struct Explained<'a> {
     examples: &'a crate::pack::Examples,
 }
 
-/// `pitchlint explain`'s text for a rule, with its definition when its pack has one.
-pub fn explain(m: &RuleMeta, definition: Option<&str>) -> String {
+/// `pitchlint explain`'s text for a rule, with its definition when its pack has one; `off`
+/// when the config's selection turns it off.
+pub fn explain(m: &RuleMeta, definition: Option<&str>, off: bool) -> String {
     let mut s = format!(
-        "{}\n\n  kind {}, weight {:+}, severity {}, scope {}, pack {} ({})\n\n{}\n",
+        "{}\n\n  kind {}, weight {:+}, severity {}, scope {}, pack {} ({}){}\n\n{}\n",
         m.qualified,
         m.kind,
         m.weight,
@@ -485,6 +496,11 @@ pub fn explain(m: &RuleMeta, definition: Option<&str>) -> String {
         m.scope.label(),
         m.pack,
         m.source.display(),
+        if off {
+            "\n  off here: the config's select or ignore turns it off"
+        } else {
+            ""
+        },
         m.message
     );
     if !m.needs.is_empty() {
