@@ -167,6 +167,11 @@ pub fn repo_path(path: &str) -> std::borrow::Cow<'_, str> {
 /// for ("-4 points (-8, the 2nd time in the opening counts half)"); a reward, counted once,
 /// its line of the breakdown. `share` is the finding's [`crate::score::shares`].
 pub(crate) fn counts_for(f: &Finding, file: &FileReport, share: Share) -> String {
+    // A rule of no weight (a suppression comment's `unknown-directive`) counts for nothing by
+    // design: "no points", not "+0 points".
+    if f.rule.weight == 0 {
+        return String::from("no points");
+    }
     let counted = if f.rule.is_reward() {
         // Counted once, at its strongest finding: its line of the breakdown.
         file.score

@@ -109,6 +109,13 @@ impl Rule for MetricRule {
         let Some(j) = self.thresholds.judge(v, cx.profile()) else {
             return;
         };
+        // In a template, merge fields stand for words and questions the writer fills in
+        // ("[One sentence about why you're reaching out]", a closing of "[CTA]"): too few of
+        // them is not judged where the rule's parts hold one. Too many still is, and so is a
+        // share (a field holds no "you").
+        if self.measure.is_count() && matches!(j, Judgement::Below(..)) && holds_fields(cx) {
+            return;
+        }
         let value = self.measure.describe(v);
         let rule = &self.meta.message;
         let (message, strength) = match j {
@@ -150,6 +157,18 @@ impl Rule for MetricRule {
     }
 }
 
+/// Whether the document is a template with a merge field in one of the rule's parts.
+fn holds_fields(cx: &Context<'_>) -> bool {
+    let doc = cx.doc;
+    doc.template
+        && doc.spans_of(cx.meta.scope).any(|span| {
+            let first = doc.placeholders.partition_point(|p| p.end <= span.start);
+            doc.placeholders
+                .get(first)
+                .is_some_and(|p| p.start < span.end)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rule::tests::{findings, pack_error};
@@ -178,6 +197,23 @@ mod tests {
         let except = format!("{short}except_scope = \"closing\"\n");
         assert!(findings(&except, "Hi Dana,\n\nCan we talk?\n\nBest,\nSam\n").is_empty());
         assert_eq!(findings(&except, bare).len(), 1);
+    }
+
+    /// In a template, a merge field in the rule's parts stands for what the writer fills in:
+    /// too few words or questions is not judged there, too many still is; a draft (not a
+    /// template) is judged as written, and so is a template without a field in those parts.
+    #[test]
+    fn a_template_s_fields_leave_too_few_unjudged() {
+        use crate::rule::tests::findings_in_template;
+        let few_questions = "kind = \"metric\"\nmeasure = \"questions\"\nmin = 1\nweight = -5\n";
+        let t = "Hi {{first_name}},\n\n[One sentence about why you are reaching out]\n\n[CTA]\n\nBest,\nSam\n";
+        assert!(findings_in_template(few_questions, t).is_empty());
+        assert_eq!(findings(few_questions, t).len(), 1);
+        let plain = "Hi {{first_name}},\n\nWe ship on time.\n\nBest,\nSam\n";
+        assert_eq!(findings_in_template(few_questions, plain).len(), 1);
+        let many = "kind = \"metric\"\nmeasure = \"words\"\nmax = 3\nweight = -5\n";
+        let long = "Hi,\n\nWe ship [Product] on time, every time, to you.\n\nSam";
+        assert_eq!(findings_in_template(many, long).len(), 1);
     }
 
     #[test]
