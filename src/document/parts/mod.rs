@@ -39,7 +39,8 @@ pub fn reply_prefix(line: &str) -> Option<Range<usize>> {
 }
 
 /// The paragraphs of a header from line `i` (a letter's date and recipient block, a cover
-/// block's "Prepared for…" lines) when a greeting line, or a proposal's first section heading
+/// block's "Prepared for…" lines) when a greeting line ("Hi Dana,", or a name alone:
+/// "Dana,"), or a proposal's first section heading
 /// ("## Introduction"), comes right under them: their spans and that line. A header is at
 /// most three paragraphs and eight lines, each line of at most ten words with no sentence end,
 /// no name line ("Dana,") and each a header's ([`cues::is_header_line`]: a punchy opening in
@@ -75,9 +76,12 @@ fn header_blocks(
         while i < end && lines[i].blank {
             i += 1;
         }
+        let next = text[lines[i.min(end.saturating_sub(1))].span.clone()].trim();
         if i < end
             && !is_quote(&lines[i])
-            && (greeting_end(&text[lines[i].span.clone()]).is_some()
+            && (greeting_end(next).is_some()
+                // A name alone ("Dana,"), as a letter greets.
+                || (words_only_name(next) && !is_signoff(next))
                 // A proposal's first section heading ("## Introduction") under its cover.
                 || headings
                     .iter()

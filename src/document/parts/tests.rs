@@ -766,6 +766,21 @@ fn a_cover_line_or_a_date_is_no_title() {
     // A title stays the subject.
     let t = "Scheduling Proposal for Maple Dental\n\nHi Dana,\n\nWe cut no-shows 30%.\n\nWorth a call?\n";
     assert_eq!(part(t, "subject"), ["Scheduling Proposal for Maple Dental"]);
+    // A title with the cover lines under it, then a name alone as the greeting (a letter's
+    // "Dana,"): the cover is body, the name the greeting, the paragraph under it the opening.
+    let t = "PROPOSAL: INBOUND FREIGHT, COLUMBUS TO DAYTON\nPrepared for Dana Park, Harlow Brewing\nMarch 2026\n\nDana,\n\nThank you for the call on Tuesday.\n\nCould we start the trial on April 6?\n\nBest regards,\nSam Ortiz\n";
+    assert_eq!(
+        part(t, "subject"),
+        ["PROPOSAL: INBOUND FREIGHT, COLUMBUS TO DAYTON"]
+    );
+    assert_eq!(
+        part(t, "body"),
+        ["Prepared for Dana Park, Harlow Brewing\nMarch 2026"],
+        "{:?}",
+        parts(t)
+    );
+    assert_eq!(part(t, "greeting"), ["Dana,"], "{:?}", parts(t));
+    assert_eq!(part(t, "opening"), ["Thank you for the call on Tuesday."]);
 }
 
 #[test]
