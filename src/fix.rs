@@ -86,23 +86,37 @@ pub fn fixed(report: &FileReport) -> Option<(String, usize)> {
 /// How many times [`fixed_fully`] fixes and lints again at most.
 pub const MAX_PASSES: usize = 8;
 
+/// Fixes that never settle: after [`MAX_PASSES`] passes they still change the text (two
+/// swaps of different packs that trade the same words back and forth, "use" → "utilize" and
+/// "utilize" → "use"). Nothing of them is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unsettled;
+
 /// The fixed text of a linted file after fixing until nothing changes (a fix can make another
 /// one: "in order to to" becomes "to to", a doubled word), and the number of edits, or `None`
-/// when nothing changes. `relint` lints a text as the file would be linted; it stops after
-/// [`MAX_PASSES`] passes. This is what makes fixing twice equal fixing once.
+/// when nothing changes. `relint` lints a text as the file would be linted. This is what makes
+/// fixing twice equal fixing once, and so fixes that still change the text after
+/// [`MAX_PASSES`] passes are [`Unsettled`].
 pub fn fixed_fully(
     report: &FileReport,
     mut relint: impl FnMut(&str) -> Option<FileReport>,
-) -> Option<(String, usize)> {
-    let (mut text, mut n) = fixed(report)?;
+) -> Result<Option<(String, usize)>, Unsettled> {
+    let Some((mut text, mut n)) = fixed(report) else {
+        return Ok(None);
+    };
+    let mut settled = false;
     for _ in 1..MAX_PASSES {
         let Some((next, more)) = relint(&text).as_ref().and_then(fixed) else {
+            settled = true;
             break;
         };
         text = next;
         n += more;
     }
-    (text != report.source).then_some((text, n))
+    if !settled {
+        return Err(Unsettled);
+    }
+    Ok((text != report.source).then_some((text, n)))
 }
 
 /// A unified diff from `old` to `new`, with `path` in the headers (`a/` and `b/` prefixed to

@@ -323,7 +323,10 @@ fn fix_text(linter: &Linter, text: &str) -> Option<String> {
         let doc = document::read("draft.txt", text.as_bytes().to_vec(), Format::Text)?;
         Some(lint(linter, doc, &Gate::default()))
     };
-    fix::fixed_fully(&report(text)?, report).map(|(t, _)| t)
+    fix::fixed_fully(&report(text)?, report)
+        .ok()
+        .flatten()
+        .map(|(t, _)| t)
 }
 
 proptest! {

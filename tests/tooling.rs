@@ -260,6 +260,38 @@ fn a_rule_turned_off_is_explained_and_an_empty_select_is_refused() {
     assert!(!shown.contains("select = []"), "{shown}");
 }
 
+/// A team pack's swap that a default one undoes ("use" -> "utilize" beside sales/wordy's
+/// "utilize" -> "use") never settles: `--fix` writes nothing and says why, `--diff` shows no
+/// diff, instead of flipping the word or saying nothing.
+#[test]
+fn fixes_that_undo_each_other_are_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Hi Dana,\n\nWe use the Dayton lane daily for two plants near you.\n\nCould we talk?\n\nSam\n";
+    write(
+        dir.path(),
+        &[
+            (
+                "t.toml",
+                "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"w\"\nkind = \"substitution\"\nmessage = \"House word.\"\nweight = -2\nswap = { \"use\" = \"utilize\" }\n",
+            ),
+            ("a.txt", text),
+        ],
+    );
+    for flag in ["--fix", "--diff"] {
+        let (out, err, _) =
+            run(pitchlint_in(dir.path()).args(["--rules", "t.toml", flag, "a.txt"]));
+        assert!(
+            err.contains("pitchlint: warning: a.txt: not fixed: its fixes never settle"),
+            "{flag}: {err}"
+        );
+        assert!(!out.contains("+++ b/a.txt"), "{flag}: {out}");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+            text
+        );
+    }
+}
+
 #[test]
 fn explain_as_json_and_formats_a_subcommand_cannot_print() {
     let (out, err, code) = run(pitchlint().args([

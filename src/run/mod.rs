@@ -510,7 +510,17 @@ fn lint(
                     doc.template = template;
                     Some(crate::lint_with(linter, doc, &g.gate, &opts))
                 };
-                if let Some((text, n)) = crate::fix::fixed_fully(&report, relint) {
+                let fixed = crate::fix::fixed_fully(&report, relint).unwrap_or_else(|_| {
+                    let _ = writeln!(
+                        err,
+                        "pitchlint: warning: {}: not fixed: its fixes never settle (two swaps \
+                         undo each other, such as one pack's \"use\" -> \"utilize\" beside \
+                         another's \"utilize\" -> \"use\"); drop or change one of them",
+                        crate::render::printable(&input.display())
+                    );
+                    None
+                });
+                if let Some((text, n)) = fixed {
                     if cli.diff {
                         // No diff for a file that --fix would leave alone (not UTF-8).
                         let stored = match input {
