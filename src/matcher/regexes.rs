@@ -64,8 +64,9 @@ impl Engine {
 }
 
 /// The embedded DFAs as a group, when `patterns` are exactly the ones they were compiled
-/// from, in the same order. Every pattern is tried at every match start, as there are no
-/// parses to tell which bytes can start which pattern; there are only a few.
+/// from, in the same order. The patterns a byte can start are read off the forward DFA: those
+/// whose anchored start state does not die on it, whatever byte stands before (a word
+/// boundary's start state depends on it). A match start then tries only those, not all.
 fn embedded(patterns: &[Pattern]) -> Option<RegexGroup> {
     let sources = embedded::SOURCES;
     let same = !sources.is_empty()
@@ -73,9 +74,45 @@ fn embedded(patterns: &[Pattern]) -> Option<RegexGroup> {
         && patterns.iter().zip(sources).all(|(p, s)| p.regex == *s);
     same.then(|| RegexGroup {
         re: Engine::Embedded(&embedded::REGEX),
-        by_first_byte: vec![(0..patterns.len() as u32).collect(); 256],
+        by_first_byte: first_bytes_of_dfa(embedded::REGEX.forward(), patterns.len()),
         ids: patterns.iter().map(|p| (p.pid, p.words)).collect(),
     })
+}
+
+/// For each byte, the patterns of `dfa` that a match can start with it.
+fn first_bytes_of_dfa(dfa: &DFA<&'static [u32]>, n: usize) -> Vec<Vec<u32>> {
+    use regex_automata::dfa::Automaton;
+    use regex_automata::util::start;
+    let mut by_byte = vec![Vec::new(); 256];
+    for pid in 0..n {
+        let anchored = Anchored::Pattern(PatternID::new_unchecked(pid));
+        // At the text's start, and after a word byte, a space, a line break or a byte of a
+        // longer character: every context a start state tells apart here.
+        let starts: Vec<_> = [
+            None,
+            Some(b'a'),
+            Some(b' '),
+            Some(b'\n'),
+            Some(b'\r'),
+            Some(0x80),
+        ]
+        .into_iter()
+        .filter_map(|before| {
+            let config = start::Config::new().anchored(anchored).look_behind(before);
+            dfa.start_state(&config).ok()
+        })
+        .collect();
+        for (b, pids) in by_byte.iter_mut().enumerate() {
+            let can = starts.is_empty()
+                || starts
+                    .iter()
+                    .any(|&s| !dfa.is_dead_state(dfa.next_state(s, b as u8)));
+            if can {
+                pids.push(pid as u32);
+            }
+        }
+    }
+    by_byte
 }
 
 /// Size limits that keep a hostile pack from exhausting memory.

@@ -312,6 +312,10 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
     texts.push(
         "!!! FREE TRIAL, BOOK A DEMO NOW!! Only $5 per seat, 10\u{a0}am Kelvin \u{212a}".into(),
     );
+    // Matches that start right after a letter, a non-ASCII letter, a line break or a digit
+    // (the patterns a byte can start are read off the DFA's start states, which such a byte
+    // before tells apart), and at the text's very start.
+    texts.push("$40 a month.x$5 per seat\né€40 per load\r\n$1,850 per load?ok?\n2x USD 400 a week; saved Acme $4,000.Wow!!Really!".into());
     let mut found = 0;
     for t in &texts {
         let (mut a, mut b) = (Vec::new(), Vec::new());
