@@ -251,13 +251,16 @@ fn the_embedded_rule_dfa_stays_small() {
 /// the partners on Thursday", "which partner handles intake"), pushes missed ("we can only
 /// hold this rate until the 30th") and literal senses ("seamless steel tube", "less
 /// disruptive to your shifts"), and the buyer's partners that partner-overuse no longer counts
-/// ("your managing partner told us"); start-up stayed the same (see the DFA test above).
+/// ("your managing partner told us"), 3,250 with the mass template's clichés and contract
+/// terms, then 3,274 with a customer's thanks for the partnership ("We really value our
+/// partnership.", as "Thank you for your partnership." is free); start-up stayed the same (see
+/// the DFA test above).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_250, "{n} distinct strings");
+    assert!(n <= 3_300, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
