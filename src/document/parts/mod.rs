@@ -306,6 +306,26 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         }
         i = greeting;
     }
+    // A proposal's first section heading with the greeting under it ("## Summary", then "Hi
+    // Dana,"): the heading is body, and the greeting under it is the greeting (it was read as
+    // the opening, the paragraph under a first heading).
+    let heading_at = |k: usize| {
+        hints
+            .headings
+            .iter()
+            .any(|h| lines[k].span.start <= h.start && h.start < lines[k].span.end)
+    };
+    if i < end && !is_quote(&lines[i]) && heading_at(i) {
+        if let Some(k) = (i + 1..end).find(|&k| !lines[k].blank) {
+            let next = text[lines[k].span.clone()].trim();
+            let greets =
+                greeting_end(next).is_some() || (words_only_name(next) && !is_signoff(next));
+            if greets && !is_quote(&lines[k]) && !heading_at(k) {
+                push(&mut segs, Scope::BODY, trim(text, lines[i].span.clone()));
+                i = k;
+            }
+        }
+    }
     let mut greeting_rest: Option<Range<usize>> = None;
     if i < end && !is_quote(&lines[i]) {
         let l = &lines[i];

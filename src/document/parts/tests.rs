@@ -800,6 +800,21 @@ fn a_cover_block_over_the_first_section_heading_is_body() {
         "{found:?}"
     );
     assert!(of("subject").is_empty(), "{found:?}");
+    // The greeting under that heading is the greeting, and the paragraph under it the opening.
+    let t = "Prepared for Dana Park\n\n   Summary\n\nHi Dana,\n\nThank you for the call on Tuesday.\n\nCould we start the trial in April?\n\nBest,\nSam\n";
+    let found = parts_under_heading(t, "   Summary");
+    let of = |name: &str| named(&found, name);
+    assert_eq!(of("greeting"), ["Hi Dana,"], "{found:?}");
+    assert_eq!(
+        of("opening"),
+        ["Thank you for the call on Tuesday."],
+        "{found:?}"
+    );
+    assert_eq!(
+        of("body"),
+        ["Prepared for Dana Park", "Summary"],
+        "{found:?}"
+    );
 }
 
 #[test]
