@@ -114,7 +114,7 @@ impl LineIndex {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_of(offset);
+        let line = self.line_near(self.last.0, offset);
         let start = self.starts[line].min(offset);
         let (l, at, col) = self.last;
         let column = if l == line && at >= start && at <= text.len() && text.is_char_boundary(at) {

@@ -251,7 +251,7 @@ fn a_rule_turned_off_is_explained_and_an_empty_select_is_refused() {
     let (out, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
     assert_eq!(code, 2, "{out}");
     assert!(
-        err.starts_with("pitchlint: error: pitchlint.toml:2:1: `select` is an empty list"),
+        err.starts_with("pitchlint: error: pitchlint.toml:2:10: `select` is an empty list"),
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");

@@ -64,7 +64,7 @@ pub struct ConfigFile {
     /// Rules to use: `pack/id`, a pack name, a bare rule id, or a prefix of `pack/id`
     /// (default: every loaded rule).
     #[schemars(with = "Option<Vec<String>>")]
-    pub select: Option<Vec<Spanned<String>>>,
+    pub select: Option<Spanned<Vec<Spanned<String>>>>,
     /// Rules not to use, written as in `select`. The more specific selector wins; on a tie,
     /// `ignore` wins.
     #[schemars(with = "Option<Vec<String>>")]

@@ -164,18 +164,18 @@ impl Config {
         }
         // An empty list would turn every rule off and pass every draft: `pitchlint config`
         // once printed it as the default, and `--select ''` is refused as this is.
-        if file.select.as_ref().is_some_and(Vec::is_empty) {
+        if let Some(empty) = file.select.as_ref().filter(|s| s.get_ref().is_empty()) {
             return Err(Error::at(
                 ErrorKind::Config,
                 path,
                 &text,
-                top_level_key(&text, "select").unwrap_or(0),
+                empty.span().start,
                 "`select` is an empty list: it would turn every rule off; leave it out to use \
                  every loaded rule, or name rules: select = [\"seed\", \"sales/pushy-close\"]"
                     .to_string(),
             ));
         }
-        c.selection.select = selectors(&file.select);
+        c.selection.select = selectors(&file.select.map(Spanned::into_inner));
         c.selection.ignore = selectors(&file.ignore).unwrap_or_default();
         for (key, o) in file.rules.iter().flatten() {
             let weight = match &o.weight {
@@ -338,23 +338,4 @@ impl Config {
             .ignore
             .extend(flags.ignore.iter().map(from_flag));
     }
-}
-
-/// The byte offset of top-level `key` in a TOML text (the first line that assigns it, before
-/// any table), for an error about its value.
-fn top_level_key(text: &str, key: &str) -> Option<usize> {
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim_start();
-        if t.starts_with('[') {
-            return None;
-        }
-        if t.strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='))
-        {
-            return Some(at + line.len() - t.len());
-        }
-        at += line.len();
-    }
-    None
 }

@@ -161,12 +161,9 @@ impl Rule for MetricRule {
 fn holds_fields(cx: &Context<'_>) -> bool {
     let doc = cx.doc;
     doc.template
-        && doc.spans_of(cx.meta.scope).any(|span| {
-            let first = doc.placeholders.partition_point(|p| p.end <= span.start);
-            doc.placeholders
-                .get(first)
-                .is_some_and(|p| p.start < span.end)
-        })
+        && doc
+            .spans_of(cx.meta.scope)
+            .any(|span| doc.placeholder_in(span).is_some())
 }
 
 #[cfg(test)]

@@ -43,37 +43,6 @@ const DOUBLES_OK: &[&str] = &[
     "had", "that", "nous", "vous", "die", "das", "der", "den", "dem", "sie", "dat",
 ];
 
-/// The letters right before `at`, across spaces, tabs and no-break spaces only (a comma, a
-/// full stop or a line break between them means they are not one phrase): the word before,
-/// or its end after a hyphen or an apostrophe.
-fn word_before(text: &str, at: usize) -> Option<&str> {
-    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
-    if before.len() == at {
-        return None;
-    }
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let w = &before[start..];
-    (!w.is_empty()).then_some(w)
-}
-
-/// The letters right after `at`, across spaces, tabs and no-break spaces only: the word after.
-fn word_after(text: &str, at: usize) -> Option<&str> {
-    let after = text[at..].trim_start_matches([' ', '\t', '\u{a0}']);
-    if after.len() == text.len() - at {
-        return None;
-    }
-    let end = after
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(after.len(), |(i, _)| i);
-    let w = &after[..end];
-    (!w.is_empty()).then_some(w)
-}
-
 /// A rule on repeated text.
 #[derive(Debug)]
 pub struct RepetitionRule {
@@ -240,7 +209,7 @@ impl RepetitionRule {
                 || between.contains("\n\n")
                 || !wa.chars().all(char::is_alphabetic)
                 || DOUBLES_OK.iter().any(|d| same_lowercase(wa, d))
-                || phrasal::is_right(wa, word_before(text, a.start), word_after(text, b.end))
+                || phrasal::is_right(text, &a, &b)
                 || both_capitalised(wa, wb)
                 || in_compound(text, &a, &b)
                 || cx.doc.is_masked(&(a.start..b.end))

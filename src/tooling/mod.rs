@@ -402,12 +402,15 @@ fn find_rule(linter: &Linter, name: &str) -> Result<Arc<RuleMeta>, Error> {
         .filter(|m| m.qualified == name || m.id == name)
         .collect();
     // A rule the selection turned off, when no rule that is on has the name.
-    let off: Vec<&Arc<RuleMeta>> = linter
-        .off()
-        .iter()
-        .filter(|m| m.qualified == name || m.id == name)
-        .collect();
-    let found = if found.is_empty() { off } else { found };
+    let found = if found.is_empty() {
+        linter
+            .off()
+            .iter()
+            .filter(|m| m.qualified == name || m.id == name)
+            .collect()
+    } else {
+        found
+    };
     match found.as_slice() {
         [one] => Ok(Arc::clone(one)),
         [] => {

@@ -76,21 +76,28 @@ fn header_blocks(
         while i < end && lines[i].blank {
             i += 1;
         }
-        let next = text[lines[i.min(end.saturating_sub(1))].span.clone()].trim();
         if i < end
             && !is_quote(&lines[i])
-            && (greeting_end(next).is_some()
-                // A name alone ("Dana,"), as a letter greets.
-                || (words_only_name(next) && !is_signoff(next))
+            && (greets(text[lines[i].span.clone()].trim())
                 // A proposal's first section heading ("## Introduction") under its cover.
-                || headings
-                    .iter()
-                    .any(|h| lines[i].span.start <= h.start && h.start < lines[i].span.end))
+                || holds_heading(headings, &lines[i].span))
         {
             return Some((blocks, i));
         }
     }
     None
+}
+
+/// Whether a trimmed line greets: "Hi Dana,", or a name alone, "Dana," (not "Best regards,").
+fn greets(line: &str) -> bool {
+    greeting_end(line).is_some() || (words_only_name(line) && !is_signoff(line))
+}
+
+/// Whether a line holds the start of one of the reader's headings.
+fn holds_heading(headings: &[Range<usize>], line: &Range<usize>) -> bool {
+    headings
+        .iter()
+        .any(|h| line.start <= h.start && h.start < line.end)
 }
 
 /// Detect the parts of `text`. The returned segments are sorted and do not overlap.
@@ -309,18 +316,12 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     // A proposal's first section heading with the greeting under it ("## Summary", then "Hi
     // Dana,"): the heading is body, and the greeting under it is the greeting (it was read as
     // the opening, the paragraph under a first heading).
-    let heading_at = |k: usize| {
-        hints
-            .headings
-            .iter()
-            .any(|h| lines[k].span.start <= h.start && h.start < lines[k].span.end)
-    };
-    if i < end && !is_quote(&lines[i]) && heading_at(i) {
+    if i < end && !is_quote(&lines[i]) && holds_heading(&hints.headings, &lines[i].span) {
         if let Some(k) = (i + 1..end).find(|&k| !lines[k].blank) {
-            let next = text[lines[k].span.clone()].trim();
-            let greets =
-                greeting_end(next).is_some() || (words_only_name(next) && !is_signoff(next));
-            if greets && !is_quote(&lines[k]) && !heading_at(k) {
+            if greets(text[lines[k].span.clone()].trim())
+                && !is_quote(&lines[k])
+                && !holds_heading(&hints.headings, &lines[k].span)
+            {
                 push(&mut segs, Scope::BODY, trim(text, lines[i].span.clone()));
                 i = k;
             }

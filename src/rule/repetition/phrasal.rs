@@ -6,6 +6,8 @@
 //! with you", "check in in with you", "reaching out out to you", "hop on on a call"), are the
 //! typo.
 
+use std::ops::Range;
+
 /// Verbs that take `in` ("check in", "log in", "pitch in"). A verb that is as often a noun
 /// before the particle ("the next step in", "a drop in", "the call on") is listed in its
 /// verb forms only ("stepped", "dropping", "called").
@@ -37,9 +39,50 @@ const OUT: &[&str] = &[
     "stood", "time", "try", "weed", "work", "zone",
 ];
 
+/// Whether the same word at spans `a` and `b` of `text`, side by side, is a verb's particle
+/// and then the same word beginning a phrase (see the module's note).
+pub fn is_right(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    doubled_right(
+        &text[a.clone()],
+        word_before(text, a.start),
+        word_after(text, b.end),
+    )
+}
+
+/// The letters right before `at`, across spaces, tabs and no-break spaces only (a comma, a
+/// full stop or a line break between them means they are not one phrase): the word before,
+/// or its end after a hyphen or an apostrophe.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+    if before.len() == at {
+        return None;
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let w = &before[start..];
+    (!w.is_empty()).then_some(w)
+}
+
+/// The letters right after `at`, across spaces, tabs and no-break spaces only: the word after.
+fn word_after(text: &str, at: usize) -> Option<&str> {
+    let after = text[at..].trim_start_matches([' ', '\t', '\u{a0}']);
+    if after.len() == text.len() - at {
+        return None;
+    }
+    let end = after
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(after.len(), |(i, _)| i);
+    let w = &after[..end];
+    (!w.is_empty()).then_some(w)
+}
+
 /// Whether `particle`, written twice between the words `before` and `after`, is a verb's
-/// particle and then the same word beginning a phrase (see the module's note).
-pub fn is_right(particle: &str, before: Option<&str>, after: Option<&str>) -> bool {
+/// particle and then the same word beginning a phrase.
+fn doubled_right(particle: &str, before: Option<&str>, after: Option<&str>) -> bool {
     let after = after.map(str::to_ascii_lowercase);
     let next = after.as_deref().unwrap_or("");
     let (verbs, goes_on): (&[&str], bool) = match particle.to_ascii_lowercase().as_str() {
@@ -99,7 +142,7 @@ mod tests {
     use super::*;
 
     fn right(before: &str, particle: &str, after: &str) -> bool {
-        is_right(particle, Some(before), Some(after))
+        doubled_right(particle, Some(before), Some(after))
     }
 
     #[test]
@@ -135,7 +178,24 @@ mod tests {
         assert!(!right("work", "on", "the"));
         // Not a particle that doubles rightly, or no word before it.
         assert!(!right("set", "up", "a"));
-        assert!(!is_right("in", None, Some("March")));
+        assert!(!doubled_right("in", None, Some("March")));
         assert!(!right("café", "in", "March"));
+    }
+
+    /// The words around the pair are read across spaces only: a comma or a line break
+    /// between them means no phrase.
+    #[test]
+    fn the_words_around_are_read_on_the_line() {
+        let pair = |t: &str| {
+            let a = t.find("in in ").unwrap();
+            is_right(t, &(a..a + 2), &(a + 3..a + 5))
+        };
+        assert!(pair("I will check in in March."));
+        assert!(pair("I will check\u{a0}in in March."));
+        assert!(!pair("I will check, in in March."));
+        assert!(!pair("I will check in in with you."));
+        assert_eq!(word_before("we've in", 6), Some("ve"));
+        assert_eq!(word_after("in March", 2), Some("March"));
+        assert_eq!(word_after("in, March", 2), None);
     }
 }
