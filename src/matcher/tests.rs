@@ -254,13 +254,19 @@ fn the_embedded_rule_dfa_stays_small() {
 /// ("your managing partner told us"), 3,250 with the mass template's clichés and contract
 /// terms, then 3,274 with a customer's thanks for the partnership ("We really value our
 /// partnership.", as "Thank you for your partnership." is free); start-up stayed the same (see
-/// the DFA test above).
+/// the DFA test above). It was 3,300 until a third new user's 55 drafts added ~200 (session
+/// 26): the sales/hype rule ("10x your", "these results are typical", "300% increase"), pushes
+/// in other words ("our pricing disappears at midnight", "I need a decision from you by"), the
+/// partnership without the word ("a long and prosperous relationship", "hand in hand with
+/// you"), a law firm's partners beside the buyer ("you and the litigation partners"), a
+/// denial of self-praise and the longer "many of our" swaps; a 3 KB draft's start-up measured
+/// the same (hyperfine, 300 runs).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_300, "{n} distinct strings");
+    assert!(n <= 3_475, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

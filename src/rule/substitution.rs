@@ -239,10 +239,26 @@ impl Rule for SubstitutionRule {
 
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
         let text = cx.doc.text();
-        for h in hits {
-            if !cx.counts(&h.span) {
+        // Each swap is a pattern of its own, and the matcher keeps the longest match of each:
+        // where two swaps start together, the longer one is meant ("a large number of our" =
+        // "many of our", not "many our"), and a swap inside it is not reported beside it.
+        // (Hits come sorted by start.)
+        let mut kept_end = 0;
+        let mut i = 0;
+        while i < hits.len() {
+            let start = hits[i].span.start;
+            let mut h = &hits[i];
+            i += 1;
+            while let Some(next) = hits.get(i).filter(|n| n.span.start == start) {
+                if next.span.end > h.span.end {
+                    h = next;
+                }
+                i += 1;
+            }
+            if start < kept_end || !cx.counts(&h.span) {
                 continue;
             }
+            kept_end = h.span.end;
             let matched = &text[h.span.clone()];
             let list = &self.replacements[h.pattern as usize];
             // The replacements in the matched word's form, when each is certain; else they are
@@ -332,6 +348,19 @@ mod tests {
             "write a form of \"stop\" instead of \"halted\": m"
         );
         assert!(f[3].replacements.is_empty());
+    }
+
+    /// Where two swaps start together the longer one is the fix, and a swap inside it is not
+    /// reported beside it (a new user's `--fix` wrote "many our customers").
+    #[test]
+    fn the_longer_of_two_swaps_at_one_start_wins() {
+        let swap = "swap = { \"a large number of\" = \"many\", \"a large number of our\" = \"many of our\", \"number\" = \"count\" }\nweight = -2\n";
+        let f = findings_full(
+            swap,
+            "A large number of our customers and a large number of carriers. A number.",
+        );
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        assert_eq!(fixes, [Some("Many of our"), Some("many"), Some("count")]);
     }
 
     #[test]
