@@ -144,13 +144,21 @@ impl WalkSkips {
     }
 }
 
+/// A folder walk as linting does it, hidden files and what ignore files list skipped. A
+/// .gitignore counts in any folder, in a git repository or not: a folder of drafts on a shared
+/// drive keeps out what its owner listed. In a repository, as in git and ripgrep, those above
+/// its root do not count (a `proposals/` listed in a home folder's .gitignore would otherwise
+/// pass a repository's CI with nothing linted).
+pub fn walker(dir: &Path) -> ignore::WalkBuilder {
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let in_repo = abs.ancestors().any(|d| d.join(".git").exists());
+    let mut b = ignore::WalkBuilder::new(dir);
+    b.require_git(in_repo);
+    b
+}
+
 fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
-    // A .gitignore counts in any folder, in a git repository or not: a folder of drafts on a
-    // shared drive keeps out what its owner listed.
-    let walker = ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
+    let walker = walker(dir).sort_by_file_name(|a, b| a.cmp(b)).build();
     for entry in walker {
         match entry {
             Ok(e) => {

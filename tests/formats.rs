@@ -295,6 +295,20 @@ fn folders_pick_up_every_format() {
     assert_eq!(v["summary"]["errors"], 0);
 }
 
+/// The paths a lint run in `cwd` with `args` reports, in its order.
+fn linted_paths(cwd: &std::path::Path, args: &[&str]) -> Vec<String> {
+    let out = common::pitchlint_in(cwd)
+        .args(["--isolated", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = v["files"].as_array().unwrap().iter();
+    files
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
 #[test]
 fn folders_skip_hidden_and_ignored_files_outside_git_too() {
     // A temporary folder, in no git repository.
@@ -313,21 +327,35 @@ fn folders_skip_hidden_and_ignored_files_outside_git_too() {
             ("d/.ignore", "mine.txt\n"),
         ],
     );
-    let paths = |args: &[&str]| -> Vec<String> {
-        let out = common::pitchlint_in(dir.path())
-            .args(["--isolated", "--format", "json"])
-            .args(args)
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let files = v["files"].as_array().unwrap().iter();
-        files
-            .map(|f| f["path"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let paths = |args: &[&str]| linted_paths(dir.path(), args);
     assert_eq!(paths(&["d"]), ["d/a.txt", "d/kept.md"]);
     // A file named on the command line is linted whatever lists it.
     assert_eq!(paths(&["d/skip.md"]), ["d/skip.md"]);
+}
+
+/// In a git repository, as in git and ripgrep, a .gitignore above its root does not count: a
+/// `proposals/` listed in a home folder's .gitignore passed a repository's CI with nothing
+/// linted. Outside a repository, a folder's .gitignore still counts (above).
+#[test]
+fn a_gitignore_above_a_repository_does_not_count_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "Hi Dana,\n\nWe ship on time.\n\nCan we talk Tuesday?\n\nBest,\nSam\n";
+    common::write(
+        dir.path(),
+        &[
+            (".gitignore", "proposals/\n"),
+            ("repo/.git/HEAD", "ref: refs/heads/main\n"),
+            ("repo/.gitignore", "old/\n"),
+            ("repo/proposals/q3.txt", draft),
+            ("repo/old/q1.txt", draft),
+            ("loose/proposals/q2.txt", draft),
+        ],
+    );
+    let paths = |cwd: &str| linted_paths(&dir.path().join(cwd), &["."]);
+    // The repository's own .gitignore counts; the one above it does not.
+    assert_eq!(paths("repo"), ["./proposals/q3.txt"]);
+    // A folder in no repository keeps what the .gitignore above it lists out.
+    assert_eq!(paths("loose"), Vec::<String>::new());
 }
 
 #[test]

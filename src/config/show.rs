@@ -28,9 +28,7 @@ impl Config {
         }
         // As linting walks a folder: .gitignore'd and hidden files skipped, in a git
         // repository or not, and the config's include and exclude applied.
-        let walk = ignore::WalkBuilder::new(&self.base)
-            .require_git(false)
-            .build();
+        let walk = crate::inputs::walker(&self.base).build();
         for entry in walk.flatten() {
             let p = entry.path();
             if !entry.file_type().is_some_and(|t| t.is_file())
