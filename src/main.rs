@@ -119,10 +119,24 @@ fn main() -> ExitCode {
             return ExitCode::from(Status::Error.code());
         }
     };
-    // `-o -` is standard output, as `-` is standard input.
-    if cli.output.as_deref() == Some(Path::new("-")) {
+    // `-o -` is standard output, as `-` is standard input; so is a name for the file standard
+    // output writes to (`-o /dev/stdout >> build.log` appends, as `-o -` does: opened anew,
+    // the log would be emptied).
+    let stdout_id = run::FileId::of_stream(1);
+    if cli.output.as_deref() == Some(Path::new("-"))
+        || cli
+            .output
+            .as_deref()
+            .is_some_and(|p| stdout_id.as_ref().is_some_and(|id| id.is(p)))
+    {
         cli.output = None;
     }
+    // The file standard error writes to (`-o /dev/stderr 2>> build.log`) is written after
+    // what is there, as pitchlint's own messages are: never emptied.
+    let to_stderr = cli
+        .output
+        .as_deref()
+        .is_some_and(|p| run::FileId::of_stream(2).is_some_and(|id| id.is(p)));
     // `-j N`: every parallel step (packs compiled, a long file's stages, folders) shares N
     // threads. Without it, rayon starts one per core when first asked. Where the user may
     // start only a few processes (`ulimit -u`), this thread is the pool and the run goes on
@@ -171,7 +185,7 @@ fn main() -> ExitCode {
         // (an earlier run's `report.md`): `-o cold/next-draft.txt` meant as an input, a draft
         // the walk leaves out, a rule pack or a config, a link to any of them, a patch or a
         // `package.json` holds something else. Checked again when the file is opened.
-        if target.is_some() {
+        if target.is_some() && !to_stderr {
             if let Err(why) = replaceable(path) {
                 say!(
                     "pitchlint: error: {}: --output names a file that is there and {why}: the \
@@ -184,7 +198,14 @@ fn main() -> ExitCode {
         }
     }
     let (mut out, is_terminal) = match cli.output.as_deref() {
-        Some(path) => (Out::File(Report { path, file: None }), false),
+        Some(path) => (
+            Out::File(Report {
+                path,
+                file: None,
+                append: to_stderr,
+            }),
+            false,
+        ),
         None => (
             Out::Stdout(BufWriter::new(io::stdout().lock())),
             io::stdout().is_terminal(),
@@ -335,6 +356,8 @@ fn file_head(path: &Path) -> io::Result<Option<(Vec<u8>, bool)>> {
 struct Report<'a> {
     path: &'a Path,
     file: Option<BufWriter<File>>,
+    /// Whether it is standard error's file: written after what is there.
+    append: bool,
 }
 
 impl Report<'_> {
@@ -343,6 +366,9 @@ impl Report<'_> {
     fn open(&mut self) -> io::Result<&mut BufWriter<File>> {
         let file = match self.file.take() {
             Some(f) => f,
+            None if self.append => {
+                BufWriter::new(std::fs::OpenOptions::new().append(true).open(self.path)?)
+            }
             None => {
                 replaceable(self.path)
                     .map_err(|why| io::Error::other(format!("it is there now and {why}")))?;

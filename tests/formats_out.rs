@@ -1150,3 +1150,39 @@ fn a_report_written_into_a_linted_folder_is_named() {
         std::fs::remove_file(dir.path().join(out)).unwrap();
     }
 }
+
+/// `-o /dev/stdout` is standard output, as `-o -` is: appended to a log (`>> build.log`), the
+/// log keeps what it held (the report file was opened anew and emptied, and refused when it
+/// held no report). `-o /dev/stderr` is written after what standard error's file holds.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_the_standard_streams_appends() {
+    let dir = tempfile::tempdir().unwrap();
+    for (stream, flag) in [("stdout", "/dev/stdout"), ("stderr", "/dev/stderr")] {
+        let log = dir.path().join(format!("{stream}.log"));
+        std::fs::write(&log, "== CI log\n").unwrap();
+        // Run with the stream appended to the log, as a shell's `>>` or `2>>` does.
+        let run_once = || {
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&log)
+                .unwrap();
+            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pitchlint"));
+            cmd.args(["--format", "concise", "-o", flag, SAMPLE]);
+            if stream == "stdout" {
+                cmd.stdout(file);
+            } else {
+                cmd.stderr(file);
+            }
+            cmd.status().unwrap().code()
+        };
+        assert_eq!(run_once(), Some(1), "{stream}: the sample fails");
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(text.starts_with("== CI log\n"), "{stream}: {text}");
+        assert!(text.contains("seed/partner-close"), "{stream}: {text}");
+        assert_eq!(run_once(), Some(1), "{stream}: again");
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(text.starts_with("== CI log\n"), "{stream}: {text}");
+        assert_eq!(text.matches("[seed/partner-close]").count(), 2, "{stream}: {text}");
+    }
+}

@@ -123,6 +123,30 @@ impl FileId {
         }
     }
 
+    /// The file standard output (`fd` 1) or standard error (2) writes to, if it can be told.
+    pub fn of_stream(fd: i32) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            use std::os::unix::fs::MetadataExt;
+            let owned = match fd {
+                1 => std::io::stdout().as_fd().try_clone_to_owned(),
+                2 => std::io::stderr().as_fd().try_clone_to_owned(),
+                _ => return None,
+            }
+            .ok()?;
+            let m = std::fs::File::from(owned).metadata().ok()?;
+            Some(FileId {
+                id: (m.dev(), m.ino()),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = fd;
+            None
+        }
+    }
+
     /// Whether `path` is this file: on Unix, the same device and inode (a hard link, a
     /// symbolic link or another spelling of the path); elsewhere, the same canonical path.
     /// Only the file's metadata is read (a FIFO is not opened).
