@@ -211,12 +211,17 @@ impl Matcher {
         }
         let pieces = pieces(text, rayon::current_num_threads().max(2), piece_min);
         let cands: Vec<Vec<Cand>> = if pieces.len() <= 1 {
-            vec![self.scan_groups(text, 0, text.len() + 1)]
+            vec![self.scan_groups(text, 0, text.len() + 1, &[])]
         } else {
             use rayon::prelude::*;
+            // What each regex group's searches learned of where its next match starts, shared
+            // by the pieces: a piece whose search ran on past its end to a far match (or to
+            // the end of the text) saves the pieces after it the same search.
+            let gaps: Vec<regexes::Gaps> =
+                self.regexes.iter().map(|_| Default::default()).collect();
             pieces
                 .par_iter()
-                .map(|r| self.scan_groups(text, r.start, r.end))
+                .map(|r| self.scan_groups(text, r.start, r.end, &gaps))
                 .collect()
         };
         // About one hit per candidate: reserved once, a long text's hits hold no doubling's
@@ -251,13 +256,14 @@ impl Matcher {
 
     /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), sorted
     /// by start, then pattern, then longest first; phrase matches inside a word are dropped.
-    fn scan_groups(&self, text: &str, from: usize, to: usize) -> Vec<Cand> {
+    /// `gaps`: one per regex group when the text is scanned in pieces, else none.
+    fn scan_groups(&self, text: &str, from: usize, to: usize, gaps: &[regexes::Gaps]) -> Vec<Cand> {
         let mut all = Vec::new();
         for g in &self.literals {
             g.scan(text, from, to, &mut all);
         }
-        for g in &self.regexes {
-            g.scan(text, from, to, &mut all);
+        for (i, g) in self.regexes.iter().enumerate() {
+            g.scan(text, from, to, &mut all, gaps.get(i));
         }
         all.sort_unstable_by_key(|c| (c.start, c.pattern, std::cmp::Reverse(c.end)));
         all

@@ -328,8 +328,8 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
     let mut found = 0;
     for t in &texts {
         let (mut a, mut b) = (Vec::new(), Vec::new());
-        embedded[0].scan(t, 0, t.len(), &mut a);
-        compiled.scan(t, 0, t.len(), &mut b);
+        embedded[0].scan(t, 0, t.len(), &mut a, None);
+        compiled.scan(t, 0, t.len(), &mut b, None);
         assert_eq!(a, b);
         found += a.len();
     }

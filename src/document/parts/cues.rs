@@ -341,6 +341,11 @@ pub fn is_short_line(line: &str) -> bool {
             return false;
         }
         fields.push(field);
+        // More than four fields is no signature line: stop before reading the rest (a long
+        // line of separators took each one's search to the end of the line, per field).
+        if fields.len() > 4 {
+            return false;
+        }
         match next {
             Some((at, len)) => rest = &rest[at + len..],
             None => break,
