@@ -129,12 +129,69 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
     } else {
         (format!("a/{path}"), format!("b/{path}"))
     };
-    similar::TextDiff::from_lines(old, new)
-        .unified_diff()
-        // Three lines of context, as `diff -u` and `git diff` give.
-        .context_radius(3)
-        .header(&a, &b)
-        .to_string()
+    // Lines end at `\n` only, as for `patch` and `git apply`: a lone CR is inside a line (a
+    // file of old Mac line ends is one line to them), and a diff cut at it does not apply.
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = similar::TextDiff::configure()
+        .newline_terminated(true)
+        .diff_slices(&old_lines, &new_lines);
+    let mut out = String::new();
+    // Three lines of context, as `diff -u` and `git diff` give. The lines are written here:
+    // similar takes a line that ends in a lone CR for one that ends in a line break, and
+    // leaves out the break and the "no newline" mark after it.
+    for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
+        if out.is_empty() {
+            out = format!("--- {}\n+++ {}\n", git_quoted(&a), git_quoted(&b));
+        }
+        out.push_str(&format!("{}\n", hunk.header()));
+        for change in hunk.iter_changes() {
+            let sign = match change.tag() {
+                similar::ChangeTag::Equal => ' ',
+                similar::ChangeTag::Delete => '-',
+                similar::ChangeTag::Insert => '+',
+            };
+            let line: &str = change.value();
+            out.push(sign);
+            out.push_str(line);
+            if !line.ends_with('\n') {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
+}
+
+/// A path as `git diff` writes it in a header: as is, or in double quotes with C escapes when
+/// it holds a control character, a quote or a backslash (a name with a line break would split
+/// the header, and `git apply` would refuse the whole patch).
+fn git_quoted(path: &str) -> String {
+    use std::fmt::Write;
+    if !path
+        .chars()
+        .any(|c| c.is_control() || c == '"' || c == '\\')
+    {
+        return path.to_string();
+    }
+    let mut out = String::from("\"");
+    for c in path.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let mut buf = [0; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "\\{b:03o}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// What writing a fix did.

@@ -202,6 +202,16 @@ fn binary_file_named_or_piped_is_an_error() {
     );
     assert_eq!(r.code, 2);
 
+    // A name with a line break is still one line (as every other error's).
+    let r = run_on(&[("offer\n.txt", b"a\0b")], &["offer\n.txt"]);
+    assert!(
+        r.stderr
+            .contains("pitchlint: error: offer\u{240a}.txt: binary file (a NUL byte at offset 1)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+
     // UTF-16 without a byte-order mark (some Windows tools write it) is told apart.
     let utf16: Vec<u8> = "Hi Dana,\r\n\r\nCould we talk?\r\n"
         .encode_utf16()

@@ -727,6 +727,13 @@ fn a_match_on_a_very_long_line_is_shown_in_a_window_at_the_right_place() {
         shown.len()
     );
     assert!(shown.contains('…'));
+    // No empty origin line (` ::: `) under the location (a helper found one for every finding
+    // on a line over 1,000 bytes).
+    assert!(
+        !s.lines().any(|l| l.trim() == ":::"),
+        "{}",
+        &s[..s.len().min(2000)]
+    );
 }
 
 /// A proposal's title is its subject, but no email subject line: the reply data behind

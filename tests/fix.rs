@@ -86,6 +86,53 @@ fn a_diff_of_the_current_folder_applies_with_git() {
     );
 }
 
+/// Lone-CR line ends and a name with a line break still make a patch `git apply` takes: lines
+/// end at `\n` only, as for git, and the name is quoted as git quotes it (a review found both
+/// patches refused).
+#[test]
+fn a_diff_of_odd_line_ends_and_names_applies_with_git() {
+    let dir = tempfile::tempdir().unwrap();
+    let cr = "Hi Dana,\r\rWe utilize rail. Could we talk on Tuesday?\r\rThanks,\rSam\r";
+    std::fs::write(dir.path().join("cr.txt"), cr).unwrap();
+    std::fs::write(
+        dir.path().join("a\nb.txt"),
+        "Hi Dana,\n\nWe utilize rail.\n",
+    )
+    .unwrap();
+    let diff = || {
+        let out = pitchlint_colorless()
+            .args(["--diff", "."])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let patch = diff();
+    assert!(patch.contains("--- \"a/a\\nb.txt\"\n"), "{patch}");
+    std::fs::write(dir.path().join("fix.patch"), &patch).unwrap();
+    let git = std::process::Command::new("git")
+        .args(["apply", "--unsafe-paths", "fix.patch"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        git.status.success(),
+        "{}\n{patch}",
+        String::from_utf8_lossy(&git.stderr)
+    );
+    std::fs::remove_file(dir.path().join("fix.patch")).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("cr.txt")).unwrap(),
+        cr.replace("utilize", "use")
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a\nb.txt")).unwrap(),
+        "Hi Dana,\n\nWe use rail.\n"
+    );
+    // Nothing is left to fix.
+    assert_eq!(diff(), "");
+}
+
 #[test]
 fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
     let (dir, p) = draft();

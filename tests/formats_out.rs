@@ -1163,10 +1163,7 @@ fn output_to_the_standard_streams_appends() {
         std::fs::write(&log, "== CI log\n").unwrap();
         // Run with the stream appended to the log, as a shell's `>>` or `2>>` does.
         let run_once = || {
-            let file = std::fs::OpenOptions::new()
-                .append(true)
-                .open(&log)
-                .unwrap();
+            let file = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
             let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_pitchlint"));
             cmd.args(["--format", "concise", "-o", flag, SAMPLE]);
             if stream == "stdout" {
@@ -1183,6 +1180,10 @@ fn output_to_the_standard_streams_appends() {
         assert_eq!(run_once(), Some(1), "{stream}: again");
         let text = std::fs::read_to_string(&log).unwrap();
         assert!(text.starts_with("== CI log\n"), "{stream}: {text}");
-        assert_eq!(text.matches("[seed/partner-close]").count(), 2, "{stream}: {text}");
+        assert_eq!(
+            text.matches("[seed/partner-close]").count(),
+            2,
+            "{stream}: {text}"
+        );
     }
 }

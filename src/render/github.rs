@@ -20,10 +20,19 @@ use crate::rule::Severity;
 pub struct Github;
 
 /// Escape a command's message.
+/// Other control characters are shown as in the human report ([`super::printable`]: ESC as
+/// `␛`): a draft's or a file name's escape sequence must not reach a CI log's terminal.
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => out.push_str(&super::printable(c.encode_utf8(&mut [0; 4]))),
+        }
+    }
+    out
 }
 
 /// Escape a command property's value.
@@ -178,5 +187,10 @@ mod tests {
     fn escapes_as_the_runner_expects() {
         assert_eq!(escape_data("50% off\r\nnow"), "50%25 off%0D%0Anow");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        // A clear-screen sequence in a draft, a tab kept, a C1 control replaced.
+        assert_eq!(
+            escape_data("a\u{1b}[2Jb\tc\u{85}"),
+            "a\u{241b}[2Jb\tc\u{fffd}"
+        );
     }
 }

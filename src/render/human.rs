@@ -194,8 +194,36 @@ impl Human {
         if let Some(s) = &rule.suggest {
             group = group.element(Level::HELP.message(super::printable(s)));
         }
-        writeln!(buf, "{}\n", self.snippets.render(&[group]))
+        let rendered = self.snippets.render(&[group]);
+        if long {
+            // After the Origin element that gives a long line's window its location,
+            // annotate-snippets draws an empty `:::` line for the snippet: left out.
+            let kept: Vec<&str> = rendered
+                .lines()
+                .filter(|l| without_ansi(l).trim() != ":::")
+                .collect();
+            return writeln!(buf, "{}\n", kept.join("\n"));
+        }
+        writeln!(buf, "{rendered}\n")
     }
+}
+
+/// `line` without its ANSI colour codes (`ESC [ … m`).
+fn without_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A frame's title: the points the finding counts for, then its message ("-3 points: 8
