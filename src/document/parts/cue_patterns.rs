@@ -24,7 +24,9 @@ pub const POSTSCRIPT: usize = 3;
 /// customer that ends there: "We really value our partnership." (not "…and hope to become
 /// partners": that goes on to the ask).
 pub const COURTESY: usize = 4;
-/// A concrete next step in a courtesy (a figure, a day, a call): it stays an ask.
+/// A concrete next step in a courtesy (a figure, a day, a call): it stays an ask. A figure
+/// starts a word: "Good luck with Q4." is a wish (a new user's breakup email lost its ask to
+/// it: the paragraph above, "just reply to this email", was read as body).
 pub const STEP: usize = 5;
 /// A bracketed merge field of a signature: `[Your Name]`, `[Title]`, `[Phone]`.
 pub const SIGNATURE_FIELD: usize = 6;
@@ -74,7 +76,7 @@ pub const CUES: [(&str, bool); 10] = [
         true,
     ),
     (
-        r"(?i)\d|\b(?:call|meet|meeting|demo|pilot|trial|(?:mon|tues|wednes|thurs|fri)day|next week|tomorrow)\b",
+        r"(?i)\b\d|\b(?:call|meet|meeting|demo|pilot|trial|(?:mon|tues|wednes|thurs|fri)day|next week|tomorrow)\b",
         false,
     ),
     (

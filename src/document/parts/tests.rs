@@ -262,6 +262,14 @@ fn two_courtesy_lines_under_the_ask_leave_it_the_closing() {
             "Looking forward to hearing from you."
         ]
     );
+    // A wish with a quarter's name in it is a courtesy too; a time stays an ask.
+    let t = "Hi Greg,\n\nI will stop writing about it now.\n\nIf peak season changes things, just reply to this email.\n\nGood luck with Q4.\n\nTom\n";
+    assert_eq!(
+        part(t, "closing"),
+        ["If peak season changes things, just reply to this email."]
+    );
+    let t = "Hi Greg,\n\nWe cut late loads 30%.\n\nThanks for your time.\n\nLooking forward to seeing you at 10.\n\nTom\n";
+    assert_eq!(part(t, "closing"), ["Looking forward to seeing you at 10."]);
     // Three paragraphs that are all courtesies: the last but one is the closing, as before.
     let t = "Hi,\n\nThanks for your time.\n\nThanks again.\n\nLooking forward to hearing from you.\n\nBest,\nSam\n";
     assert_eq!(part(t, "closing"), ["Thanks again."]);
