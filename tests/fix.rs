@@ -159,6 +159,14 @@ fn fix_rewrites_the_file_and_fixing_twice_equals_fixing_once() {
         .stdout("");
     // Only the draft is in the folder: the temporary file was renamed, not left behind.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    // With --quiet the fix is written without its note, as every other note.
+    std::fs::write(&p, DRAFT).unwrap();
+    pitchlint_colorless()
+        .args(["--fix", "--quiet"])
+        .arg(&p)
+        .assert()
+        .stderr("");
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
 }
 
 #[cfg(unix)]

@@ -166,6 +166,12 @@ fn explain_prints_rationale_examples_and_suggestion() {
     assert_eq!(code, 0);
     assert!(out.starts_with("seed/partner-close\n"));
     assert!(out.contains("kind phrase, weight -20, severity error, scope closing, pack seed"));
+    // A gate's own rule costs no points: it says so, not "weight +0".
+    let (gate, _, _) = run(pitchlint().args(["--isolated", "explain", "pitchlint/min-score"]));
+    assert!(
+        gate.contains("kind builtin, no points, severity error"),
+        "{gate}"
+    );
     assert!(out.contains("\nWhy:\n    The closing paragraph is where the ask is."));
     assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
     assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));

@@ -62,8 +62,8 @@ pub struct ConfigFile {
     #[schemars(with = "Option<Vec<String>>")]
     pub packs: Option<Vec<Spanned<String>>>,
     /// Rules to use: `pack/id`, a pack name, a bare rule id, or a prefix of `pack/id`
-    /// (default: every loaded rule).
-    #[schemars(with = "Option<Vec<String>>")]
+    /// (default: every loaded rule). An empty list is an error: it would turn every rule off.
+    #[schemars(with = "Option<Vec<String>>", length(min = 1))]
     pub select: Option<Spanned<Vec<Spanned<String>>>>,
     /// Rules not to use, written as in `select`. The more specific selector wins; on a tie,
     /// `ignore` wins.

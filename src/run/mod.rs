@@ -120,7 +120,8 @@ pub(crate) fn format_name(f: OutputFormat) -> String {
         .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_string())
 }
 
-/// The note on a fixed input: `pitchlint: fixed 3 findings in draft.txt`.
+/// The note on a fixed input: `pitchlint: fixed 3 findings in draft.txt` (not with `--quiet`,
+/// as the other notes).
 fn fixed_note(n: usize, name: &str) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!(
@@ -570,7 +571,9 @@ fn lint(
                     } else if let Input::File(path) = input {
                         match crate::fix::write(path, &report.source, &text) {
                             Ok(crate::fix::Written::Yes) => {
-                                writeln!(err, "{}", fixed_note(n, &input.display()))?;
+                                if !cli.quiet {
+                                    writeln!(err, "{}", fixed_note(n, &input.display()))?;
+                                }
                                 // Report on the file as it is now.
                                 if let Ok(Some(mut doc)) = inputs::read(input, cli.input_format) {
                                     doc.template |= g.template;
@@ -596,7 +599,9 @@ fn lint(
                                     }
                                     _ => "standard input".to_string(),
                                 };
-                                writeln!(err, "{}", fixed_note(n, &name))?;
+                                if !cli.quiet {
+                                    writeln!(err, "{}", fixed_note(n, &name))?;
+                                }
                                 // Report on the text as printed.
                                 if let Some(again) = relint(&text) {
                                     report = again;

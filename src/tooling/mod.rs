@@ -491,10 +491,15 @@ struct Explained<'a> {
 /// when the config's selection turns it off.
 pub fn explain(m: &RuleMeta, definition: Option<&str>, off: bool) -> String {
     let mut s = format!(
-        "{}\n\n  kind {}, weight {:+}, severity {}, scope {}, pack {} ({}){}\n\n{}\n",
+        "{}\n\n  kind {}, {}, severity {}, scope {}, pack {} ({}){}\n\n{}\n",
         m.qualified,
         m.kind,
-        m.weight,
+        // A rule of no weight (a gate's own, as `pitchlint/min-score`) costs no points.
+        if m.weight == 0 {
+            "no points".to_string()
+        } else {
+            format!("weight {:+}", m.weight)
+        },
         m.severity,
         m.scope.label(),
         m.pack,
