@@ -176,6 +176,21 @@ fn explain_prints_rationale_examples_and_suggestion() {
     assert!(out.contains("\nSuggestion:\n    We want to demonstrate"));
     assert!(out.contains("\nFires on (example 1):\n    Hi Dana,"));
     assert!(out.contains("\nStays quiet on (example 1):\n"));
+    // Three of each kind, and where the rest are.
+    assert!(out.contains("\nFires on (example 3):\n"));
+    assert!(!out.contains("\nFires on (example 4):\n"));
+    assert!(out.contains(
+        "more examples: `pitchlint explain seed/partner-close --format json` lists every one\n"
+    ));
+    let (json, _, _) = run(pitchlint().args([
+        "--isolated",
+        "explain",
+        "seed/partner-close",
+        "--format",
+        "json",
+    ]));
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert!(v["examples"]["fire"].as_array().unwrap().len() > 3);
     // What the rule finds, as its pack writes it, in its order, a list's items one a line.
     assert!(
         out.contains(

@@ -531,16 +531,30 @@ pub fn explain(m: &RuleMeta, definition: Option<&str>, off: bool) -> String {
     if let Some(def) = definition.filter(|d| !d.trim().is_empty()) {
         s.push_str(&format!("\nDefinition:\n{}\n", indent(def.trim_end())));
     }
+    // A few examples of each kind: a default rule carries dozens (a new user's `explain
+    // seed/partner-close` ran to 1,121 lines), all of them in `--format json`.
     for (title, list) in [
         ("Fires on", &m.examples.fire),
         ("Stays quiet on", &m.examples.quiet),
     ] {
-        for (i, e) in list.iter().enumerate() {
+        for (i, e) in list.iter().take(EXAMPLES_SHOWN).enumerate() {
             s.push_str(&format!("\n{title} (example {}):\n{}\n", i + 1, indent(e)));
         }
     }
+    let more = m.examples.fire.len().saturating_sub(EXAMPLES_SHOWN)
+        + m.examples.quiet.len().saturating_sub(EXAMPLES_SHOWN);
+    if more > 0 {
+        s.push_str(&format!(
+            "\n… and {more} more example{}: `pitchlint explain {} --format json` lists every one\n",
+            if more == 1 { "" } else { "s" },
+            m.qualified
+        ));
+    }
     s
 }
+
+/// How many examples of each kind (fire, quiet) `explain` prints.
+const EXAMPLES_SHOWN: usize = 3;
 
 /// Each pack file of `paths`: a file as given, a folder's `*.toml` files in name order (a
 /// folder without one, or a path that cannot be read, is an error in its place).
