@@ -152,6 +152,11 @@ impl Linter {
         self.rules
     }
 
+    /// The run will lint about `total` bytes of files (see [`Matcher::expect_text`]).
+    pub fn expect_text(&self, total: u64) {
+        self.matcher.expect_text(total);
+    }
+
     /// Every finding in `doc`, sorted by position, then by rule id.
     pub fn check(&self, doc: &Document) -> Vec<Finding> {
         self.check_as(doc, self.profile)

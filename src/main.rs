@@ -206,10 +206,10 @@ fn main() -> ExitCode {
             }),
             false,
         ),
-        None => (
-            Out::Stdout(BufWriter::new(io::stdout().lock())),
-            io::stdout().is_terminal(),
-        ),
+        None => {
+            let is_terminal = io::stdout().is_terminal();
+            (Out::Stdout(stdout_writer(is_terminal)), is_terminal)
+        }
     };
     let mut env = match Env::detect(cli.color, is_terminal) {
         Ok(env) => env,
@@ -381,8 +381,24 @@ impl Report<'_> {
 
 /// Where the report goes: standard output, or the `--output` file.
 enum Out<'a> {
-    Stdout(BufWriter<io::StdoutLock<'static>>),
+    Stdout(BufWriter<Box<dyn Write>>),
     File(Report<'a>),
+}
+
+/// The report's standard output. Rust's is line-buffered whatever it is: every flush of the
+/// report's buffer was searched for its last line break (1.7% of a folder's lint, 2.5% of a
+/// long file's, in a helper's instruction counts). Not on a terminal, the report writes to a
+/// copy of the descriptor, through one buffer.
+fn stdout_writer(is_terminal: bool) -> BufWriter<Box<dyn Write>> {
+    #[cfg(unix)]
+    if !is_terminal {
+        use std::os::fd::AsFd;
+        if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
+            return BufWriter::with_capacity(64 << 10, Box::new(File::from(fd)));
+        }
+    }
+    let _ = is_terminal;
+    BufWriter::new(Box::new(io::stdout().lock()))
 }
 
 impl Out<'_> {

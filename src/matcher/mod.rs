@@ -194,6 +194,14 @@ impl Matcher {
         self.n_patterns == 0
     }
 
+    /// The run will scan about `total` bytes of text (every input a file): the phrase automaton
+    /// is built at once, or never, by what that makes cheaper.
+    pub fn expect_text(&self, total: u64) {
+        for g in &self.literals {
+            g.expect_text(total);
+        }
+    }
+
     /// Push every hit in `text`, sorted by start, then by rule.
     ///
     /// A long text is cut into pieces scanned on all cores. That gives the same hits as one

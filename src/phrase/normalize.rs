@@ -132,6 +132,8 @@ impl Normalized {
         // The text's bytes go into `out` unchanged or as other valid UTF-8, so `out` stays
         // valid UTF-8; it is built as bytes and checked once at the end.
         let mut out = std::mem::take(&mut self.text).into_bytes();
+        // About one byte out per byte in: reserved once, not grown by doubling.
+        out.reserve(to.saturating_sub(from) + extra);
         let mut in_sep = false;
         let mut cut = None;
         let mut i = from;

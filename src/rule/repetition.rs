@@ -142,6 +142,30 @@ pub fn sentence_keys(doc: &crate::document::Document, parts: &[Part]) -> Vec<(us
         .collect()
 }
 
+/// The key of a sentence that holds all its paragraph's words: the paragraph's, which is
+/// computed once per document (most of a short draft's sentences are paragraphs of their own,
+/// and hashing each twice was 2% of a folder's lint). Only spaces and punctuation may stand
+/// beside it in the paragraph: the key is of the words alone.
+fn whole_paragraph_key(cx: &Context<'_>, span: &Range<usize>) -> Option<u64> {
+    let text = cx.doc.text();
+    let segments = &cx.doc.segments;
+    let i = segments
+        .partition_point(|g| g.span.start <= span.start)
+        .checked_sub(1)?;
+    let g = &segments[i];
+    let no_word = |r: Range<usize>| {
+        text.as_bytes()[r]
+            .iter()
+            .all(|&b| b != b'_' && (b.is_ascii_whitespace() || b.is_ascii_punctuation()))
+    };
+    (span.end <= g.span.end && no_word(g.span.start..span.start) && no_word(span.end..g.span.end))
+        .then(|| {
+            cx.shared
+                .segment_key(i, segments.len(), || key_of(&text[g.span.clone()]))
+                .0
+        })
+}
+
 /// The paragraphs (opening, body, closing) in `scope` that repeat an earlier one: (copy,
 /// original) view spans. Each paragraph's key is computed once per document.
 fn repeated_paragraphs(
@@ -309,10 +333,10 @@ impl Rule for RepetitionRule {
                     if s.words < self.min_words {
                         continue;
                     }
-                    let key = cx
-                        .shared
-                        .sentence_key(s.span.start)
-                        .unwrap_or_else(|| key_of(&text[s.span.clone()]).0);
+                    let key = cx.shared.sentence_key(s.span.start).unwrap_or_else(|| {
+                        whole_paragraph_key(cx, &s.span)
+                            .unwrap_or_else(|| key_of(&text[s.span.clone()]).0)
+                    });
                     if let Some(first) = seen.first_copy(text, &s.span, key) {
                         // Copies are paragraphs, in order and disjoint: only the last one
                         // that starts before the sentence can hold it.

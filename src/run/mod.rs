@@ -120,6 +120,10 @@ pub(crate) fn format_name(f: OutputFormat) -> String {
         .map_or_else(|| format!("{f:?}"), |v| v.get_name().to_string())
 }
 
+/// Past this many bytes of files, a run's total is not read on: what it decides is decided
+/// (the matcher's mark is 6 MiB: see [`crate::Linter::expect_text`]).
+const EXPECT_UP_TO: u64 = 8 << 20;
+
 /// The note on a fixed input: `pitchlint: fixed 3 findings in draft.txt` (not with `--quiet`,
 /// as the other notes).
 fn fixed_note(n: usize, name: &str) -> String {
@@ -282,6 +286,27 @@ fn lint(
                 "nothing to lint: {excluded} draft{s} found, all left out by the config's \
                  include/exclude (name a file to lint it anyway)",
             )?;
+        }
+    }
+    // How much each linter will read, when all its inputs are files: a run that reads little
+    // never builds the phrase automaton, one that reads much builds it at once. The sizes
+    // are read until the total passes the mark that decides it.
+    {
+        let mut totals: Vec<Option<u64>> = vec![Some(0); linters.len()];
+        for (input, i) in &work {
+            let total = &mut totals[*i];
+            *total = match (*total, input) {
+                (Some(t), Input::File(_)) if t < EXPECT_UP_TO => {
+                    Some(t + crate::parallel::size_hint(input))
+                }
+                (Some(t), Input::File(_)) => Some(t),
+                _ => None,
+            };
+        }
+        for (linter, total) in linters.iter().zip(totals) {
+            if let (Some(linter), Some(total)) = (linter, total) {
+                linter.expect_text(total);
+            }
         }
     }
     let early = std::sync::Mutex::new(early);
