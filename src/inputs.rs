@@ -150,7 +150,12 @@ impl WalkSkips {
 /// its root do not count (a `proposals/` listed in a home folder's .gitignore would otherwise
 /// pass a repository's CI with nothing linted).
 pub fn walker(dir: &Path) -> ignore::WalkBuilder {
-    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    // The folder as the walk sees it: `..` and links resolved (`../drafts` from inside a
+    // repository, or a link from one to a shared drive, is not in it).
+    let abs = dir
+        .canonicalize()
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf());
     let in_repo = abs.ancestors().any(|d| d.join(".git").exists());
     let mut b = ignore::WalkBuilder::new(dir);
     b.require_git(in_repo);

@@ -123,12 +123,16 @@ fn main() -> ExitCode {
     // output writes to (`-o /dev/stdout >> build.log` appends, as `-o -` does: opened anew,
     // the log would be emptied).
     let stdout_id = run::FileId::of_stream(1);
-    if cli.output.as_deref() == Some(Path::new("-"))
-        || cli
-            .output
-            .as_deref()
-            .is_some_and(|p| stdout_id.as_ref().is_some_and(|id| id.is(p)))
+    // Standard output's own file, named with -o: still no file the run lints (see below).
+    let mut named_stdout = None;
+    if cli.output.as_deref() == Some(Path::new("-")) {
+        cli.output = None;
+    } else if let Some(p) = cli.output.as_deref()
+        && let Some(id) = stdout_id.filter(|id| id.is(p))
     {
+        named_stdout = std::fs::metadata(p)
+            .is_ok_and(|m| m.is_file())
+            .then_some(id);
         cli.output = None;
     }
     // The file standard error writes to (`-o /dev/stderr 2>> build.log`) is written after
@@ -220,7 +224,7 @@ fn main() -> ExitCode {
     };
     // A report file that is there already must not be a draft a folder walk finds; `--fix -`
     // prints its text on standard output.
-    env.output = output.and_then(|(_, t)| t);
+    env.output = output.and_then(|(_, t)| t).or(named_stdout);
     let mut stdout = io::stdout().lock();
     let text: Option<&mut dyn Write> = cli.output.is_some().then_some(&mut stdout);
     let result = run::run(&cli, &mut out, text, &mut Stderr, &env);
@@ -389,9 +393,12 @@ enum Out<'a> {
 /// report's buffer was searched for its last line break (1.7% of a folder's lint, 2.5% of a
 /// long file's, in a helper's instruction counts). Not on a terminal, the report writes to a
 /// copy of the descriptor, through one buffer.
+///
+/// Not when standard error writes to the same file or pipe (`> log 2>&1`, `2>&1 |`): the
+/// buffer is written out wherever it ends, and a note would then land inside a report's line.
 fn stdout_writer(is_terminal: bool) -> BufWriter<Box<dyn Write>> {
     #[cfg(unix)]
-    if !is_terminal {
+    if !is_terminal && run::FileId::of_stream(1) != run::FileId::of_stream(2) {
         use std::os::fd::AsFd;
         if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
             return BufWriter::with_capacity(64 << 10, Box::new(File::from(fd)));

@@ -356,6 +356,20 @@ fn a_gitignore_above_a_repository_does_not_count_in_it() {
     assert_eq!(paths("repo"), ["./proposals/q3.txt"]);
     // A folder in no repository keeps what the .gitignore above it lists out.
     assert_eq!(paths("loose"), Vec::<String>::new());
+    // A folder outside the repository, named from inside it (`../`), is no part of it: its
+    // own .gitignore counts.
+    common::write(
+        dir.path(),
+        &[
+            ("drafts/.gitignore", "skip.txt\n"),
+            ("drafts/skip.txt", draft),
+            ("drafts/keep.txt", draft),
+        ],
+    );
+    assert_eq!(
+        linted_paths(&dir.path().join("repo"), &["../drafts"]),
+        ["../drafts/keep.txt"]
+    );
 }
 
 #[test]

@@ -1187,3 +1187,66 @@ fn output_to_the_standard_streams_appends() {
         );
     }
 }
+
+/// With standard output and standard error in one file (`> log 2>&1`, as a CI log is), every
+/// note stands on a line of its own: the report is not written out mid-line (a review found
+/// notes inside GitHub annotations when the report was written in blocks).
+#[cfg(target_os = "linux")]
+#[test]
+fn notes_never_land_inside_a_report_line_in_a_shared_log() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough report (about 500 KB) that a block buffer is written out many times between notes.
+    let draft = "Hi Dana,\n\nWe leverage synergy to move the needle for you, and we circle back to touch base.\n\nCould we talk on Tuesday?\n\nBest,\nSam\n";
+    let mut files: Vec<(String, &[u8])> = Vec::new();
+    for i in 0..300 {
+        files.push((format!("d/a{i:03}.txt"), draft.as_bytes()));
+        files.push((format!("d/a{i:03}b.txt"), b"PK\x03\x04\0\0binary"));
+    }
+    for (name, bytes) in &files {
+        let p = dir.path().join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+    let log = dir.path().join("log");
+    let file = std::fs::File::create(&log).unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_pitchlint"))
+        .args(["--isolated", "--format", "github", "d"])
+        .current_dir(dir.path())
+        .stdout(file.try_clone().unwrap())
+        .stderr(file)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    let text = std::fs::read_to_string(&log).unwrap();
+    let notes = text
+        .lines()
+        .filter(|l| l.starts_with("pitchlint: note:"))
+        .count();
+    assert!(text.len() > 256 << 10, "{} bytes", text.len());
+    assert_eq!(notes, 300);
+    assert_eq!(text.matches("pitchlint: note:").count(), 300);
+}
+
+/// `-o /dev/stdout` into a folder the run lints is refused as `-o` of that file is.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_standard_output_in_a_linted_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[("self/a.txt", "Hi Dana,\n\nWe ship.\n\nBest,\nSam\n")],
+    );
+    let file = std::fs::File::create(dir.path().join("self/report.txt")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pitchlint"))
+        .args(["--isolated", "-o", "/dev/stdout", "self"])
+        .current_dir(dir.path())
+        .stdout(file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("names a file this run lints"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

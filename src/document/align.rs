@@ -164,11 +164,27 @@ pub fn encoded(raw: &[u8], decoded: &str, qp: bool) -> Vec<(Range<usize>, Range<
         // escapes, and the rest of the line became one piece that every finding in it quoted
         // whole: a 200 KB email reported 2.8 GB of JSON.)
         let reach = 24 + 4 * (i - start);
+        let fits = |k: usize| {
+            j + k <= db.len() && decoded.is_char_boundary(j + k) && db[j + k..].starts_with(lit)
+        };
+        // Quoted-printable in UTF-8 decodes each escape to one byte: that length is tried
+        // first, so that escapes decoding to the literal's own text (`=20`, escaped
+        // punctuation) do not resync inside the run (a review found the first search
+        // misplacing every later finding).
+        let exact = qp.then(|| {
+            let run = &raw[start..i];
+            let escapes = run
+                .windows(3)
+                .filter(|w| w[0] == b'=' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+                .count();
+            escapes + run.iter().filter(|&&b| b >= 0x80).count()
+        });
         let resync = if lit.is_empty() {
             (i >= raw.len()).then_some(db.len() - j)
+        } else if let Some(k) = exact.filter(|&k| fits(k)) {
+            Some(k)
         } else {
-            (0..=reach.min(db.len() - j))
-                .find(|&k| decoded.is_char_boundary(j + k) && db[j + k..].starts_with(lit))
+            (0..=reach.min(db.len() - j)).find(|&k| fits(k))
         };
         match resync {
             Some(k) => {
@@ -261,6 +277,22 @@ mod tests {
         let dec = format!("{} partner", "é".repeat(30));
         let p = encoded(&raw, &dec, false);
         assert_eq!(p, [(0..60, 0..30), (60..68, 30..38)]);
+    }
+
+    /// Escapes that decode to the text after them (an encoder that escapes ASCII) resync where
+    /// the run's decoded length says, not at the first copy of the literal inside it.
+    #[test]
+    fn escapes_of_ascii_resync_at_their_decoded_length() {
+        let raw = "=62=61=72=20=66=6F=6F=20bar ok";
+        let dec = "bar foo bar ok";
+        let p = encoded(raw.as_bytes(), dec, true);
+        assert_eq!(
+            pieces(raw, dec, &p),
+            [
+                ("bar foo ", "=62=61=72=20=66=6F=6F=20"),
+                ("bar ok", "bar ok")
+            ]
+        );
     }
 
     #[test]

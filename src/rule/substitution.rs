@@ -247,15 +247,16 @@ impl Rule for SubstitutionRule {
         let mut i = 0;
         while i < hits.len() {
             let start = hits[i].span.start;
-            let mut h = &hits[i];
-            i += 1;
+            // The longest that counts (a longer one may run into a link or a merge field).
+            let mut h: Option<&Hit> = None;
             while let Some(next) = hits.get(i).filter(|n| n.span.start == start) {
-                if next.span.end > h.span.end {
-                    h = next;
+                if h.is_none_or(|h| next.span.end > h.span.end) && cx.counts(&next.span) {
+                    h = Some(next);
                 }
                 i += 1;
             }
-            if start < kept_end || !cx.counts(&h.span) {
+            let Some(h) = h else { continue };
+            if start < kept_end {
                 continue;
             }
             kept_end = h.span.end;
@@ -361,6 +362,10 @@ mod tests {
         );
         let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
         assert_eq!(fixes, [Some("Many of our"), Some("many"), Some("count")]);
+        // A longer swap that runs into an address does not take the shorter one with it.
+        let f = findings_full(swap, "We sent a large number of my@acme.com notes.");
+        let fixes: Vec<Option<&str>> = f.iter().map(|f| f.fix()).collect();
+        assert_eq!(fixes, [Some("many")]);
     }
 
     #[test]

@@ -295,11 +295,13 @@ fn lint(
         let mut totals: Vec<Option<u64>> = vec![Some(0); linters.len()];
         for (input, i) in &work {
             let total = &mut totals[*i];
+            // A pipe (`<(cat big.txt)`) says nothing of its size: unknown, as standard input.
             *total = match (*total, input) {
-                (Some(t), Input::File(_)) if t < EXPECT_UP_TO => {
-                    Some(t + crate::parallel::size_hint(input))
-                }
-                (Some(t), Input::File(_)) => Some(t),
+                (Some(t), Input::File(_)) if t >= EXPECT_UP_TO => Some(t),
+                (Some(t), Input::File(p)) => std::fs::metadata(p)
+                    .ok()
+                    .filter(std::fs::Metadata::is_file)
+                    .map(|m| t + m.len()),
                 _ => None,
             };
         }
