@@ -76,10 +76,12 @@ impl Error {
     ) -> Self {
         let mut index = LineIndex::new(source);
         let pos = index.position(source, offset);
+        // A byte-order mark an editor saved is no column: `c.toml:1:1`, not `1:2`.
+        let bom = pos.line == 1 && source.starts_with('\u{feff}') && offset >= 3;
         Error {
             kind,
             path: Some(path.to_path_buf()),
-            position: Some((pos.line, pos.column)),
+            position: Some((pos.line, pos.column - usize::from(bom))),
             message: message.into(),
             more: Vec::new(),
         }
@@ -375,6 +377,12 @@ mod tests {
             "expected a value",
         );
         assert_eq!(e.to_string(), "p.toml:2:3: expected a value");
+        // A byte-order mark is no column of the first line.
+        let src = "\u{feff}min_scor = 1\nx = 2\n";
+        let e = Error::at(ErrorKind::Config, Path::new("p.toml"), src, 3, "m");
+        assert_eq!(e.to_string(), "p.toml:1:1: m");
+        let e = Error::at(ErrorKind::Config, Path::new("p.toml"), src, 16, "m");
+        assert_eq!(e.to_string(), "p.toml:2:1: m");
     }
 
     #[test]
