@@ -444,6 +444,46 @@ fn init_that_cannot_write_both_files_leaves_neither() {
     );
 }
 
+/// `init` under a folder with a config names its sample pack after the folder (a run over both
+/// folders loaded two packs named `team`, and SARIF listed one rule for both) and says that the
+/// config above no longer applies there.
+#[test]
+fn init_under_another_config_names_its_pack_after_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 0);
+    // With no config above, no note (the temporary folder has none above it).
+    assert!(!out.contains("note:"), "{out}");
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["init", "Client Proposals"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "note: pitchlint.toml no longer applies to the drafts under Client Proposals: the nearest config wins"
+        ),
+        "{out}"
+    );
+    let pack =
+        std::fs::read_to_string(dir.path().join("Client Proposals/rules/team.toml")).unwrap();
+    assert!(pack.contains("name = \"client-proposals-team\""), "{pack}");
+    let draft = "Hi Dana,\n\nUnlike Globex, we deliver on time.\n\nBest,\nSam\n";
+    write(
+        dir.path(),
+        &[("a.txt", draft), ("Client Proposals/b.txt", draft)],
+    );
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["--format", "concise", "."]));
+    assert!(
+        out.contains("./a.txt:3:8: warning [team/competitor-name]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("b.txt:3:8: warning [client-proposals-team/competitor-name]"),
+        "{out}"
+    );
+    // The renamed pack passes its own checks.
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["check-rules", "Client Proposals/rules"]));
+    assert!(out.contains("all hold"), "{out}");
+}
+
 #[test]
 fn init_writes_a_working_starter_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();

@@ -87,10 +87,38 @@ quiet = ["Hi Dana,\n\nWe are the best.\n\nBest,\nSam"]
 /// The files `init` writes, relative to its folder.
 pub const FILES: [&str; 2] = ["pitchlint.toml", "rules/team.toml"];
 
+/// The name of the sample pack of a config under another one: the folder's, as kebab-case,
+/// then `-team` (`proposals` -> `proposals-team`), so that a run over both folders does not
+/// load two packs named `team` (SARIF then listed one `team/…` rule for both).
+fn nested_pack_name(dir: &Path) -> String {
+    let folder = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let mut name = String::new();
+    for c in folder.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            name.push(c);
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "folder-team".to_string()
+    } else {
+        format!("{name}-team")
+    }
+}
+
 /// Write `dir/pitchlint.toml` and `dir/rules/team.toml` ([`FILES`]). When either exists,
 /// nothing is written; when one cannot be written, neither is left (a config whose pack is
 /// missing would stop every run in the folder, and `init` again would refuse to run).
-pub fn init(dir: &Path) -> Result<()> {
+///
+/// Returns the config of a folder above, if there is one: the new config takes its place for
+/// the drafts under `dir` (the nearest config wins), which the caller says. Its pack is then
+/// named after the folder (see [`nested_pack_name`]).
+pub fn init(dir: &Path) -> Result<Option<std::path::PathBuf>> {
     let config = dir.join("pitchlint.toml");
     let pack = dir.join("rules").join("team.toml");
     for p in [&config, &pack] {
@@ -115,11 +143,25 @@ pub fn init(dir: &Path) -> Result<()> {
             ));
         }
     }
+    let above = dir.ancestors().skip(1).find_map(|d| {
+        crate::config::FILE_NAMES
+            .iter()
+            .map(|n| d.join(n))
+            .find(|p| p.is_file())
+    });
+    let pack_text = match &above {
+        Some(_) => TEAM_PACK.replacen(
+            "name = \"team\"",
+            &format!("name = \"{}\"", nested_pack_name(dir)),
+            1,
+        ),
+        None => TEAM_PACK.to_string(),
+    };
     let rules = dir.join("rules");
     let made_rules = !rules.exists();
     std::fs::create_dir_all(&rules).map_err(|e| Error::io(&rules, &e))?;
     let mut written: Vec<&Path> = Vec::new();
-    for (path, text) in [(&pack, TEAM_PACK), (&config, CONFIG)] {
+    for (path, text) in [(&pack, pack_text.as_str()), (&config, CONFIG)] {
         // create_new: even a file that appeared since the check above is never overwritten.
         let wrote = std::fs::OpenOptions::new()
             .write(true)
@@ -139,5 +181,5 @@ pub fn init(dir: &Path) -> Result<()> {
             return Err(Error::io(path, &e));
         }
     }
-    Ok(())
+    Ok(above)
 }

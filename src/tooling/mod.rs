@@ -194,7 +194,7 @@ pub fn run(
             Ok(Status::Success)
         }
         Command::Init { dir } => {
-            init::init(&crate::config::normalize(&env.cwd.join(dir)))?;
+            let above = init::init(&crate::config::normalize(&env.cwd.join(dir)))?;
             for name in init::FILES {
                 let shown = if dir.as_os_str() == "." {
                     name.into()
@@ -202,6 +202,17 @@ pub fn run(
                     dir.join(name)
                 };
                 writeln!(out, "wrote {}", shown.display())?;
+            }
+            if let Some(above) = above {
+                // The nearest config wins: the one above no longer applies here.
+                let above = above.strip_prefix(&env.cwd).unwrap_or(&above);
+                writeln!(
+                    out,
+                    "note: {} no longer applies to the drafts under {}: the nearest config wins; \
+                     list its packs and settings in the new one too, or remove the new one",
+                    crate::render::printable(&above.display().to_string()),
+                    crate::render::printable(&dir.display().to_string())
+                )?;
             }
             Ok(Status::Success)
         }
