@@ -123,6 +123,7 @@ pub fn fixed_fully(
 /// a relative path, as `git diff` does; an absolute path as is), tidied by
 /// [`crate::render::repo_path`]: `git apply` refuses `a/./draft.txt`.
 pub fn diff(path: &str, old: &str, new: &str) -> String {
+    use std::fmt::Write;
     let path = crate::render::repo_path(path);
     let (a, b) = if Path::new(path.as_ref()).is_absolute() {
         (path.to_string(), path.to_string())
@@ -144,7 +145,7 @@ pub fn diff(path: &str, old: &str, new: &str) -> String {
         if out.is_empty() {
             out = format!("--- {}\n+++ {}\n", git_quoted(&a), git_quoted(&b));
         }
-        out.push_str(&format!("{}\n", hunk.header()));
+        let _ = writeln!(out, "{}", hunk.header());
         for change in hunk.iter_changes() {
             let sign = match change.tag() {
                 similar::ChangeTag::Equal => ' ',

@@ -122,17 +122,17 @@ fn main() -> ExitCode {
     // `-o -` is standard output, as `-` is standard input; so is a name for the file standard
     // output writes to (`-o /dev/stdout >> build.log` appends, as `-o -` does: opened anew,
     // the log would be emptied).
-    let stdout_id = run::FileId::of_stream(1);
+    let (stdout_id, stderr_id) = (run::FileId::of_stream(1), run::FileId::of_stream(2));
     // Standard output's own file, named with -o: still no file the run lints (see below).
     let mut named_stdout = None;
     if cli.output.as_deref() == Some(Path::new("-")) {
         cli.output = None;
     } else if let Some(p) = cli.output.as_deref()
-        && let Some(id) = stdout_id.filter(|id| id.is(p))
+        && let Some(id) = stdout_id.as_ref().filter(|id| id.is(p))
     {
         named_stdout = std::fs::metadata(p)
             .is_ok_and(|m| m.is_file())
-            .then_some(id);
+            .then(|| id.clone());
         cli.output = None;
     }
     // The file standard error writes to (`-o /dev/stderr 2>> build.log`) is written after
@@ -140,7 +140,7 @@ fn main() -> ExitCode {
     let to_stderr = cli
         .output
         .as_deref()
-        .is_some_and(|p| run::FileId::of_stream(2).is_some_and(|id| id.is(p)));
+        .is_some_and(|p| stderr_id.as_ref().is_some_and(|id| id.is(p)));
     // `-j N`: every parallel step (packs compiled, a long file's stages, folders) shares N
     // threads. Without it, rayon starts one per core when first asked. Where the user may
     // start only a few processes (`ulimit -u`), this thread is the pool and the run goes on
@@ -212,7 +212,12 @@ fn main() -> ExitCode {
         ),
         None => {
             let is_terminal = io::stdout().is_terminal();
-            (Out::Stdout(stdout_writer(is_terminal)), is_terminal)
+            // Block-buffered only where no note can land inside a report's line.
+            let own_file = stdout_id.is_some() && stdout_id != stderr_id;
+            (
+                Out::Stdout(stdout_writer(!is_terminal && own_file)),
+                is_terminal,
+            )
         }
     };
     let mut env = match Env::detect(cli.color, is_terminal) {
@@ -394,17 +399,18 @@ enum Out<'a> {
 /// long file's, in a helper's instruction counts). Not on a terminal, the report writes to a
 /// copy of the descriptor, through one buffer.
 ///
-/// Not when standard error writes to the same file or pipe (`> log 2>&1`, `2>&1 |`): the
-/// buffer is written out wherever it ends, and a note would then land inside a report's line.
-fn stdout_writer(is_terminal: bool) -> BufWriter<Box<dyn Write>> {
+/// `blocks`: not a terminal, and standard error writes to another file or pipe (with `> log
+/// 2>&1` or `2>&1 |` the buffer, written out wherever it ends, would put a note inside a
+/// report's line).
+fn stdout_writer(blocks: bool) -> BufWriter<Box<dyn Write>> {
     #[cfg(unix)]
-    if !is_terminal && run::FileId::of_stream(1) != run::FileId::of_stream(2) {
+    if blocks {
         use std::os::fd::AsFd;
         if let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() {
             return BufWriter::with_capacity(64 << 10, Box::new(File::from(fd)));
         }
     }
-    let _ = is_terminal;
+    let _ = blocks;
     BufWriter::new(Box::new(io::stdout().lock()))
 }
 

@@ -50,6 +50,24 @@ fn diff_shows_a_unified_diff_and_writes_nothing() {
     assert_eq!(std::fs::read_to_string(&p).unwrap(), DRAFT);
 }
 
+/// Apply `patch` in `dir` with `git apply`, which must take it (the patch file is removed
+/// after, so that a later lint of `dir` does not find it).
+fn git_apply(dir: &std::path::Path, patch: &str) {
+    let file = dir.join("fix.patch");
+    std::fs::write(&file, patch).unwrap();
+    let git = std::process::Command::new("git")
+        .args(["apply", "--unsafe-paths", "fix.patch"])
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert!(
+        git.status.success(),
+        "{}\n{patch}",
+        String::from_utf8_lossy(&git.stderr)
+    );
+}
+
 /// A walk of `.` names files `./draft.txt`; the patch names them as `git diff` does, and
 /// `git apply` takes it.
 #[test]
@@ -68,18 +86,7 @@ fn a_diff_of_the_current_folder_applies_with_git() {
         patch.starts_with("--- a/draft.txt\n+++ b/draft.txt\n"),
         "{patch}"
     );
-    let file = dir.path().join("fix.patch");
-    std::fs::write(&file, &patch).unwrap();
-    let git = std::process::Command::new("git")
-        .args(["apply", "--unsafe-paths", "fix.patch"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        git.status.success(),
-        "{}",
-        String::from_utf8_lossy(&git.stderr)
-    );
+    git_apply(dir.path(), &patch);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("draft.txt")).unwrap(),
         FIXED
@@ -109,18 +116,7 @@ fn a_diff_of_odd_line_ends_and_names_applies_with_git() {
     };
     let patch = diff();
     assert!(patch.contains("--- \"a/a\\nb.txt\"\n"), "{patch}");
-    std::fs::write(dir.path().join("fix.patch"), &patch).unwrap();
-    let git = std::process::Command::new("git")
-        .args(["apply", "--unsafe-paths", "fix.patch"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        git.status.success(),
-        "{}\n{patch}",
-        String::from_utf8_lossy(&git.stderr)
-    );
-    std::fs::remove_file(dir.path().join("fix.patch")).unwrap();
+    git_apply(dir.path(), &patch);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("cr.txt")).unwrap(),
         cr.replace("utilize", "use")

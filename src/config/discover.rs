@@ -48,6 +48,16 @@ pub struct Configs {
     pub list: Vec<Arc<Config>>,
 }
 
+/// The config file in folder `dir` itself, if there is one. Anything by that name is the
+/// config: a link that leads nowhere, or a folder, is an error when it is read, not silently
+/// no config.
+pub fn config_in(dir: &Path) -> Option<PathBuf> {
+    FILE_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .find(|p| p.symlink_metadata().is_ok())
+}
+
 impl Configs {
     /// A finder; `cwd` is the current folder (absolute).
     pub fn new(mode: Mode, flags: Flags, cwd: PathBuf) -> Configs {
@@ -66,13 +76,7 @@ impl Configs {
         if let Some(found) = self.dirs.get(dir) {
             return found.clone();
         }
-        // Anything by that name is the config: a link that leads nowhere, or a folder, is an
-        // error when it is read, not silently no config.
-        let here = FILE_NAMES
-            .iter()
-            .map(|n| dir.join(n))
-            .find(|p| p.symlink_metadata().is_ok());
-        let found = match here {
+        let found = match config_in(dir) {
             Some(p) => Some(p),
             None => dir.parent().and_then(|up| self.find_from(up)),
         };

@@ -59,9 +59,8 @@ const DFA_AFTER: usize = 512 << 10;
 /// The least text a run must read for the DFA to be worth building. Building it for the default
 /// packs costs about 300 M instructions, and each byte the DFA scans instead of the trie saves
 /// about 50 (a helper's instruction counts): building paid for itself only after about 6 MB.
-/// Measured on runs of the benchmark corpus (hyperfine, two cores): 1 MB of files 1.28× faster
-/// without it, 3 MB 1.06×; from 10 MB on, building it at once is as fast as or faster than
-/// after 512 KB.
+/// Measured on runs of the benchmark corpus (hyperfine, two cores): 1 MB of files 1.32× faster
+/// without it, 3 MB 1.04×; 10 MB, built at once, the same as built after 512 KB.
 const DFA_WORTH: u64 = 6 << 20;
 
 /// The most strings a group builds a DFA for: its size grows with strings × byte classes.

@@ -219,7 +219,8 @@ impl RegexGroup {
         while at < to && at <= text.len() {
             let found = re.search(&Input::new(text).range(at..));
             let s = found.as_ref().map_or(text.len(), |m| m.start());
-            if found.is_none() || s >= to || s >= text.len() {
+            // (No match at all: `s` is the text's end.)
+            if s >= to || s >= text.len() {
                 // The search read on past this piece: no match starts in `at..s`.
                 if let Some(g) = gaps {
                     g.note(at, s);

@@ -19,8 +19,7 @@ use crate::rule::Severity;
 /// The GitHub Actions renderer.
 pub struct Github;
 
-/// Escape a command's message.
-/// Other control characters are shown as in the human report ([`super::printable`]: ESC as
+/// Escape a command's message. Other control characters are shown as in the human report ([`super::printable`]: ESC as
 /// `␛`): a draft's or a file name's escape sequence must not reach a CI log's terminal.
 pub fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -29,7 +28,7 @@ pub fn escape_data(s: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c => out.push_str(&super::printable(c.encode_utf8(&mut [0; 4]))),
+            c => out.push(super::control_picture(c).unwrap_or(c)),
         }
     }
     out

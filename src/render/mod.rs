@@ -249,13 +249,6 @@ pub fn points(p: f64) -> String {
 /// it cannot move the cursor, recolour or clear the screen, or split a report's line. Tabs
 /// stay.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    let shown = |c: char| match c {
-        '\t' => None,
-        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
-        '\u{7F}' => Some('\u{2421}'),
-        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
-        _ => None,
-    };
     // Most text has none: a byte scan tells.
     let b = s.as_bytes();
     let plain =
@@ -263,7 +256,18 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }
-    s.chars().map(|c| shown(c).unwrap_or(c)).collect()
+    s.chars().map(|c| control_picture(c).unwrap_or(c)).collect()
+}
+
+/// What [`printable`] shows for `c`: its control picture, or `None` to keep it (a tab too).
+pub(crate) fn control_picture(c: char) -> Option<char> {
+    match c {
+        '\t' => None,
+        '\u{0}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
+        _ => None,
+    }
 }
 
 /// Whether a C1 control character (U+0080 to U+009F: 0xC2 then 0x80 to 0x9F in UTF-8) starts

@@ -439,12 +439,7 @@ fn lint(
             let read = match pre {
                 Pre::Report(report) => {
                     for w in &report.warnings {
-                        note!(
-                            err,
-                            cli.quiet,
-                            "{}: {w}",
-                            crate::render::printable(&report.path)
-                        )?;
+                        note!(err, cli.quiet, "{}: {w}", report.path)?;
                     }
                     let g: FileGate = configs.list[*i].gate_for(file.as_deref());
                     // Once the reader has gone, a report is only counted.
@@ -459,12 +454,7 @@ fn lint(
                 Ok(Some(doc)) => doc,
                 // Binary and not an error (see `binary_is_an_error`): a note.
                 Ok(None) if !binary_is_an_error(input, cli) => {
-                    note!(
-                        err,
-                        cli.quiet,
-                        "{}: skipped: binary file",
-                        crate::render::printable(&input.display())
-                    )?;
+                    note!(err, cli.quiet, "{}: skipped: binary file", input.display())?;
                     // A skipped file did not fail: `--quiet` reports only those that did.
                     if reporting && !cli.quiet {
                         renderer.unread(out, &input.display(), "skipped: binary file", false)?;
@@ -504,12 +494,8 @@ fn lint(
             };
             // How the file was read (lossy decoding…): a note on stderr in every format.
             for w in &doc.warnings {
-                note!(
-                    err,
-                    cli.quiet,
-                    "{}: {w}",
-                    crate::render::printable(&doc.path)
-                )?;
+                // `note!` shows the name's control characters as pictures.
+                note!(err, cli.quiet, "{}: {w}", doc.path)?;
             }
             let config = &configs.list[*i];
             let g: FileGate = config.gate_for(file.as_deref());

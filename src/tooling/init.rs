@@ -143,12 +143,11 @@ pub fn init(dir: &Path) -> Result<Option<std::path::PathBuf>> {
             ));
         }
     }
-    let above = dir.ancestors().skip(1).find_map(|d| {
-        crate::config::FILE_NAMES
-            .iter()
-            .map(|n| d.join(n))
-            .find(|p| p.is_file())
-    });
+    // The config the drafts here used so far, as discovery finds it.
+    let above = dir
+        .ancestors()
+        .skip(1)
+        .find_map(crate::config::discover::config_in);
     let pack_text = match &above {
         Some(_) => TEAM_PACK.replacen(
             "name = \"team\"",
