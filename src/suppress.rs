@@ -92,8 +92,10 @@ pub fn directives(source: &str) -> Vec<Directive> {
             let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
                 continue;
             };
-            // A directive on its own line inside a comment found already.
-            if comments.iter().any(|r| r.contains(&name.start())) {
+            // A directive on its own line inside a comment found already (the comments
+            // are in order and apart: the last that starts before it is the only candidate).
+            let before = comments.partition_point(|r| r.start <= name.start());
+            if before > 0 && comments[before - 1].contains(&name.start()) {
                 continue;
             }
             if std::ptr::eq(re, &*COMMENT) {
@@ -122,6 +124,15 @@ pub fn directives(source: &str) -> Vec<Directive> {
     }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// What [`apply`] does with one finding.
+#[derive(Clone, Copy)]
+enum Verdict {
+    Kept,
+    Suppressed,
+    /// Inside a directive.
+    Dropped,
 }
 
 /// A stretch of the source where one selector (or every rule) is off.
@@ -324,20 +335,51 @@ pub fn apply(
         unknown: unknown(&dirs, rules, off),
         ..Outcome::default()
     };
-    for f in findings {
+    // The directives' spans, merged, and the regions by where they start: a finding is
+    // looked up in both, not compared with every directive (a long file may have thousands).
+    let spans = crate::document::links::merge(
+        &[],
+        &dirs.iter().map(|d| d.span.clone()).collect::<Vec<_>>(),
+    );
+    let mut by_start: Vec<usize> = (0..regions.len()).collect();
+    by_start.sort_by_key(|&i| regions[i].range.start);
+    // Findings come in order of their starts; the regions open at a finding's start are kept
+    // in `open` as the starts advance.
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    if !findings.is_sorted_by_key(|f| f.span.start) {
+        order.sort_by_key(|&i| findings[i].span.start);
+    }
+    let mut verdict = vec![Verdict::Kept; findings.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut next = 0;
+    for i in order {
+        let at = findings[i].span.start;
         // A directive is not prose: what it names (`seed/partner-close`) is not a finding.
-        if dirs.iter().any(|d| d.span.contains(&f.span.start)) {
+        let before = spans.partition_point(|s| s.start <= at);
+        if before > 0 && spans[before - 1].contains(&at) {
+            verdict[i] = Verdict::Dropped;
             continue;
         }
-        let mut hit = false;
-        for r in regions.iter_mut().filter(|r| r.covers(&f)) {
-            r.used = true;
-            hit = true;
+        while let Some(&r) = by_start
+            .get(next)
+            .filter(|&&r| regions[r].range.start <= at)
+        {
+            open.push(r);
+            next += 1;
         }
-        if hit {
-            out.suppressed.push(f);
-        } else {
-            out.kept.push(f);
+        open.retain(|&r| regions[r].range.end > at);
+        for &r in &open {
+            if regions[r].covers(&findings[i]) {
+                regions[r].used = true;
+                verdict[i] = Verdict::Suppressed;
+            }
+        }
+    }
+    for (f, v) in findings.into_iter().zip(verdict) {
+        match v {
+            Verdict::Kept => out.kept.push(f),
+            Verdict::Suppressed => out.suppressed.push(f),
+            Verdict::Dropped => {}
         }
     }
     // A name of rules this run turned off only (`--select`, `--ignore`): that it silenced
@@ -439,6 +481,32 @@ mod tests {
         assert_eq!((o.kept.len(), o.suppressed.len()), (1, 1));
         assert_eq!(o.kept[0].span.start, 39);
         assert!(o.unused.is_empty());
+    }
+
+    #[test]
+    fn findings_out_of_order_meet_every_region_that_covers_them() {
+        // Two directives on one line: the disable's region starts before the earlier
+        // directive's next line does. Findings come in no order, one inside a directive.
+        let s = "<!-- pitchlint-disable-next-line seed/a --> <!-- pitchlint-disable sales/x -->\nAAA\nBBB\n<!-- pitchlint-enable -->\nCCC\n";
+        let mut named = at(s, "seed/a", "seed/a");
+        named.span.start += 1;
+        let f = vec![
+            at(s, "CCC", "sales/x"),
+            at(s, "BBB", "seed/a"),
+            at(s, "AAA", "seed/a"),
+            at(s, "BBB", "sales/x"),
+            named,
+        ];
+        let o = apply(s, f, &[meta("seed/a"), meta("sales/x")], &[]);
+        let text = |v: &[Finding]| -> Vec<String> {
+            v.iter()
+                .map(|f| format!("{} {}", &s[f.span.clone()], f.rule.qualified))
+                .collect()
+        };
+        // Kept and suppressed keep the order they came in; the one in a directive is gone.
+        assert_eq!(text(&o.kept), ["CCC sales/x", "BBB seed/a"]);
+        assert_eq!(text(&o.suppressed), ["AAA seed/a", "BBB sales/x"]);
+        assert!(o.unused.is_empty(), "{:?}", text(&o.unused));
     }
 
     #[test]
