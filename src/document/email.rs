@@ -7,13 +7,15 @@
 //! - the subject maps to the Subject header's value (byte for byte when it was not encoded);
 //! - each decoded body line maps to the encoded line it came from (for quoted-printable, the
 //!   logical line made of soft-broken physical lines), byte for byte when the two are equal;
-//! - a base64 body maps as a whole to the part's first encoded line.
+//! - a base64 body maps piece by piece: each 48 decoded bytes (to the next character) to the 64
+//!   characters they came from; as a whole to the part's first encoded line when a charset
+//!   conversion made the text differ from the decoded bytes.
 //!
 //! No view text ever maps into a header other than Subject.
 
 use std::ops::Range;
 
-use mail_parser::{Encoding, HeaderName, MessageParser, PartType};
+use mail_parser::{Encoding, HeaderName, MessageParser, MimeHeaders, PartType};
 
 use super::align;
 use super::view::{View, ViewBuilder};
@@ -114,6 +116,7 @@ fn body_map(
     range: Range<usize>,
     encoding: Encoding,
     lossy: &Lossy,
+    same_bytes: bool,
 ) -> OffsetMap {
     let enc_lines = match encoding {
         Encoding::QuotedPrintable => qp_lines(raw, range.clone()),
@@ -136,6 +139,7 @@ fn body_map(
         n_enc -= 1;
     }
     if encoding == Encoding::Base64
+        && same_bytes
         && let Some(chunks) = base64_chunks(text, raw, range.clone(), lossy)
     {
         return OffsetMap::new(chunks);
@@ -179,8 +183,10 @@ const BASE64_PIECE: usize = 48;
 /// A base64 body's map, piece by piece: each [`BASE64_PIECE`] decoded bytes map to the 64
 /// characters they were decoded from, so a finding quotes a line's worth of the encoding, not
 /// the whole body (a body on one line was quoted whole by every finding: 1 MB of it wrote
-/// 11 GB of JSON). `None` when the decoded text is not as long as the characters decode to
-/// (a charset conversion changed it): then the body maps to its first line.
+/// 11 GB of JSON). A piece's text ends on a character boundary (a piece that ended inside a
+/// character would make the view give up mapping the rest). The caller knows that the text is
+/// the decoded bytes (UTF-8 or ASCII); `None` when it is not as long as the characters decode
+/// to: then the body maps to its first line.
 fn base64_chunks(text: &str, raw: &[u8], range: Range<usize>, lossy: &Lossy) -> Option<Vec<Chunk>> {
     let mut starts = Vec::with_capacity(text.len() / BASE64_PIECE + 1);
     let mut count = 0usize;
@@ -206,17 +212,23 @@ fn base64_chunks(text: &str, raw: &[u8], range: Range<usize>, lossy: &Lossy) -> 
     if decoded != text.len() || text.is_empty() {
         return None;
     }
-    let chunks = starts
-        .iter()
-        .enumerate()
-        .map(|(k, &from)| {
-            let to = starts.get(k + 1).copied().unwrap_or(end);
-            Chunk {
-                text: k * BASE64_PIECE..((k + 1) * BASE64_PIECE).min(text.len()),
-                source: lossy.range(from..to),
-            }
-        })
-        .collect();
+    let mut chunks = Vec::with_capacity(starts.len());
+    let mut at = 0;
+    for (k, &from) in starts.iter().enumerate() {
+        let mut upto = ((k + 1) * BASE64_PIECE).min(text.len());
+        while !text.is_char_boundary(upto) {
+            upto += 1;
+        }
+        if upto <= at {
+            continue;
+        }
+        let to = starts.get(k + 1).copied().unwrap_or(end);
+        chunks.push(Chunk {
+            text: at..upto,
+            source: lossy.range(from..to),
+        });
+        at = upto;
+    }
     Some(chunks)
 }
 
@@ -309,9 +321,23 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
         if part.is_encoding_problem {
             warnings.push("the body could not be decoded cleanly".to_string());
         }
+        // Whether the text is the body's decoded bytes: ASCII text, or a UTF-8 or ASCII part.
+        // (A UTF-16 body of ASCII and CJK may convert to as many bytes as it had: its length
+        // says nothing.)
+        let charset = part.content_type().and_then(|c| c.attribute("charset"));
+        let same_bytes = |text: &str| {
+            // (ASCII text decoded from UTF-16 is half as long as its bytes: the length check
+            // turns it away.)
+            text.is_ascii()
+                || charset.is_none_or(|c| {
+                    ["utf-8", "utf8", "us-ascii", "ascii"]
+                        .iter()
+                        .any(|u| c.eq_ignore_ascii_case(u))
+                })
+        };
         match &part.body {
             PartType::Text(text) => {
-                let map = body_map(text, &bytes, range, part.encoding, &lossy);
+                let map = body_map(text, &bytes, range, part.encoding, &lossy, same_bytes(text));
                 b.append_mapped(
                     View {
                         text: text.to_string(),
@@ -324,7 +350,7 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
                 );
             }
             PartType::Html(text) => {
-                let map = body_map(text, &bytes, range, part.encoding, &lossy);
+                let map = body_map(text, &bytes, range, part.encoding, &lossy, same_bytes(text));
                 b.append_mapped(html::view(text), &map);
             }
             _ => {}
@@ -462,6 +488,24 @@ mod tests {
         let t = d.map.to_source(j..j + 3);
         let last = d.source.find("ZXN0LApTYW0K").unwrap() + "ZXN0LApTYW0K".len();
         assert_eq!(t.end, last, "{t:?}");
+    }
+
+    #[test]
+    fn a_character_across_a_base64_piece_keeps_the_rest_mapped() {
+        // "’" is decoded bytes 47..50, across the first piece's end (found by a review: the
+        // view gave up mapping after it, and every later finding quoted the rest of the body).
+        let eml = "Subject: x\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n\
+            SGkgRGFuYSwKCk91ciB0ZWFtIG1vdmVzIGZyZWlnaHQgYWNyb3NzIE9oaW8gSXTigJlzIHRydWUu\n\
+            IFdlIHJ1biA0MCB0cnVja3Mgb3V0IG9mIERheXRvbiBldmVyeSBuaWdodCBmb3IgZ3JvY2VycyBh\n\
+            bmQgcGxhbnRzIGluIE9oaW8gYW5kIEluZGlhbmEuIFdlIGxldmVyYWdlIGxhbmVzLgoKQ2FuIHdl\n\
+            IHRhbGsgVHVlc2RheT8KClNhbQo=\n";
+        let d = read("s.eml", eml.as_bytes().to_vec()).unwrap();
+        assert!(d.text().contains("It’s true."));
+        let i = d.text().find("leverage").unwrap();
+        let s = d.map.to_source(i..i + 8);
+        let chars: String = d.source[s.clone()].split_whitespace().collect();
+        assert!(chars.len() <= 64, "{s:?}");
+        assert!(d.source[..s.start].contains("bmQgcGxhbnRz"), "{s:?}");
     }
 
     #[test]

@@ -214,16 +214,12 @@ fn embedded_dfas_pass_the_full_check() {
 /// exceptions took it to 4,692 KB: "Greetings," that goes on after the comma (141 KB; three
 /// other forms tried cost 2.5 to 6 MB) and the seller's next step, "I'll follow up in 2 weeks",
 /// which concrete-proof took for a result (287 KB). Start-up stayed the same (hyperfine, 300
-/// runs on a 3 KB draft: 2.10 ms beyond `true` before, 1.95 ms after). 4,736 KB until
-/// session 27 (4,692 KB), when research/proposal-no-price's amount before a currency word had
-/// to start after a character (a word boundary let a run of `1,1,1,…` be searched again from
-/// each digit: 80 KB took 7 s, now 0.02 s) and the DFA grew to 5,038 KB (5,061 KB with an ASCII class); a counted `{0,24}`
-/// instead kept the build script busy for over 13 minutes. Start-up measured the same.
+/// runs on a 3 KB draft: 2.10 ms beyond `true` before, 1.95 ms after).
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
     assert!(
-        fwd.len() <= 5120 << 10,
+        fwd.len() <= 4736 << 10,
         "forward DFA {} KB",
         fwd.len() >> 10
     );
@@ -265,7 +261,7 @@ fn the_embedded_rule_dfa_stays_small() {
 /// you"), a law firm's partners beside the buyer ("you and the litigation partners"), a
 /// denial of self-praise and the longer "many of our" swaps; a 3 KB draft's start-up measured
 /// the same (hyperfine, 300 runs). It was 3,475 until sales/competitor-bashing and
-/// sales/buyer-blame added ~390 (session 27: "their support is a joke", "they only care about
+/// sales/buyer-blame added ~440 (session 27: "their support is a joke", "they only care about
 /// their margins", "I guess you don't want to grow", "you didn't even bother to open"; curly
 /// and straight apostrophes make two strings of each "don't"); see the README for the start-up.
 #[test]
@@ -273,7 +269,7 @@ fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_875, "{n} distinct strings");
+    assert!(n <= 3_925, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
