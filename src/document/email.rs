@@ -108,8 +108,10 @@ fn qp_lines(raw: &[u8], range: Range<usize>) -> Vec<(Range<usize>, Range<usize>)
     out
 }
 
-/// Build a map from the decoded body `text` to the source: line for line when the counts of
-/// decoded and encoded lines agree, else the whole body to its first encoded line.
+/// Build a map from the decoded body `text` to the source: a base64 body piece by piece when
+/// `same_bytes` (the text is the decoded bytes, no charset converted it; see
+/// [`base64_chunks`]), others line for line when the counts of decoded and encoded lines
+/// agree, else the whole body to its first encoded line.
 fn body_map(
     text: &str,
     raw: &[u8],
@@ -118,6 +120,12 @@ fn body_map(
     lossy: &Lossy,
     same_bytes: bool,
 ) -> OffsetMap {
+    if encoding == Encoding::Base64
+        && same_bytes
+        && let Some(chunks) = base64_chunks(text, raw, range.clone(), lossy)
+    {
+        return OffsetMap::new(chunks);
+    }
     let enc_lines = match encoding {
         Encoding::QuotedPrintable => qp_lines(raw, range.clone()),
         Encoding::None => raw_lines(raw, range.clone()),
@@ -137,12 +145,6 @@ fn body_map(
     let mut n_enc = enc_lines.len();
     while n_enc > dec.len() && enc_lines[n_enc - 1].0.is_empty() {
         n_enc -= 1;
-    }
-    if encoding == Encoding::Base64
-        && same_bytes
-        && let Some(chunks) = base64_chunks(text, raw, range.clone(), lossy)
-    {
-        return OffsetMap::new(chunks);
     }
     let mut chunks = Vec::new();
     let qp = encoding == Encoding::QuotedPrintable;
@@ -321,13 +323,11 @@ pub fn read(path: &str, bytes: Vec<u8>) -> Option<Document> {
         if part.is_encoding_problem {
             warnings.push("the body could not be decoded cleanly".to_string());
         }
-        // Whether the text is the body's decoded bytes: ASCII text, or a UTF-8 or ASCII part.
-        // (A UTF-16 body of ASCII and CJK may convert to as many bytes as it had: its length
-        // says nothing.)
+        // Whether the text is the body's decoded bytes: ASCII text (from UTF-16 it is half
+        // as long as they are, which `base64_chunks` turns away), or a UTF-8 or ASCII part. A
+        // UTF-16 body of ASCII and CJK may convert to as many bytes as it had.
         let charset = part.content_type().and_then(|c| c.attribute("charset"));
         let same_bytes = |text: &str| {
-            // (ASCII text decoded from UTF-16 is half as long as its bytes: the length check
-            // turns it away.)
             text.is_ascii()
                 || charset.is_none_or(|c| {
                     ["utf-8", "utf8", "us-ascii", "ascii"]

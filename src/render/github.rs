@@ -19,8 +19,9 @@ use crate::rule::Severity;
 /// The GitHub Actions renderer.
 pub struct Github;
 
-/// Escape a command's message. Other control characters are shown as in the human report ([`super::printable`]: ESC as
-/// `␛`): a draft's or a file name's escape sequence must not reach a CI log's terminal.
+/// Escape a command's message. Other control characters are shown as in the human report
+/// ([`super::printable`]: ESC as `␛`): a draft's or a file name's escape sequence must not
+/// reach a CI log's terminal.
 pub fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
