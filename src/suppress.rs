@@ -9,6 +9,8 @@
 //! Data flow: the source text → directives → byte regions, each for one selector → each
 //! finding is kept or suppressed. Regions that silenced nothing can be reported.
 
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -55,6 +57,8 @@ pub struct Directive {
     pub action: Action,
     /// The rules it names; empty means every rule.
     pub rules: Vec<String>,
+    /// Where each of `rules` is written in the source (a warning about one points at it).
+    pub names: Vec<Range<usize>>,
     /// Where it is in the source.
     pub span: Range<usize>,
     /// The directive word as written (`pitchlint-disable`).
@@ -107,16 +111,25 @@ pub fn directives(source: &str) -> Vec<Directive> {
                 "pitchlint-disable-next-line" => Action::DisableNextLine,
                 _ => Action::Unknown,
             };
+            let base = c.get(2).map_or(0, |m| m.start());
             let args = c.get(2).map_or("", |m| m.as_str());
             let args = args.split(" -- ").next().unwrap_or("");
-            let rules = args
-                .split(|ch: char| ch.is_whitespace() || ch == ',')
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
+            let (mut rules, mut names) = (Vec::new(), Vec::new());
+            let mut word: Option<usize> = None;
+            for (i, ch) in args.char_indices().chain([(args.len(), ' ')]) {
+                if ch.is_whitespace() || ch == ',' {
+                    if let Some(w) = word.take() {
+                        rules.push(args[w..i].to_string());
+                        names.push(base + w..base + i);
+                    }
+                } else if word.is_none() {
+                    word = Some(i);
+                }
+            }
             out.push(Directive {
                 action,
                 rules,
+                names,
                 span: all.start()..all.end(),
                 name: name.as_str().to_string(),
             });
@@ -138,20 +151,27 @@ enum Verdict {
 /// A stretch of the source where one selector (or every rule) is off.
 #[derive(Debug)]
 struct Region {
-    directive: usize,
+    /// The selector; none for every rule.
     rule: Option<String>,
+    /// Where the selector is written (the whole directive when it names no rule).
+    at: Range<usize>,
     range: Range<usize>,
-    used: bool,
 }
 
-impl Region {
-    fn covers(&self, f: &Finding) -> bool {
-        self.range.contains(&f.span.start)
-            && self
-                .rule
-                .as_ref()
-                .is_none_or(|r| specificity(r, &f.rule).is_some())
+/// Every selector that names the rule `m` (see [`specificity`]): its `pack/id`, its id, its
+/// pack, and each prefix of `pack/id` that ends at a `-` or just before one. A finding looks
+/// these up, rather than comparing itself with every open region.
+fn selectors_of(m: &RuleMeta) -> Vec<&str> {
+    let q = m.qualified.as_str();
+    let mut out = vec![q, m.id.as_str(), m.pack.as_str()];
+    if let Some(slash) = q.find('/') {
+        for k in slash + 1..q.len() {
+            if q.is_char_boundary(k) && (q[..k].ends_with(['-', '/']) || q[k..].starts_with('-')) {
+                out.push(&q[..k]);
+            }
+        }
     }
+    out
 }
 
 /// Findings sorted into kept and suppressed, and the suppressions that silenced nothing.
@@ -172,36 +192,42 @@ pub struct Outcome {
 fn regions(source: &str, dirs: &[Directive]) -> Vec<Region> {
     let index = LineIndex::new(source);
     let mut out: Vec<Region> = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    let targets = |d: &Directive| -> Vec<Option<String>> {
+    // The regions still open, by selector: an enable closes its own selectors' only (a file
+    // may hold thousands of disables that are never closed).
+    let mut open: HashMap<Option<String>, Vec<usize>> = HashMap::new();
+    let targets = |d: &Directive| -> Vec<(Option<String>, Range<usize>)> {
         if d.rules.is_empty() {
-            vec![None]
+            vec![(None, d.span.clone())]
         } else {
-            d.rules.iter().cloned().map(Some).collect()
+            let names = d.names.iter().cloned();
+            d.rules.iter().cloned().map(Some).zip(names).collect()
         }
     };
-    for (i, d) in dirs.iter().enumerate() {
+    for d in dirs {
         match d.action {
             Action::Disable => {
-                for rule in targets(d) {
-                    open.push(out.len());
+                for (rule, at) in targets(d) {
+                    open.entry(rule.clone()).or_default().push(out.len());
                     out.push(Region {
-                        directive: i,
                         rule,
+                        at,
                         range: d.span.end..source.len(),
-                        used: false,
                     });
                 }
             }
-            Action::Enable => open.retain(|&r| {
-                let region = &mut out[r];
-                let closes =
-                    d.rules.is_empty() || region.rule.as_ref().is_some_and(|x| d.rules.contains(x));
-                if closes {
-                    region.range.end = d.span.start;
+            Action::Enable => {
+                let closed: Vec<Vec<usize>> = if d.rules.is_empty() {
+                    open.drain().map(|(_, list)| list).collect()
+                } else {
+                    d.rules
+                        .iter()
+                        .filter_map(|x| open.remove(&Some(x.clone())))
+                        .collect()
+                };
+                for r in closed.into_iter().flatten() {
+                    out[r].range.end = d.span.start;
                 }
-                !closes
-            }),
+            }
             Action::Unknown => {}
             Action::DisableNextLine => {
                 let line = index.line_of(d.span.end.saturating_sub(1).max(d.span.start)) + 1;
@@ -212,12 +238,11 @@ fn regions(source: &str, dirs: &[Directive]) -> Vec<Region> {
                 };
                 // A line's end belongs to it, so an empty span at its end is covered too.
                 let range = range.start..range.end + 1;
-                for rule in targets(d) {
+                for (rule, at) in targets(d) {
                     out.push(Region {
-                        directive: i,
                         rule,
+                        at,
                         range: range.clone(),
-                        used: false,
                     });
                 }
             }
@@ -284,8 +309,10 @@ fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding 
 
 /// Misspelt directives and names that match none of `rules` nor of `off` (the packs' rules a
 /// selection turned off: naming one is no typo). Built-in `pitchlint/…` names always match.
+/// A warning about a name points at the name (a directive may name thousands).
 fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -> Vec<Finding> {
     let mut out = Vec::new();
+    let loaded: Vec<&Arc<RuleMeta>> = rules.iter().collect();
     for d in dirs {
         if d.action == Action::Unknown {
             out.push(warning(
@@ -295,17 +322,17 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -
             ));
             continue;
         }
-        for r in &d.rules {
+        for (r, at) in d.rules.iter().zip(&d.names) {
             let known = r == "pitchlint"
                 || r.starts_with("pitchlint/")
                 || rules.iter().chain(off).any(|m| specificity(r, m).is_some());
             if !known {
                 out.push(warning(
                     unknown_rule_meta(),
-                    d.span.clone(),
+                    at.clone(),
                     format!(
                         "`{r}` names no loaded rule or pack{}: this suppression silences nothing (see `pitchlint rules`)",
-                        crate::config::select::near_rules(r, &rules.iter().collect::<Vec<_>>())
+                        crate::config::select::near_rules(r, &loaded)
                     ),
                 ));
             }
@@ -330,7 +357,7 @@ pub fn apply(
             ..Outcome::default()
         };
     }
-    let mut regions = regions(source, &dirs);
+    let regions = regions(source, &dirs);
     let mut out = Outcome {
         unknown: unknown(&dirs, rules, off),
         ..Outcome::default()
@@ -343,14 +370,24 @@ pub fn apply(
     );
     let mut by_start: Vec<usize> = (0..regions.len()).collect();
     by_start.sort_by_key(|&i| regions[i].range.start);
-    // Findings come in order of their starts; the regions open at a finding's start are kept
-    // in `open` as the starts advance.
+    // Findings come in order of their starts. The regions open at a finding's start are
+    // grouped by selector, so that a finding looks up the few selectors that name its rule
+    // (thousands of disables that are never closed would otherwise each be compared with every
+    // later finding). A group's regions that no finding has used yet wait in `fresh`.
+    #[derive(Default)]
+    struct Group {
+        open: usize,
+        fresh: Vec<usize>,
+    }
+    let mut groups: HashMap<Option<&str>, Group> = HashMap::new();
+    let mut ends: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+    let mut closed = vec![false; regions.len()];
+    let mut used = vec![false; regions.len()];
     let mut order: Vec<usize> = (0..findings.len()).collect();
     if !findings.is_sorted_by_key(|f| f.span.start) {
         order.sort_by_key(|&i| findings[i].span.start);
     }
     let mut verdict = vec![Verdict::Kept; findings.len()];
-    let mut open: Vec<usize> = Vec::new();
     let mut next = 0;
     for i in order {
         let at = findings[i].span.start;
@@ -364,14 +401,26 @@ pub fn apply(
             .get(next)
             .filter(|&&r| regions[r].range.start <= at)
         {
-            open.push(r);
+            ends.push(Reverse((regions[r].range.end, r)));
+            let group = groups.entry(regions[r].rule.as_deref()).or_default();
+            group.open += 1;
+            group.fresh.push(r);
             next += 1;
         }
-        open.retain(|&r| regions[r].range.end > at);
-        for &r in &open {
-            if regions[r].covers(&findings[i]) {
-                regions[r].used = true;
+        while let Some(&Reverse((_, r))) = ends.peek().filter(|e| e.0.0 <= at) {
+            ends.pop();
+            closed[r] = true;
+            if let Some(group) = groups.get_mut(&regions[r].rule.as_deref()) {
+                group.open -= 1;
+            }
+        }
+        let rule = &findings[i].rule;
+        for sel in selectors_of(rule).into_iter().map(Some).chain([None]) {
+            if let Some(group) = groups.get_mut(&sel).filter(|g| g.open > 0) {
                 verdict[i] = Verdict::Suppressed;
+                for r in group.fresh.drain(..) {
+                    used[r] = !closed[r];
+                }
             }
         }
     }
@@ -388,17 +437,18 @@ pub fn apply(
         !rules.iter().any(|m| specificity(x, m).is_some())
             && off.iter().any(|m| specificity(x, m).is_some())
     };
-    for r in regions.iter().filter(|r| !r.used) {
-        let d = &dirs[r.directive];
+    // A name of no rule is already reported as unknown, at the name.
+    let unknown_at: HashSet<usize> = out
+        .unknown
+        .iter()
+        .filter(|u| Arc::ptr_eq(&u.rule, &unknown_rule_meta()))
+        .map(|u| u.span.start)
+        .collect();
+    for (r, _) in regions.iter().zip(&used).filter(|(_, used)| !**used) {
         if r.rule.as_deref().is_some_and(off_only) {
             continue;
         }
-        // A name of no rule is already reported as unknown.
-        if r.rule.as_ref().is_some_and(|x| {
-            out.unknown
-                .iter()
-                .any(|u| u.span == d.span && u.message().contains(&format!("`{x}`")))
-        }) {
+        if r.rule.is_some() && unknown_at.contains(&r.at.start) {
             continue;
         }
         let what = match &r.rule {
@@ -407,7 +457,7 @@ pub fn apply(
         };
         out.unused.push(Finding {
             rule: unused_meta(),
-            span: d.span.clone(),
+            span: r.at.clone(),
             scope: Scope::NONE,
             message: Some(what.into()),
             strength: 1.0,
@@ -507,6 +557,111 @@ mod tests {
         assert_eq!(text(&o.kept), ["CCC sales/x", "BBB seed/a"]);
         assert_eq!(text(&o.suppressed), ["AAA seed/a", "BBB sales/x"]);
         assert!(o.unused.is_empty(), "{:?}", text(&o.unused));
+    }
+
+    #[test]
+    fn a_rule_is_looked_up_under_exactly_the_selectors_that_name_it() {
+        let sels = [
+            "sales/no-fluff-talk",
+            "no-fluff-talk",
+            "sales",
+            "sales/",
+            "sales/no-",
+            "sales/no",
+            "sales/no-fluff",
+            "sales/no-fluff-",
+            "sales/no-f",
+            "sales/no-fluff-talk-",
+            "sale",
+            "no-fluff",
+            "fluff-talk",
+            "s",
+            "seed/no-fluff-talk",
+            "/",
+            "sales/no-fluff-talk/",
+        ];
+        for q in ["sales/no-fluff-talk", "sales/x", "p/é-a", "sales/-a-"] {
+            let m = meta(q);
+            let found = selectors_of(&m);
+            for sel in sels.iter().copied().chain(found.iter().copied()) {
+                assert_eq!(
+                    found.contains(&sel),
+                    specificity(sel, &m).is_some(),
+                    "{sel:?} for {q}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn disables_never_closed_and_enables_of_other_rules_keep_their_meaning() {
+        // Each disable stays open to the end; each enable closes only the rule it names.
+        let mut s = String::new();
+        for _ in 0..3 {
+            s.push_str(
+                "<!-- pitchlint-disable seed/a -->\n<!-- pitchlint-enable sales/x -->\nAAA\n",
+            );
+        }
+        s.push_str(
+            "<!-- pitchlint-disable sales/x -->\nBBB\n<!-- pitchlint-enable seed/a -->\nCCC\n",
+        );
+        let f = vec![
+            at(&s, "AAA", "seed/a"),
+            at(&s, "AAA", "sales/x"),
+            at(&s, "BBB", "seed/a"),
+            at(&s, "BBB", "sales/x"),
+            at(&s, "CCC", "seed/a"),
+            at(&s, "CCC", "sales/x"),
+        ];
+        let o = apply(&s, f, &[meta("seed/a"), meta("sales/x")], &[]);
+        let names = |v: &[Finding]| -> Vec<String> {
+            v.iter()
+                .map(|f| format!("{} {}", &s[f.span.clone()], f.rule.qualified))
+                .collect()
+        };
+        assert_eq!(names(&o.kept), ["AAA sales/x", "CCC seed/a"]);
+        assert_eq!(
+            names(&o.suppressed),
+            ["AAA seed/a", "BBB seed/a", "BBB sales/x", "CCC sales/x"]
+        );
+        // The second and third `seed/a` disables were open over a `seed/a` finding too (BBB).
+        assert!(o.unused.is_empty(), "{:?}", names(&o.unused));
+    }
+
+    #[test]
+    fn a_region_closed_before_a_finding_is_not_used_by_it() {
+        let s = "<!-- pitchlint-disable seed/a -->\n<!-- pitchlint-enable seed/a -->\n<!-- pitchlint-disable seed/a -->\nAAA\n";
+        let o = apply(s, vec![at(s, "AAA", "seed/a")], &[meta("seed/a")], &[]);
+        assert_eq!(o.suppressed.len(), 1);
+        // The first disable closed before AAA: it silenced nothing, and is named where it is.
+        assert_eq!(o.unused.len(), 1);
+        assert_eq!(o.unused[0].span, 23..29);
+        assert_eq!(&s[o.unused[0].span.clone()], "seed/a");
+    }
+
+    #[test]
+    fn a_warning_about_a_name_points_at_the_name() {
+        let s = "pitchlint-disable-next-line sales, salez seed/a -- why\nfoo\n";
+        let d = directives(s);
+        let names: Vec<&str> = d[0].names.iter().map(|r| &s[r.clone()]).collect();
+        assert_eq!(names, ["sales", "salez", "seed/a"]);
+        let o = apply(
+            s,
+            vec![at(s, "foo", "seed/a")],
+            &[meta("seed/a"), meta("sales/x")],
+            &[],
+        );
+        assert_eq!(o.unknown.len(), 1);
+        assert_eq!(&s[o.unknown[0].span.clone()], "salez");
+        // `sales` silenced nothing, even though the warning about `salez` suggests it.
+        assert!(
+            o.unknown[0].message().contains("`sales`"),
+            "{}",
+            o.unknown[0].message()
+        );
+        assert_eq!(o.unused.len(), 1);
+        assert_eq!(&s[o.unused[0].span.clone()], "sales");
+        assert!(o.unused[0].message().contains("`sales`"));
     }
 
     #[test]

@@ -113,9 +113,12 @@ fn unused_disables_are_reported_when_asked() {
     let (v, code) = lint("d.md", text, &["--report-unused-disables"]);
     assert_eq!(rules(&v), ["pitchlint/unused-disable"]);
     let f = &v["files"][0]["findings"][0];
+    // It points at the name that silenced nothing, after `<!-- pitchlint-disable-next-line `.
+    let col = text.lines().nth(2).unwrap().find("seed/").unwrap() + 1;
+    assert_eq!(col, 34);
     assert_eq!(
         (f["line"].as_u64(), f["column"].as_u64()),
-        (Some(3), Some(1))
+        (Some(3), Some(col as u64))
     );
     assert_eq!(f["severity"], "warning");
     assert!(

@@ -66,6 +66,9 @@ pub struct Matcher {
     n_patterns: usize,
     /// For each distinct pattern, the (rule, local pattern) pairs that declared it.
     owners: Vec<Vec<(u32, u32)>>,
+    /// For each distinct pattern, whether it is a rule's regex (whose scan skips its own
+    /// overlaps: see [`RegexGroup::scan`]).
+    regex: Vec<bool>,
 }
 
 impl Matcher {
@@ -181,6 +184,10 @@ impl Matcher {
             regexes: regexes?,
             n_patterns: specs.len(),
             owners,
+            regex: specs
+                .iter()
+                .map(|s| matches!(s, PatternSpec::Regex(_)))
+                .collect(),
         })
     }
 
@@ -210,16 +217,18 @@ impl Matcher {
     /// piece yields the candidates that start in it, and one ordered pass then drops a
     /// pattern's hits that overlap its previous one.
     pub fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
-        self.find_all_in(text, out, PIECE_MIN);
+        self.find_all_in(text, out, PIECE_MIN, true);
     }
 
-    fn find_all_in(&self, text: &str, out: &mut Vec<Hit>, piece_min: usize) {
+    /// [`Matcher::find_all`] in pieces of at least `piece_min` bytes; `skip` (see
+    /// [`RegexGroup::scan`]) changes the cost only, never the hits.
+    fn find_all_in(&self, text: &str, out: &mut Vec<Hit>, piece_min: usize, skip: bool) {
         if self.n_patterns == 0 {
             return;
         }
         let pieces = pieces(text, rayon::current_num_threads().max(2), piece_min);
-        let cands: Vec<Vec<Cand>> = if pieces.len() <= 1 {
-            vec![self.scan_groups(text, 0, text.len() + 1, &[])]
+        let mut cands: Vec<Vec<Cand>> = if pieces.len() <= 1 {
+            vec![self.scan_groups(text, 0, text.len() + 1, &[], skip)]
         } else {
             use rayon::prelude::*;
             // What each regex group's searches learned of where its next match starts, shared
@@ -229,9 +238,12 @@ impl Matcher {
                 self.regexes.iter().map(|_| Default::default()).collect();
             pieces
                 .par_iter()
-                .map(|r| self.scan_groups(text, r.start, r.end, &gaps))
+                .map(|r| self.scan_groups(text, r.start, r.end, &gaps, skip))
                 .collect()
         };
+        if skip && pieces.len() > 1 {
+            self.rescan_straddled(text, &pieces, &mut cands);
+        }
         // About one hit per candidate: reserved once, a long text's hits hold no doubling's
         // slack for as long as the rules read them.
         out.reserve(cands.iter().map(Vec::len).sum());
@@ -262,16 +274,50 @@ impl Matcher {
         out[group_start..].sort_by_key(|h| (h.rule, h.pattern));
     }
 
+    /// A piece's scan skipped a rule pattern's matches inside its own last one, but the
+    /// previous pieces' last match of that pattern may end inside one of this piece's: the
+    /// matcher then drops that one and may keep a match it skipped. Such a piece (rare: two
+    /// matches of one pattern that overlap across a piece's start) is scanned again without
+    /// skipping.
+    fn rescan_straddled(&self, text: &str, pieces: &[Range<usize>], cands: &mut [Vec<Cand>]) {
+        let mut last_end = vec![0usize; self.n_patterns];
+        for (piece, list) in pieces.iter().zip(cands.iter_mut()) {
+            let straddled = list.iter().any(|c| {
+                let e = last_end[c.pattern as usize];
+                self.regex[c.pattern as usize] && c.start < e && e < c.end
+            });
+            if straddled {
+                *list = self.scan_groups(text, piece.start, piece.end, &[], false);
+            }
+            // The pattern's last end as the matcher will see it: a candidate inside the
+            // previous one is dropped.
+            for c in list.iter() {
+                let e = &mut last_end[c.pattern as usize];
+                if c.start >= *e {
+                    *e = c.end;
+                }
+            }
+        }
+    }
+
     /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), sorted
     /// by start, then pattern, then longest first; phrase matches inside a word are dropped.
     /// `gaps`: one per regex group when the text is scanned in pieces, else none.
-    fn scan_groups(&self, text: &str, from: usize, to: usize, gaps: &[regexes::Gaps]) -> Vec<Cand> {
+    /// `skip`: see [`RegexGroup::scan`].
+    fn scan_groups(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        gaps: &[regexes::Gaps],
+        skip: bool,
+    ) -> Vec<Cand> {
         let mut all = Vec::new();
         for g in &self.literals {
             g.scan(text, from, to, &mut all);
         }
         for (i, g) in self.regexes.iter().enumerate() {
-            g.scan(text, from, to, &mut all, gaps.get(i));
+            g.scan(text, from, to, &mut all, gaps.get(i), skip);
         }
         all.sort_unstable_by_key(|c| (c.start, c.pattern, std::cmp::Reverse(c.end)));
         all

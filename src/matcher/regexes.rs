@@ -190,6 +190,14 @@ impl RegexGroup {
 
     /// Push a candidate for every pattern match that starts in `from..to`. `gaps` is shared by
     /// the pieces of one text scanned in parallel.
+    ///
+    /// With `skip`, a rule pattern's matches that start inside its own last match are not
+    /// looked for (the matcher drops them anyway, as `find_iter` would), and the text inside a
+    /// long match is walked with anchored searches rather than searched again from each
+    /// character: each such search would read to the long match's end, so 80 KB of `1,1,1,…
+    /// usd` took seconds. Only a piece's first matches may then differ from a scan without
+    /// `skip`, where the previous piece's last match of the same pattern reaches into this
+    /// one: see [`super::Matcher::find_all`].
     pub(super) fn scan(
         &self,
         text: &str,
@@ -197,8 +205,8 @@ impl RegexGroup {
         to: usize,
         out: &mut Vec<Cand>,
         gaps: Option<&Gaps>,
+        skip: bool,
     ) {
-        let re = &self.re;
         let mut at = from;
         if let Some(next) = gaps.and_then(|g| g.next_match_from(from)) {
             if next >= to {
@@ -206,18 +214,16 @@ impl RegexGroup {
             }
             at = next;
         }
-        let push = |out: &mut Vec<Cand>, local: usize, s: usize, end: usize| {
-            let (pattern, words) = self.ids[local];
-            if !words || unicode_bounded(text, s, end) {
-                out.push(Cand {
-                    pattern,
-                    start: s,
-                    end,
-                });
-            }
+        let mut scan = Scan {
+            group: self,
+            text,
+            skip,
+            own_end: vec![0; self.ids.len()],
+            out,
         };
+        let char_after = |t: usize| t + text[t..].chars().next().map_or(1, char::len_utf8);
         while at < to && at <= text.len() {
-            let found = re.search(&Input::new(text).range(at..));
+            let found = self.re.search(&Input::new(text).range(at..));
             let s = found.as_ref().map_or(text.len(), |m| m.start());
             // (No match at all: `s` is the text's end.)
             if s >= to || s >= text.len() {
@@ -229,21 +235,79 @@ impl RegexGroup {
             }
             let Some(m) = found else { break };
             let first = m.pattern();
-            push(out, first.as_usize(), s, m.end());
-            for &pid in &self.by_first_byte[usize::from(text.as_bytes()[s])] {
-                let pid = PatternID::new_unchecked(pid as usize);
-                if pid == first {
-                    continue;
-                }
-                let input = Input::new(text).range(s..).anchored(Anchored::Pattern(pid));
-                if let Some(x) = re.search(&input) {
-                    push(out, pid.as_usize(), s, x.end());
+            scan.push(first.as_usize(), s, m.end());
+            let mut reach = scan.others(s, Some(first)).max(m.end());
+            at = char_after(s);
+            if skip && reach > at + LONG_MATCH {
+                // Inside a long match, each position is tried with anchored searches of the
+                // patterns it can start, but a pattern inside its own last match.
+                while at < reach.min(to) {
+                    reach = reach.max(scan.others(at, None));
+                    at = char_after(at);
                 }
             }
-            at = s + text[s..].chars().next().map_or(1, char::len_utf8);
         }
     }
 }
+
+/// One [`RegexGroup::scan`] under way.
+struct Scan<'a> {
+    group: &'a RegexGroup,
+    text: &'a str,
+    skip: bool,
+    /// Per local pattern, where its last candidate ended (rule patterns only: a phrase's
+    /// pattern may also have matches in a literal group, which this scan does not see).
+    own_end: Vec<usize>,
+    out: &'a mut Vec<Cand>,
+}
+
+impl Scan<'_> {
+    /// Whether a match of `local` at `s` is one the matcher would drop, unlooked for.
+    fn skipped(&self, local: usize, s: usize) -> bool {
+        self.skip && !self.group.ids[local].1 && s < self.own_end[local]
+    }
+
+    fn push(&mut self, local: usize, s: usize, end: usize) {
+        let (pattern, words) = self.group.ids[local];
+        if self.skipped(local, s) {
+            return;
+        }
+        if !words {
+            self.own_end[local] = end;
+        } else if !unicode_bounded(self.text, s, end) {
+            return;
+        }
+        self.out.push(Cand {
+            pattern,
+            start: s,
+            end,
+        });
+    }
+
+    /// Push every pattern but `except` that matches at `s`; the farthest end they reach.
+    fn others(&mut self, s: usize, except: Option<PatternID>) -> usize {
+        let mut reach = s;
+        let group = self.group;
+        for &pid in &group.by_first_byte[usize::from(self.text.as_bytes()[s])] {
+            let pid = PatternID::new_unchecked(pid as usize);
+            if Some(pid) == except || self.skipped(pid.as_usize(), s) {
+                continue;
+            }
+            let input = Input::new(self.text)
+                .range(s..)
+                .anchored(Anchored::Pattern(pid));
+            if let Some(x) = group.re.search(&input) {
+                self.push(pid.as_usize(), s, x.end());
+                reach = reach.max(x.end());
+            }
+        }
+        reach
+    }
+}
+
+/// A match longer than this is walked, not searched again from each of its characters (see
+/// [`RegexGroup::scan`]).
+const LONG_MATCH: usize = 64;
 
 /// Stretches of one text where a regex group's next match is known: `(at, next)` says that
 /// no match starts in `at..next` (a match starts at `next`, or `next` is the text's end).

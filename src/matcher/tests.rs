@@ -86,11 +86,11 @@ fn pieces_find_what_one_scan_finds() {
     let m = Matcher::new(&r).unwrap();
     let t = "!!partner with you; partners é partner\u{e9} «partner» ".repeat(50);
     let mut one = Vec::new();
-    m.find_all_in(&t, &mut one, usize::MAX);
+    m.find_all_in(&t, &mut one, usize::MAX, true);
     assert!(one.len() > 100);
     for min in [1, 7, 64, 1000] {
         let mut many = Vec::new();
-        m.find_all_in(&t, &mut many, min);
+        m.find_all_in(&t, &mut many, min, true);
         assert_eq!(one, many, "pieces of at least {min} bytes");
     }
     let t = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '!{2,}'\n";
@@ -98,10 +98,10 @@ fn pieces_find_what_one_scan_finds() {
     let m = Matcher::new(&r).unwrap();
     let text = "!!!!!!!! a !!!! b".repeat(20);
     let mut one = Vec::new();
-    m.find_all_in(&text, &mut one, usize::MAX);
+    m.find_all_in(&text, &mut one, usize::MAX, true);
     for min in [1, 3, 5] {
         let mut many = Vec::new();
-        m.find_all_in(&text, &mut many, min);
+        m.find_all_in(&text, &mut many, min, true);
         assert_eq!(one, many, "pieces of at least {min} bytes");
     }
 }
@@ -330,11 +330,13 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
     texts.push("$40 a month.x$5 per seat\né€40 per load\r\n$1,850 per load?ok?\n2x USD 400 a week; saved Acme $4,000.Wow!!Really!".into());
     let mut found = 0;
     for t in &texts {
-        let (mut a, mut b) = (Vec::new(), Vec::new());
-        embedded[0].scan(t, 0, t.len(), &mut a, None);
-        compiled.scan(t, 0, t.len(), &mut b, None);
-        assert_eq!(a, b);
-        found += a.len();
+        for skip in [false, true] {
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            embedded[0].scan(t, 0, t.len(), &mut a, None, skip);
+            compiled.scan(t, 0, t.len(), &mut b, None, skip);
+            assert_eq!(a, b);
+            found += a.len();
+        }
     }
     assert!(found > 100, "{found}");
 }
@@ -352,4 +354,62 @@ fn a_default_regex_in_a_team_pack_is_compiled_with_the_others() {
         hits(toml, "Wow! xxy"),
         [(0, "!".to_string()), (1, "xxy".to_string())]
     );
+}
+
+/// A scan that skips a rule pattern's matches inside its own last one, and walks long matches
+/// with anchored searches, finds what a scan from every character finds: in one piece, and in
+/// pieces where one pattern's matches overlap across a piece's start.
+#[test]
+fn skipping_own_overlaps_changes_no_hit() {
+    let team = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '[0-9][0-9,]*\\s?usd'\n\
+                [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\npattern = 'a[a-z ]*b|b[a-z ]{70,}c'\n\
+                [[rule]]\nid = \"c\"\nmessage = \"m\"\nweight = -1\npattern = '(?:ab)+|x'\n\
+                [[rule]]\nid = \"d\"\nmessage = \"m\"\nweight = -1\nphrases = [\"ab ab\", \"usd\"]\n";
+    let defaults = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
+    let matchers = [
+        Matcher::new(&rules(team)).unwrap(),
+        Matcher::new(&defaults).unwrap(),
+    ];
+    let mut texts: Vec<String> = vec![
+        format!("{}1 usd and 2,2 usd", "1,".repeat(300)),
+        format!("a{}b a{}b", " aaaa".repeat(40), "ab".repeat(50)),
+        format!("b{}c then b{}c and a b", "a".repeat(200), " ".repeat(90)),
+        format!(
+            "Save {}$4,000 USD!! It's {}great!!",
+            "1,".repeat(100),
+            "!".repeat(80)
+        ),
+        "WOW!!! This is the best offer ever! Book a demo now! Really! Only $5 per seat.".repeat(8),
+    ];
+    // Random texts over the patterns' own bytes, with long runs.
+    let mut seed = 0x2545_f491_u64;
+    let words = [
+        "1,", "1", " usd", "a", "b", "ab", " ", "c", "x", "é", "!", "$4", "USD", "\n",
+    ];
+    for _ in 0..60 {
+        let mut t = String::new();
+        for _ in 0..400 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let w = words[(seed % words.len() as u64) as usize];
+            let n = if seed % 11 == 0 { 40 } else { 1 };
+            t.push_str(&w.repeat(n));
+        }
+        texts.push(t);
+    }
+    let mut found = 0;
+    for m in &matchers {
+        for t in &texts {
+            let mut want = Vec::new();
+            m.find_all_in(t, &mut want, usize::MAX, false);
+            found += want.len();
+            for min in [usize::MAX, 1, 50, 300] {
+                let mut got = Vec::new();
+                m.find_all_in(t, &mut got, min, true);
+                assert_eq!(got, want, "pieces of at least {min} bytes in {t:?}");
+            }
+        }
+    }
+    assert!(found > 10_000, "{found}");
 }
