@@ -220,15 +220,16 @@ impl Matcher {
         self.find_all_in(text, out, PIECE_MIN, true);
     }
 
-    /// [`Matcher::find_all`] in pieces of at least `piece_min` bytes; `skip` (see
-    /// [`RegexGroup::scan`]) changes the cost only, never the hits.
+    /// [`Matcher::find_all`] in pieces of at least `piece_min` bytes; `skip` (a rule pattern's
+    /// matches inside its own last one are not looked for, see [`RegexGroup::scan`]) changes
+    /// the cost only, never the hits.
     fn find_all_in(&self, text: &str, out: &mut Vec<Hit>, piece_min: usize, skip: bool) {
         if self.n_patterns == 0 {
             return;
         }
         let pieces = pieces(text, rayon::current_num_threads().max(2), piece_min);
         let mut cands: Vec<Vec<Cand>> = if pieces.len() <= 1 {
-            vec![self.scan_groups(text, 0, text.len() + 1, &[], skip)]
+            vec![self.scan_groups(text, 0, text.len() + 1, &[], skip.then_some(&[]))]
         } else {
             use rayon::prelude::*;
             // What each regex group's searches learned of where its next match starts, shared
@@ -238,7 +239,7 @@ impl Matcher {
                 self.regexes.iter().map(|_| Default::default()).collect();
             pieces
                 .par_iter()
-                .map(|r| self.scan_groups(text, r.start, r.end, &gaps, skip))
+                .map(|r| self.scan_groups(text, r.start, r.end, &gaps, skip.then_some(&[])))
                 .collect()
         };
         if skip && pieces.len() > 1 {
@@ -277,8 +278,8 @@ impl Matcher {
     /// A piece's scan skipped a rule pattern's matches inside its own last one, but the
     /// previous pieces' last match of that pattern may end inside one of this piece's: the
     /// matcher then drops that one and may keep a match it skipped. Such a piece (rare: two
-    /// matches of one pattern that overlap across a piece's start) is scanned again without
-    /// skipping.
+    /// matches of one pattern that overlap across a piece's start) is scanned again, from
+    /// where the matcher will have seen each pattern's last hit end.
     fn rescan_straddled(&self, text: &str, pieces: &[Range<usize>], cands: &mut [Vec<Cand>]) {
         let mut last_end = vec![0usize; self.n_patterns];
         for (piece, list) in pieces.iter().zip(cands.iter_mut()) {
@@ -287,7 +288,7 @@ impl Matcher {
                 self.regex[c.pattern as usize] && c.start < e && e < c.end
             });
             if straddled {
-                *list = self.scan_groups(text, piece.start, piece.end, &[], false);
+                *list = self.scan_groups(text, piece.start, piece.end, &[], Some(&last_end));
             }
             // The pattern's last end as the matcher will see it: a candidate inside the
             // previous one is dropped.
@@ -303,21 +304,21 @@ impl Matcher {
     /// Every candidate match that starts in `from..to` (`to` may be `text.len() + 1`), sorted
     /// by start, then pattern, then longest first; phrase matches inside a word are dropped.
     /// `gaps`: one per regex group when the text is scanned in pieces, else none.
-    /// `skip`: see [`RegexGroup::scan`].
+    /// `own`: see [`RegexGroup::scan`].
     fn scan_groups(
         &self,
         text: &str,
         from: usize,
         to: usize,
         gaps: &[regexes::Gaps],
-        skip: bool,
+        own: Option<&[usize]>,
     ) -> Vec<Cand> {
         let mut all = Vec::new();
         for g in &self.literals {
             g.scan(text, from, to, &mut all);
         }
         for (i, g) in self.regexes.iter().enumerate() {
-            g.scan(text, from, to, &mut all, gaps.get(i), skip);
+            g.scan(text, from, to, &mut all, gaps.get(i), own);
         }
         all.sort_unstable_by_key(|c| (c.start, c.pattern, std::cmp::Reverse(c.end)));
         all

@@ -191,13 +191,14 @@ impl RegexGroup {
     /// Push a candidate for every pattern match that starts in `from..to`. `gaps` is shared by
     /// the pieces of one text scanned in parallel.
     ///
-    /// With `skip`, a rule pattern's matches that start inside its own last match are not
-    /// looked for (the matcher drops them anyway, as `find_iter` would), and the text inside a
-    /// long match is walked with anchored searches rather than searched again from each
-    /// character: each such search would read to the long match's end, so 80 KB of `1,1,1,…
-    /// usd` took seconds. Only a piece's first matches may then differ from a scan without
-    /// `skip`, where the previous piece's last match of the same pattern reaches into this
-    /// one: see [`super::Matcher::find_all`].
+    /// With `own` (per distinct pattern, where its last match before `from` ended; an empty
+    /// slice when none did), a rule pattern's matches that start inside its own last match are
+    /// not looked for: the matcher drops them anyway, as `find_iter` would. When the leftmost
+    /// match is such a one, every search from the next characters on would find the same
+    /// pattern again and read to its end (80 KB of `1,1,1,… usd` took seconds), so the rest of
+    /// that match is walked with anchored searches of the other patterns instead. With the
+    /// ends the matcher saw, the candidates are exactly the hits it keeps; with none, only a
+    /// piece's first matches may differ, see [`super::Matcher::find_all`].
     pub(super) fn scan(
         &self,
         text: &str,
@@ -205,7 +206,7 @@ impl RegexGroup {
         to: usize,
         out: &mut Vec<Cand>,
         gaps: Option<&Gaps>,
-        skip: bool,
+        own: Option<&[usize]>,
     ) {
         let mut at = from;
         if let Some(next) = gaps.and_then(|g| g.next_match_from(from)) {
@@ -217,8 +218,12 @@ impl RegexGroup {
         let mut scan = Scan {
             group: self,
             text,
-            skip,
-            own_end: vec![0; self.ids.len()],
+            skip: own.is_some(),
+            own_end: self
+                .ids
+                .iter()
+                .map(|&(pid, _)| own.and_then(|o| o.get(pid as usize)).map_or(0, |&e| e))
+                .collect(),
             out,
         };
         let char_after = |t: usize| t + text[t..].chars().next().map_or(1, char::len_utf8);
@@ -234,18 +239,22 @@ impl RegexGroup {
                 break;
             }
             let Some(m) = found else { break };
-            let first = m.pattern();
-            scan.push(first.as_usize(), s, m.end());
-            let mut reach = scan.others(s, Some(first)).max(m.end());
-            at = char_after(s);
-            if skip && reach > at + LONG_MATCH {
-                // Inside a long match, each position is tried with anchored searches of the
-                // patterns it can start, but a pattern inside its own last match.
-                while at < reach.min(to) {
-                    reach = reach.max(scan.others(at, None));
+            let first = m.pattern().as_usize();
+            if scan.skipped(first, s) {
+                // Inside its own last match: walk to that match's end, each position tried
+                // with anchored searches of the patterns it can start.
+                let end = scan.own_end[first].min(to);
+                scan.others(s, Some(m.pattern()));
+                at = char_after(s);
+                while at < end {
+                    scan.others(at, None);
                     at = char_after(at);
                 }
+                continue;
             }
+            scan.push(first, s, m.end());
+            scan.others(s, Some(m.pattern()));
+            at = char_after(s);
         }
     }
 }
@@ -284,9 +293,8 @@ impl Scan<'_> {
         });
     }
 
-    /// Push every pattern but `except` that matches at `s`; the farthest end they reach.
-    fn others(&mut self, s: usize, except: Option<PatternID>) -> usize {
-        let mut reach = s;
+    /// Push every pattern but `except` that matches at `s`.
+    fn others(&mut self, s: usize, except: Option<PatternID>) {
         let group = self.group;
         for &pid in &group.by_first_byte[usize::from(self.text.as_bytes()[s])] {
             let pid = PatternID::new_unchecked(pid as usize);
@@ -298,16 +306,10 @@ impl Scan<'_> {
                 .anchored(Anchored::Pattern(pid));
             if let Some(x) = group.re.search(&input) {
                 self.push(pid.as_usize(), s, x.end());
-                reach = reach.max(x.end());
             }
         }
-        reach
     }
 }
-
-/// A match longer than this is walked, not searched again from each of its characters (see
-/// [`RegexGroup::scan`]).
-const LONG_MATCH: usize = 64;
 
 /// Stretches of one text where a regex group's next match is known: `(at, next)` says that
 /// no match starts in `at..next` (a match starts at `next`, or `next` is the text's end).

@@ -330,10 +330,10 @@ fn default_regexes_run_on_embedded_dfas_that_find_what_compiling_finds() {
     texts.push("$40 a month.x$5 per seat\né€40 per load\r\n$1,850 per load?ok?\n2x USD 400 a week; saved Acme $4,000.Wow!!Really!".into());
     let mut found = 0;
     for t in &texts {
-        for skip in [false, true] {
+        for own in [None, Some(&[][..])] {
             let (mut a, mut b) = (Vec::new(), Vec::new());
-            embedded[0].scan(t, 0, t.len(), &mut a, None, skip);
-            compiled.scan(t, 0, t.len(), &mut b, None, skip);
+            embedded[0].scan(t, 0, t.len(), &mut a, None, own);
+            compiled.scan(t, 0, t.len(), &mut b, None, own);
             assert_eq!(a, b);
             found += a.len();
         }
@@ -356,15 +356,16 @@ fn a_default_regex_in_a_team_pack_is_compiled_with_the_others() {
     );
 }
 
-/// A scan that skips a rule pattern's matches inside its own last one, and walks long matches
-/// with anchored searches, finds what a scan from every character finds: in one piece, and in
-/// pieces where one pattern's matches overlap across a piece's start.
+/// A scan that skips a rule pattern's matches inside its own last one, and walks the rest of
+/// such a match with anchored searches, finds what a scan from every character finds: in one
+/// piece, and in pieces where one pattern's matches overlap across a piece's start.
 #[test]
 fn skipping_own_overlaps_changes_no_hit() {
     let team = "[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = -1\npattern = '[0-9][0-9,]*\\s?usd'\n\
                 [[rule]]\nid = \"b\"\nmessage = \"m\"\nweight = -1\npattern = 'a[a-z ]*b|b[a-z ]{70,}c'\n\
                 [[rule]]\nid = \"c\"\nmessage = \"m\"\nweight = -1\npattern = '(?:ab)+|x'\n\
-                [[rule]]\nid = \"d\"\nmessage = \"m\"\nweight = -1\nphrases = [\"ab ab\", \"usd\"]\n";
+                [[rule]]\nid = \"d\"\nmessage = \"m\"\nweight = -1\nphrases = [\"ab ab\", \"usd\"]\n\
+                [[rule]]\nid = \"e\"\nmessage = \"m\"\nweight = -1\npattern = 'qa[^z]*z|qb[^y]*y'\n";
     let defaults = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matchers = [
         Matcher::new(&rules(team)).unwrap(),
@@ -380,11 +381,28 @@ fn skipping_own_overlaps_changes_no_hit() {
             "!".repeat(80)
         ),
         "WOW!!! This is the best offer ever! Book a demo now! Really! Only $5 per seat.".repeat(8),
+        // A long match of one pattern (`$1,1,…`) over text where another (`1,1,… usd`) fails
+        // far at every digit, with and without its ending.
+        format!("Hi,\n\n${}1\n", "1,".repeat(200)),
+        format!(
+            "We saved ${}1 and cut costs by ${}1 a year.",
+            "1,".repeat(150),
+            "1,".repeat(150)
+        ),
+        format!("${}1 usd", "1,".repeat(200)),
+        // A match across a piece's start that ends before the next piece's first match of the
+        // same pattern does: that piece is scanned again.
+        format!(
+            "{}qa qb z qa z y {}",
+            "x ".repeat(40),
+            "1,".repeat(100) + "1 usd qa qb z y"
+        ),
     ];
     // Random texts over the patterns' own bytes, with long runs.
     let mut seed = 0x2545_f491_u64;
     let words = [
-        "1,", "1", " usd", "a", "b", "ab", " ", "c", "x", "é", "!", "$4", "USD", "\n",
+        "1,", "1", " usd", "a", "b", "ab", " ", "c", "x", "é", "!", "$4", "USD", "\n", "qa", "qb",
+        "z", "y", "$",
     ];
     for _ in 0..60 {
         let mut t = String::new();
@@ -412,4 +430,35 @@ fn skipping_own_overlaps_changes_no_hit() {
         }
     }
     assert!(found > 10_000, "{found}");
+}
+
+/// A piece whose first match of a pattern starts inside the previous piece's last one and ends
+/// after it: scanned alone, it skips a match the matcher keeps (`qa z`), so it is scanned
+/// again from the previous piece's ends.
+#[test]
+fn a_straddled_piece_is_scanned_again_from_the_previous_ends() {
+    let m = Matcher::new(&rules(
+        "[[rule]]\nid = \"e\"\nmessage = \"m\"\nweight = -1\npattern = 'qa[^z]*z|qb[^y]*y'\n",
+    ))
+    .unwrap();
+    let len = 400;
+    let threads = rayon::current_num_threads().max(2);
+    let cut = pieces(&" ".repeat(len), threads, 50)[0].end;
+    // `qa` ends right at the cut; `qb` starts the next piece.
+    let mut t = format!("{}qa qb z qa z y ", " ".repeat(cut - 2));
+    t.push_str(&" ".repeat(len - t.len()));
+    assert_eq!(pieces(&t, threads, 50)[0].end, cut);
+    let spans = |min, skip| {
+        let mut out = Vec::new();
+        m.find_all_in(&t, &mut out, min, skip);
+        out.into_iter().map(|h| &t[h.span]).collect::<Vec<_>>()
+    };
+    assert_eq!(spans(usize::MAX, false), ["qa qb z", "qa z"]);
+    assert_eq!(spans(50, true), ["qa qb z", "qa z"]);
+    // The piece's own scan, from no previous match, is the one that needs the second look.
+    let alone = m.scan_groups(&t, cut, len + 1, &[], Some(&[]));
+    assert_eq!(
+        alone.iter().map(|c| &t[c.start..c.end]).collect::<Vec<_>>(),
+        ["qb z qa z y"]
+    );
 }
