@@ -197,10 +197,16 @@ fn close<'a>(
     typed: &str,
     names: impl IntoIterator<Item = &'a str>,
 ) -> impl Iterator<Item = (usize, &'a str)> {
-    let limit = (typed.chars().count() / 3).max(1);
+    let len = typed.chars().count();
+    let limit = (len / 3).max(1);
     names
         .into_iter()
         .filter(move |n| *n != typed)
+        // The distance is at least the difference in length: a name too long or too short is
+        // not measured (a directive may name thousands of unknown rules).
+        .filter(move |n| {
+            n.chars().count().abs_diff(len) <= limit || (typed.len() > 2 && n.starts_with(typed))
+        })
         .map(move |n| (strsim::damerau_levenshtein(typed, n), n))
         .filter(move |(d, n)| *d <= limit || (typed.len() > 2 && n.starts_with(typed)))
 }
@@ -400,6 +406,61 @@ mod tests {
         assert_eq!(closest("warn", keys), Some("warning"));
         assert_eq!(closest("colour", keys), None);
         assert_eq!(closest("id", keys), None);
+    }
+
+    /// Names skipped for their length are never ones the edit distance would have picked.
+    #[test]
+    fn skipping_names_by_length_changes_no_suggestion() {
+        let names = [
+            "sales",
+            "seed",
+            "sales/buzzwords",
+            "seed/partner-close",
+            "partner-close",
+            "é-é",
+            "a",
+            "ab",
+            "abc",
+            "abcdef",
+            "abcdefghi",
+            "buzzwords",
+            "buzz",
+            "b/uzzwords",
+            "zzz",
+        ];
+        let typos = [
+            "sale",
+            "salez",
+            "sales/buzzword",
+            "partner",
+            "sed",
+            "é",
+            "éé-é",
+            "abd",
+            "abcd",
+            "abcdefgh",
+            "buzzword",
+            "uzzwords",
+            "x",
+            "sales/buzzwordsss",
+            "seedpartner-close",
+        ];
+        let brute = |typed: &str| {
+            let limit = (typed.chars().count() / 3).max(1);
+            names
+                .iter()
+                .filter(|n| **n != typed)
+                .map(|n| (strsim::damerau_levenshtein(typed, n), *n))
+                .filter(|(d, n)| *d <= limit || (typed.len() > 2 && n.starts_with(typed)))
+                .min_by_key(|(d, _)| *d)
+                .map(|(_, n)| n)
+        };
+        let mut some = 0;
+        for t in typos.iter().chain(&names) {
+            assert_eq!(closest(t, names), brute(t), "{t}");
+            some += usize::from(brute(t).is_some());
+        }
+        assert!(some > 15, "{some}");
     }
 
     #[test]

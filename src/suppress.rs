@@ -313,6 +313,8 @@ fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding 
 fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -> Vec<Finding> {
     let mut out = Vec::new();
     let loaded: Vec<&Arc<RuleMeta>> = rules.iter().collect();
+    // Each distinct unknown name's "did you mean", worked out once.
+    let mut near: std::collections::HashMap<&str, String> = Default::default();
     for d in dirs {
         if d.action == Action::Unknown {
             out.push(warning(
@@ -332,7 +334,8 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -
                     at.clone(),
                     format!(
                         "`{r}` names no loaded rule or pack{}: this suppression silences nothing (see `pitchlint rules`)",
-                        crate::config::select::near_rules(r, &loaded)
+                        near.entry(r.as_str())
+                            .or_insert_with(|| crate::config::select::near_rules(r, &loaded))
                     ),
                 ));
             }
