@@ -196,7 +196,7 @@ impl RegexGroup {
     /// not looked for: the matcher drops them anyway, as `find_iter` would. When the leftmost
     /// match is such a one, every search from the next characters on would find the same
     /// pattern again and read to its end (80 KB of `1,1,1,… usd` took seconds), so the rest of
-    /// that match is walked with anchored searches of the other patterns instead. With the
+    /// that match, when it is long, is walked with anchored searches of the other patterns. With the
     /// ends the matcher saw, the candidates are exactly the hits it keeps; with none, only a
     /// piece's first matches may differ, see [`super::Matcher::find_all`].
     pub(super) fn scan(
@@ -242,13 +242,17 @@ impl RegexGroup {
             let first = m.pattern().as_usize();
             if scan.skipped(first, s) {
                 // Inside its own last match: walk to that match's end, each position tried
-                // with anchored searches of the patterns it can start.
+                // with anchored searches of the patterns it can start. Not a short one: there,
+                // a few searches cost less than trying every pattern at each character (a team
+                // pattern that reads far from each digit made walks of 60 bytes 20× slower).
                 let end = scan.own_end[first].min(to);
                 scan.others(s, Some(m.pattern()));
                 at = char_after(s);
-                while at < end {
-                    scan.others(at, None);
-                    at = char_after(at);
+                if end > at + LONG_MATCH {
+                    while at < end {
+                        scan.others(at, None);
+                        at = char_after(at);
+                    }
                 }
                 continue;
             }
@@ -310,6 +314,10 @@ impl Scan<'_> {
         }
     }
 }
+
+/// A rule pattern's own last match longer than this is walked, not searched again from each
+/// of its characters (see [`RegexGroup::scan`]).
+const LONG_MATCH: usize = 64;
 
 /// Stretches of one text where a regex group's next match is known: `(at, next)` says that
 /// no match starts in `at..next` (a match starts at `next`, or `next` is the text's end).
