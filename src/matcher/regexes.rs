@@ -9,7 +9,7 @@
 //! keep the lazy DFA working on non-ASCII text; a phrase match that touches a non-ASCII letter
 //! on either side is rejected here instead.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use regex_automata::dfa::dense::DFA;
 use regex_automata::meta::Regex;
@@ -41,6 +41,8 @@ pub(super) struct RegexGroup {
     by_first_byte: Vec<Vec<u32>>,
     /// Local pattern id → (distinct pattern, whole words).
     ids: Vec<(u32, bool)>,
+    /// Per local pattern: its source, and that pattern alone compiled, once a walk needs it.
+    solo: Vec<(String, OnceLock<Option<Regex>>)>,
 }
 
 /// How a group's regex runs: compiled now, or the default packs' patterns as `build.rs`
@@ -76,6 +78,7 @@ fn embedded(patterns: &[Pattern]) -> Option<RegexGroup> {
         re: Engine::Embedded(&embedded::REGEX),
         by_first_byte: first_bytes_of_dfa(embedded::REGEX.forward(), patterns.len()),
         ids: patterns.iter().map(|p| (p.pid, p.words)).collect(),
+        solo: solos(patterns.iter()),
     })
 }
 
@@ -162,6 +165,7 @@ impl RegexGroup {
                 re: Engine::Compiled(build(&sub, &sub_hirs)?),
                 by_first_byte: first_bytes(&sub_hirs),
                 ids: sub.iter().map(|p| (p.pid, p.words)).collect(),
+                solo: solos(sub.iter().copied()),
             });
         }
         Ok(groups)
@@ -185,7 +189,15 @@ impl RegexGroup {
             re: Engine::Compiled(build(patterns, &refs).unwrap()),
             by_first_byte: first_bytes(&refs),
             ids: patterns.iter().map(|p| (p.pid, p.words)).collect(),
+            solo: solos(patterns.iter().copied()),
         }
+    }
+
+    /// Local pattern `local` compiled alone (once; none if it does not compile alone).
+    fn solo(&self, local: usize) -> Option<&Regex> {
+        let (source, re) = &self.solo[local];
+        re.get_or_init(|| Regex::builder().configure(config()).build(source).ok())
+            .as_ref()
     }
 
     /// Push a candidate for every pattern match that starts in `from..to`. `gaps` is shared by
@@ -224,6 +236,8 @@ impl RegexGroup {
                 .iter()
                 .map(|&(pid, _)| own.and_then(|o| o.get(pid as usize)).map_or(0, |&e| e))
                 .collect(),
+            tries: vec![0; self.ids.len()],
+            next: vec![None; self.ids.len()],
             out,
         };
         let char_after = |t: usize| t + text[t..].chars().next().map_or(1, char::len_utf8);
@@ -250,7 +264,7 @@ impl RegexGroup {
                 at = char_after(s);
                 if end > at + LONG_MATCH {
                     while at < end {
-                        scan.others(at, None);
+                        scan.walk_at(at);
                         at = char_after(at);
                     }
                 }
@@ -271,8 +285,20 @@ struct Scan<'a> {
     /// Per local pattern, where its last candidate ended (rule patterns only: a phrase's
     /// pattern may also have matches in a literal group, which this scan does not see).
     own_end: Vec<usize>,
+    /// Per local pattern, how often a walk tried it.
+    tries: Vec<usize>,
+    /// Per local pattern, what its own search from a position found: `(from, Some((start,
+    /// end)))` says no match of it starts in `from..start`; `(from, None)`, none from `from` on.
+    next: Vec<Option<Known>>,
     out: &'a mut Vec<Cand>,
 }
+
+/// See [`Scan::next`].
+type Known = (usize, Option<(usize, usize)>);
+
+/// A walk tries a pattern with anchored searches this many times, then looks for it with a
+/// search of its own.
+const SOLO_AFTER: usize = 64;
 
 impl Scan<'_> {
     /// Whether a match of `local` at `s` is one the matcher would drop, unlooked for.
@@ -297,6 +323,48 @@ impl Scan<'_> {
         });
     }
 
+    /// [`Scan::others`] at a position of a walk. A pattern tried often there is looked for with
+    /// a search of its own instead, which finds its next match from here in one pass: in
+    /// `AAAA BBBB 1,1,…,1 CC` (an all-caps pattern's match inside its own last one), anchored
+    /// searches of the price pattern from each digit each read to the run's end.
+    fn walk_at(&mut self, s: usize) {
+        let group = self.group;
+        for &pid in &group.by_first_byte[usize::from(self.text.as_bytes()[s])] {
+            let local = pid as usize;
+            if self.skipped(local, s) {
+                continue;
+            }
+            self.tries[local] += 1;
+            let solo = (self.tries[local] > SOLO_AFTER)
+                .then(|| group.solo(local))
+                .flatten();
+            let end = match solo {
+                None => {
+                    let pid = PatternID::new_unchecked(local);
+                    group
+                        .re
+                        .search(&anchored_at(self.text, s, pid))
+                        .map(|m| m.end())
+                }
+                Some(re) => {
+                    let known = self.next[local].filter(|&(from, found)| {
+                        from <= s && found.is_none_or(|(start, _)| s <= start)
+                    });
+                    let (_, found) = known.unwrap_or_else(|| {
+                        let input = Input::new(self.text).range(s..);
+                        let found = re.search(&input).map(|m| (m.start(), m.end()));
+                        self.next[local] = Some((s, found));
+                        (s, found)
+                    });
+                    found.filter(|&(start, _)| start == s).map(|(_, end)| end)
+                }
+            };
+            if let Some(end) = end {
+                self.push(local, s, end);
+            }
+        }
+    }
+
     /// Push every pattern but `except` that matches at `s`.
     fn others(&mut self, s: usize, except: Option<PatternID>) {
         let group = self.group;
@@ -305,14 +373,25 @@ impl Scan<'_> {
             if Some(pid) == except || self.skipped(pid.as_usize(), s) {
                 continue;
             }
-            let input = Input::new(self.text)
-                .range(s..)
-                .anchored(Anchored::Pattern(pid));
-            if let Some(x) = group.re.search(&input) {
+            if let Some(x) = group.re.search(&anchored_at(self.text, s, pid)) {
                 self.push(pid.as_usize(), s, x.end());
             }
         }
     }
+}
+
+/// A search of pattern `pid` anchored at `s`.
+fn anchored_at(text: &str, s: usize, pid: PatternID) -> Input<'_> {
+    Input::new(text).range(s..).anchored(Anchored::Pattern(pid))
+}
+
+/// Each pattern's source, for [`RegexGroup::solo`].
+fn solos<'a>(
+    patterns: impl Iterator<Item = &'a Pattern>,
+) -> Vec<(String, OnceLock<Option<Regex>>)> {
+    patterns
+        .map(|p| (p.regex.clone(), OnceLock::new()))
+        .collect()
 }
 
 /// A rule pattern's own last match longer than this is walked, not searched again from each
@@ -354,9 +433,9 @@ fn one_line(s: &str) -> String {
     s.lines().map(str::trim).collect::<Vec<_>>().join(" ")
 }
 
-fn build(patterns: &[&Pattern], hirs: &[&Hir]) -> Result<Regex, MatcherError> {
-    let regexes: Vec<&str> = patterns.iter().map(|p| p.regex.as_str()).collect();
-    let cfg = Regex::config()
+/// How every regex here is compiled.
+fn config() -> regex_automata::meta::Config {
+    Regex::config()
         .match_kind(MatchKind::LeftmostFirst)
         .nfa_size_limit(Some(NFA_SIZE_LIMIT))
         // Big packs make big DFA states: with the default 2 MiB cache the lazy DFA gives up
@@ -365,7 +444,12 @@ fn build(patterns: &[&Pattern], hirs: &[&Hir]) -> Result<Regex, MatcherError> {
         // Rule patterns start with many different bytes (`?`, `!`, words, digits), so a
         // prefilter rarely skips text, and building one from case-insensitive alternations
         // was half the start-up cost of the default pack's five patterns.
-        .auto_prefilter(false);
+        .auto_prefilter(false)
+}
+
+fn build(patterns: &[&Pattern], hirs: &[&Hir]) -> Result<Regex, MatcherError> {
+    let regexes: Vec<&str> = patterns.iter().map(|p| p.regex.as_str()).collect();
+    let cfg = config();
     Regex::builder()
         .configure(cfg.clone())
         .build_many_from_hir(hirs)

@@ -390,6 +390,15 @@ fn skipping_own_overlaps_changes_no_hit() {
             "1,".repeat(150)
         ),
         format!("${}1 usd", "1,".repeat(200)),
+        // An all-caps match inside its own last one, over a run where a price pattern fails far
+        // from every digit: the walk looks for that pattern with a search of its own.
+        format!("Hi,\n\nAAAA BBBB {}1 CC DD EE\n", "1,".repeat(200)),
+        format!("AAAA BBBB {}1 usd CC DD, then 12 usd", "1,".repeat(200)),
+        format!(
+            "qa qa {}1 z and qa qa {}1 usd z 1 usd",
+            "1,".repeat(200),
+            "1,".repeat(90)
+        ),
         // A match across a piece's start that ends before the next piece's first match of the
         // same pattern does: that piece is scanned again.
         format!(
