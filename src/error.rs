@@ -199,16 +199,15 @@ fn close<'a>(
 ) -> impl Iterator<Item = (usize, &'a str)> {
     let len = typed.chars().count();
     let limit = (len / 3).max(1);
+    let starts = move |n: &str| typed.len() > 2 && n.starts_with(typed);
     names
         .into_iter()
         .filter(move |n| *n != typed)
         // The distance is at least the difference in length: a name too long or too short is
         // not measured (a directive may name thousands of unknown rules).
-        .filter(move |n| {
-            n.chars().count().abs_diff(len) <= limit || (typed.len() > 2 && n.starts_with(typed))
-        })
+        .filter(move |n| n.chars().count().abs_diff(len) <= limit || starts(n))
         .map(move |n| (strsim::damerau_levenshtein(typed, n), n))
-        .filter(move |(d, n)| *d <= limit || (typed.len() > 2 && n.starts_with(typed)))
+        .filter(move |(d, n)| *d <= limit || starts(n))
 }
 
 /// "unknown {what} `{typed}` (did you mean `x`?): expected one of a, b, c": a name that is

@@ -208,9 +208,9 @@ impl RegexGroup {
     /// not looked for: the matcher drops them anyway, as `find_iter` would. When the leftmost
     /// match is such a one, every search from the next characters on would find the same
     /// pattern again and read to its end (80 KB of `1,1,1,… usd` took seconds), so the rest of
-    /// that match, when it is long, is walked with anchored searches of the other patterns. With the
-    /// ends the matcher saw, the candidates are exactly the hits it keeps; with none, only a
-    /// piece's first matches may differ, see [`super::Matcher::find_all`].
+    /// that match, when it is long, is walked with anchored searches of the other patterns.
+    /// With the ends the matcher saw, the candidates are exactly the hits it keeps; with none,
+    /// only a piece's first matches may differ, see [`super::Matcher::find_all`].
     pub(super) fn scan(
         &self,
         text: &str,
@@ -260,18 +260,18 @@ impl RegexGroup {
                 // a few searches cost less than trying every pattern at each character (a team
                 // pattern that reads far from each digit made walks of 60 bytes 20× slower).
                 let end = scan.own_end[first].min(to);
-                scan.others(s, Some(m.pattern()));
+                scan.others(s, Some(first), false);
                 at = char_after(s);
                 if end > at + LONG_MATCH {
                     while at < end {
-                        scan.walk_at(at);
+                        scan.others(at, None, true);
                         at = char_after(at);
                     }
                 }
                 continue;
             }
             scan.push(first, s, m.end());
-            scan.others(s, Some(m.pattern()));
+            scan.others(s, Some(first), false);
             at = char_after(s);
         }
     }
@@ -285,7 +285,8 @@ struct Scan<'a> {
     /// Per local pattern, where its last candidate ended (rule patterns only: a phrase's
     /// pattern may also have matches in a literal group, which this scan does not see).
     own_end: Vec<usize>,
-    /// Per local pattern, how often a walk tried it.
+    /// Per local pattern, how often a walk tried it (after [`SOLO_AFTER`] tries, a search of its
+    /// own looks for it, in walks and at other matches' starts alike).
     tries: Vec<usize>,
     /// Per local pattern, what its own search from a position found: `(from, Some((start,
     /// end)))` says no match of it starts in `from..start`; `(from, None)`, none from `from` on.
@@ -323,28 +324,30 @@ impl Scan<'_> {
         });
     }
 
-    /// [`Scan::others`] at a position of a walk. A pattern tried often there is looked for with
-    /// a search of its own instead, which finds its next match from here in one pass: in
-    /// `AAAA BBBB 1,1,…,1 CC` (an all-caps pattern's match inside its own last one), anchored
-    /// searches of the price pattern from each digit each read to the run's end.
-    fn walk_at(&mut self, s: usize) {
+    /// Push every pattern but `except` that matches at `s`, each tried with a search anchored
+    /// there. In a walk (`walking`), a pattern tried often is looked for with a search of its
+    /// own instead, which finds its next match from here in one pass: in `AAAA BBBB 1,1,…,1 CC`
+    /// (an all-caps pattern's match inside its own last one), anchored searches of the price
+    /// pattern from each digit each read to the run's end.
+    fn others(&mut self, s: usize, except: Option<usize>, walking: bool) {
         let group = self.group;
         for &pid in &group.by_first_byte[usize::from(self.text.as_bytes()[s])] {
             let local = pid as usize;
-            if self.skipped(local, s) {
+            if Some(local) == except || self.skipped(local, s) {
                 continue;
             }
-            self.tries[local] += 1;
+            if walking {
+                self.tries[local] += 1;
+            }
             let solo = (self.tries[local] > SOLO_AFTER)
                 .then(|| group.solo(local))
                 .flatten();
             let end = match solo {
                 None => {
-                    let pid = PatternID::new_unchecked(local);
-                    group
-                        .re
-                        .search(&anchored_at(self.text, s, pid))
-                        .map(|m| m.end())
+                    let input = Input::new(self.text)
+                        .range(s..)
+                        .anchored(Anchored::Pattern(PatternID::new_unchecked(local)));
+                    group.re.search(&input).map(|m| m.end())
                 }
                 Some(re) => {
                     let known = self.next[local].filter(|&(from, found)| {
@@ -364,25 +367,6 @@ impl Scan<'_> {
             }
         }
     }
-
-    /// Push every pattern but `except` that matches at `s`.
-    fn others(&mut self, s: usize, except: Option<PatternID>) {
-        let group = self.group;
-        for &pid in &group.by_first_byte[usize::from(self.text.as_bytes()[s])] {
-            let pid = PatternID::new_unchecked(pid as usize);
-            if Some(pid) == except || self.skipped(pid.as_usize(), s) {
-                continue;
-            }
-            if let Some(x) = group.re.search(&anchored_at(self.text, s, pid)) {
-                self.push(pid.as_usize(), s, x.end());
-            }
-        }
-    }
-}
-
-/// A search of pattern `pid` anchored at `s`.
-fn anchored_at(text: &str, s: usize, pid: PatternID) -> Input<'_> {
-    Input::new(text).range(s..).anchored(Anchored::Pattern(pid))
 }
 
 /// Each pattern's source, for [`RegexGroup::solo`].
