@@ -245,34 +245,57 @@ impl Matcher {
         if skip && pieces.len() > 1 {
             self.rescan_straddled(text, &pieces, &mut cands);
         }
-        // About one hit per candidate: reserved once, a long text's hits hold no doubling's
-        // slack for as long as the rules read them.
-        out.reserve(cands.iter().map(Vec::len).sum());
         // Per pattern, where its last hit ended: a pattern's own hits never overlap, as with
         // `find_iter`; only different patterns may overlap.
         let mut last_end = vec![0usize; self.n_patterns];
-        let mut group_start = out.len();
-        let mut group_at = usize::MAX;
-        for c in cands.iter().flatten() {
-            if c.start != group_at {
-                out[group_start..].sort_by_key(|h| (h.rule, h.pattern));
-                group_start = out.len();
-                group_at = c.start;
-            }
-            let pid = c.pattern as usize;
-            if c.start < last_end[pid] {
-                continue;
-            }
-            last_end[pid] = c.end;
-            for &(rule, pattern) in &self.owners[pid] {
-                out.push(Hit {
-                    rule,
-                    pattern,
-                    span: c.start..c.end,
-                });
+        // The hits of a pattern that several rules declare, but for the first rule's.
+        let mut extra = Vec::new();
+        // Each piece's candidates become its hits in the same allocation (a candidate and a
+        // hit are the same size), and are freed once copied: a long text of hits (16 MB of
+        // `!`) never holds its candidates and its hits at once.
+        let lists: Vec<Vec<Hit>> = cands
+            .into_iter()
+            .map(|list| {
+                let mut hits: Vec<Hit> = list
+                    .into_iter()
+                    .filter_map(|c| {
+                        let pid = c.pattern as usize;
+                        if c.start < last_end[pid] {
+                            return None;
+                        }
+                        last_end[pid] = c.end;
+                        let (&(rule, pattern), rest) = self.owners[pid].split_first()?;
+                        extra.extend(rest.iter().map(|&(rule, pattern)| Hit {
+                            rule,
+                            pattern,
+                            span: c.start..c.end,
+                        }));
+                        Some(Hit {
+                            rule,
+                            pattern,
+                            span: c.start..c.end,
+                        })
+                    })
+                    .collect();
+                // Candidates at one start come by pattern; hits go by rule.
+                for group in hits.chunk_by_mut(|a, b| a.span.start == b.span.start) {
+                    group.sort_unstable_by_key(|h| (h.rule, h.pattern));
+                }
+                hits
+            })
+            .collect();
+        let total = lists.iter().map(Vec::len).sum::<usize>() + extra.len();
+        if out.is_empty() && lists.len() == 1 {
+            *out = lists.into_iter().next().unwrap_or_default();
+        } else {
+            out.reserve(total);
+            for list in lists {
+                out.extend_from_slice(&list);
             }
         }
-        out[group_start..].sort_by_key(|h| (h.rule, h.pattern));
+        if !extra.is_empty() {
+            merge_in(out, extra);
+        }
     }
 
     /// A piece's scan skipped a rule pattern's matches inside its own last one, but the
@@ -325,6 +348,31 @@ impl Matcher {
     }
 }
 
+/// Merge `extra` into `out`, sorted by start, then rule, then pattern, as `out` is: from the
+/// back, so that `out` grows by `extra` alone.
+fn merge_in(out: &mut Vec<Hit>, mut extra: Vec<Hit>) {
+    let key = |h: &Hit| (h.span.start, h.rule, h.pattern);
+    extra.sort_unstable_by_key(key);
+    let mut i = out.len();
+    let filler = Hit {
+        rule: 0,
+        pattern: 0,
+        span: 0..0,
+    };
+    out.resize(i + extra.len(), filler);
+    // `out[..i]` is still to merge, `out[k..]` merged, and the slots between hold fillers.
+    let mut k = out.len();
+    while let Some(h) = extra.pop() {
+        while i > 0 && key(&out[i - 1]) > key(&h) {
+            i -= 1;
+            k -= 1;
+            out.swap(i, k);
+        }
+        k -= 1;
+        out[k] = h;
+    }
+}
+
 /// A candidate match of one distinct pattern, before overlap filtering.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Cand {
@@ -332,6 +380,13 @@ struct Cand {
     start: usize,
     end: usize,
 }
+
+// A piece's candidates become its hits in their own allocation (see `find_all_in`), which
+// takes a hit the size and alignment of a candidate.
+const _: () = assert!(
+    std::mem::size_of::<Cand>() == std::mem::size_of::<Hit>()
+        && std::mem::align_of::<Cand>() == std::mem::align_of::<Hit>()
+);
 
 /// Texts shorter than this are scanned in one piece: splitting costs more than it saves.
 const PIECE_MIN: usize = 4 << 20;

@@ -61,6 +61,65 @@ fn identical_patterns_are_compiled_once() {
     );
 }
 
+/// Rules that share patterns get a hit each, in order (by start, then rule, then pattern):
+/// the same hits as each rule's own matcher finds, whether the text is scanned whole or in
+/// pieces, and after hits already in the list.
+#[test]
+fn shared_patterns_give_each_rule_its_hits_in_order() {
+    let rule = |id: &str, body: &str| {
+        format!("[[rule]]\nid = \"{id}\"\nmessage = \"m\"\nweight = -1\n{body}\n")
+    };
+    let defs = [
+        rule("a", "phrases = [\"partner\", \"we partner\"]"),
+        rule("b", "pattern = '!+'"),
+        rule("c", "phrases = [\"partner\"]"),
+        // Its second pattern (an exception) starts where rules c and f's first do.
+        rule(
+            "d",
+            "phrases = [\"we partner\"]\nexceptions = [\"partner\", \"partner!\"]",
+        ),
+        rule("e", "pattern = '!+'"),
+        rule("f", "pattern = 'partner|!'"),
+        // A regex that finds what a phrase finds: another pattern, another hit.
+        rule("g", "pattern = '(?i)we partner'"),
+    ];
+    let all = rules(&defs.concat());
+    let m = Matcher::new(&all).unwrap();
+    assert!(
+        m.len() < 10,
+        "shared patterns are compiled once: {}",
+        m.len()
+    );
+    let text = "We partner! We partner!! partner!!!, we partner. ".repeat(40);
+    // Each rule alone, its hits named as in the whole list.
+    let mut expected: Vec<Hit> = Vec::new();
+    for (i, def) in defs.iter().enumerate() {
+        let own = rules(def);
+        let mut found = Vec::new();
+        Matcher::new(&own).unwrap().find_all(&text, &mut found);
+        expected.extend(found.into_iter().map(|h| Hit {
+            rule: i as u32,
+            ..h
+        }));
+    }
+    expected.sort_by_key(|h| (h.span.start, h.rule, h.pattern));
+    assert!(expected.len() > 600, "{}", expected.len());
+    for min in [usize::MAX, 1, 64, 1000] {
+        let mut found = Vec::new();
+        m.find_all_in(&text, &mut found, min, true);
+        assert_eq!(found, expected, "pieces of at least {min} bytes");
+    }
+    let before = Hit {
+        rule: 9,
+        pattern: 9,
+        span: 0..1,
+    };
+    let mut found = vec![before.clone()];
+    m.find_all(&text, &mut found);
+    assert_eq!(found[0], before);
+    assert_eq!(found[1..], expected[..]);
+}
+
 /// A long text is cut into pieces of at most PIECE_MAX bytes that cover it in order, on
 /// character boundaries; a short one stays whole.
 #[test]

@@ -63,11 +63,13 @@ impl Rule for OccurrenceRule {
     fn check(&self, cx: &Context<'_>, hits: &[Hit], out: &mut Vec<Finding>) {
         // Pattern 0 is what the rule counts, the patterns after it its exceptions.
         let exceptions = Exceptions::of(hits, 1);
-        let counted: Vec<&Hit> = hits
-            .iter()
-            .filter(|h| h.pattern == 0 && !exceptions.cover(&h.span) && cx.counts(&h.span))
-            .collect();
-        let n = counted.len();
+        // Counted, then walked again to the one a finding points at (near the first): a
+        // list of them would hold a pointer per `!` of a draft made of them.
+        let counted = || {
+            hits.iter()
+                .filter(|h| h.pattern == 0 && !exceptions.cover(&h.span) && cx.counts(&h.span))
+        };
+        let n = counted().count();
         let Some(j) = self.thresholds.judge(n as f64, cx.profile()) else {
             return;
         };
@@ -82,7 +84,7 @@ impl Rule for OccurrenceRule {
                 // The first occurrence past the limit.
                 let message = format!("{times}, more than {}: {rule}", num(hi));
                 let at = (hi.max(0.0).floor() as usize).min(n.saturating_sub(1));
-                match counted.get(at) {
+                match counted().nth(at) {
                     Some(h) => cx.finding(h.span.clone(), Some(message)),
                     None => cx.part_finding(message),
                 }
@@ -90,7 +92,7 @@ impl Rule for OccurrenceRule {
             Judgement::Below(lo, _) => {
                 cx.part_finding(format!("{times}, fewer than {}: {rule}", num(lo)))
             }
-            Judgement::Within => match counted.first() {
+            Judgement::Within => match counted().next() {
                 Some(h) => cx.finding(h.span.clone(), Some(format!("{times}: {rule}"))),
                 None => cx.part_finding(format!("{times}: {rule}")),
             },
