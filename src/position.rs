@@ -16,12 +16,27 @@ pub struct Position {
 ///
 /// It remembers the last position it computed, so that the columns of findings asked for in
 /// order cost the distance between them, not the distance from the start of the line (which
-/// made a 100 MB single-line file quadratic).
+/// made a 100 MB single-line file quadratic). Columns asked for out of order (a report drawn
+/// in pieces, each from its own first finding) are counted from the nearest block mark of a
+/// long line: see [`LineIndex::chars_between`].
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// When a line is longer than [`LONG_LINE`] bytes: the characters before byte
+    /// `k * LineCounter::BLOCK`, for each `k`; else empty.
+    chars: Vec<usize>,
     /// (line, byte offset, 1-based column) of the last position computed.
     last: (usize, usize, usize),
+}
+
+/// A line longer than this many bytes gets block marks in its [`LineIndex`]: counting a column
+/// from the line's start would cost more than a block.
+const LONG_LINE: usize = 2 * LineCounter::BLOCK;
+
+/// The characters that start in `bytes` (the bytes that are not UTF-8 continuation bytes): in
+/// a whole string, its characters.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -43,10 +58,38 @@ impl LineIndex {
                 starts.push(at + 1);
             }
         }
+        let long = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&bytes.len()]))
+            .any(|(a, b)| b - a > LONG_LINE);
+        let mut chars = Vec::new();
+        if long {
+            chars.reserve(bytes.len() / LineCounter::BLOCK + 2);
+            chars.push(0);
+            for block in bytes.chunks(LineCounter::BLOCK) {
+                chars.push(chars[chars.len() - 1] + char_starts(block));
+            }
+        }
         LineIndex {
             starts,
+            chars,
             last: (0, 0, 1),
         }
+    }
+
+    /// The characters of `text[from..to]` (`text` the indexed text, `from` and `to`
+    /// character boundaries, `from <= to`): counted one by one, or from the block marks when
+    /// the range is long.
+    pub fn chars_between(&self, text: &str, from: usize, to: usize) -> usize {
+        if self.chars.is_empty() || to - from <= LONG_LINE {
+            return text[from..to].chars().count();
+        }
+        let bytes = text.as_bytes();
+        let before = |at: usize| {
+            let k = at / LineCounter::BLOCK;
+            self.chars[k] + char_starts(&bytes[k * LineCounter::BLOCK..at])
+        };
+        before(to) - before(from)
     }
 
     /// The 0-based line that holds byte `offset`, looked for first in `near` and the line
@@ -119,12 +162,12 @@ impl LineIndex {
         let (l, at, col) = self.last;
         let column = if l == line && at >= start && at <= text.len() && text.is_char_boundary(at) {
             if at <= offset {
-                col + text[at..offset].chars().count()
+                col + self.chars_between(text, at, offset)
             } else {
-                col - text[offset..at].chars().count()
+                col - self.chars_between(text, offset, at)
             }
         } else {
-            text[start..offset].chars().count() + 1
+            self.chars_between(text, start, offset) + 1
         };
         self.last = (line, offset, column);
         Position {
@@ -289,6 +332,32 @@ mod tests {
             for o in offsets {
                 let o = (0..=o.min(t.len())).rev().find(|&o| t.is_char_boundary(o)).unwrap_or(0);
                 proptest::prop_assert_eq!(counter.line(&t, o), idx.position(&t, o).line, "at {}", o);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// On texts with lines longer than [`LONG_LINE`] (counted from block marks), every
+        /// column, asked for in any order, is the count of characters from its line's start;
+        /// and so is every column a fresh cursor of [`crate::report`] computes.
+        #[test]
+        fn columns_on_long_lines_are_counted_characters(
+            long in 1usize..6000,
+            parts in proptest::collection::vec(("[a-zé😀 ]{0,3000}", "(\n|\r\n|\r|)"), 0..8),
+            picks in proptest::collection::vec(0usize..80_000, 1..60),
+        ) {
+            let mut t = "aé😀 ".repeat(long);
+            t.extend(parts.iter().map(|(a, b)| format!("{a}{b}")));
+            let mut idx = LineIndex::new(&t);
+            if long * "aé😀 ".len() > LONG_LINE {
+                proptest::prop_assert!(!idx.chars.is_empty());
+            }
+            for p in picks {
+                let o = (0..=p.min(t.len())).rev().find(|&o| t.is_char_boundary(o)).unwrap_or(0);
+                let start = idx.line_start(idx.line_of(o));
+                let column = t[start..o].chars().count() + 1;
+                proptest::prop_assert_eq!(idx.position(&t, o).column, column, "at {}", o);
+                proptest::prop_assert_eq!(idx.chars_between(&t, start, o), column - 1);
             }
         }
     }

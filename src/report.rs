@@ -102,7 +102,7 @@ impl Cursor {
             Some((l, _)) if l == line && self.offset <= offset => (self.offset, self.column),
             _ => (line_start.min(offset), 1),
         };
-        let column = column + src[from..offset].chars().count();
+        let column = column + index.chars_between(src, from, offset);
         *self = Cursor {
             line: Some((line, line_start)),
             offset,
