@@ -97,6 +97,16 @@ impl Error {
         Some(first)
     }
 
+    /// This error, then the others found with it, as a list (for a caller that gathers
+    /// errors of its own).
+    pub fn into_all(mut self) -> Vec<Error> {
+        let more = std::mem::take(&mut self.more);
+        let mut all = Vec::with_capacity(1 + more.len());
+        all.push(self);
+        all.extend(more);
+        all
+    }
+
     /// This error, then the others found with it: one line each.
     pub fn all(&self) -> impl Iterator<Item = &Error> {
         std::iter::once(self).chain(&self.more)

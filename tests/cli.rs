@@ -340,6 +340,27 @@ fn a_pack_gets_every_broken_rule_reported_at_once() {
     );
 }
 
+/// A rule with several mistakes gets each of them, not only its first: the common keys'
+/// (weight, severity, scope, needs) and its kind's first, and every phrase that does not parse.
+#[test]
+fn a_rule_gets_each_of_its_mistakes_reported() {
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -200\nseverity = \"fatal\"\nmessage = \"m\"\nscope = [\"middle\"]\npattern = 'a('\n\n[[rule]]\nid = \"b\"\nweight = -2\nmessage = \"m\"\nphrases = [\"(free)\", \"fine\", \"a (-|x) b\"]\nneeds = [\"b\"]\n\n[[rule]]\nid = \"c\"\nweight = -2\nmessage = \"m\"\nphrases = [\"c\"]\n";
+    let dir = tempfile::tempdir().unwrap();
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:6:10: rule `a`: weight -200 is out of range",
+            "t.toml:7:12: rule `a`: unknown severity `fatal`",
+            "t.toml:9:9: rule `a`: unknown scope `middle`",
+            "t.toml:10:13: rule `a`: invalid regex: unclosed group",
+            "t.toml:16:13: rule `b`: phrase \"(free)\"",
+            "t.toml:16:34: rule `b`: phrase \"a (-|x) b\"",
+            "t.toml:17:10: rule `b`: `needs` names the rule itself",
+        ],
+    );
+}
+
 /// A rule left out is found by the TOML reader, however its headers are written: spaced or
 /// indented headers, a sub-table after it, an id in single quotes that a `needs` names.
 #[test]

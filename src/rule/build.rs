@@ -158,7 +158,7 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
                 if blanked
                     .iter()
                     .any(|(rule, key)| rule == id && e.message.contains(&format!("`{key}`"))) => {}
-            Err(e) => errors.push(e),
+            Err(e) => errors.extend(e.into_all()),
         }
     }
     // Every rule a `needs` names is in the pack (one left out for a mistyped key is, and has
@@ -208,27 +208,39 @@ fn as_kebab(name: &str) -> String {
 fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     let id = r.id.get_ref();
     let err = |offset: usize, msg: String| src.error_at(offset, format!("rule `{id}`: {msg}"));
+    // The mistakes of the common keys are independent: each is noted, the rule read on with
+    // a stand-in value, and all of them (and its kind's first) reported at once, so that a
+    // rule is fixed in one pass.
+    let mut errors = Vec::new();
     let weight = *r.weight.get_ref();
     if !(-100..=100).contains(&weight) {
-        return Err(err(
+        errors.push(err(
             r.weight.span().start,
             format!("weight {weight} is out of range: expected an integer from -100 to 100"),
         ));
     }
-    let weight = weight as i32;
+    let weight = weight.clamp(-100, 100) as i32;
+    let default_severity = if weight < 0 {
+        Severity::Warning
+    } else {
+        Severity::Info
+    };
     let severity = match &r.severity {
-        None if weight < 0 => Severity::Warning,
-        None => Severity::Info,
-        Some(s) => Severity::from_name(s.get_ref()).ok_or_else(|| {
-            err(
-                s.span().start,
-                crate::error::unknown("severity", s.get_ref(), &["error", "warning", "info"]),
-            )
-        })?,
+        None => default_severity,
+        Some(s) => noted(
+            Severity::from_name(s.get_ref()).ok_or_else(|| {
+                err(
+                    s.span().start,
+                    crate::error::unknown("severity", s.get_ref(), &["error", "warning", "info"]),
+                )
+            }),
+            &mut errors,
+            default_severity,
+        ),
     };
     let except = match &r.except_scope {
         None => Scope::NONE,
-        Some(list) => parse_scopes(list, &err)?,
+        Some(list) => noted(parse_scopes(list, &err), &mut errors, Scope::NONE),
     };
     let scope = match &r.scope {
         // A measure of the whole draft would count the subject, greeting and sign-off as
@@ -236,9 +248,9 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         None if r.kind.as_ref().is_some_and(|k| k.get_ref() == "metric") => Scope::MESSAGE,
         None => Scope::DEFAULT,
         Some(list) => {
-            let scope = parse_scopes(list, &err)?;
+            let scope = noted(parse_scopes(list, &err), &mut errors, Scope::DEFAULT);
             if scope.is_empty() {
-                return Err(err(
+                errors.push(err(
                     list.span().start,
                     "`scope` is an empty list: name at least one part".into(),
                 ));
@@ -246,8 +258,12 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             scope
         }
     };
-    if let Some(list) = r.except_scope.as_ref().filter(|_| scope.is_within(except)) {
-        return Err(err(
+    if let Some(list) = r
+        .except_scope
+        .as_ref()
+        .filter(|_| !scope.is_empty() && scope.is_within(except))
+    {
+        errors.push(err(
             list.span().start,
             format!(
                 "`except_scope` takes out every part of the rule's scope ({}): it could never \
@@ -257,7 +273,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         ));
     }
     if r.message.get_ref().trim().is_empty() {
-        return Err(err(
+        errors.push(err(
             r.message.span().start,
             "`message` is empty: say why this matters".into(),
         ));
@@ -267,9 +283,13 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         None if r.phrases.is_some() || r.pattern.is_some() => "phrase",
         None if r.swap.is_some() => "substitution",
         None => {
-            return Err(err(
-                r.id.span().start,
-                "no `phrases` or `pattern`: say what the rule matches, or give its `kind`".into(),
+            return Err(joined(
+                errors,
+                err(
+                    r.id.span().start,
+                    "no `phrases` or `pattern`: say what the rule matches, or give its `kind`"
+                        .into(),
+                ),
             ));
         }
     };
@@ -280,13 +300,16 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                 .kind
                 .as_ref()
                 .map_or(r.id.span().start, |k| k.span().start);
-            return Err(err(at, crate::error::unknown("kind", kind, KINDS)));
+            return Err(joined(
+                errors,
+                err(at, crate::error::unknown("kind", kind, KINDS)),
+            ));
         }
     };
     // A dropped minus sign must not turn a mistake into a reward, nor a reward into a gate.
     if weight > 0 {
         if let Some(s) = r.severity.as_ref().filter(|_| severity != Severity::Info) {
-            return Err(err(
+            errors.push(err(
                 s.span().start,
                 format!(
                     "severity `{}` with a positive weight ({weight}): a reward fails no file; \
@@ -300,7 +323,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             "repetition" | "substitution" | "placeholder" => Some("reports a mistake"),
             _ => None,
         } {
-            return Err(err(
+            errors.push(err(
                 r.weight.span().start,
                 format!("a {kind} rule {why}, so its weight must be 0 or negative"),
             ));
@@ -309,15 +332,15 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     let profiles = match &r.profiles {
         None => Profiles::ALL,
         Some(list) => {
-            let mut set = Profiles::NONE;
-            for name in list.get_ref() {
+            let set = list.get_ref().iter().try_fold(Profiles::NONE, |set, name| {
                 let p = name
                     .parse::<Profile>()
                     .map_err(|m| err(list.span().start, m))?;
-                set = set.with(p);
-            }
+                Ok(set.with(p))
+            });
+            let set = noted(set, &mut errors, Profiles::ALL);
             if set == Profiles::NONE {
-                return Err(err(
+                errors.push(err(
                     list.span().start,
                     "`profiles` is an empty list: name at least one profile".into(),
                 ));
@@ -325,37 +348,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             set
         }
     };
-    let mut needs = Vec::new();
-    if let Some(list) = &r.needs {
-        if list.get_ref().is_empty() {
-            return Err(err(
-                list.span().start,
-                "`needs` is an empty list: name a rule of this pack, or leave it out".into(),
-            ));
-        }
-        for n in list.get_ref() {
-            let name = n.get_ref();
-            if name == id {
-                return Err(err(
-                    n.span().start,
-                    "`needs` names the rule itself: name another rule of this pack".into(),
-                ));
-            }
-            if name.contains('/') {
-                return Err(err(
-                    n.span().start,
-                    format!(
-                        "`needs` names `{name}`: name a rule of this pack by its id (no `pack/`)"
-                    ),
-                ));
-            }
-            let qualified = format!("{pack}/{name}");
-            if needs.contains(&qualified) {
-                return Err(err(n.span().start, format!("`needs` names `{name}` twice")));
-            }
-            needs.push(qualified);
-        }
-    }
+    let needs = noted(needs_of(r, pack, &err), &mut errors, Vec::new());
     let meta = Arc::new(RuleMeta {
         pack: pack.to_string(),
         id: id.clone(),
@@ -379,13 +372,16 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     });
     let example_profile = match &r.examples.profile {
         None => Profile::default(),
-        Some(p) => p
-            .parse::<Profile>()
-            .map_err(|m| err(r.id.span().start, format!("examples: {m}")))?,
+        Some(p) => noted(
+            p.parse::<Profile>()
+                .map_err(|m| err(r.id.span().start, format!("examples: {m}"))),
+            &mut errors,
+            Profile::default(),
+        ),
     };
     let has_examples = !r.examples.fire.is_empty() || !r.examples.quiet.is_empty();
     if has_examples && !profiles.contains(example_profile) {
-        return Err(err(
+        errors.push(err(
             r.profiles
                 .as_ref()
                 .map_or(r.id.span().start, |p| p.span().start),
@@ -403,22 +399,87 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             },
         ));
     }
-    let rule: Box<dyn Rule> = match kind {
-        "phrase" => Box::new(phrase::PhraseRule::new(src, r, meta)?),
-        "substitution" => Box::new(substitution::SubstitutionRule::new(src, r, meta)?),
-        "occurrence" => Box::new(occurrence::OccurrenceRule::new(src, r, meta)?),
-        "repetition" => Box::new(repetition::RepetitionRule::new(src, r, meta)?),
-        "metric" => Box::new(metric::MetricRule::new(src, r, meta)?),
-        "require" => Box::new(require::RequireRule::new(src, r, meta)?),
-        "proximity" => Box::new(proximity::ProximityRule::new(src, r, meta)?),
-        "placeholder" => Box::new(placeholder::PlaceholderRule::new(src, r, meta)?),
+    // The kind's own keys are read even after a mistake above, for their first mistake.
+    let rule = match kind {
+        "phrase" => boxed(phrase::PhraseRule::new(src, r, meta)),
+        "substitution" => boxed(substitution::SubstitutionRule::new(src, r, meta)),
+        "occurrence" => boxed(occurrence::OccurrenceRule::new(src, r, meta)),
+        "repetition" => boxed(repetition::RepetitionRule::new(src, r, meta)),
+        "metric" => boxed(metric::MetricRule::new(src, r, meta)),
+        "require" => boxed(require::RequireRule::new(src, r, meta)),
+        "proximity" => boxed(proximity::ProximityRule::new(src, r, meta)),
+        "placeholder" => boxed(placeholder::PlaceholderRule::new(src, r, meta)),
         _ => unreachable!("KINDS lists only built kinds"),
     };
-    Ok(if profiles == Profiles::ALL {
-        rule
-    } else {
-        Box::new(InProfiles { rule })
-    })
+    match rule {
+        Err(e) => Err(joined(errors, e)),
+        Ok(rule) => match errors.pop() {
+            Some(last) => Err(joined(errors, last)),
+            None if profiles == Profiles::ALL => Ok(rule),
+            None => Ok(Box::new(InProfiles { rule })),
+        },
+    }
+}
+
+/// The rules of pack `pack` that rule `r` names in `needs`, qualified; `err` places an error.
+fn needs_of(r: &RuleDef, pack: &str, err: &dyn Fn(usize, String) -> Error) -> Result<Vec<String>> {
+    let mut needs = Vec::new();
+    let Some(list) = &r.needs else {
+        return Ok(needs);
+    };
+    if list.get_ref().is_empty() {
+        return Err(err(
+            list.span().start,
+            "`needs` is an empty list: name a rule of this pack, or leave it out".into(),
+        ));
+    }
+    for n in list.get_ref() {
+        let name = n.get_ref();
+        if name == r.id.get_ref() {
+            return Err(err(
+                n.span().start,
+                "`needs` names the rule itself: name another rule of this pack".into(),
+            ));
+        }
+        if name.contains('/') {
+            return Err(err(
+                n.span().start,
+                format!("`needs` names `{name}`: name a rule of this pack by its id (no `pack/`)"),
+            ));
+        }
+        let qualified = format!("{pack}/{name}");
+        if needs.contains(&qualified) {
+            return Err(err(n.span().start, format!("`needs` names `{name}` twice")));
+        }
+        needs.push(qualified);
+    }
+    Ok(needs)
+}
+
+/// `errors`, then `last` and the errors found with it, as one error: the first, the others
+/// with it (see [`Error::all`]).
+fn joined(errors: Vec<Error>, last: Error) -> Error {
+    let mut all: Vec<Error> = errors.into_iter().flat_map(Error::into_all).collect();
+    all.extend(last.into_all());
+    let mut first = all.remove(0);
+    first.more = all;
+    first
+}
+
+/// A rule of some kind, boxed.
+fn boxed<R: Rule + 'static>(rule: Result<R>) -> Result<Box<dyn Rule>> {
+    Ok(Box::new(rule?))
+}
+
+/// The value of `r`, or `stand_in` once its error is noted in `errors`.
+fn noted<T>(r: Result<T>, errors: &mut Vec<Error>, stand_in: T) -> T {
+    match r {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(e);
+            stand_in
+        }
+    }
 }
 
 /// The parts named in `scope` or `except_scope`.

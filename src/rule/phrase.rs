@@ -223,11 +223,17 @@ pub fn compile_one(
                 // Repeats are dropped by their text (the matcher also merges equal strings).
                 let mut phrases = Vec::new();
                 let mut seen = foldhash::HashSet::default();
+                // Every phrase that does not parse is reported, not only the first.
+                let mut errors = Vec::new();
                 for p in list.get_ref() {
-                    let parsed = compile_phrase(src, id, p)?;
-                    if seen.insert(p.get_ref().as_str()) {
-                        phrases.push(parsed);
+                    match compile_phrase(src, id, p) {
+                        Ok(parsed) if seen.insert(p.get_ref().as_str()) => phrases.push(parsed),
+                        Ok(_) => {}
+                        Err(e) => errors.push(e),
                     }
+                }
+                if let Some(e) = crate::error::Error::first_of(errors) {
+                    return Err(e);
                 }
                 patterns.push(PatternSpec::Phrases {
                     phrases,
