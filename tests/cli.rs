@@ -359,6 +359,29 @@ fn a_rule_gets_each_of_its_mistakes_reported() {
             "t.toml:17:10: rule `b`: `needs` names the rule itself",
         ],
     );
+    // A mistake's stand-in value brings no second error: a misspelt examples profile, an
+    // empty `profiles`, an unknown scope beside `except_scope`.
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -2\nmessage = \"m\"\nphrases = [\"a\"]\nprofiles = [\"follow-up\"]\n[rule.examples]\nprofile = \"folow-up\"\nfire = [\"a\"]\n\n[[rule]]\nid = \"b\"\nweight = -2\nmessage = \"m\"\nphrases = [\"b\"]\nprofiles = []\n[rule.examples]\nfire = [\"b\"]\n\n[[rule]]\nid = \"c\"\nweight = -2\nmessage = \"m\"\nphrases = [\"c\"]\nscope = [\"middle\"]\nexcept_scope = [\"opening\", \"body\", \"closing\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:5:6: rule `a`: examples: unknown profile",
+            "t.toml:19:12: rule `b`: `profiles` is an empty list",
+            "t.toml:28:9: rule `c`: unknown scope `middle`",
+        ],
+    );
+    // A misspelt key is said by its suggestion, not again by what it leaves missing, and the
+    // rule's other mistakes are said too.
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = 500\nmessage = \"m\"\nphrase = [\"a\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:6:10: rule `a`: weight 500 is out of range",
+            "t.toml:8:1: rule `a`: unknown field `phrase` (did you mean `phrases`?)",
+        ],
+    );
 }
 
 /// A rule left out is found by the TOML reader, however its headers are written: spaced or

@@ -251,8 +251,8 @@ impl Matcher {
         // The hits of a pattern that several rules declare, but for the first rule's.
         let mut extra = Vec::new();
         // Each piece's candidates become its hits in the same allocation (a candidate and a
-        // hit are the same size), and are freed once copied: a long text of hits (16 MB of
-        // `!`) never holds its candidates and its hits at once.
+        // hit are the same size), and each piece's list is freed once copied: a text of hits
+        // (2 MB of `!`) never holds its candidates and its hits at once.
         let lists: Vec<Vec<Hit>> = cands
             .into_iter()
             .map(|list| {
@@ -296,6 +296,8 @@ impl Matcher {
         if !extra.is_empty() {
             merge_in(out, extra);
         }
+        // The candidates' slack, which the hits do not need while the rules read them.
+        out.shrink_to_fit();
     }
 
     /// A piece's scan skipped a rule pattern's matches inside its own last one, but the
@@ -348,8 +350,10 @@ impl Matcher {
     }
 }
 
-/// Merge `extra` into `out`, sorted by start, then rule, then pattern, as `out` is: from the
-/// back, so that `out` grows by `extra` alone.
+/// Merge `extra` into `out`, sorted by start, then rule, then pattern, as the hits `out` got
+/// from this scan are: from the back, so that `out` grows by `extra` alone. Each extra hit
+/// sorts after its pattern's first owner's hit at the same start, which this scan pushed, so
+/// no extra hit moves before the hits `out` held before the scan.
 fn merge_in(out: &mut Vec<Hit>, mut extra: Vec<Hit>) {
     let key = |h: &Hit| (h.span.start, h.rule, h.pattern);
     extra.sort_unstable_by_key(key);
@@ -359,6 +363,7 @@ fn merge_in(out: &mut Vec<Hit>, mut extra: Vec<Hit>) {
         pattern: 0,
         span: 0..0,
     };
+    out.reserve_exact(extra.len());
     out.resize(i + extra.len(), filler);
     // `out[..i]` is still to merge, `out[k..]` merged, and the slots between hold fillers.
     let mut k = out.len();

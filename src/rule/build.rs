@@ -153,12 +153,13 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
         match rule {
             Ok(rule) => rules.push(rule),
             // A rule read without a misspelt key fails for its want ("no `phrases`", for
-            // `phrase`): the misspelling's suggestion says so already.
-            Err(e)
-                if blanked
+            // `phrase`): the misspelling's suggestion says so already. Its other mistakes
+            // are said.
+            Err(e) => errors.extend(e.into_all().into_iter().filter(|e| {
+                !blanked
                     .iter()
-                    .any(|(rule, key)| rule == id && e.message.contains(&format!("`{key}`"))) => {}
-            Err(e) => errors.extend(e.into_all()),
+                    .any(|(rule, key)| rule == id && e.message.contains(&format!("`{key}`")))
+            })),
         }
     }
     // Every rule a `needs` names is in the pack (one left out for a mistyped key is, and has
@@ -242,26 +243,33 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         None => Scope::NONE,
         Some(list) => noted(parse_scopes(list, &err), &mut errors, Scope::NONE),
     };
+    // A scope with a mistake is checked against no other key (a stand-in would report a
+    // mistake the pack does not have).
     let scope = match &r.scope {
         // A measure of the whole draft would count the subject, greeting and sign-off as
         // message text: a metric measures the message unless told otherwise.
-        None if r.kind.as_ref().is_some_and(|k| k.get_ref() == "metric") => Scope::MESSAGE,
-        None => Scope::DEFAULT,
-        Some(list) => {
-            let scope = noted(parse_scopes(list, &err), &mut errors, Scope::DEFAULT);
-            if scope.is_empty() {
+        None if r.kind.as_ref().is_some_and(|k| k.get_ref() == "metric") => Some(Scope::MESSAGE),
+        None => Some(Scope::DEFAULT),
+        Some(list) => match parse_scopes(list, &err) {
+            Ok(scope) if scope.is_empty() => {
                 errors.push(err(
                     list.span().start,
                     "`scope` is an empty list: name at least one part".into(),
                 ));
+                None
             }
-            scope
-        }
+            Ok(scope) => Some(scope),
+            Err(e) => {
+                errors.push(e);
+                None
+            }
+        },
     };
-    if let Some(list) = r
+    if let Some((list, scope)) = r
         .except_scope
         .as_ref()
-        .filter(|_| !scope.is_empty() && scope.is_within(except))
+        .zip(scope)
+        .filter(|(_, scope)| scope.is_within(except))
     {
         errors.push(err(
             list.span().start,
@@ -272,6 +280,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             ),
         ));
     }
+    let scope = scope.unwrap_or(Scope::DEFAULT);
     if r.message.get_ref().trim().is_empty() {
         errors.push(err(
             r.message.span().start,
@@ -312,9 +321,10 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             errors.push(err(
                 s.span().start,
                 format!(
-                    "severity `{}` with a positive weight ({weight}): a reward fails no file; \
+                    "severity `{}` with a positive weight ({}): a reward fails no file; \
                      make the weight negative, or drop `severity`",
-                    s.get_ref()
+                    s.get_ref(),
+                    r.weight.get_ref()
                 ),
             ));
         }
@@ -338,14 +348,16 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                     .map_err(|m| err(list.span().start, m))?;
                 Ok(set.with(p))
             });
-            let set = noted(set, &mut errors, Profiles::ALL);
-            if set == Profiles::NONE {
-                errors.push(err(
-                    list.span().start,
-                    "`profiles` is an empty list: name at least one profile".into(),
-                ));
+            match noted(set, &mut errors, Profiles::ALL) {
+                Profiles::NONE => {
+                    errors.push(err(
+                        list.span().start,
+                        "`profiles` is an empty list: name at least one profile".into(),
+                    ));
+                    Profiles::ALL
+                }
+                set => set,
             }
-            set
         }
     };
     let needs = noted(needs_of(r, pack, &err), &mut errors, Vec::new());
@@ -371,16 +383,19 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
                     != Some("longest_sentence_words")),
     });
     let example_profile = match &r.examples.profile {
-        None => Profile::default(),
+        None => Some(Profile::default()),
         Some(p) => noted(
             p.parse::<Profile>()
+                .map(Some)
                 .map_err(|m| err(r.id.span().start, format!("examples: {m}"))),
             &mut errors,
-            Profile::default(),
+            None,
         ),
     };
     let has_examples = !r.examples.fire.is_empty() || !r.examples.quiet.is_empty();
-    if has_examples && !profiles.contains(example_profile) {
+    if let Some(example_profile) =
+        example_profile.filter(|&p| has_examples && !profiles.contains(p))
+    {
         errors.push(err(
             r.profiles
                 .as_ref()
