@@ -62,14 +62,11 @@ impl LineIndex {
             .iter()
             .zip(starts.iter().skip(1).chain([&bytes.len()]))
             .any(|(a, b)| b - a > LONG_LINE);
-        let mut chars = Vec::new();
-        if long {
-            chars.reserve(bytes.len() / LineCounter::BLOCK + 2);
-            chars.push(0);
-            for block in bytes.chunks(LineCounter::BLOCK) {
-                chars.push(chars[chars.len() - 1] + char_starts(block));
-            }
-        }
+        let chars = if long {
+            block_marks(bytes.len(), |from, to| char_starts(&bytes[from..to]))
+        } else {
+            Vec::new()
+        };
         LineIndex {
             starts,
             chars,
@@ -194,13 +191,9 @@ impl LineCounter {
     /// Index `text`.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut marks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
-        let mut before = 0;
-        for at in (0..=bytes.len()).step_by(Self::BLOCK) {
-            marks.push(before);
-            before += breaks(bytes, at, (at + Self::BLOCK).min(bytes.len()));
+        LineCounter {
+            marks: block_marks(bytes.len(), |from, to| breaks(bytes, from, to)),
         }
-        LineCounter { marks }
     }
 
     /// The 1-based line that holds byte `offset` of `text` (the text it indexed), as
@@ -210,6 +203,19 @@ impl LineCounter {
         let k = offset / Self::BLOCK;
         self.marks[k] + breaks(text.as_bytes(), k * Self::BLOCK, offset) + 1
     }
+}
+
+/// For each [`LineCounter::BLOCK`]-byte block of a text of `len` bytes, what `count` gives
+/// for the blocks before it (`count(from, to)` counts in `from..to`): entry `k` holds for byte
+/// `k * BLOCK`, for every `k` up to `len / BLOCK`.
+fn block_marks(len: usize, count: impl Fn(usize, usize) -> usize) -> Vec<usize> {
+    let mut marks = Vec::with_capacity(len / LineCounter::BLOCK + 1);
+    let mut before = 0;
+    for at in (0..=len).step_by(LineCounter::BLOCK) {
+        marks.push(before);
+        before += count(at, (at + LineCounter::BLOCK).min(len));
+    }
+    marks
 }
 
 /// The line breaks that start in `from..to` of `bytes`: each `\n`, and each `\r` that no `\n`
