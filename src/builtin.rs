@@ -155,6 +155,9 @@ pub fn fake_reply(doc: &Document, profile: crate::profile::Profile) -> Option<Fi
     let subject = doc.subject()?;
     let text = doc.text();
     let line = text[..subject.start].rfind('\n').map_or(0, |i| i + 1);
+    // Only a `Subject:` line (an email's Subject header is one in the view) claims a thread:
+    // a title's "RE:" is a letter's or a proposal's "regarding" ("RE: Freight Services For
+    // Dayton" over "Dear Ms Park,", a Markdown "# Re: Proposal for Harlow Foods").
     let prefix = crate::document::parts::reply_prefix(&text[line..subject.start])?;
     // A thread stands above the message (bottom-posted) or below it; a `>` quote between
     // the message's paragraphs (a customer's testimonial) is no thread.
@@ -294,6 +297,36 @@ mod tests {
             let threaded = mail.replace("Content-Type", &format!("{header}Content-Type"));
             assert_eq!(at(&threaded, Format::Email, first), None, "{header}");
         }
+        // A title's "RE:" is "regarding" (a letter's line, a proposal's title): the subject
+        // is what follows it, and nothing claims a thread.
+        let titled = [
+            (
+                "# Re: Proposal for Harlow Foods\n\nDana,\n\nHere is our offer.\n".to_string(),
+                Format::Markdown,
+                "Proposal for Harlow Foods",
+            ),
+            (
+                "<h1>FWD: [EXTERNAL] Our Conversation</h1><p>Hi Dana,</p><p>Could we talk?</p>"
+                    .to_string(),
+                Format::Html,
+                "Our Conversation",
+            ),
+            (
+                "RE: Freight Services For Dayton\n\nDear Ms Park,\n\nCould we talk?\n".to_string(),
+                Format::Text,
+                "Freight Services For Dayton",
+            ),
+        ];
+        for (text, format, want) in &titled {
+            assert_eq!(at(text, *format, first), None, "{text:?}");
+            let d = document::read("x", text.as_bytes().to_vec(), *format).unwrap();
+            let subject = d.subject().map(|s| &d.text()[s.clone()]);
+            assert_eq!(subject, Some(*want), "{text:?}");
+        }
+        // A title of only a prefix keeps it as its subject.
+        let bare = "# Re:\n\nHi Dana,\n\nCould we talk?\n";
+        let d = document::read("x", bare.as_bytes().to_vec(), Format::Markdown).unwrap();
+        assert_eq!(d.subject().map(|s| &d.text()[s.clone()]), Some("Re:"));
     }
 
     #[test]

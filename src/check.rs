@@ -37,8 +37,17 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
     // clashes are then reported in load order, as if one by one.
     let compiled: Vec<Result<Vec<Box<dyn Rule>>>> =
         sources.par_iter().map(rule::compile_pack).collect();
+    // Every broken pack is reported, each of its mistakes a line, in load order (a folder of
+    // packs with three broken ones names all three).
+    let mut errors = Vec::new();
     for (src, pack_rules) in sources.iter().zip(compiled) {
-        let pack_rules = pack_rules?;
+        let pack_rules = match pack_rules {
+            Ok(rules) => rules,
+            Err(e) => {
+                errors.extend(e.into_all());
+                continue;
+            }
+        };
         if let Some(first) = pack_rules.first() {
             let name = first.meta().pack.clone();
             if let Some(prev) = packs.insert(name.clone(), src) {
@@ -56,7 +65,10 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
         }
         rules.extend(pack_rules);
     }
-    Ok(rules)
+    match Error::first_of(errors) {
+        Some(e) => Err(e),
+        None => Ok(rules),
+    }
 }
 
 impl Linter {

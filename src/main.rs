@@ -113,8 +113,9 @@ fn main() -> ExitCode {
         // A usage error on one line, as every other error: a CI log or a script's `2>&1 |
         // head -1` keeps the whole of it.
         Err(e) => {
-            let message = lint_flag_after_subcommand(&e)
-                .unwrap_or_else(|| usage_on_one_line(&e.render().to_string()));
+            let message = lint_flag_after_subcommand(&e).unwrap_or_else(|| {
+                usage_on_one_line(&e.render().to_string(), missing_values(&e).as_deref())
+            });
             say!("pitchlint: error: {message}");
             return ExitCode::from(Status::Error.code());
         }
@@ -299,9 +300,56 @@ fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
     known.then(|| pitchlint::tooling::not_applicable(&[flag], &sub))
 }
 
+/// A missing argument's possible values ("bash, elvish, fish, powershell, zsh" for
+/// `pitchlint completions`), which clap's message leaves out, or where to find them (a rule
+/// id for `explain`).
+fn missing_values(e: &clap::Error) -> Option<String> {
+    use clap::CommandFactory;
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::MissingRequiredArgument {
+        return None;
+    }
+    let Some(ContextValue::Strings(missing)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let cmd = Cli::command();
+    // The subcommand named on the command line, if any (its arguments, else the top level's).
+    let sub = std::env::args()
+        .skip(1)
+        .find_map(|a| cmd.get_subcommands().find(|s| s.get_name() == a).cloned());
+    let args: Vec<&clap::Arg> = match &sub {
+        Some(s) => s.get_arguments().collect(),
+        None => cmd.get_arguments().collect(),
+    };
+    let lists: Vec<String> = missing
+        .iter()
+        .filter_map(|m| {
+            let arg = args.iter().find(|a| {
+                a.get_value_names()
+                    .is_some_and(|v| v.iter().any(|n| m.contains(n.as_str())))
+            })?;
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .filter(|v| !v.is_hide_set())
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if values.is_empty() {
+                // `explain`'s rule: the list is the loaded packs', which `rules` prints.
+                return (arg.get_id() == "rule")
+                    .then(|| format!("{m} is a rule id, as `pitchlint rules` lists them"));
+            }
+            // As clap says them for an invalid value.
+            Some(format!("possible values: {}", values.join(", ")))
+        })
+        .collect();
+    (!lists.is_empty()).then(|| lists.join("; "))
+}
+
 /// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a
-/// pointer to --help, over several lines) as one line: what is wrong, then the rest in order.
-fn usage_on_one_line(text: &str) -> String {
+/// pointer to --help, over several lines) as one line: what is wrong, then the rest in order,
+/// then `hint` (a missing argument's possible values).
+fn usage_on_one_line(text: &str, hint: Option<&str>) -> String {
     let mut line = String::new();
     for l in text.lines() {
         let t = l.trim();
@@ -320,6 +368,10 @@ fn usage_on_one_line(text: &str) -> String {
             line.push_str(if line.ends_with(':') { " " } else { "; " });
         }
         line.push_str(t);
+    }
+    if let Some(hint) = hint {
+        line.push_str("; ");
+        line.push_str(hint);
     }
     line.push_str(" (see `pitchlint --help`)");
     line

@@ -638,14 +638,22 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
              pack)",
         ));
     }
-    files
-        .into_iter()
-        .map(|p| {
-            let bytes = std::fs::read(&p).map_err(|e| Error::io(&p, &e))?;
-            let text = crate::error::utf8_text(&p, bytes, "rule pack")?;
-            Ok(PackSource { path: p, text })
-        })
-        .collect()
+    // Every file is read, and every one that cannot be is reported (one line each), in order.
+    let mut sources = Vec::with_capacity(files.len());
+    let mut errors = Vec::new();
+    for p in files {
+        let read = std::fs::read(&p)
+            .map_err(|e| Error::io(&p, &e))
+            .and_then(|bytes| crate::error::utf8_text(&p, bytes, "rule pack"));
+        match read {
+            Ok(text) => sources.push(PackSource { path: p, text }),
+            Err(e) => errors.push(e),
+        }
+    }
+    match Error::first_of(errors) {
+        Some(e) => Err(e),
+        None => Ok(sources),
+    }
 }
 
 #[cfg(test)]

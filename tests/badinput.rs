@@ -1113,7 +1113,11 @@ fn usage_errors_are_one_line() {
         ),
         (
             &["explain"],
-            "pitchlint: error: the following required arguments were not provided: <RULE> (see `pitchlint --help`)\n",
+            "pitchlint: error: the following required arguments were not provided: <RULE>; <RULE> is a rule id, as `pitchlint rules` lists them (see `pitchlint --help`)\n",
+        ),
+        (
+            &["completions"],
+            "pitchlint: error: the following required arguments were not provided: <SHELL>; possible values: bash, elvish, fish, powershell, zsh (see `pitchlint --help`)\n",
         ),
     ] {
         let out = pitchlint().args(args).output().unwrap();
@@ -1130,4 +1134,66 @@ fn usage_errors_are_one_line() {
         );
         assert!(out.stderr.is_empty(), "{flag}");
     }
+}
+
+/// A folder of packs given to `--rules` with several broken ones: every broken pack is named,
+/// each of its mistakes on a line of its own, in file order, as `check-rules` names them; and
+/// every unreadable one, when some cannot be read at all.
+#[test]
+fn every_broken_pack_of_a_folder_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let packs = dir.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    std::fs::write(packs.join("a.toml"), "x = 1\n").unwrap();
+    std::fs::write(
+        packs.join("b.toml"),
+        "[pack]\nname = \"b\"\n[[rule]]\nid = \"r\"\nmessage = \"m\"\nweight = -1\npattern = \"((\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        packs.join("c.toml"),
+        "[pack]\nname = \"c\"\n[[rule]]\nid = \"r\"\nphrases = [\"x\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("d.txt"), "Hi Dana,\n\nCan we talk?\n").unwrap();
+    let lint = |rules: &str| {
+        let out = pitchlint()
+            .current_dir(dir.path())
+            .args(["--rules", rules, "d.txt"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = lint("packs");
+    let files: Vec<&str> = err
+        .lines()
+        .map(|l| {
+            let l = l.strip_prefix("pitchlint: error: ").unwrap_or(l);
+            l.split(':').next().unwrap_or_default()
+        })
+        .collect();
+    assert!(
+        files.contains(&"packs/a.toml") && files.contains(&"packs/b.toml"),
+        "{err}"
+    );
+    assert!(files.contains(&"packs/c.toml"), "{err}");
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "{err}");
+    assert!(err.contains("packs/b.toml:7:"), "{err}");
+    // Two files that cannot be read: both named (before any is compiled).
+    std::fs::write(packs.join("e.toml"), b"\xff\xfe bad").unwrap();
+    std::fs::write(packs.join("f.toml"), b"\xff bad").unwrap();
+    let err = lint("packs");
+    assert!(
+        err.contains("packs/e.toml:1:1: rule pack is not valid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("packs/f.toml:1:1: rule pack is not valid UTF-8"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 2, "{err}");
 }

@@ -795,3 +795,40 @@ fn a_proposals_long_title_is_no_long_subject_line() {
         );
     }
 }
+
+/// With no path and a terminal on standard input, nothing is read (the terminal would wait
+/// for a draft the user did not mean to type): one line says what to give, and with
+/// `--stdin-filename` it says that standard input is what the name is for. The terminal is a
+/// real one: util-linux's `script` runs the binary on a pseudo-terminal.
+#[test]
+fn a_terminal_on_standard_input_is_not_waited_on() {
+    let bin = assert_cmd::cargo::cargo_bin("pitchlint");
+    let on_a_terminal = |args: &str| {
+        let out = std::process::Command::new("script")
+            .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("util-linux's `script` runs");
+        (
+            String::from_utf8_lossy(&out.stdout).replace('\r', ""),
+            out.status.code(),
+        )
+    };
+    let (out, code) = on_a_terminal("");
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(out.trim_end().lines().count(), 1, "{out}");
+    assert!(
+        out.contains("no input: give a file, a folder, or -"),
+        "{out}"
+    );
+    let (out, code) = on_a_terminal("--stdin-filename draft.md");
+    assert_eq!(code, Some(2), "{out}");
+    assert_eq!(out.trim_end().lines().count(), 1, "{out}");
+    assert!(
+        out.contains(
+            "--stdin-filename draft.md names standard input, but standard input is a terminal"
+        ),
+        "{out}"
+    );
+}

@@ -669,6 +669,39 @@ fn completions_and_man_page_come_from_the_definitions() {
 }
 
 #[test]
+fn a_missing_argument_with_a_fixed_list_says_the_list() {
+    // On one line, each value named: the user asked for the list.
+    for (sub, values) in [
+        (
+            "completions",
+            &["bash", "elvish", "fish", "powershell", "zsh"][..],
+        ),
+        ("schema", &["pack", "config"][..]),
+    ] {
+        let (out, err, code) = run(pitchlint().arg(sub));
+        assert_eq!(code, 2, "{sub}");
+        assert!(out.is_empty(), "{sub}");
+        assert_eq!(err.lines().count(), 1, "{sub}: {err}");
+        let list = err
+            .split("; possible values: ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{sub}: no list in {err}"));
+        for v in values {
+            assert!(list.contains(v), "{sub}: {v} not in {err}");
+        }
+    }
+    // A rule id has no fixed list: the error says where the list is.
+    let (_, err, code) = run(pitchlint().arg("explain"));
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(!err.contains("possible values"), "{err}");
+    assert!(
+        err.contains("<RULE> is a rule id, as `pitchlint rules` lists them"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_file_named_like_a_subcommand_is_linted_as_dot_slash() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), &[("rules", "Will you partner with us?\n")]);

@@ -251,10 +251,16 @@ impl Config {
                         ..e
                     }
                 }
-                _ => Error {
-                    path: e.path.as_deref().map(|f| p.show(f)),
-                    ..e
-                },
+                // Each unreadable pack of a folder, named as given.
+                _ => {
+                    let mut e = e;
+                    let paths =
+                        std::iter::once(&mut e.path).chain(e.more.iter_mut().map(|m| &mut m.path));
+                    for path in paths {
+                        *path = path.as_deref().map(|f| p.show(f));
+                    }
+                    e
+                }
             })?;
             for mut s in read {
                 if seen.insert(std::fs::canonicalize(&s.path).unwrap_or(s.path.clone())) {

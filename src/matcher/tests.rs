@@ -323,6 +323,8 @@ fn the_embedded_rule_dfa_stays_small() {
 /// sales/buyer-blame added ~440 (session 27: "their support is a joke", "they only care about
 /// their margins", "I guess you don't want to grow", "you didn't even bother to open"; curly
 /// and straight apostrophes make two strings of each "don't"); see the README for the start-up.
+/// A fourth new user's gaps ("I know you're super busy", "I'll keep this short", "10x their
+/// pipeline", "exclusive offer") were written to fit under it (session 31).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();

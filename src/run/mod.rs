@@ -159,10 +159,20 @@ fn lint(
 ) -> Result<Status, RunError> {
     let collected = if cli.paths.is_empty() {
         if env.stdin_is_terminal {
-            return Err(Error::usage(
-                "no input: give a file, a folder, or - to read standard input (see --help)",
-            )
-            .into());
+            // `--stdin-filename` names what standard input holds: the user meant to pipe a
+            // draft in, and the terminal is waiting for none.
+            let message = match &cli.stdin_filename {
+                Some(name) => format!(
+                    "no input: --stdin-filename {} names standard input, but standard input is \
+                     a terminal; pipe the draft in (`pitchlint --stdin-filename {0} < draft`) \
+                     or give - to type it",
+                    name.display()
+                ),
+                None => "no input: give a file, a folder, or - to read standard input (see \
+                         --help)"
+                    .to_string(),
+            };
+            return Err(Error::usage(message).into());
         }
         inputs::Collected {
             inputs: vec![Input::Stdin(None)],

@@ -427,6 +427,27 @@ pub(super) fn reply_prefix(line: &str) -> Option<std::ops::Range<usize>> {
     PREFIX.captures(line)?.get(1).map(|m| m.range())
 }
 
+/// Where a title's leading reply prefixes and gateway tags end ("Re: " of a Markdown draft's
+/// "# Re: Boxes", "[EXTERNAL] " of an HTML banner heading), as a "Subject:" line's label ends
+/// after them ([`subject_end`]): the subject is what follows. 0 when it has none, or when
+/// nothing follows them.
+pub(super) fn title_prefix_end(title: &str) -> usize {
+    static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)^[ \t]*(?:(?:{REPLY_PREFIX}|{GATEWAY_TAG})[ \t]*)+"
+        ))
+        .expect("title prefix regex compiles")
+    });
+    if !title.contains([':', '[']) {
+        return 0;
+    }
+    PREFIX
+        .find(title)
+        .map(|m| m.end())
+        .filter(|&end| !title[end..].trim().is_empty())
+        .unwrap_or(0)
+}
+
 /// One line of the view: its span without the line break.
 #[derive(Clone, Debug)]
 pub(super) struct Line {

@@ -258,7 +258,9 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             .clone()
             .filter(|t| t.start >= l.span.start && t.start < l.span.end)
         {
-            push(&mut segs, Scope::SUBJECT, t.clone());
+            // Without the reply prefix it may start with, as a "Subject:" line's subject.
+            let from = t.start + cues::title_prefix_end(&text[t.clone()]);
+            push(&mut segs, Scope::SUBJECT, from..t.end);
             while i < end && lines[i].span.start < t.end {
                 i += 1;
             }
@@ -279,7 +281,9 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             // A plain-text title over the text that follows it ("Vendor Customer
             // Relationships"): the draft's title, as a Markdown `#` title is, and not the
             // start of its first sentence.
-            push(&mut segs, Scope::SUBJECT, trim(text, l.span.clone()));
+            let title = trim(text, l.span.clone());
+            let from = title.start + cues::title_prefix_end(&text[title.clone()]);
+            push(&mut segs, Scope::SUBJECT, from..title.end);
             i = next;
         }
     }
