@@ -338,6 +338,19 @@ impl PackSource {
                     continue;
                 }
             }
+            // A misspelt table (`[[rules]]`, `[packs]`) is left out, every table of that name
+            // at once (each would be the same error again), and the rest is read: the rules
+            // above it have their mistakes found too.
+            if let Some(sections) = at
+                .filter(|_| e.message().starts_with("unknown field"))
+                .and_then(|at| unknown_tables_at(&text, at))
+            {
+                for section in sections {
+                    let blank = blank_of(&text[section.clone()]);
+                    text.replace_range(section, &blank);
+                }
+                continue;
+            }
             // A rule with a missing or mistyped key (a value the reader refuses, a misspelt
             // required key, an unknown dotted key) is left out, as if the pack did not have
             // it, and the rest is read.
@@ -430,6 +443,51 @@ fn entry_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
 
 /// Spaces for the bytes of `text`, its line breaks kept: blanked out of a pack, it leaves
 /// the offsets and lines of the rest as they were.
+/// When byte `at` stands in the header of a top-level table the pack does not have
+/// (`[[rules]]`, `[packs]`): every section with that name or under it (`[rules.examples]`),
+/// each from its header to the next header of another table. `None` for the pack's own
+/// tables and for anything but a header.
+fn unknown_tables_at(text: &str, at: usize) -> Option<Vec<std::ops::Range<usize>>> {
+    // The name in a header line: `[[rules]]` → `rules`, `[rule.examples]` → `rule.examples`.
+    fn header(line: &str) -> Option<&str> {
+        let t = line.trim();
+        let inner = t
+            .strip_prefix("[[")
+            .and_then(|r| r.split_once("]]"))
+            .or_else(|| t.strip_prefix('[').and_then(|r| r.split_once(']')))
+            .filter(|(_, rest)| rest.trim().is_empty() || rest.trim().starts_with('#'))?
+            .0;
+        Some(inner.trim())
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let name = header(&text[line_start..line_end])?;
+    let top = name.split('.').next().unwrap_or(name).trim();
+    if top.is_empty() || top == "rule" || top == "pack" {
+        return None;
+    }
+    let top = top.to_string();
+    let ours = |n: &str| n.split('.').next().is_some_and(|t| t.trim() == top);
+    let mut sections = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(n) = header(line) {
+            if let Some(start) = open.take() {
+                sections.push(start..offset);
+            }
+            if ours(n) {
+                open = Some(offset);
+            }
+        }
+        offset += line.len();
+    }
+    if let Some(start) = open {
+        sections.push(start..text.len());
+    }
+    Some(sections)
+}
+
 fn blank_of(text: &str) -> String {
     text.bytes()
         .map(|b| {

@@ -382,6 +382,18 @@ fn a_rule_gets_each_of_its_mistakes_reported() {
             "t.toml:8:1: rule `a`: unknown field `phrase` (did you mean `phrases`?)",
         ],
     );
+    // A misspelt table (`[[rules]]`, twice, one with its examples) is said once, and the
+    // mistakes of the rules above and below it are said too.
+    let pack = "[pack]\nname = \"t\"\n\n[[rule]]\nid = \"a\"\nweight = -300\nmessage = \"m\"\nphrases = [\"a\"]\n\n[[rules]]\nid = \"b\"\nweight = -2\nmessage = \"m\"\nphrases = [\"b\"]\n[rules.examples]\nfire = [\"b\"]\n\n[[rules]]\nid = \"c\"\n\n[[rule]]\nid = \"d\"\nweight = -2\nmessage = \"m\"\nphrases = [\"\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:6:10: rule `a`: weight -300 is out of range",
+            "t.toml:10:3: unknown field `rules` (did you mean `rule`?)",
+            "t.toml:25:13: rule `d`: phrase \"\": empty phrase",
+        ],
+    );
 }
 
 /// A rule left out is found by the TOML reader, however its headers are written: spaced or

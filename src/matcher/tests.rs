@@ -323,14 +323,17 @@ fn the_embedded_rule_dfa_stays_small() {
 /// sales/buyer-blame added ~440 (session 27: "their support is a joke", "they only care about
 /// their margins", "I guess you don't want to grow", "you didn't even bother to open"; curly
 /// and straight apostrophes make two strings of each "don't"); see the README for the start-up.
-/// A fourth new user's gaps ("I know you're super busy", "I'll keep this short", "10x their
-/// pipeline", "exclusive offer") were written to fit under it (session 31).
+/// It was 3,925 until a fourth new user's gaps added ~30 (session 31: "did you get my last
+/// email", "you'll regret it", "available to the first 10", "industry leader", "please
+/// advise"): a 3 KB draft's run measured the same under callgrind (11.23 M instructions
+/// before, 11.24 to 11.30 M after, three runs; wall time on that machine was too noisy to
+/// tell).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_925, "{n} distinct strings");
+    assert!(n <= 3_975, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
