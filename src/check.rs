@@ -56,11 +56,13 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
                      one of them",
                     prev.path.display()
                 );
-                // At the `name` of the second pack (read again: this is the rare error path).
-                return Err(match src.parse() {
+                // At the `name` of the second pack (read again: this is the rare error path),
+                // among the other packs' errors.
+                errors.push(match src.parse() {
                     Ok(def) => src.error_at(def.pack.name.span().start, message),
                     Err(_) => Error::file(ErrorKind::Config, &src.path, message),
                 });
+                continue;
             }
         }
         rules.extend(pack_rules);
@@ -73,7 +75,7 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
 
 impl Linter {
     /// Load and validate every pack, then compile the matcher. Nothing is linted with half a
-    /// pack: the first invalid pack is an error.
+    /// pack: an invalid pack is an error (every invalid pack's mistakes, in load order).
     pub fn new(sources: &[PackSource]) -> Result<Linter> {
         Linter::build(compile_rules(sources)?, sources)
     }

@@ -292,7 +292,9 @@ fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
             .is_some_and(|l| flag.strip_prefix("--") == Some(l))
             || a.get_short().is_some_and(|c| flag == format!("-{c}"))
     });
-    let sub = std::env::args().skip(1).find_map(|a| {
+    // (`args_os`: an argument that is no UTF-8, a path, must not panic here.)
+    let sub = std::env::args_os().skip(1).find_map(|a| {
+        let a = a.to_str()?;
         cmd.get_subcommands()
             .find(|s| s.get_name() == a)
             .map(|s| s.get_name().to_string())
@@ -314,9 +316,11 @@ fn missing_values(e: &clap::Error) -> Option<String> {
     };
     let cmd = Cli::command();
     // The subcommand named on the command line, if any (its arguments, else the top level's).
-    let sub = std::env::args()
-        .skip(1)
-        .find_map(|a| cmd.get_subcommands().find(|s| s.get_name() == a).cloned());
+    // (`args_os`: an argument that is no UTF-8, a path, must not panic here.)
+    let sub = std::env::args_os().skip(1).find_map(|a| {
+        let a = a.to_str()?;
+        cmd.get_subcommands().find(|s| s.get_name() == a).cloned()
+    });
     let args: Vec<&clap::Arg> = match &sub {
         Some(s) => s.get_arguments().collect(),
         None => cmd.get_arguments().collect(),

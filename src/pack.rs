@@ -346,6 +346,17 @@ impl PackSource {
                 .and_then(|at| unknown_tables_at(&text, at))
             {
                 for section in sections {
+                    // Its rule is left out as a rule with a mistake is: a `needs` that names
+                    // it gets no second error.
+                    dropped.extend(text[section.clone()].lines().find_map(|l| {
+                        let v = l
+                            .trim()
+                            .strip_prefix("id")?
+                            .trim_start()
+                            .strip_prefix('=')?;
+                        let v = v.trim().strip_prefix(['"', '\''])?;
+                        Some(v[..v.find(['"', '\''])?].to_string())
+                    }));
                     let blank = blank_of(&text[section.clone()]);
                     text.replace_range(section, &blank);
                 }
@@ -441,8 +452,6 @@ fn entry_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
     find(toml::de::DeTable::parse(text).ok()?.get_ref(), offset)
 }
 
-/// Spaces for the bytes of `text`, its line breaks kept: blanked out of a pack, it leaves
-/// the offsets and lines of the rest as they were.
 /// When byte `at` stands in the header of a top-level table the pack does not have
 /// (`[[rules]]`, `[packs]`): every section with that name or under it (`[rules.examples]`),
 /// each from its header to the next header of another table. `None` for the pack's own
@@ -471,13 +480,24 @@ fn unknown_tables_at(text: &str, at: usize) -> Option<Vec<std::ops::Range<usize>
     let mut sections = Vec::new();
     let mut open: Option<usize> = None;
     let mut offset = 0;
+    // The delimiter of the multi-line string a line is in, if any: a `[Signature]` line of a
+    // rationale is no header.
+    let mut in_string: Option<&str> = None;
     for line in text.split_inclusive('\n') {
-        if let Some(n) = header(line) {
+        if let Some(n) = header(line).filter(|_| in_string.is_none()) {
             if let Some(start) = open.take() {
                 sections.push(start..offset);
             }
             if ours(n) {
                 open = Some(offset);
+            }
+        }
+        for delim in ["\"\"\"", "\'\'\'"] {
+            if in_string.is_none_or(|d| d == delim) && line.matches(delim).count() % 2 == 1 {
+                in_string = match in_string {
+                    Some(_) => None,
+                    None => Some(delim),
+                };
             }
         }
         offset += line.len();
@@ -488,6 +508,8 @@ fn unknown_tables_at(text: &str, at: usize) -> Option<Vec<std::ops::Range<usize>
     Some(sections)
 }
 
+/// Spaces for the bytes of `text`, its line breaks kept: blanked out of a pack, it leaves
+/// the offsets and lines of the rest as they were.
 fn blank_of(text: &str) -> String {
     text.bytes()
         .map(|b| {

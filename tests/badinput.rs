@@ -1125,6 +1125,27 @@ fn usage_errors_are_one_line() {
         assert_eq!(String::from_utf8_lossy(&out.stderr), want, "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
     }
+    // An argument that is no UTF-8 (a path) brings no panic, and the hint stays.
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bad = std::ffi::OsStr::from_bytes(b"x\xff.toml");
+        for sub in ["completions", "explain"] {
+            let out = pitchlint()
+                .arg("--rules")
+                .arg(bad)
+                .arg(sub)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{sub}");
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(
+                err.contains("possible values: bash") || err.contains("is a rule id"),
+                "{err}"
+            );
+        }
+    }
     for flag in ["--help", "--version"] {
         let out = pitchlint().arg(flag).output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{flag}");
@@ -1183,6 +1204,22 @@ fn every_broken_pack_of_a_folder_is_reported() {
     sorted.sort();
     assert_eq!(files, sorted, "{err}");
     assert!(err.contains("packs/b.toml:7:"), "{err}");
+    // A pack named as another is one more error among them, not the only one.
+    for (file, phrase) in [("b2.toml", "b"), ("b3.toml", "c")] {
+        let pack = format!(
+            "[pack]\nname = \"x\"\n[[rule]]\nid = \"r\"\nweight = -2\nmessage = \"m\"\nphrases = [\"{phrase}\"]\n"
+        );
+        std::fs::write(packs.join(file), pack).unwrap();
+    }
+    let err = lint("packs");
+    assert!(
+        err.contains("packs/b3.toml:2:8: pack name `x` is already used by packs/b2.toml"),
+        "{err}"
+    );
+    assert!(
+        err.contains("packs/a.toml:") && err.contains("packs/c.toml:"),
+        "{err}"
+    );
     // Two files that cannot be read: both named (before any is compiled).
     std::fs::write(packs.join("e.toml"), b"\xff\xfe bad").unwrap();
     std::fs::write(packs.join("f.toml"), b"\xff bad").unwrap();

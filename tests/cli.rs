@@ -394,6 +394,17 @@ fn a_rule_gets_each_of_its_mistakes_reported() {
             "t.toml:25:13: rule `d`: phrase \"\": empty phrase",
         ],
     );
+    // A `[Signature]` line in a misspelt table's multi-line string is no header, and a rule
+    // that `needs` the left-out one gets no second error.
+    let pack = "[pack]\nname = \"t\"\n\n[[rules]]\nid = \"b\"\nrationale = \"\"\"\nSign it\n[Signature]\nthanks\n\"\"\"\n\n[[rule]]\nid = \"a\"\nweight = -2\nmessage = \"m\"\nphrases = [\"a\"]\nneeds = [\"b\"]\n\n[[rule]]\nid = \"c\"\nweight = -2\nmessage = \"m\"\nphrases = [\"\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:4:3: unknown field `rules` (did you mean `rule`?)",
+            "t.toml:23:13: rule `c`: phrase \"\": empty phrase",
+        ],
+    );
 }
 
 /// A rule left out is found by the TOML reader, however its headers are written: spaced or
@@ -811,7 +822,9 @@ fn a_proposals_long_title_is_no_long_subject_line() {
 /// With no path and a terminal on standard input, nothing is read (the terminal would wait
 /// for a draft the user did not mean to type): one line says what to give, and with
 /// `--stdin-filename` it says that standard input is what the name is for. The terminal is a
-/// real one: util-linux's `script` runs the binary on a pseudo-terminal.
+/// real one: util-linux's `script` runs the binary on a pseudo-terminal (Linux's; BSD's takes
+/// other flags).
+#[cfg(target_os = "linux")]
 #[test]
 fn a_terminal_on_standard_input_is_not_waited_on() {
     let bin = assert_cmd::cargo::cargo_bin("pitchlint");

@@ -235,19 +235,34 @@ impl Config {
                     if e.position.is_none()
                         && (e.kind == ErrorKind::Io || e.path.as_deref() == Some(&*p.path)) =>
                 {
-                    Error::at(
-                        ErrorKind::Config,
-                        config,
-                        &self.text,
-                        at,
-                        format!("`packs`: {}: {}", p.path.display(), e.message),
-                    )
+                    // The file of a folder that could not be read is named, and so is every
+                    // other one.
+                    let named = e.path.as_deref().unwrap_or(&p.path).display().to_string();
+                    let mut more = e.more;
+                    for m in &mut more {
+                        m.path = m.path.as_deref().map(|f| p.show(f));
+                    }
+                    Error {
+                        more,
+                        ..Error::at(
+                            ErrorKind::Config,
+                            config,
+                            &self.text,
+                            at,
+                            format!("`packs`: {named}: {}", e.message),
+                        )
+                    }
                 }
                 // One given to `--rules`: say so, or it reads as a draft that is missing.
                 _ if p.origin == "--rules" && e.kind == ErrorKind::Io && e.position.is_none() => {
+                    let mut more = e.more;
+                    for m in &mut more {
+                        m.path = m.path.as_deref().map(|f| p.show(f));
+                    }
                     Error {
                         path: e.path.as_deref().map(|f| p.show(f)),
                         message: format!("{} (the rule pack --rules names)", e.message),
+                        more,
                         ..e
                     }
                 }

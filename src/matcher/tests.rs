@@ -324,8 +324,8 @@ fn the_embedded_rule_dfa_stays_small() {
 /// their margins", "I guess you don't want to grow", "you didn't even bother to open"; curly
 /// and straight apostrophes make two strings of each "don't"); see the README for the start-up.
 /// It was 3,925 until a fourth new user's gaps added ~30 (session 31: "did you get my last
-/// email", "you'll regret it", "available to the first 10", "industry leader", "please
-/// advise"): a 3 KB draft's run measured the same under callgrind (11.23 M instructions
+/// email", "you'll regret it", "only available to the first 10", "we're the industry
+/// leader"): a 3 KB draft's run measured the same under callgrind (11.23 M instructions
 /// before, 11.24 to 11.30 M after, three runs; wall time on that machine was too noisy to
 /// tell).
 #[test]
