@@ -42,15 +42,18 @@ impl Error {
     /// This error with its files named as from folder `cwd` when they are in it
     /// (`pitchlint.toml:1:13: …`, `rules/team.toml:4:1: …`): a config found by walking up,
     /// and the packs it lists, are known by their absolute paths.
-    pub fn relative_to(mut self, cwd: &Path) -> Self {
-        let rel = |path: &mut Option<PathBuf>| {
-            if let Some(r) = path.as_ref().and_then(|p| p.strip_prefix(cwd).ok()) {
-                *path = Some(r.to_path_buf());
-            }
-        };
-        rel(&mut self.path);
-        for m in &mut self.more {
-            rel(&mut m.path);
+    pub fn relative_to(self, cwd: &Path) -> Self {
+        self.map_paths(|p| {
+            p.strip_prefix(cwd)
+                .map_or_else(|_| p.to_path_buf(), Path::to_path_buf)
+        })
+    }
+
+    /// This error, and the others found with it, with each file named by `name` instead.
+    pub fn map_paths(mut self, name: impl Fn(&Path) -> PathBuf) -> Self {
+        for path in std::iter::once(&mut self.path).chain(self.more.iter_mut().map(|m| &mut m.path))
+        {
+            *path = path.as_deref().map(&name);
         }
         self
     }

@@ -292,14 +292,17 @@ fn lint_flag_after_subcommand(e: &clap::Error) -> Option<String> {
             .is_some_and(|l| flag.strip_prefix("--") == Some(l))
             || a.get_short().is_some_and(|c| flag == format!("-{c}"))
     });
-    // (`args_os`: an argument that is no UTF-8, a path, must not panic here.)
-    let sub = std::env::args_os().skip(1).find_map(|a| {
+    let sub = subcommand_named(&cmd)?;
+    known.then(|| pitchlint::tooling::not_applicable(&[flag], sub.get_name()))
+}
+
+/// The subcommand the command line names, if any: its first argument that is one's name.
+/// (`args_os`: an argument that is no UTF-8, a path, must not panic here.)
+fn subcommand_named(cmd: &clap::Command) -> Option<clap::Command> {
+    std::env::args_os().skip(1).find_map(|a| {
         let a = a.to_str()?;
-        cmd.get_subcommands()
-            .find(|s| s.get_name() == a)
-            .map(|s| s.get_name().to_string())
-    })?;
-    known.then(|| pitchlint::tooling::not_applicable(&[flag], &sub))
+        cmd.get_subcommands().find(|s| s.get_name() == a).cloned()
+    })
 }
 
 /// A missing argument's possible values ("bash, elvish, fish, powershell, zsh" for
@@ -315,12 +318,8 @@ fn missing_values(e: &clap::Error) -> Option<String> {
         return None;
     };
     let cmd = Cli::command();
-    // The subcommand named on the command line, if any (its arguments, else the top level's).
-    // (`args_os`: an argument that is no UTF-8, a path, must not panic here.)
-    let sub = std::env::args_os().skip(1).find_map(|a| {
-        let a = a.to_str()?;
-        cmd.get_subcommands().find(|s| s.get_name() == a).cloned()
-    });
+    // The subcommand's arguments, else the top level's.
+    let sub = subcommand_named(&cmd);
     let args: Vec<&clap::Arg> = match &sub {
         Some(s) => s.get_arguments().collect(),
         None => cmd.get_arguments().collect(),

@@ -341,24 +341,16 @@ impl PackSource {
             // A misspelt table (`[[rules]]`, `[packs]`) is left out, every table of that name
             // at once (each would be the same error again), and the rest is read: the rules
             // above it have their mistakes found too.
-            if let Some(sections) = at
+            if let Some(tables) = at
                 .filter(|_| e.message().starts_with("unknown field"))
                 .and_then(|at| unknown_tables_at(&text, at))
             {
-                for section in sections {
+                for table in tables {
                     // Its rule is left out as a rule with a mistake is: a `needs` that names
                     // it gets no second error.
-                    dropped.extend(text[section.clone()].lines().find_map(|l| {
-                        let v = l
-                            .trim()
-                            .strip_prefix("id")?
-                            .trim_start()
-                            .strip_prefix('=')?;
-                        let v = v.trim().strip_prefix(['"', '\''])?;
-                        Some(v[..v.find(['"', '\''])?].to_string())
-                    }));
-                    let blank = blank_of(&text[section.clone()]);
-                    text.replace_range(section, &blank);
+                    dropped.extend(table.id.map(|(id, _)| id));
+                    let blank = blank_of(&text[table.range.clone()]);
+                    text.replace_range(table.range, &blank);
                 }
                 continue;
             }
@@ -452,60 +444,22 @@ fn entry_at(text: &str, offset: usize) -> Option<std::ops::Range<usize>> {
     find(toml::de::DeTable::parse(text).ok()?.get_ref(), offset)
 }
 
-/// When byte `at` stands in the header of a top-level table the pack does not have
-/// (`[[rules]]`, `[packs]`): every section with that name or under it (`[rules.examples]`),
-/// each from its header to the next header of another table. `None` for the pack's own
-/// tables and for anything but a header.
-fn unknown_tables_at(text: &str, at: usize) -> Option<Vec<std::ops::Range<usize>>> {
-    // The name in a header line: `[[rules]]` → `rules`, `[rule.examples]` → `rule.examples`.
-    fn header(line: &str) -> Option<&str> {
-        let t = line.trim();
-        let inner = t
-            .strip_prefix("[[")
-            .and_then(|r| r.split_once("]]"))
-            .or_else(|| t.strip_prefix('[').and_then(|r| r.split_once(']')))
-            .filter(|(_, rest)| rest.trim().is_empty() || rest.trim().starts_with('#'))?
-            .0;
-        Some(inner.trim())
-    }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let name = header(&text[line_start..line_end])?;
-    let top = name.split('.').next().unwrap_or(name).trim();
-    if top.is_empty() || top == "rule" || top == "pack" {
-        return None;
-    }
-    let top = top.to_string();
-    let ours = |n: &str| n.split('.').next().is_some_and(|t| t.trim() == top);
-    let mut sections = Vec::new();
-    let mut open: Option<usize> = None;
-    let mut offset = 0;
-    // The delimiter of the multi-line string a line is in, if any: a `[Signature]` line of a
-    // rationale is no header.
-    let mut in_string: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
-        if let Some(n) = header(line).filter(|_| in_string.is_none()) {
-            if let Some(start) = open.take() {
-                sections.push(start..offset);
-            }
-            if ours(n) {
-                open = Some(offset);
-            }
-        }
-        for delim in ["\"\"\"", "\'\'\'"] {
-            if in_string.is_none_or(|d| d == delim) && line.matches(delim).count() % 2 == 1 {
-                in_string = match in_string {
-                    Some(_) => None,
-                    None => Some(delim),
-                };
-            }
-        }
-        offset += line.len();
-    }
-    if let Some(start) = open {
-        sections.push(start..text.len());
-    }
-    Some(sections)
+/// When byte `at` stands in a top-level table the pack does not have (`[[rules]]`,
+/// `[packs]`): every table of that name, each with its id if it has one, read as
+/// [`rule_tables`] reads the `[[rule]]` ones. `None` for the pack's own tables, for a key that
+/// is no table, and for text that is no TOML.
+fn unknown_tables_at(text: &str, at: usize) -> Option<Vec<RuleTable>> {
+    use toml::de::DeValue;
+    let doc = toml::de::DeTable::parse(text).ok()?;
+    let name = doc.get_ref().iter().find_map(|(k, v)| {
+        let name = k.get_ref();
+        let holds = match v.get_ref() {
+            DeValue::Array(items) => items.iter().any(|i| i.span().contains(&at)),
+            _ => v.span().contains(&at),
+        };
+        (holds && !matches!(name.as_ref(), "rule" | "pack")).then(|| name.to_string())
+    })?;
+    Some(tables_named(text, &name)?).filter(|t| !t.is_empty())
 }
 
 /// Spaces for the bytes of `text`, its line breaks kept: blanked out of a pack, it leaves
@@ -547,15 +501,23 @@ pub struct RuleTable {
 /// The `[[rule]]` tables of a pack's text, read with the TOML reader's spans (headers written
 /// `[[ rule ]]` or indented, ids in either kind of quotes); `None` when the text is no TOML.
 pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
+    tables_named(text, "rule")
+}
+
+/// The top-level tables named `name` of a pack's text (`[[name]]` or `[name]`), as
+/// [`rule_tables`] gives the `[[rule]]` ones.
+fn tables_named(text: &str, name: &str) -> Option<Vec<RuleTable>> {
     use toml::de::DeValue;
     let doc = toml::de::DeTable::parse(text).ok()?;
     // Where each table's header starts (`[pack]`, `[pack.extra]`, each `[[rule]]`): a rule's
     // table runs to the next one that is not its own (its `[rule.examples]`).
+    /// The name asked for, and where each top-level table of that name starts, with its id.
+    type Wanted<'a> = Option<(&'a str, &'a mut Vec<(usize, Option<Id>)>)>;
     fn headers_in(
         table: &toml::de::DeTable<'_>,
         text: &str,
         headers: &mut Vec<usize>,
-        mut rules: Option<&mut Vec<(usize, Option<Id>)>>,
+        mut rules: Wanted<'_>,
     ) {
         let header = |span: &std::ops::Range<usize>, open: &str| {
             text.get(span.clone()).is_some_and(|t| t.starts_with(open))
@@ -565,6 +527,13 @@ pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
                 DeValue::Table(t) => {
                     if header(&value.span(), "[") {
                         headers.push(value.span().start);
+                        // A misspelt `[packs]`: one table, its own sub-tables in it.
+                        if let Some((name, rules)) = rules.as_mut()
+                            && key.get_ref() == *name
+                        {
+                            rules.push((value.span().start, None));
+                            continue;
+                        }
                     }
                     headers_in(t, text, headers, None);
                 }
@@ -574,8 +543,8 @@ pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
                         let DeValue::Table(t) = item.get_ref() else {
                             continue;
                         };
-                        match rules.as_deref_mut() {
-                            Some(rules) if key.get_ref() == "rule" => {
+                        match rules.as_mut() {
+                            Some((name, rules)) if key.get_ref() == *name => {
                                 let id = t.iter().find_map(|(k, v)| match v.get_ref() {
                                     DeValue::String(s) if k.get_ref() == "id" => {
                                         Some((s.to_string(), v.span().start))
@@ -594,7 +563,7 @@ pub fn rule_tables(text: &str) -> Option<Vec<RuleTable>> {
     }
     let mut headers = Vec::new();
     let mut rules = Vec::new();
-    headers_in(doc.get_ref(), text, &mut headers, Some(&mut rules));
+    headers_in(doc.get_ref(), text, &mut headers, Some((name, &mut rules)));
     headers.sort_unstable();
     Some(
         rules

@@ -405,6 +405,16 @@ fn a_rule_gets_each_of_its_mistakes_reported() {
             "t.toml:23:13: rule `c`: phrase \"\": empty phrase",
         ],
     );
+    // A misspelt single table, with a sub-table of its own: left out whole.
+    let pack = "[pack]\nname = \"t\"\n[packs]\nx = 1\n[packs.sub]\ny = 2\n[[rule]]\nid = \"a\"\nweight = -300\nmessage = \"m\"\nphrases = [\"a\"]\n";
+    assert_pack_errors(
+        dir.path(),
+        pack,
+        &[
+            "t.toml:3:2: unknown field `packs` (did you mean `pack`?)",
+            "t.toml:9:10: rule `a`: weight -300 is out of range",
+        ],
+    );
 }
 
 /// A rule left out is found by the TOML reader, however its headers are written: spaced or

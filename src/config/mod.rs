@@ -237,13 +237,10 @@ impl Config {
                 {
                     // The file of a folder that could not be read is named, and so is every
                     // other one.
+                    let e = e.map_paths(|f| p.show(f));
                     let named = e.path.as_deref().unwrap_or(&p.path).display().to_string();
-                    let mut more = e.more;
-                    for m in &mut more {
-                        m.path = m.path.as_deref().map(|f| p.show(f));
-                    }
                     Error {
-                        more,
+                        more: e.more,
                         ..Error::at(
                             ErrorKind::Config,
                             config,
@@ -255,27 +252,14 @@ impl Config {
                 }
                 // One given to `--rules`: say so, or it reads as a draft that is missing.
                 _ if p.origin == "--rules" && e.kind == ErrorKind::Io && e.position.is_none() => {
-                    let mut more = e.more;
-                    for m in &mut more {
-                        m.path = m.path.as_deref().map(|f| p.show(f));
-                    }
+                    let e = e.map_paths(|f| p.show(f));
                     Error {
-                        path: e.path.as_deref().map(|f| p.show(f)),
                         message: format!("{} (the rule pack --rules names)", e.message),
-                        more,
                         ..e
                     }
                 }
                 // Each unreadable pack of a folder, named as given.
-                _ => {
-                    let mut e = e;
-                    let paths =
-                        std::iter::once(&mut e.path).chain(e.more.iter_mut().map(|m| &mut m.path));
-                    for path in paths {
-                        *path = path.as_deref().map(|f| p.show(f));
-                    }
-                    e
-                }
+                _ => e.map_paths(|f| p.show(f)),
             })?;
             for mut s in read {
                 if seen.insert(std::fs::canonicalize(&s.path).unwrap_or(s.path.clone())) {
