@@ -25,6 +25,7 @@ pub fn meta(
         kind: "builtin",
         message: message.into(),
         weight,
+        profile_weights: [None; 3],
         severity,
         scope: Scope::NONE,
         except: Scope::NONE,
@@ -282,6 +283,11 @@ mod tests {
         assert_eq!(at(&tagged, Format::Text, first).as_deref(), Some("FWD:"));
         let aw = format!("Subject: AW: Angebot{body}");
         assert_eq!(at(&aw, Format::Text, first).as_deref(), Some("AW:"));
+        // The label in the writer's language: German, and French with its space.
+        let betreff = format!("Betreff: AW: Angebot{body}");
+        assert_eq!(at(&betreff, Format::Text, first).as_deref(), Some("AW:"));
+        let objet = format!("Objet : TR: Palettes{body}");
+        assert_eq!(at(&objet, Format::Text, first).as_deref(), Some("TR:"));
         let about = format!("Subject: Quick question re: your Q3 plans{body}");
         assert_eq!(at(&about, Format::Text, first), None);
         let plain = format!("Subject: Late loads in Ohio{body}");

@@ -21,6 +21,9 @@ use crate::rule::{self, Context, Finding, Rule, RuleMeta, Shared};
 #[derive(Debug)]
 pub struct Linter {
     rules: Vec<Box<dyn Rule>>,
+    /// For a rule whose pack weighs it differently by profile, its metadata in each profile
+    /// (by [`Profile::index`]): the findings' rule, with that profile's weight.
+    by_profile: Vec<Option<[Arc<RuleMeta>; 3]>>,
     matcher: Matcher,
     profile: Profile,
     /// Rules the packs define that a selection turned off (`--ignore`, `select`): a
@@ -115,8 +118,17 @@ impl Linter {
                 None => Error::file(ErrorKind::Config, &meta.source, message),
             }
         })?;
+        let by_profile = rules
+            .iter()
+            .map(|r| {
+                let m = r.meta();
+                m.weighs_by_profile()
+                    .then(|| Profile::ALL.map(|(p, _)| Arc::new(m.in_profile(p))))
+            })
+            .collect();
         Ok(Linter {
             rules,
+            by_profile,
             matcher,
             profile: Profile::default(),
             off: Vec::new(),
@@ -251,7 +263,10 @@ impl Linter {
         let mut out = Vec::new();
         let run = |i: usize, shared: &Shared, hits: &[Hit], out: &mut Vec<Finding>| {
             let rule = &self.rules[i];
-            let cx = Context::new(doc, rule.meta(), shared);
+            let meta = self.by_profile[i]
+                .as_ref()
+                .map_or(rule.meta(), |m| &m[profile.index()]);
+            let cx = Context::new(doc, meta, shared);
             rule.check(&cx, hits, out);
         };
         let (measuring, others): (Vec<usize>, Vec<usize>) =

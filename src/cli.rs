@@ -56,11 +56,11 @@ pub struct Cli {
     pub no_default_rules: bool,
 
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human, global = true)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = OutputFormat::Human, global = true)]
     pub format: OutputFormat,
 
     /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).
@@ -76,7 +76,7 @@ pub struct Cli {
     /// Read inputs as this format, whatever their extension (and name the format of standard
     /// input, which is otherwise told by how it opens: an email's headers, an HTML page, else
     /// text).
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
     pub input_format: Option<Format>,
 
     /// The file that standard input stands for (an editor or a hook piping a buffer): reports
@@ -112,7 +112,13 @@ pub struct Cli {
     pub show_config: bool,
 
     /// The lowest severity that fails a file (default: error, or the config's `fail_on`).
-    #[arg(long, value_enum, value_name = "SEVERITY", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "SEVERITY",
+        global = true
+    )]
     pub fail_on: Option<FailOn>,
 
     /// Fail the run when there are more than N warnings (-1: no limit, whatever the config
@@ -174,7 +180,13 @@ pub struct Cli {
     pub ignore: Vec<String>,
 
     /// The kind of message: rules and thresholds differ for each (default first-touch).
-    #[arg(long, value_enum, value_name = "NAME", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        ignore_case = true,
+        value_name = "NAME",
+        global = true
+    )]
     pub profile: Option<Profile>,
 
     /// Apply the findings that have one replacement (substitutions, doubled words) in place,
@@ -278,7 +290,7 @@ pub enum Command {
     )]
     Completions {
         /// The shell.
-        #[arg(value_enum)]
+        #[arg(value_enum, ignore_case = true)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
@@ -291,7 +303,7 @@ pub enum Command {
     /// --rules, --config and --no-default-rules do not apply and are refused.)
     Schema {
         /// Which schema.
-        #[arg(value_enum, value_name = "KIND")]
+        #[arg(value_enum, ignore_case = true, value_name = "KIND")]
         kind: SchemaKind,
     },
 }

@@ -83,10 +83,13 @@ pub struct Examples {
     pub profile: Option<String>,
 }
 
-/// Thresholds that a rule overrides for one profile (`[rule.profile.follow-up]`).
+/// What a rule changes in one profile (`[rule.profile.follow-up]`): its weight (any kind),
+/// its thresholds (metric, occurrence).
 #[derive(Debug, Default, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileOverride {
+    /// Replaces `weight`, with the same sign.
+    pub weight: Option<Spanned<i64>>,
     /// Replaces `min`.
     pub min: Option<Spanned<f64>>,
     /// Replaces `max`.
@@ -209,7 +212,12 @@ impl RuleDef {
             "case_sensitive",
             self.case_sensitive.as_ref().map(|v| v.span().start),
         );
-        add("profile", self.profile.as_ref().map(|v| v.span().start));
+        // A profile's thresholds are its kind's keys (its weight is any rule's).
+        for o in self.profile.iter().flat_map(|t| t.get_ref().values()) {
+            add("min", o.min.as_ref().map(|v| v.span().start));
+            add("max", o.max.as_ref().map(|v| v.span().start));
+            add("full_at", o.full_at.as_ref().map(|v| v.span().start));
+        }
         add("swap", self.swap.as_ref().map(|v| v.span().start));
         add("measure", self.measure.as_ref().map(|v| v.span().start));
         add("min", self.min.as_ref().map(|v| v.span().start));

@@ -51,6 +51,15 @@ impl Profile {
         Profile::ALL.iter().map(|(_, n)| *n).collect()
     }
 
+    /// Its place in [`Profile::ALL`], for tables by profile.
+    pub fn index(self) -> usize {
+        match self {
+            Profile::FirstTouch => 0,
+            Profile::FollowUp => 1,
+            Profile::Proposal => 2,
+        }
+    }
+
     /// A bit for sets of profiles.
     pub fn bit(self) -> u8 {
         match self {

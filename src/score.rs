@@ -240,6 +240,7 @@ mod tests {
             kind: "phrase",
             message: "m".into(),
             weight,
+            profile_weights: [None; 3],
             severity,
             scope: Scope::DEFAULT,
             except: Scope::NONE,

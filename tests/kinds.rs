@@ -273,3 +273,115 @@ fn a_fake_reply_can_be_suppressed_by_a_comment() {
     assert_eq!(findings(&v, "pitchlint/unused-disable").len(), 0);
     assert_eq!(v["files"][0]["suppressed"], 1);
 }
+
+/// A pack's `[rule.profile.<name>] weight` is the rule's weight in that profile: in the
+/// findings, the score and the gate, in `rules --profile` and in `explain`. It keeps its sign,
+/// a config's `weight` replaces it in every profile, and a threshold in it is a metric's or
+/// an occurrence's only.
+#[test]
+fn a_pack_weighs_a_rule_per_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = |profile_table: &str| {
+        format!(
+            "[pack]\nname = \"team\"\n\n[[rule]]\nid = \"nudge\"\nmessage = \"Say something new.\"\n\
+             weight = -10\nphrases = [\"just checking in\"]\n{profile_table}"
+        )
+    };
+    common::write(
+        dir.path(),
+        &[
+            (
+                "team.toml",
+                &pack("[rule.profile.follow-up]\nweight = -30\n"),
+            ),
+            (
+                "draft.txt",
+                "Hi Dana,\n\nJust checking in on the quote.\n\nCan we talk Tuesday?\n\nSam\n",
+            ),
+        ],
+    );
+    let lint = |profile: &str| {
+        common::json(
+            common::pitchlint_in(dir.path())
+                .args(["--isolated", "--no-default-rules", "--rules", "team.toml"])
+                .args(["--format", "json", "--profile", profile, "draft.txt"]),
+        )
+    };
+    let (first, _) = lint("first-touch");
+    let (follow, code) = lint("follow-up");
+    let weight = |v: &Value| findings(v, "team/nudge")[0]["weight"].as_i64().unwrap();
+    assert_eq!(weight(&first), -10);
+    assert_eq!(weight(&follow), -30);
+    let score = |v: &Value| v["files"][0]["score"].as_f64().unwrap();
+    assert_eq!(score(&first) - score(&follow), 20.0, "{first}\n{follow}");
+    assert_eq!(code, 1, "70 - 30 fails the gate of 50: {follow}");
+
+    let (out, _, _) = common::run(
+        common::pitchlint_in(dir.path())
+            .args(["--isolated", "--no-default-rules", "--rules", "team.toml"])
+            .args(["rules", "--profile", "follow-up"]),
+    );
+    let row = out.lines().find(|l| l.starts_with("team/nudge ")).unwrap();
+    assert!(row.split_whitespace().any(|c| c == "-30"), "{out}");
+    let (out, _, _) = common::run(
+        common::pitchlint_in(dir.path())
+            .args(["--isolated", "--no-default-rules", "--rules", "team.toml"])
+            .args(["explain", "nudge"]),
+    );
+    assert!(out.contains("weight -10 (-30 in follow-up)"), "{out}");
+
+    // The team's config weight is the rule's weight in every profile.
+    common::write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "packs = [\"team.toml\"]\ndefault_rules = false\n\n[rules.\"team/nudge\"]\nweight = -4\n",
+        )],
+    );
+    let (v, _) = common::json(common::pitchlint_in(dir.path()).args([
+        "--format",
+        "json",
+        "--profile",
+        "follow-up",
+        "draft.txt",
+    ]));
+    assert_eq!(weight(&v), -4, "{v}");
+    std::fs::remove_file(dir.path().join("pitchlint.toml")).unwrap();
+
+    // Mistakes: a sign turned, an unknown profile, a threshold on a phrase rule.
+    for (table, want) in [
+        (
+            "[rule.profile.follow-up]\nweight = 5\n",
+            "makes a reward of a penalty",
+        ),
+        ("[rule.profile.follow-up]\nweight = -500\n", "out of range"),
+        ("[rule.profile.followup]\nweight = -20\n", "follow-up"),
+        ("[rule.profile.follow-up]\nmin = 2\n", "has no `min` key"),
+    ] {
+        common::write(dir.path(), &[("team.toml", &pack(table))]);
+        let (_, err, code) = common::run(common::pitchlint_in(dir.path()).args([
+            "--isolated",
+            "--no-default-rules",
+            "--rules",
+            "team.toml",
+            "draft.txt",
+        ]));
+        assert_eq!(code, 2, "{table}: {err}");
+        assert!(
+            err.contains("team.toml:") && err.contains(want),
+            "{table}: {err}"
+        );
+    }
+}
+
+/// In the default pack, a follow-up of nothing but checking in fails the gate as a follow-up
+/// (it passed, 54 of 100, when checking in cost a follow-up what it costs a first touch).
+#[test]
+fn an_empty_follow_up_fails_as_a_follow_up() {
+    let draft = "Subject: Re: freight quote\n\nHi Dana,\n\nJust checking in to see if you had a chance to look at my last email. I wanted to bump this to the top of your inbox.\n\nJust following up on this. Any thoughts?\n\nThanks,\nSam\n";
+    let (v, code) = lint_json(&["--profile", "follow-up", "-"], Some(draft));
+    assert_eq!(code, 1, "{v}");
+    let f = findings(&v, "sales/empty-follow-up");
+    assert!(!f.is_empty());
+    assert!(f.iter().all(|f| f["weight"] == -15), "{f:?}");
+}

@@ -302,8 +302,10 @@ impl RuleSelection {
                     if let Some(s) = c.severity {
                         m.severity = s;
                     }
+                    // The team's weight is the rule's in every profile.
                     if let Some(w) = c.weight {
                         m.weight = w;
+                        m.profile_weights = [None; 3];
                     }
                     kept.push(Box::new(Adjusted {
                         inner: rule,
@@ -381,6 +383,7 @@ mod tests {
             kind: "phrase",
             message: "m".into(),
             weight: -1,
+            profile_weights: [None; 3],
             severity: Severity::Warning,
             scope: Scope::DEFAULT,
             except: Scope::NONE,

@@ -327,13 +327,16 @@ fn the_embedded_rule_dfa_stays_small() {
 /// email", "you'll regret it", "only available to the first 10", "we're the industry
 /// leader"): a 3 KB draft's run measured the same under callgrind (11.23 M instructions
 /// before, 11.24 to 11.30 M after, three runs; wall time on that machine was too noisy to
-/// tell).
+/// tell). It was 3,975 until a fifth new user's drafts added ~190 (session 32: "you'll fall
+/// behind", "I've gone ahead and put 30 minutes on your calendar", "we guarantee you will save
+/// money", "money you're leaving on the table", "we aren't looking for a partnership"); see
+/// the README for the start-up.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 3_975, "{n} distinct strings");
+    assert!(n <= 4_175, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

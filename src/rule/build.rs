@@ -361,6 +361,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         }
     };
     let needs = noted(needs_of(r, pack, &err), &mut errors, Vec::new());
+    let profile_weights = noted(profile_weights(r, weight, &err), &mut errors, [None; 3]);
     let meta = Arc::new(RuleMeta {
         pack: pack.to_string(),
         id: id.clone(),
@@ -368,6 +369,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         kind,
         message: r.message.get_ref().trim().to_string(),
         weight,
+        profile_weights,
         severity,
         scope,
         except,
@@ -434,6 +436,63 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
             None => Ok(Box::new(InProfiles { rule })),
         },
     }
+}
+
+/// The weights that `[rule.profile.<name>]` tables give rule `r` (of weight `weight`), by
+/// [`Profile::index`]: each in range and of the weight's sign (a profile changes how much a
+/// rule counts, not which way); `err` places an error.
+fn profile_weights(
+    r: &RuleDef,
+    weight: i32,
+    err: &dyn Fn(usize, String) -> Error,
+) -> Result<[Option<i32>; 3]> {
+    let mut out = [None; 3];
+    let Some(table) = &r.profile else {
+        return Ok(out);
+    };
+    for (name, o) in table.get_ref() {
+        let p = Profile::from_name(name).ok_or_else(|| {
+            err(
+                table.span().start,
+                format!(
+                    "[rule.profile.{name}]: {}",
+                    crate::error::unknown("profile", name, &Profile::names())
+                ),
+            )
+        })?;
+        let Some(w) = &o.weight else {
+            continue;
+        };
+        let v = *w.get_ref();
+        if !(-100..=100).contains(&v) {
+            return Err(err(
+                w.span().start,
+                format!(
+                    "weight {v} in [rule.profile.{name}] is out of range: expected an integer \
+                     from -100 to 100"
+                ),
+            ));
+        }
+        let v = v as i32;
+        if v.signum() != weight.signum() {
+            let what = |w: i32| match w.signum() {
+                1 => "a reward",
+                -1 => "a penalty",
+                _ => "no points",
+            };
+            return Err(err(
+                w.span().start,
+                format!(
+                    "weight {v} in [rule.profile.{name}] makes {} of {}: a profile changes how \
+                     much a rule counts, not which way; give it a weight of the sign of {weight}",
+                    what(v),
+                    what(weight)
+                ),
+            ));
+        }
+        out[p.index()] = Some(v);
+    }
+    Ok(out)
 }
 
 /// The rules of pack `pack` that rule `r` names in `needs`, qualified; `err` places an error.

@@ -25,12 +25,7 @@ pub struct MetricRule {
 impl MetricRule {
     /// Check the keys and read the measure and its thresholds.
     pub fn new(src: &PackSource, r: &RuleDef, meta: Arc<RuleMeta>) -> Result<Self> {
-        allow_keys(
-            src,
-            r,
-            "metric",
-            &["measure", "min", "max", "full_at", "profile"],
-        )?;
+        allow_keys(src, r, "metric", &["measure", "min", "max", "full_at"])?;
         let id = &meta.id;
         let measure = match &r.measure {
             None => {

@@ -34,7 +34,7 @@ use serde::Serialize;
 use crate::document::Scope;
 use crate::matcher::Hit;
 use crate::pack::Examples;
-use crate::profile::Profiles;
+use crate::profile::{Profile, Profiles};
 
 /// How serious a finding is. `error` fails the gate on its own.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -90,6 +90,10 @@ pub struct RuleMeta {
     pub message: String,
     /// Points: negative penalises, positive rewards.
     pub weight: i32,
+    /// The weight in each profile that its pack changes it for (`[rule.profile.<name>]`), by
+    /// [`Profile::index`]; see [`RuleMeta::weight_in`].
+    #[serde(skip)]
+    pub profile_weights: [Option<i32>; 3],
     /// How serious a finding is.
     pub severity: Severity,
     /// The parts of a pitch where the rule applies.
@@ -182,6 +186,27 @@ impl RuleMeta {
     /// a file, and is no annotation on a pull request.
     pub fn is_reward(&self) -> bool {
         self.weight > 0
+    }
+
+    /// Its weight in profile `p`: its pack's `[rule.profile.<name>]` weight, else `weight`.
+    pub fn weight_in(&self, p: Profile) -> i32 {
+        self.profile_weights[p.index()].unwrap_or(self.weight)
+    }
+
+    /// Whether its pack gives it another weight in some profile.
+    pub fn weighs_by_profile(&self) -> bool {
+        self.profile_weights
+            .iter()
+            .any(|w| w.is_some_and(|w| w != self.weight))
+    }
+
+    /// The rule as it counts in profile `p`: a copy whose `weight` is that profile's (a finding
+    /// carries its rule, and the score, every report and the gate read the weight there).
+    pub fn in_profile(&self, p: Profile) -> RuleMeta {
+        RuleMeta {
+            weight: self.weight_in(p),
+            ..self.clone()
+        }
     }
 }
 

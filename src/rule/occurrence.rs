@@ -37,7 +37,6 @@ impl OccurrenceRule {
                 "min",
                 "max",
                 "full_at",
-                "profile",
             ],
         )?;
         let mut patterns = compile_match(src, r, &meta.id)?;

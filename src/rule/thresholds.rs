@@ -81,20 +81,16 @@ impl Thresholds {
         let mut by_profile = [base; 3];
         if let Some(table) = &r.profile {
             for (name, o) in table.get_ref() {
-                let p = Profile::from_name(name).ok_or_else(|| {
-                    err(
-                        table.span().start,
-                        format!(
-                            "[rule.profile.{name}]: {}",
-                            crate::error::unknown("profile", name, &Profile::names())
-                        ),
-                    )
-                })?;
+                // An unknown profile's name is every kind's mistake, said with the rule's
+                // common keys (`crate::rule::build`).
+                let Some(p) = Profile::from_name(name) else {
+                    continue;
+                };
                 let whose = format!(" (profile {name})");
                 count("min", o.min.as_ref(), &whose)?;
                 count("max", o.max.as_ref(), &whose)?;
                 count("full_at", o.full_at.as_ref(), &whose)?;
-                let b = &mut by_profile[index(p)];
+                let b = &mut by_profile[p.index()];
                 if let Some(v) = &o.min {
                     b.min = Some(*v.get_ref());
                 }
@@ -107,7 +103,7 @@ impl Thresholds {
             }
         }
         for (p, name) in Profile::ALL {
-            let b = by_profile[index(p)];
+            let b = by_profile[p.index()];
             let whose = if b == base {
                 String::new()
             } else {
@@ -153,7 +149,7 @@ impl Thresholds {
 
     /// The bounds in profile `p`.
     pub fn bounds(&self, p: Profile) -> Bounds {
-        self.by_profile[index(p)]
+        self.by_profile[p.index()]
     }
 
     /// Whether the rule fires for value `v` in profile `p`, and how.
@@ -180,14 +176,6 @@ impl Thresholds {
         } else {
             None
         }
-    }
-}
-
-fn index(p: Profile) -> usize {
-    match p {
-        Profile::FirstTouch => 0,
-        Profile::FollowUp => 1,
-        Profile::Proposal => 2,
     }
 }
 
@@ -251,9 +239,15 @@ mod tests {
         assert!(e.starts_with("t.toml:8:11:"), "{e}");
         let e = th("weight = -8\n").unwrap_err().to_string();
         assert!(e.contains("needs `min`, `max` or both"), "{e}");
-        let e = th("weight = -8\nmax = 5\n[rule.profile.cold]\nmax = 3\n")
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("unknown profile"), "{e}");
+        // An unknown profile is every kind's mistake: said once, with the common keys.
+        let cold = "kind = \"metric\"\nmeasure = \"words\"\nweight = -8\nmax = 5\n[rule.profile.cold]\nmax = 3\n";
+        assert!(th(cold).is_ok());
+        let src = PackSource {
+            path: PathBuf::from("t.toml"),
+            text: format!("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\n{cold}"),
+        };
+        let e = crate::rule::compile_pack(&src).unwrap_err().to_string();
+        assert_eq!(e.matches("unknown profile").count(), 1, "{e}");
+        assert!(e.starts_with("t.toml:10:"), "{e}");
     }
 }

@@ -143,12 +143,17 @@ pub fn run(
             let linter = config.linter()?;
             // The packs' rules, then the built-in ones that run whatever the packs.
             let builtins = config.builtins();
-            // With --profile, only the rules that apply in it.
-            let rules: Vec<&Arc<RuleMeta>> = linter
+            // With --profile, only the rules that apply in it, each with its weight there.
+            let in_profile: Vec<Arc<RuleMeta>> = linter
                 .rules()
                 .chain(&builtins)
                 .filter(|r| cli.profile.is_none_or(|p| r.profiles.contains(p)))
+                .map(|r| match cli.profile {
+                    Some(p) if r.weighs_by_profile() => Arc::new(r.in_profile(p)),
+                    _ => Arc::clone(r),
+                })
                 .collect();
+            let rules: Vec<&Arc<RuleMeta>> = in_profile.iter().collect();
             if json {
                 let plain: Vec<&RuleMeta> = rules.iter().map(|r| r.as_ref()).collect();
                 serde_json::to_writer_pretty(&mut *out, &plain).map_err(std::io::Error::from)?;
@@ -509,7 +514,16 @@ pub fn explain(m: &RuleMeta, definition: Option<&str>, off: bool) -> String {
         if m.weight == 0 {
             "no points".to_string()
         } else {
-            format!("weight {:+}", m.weight)
+            let by_profile: Vec<String> = crate::profile::Profile::ALL
+                .iter()
+                .filter(|(p, _)| m.weight_in(*p) != m.weight)
+                .map(|(p, name)| format!("{:+} in {name}", m.weight_in(*p)))
+                .collect();
+            if by_profile.is_empty() {
+                format!("weight {:+}", m.weight)
+            } else {
+                format!("weight {:+} ({})", m.weight, by_profile.join(", "))
+            }
         },
         m.severity,
         m.scope.label(),

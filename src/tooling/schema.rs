@@ -62,10 +62,13 @@ pub struct ExamplesFile {
     pub profile: Option<String>,
 }
 
-/// `[rule.profile.<name>]`: thresholds for one profile.
+/// `[rule.profile.<name>]`: the weight and thresholds for one profile.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileOverrideFile {
+    /// Replaces `weight`, with the same sign.
+    #[schemars(range(min = -100, max = 100))]
+    pub weight: Option<i32>,
     /// Replaces `min`.
     pub min: Option<f64>,
     /// Replaces `max`.
@@ -120,7 +123,7 @@ pub struct RuleFile {
     /// Ids of rules of this pack that must fire in a draft for this rule's findings to count
     /// (a reward for naming quality that needs a figure beside it).
     pub needs: Option<Vec<String>>,
-    /// Thresholds per profile (metric, occurrence).
+    /// Weight (any kind) and thresholds (metric, occurrence) per profile.
     pub profile: Option<std::collections::BTreeMap<String, ProfileOverrideFile>>,
     /// substitution: phrase → replacement, or a list of replacements (only suggested).
     pub swap: Option<std::collections::BTreeMap<String, OneOrMany>>,

@@ -43,6 +43,13 @@ macro_rules! reply_prefix {
         r"(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:"
     };
 }
+/// A "Subject:" line's label, in the languages mail clients write it ("Betreff:", "Asunto:",
+/// French "Objet :" with its space before the colon).
+macro_rules! subject_label {
+    () => {
+        r"(?:subject|betreff|asunto|objet|oggetto|assunto|onderwerp)[ \t\x{a0}\x{202f}]?:"
+    };
+}
 /// A mail gateway's tag on a subject.
 macro_rules! gateway_tag {
     () => {
@@ -54,6 +61,8 @@ macro_rules! gateway_tag {
 pub const REPLY_PREFIX: &str = reply_prefix!();
 /// [`gateway_tag!`] as a string.
 pub const GATEWAY_TAG: &str = gateway_tag!();
+/// [`subject_label!`] as a string.
+pub const SUBJECT_LABEL: &str = subject_label!();
 
 /// Every cue's regex, by the indices above, and whether it is `^`-anchored. (Read by
 /// `build.rs`, the tests and a compile-time check of their number; a run reads the DFAs.)
@@ -93,7 +102,9 @@ pub const CUES: [(&str, bool); 10] = [
     ),
     (
         concat!(
-            r"(?i)^\s*subject:[ \t]*(?:",
+            r"(?i)^\s*",
+            subject_label!(),
+            r"[ \t]*(?:",
             reply_prefix!(),
             r"[ \t]*|",
             gateway_tag!(),

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use regex_automata::{Anchored, Input};
 use regex_lite::Regex;
 
-use super::cue_patterns::{self as cue, GATEWAY_TAG, REPLY_PREFIX};
+use super::cue_patterns::{self as cue, GATEWAY_TAG, REPLY_PREFIX, SUBJECT_LABEL};
 
 // A cue added to the list needs its DFA embedded too (`crate::document::dfa`).
 const _: () = assert!(cue::CUES.len() == crate::document::dfa::CUE_COUNT);
@@ -417,7 +417,7 @@ static QUOTE_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn reply_prefix(line: &str) -> Option<std::ops::Range<usize>> {
     static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(
-            r"(?i)^\s*subject:[ \t]*(?:{GATEWAY_TAG}[ \t]*)*({REPLY_PREFIX})"
+            r"(?i)^\s*{SUBJECT_LABEL}[ \t]*(?:{GATEWAY_TAG}[ \t]*)*({REPLY_PREFIX})"
         ))
         .expect("reply prefix regex compiles")
     });

@@ -51,6 +51,28 @@ fn finds_every_part_of_an_email() {
     assert_eq!(part(EMAIL, "signature"), ["VP Sales, Acme\n555-0100"]);
 }
 
+/// A "Subject:" line in the writer's language is the subject, its label left out, and the
+/// greeting after it is found ("Asunto:" was read as the opening and hid "Estimada Ana:").
+#[test]
+fn a_subject_label_in_other_languages() {
+    let es = "Asunto: Menos retrasos en Ohio\n\nEstimada Ana:\n\nVi su anuncio.\n\nMovemos 40 cargas al mes.\n\n¿Hablamos el martes?\n\nSaludos,\nSam\n";
+    assert_eq!(part(es, "subject"), ["Menos retrasos en Ohio"]);
+    assert_eq!(part(es, "greeting"), ["Estimada Ana:"]);
+    for (line, subject) in [
+        ("Betreff: Weniger Verspätungen", "Weniger Verspätungen"),
+        ("Objet : Vos palettes", "Vos palettes"),
+        ("Objet\u{a0}: Vos palettes", "Vos palettes"),
+        ("OGGETTO: Consegne", "Consegne"),
+        ("Onderwerp: Re: Pallets", "Pallets"),
+    ] {
+        let text = format!("{line}\n\nHi Dana,\n\nCould we talk on Tuesday?\n\nSam\n");
+        assert_eq!(part(&text, "subject"), [subject], "{line}");
+    }
+    // A word that only starts like a label is text.
+    let objection = "Objection: price\n\nHi Dana,\n\nCould we talk on Tuesday?\n\nSam\n";
+    assert_ne!(part(objection, "subject"), ["price"]);
+}
+
 #[test]
 fn one_paragraph_is_opening_and_closing() {
     assert_eq!(
