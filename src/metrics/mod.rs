@@ -141,6 +141,12 @@ pub const MIN_PRONOUNS: usize = 5;
 /// ("Interested?" alone is grade 32), and the draft's length is `too-short`'s to judge.
 pub const GRADE_MIN_WORDS: usize = 10;
 
+/// A text has a reading grade when at least one word in this many is one of English's
+/// commonest ("the", "and", "to", "you", "we"…: see `part::is_common_english`). The formula and
+/// its syllable count are English's: a Spanish draft read as English came out at grade 10.5.
+/// English prose has one such word in three or four.
+pub const GRADE_ENGLISH_ONE_IN: usize = 20;
+
 impl Metrics {
     /// Measure the segments of `doc` that have a part in `scope` (one scope of one document;
     /// a [`Store`] measures each part once for many scopes).
@@ -156,6 +162,24 @@ mod tests {
 
     fn doc(t: &str) -> Document {
         document::read("t", t.as_bytes().to_vec(), Format::Text).unwrap()
+    }
+
+    /// The reading grade is English's formula: a draft in another language has none (a Spanish
+    /// one came out at grade 10.5, over `reading-grade`'s 8), and an English one keeps it.
+    #[test]
+    fn only_english_has_a_reading_grade() {
+        let grade = |t: &str| Metrics::of(&doc(t), Scope::MESSAGE).grade();
+        let es = "Hola Ana:\n\nVi que Logística Sur abrió un nuevo almacén en Sevilla. Redujimos las reclamaciones por daños un 38 % en seis meses para Brightside Foods.\n\n¿Hablamos el martes?\n\nUn saludo,\nSam";
+        let de = "Hallo Anna,\n\nwir haben die Reklamationen bei Brightside Foods in sechs Monaten um 38 Prozent gesenkt, und Ihr neues Lager in Köln passt gut zu unseren Touren.\n\nHätten Sie am Dienstag Zeit?\n\nViele Grüße,\nSam";
+        let fr = "Bonjour Anne,\n\nNous avons réduit les réclamations de Brightside Foods de 38 % en six mois, et votre nouvel entrepôt de Lyon est sur nos tournées.\n\nPouvons-nous parler mardi ?\n\nCordialement,\nSam";
+        for t in [es, de, fr] {
+            assert_eq!(grade(t), None, "{t}");
+        }
+        let en = "Hi Dana,\n\nWe cut damage claims at Brightside Foods by 38% in six months, and your new Columbus warehouse is on our routes.\n\nCould we talk on Tuesday?\n\nBest,\nSam";
+        assert!(grade(en).is_some_and(|g| g > 0.0), "{en}");
+        // Terse English with few of those words still has one: "Your" and "we" count.
+        let terse = "Hi Dana,\n\nYour Ohio plant ships late. Three loads missed Monday. We fix routes. Drivers know Dayton well.\n\nCould we talk Tuesday?\n\nSam";
+        assert!(grade(terse).is_some(), "{terse}");
     }
 
     #[test]

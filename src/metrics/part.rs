@@ -26,6 +26,9 @@ pub struct Part {
     pub you_words: usize,
     /// Its I/we-words.
     pub we_words: usize,
+    /// Its words among English's commonest: the you- and I/we-words and "the", "and", "to"…
+    /// (see [`is_common_english`]).
+    pub english: usize,
     /// Its sentences that end with `?`.
     pub questions: usize,
     /// The index of its first longest sentence.
@@ -64,6 +67,34 @@ fn pronoun(w: &str) -> Option<Pronoun> {
         | b"ourselves" => Some(Pronoun::We),
         _ => None,
     }
+}
+
+/// Whether `w` is one of the commonest English words that no other language a pitch is
+/// written in (German, French, Spanish, Italian, Portuguese) spells alike: "the", "and",
+/// "to", "of", "for", "that", "with", "this", "are", "can", "is", case aside.
+fn is_common_english(w: &str) -> bool {
+    let b = w.as_bytes();
+    if !(2..=4).contains(&b.len()) {
+        return false;
+    }
+    let mut buf = [0u8; 4];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..b.len()],
+        b"the"
+            | b"and"
+            | b"to"
+            | b"of"
+            | b"for"
+            | b"that"
+            | b"with"
+            | b"this"
+            | b"are"
+            | b"can"
+            | b"is"
+    )
 }
 
 /// A cursor over sorted, disjoint spans, for words that come in order: the span that
@@ -247,6 +278,7 @@ impl Part {
             syllables: 0,
             you_words: 0,
             we_words: 0,
+            english: 0,
             questions: 0,
             longest: None,
         };
@@ -307,8 +339,11 @@ impl Part {
                     match pronoun(w) {
                         Some(Pronoun::You) => m.you_words += 1,
                         Some(Pronoun::We) if w != "US" => m.we_words += 1,
-                        _ => {}
+                        Some(Pronoun::We) => {}
+                        None if is_common_english(w) => {}
+                        None => continue,
                     }
+                    m.english += 1;
                 }
                 if words == 0 {
                     continue;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::part::Part;
-use super::{GRADE_MIN_WORDS, MIN_PRONOUNS, Measure, Sentence};
+use super::{GRADE_ENGLISH_ONE_IN, GRADE_MIN_WORDS, MIN_PRONOUNS, Measure, Sentence};
 
 /// The measures of the parts in one scope.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +23,8 @@ pub struct Metrics {
     pub you_words: usize,
     /// Words about the sender: I, me, my, we, us, our, I'm, we're…
     pub we_words: usize,
+    /// Words among English's commonest, pronouns included (see [`GRADE_ENGLISH_ONE_IN`]).
+    pub english_words: usize,
     questions: usize,
     /// The first longest sentence: (part index, sentence index in the part).
     longest: Option<(usize, usize)>,
@@ -46,6 +48,7 @@ impl Metrics {
             m.syllables += p.syllables;
             m.you_words += p.you_words;
             m.we_words += p.we_words;
+            m.english_words += p.english;
             m.questions += p.questions;
             if let Some(l) = p.longest {
                 let words = p.sentence(l).words;
@@ -105,10 +108,14 @@ impl Metrics {
     }
 
     /// Flesch–Kincaid grade level: 0.39 × words per sentence + 11.8 × syllables per word −
-    /// 15.59, not below 0. `None` under [`GRADE_MIN_WORDS`] words.
+    /// 15.59, not below 0. `None` under [`GRADE_MIN_WORDS`] words, and for a text that is not
+    /// English (fewer than one word in [`GRADE_ENGLISH_ONE_IN`] among its commonest).
     pub fn grade(&self) -> Option<f64> {
         let (w, s) = (self.words() as f64, self.sentences() as f64);
-        if self.words() < GRADE_MIN_WORDS || s == 0.0 {
+        if self.words() < GRADE_MIN_WORDS
+            || s == 0.0
+            || self.english_words * GRADE_ENGLISH_ONE_IN < self.words()
+        {
             return None;
         }
         Some((0.39 * w / s + 11.8 * self.syllables as f64 / w - 15.59).max(0.0))
