@@ -288,6 +288,11 @@ mod tests {
         assert_eq!(at(&betreff, Format::Text, first).as_deref(), Some("AW:"));
         let objet = format!("Objet : TR: Palettes{body}");
         assert_eq!(at(&objet, Format::Text, first).as_deref(), Some("TR:"));
+        // French Outlook's prefix with its space, and a German gateway's tag.
+        let outlook = format!("Objet : RE : Vos palettes{body}");
+        assert_eq!(at(&outlook, Format::Text, first).as_deref(), Some("RE :"));
+        let extern_tag = format!("Betreff: [EXTERN] AW: Angebot{body}");
+        assert_eq!(at(&extern_tag, Format::Text, first).as_deref(), Some("AW:"));
         let about = format!("Subject: Quick question re: your Q3 plans{body}");
         assert_eq!(at(&about, Format::Text, first), None);
         let plain = format!("Subject: Late loads in Ohio{body}");

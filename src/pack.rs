@@ -165,7 +165,7 @@ pub struct RuleDef {
     /// Ids of rules of the same pack that must fire in a draft for this rule's findings to
     /// count.
     pub needs: Option<Spanned<Vec<Spanned<String>>>>,
-    /// Per-profile threshold overrides (`metric`, `occurrence`).
+    /// Per-profile weights (any kind) and thresholds (`metric`, `occurrence`).
     pub profile: Option<Spanned<BTreeMap<String, ProfileOverride>>>,
     /// `substitution`: phrase → replacement, or a list of replacements (never applied alone).
     pub swap: Option<Spanned<BTreeMap<String, Spanned<OneOrMany>>>>,

@@ -1,7 +1,7 @@
 //! Profiles: the kind of message being linted (first touch, follow-up, proposal), whose norms
-//! differ. A rule may apply only in some profiles (`profiles = [...]`) and may override its
-//! thresholds per profile (`[rule.profile.<name>]`). The profile is chosen per run or per file
-//! (`--profile`, or later the config file); it is a plain value passed to the linter.
+//! differ. A rule may apply only in some profiles (`profiles = [...]`) and may change its weight
+//! and thresholds per profile (`[rule.profile.<name>]`). The profile is chosen per run or per
+//! file (`--profile`, or the config file); it is a plain value passed to the linter.
 
 use std::fmt;
 

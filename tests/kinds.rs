@@ -348,15 +348,28 @@ fn a_pack_weighs_a_rule_per_profile() {
     assert_eq!(weight(&v), -4, "{v}");
     std::fs::remove_file(dir.path().join("pitchlint.toml")).unwrap();
 
-    // Mistakes: a sign turned, an unknown profile, a threshold on a phrase rule.
+    // Mistakes: a sign turned, no points, an unknown profile, a profile the rule does not
+    // apply in, a threshold on a phrase rule; two bad tables are two errors.
     for (table, want) in [
         (
             "[rule.profile.follow-up]\nweight = 5\n",
-            "makes a reward of a penalty",
+            "would make a reward of a penalty",
         ),
         ("[rule.profile.follow-up]\nweight = -500\n", "out of range"),
+        (
+            "[rule.profile.follow-up]\nweight = 0\n",
+            "leave `follow-up` out of its `profiles`",
+        ),
         ("[rule.profile.followup]\nweight = -20\n", "follow-up"),
+        (
+            "profiles = [\"first-touch\"]\n[rule.profile.follow-up]\nweight = -20\n",
+            "a profile the rule does not apply in (its `profiles`: first-touch)",
+        ),
         ("[rule.profile.follow-up]\nmin = 2\n", "has no `min` key"),
+        (
+            "[rule.profile.follow-up]\nweight = 5\n[rule.profile.proposal]\nweight = 7\n",
+            "[rule.profile.proposal] would make",
+        ),
     ] {
         common::write(dir.path(), &[("team.toml", &pack(table))]);
         let (_, err, code) = common::run(common::pitchlint_in(dir.path()).args([

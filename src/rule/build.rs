@@ -361,7 +361,7 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         }
     };
     let needs = noted(needs_of(r, pack, &err), &mut errors, Vec::new());
-    let profile_weights = noted(profile_weights(r, weight, &err), &mut errors, [None; 3]);
+    let profile_weights = profile_weights(r, weight, profiles, &err, &mut errors);
     let meta = Arc::new(RuleMeta {
         pack: pack.to_string(),
         id: id.clone(),
@@ -438,61 +438,75 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
     }
 }
 
-/// The weights that `[rule.profile.<name>]` tables give rule `r` (of weight `weight`), by
-/// [`Profile::index`]: each in range and of the weight's sign (a profile changes how much a
-/// rule counts, not which way); `err` places an error.
+/// The weights that `[rule.profile.<name>]` tables give rule `r` (of weight `weight`, applying
+/// in `profiles`), by [`Profile::index`]: each for a profile the rule applies in, in range and
+/// of the weight's sign (a profile changes how much a rule counts, not which way). Each
+/// mistake is pushed to `errors`, placed by `err`, and its table left out.
 fn profile_weights(
     r: &RuleDef,
     weight: i32,
+    profiles: Profiles,
     err: &dyn Fn(usize, String) -> Error,
-) -> Result<[Option<i32>; 3]> {
+    errors: &mut Vec<Error>,
+) -> [Option<i32>; 3] {
     let mut out = [None; 3];
     let Some(table) = &r.profile else {
-        return Ok(out);
+        return out;
     };
     for (name, o) in table.get_ref() {
-        let p = Profile::from_name(name).ok_or_else(|| {
-            err(
+        let Some(p) = Profile::from_name(name) else {
+            errors.push(err(
                 table.span().start,
                 format!(
                     "[rule.profile.{name}]: {}",
                     crate::error::unknown("profile", name, &Profile::names())
                 ),
-            )
-        })?;
+            ));
+            continue;
+        };
         let Some(w) = &o.weight else {
             continue;
         };
         let v = *w.get_ref();
-        if !(-100..=100).contains(&v) {
-            return Err(err(
-                w.span().start,
+        let at = w.span().start;
+        let mistake = if !(-100..=100).contains(&v) {
+            Some("is out of range: expected an integer from -100 to 100".to_string())
+        } else if !profiles.contains(p) {
+            Some(format!(
+                "is for a profile the rule does not apply in (its `profiles`: {}): add `{name}` \
+                 to them, or drop the table",
+                profiles
+                    .iter()
+                    .map(Profile::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        } else if v == 0 && weight != 0 {
+            Some(format!(
+                "would make the rule count nothing there: to turn it off in {name}, leave \
+                 `{name}` out of its `profiles`"
+            ))
+        } else if v.signum() != i64::from(weight.signum()) {
+            let what = |w: i64| if w > 0 { "a reward" } else { "a penalty" };
+            Some(if weight == 0 {
+                "is for a rule of weight 0, which counts nothing in any profile".to_string()
+            } else {
                 format!(
-                    "weight {v} in [rule.profile.{name}] is out of range: expected an integer \
-                     from -100 to 100"
-                ),
-            ));
-        }
-        let v = v as i32;
-        if v.signum() != weight.signum() {
-            let what = |w: i32| match w.signum() {
-                1 => "a reward",
-                -1 => "a penalty",
-                _ => "no points",
-            };
-            return Err(err(
-                w.span().start,
-                format!(
-                    "weight {v} in [rule.profile.{name}] makes {} of {}: a profile changes how \
-                     much a rule counts, not which way; give it a weight of the sign of {weight}",
+                    "would make {} of {}: a profile changes how much a rule counts, not which \
+                     way; give it a weight of the sign of {weight}",
                     what(v),
-                    what(weight)
-                ),
-            ));
+                    what(i64::from(weight))
+                )
+            })
+        } else {
+            None
+        };
+        match mistake {
+            Some(m) => errors.push(err(at, format!("weight {v} in [rule.profile.{name}] {m}"))),
+            None => out[p.index()] = Some(v as i32),
         }
-        out[p.index()] = Some(v);
     }
-    Ok(out)
+    out
 }
 
 /// The rules of pack `pack` that rule `r` names in `needs`, qualified; `err` places an error.

@@ -37,23 +37,24 @@ pub const UNSUBSCRIBE: usize = 8;
 /// A "Subject:" line's label, with the reply prefixes and gateway tags after it.
 pub const SUBJECT: usize = 9;
 
-/// A reply or forward prefix of a subject, in the languages mail clients write it.
+/// A reply or forward prefix of a subject, in the languages mail clients write it (French
+/// Outlook's with a space before the colon, "RE :", "TR :").
 macro_rules! reply_prefix {
     () => {
-        r"(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?:"
+        r"(?:re|fwd?|aw|wg|sv|vs|tr|rif|antw)(?:\[[0-9]+\])?[ \x{a0}\x{202f}]?:"
     };
 }
 /// A "Subject:" line's label, in the languages mail clients write it ("Betreff:", "Asunto:",
 /// French "Objet :" with its space before the colon).
 macro_rules! subject_label {
     () => {
-        r"(?:subject|betreff|asunto|objet|oggetto|assunto|onderwerp)[ \t\x{a0}\x{202f}]?:"
+        r"(?:subject|betreff|asunto|objet|oggetto|assunto|onderwerp)[ \t\x{a0}\x{202f}]*:"
     };
 }
 /// A mail gateway's tag on a subject.
 macro_rules! gateway_tag {
     () => {
-        r"\[(?:external|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|encrypt|secure)(?:[:\- ]+(?:external|email|sender|message))*\]"
+        r"\[(?:external|extern|ext|caution|warning|spam|suspected spam|possible spam|bulk|phishing|suspicious|encrypt|secure)(?:[:\- ]+(?:external|email|sender|message))*\]"
     };
 }
 

@@ -62,6 +62,8 @@ fn a_subject_label_in_other_languages() {
         ("Betreff: Weniger Verspätungen", "Weniger Verspätungen"),
         ("Objet : Vos palettes", "Vos palettes"),
         ("Objet\u{a0}: Vos palettes", "Vos palettes"),
+        ("Objet  : RE : Vos palettes", "Vos palettes"),
+        ("Betreff: [EXTERN] AW: Angebot", "Angebot"),
         ("OGGETTO: Consegne", "Consegne"),
         ("Onderwerp: Re: Pallets", "Pallets"),
     ] {
