@@ -329,6 +329,29 @@ fn a_pack_weighs_a_rule_per_profile() {
             .args(["explain", "nudge"]),
     );
     assert!(out.contains("weight -10 (-30 in follow-up)"), "{out}");
+    // The JSON rule list and SARIF's rule descriptors name the weight by profile.
+    let (rules, _) = common::json(common::pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        "team.toml",
+        "rules",
+        "--json",
+    ]));
+    assert_eq!(rules[0]["profile_weights"]["follow-up"], -30, "{rules}");
+    let (sarif, _) = common::json(common::pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        "team.toml",
+        "--format",
+        "sarif",
+        "draft.txt",
+    ]));
+    let props = &sarif["runs"][0]["tool"]["driver"]["rules"][0]["properties"];
+    assert_eq!(props["weight"], -10, "{props}");
+    assert_eq!(props["profileWeights"]["follow-up"], -30, "{props}");
+    assert_eq!(props["profileWeights"]["first-touch"], -10, "{props}");
 
     // The team's config weight is the rule's weight in every profile.
     common::write(

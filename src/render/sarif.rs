@@ -177,6 +177,21 @@ fn rule_json(m: &RuleMeta) -> Value {
     if let Some(s) = &m.suggest {
         help.push_str(&format!("\n\nTry: {s}"));
     }
+    let mut properties = json!({
+        "pack": m.pack,
+        "kind": m.kind,
+        "weight": m.weight,
+        "scope": m.scope.label(),
+        "tags": ["pitch", m.pack.as_str()],
+    });
+    // A weight its pack changes by profile (a result carries the one it was found with).
+    if m.weighs_by_profile() {
+        let by_profile: serde_json::Map<String, Value> = crate::profile::Profile::ALL
+            .iter()
+            .map(|(p, name)| ((*name).to_string(), Value::from(m.weight_in(*p))))
+            .collect();
+        properties["profileWeights"] = Value::Object(by_profile);
+    }
     json!({
         "id": m.qualified,
         "name": m.id,
@@ -184,13 +199,7 @@ fn rule_json(m: &RuleMeta) -> Value {
         "fullDescription": {"text": full},
         "help": {"text": help},
         "defaultConfiguration": {"level": level(m.severity)},
-        "properties": {
-            "pack": m.pack,
-            "kind": m.kind,
-            "weight": m.weight,
-            "scope": m.scope.label(),
-            "tags": ["pitch", m.pack.as_str()],
-        },
+        "properties": properties,
     })
 }
 

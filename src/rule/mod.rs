@@ -91,8 +91,11 @@ pub struct RuleMeta {
     /// Points: negative penalises, positive rewards.
     pub weight: i32,
     /// The weight in each profile that its pack changes it for (`[rule.profile.<name>]`), by
-    /// [`Profile::index`]; see [`RuleMeta::weight_in`].
-    #[serde(skip)]
+    /// [`Profile::index`]; see [`RuleMeta::weight_in`]. Serialized as `{"follow-up": -15}`.
+    #[serde(
+        serialize_with = "profile_weights_by_name",
+        skip_serializing_if = "no_profile_weights"
+    )]
     pub profile_weights: [Option<i32>; 3],
     /// How serious a finding is.
     pub severity: Severity,
@@ -170,6 +173,23 @@ impl std::ops::Deref for Replacements {
     fn deref(&self) -> &[String] {
         self.0.as_deref().map_or(&[], Vec::as_slice)
     }
+}
+
+/// A rule's profile weights as a map from the profile's name.
+fn profile_weights_by_name<S: serde::Serializer>(
+    w: &[Option<i32>; 3],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_map(
+        Profile::ALL
+            .iter()
+            .filter_map(|(p, name)| w[p.index()].map(|v| (*name, v))),
+    )
+}
+
+/// Whether a rule has no profile weights (its JSON leaves the key out).
+fn no_profile_weights(w: &[Option<i32>; 3]) -> bool {
+    w.iter().all(Option::is_none)
 }
 
 /// "a" or "an", before a rule kind's name in a message.
