@@ -62,11 +62,7 @@ impl Profile {
 
     /// A bit for sets of profiles.
     pub fn bit(self) -> u8 {
-        match self {
-            Profile::FirstTouch => 1,
-            Profile::FollowUp => 2,
-            Profile::Proposal => 4,
-        }
+        1 << self.index()
     }
 }
 
