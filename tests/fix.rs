@@ -471,3 +471,22 @@ fn fix_keeps_the_owner() {
     assert_eq!(std::fs::read_to_string(&p).unwrap(), FIXED);
     drop(dir);
 }
+
+/// A link written without its scheme is an address, not prose: `--fix` rewrites the sentence
+/// around it and leaves the path alone (a booking link with "in-order-to" in it would break).
+#[test]
+fn fix_leaves_links_without_a_scheme_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("draft.txt");
+    let text = "Hi Dana,\n\nWe utilize data. See northline.com/utilize-windows or \
+                calendly.com/sam/in-order-to-talk for the numbers.\n\nCould we talk on Tuesday?\n\n\
+                Best,\nSam\n";
+    std::fs::write(&p, text).unwrap();
+    pitchlint_colorless().arg("--fix").arg(&p).assert().code(0);
+    let fixed = std::fs::read_to_string(&p).unwrap();
+    assert!(fixed.starts_with("Hi Dana,\n\nWe use data. "), "{fixed}");
+    assert!(
+        fixed.contains("northline.com/utilize-windows or calendly.com/sam/in-order-to-talk"),
+        "{fixed}"
+    );
+}

@@ -1,6 +1,7 @@
-//! Bare URLs (`https://acme.com/partner-program`, `www.acme.com`) and email addresses
-//! (`partners@acme.com`) in the lintable view: they are addresses, not prose, so they are
-//! masked (`Document::masked`) in every format and phrase rules never fire inside them.
+//! Bare URLs (`https://acme.com/partner-program`, `www.acme.com`, `calendly.com/sam`) and
+//! email addresses (`partners@acme.com`) in the lintable view: they are addresses, not prose,
+//! so they are masked (`Document::masked`) in every format and phrase rules never fire inside
+//! them.
 
 use regex_automata::Input;
 use std::ops::Range;
@@ -45,13 +46,20 @@ fn matches(hay: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether `hay` holds what every link has: `://`, `www.` (case aside) or `@`. Most drafts
-/// hold none, and a look for them with `memchr` costs far less than a pass of the DFA.
+/// Whether `hay` holds what every link has: `://`, `@`, `www.` (case aside), or a dot
+/// between a letter or digit and two letters (`acme.com`; not "e.g." or "3.5"). Most drafts hold none, and a
+/// look for them with `memchr` costs far less than a pass of the DFA.
 fn may_hold_link(hay: &[u8]) -> bool {
     memchr::memchr(b'@', hay).is_some()
         || memchr::memmem::find(hay, b"://").is_some()
-        || memchr::memchr_iter(b'.', hay)
-            .any(|i| i >= 3 && hay[i - 3..i].eq_ignore_ascii_case(b"www"))
+        || memchr::memchr_iter(b'.', hay).any(|i| {
+            (i >= 3 && hay[i - 3..i].eq_ignore_ascii_case(b"www"))
+                || (i >= 1
+                    && hay[i - 1].is_ascii_alphanumeric()
+                    && hay
+                        .get(i + 1..i + 3)
+                        .is_some_and(|t| t.iter().all(u8::is_ascii_alphabetic)))
+        })
 }
 
 /// `a` and `b` (each sorted by start; spans may overlap) as one sorted, disjoint list:
@@ -92,7 +100,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_embedded_dfas_find_what_the_regex_finds(
-            text in r"(https?://|www\\.|WwW\\.|mailto:|@|\\.com|[a-z0-9._%+@ /:<>()-]|é|—){0,60}"
+            text in r"(https?://|www\\.|WwW\\.|mailto:|@|\\.com|\\.Co|\\.io/|[a-z0-9._%+@ /:<>()-]|é|—){0,60}"
         ) {
             proptest::prop_assert_eq!(matches(text.as_bytes()), by_regex(&text));
         }
@@ -134,6 +142,25 @@ mod tests {
     #[test]
     fn prose_has_no_links() {
         assert!(found("We partner with teams @ scale. Email us at noon, e.g. today.").is_empty());
+        assert!(found("The U.S. team grew 3.5x, i.e. fast; see p.12 and Node.js.").is_empty());
+    }
+
+    /// A link without its scheme is a link too: `--fix` must not rewrite a booking link's
+    /// path ("calendly.com/sam/in-order-to-talk").
+    #[test]
+    fn links_without_a_scheme_are_found() {
+        let t = "Book at calendly.com/sam/in-order-to-talk, see northline.com/utilize-windows or \
+                 Northline.COM. Our partner.acme.io/x page and go.acme.studio/a too.";
+        assert_eq!(
+            found(t),
+            [
+                "calendly.com/sam/in-order-to-talk",
+                "northline.com/utilize-windows",
+                "Northline.COM",
+                "partner.acme.io/x",
+                "go.acme.studio/a"
+            ]
+        );
     }
 
     #[test]

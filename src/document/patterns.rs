@@ -31,12 +31,19 @@ pub const PLACEHOLDER: &str = concat!(
 /// The bytes a placeholder can start with.
 pub const PLACEHOLDER_FIRST_BYTES: &[u8] = b"{*%<[";
 
-/// A URL with a scheme or `www.`, or an email address (with an optional `mailto:`). A match
+/// A URL with a scheme or `www.`, an email address (with an optional `mailto:`), or a link
+/// without its scheme (a host with a path, or under a common top-level domain). A match
 /// stops before an ASCII delimiter (or at the end); `links::find` then cuts it at the first
 /// Unicode space or typographic mark.
 pub const LINK: &str = concat!(
     r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
     r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
+    // A link written without its scheme (`calendly.com/sam/intro`, `acme.com`): a host with a
+    // path, or a host under a common top-level domain.
+    r"|(?i-u)\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.",
+    r"(?:[a-z]{2,24}/[^\s<>()\[\]{}\x22'`]*",
+    r"|(?:com|org|net|edu|gov|io|co|ai|app|dev|biz|info|us|uk|de|fr|es|it|nl|eu|ca|au|me|ly)",
+    r"\b(?:/[^\s<>()\[\]{}\x22'`]*)?)",
 );
 
 /// The leftmost-first matches of `pattern` by the regex crate: what the embedded DFAs must find.

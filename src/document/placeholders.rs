@@ -252,7 +252,7 @@ fn matches(hay: &[u8]) -> Vec<Range<usize>> {
 const LABELS: &[&str] = &["optional", "add-on", "addon", "included", "recommended"];
 
 /// First words of bracketed prose: editorial notes and references (`[sic]`, `[see Appendix
-/// A]`, `[citation needed]`, `[emphasis added]`), never merge fields.
+/// A]`, `[citation needed]`, `[emphasis added]`, `[page 14]`, `[p. 3]`), never merge fields.
 const PROSE_WORDS: &[&str] = &[
     "see",
     "sic",
@@ -290,6 +290,14 @@ const PROSE_WORDS: &[&str] = &[
     "e.g",
     "i.e",
     "etc",
+    "page",
+    "p",
+    "pp",
+    "para",
+    "paragraph",
+    "section",
+    "slide",
+    "chapter",
 ];
 
 /// The most words a bracketed merge field has (`[Stat 1 with surprise factor]`), unless it
@@ -340,7 +348,8 @@ fn is_instruction(inner: &str) -> bool {
 /// Bracketed text that is not a merge field: a link's text (`[our guide](…)`,
 /// `[our guide][1]`) when the view still shows the link syntax (Markdown task boxes never
 /// reach the view: the Markdown reader blanks them); an editorial note or reference
-/// (`[sic]`, `[see Appendix A]`) or a price list's label (`[Optional]`); more than
+/// (`[sic]`, `[see Appendix A]`, `[page 14]`), a quote's changed letter (`[w]e`) or a price
+/// list's label (`[Optional]`); more than
 /// [`MAX_BRACKET_WORDS`] words; or a number word
 /// longer than two digits (`[Gartner 2025]`; `[Problem 3]` and `[1-sentence insight]` are
 /// fields). A template's slot or instruction ([`is_instruction`]) is a field at any length.
@@ -349,6 +358,10 @@ fn is_prose(m: &str, after: &str) -> bool {
         return false;
     };
     if after.starts_with('(') || after.starts_with('[') {
+        return true;
+    }
+    // A quote's changed letter: "[w]e missed 14% of slots", "[T]he dock".
+    if inner.len() == 1 && after.starts_with(|c: char| c.is_alphabetic()) {
         return true;
     }
     let words = inner.split_whitespace();
@@ -469,6 +482,12 @@ mod tests {
         let t = "Pricing is attached [see Appendix A]. Per the report [sic], results rose 20% \
                  [Source: Gartner 2025] [Gartner 2025] [citation needed] [a b c d e f] [x2y] [e.g. this].";
         assert!(found(t).is_empty(), "{:?}", found(t));
+        // A quote's changed letter, and a page or section of a report.
+        let t = "Your CEO said \"[w]e missed 14% of slots\" and \"[T]he dock is full\". The 10-K \
+                 says so [page 14], [p. 3], [pp. 4-5], [section 2.1], [slide 7].";
+        assert!(found(t).is_empty(), "{:?}", found(t));
+        // A one-letter field that no word runs on from stays one: "[X]% faster", "[X] hours".
+        assert_eq!(found("Save [X]% or [X] hours, [N]."), ["[X]", "[X]", "[N]"]);
         // A price list's labels.
         let t = "- Window cleaning, quarterly [Optional]\n- Floor waxing [Add-on] [Included] \
                  [Recommended]\n- Carpet care [TBD] [Option price] [Optional soft pitch]";
