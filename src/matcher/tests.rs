@@ -332,14 +332,14 @@ fn the_embedded_rule_dfa_stays_small() {
 /// money", "money you're leaving on the table", "we aren't looking for a partnership"); see
 /// the README for the start-up. It was 4,175 until a sixth new user's drafts added some
 /// (session 33: "lock in your rate now", "or the discount is gone", "our partner carrier",
-/// "revolutionize"): the essay's run under callgrind, 11.66 and 11.72 M instructions before,
-/// 11.75 and 11.77 M after.
+/// "revolutionize", "Hello Sir,"): the essay's run under callgrind, 11.66 and 11.72 M
+/// instructions before, 11.75 to 11.80 M after.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 4_220, "{n} distinct strings");
+    assert!(n <= 4_240, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
