@@ -150,17 +150,21 @@ mod tests {
     #[test]
     fn links_without_a_scheme_are_found() {
         let t = "Book at calendly.com/sam/in-order-to-talk, see northline.com/utilize-windows or \
-                 Northline.COM. Our partner.acme.io/x page and go.acme.studio/a too.";
+                 Northline.com. Our partner.acme.io/x page and go.acme.studio/a too.";
         assert_eq!(
             found(t),
             [
                 "calendly.com/sam/in-order-to-talk",
                 "northline.com/utilize-windows",
-                "Northline.COM",
+                "Northline.com",
                 "partner.acme.io/x",
                 "go.acme.studio/a"
             ]
         );
+        // A sentence run on after its full stop is prose, whatever follows.
+        let t = "Act now.It expires. Let me know ASAP.it matters. We're world-class.Service/support \
+                 is in.Us too, and me.Me.";
+        assert!(found(t).is_empty(), "{:?}", found(t));
     }
 
     #[test]

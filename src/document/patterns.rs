@@ -39,10 +39,11 @@ pub const LINK: &str = concat!(
     r"(?i-u)\b(?:(?:https?|ftp)://|www\.)[^\s<>()\[\]{}\x22'`]+",
     r"|(?i-u)\b(?:mailto:)?[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b",
     // A link written without its scheme (`calendly.com/sam/intro`, `acme.com`): a host with a
-    // path, or a host under a common top-level domain.
+    // path, or a host under a common top-level domain, in lower case: a sentence run on
+    // after its full stop ("ASAP.It matters", "world-class.Service/support") is prose.
     r"|(?i-u)\b[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.",
-    r"(?:[a-z]{2,24}/[^\s<>()\[\]{}\x22'`]*",
-    r"|(?:com|org|net|edu|gov|io|co|ai|app|dev|biz|info|us|uk|de|fr|es|it|nl|eu|ca|au|me|ly)",
+    r"(?-i:[a-z]{2,24}/[^\s<>()\[\]{}\x22'`]*",
+    r"|(?:com|org|net|edu|gov|io|co|ai|app|dev|biz|info|uk|de|fr|es|nl|eu|ca|au|ly)",
     r"\b(?:/[^\s<>()\[\]{}\x22'`]*)?)",
 );
 

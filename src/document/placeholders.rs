@@ -252,7 +252,7 @@ fn matches(hay: &[u8]) -> Vec<Range<usize>> {
 const LABELS: &[&str] = &["optional", "add-on", "addon", "included", "recommended"];
 
 /// First words of bracketed prose: editorial notes and references (`[sic]`, `[see Appendix
-/// A]`, `[citation needed]`, `[emphasis added]`, `[page 14]`, `[p. 3]`), never merge fields.
+/// A]`, `[citation needed]`, `[emphasis added]`), never merge fields.
 const PROSE_WORDS: &[&str] = &[
     "see",
     "sic",
@@ -290,6 +290,11 @@ const PROSE_WORDS: &[&str] = &[
     "e.g",
     "i.e",
     "etc",
+];
+
+/// First words of a reference when a number follows (`[page 14]`, `[p. 3]`, `[section 2.1]`);
+/// with a word after them they name a field (`[Section name]`, `[Slide title]`).
+const REFERENCE_WORDS: &[&str] = &[
     "page",
     "p",
     "pp",
@@ -360,8 +365,16 @@ fn is_prose(m: &str, after: &str) -> bool {
     if after.starts_with('(') || after.starts_with('[') {
         return true;
     }
-    // A quote's changed letter: "[w]e missed 14% of slots", "[T]he dock".
-    if inner.len() == 1 && after.starts_with(|c: char| c.is_alphabetic()) {
+    // A quote's changed letter: "[w]e missed 14% of slots", "[T]he dock". (Not a figure's
+    // field before its unit: "[X]x faster", "$[N]M", "$[n]k".)
+    if inner.len() == 1
+        && !matches!(
+            inner.as_bytes()[0].to_ascii_lowercase(),
+            b'n' | b'x' | b'y' | b'z'
+        )
+        && inner.starts_with(|c: char| c.is_ascii_alphabetic())
+        && after.starts_with(|c: char| c.is_alphabetic())
+    {
         return true;
     }
     let words = inner.split_whitespace();
@@ -369,6 +382,16 @@ fn is_prose(m: &str, after: &str) -> bool {
         return true;
     };
     let first = first.trim_end_matches(['.', ',', '?', '!']);
+    let reference = REFERENCE_WORDS
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(first))
+        && words
+            .clone()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    if reference {
+        return true;
+    }
     let mut n = 0;
     let mut has_number = false;
     for w in words {
@@ -413,6 +436,7 @@ mod tests {
                 PROSE_WORDS
                     .iter()
                     .chain(LABELS)
+                    .chain(REFERENCE_WORDS)
                     .all(|w| !w.contains(&*lower)),
                 "{c:?} lower-cases to {lower:?}"
             );
@@ -486,8 +510,13 @@ mod tests {
         let t = "Your CEO said \"[w]e missed 14% of slots\" and \"[T]he dock is full\". The 10-K \
                  says so [page 14], [p. 3], [pp. 4-5], [section 2.1], [slide 7].";
         assert!(found(t).is_empty(), "{:?}", found(t));
-        // A one-letter field that no word runs on from stays one: "[X]% faster", "[X] hours".
+        // A one-letter field that no word runs on from stays one: "[X]% faster", "[X] hours";
+        // so does a figure's field before its unit, and a field named by a reference word.
         assert_eq!(found("Save [X]% or [X] hours, [N]."), ["[X]", "[X]", "[N]"]);
+        assert_eq!(
+            found("By [X]x, $[N]M, $[n]k. [Section name] and [Slide title] too."),
+            ["[X]", "[N]", "[n]", "[Section name]", "[Slide title]"]
+        );
         // A price list's labels.
         let t = "- Window cleaning, quarterly [Optional]\n- Floor waxing [Add-on] [Included] \
                  [Recommended]\n- Carpet care [TBD] [Option price] [Optional soft pitch]";
