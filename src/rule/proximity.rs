@@ -161,6 +161,9 @@ impl Rule for ProximityRule {
         if near.is_empty() {
             return;
         }
+        // A near match before the phrase may start far before the window when it is long
+        // ("second to none, that is us"): the search reaches back by the longest one.
+        let reach = near.iter().map(|n| n.span.len()).max().unwrap_or(0);
         let m = cx.metrics(self.meta.scope);
         let segment = |at: usize| cx.doc.segments.partition_point(|s| s.span.start <= at);
         // Each near match pairs with one phrase at most: one claim, one finding.
@@ -168,7 +171,7 @@ impl Rule for ProximityRule {
         for h in hits.iter().filter(|h| h.pattern == 0 && counts(h)) {
             // Only the near matches inside the window, found by binary search: linear overall.
             let win = self.window(&m, &h.span);
-            let from = near.partition_point(|n| n.span.start < win.start);
+            let from = near.partition_point(|n| n.span.start < win.start.saturating_sub(reach));
             let to = near.partition_point(|n| n.span.start < win.end);
             let found = (from..to).find(|&i| {
                 let n = near[i];
@@ -243,6 +246,25 @@ mod tests {
             .is_empty()
         );
         assert!(findings(BRAG, "We ship daily.").is_empty());
+    }
+
+    /// A near phrase of several words before the phrase counts the words between them, not
+    /// its own: "second to none is what we are" has two words between.
+    #[test]
+    fn a_long_near_phrase_before_the_phrase_is_near() {
+        let rule = BRAG.replace("\"best\"]", "\"best\", \"second to none\"]");
+        assert_eq!(findings(&rule, "Second to none is what we are.").len(), 1);
+        assert_eq!(
+            findings(&rule, "Second to none, that is what we are.").len(),
+            1
+        );
+        assert!(
+            findings(
+                &rule,
+                "Second to none is the claim every vendor makes, and we do not."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
