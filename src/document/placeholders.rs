@@ -367,14 +367,9 @@ fn is_prose(m: &str, after: &str) -> bool {
     }
     // A quote's changed letter: "[w]e missed 14% of slots", "[T]he dock". (Not a figure's
     // field before its unit: "[X]x faster", "$[N]M", "$[n]k".)
-    if inner.len() == 1
-        && !matches!(
-            inner.as_bytes()[0].to_ascii_lowercase(),
-            b'n' | b'x' | b'y' | b'z'
-        )
-        && inner.starts_with(|c: char| c.is_ascii_alphabetic())
-        && after.starts_with(|c: char| c.is_alphabetic())
-    {
+    let changed_letter = matches!(inner.as_bytes(), [c] if c.is_ascii_alphabetic()
+        && !b"nxyz".contains(&c.to_ascii_lowercase()));
+    if changed_letter && after.starts_with(|c: char| c.is_alphabetic()) {
         return true;
     }
     let words = inner.split_whitespace();
