@@ -8,18 +8,19 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::embedded::{TRIE, TRIE_STRINGS};
 use super::trie::Trie;
-use super::{Cand, Lit, MatcherError, Str, starts_in_word, unicode_bounded};
+use super::{Cand, Known, Lit, MatcherError, Str, starts_in_word, unicode_bounded};
 use crate::phrase::Normalized;
 use crate::phrase::is_word_char;
 
 /// The phrases of one case mode.
 #[derive(Debug)]
 pub(super) struct LiteralGroup {
-    /// The strings: first every embedded one (see [`Self::base`]), then the group's others,
-    /// each list sorted and distinct. A string may be in both (a team's phrase that a default
-    /// one expands to as well): the two copies have owners of their own, and an automaton
-    /// over all of them reports a match of each (overlapping search reports every pattern).
-    strings: Vec<Str>,
+    /// The group's strings besides the embedded ones, sorted and distinct. String `i` of
+    /// the group is `TRIE_STRINGS[i]` below [`Self::base`], `extra[i - base]` from it. A
+    /// string may be in both (a team's phrase that a default one expands to as well): the
+    /// two copies have owners of their own, and an automaton over all of them reports a
+    /// match of each (overlapping search reports every pattern).
+    extra: Vec<Str>,
     /// How many of the strings are the embedded ones, which [`TRIE`] finds (0: none).
     base: usize,
     /// The other strings as a trie, for short texts.
@@ -76,15 +77,16 @@ impl LiteralGroup {
     /// The number of strings (see [`Self::strings`]).
     #[cfg(test)]
     pub(super) fn len(&self) -> usize {
-        self.strings.len()
+        self.base + self.extra.len()
     }
 
-    /// `lits` holds (normalised string, open end, distinct pattern, index among the embedded
-    /// strings). A case-insensitive group whose strings `build.rs` expanded scans with the
-    /// embedded trie of the default packs' strings, and builds a trie of its other strings
-    /// only: start-up builds nothing for the default packs.
+    /// `known` holds the strings of the embedded trie (index, pattern, open end), `lits` the
+    /// others (normalised string, open end, pattern). A case-insensitive group that owns most
+    /// embedded strings scans with the embedded trie of the default packs' strings, and
+    /// builds a trie of its other strings only: start-up builds nothing for the default packs.
     pub(super) fn new(
-        lits: Vec<Lit>,
+        known: Vec<Known>,
+        mut lits: Vec<Lit>,
         lowercase: bool,
         first_rule: &[usize],
     ) -> Result<Self, MatcherError> {
@@ -92,19 +94,23 @@ impl LiteralGroup {
         // group owns at least half of them (the default packs loaded, most of their rules
         // on). A group that owns fewer builds a trie of its own strings, as other packs' do.
         let mut used = 0;
-        if lowercase && lits.iter().any(|l| l.3.is_some()) {
+        if lowercase && !known.is_empty() {
             let mut seen = vec![false; TRIE_STRINGS.len()];
-            for id in lits.iter().filter_map(|l| l.3) {
+            for &(id, _, _) in &known {
                 if let Some(seen) = seen.get_mut(id as usize) {
                     used += usize::from(!std::mem::replace(seen, true));
                 }
             }
         }
         let embedded = used > 0 && used * 2 >= TRIE_STRINGS.len();
-        let (known, lits): (Vec<Lit>, Vec<Lit>) = if embedded {
-            lits.into_iter().partition(|l| l.3.is_some())
+        let known = if embedded {
+            known
         } else {
-            (Vec::new(), lits)
+            lits.extend(known.into_iter().filter_map(|(id, pid, open)| {
+                let text = TRIE_STRINGS.get(id as usize)?;
+                Some((Str::Borrowed(text), open, pid))
+            }));
+            Vec::new()
         };
         // Sorted by the first 8 bytes as one number first: most strings differ there, and
         // the number compares at once where a string compares through `memcmp` (a team's
@@ -119,35 +125,31 @@ impl LiteralGroup {
         };
         let mut keyed: Vec<(u64, (Str, bool, u32))> = lits
             .into_iter()
-            .map(|(text, open, pid, _)| (head(&text), (text, open, pid)))
+            .map(|(text, open, pid)| (head(&text), (text, open, pid)))
             .collect();
         keyed.sort_unstable();
         let mut lits: Vec<(Str, bool, u32)> = keyed.into_iter().map(|(_, l)| l).collect();
         lits.dedup();
         let base = if embedded { TRIE_STRINGS.len() } else { 0 };
-        let mut strings: Vec<Str> = Vec::with_capacity(base + lits.len());
+        let mut extra: Vec<Str> = Vec::with_capacity(lits.len());
         let mut owners = Vec::with_capacity(known.len() + lits.len());
         let mut owned = Vec::with_capacity(base + lits.len() + 1);
         if embedded {
             // The embedded strings are sorted already: each literal goes to its string's
             // slot (a counting sort), then each string's owners are sorted and deduplicated.
             // (Sorting all the literals by index instead cost a 3 KB draft 0.7 M instructions.)
-            strings.extend(TRIE_STRINGS.iter().map(|&s| Str::Borrowed(s)));
-            let known: Vec<(usize, (u32, bool))> = known
-                .into_iter()
-                .filter_map(|(_, open, pid, id)| Some((id? as usize, (pid, open))))
-                .collect();
             let mut next = vec![0u32; base + 1];
-            for &(id, _) in &known {
-                next[id + 1] += 1;
+            for &(id, _, _) in &known {
+                next[id as usize + 1] += 1;
             }
             for i in 1..=base {
                 next[i] += next[i - 1];
             }
             owned.extend_from_slice(&next);
             owners.resize(known.len(), (0, false));
-            for &(id, owner) in &known {
-                owners[next[id] as usize] = owner;
+            for &(id, pid, open) in &known {
+                let id = id as usize;
+                owners[next[id] as usize] = (pid, open);
                 next[id] += 1;
             }
             let mut kept = 0;
@@ -166,34 +168,36 @@ impl LiteralGroup {
             owners.truncate(kept);
             owned.truncate(base);
         }
-        let first_extra = strings.len();
         for (text, open, pid) in lits {
-            if strings.len() == first_extra || strings.last() != Some(&text) {
-                strings.push(text);
+            if extra.last() != Some(&text) {
+                extra.push(text);
                 owned.push(owners.len() as u32);
             }
             owners.push((pid, open));
         }
         owned.push(owners.len() as u32);
-        let max_len = strings.iter().map(|s| s.len()).max().unwrap_or(0);
+        let max_len = (extra.iter().map(|s| s.len()))
+            .chain(TRIE_STRINGS[..base].iter().map(|s| s.len()))
+            .max()
+            .unwrap_or(0);
         // A trie cannot find an empty string; a big group needs its automaton at once (and
         // an error now, not in the middle of a run, if it is too big). Big by the strings it
         // owns: the embedded ones it does not own are at most as many.
         let live = if embedded {
-            used + strings.len() - base
+            used + extra.len()
         } else {
-            strings.len()
+            extra.len()
         };
-        let eager = live > DFA_MAX_STRINGS || strings[base..].first().is_some_and(|s| s.is_empty());
+        let eager = live > DFA_MAX_STRINGS || extra.first().is_some_and(|s| s.is_empty());
         let nfa = if eager {
-            let kind = if strings.len() > CONTIGUOUS_MAX {
+            let kind = if base + extra.len() > CONTIGUOUS_MAX {
                 AhoCorasickKind::NoncontiguousNFA
             } else {
                 AhoCorasickKind::ContiguousNFA
             };
             Some(
                 builder(kind)
-                    .build(bytes(&strings))
+                    .build(strings(base, &extra))
                     .map_err(|e| MatcherError {
                         rule: first_rule.last().copied().unwrap_or(0),
                         message: format!("the phrases of all rules together are too many: {e}"),
@@ -202,9 +206,9 @@ impl LiteralGroup {
         } else {
             None
         };
-        let trie = Trie::new(if eager { &[] } else { &strings[base..] });
+        let trie = Trie::new(if eager { &[] } else { &extra });
         Ok(LiteralGroup {
-            strings,
+            extra,
             base,
             trie,
             nfa,
@@ -317,16 +321,17 @@ impl LiteralGroup {
         self.dfa
             .get_or_init(|| {
                 builder(AhoCorasickKind::DFA)
-                    .build(bytes(&self.strings))
+                    .build(strings(self.base, &self.extra))
                     .ok()
             })
             .as_ref()
     }
 }
 
-/// The strings as bytes, for the automaton builders.
-fn bytes(strings: &[Str]) -> impl Iterator<Item = &[u8]> {
-    strings.iter().map(|s| s.as_bytes())
+/// A group's strings in order (the first `base` embedded ones, then `extra`) as bytes, for
+/// the automaton builders.
+fn strings(base: usize, extra: &[Str]) -> impl Iterator<Item = &[u8]> {
+    (TRIE_STRINGS[..base].iter().map(|s| s.as_bytes())).chain(extra.iter().map(|s| s.as_bytes()))
 }
 
 /// Where the word that continues at `at` ends: `partner*` matches all of "partnerships".
@@ -347,9 +352,9 @@ mod tests {
         let lits = strings
             .iter()
             .enumerate()
-            .map(|(i, s)| (Str::from(s.to_string()), i == 0, i as u32, None))
+            .map(|(i, s)| (Str::from(s.to_string()), i == 0, i as u32))
             .collect::<Vec<_>>();
-        LiteralGroup::new(lits, true, &[0; 6]).unwrap()
+        LiteralGroup::new(Vec::new(), lits, true, &[0; 6]).unwrap()
     }
 
     fn cands(g: &LiteralGroup, text: &str) -> Vec<(u32, usize, usize)> {
@@ -368,7 +373,7 @@ mod tests {
     /// strings must agree with.
     fn by_nfa(g: &LiteralGroup, text: &str, from: usize, to: usize) -> Vec<(u32, usize, usize)> {
         let nfa = builder(AhoCorasickKind::NoncontiguousNFA)
-            .build(bytes(&g.strings))
+            .build(strings(g.base, &g.extra))
             .unwrap();
         let mut norm = Normalized::default();
         let cut = norm.fill(text, from, to.min(text.len()), g.max_len, g.lowercase);
@@ -443,9 +448,32 @@ mod tests {
         assert_eq!(spans, ["part\u{ad}ner", "partner"]);
     }
 
+    /// A string with its embedded index, as [`crate::phrase::Phrase::literals`] gives it.
+    type Full = (Str, bool, u32, Option<u32>);
+
+    /// `lits` as the matcher hands them to a group: the embedded ones by index.
+    fn split(lits: Vec<Full>) -> (Vec<Known>, Vec<Lit>) {
+        let (known, other): (Vec<Full>, Vec<Full>) = lits.into_iter().partition(|l| l.3.is_some());
+        (
+            known
+                .into_iter()
+                .map(|(_, open, pid, id)| (id.unwrap(), pid, open))
+                .collect(),
+            other
+                .into_iter()
+                .map(|(text, open, pid, _)| (text, open, pid))
+                .collect(),
+        )
+    }
+
+    fn new_group(lits: Vec<Full>) -> LiteralGroup {
+        let (known, other) = split(lits);
+        LiteralGroup::new(known, other, true, &[0]).unwrap()
+    }
+
     /// The case-insensitive strings of the default packs, one pattern per rule pattern, with
     /// their embedded indices.
-    fn default_lits() -> Vec<Lit> {
+    fn default_lits() -> Vec<Full> {
         let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
         let specs = rules.iter().flat_map(|r| r.patterns());
         let mut lits = Vec::new();
@@ -455,8 +483,23 @@ mod tests {
                 case_sensitive: false,
             } = spec
             {
-                for l in phrases.iter().filter_map(|p| p.literals(true)).flatten() {
-                    lits.push((l.text, l.open_end, pid as u32, l.id));
+                for p in phrases {
+                    let Some(ls) = p.literals(true) else { continue };
+                    // What the matcher takes from a built phrase, without the list.
+                    if let Some(built) = p.built_lower() {
+                        let ids: Vec<(&str, bool, Option<u32>)> = ls
+                            .iter()
+                            .map(|l| (l.text.as_ref(), l.open_end, l.id))
+                            .collect();
+                        let want: Vec<(&str, bool, Option<u32>)> = built
+                            .iter()
+                            .map(|&(t, open, id)| (t, open, Some(id)))
+                            .collect();
+                        assert_eq!(ids, want);
+                    }
+                    for l in ls {
+                        lits.push((l.text, l.open_end, pid as u32, l.id));
+                    }
                 }
             }
         }
@@ -502,16 +545,16 @@ mod tests {
         for (text, _, _, id) in &lits {
             assert_eq!(id.map(|i| TRIE_STRINGS[i as usize]), Some(text.as_ref()));
         }
-        let few: Vec<Lit> = lits.iter().take(40).cloned().collect();
-        let g = LiteralGroup::new(lits, true, &[0]).unwrap();
+        let few: Vec<Full> = lits.iter().take(40).cloned().collect();
+        let g = new_group(lits);
         assert_eq!(g.base, TRIE_STRINGS.len());
-        assert_eq!(g.strings.len(), g.base, "strings the embedded trie lacks");
+        assert_eq!(g.extra.len(), 0, "strings the embedded trie lacks");
         assert_eq!(g.trie, Trie::new::<&str>(&[]));
         // A group with a few of them (a team pack that repeats a default phrase) scans its
         // own few strings, not all the embedded ones.
-        let g = LiteralGroup::new(few, true, &[0]).unwrap();
+        let g = new_group(few);
         assert_eq!(g.base, 0);
-        assert!(g.strings.len() <= 40 && !g.strings.is_empty());
+        assert!(g.extra.len() <= 40 && !g.extra.is_empty());
     }
 
     /// The default packs' strings found by the embedded trie, and by a trie and a DFA built at
@@ -535,13 +578,13 @@ mod tests {
         );
         // A pattern that lists one string twice owns it once.
         lits.push(lits[0].clone());
-        let built_now: Vec<Lit> = lits.iter().map(|l| (l.0.clone(), l.1, l.2, None)).collect();
-        let embedded = LiteralGroup::new(lits, true, &[0]).unwrap();
-        let now = LiteralGroup::new(built_now, true, &[0]).unwrap();
+        let built_now: Vec<Full> = lits.iter().map(|l| (l.0.clone(), l.1, l.2, None)).collect();
+        let embedded = new_group(lits);
+        let now = new_group(built_now);
         assert!(embedded.base > 0 && now.base == 0);
         // The team's strings are a trie of their own, those the embedded one holds as well
         // (each trie finds its own owners).
-        assert_eq!(embedded.strings.len(), embedded.base + team.len());
+        assert_eq!(embedded.extra.len(), team.len());
         assert!(TRIE_STRINGS.contains(&"partner") && TRIE_STRINGS.contains(&"partnership"));
         let mut total = 0;
         for t in texts() {

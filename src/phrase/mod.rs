@@ -99,6 +99,15 @@ impl Phrase {
         }
     }
 
+    /// The lower-cased strings `build.rs` expanded this phrase to, each with its index among
+    /// the embedded strings: [`Phrase::literals`]`(true)` without a list of its own.
+    pub fn built_lower(&self) -> Option<&'static [(&'static str, bool, u32)]> {
+        match &self.repr {
+            Repr::Built(b) => b.lower,
+            Repr::Tree(_) => None,
+        }
+    }
+
     /// The phrase as a tree, unless it was built.
     fn tree(&self) -> Option<&[Seq]> {
         match &self.repr {
