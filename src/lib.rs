@@ -113,10 +113,10 @@ pub fn lint_with(
     // An empty draft has one finding, that it is empty: nothing else about it is news.
     if let Some(f) = builtin::empty_draft(&doc) {
         findings = vec![f];
-    } else if let Some(f) = builtin::missing_subject(&doc) {
-        if !ignored(&f) {
-            findings.insert(0, f);
-        }
+    } else if let Some(f) = builtin::missing_subject(&doc)
+        && !ignored(&f)
+    {
+        findings.insert(0, f);
     }
     if opts.report_unused_disables && !outcome.unused.is_empty() {
         findings.extend(outcome.unused);

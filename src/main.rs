@@ -190,16 +190,17 @@ fn main() -> ExitCode {
         // (an earlier run's `report.md`): `-o cold/next-draft.txt` meant as an input, a draft
         // the walk leaves out, a rule pack or a config, a link to any of them, a patch or a
         // `package.json` holds something else. Checked again when the file is opened.
-        if target.is_some() && !to_stderr {
-            if let Err(why) = replaceable(path) {
-                say!(
-                    "pitchlint: error: {}: --output names a file that is there and {why}: the \
+        if target.is_some()
+            && !to_stderr
+            && let Err(why) = replaceable(path)
+        {
+            say!(
+                "pitchlint: error: {}: --output names a file that is there and {why}: the \
                      report would overwrite it; write the report elsewhere, or remove the file \
                      first",
-                    pitchlint::render::printable(&path.display().to_string())
-                );
-                return ExitCode::from(Status::Error.code());
-            }
+                pitchlint::render::printable(&path.display().to_string())
+            );
+            return ExitCode::from(Status::Error.code());
         }
     }
     let (mut out, is_terminal) = match cli.output.as_deref() {

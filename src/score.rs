@@ -211,10 +211,10 @@ pub fn score(findings: &[Finding], gate: &Gate) -> Score {
             gate.fail_on
         ));
     }
-    if let Some(min) = gate.min_score {
-        if score < min {
-            reasons.push(format!("score {score} is below the minimum of {min}"));
-        }
+    if let Some(min) = gate.min_score
+        && score < min
+    {
+        reasons.push(format!("score {score} is below the minimum of {min}"));
     }
     Score {
         score,

@@ -222,6 +222,62 @@ fn jsonl_reports_a_failing_score_like_concise() {
 }
 
 #[test]
+fn jsonl_has_a_record_for_each_input_not_linted() {
+    // A script that reads standard output alone must see that a draft was not linted.
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[(
+            "drafts/a.txt",
+            "Hi Dana,\n\nWe would love to partner with you.\n",
+        )],
+    );
+    std::fs::write(dir.path().join("drafts/b.txt"), b"Hi\0\0\x01binary").unwrap();
+    let (out, err, code) =
+        run(pitchlint_in(dir.path()).args(["--format", "jsonl", "missing.txt", "drafts"]));
+    assert_eq!(code, 2, "{err}");
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let of = |path: &str| -> Vec<&Value> { records.iter().filter(|r| r["path"] == path).collect() };
+    let missing = of("missing.txt");
+    assert_eq!(missing.len(), 1, "{out}");
+    assert_eq!(missing[0]["error"], true);
+    assert!(
+        missing[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no such file")
+    );
+    let binary = of("drafts/b.txt");
+    assert_eq!(binary.len(), 1, "{out}");
+    assert_eq!(binary[0]["error"], false);
+    assert_eq!(binary[0]["message"], "skipped: binary file");
+    // The linted draft's findings are there as before, and only they name a rule.
+    assert!(of("drafts/a.txt").iter().all(|r| r["rule"].is_string()));
+    assert!(
+        of("drafts/a.txt")
+            .iter()
+            .any(|r| r["rule"] == "seed/partner-close"),
+        "{out}"
+    );
+    // The json report lists the same records under `unread`.
+    let (json, _, _) =
+        run(pitchlint_in(dir.path()).args(["--format", "json", "missing.txt", "drafts"]));
+    let json: Value = serde_json::from_str(&json).unwrap();
+    let unread: Vec<&Value> = records.iter().filter(|r| r.get("rule").is_none()).collect();
+    assert_eq!(
+        json["unread"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .collect::<Vec<_>>(),
+        unread
+    );
+}
+
+#[test]
 fn flags_that_print_no_report_refuse_formats_they_cannot_honour() {
     for args in [
         &["--statistics", "--format", "sarif"][..],

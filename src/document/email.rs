@@ -195,7 +195,7 @@ fn base64_chunks(text: &str, raw: &[u8], range: Range<usize>, lossy: &Lossy) -> 
     let mut end = range.start;
     for (i, &c) in raw[range.clone()].iter().enumerate() {
         if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' {
-            if count % (BASE64_PIECE / 3 * 4) == 0 {
+            if count.is_multiple_of(BASE64_PIECE / 3 * 4) {
                 starts.push(range.start + i);
             }
             count += 1;

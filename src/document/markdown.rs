@@ -229,10 +229,10 @@ fn prose<'a>(
             Event::Start(Tag::TableHead | Tag::TableRow) if hidden == 0 => {
                 let row = text.get(range.clone()).unwrap_or_default();
                 let lead = row.len() - row.trim_start().len();
-                if row[lead..].starts_with('|') {
-                    if let Some(b) = out.get_mut(range.start + lead) {
-                        *b = b'|';
-                    }
+                if row[lead..].starts_with('|')
+                    && let Some(b) = out.get_mut(range.start + lead)
+                {
+                    *b = b'|';
                 }
                 false
             }
@@ -500,10 +500,10 @@ fn opens(body: &str) -> Inside {
         ("style", "</style>"),
         ("textarea", "</textarea>"),
     ] {
-        if let Some(after) = lower[1..].strip_prefix(tag) {
-            if after.is_empty() || after.starts_with([' ', '\t', '>']) {
-                return Inside::Html(end);
-            }
+        if let Some(after) = lower[1..].strip_prefix(tag)
+            && (after.is_empty() || after.starts_with([' ', '\t', '>']))
+        {
+            return Inside::Html(end);
         }
     }
     let after = &lower[1..];

@@ -64,16 +64,15 @@ impl ViewBuilder {
         let text = start..self.text.len();
         // Merge with the previous chunk when both are byte-for-byte and contiguous, so that
         // long runs of plain text stay one chunk.
-        if let Some(last) = self.chunks.last_mut() {
-            if last.text.len() == last.source.len()
-                && text.len() == source.len()
-                && last.text.end == text.start
-                && last.source.end == source.start
-            {
-                last.text.end = text.end;
-                last.source.end = source.end;
-                return;
-            }
+        if let Some(last) = self.chunks.last_mut()
+            && last.text.len() == last.source.len()
+            && text.len() == source.len()
+            && last.text.end == text.start
+            && last.source.end == source.start
+        {
+            last.text.end = text.end;
+            last.source.end = source.end;
+            return;
         }
         self.chunks.push(Chunk { text, source });
     }

@@ -490,7 +490,7 @@ fn skipping_own_overlaps_changes_no_hit() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             let w = words[(seed % words.len() as u64) as usize];
-            let n = if seed % 11 == 0 { 40 } else { 1 };
+            let n = if seed.is_multiple_of(11) { 40 } else { 1 };
             t.push_str(&w.repeat(n));
         }
         texts.push(t);

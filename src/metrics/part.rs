@@ -170,11 +170,11 @@ fn flatten(part: &str, start: usize, max: usize, flat: &mut String) -> usize {
     let bytes = part.as_bytes();
     let blank = |flat: &mut String, n: usize| flat.extend(std::iter::repeat_n(' ', n));
     let mut from = start;
-    if start == 0 {
-        if let Some(n) = bullet(part) {
-            blank(flat, n);
-            from = n;
-        }
+    if start == 0
+        && let Some(n) = bullet(part)
+    {
+        blank(flat, n);
+        from = n;
     }
     let mut i = from;
     while let Some(k) = memchr::memchr2(b'\n', b'\r', &bytes[i.min(bytes.len())..]) {

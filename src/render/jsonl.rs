@@ -2,7 +2,9 @@
 //! fields as a finding of the `json` format. Files without findings print nothing. A file whose
 //! score is below the minimum gets a record of rule `pitchlint/min-score` at 1:1 (as `concise`,
 //! `sarif` and `github` do), so that every failure shows: the fields of every finding (scope
-//! `none`), then the file's `score`.
+//! `none`), then the file's `score`. An input that was not linted gets the record the json
+//! report lists under `unread`: its `path`, `message` and `error` (false for a file skipped as
+//! binary), so that a script reading standard output alone sees it too.
 
 use std::io::{self, Write};
 
@@ -33,5 +35,17 @@ impl Renderer for Jsonl {
             w.write_all(&buf)?;
         }
         Ok(())
+    }
+
+    fn unread(
+        &mut self,
+        w: &mut dyn Write,
+        path: &str,
+        message: &str,
+        error: bool,
+    ) -> io::Result<()> {
+        let record = super::json::unread_record(path, message, error);
+        serde_json::to_writer(&mut *w, &record).map_err(io::Error::from)?;
+        w.write_all(b"\n")
     }
 }

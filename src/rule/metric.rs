@@ -134,17 +134,17 @@ impl Rule for MetricRule {
             _ => message,
         };
         let mut f = cx.part_finding(message);
-        if self.measure == Measure::LongestSentenceWords {
-            if let Some(s) = m.longest_sentence() {
-                // The whole sentence, over every line it is wrapped on: an editor or a pull
-                // request's annotation marks what to split.
-                let scope = f.scope;
-                let message = f.message.take();
-                f = cx.finding(s.span.clone(), None);
-                f.message = message;
-                if f.scope.is_empty() {
-                    f.scope = scope;
-                }
+        if self.measure == Measure::LongestSentenceWords
+            && let Some(s) = m.longest_sentence()
+        {
+            // The whole sentence, over every line it is wrapped on: an editor or a pull
+            // request's annotation marks what to split.
+            let scope = f.scope;
+            let message = f.message.take();
+            f = cx.finding(s.span.clone(), None);
+            f.message = message;
+            if f.scope.is_empty() {
+                f.scope = scope;
             }
         }
         f.strength = strength;

@@ -282,10 +282,12 @@ fn both_capitalised(a: &str, b: &str) -> bool {
 /// the lower-cased copies for ASCII words.
 fn same_lowercase(a: &str, b: &str) -> bool {
     // Lower-casing maps an ASCII first letter to an ASCII first letter.
-    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first()) {
-        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(y) {
-            return false;
-        }
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
     }
     if a.is_ascii() && b.is_ascii() {
         a.eq_ignore_ascii_case(b)

@@ -118,10 +118,10 @@ impl Thresholds {
                     ),
                 ));
             }
-            if let (Some(lo), Some(hi)) = (b.min, b.max) {
-                if lo > hi {
-                    return Err(err(at, format!("`min` {lo} is above `max` {hi}{whose}")));
-                }
+            if let (Some(lo), Some(hi)) = (b.min, b.max)
+                && lo > hi
+            {
+                return Err(err(at, format!("`min` {lo} is above `max` {hi}{whose}")));
             }
             if let Some(f) = b.full_at {
                 let beyond = b.max.is_some_and(|hi| f > hi) || b.min.is_some_and(|lo| f < lo);

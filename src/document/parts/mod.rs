@@ -320,16 +320,16 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     // A proposal's first section heading with the greeting under it ("## Summary", then "Hi
     // Dana,"): the heading is body, and the greeting under it is the greeting (it was read as
     // the opening, the paragraph under a first heading).
-    if i < end && !is_quote(&lines[i]) && holds_heading(&hints.headings, &lines[i].span) {
-        if let Some(k) = (i + 1..end).find(|&k| !lines[k].blank) {
-            if greets(text[lines[k].span.clone()].trim())
-                && !is_quote(&lines[k])
-                && !holds_heading(&hints.headings, &lines[k].span)
-            {
-                push(&mut segs, Scope::BODY, trim(text, lines[i].span.clone()));
-                i = k;
-            }
-        }
+    if i < end
+        && !is_quote(&lines[i])
+        && holds_heading(&hints.headings, &lines[i].span)
+        && let Some(k) = (i + 1..end).find(|&k| !lines[k].blank)
+        && greets(text[lines[k].span.clone()].trim())
+        && !is_quote(&lines[k])
+        && !holds_heading(&hints.headings, &lines[k].span)
+    {
+        push(&mut segs, Scope::BODY, trim(text, lines[i].span.clone()));
+        i = k;
     }
     let mut greeting_rest: Option<Range<usize>> = None;
     if i < end && !is_quote(&lines[i]) {
@@ -518,10 +518,10 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
 
     // 6. Paragraphs between greeting and sign-off.
     let mut paras: Vec<(Range<usize>, bool)> = Vec::new(); // (span, is_quote)
-    if let Some(r) = greeting_rest.clone() {
-        if !text[r.clone()].trim().is_empty() {
-            paras.push((r, false));
-        }
+    if let Some(r) = greeting_rest.clone()
+        && !text[r.clone()].trim().is_empty()
+    {
+        paras.push((r, false));
     }
     let has_blank = lines[body_start..body_end].iter().any(|l| l.blank);
     let in_heading = |r: &Range<usize>| {
@@ -555,10 +555,11 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 cur = Some((l.span.clone(), q));
             }
         }
-        if !has_blank && ends_sentence(&text[l.span.clone()]) {
-            if let Some(c) = cur.take() {
-                paras.push(c);
-            }
+        if !has_blank
+            && ends_sentence(&text[l.span.clone()])
+            && let Some(c) = cur.take()
+        {
+            paras.push(c);
         }
     }
     if let Some(c) = cur.take() {
@@ -657,10 +658,10 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
     // Guard the invariant (sorted, disjoint) whatever the heuristics above produced.
     let mut out: Vec<Segment> = Vec::with_capacity(segs.len());
     for s in segs {
-        if let Some(last) = out.last() {
-            if s.span.start < last.span.end {
-                continue;
-            }
+        if let Some(last) = out.last()
+            && s.span.start < last.span.end
+        {
+            continue;
         }
         out.push(s);
     }
