@@ -137,7 +137,14 @@ impl Matcher {
                         phrases,
                         case_sensitive,
                     } => {
-                        let (mut known, mut lits) = (Vec::new(), Vec::new());
+                        // The built phrases' strings, counted first: the vector is sized
+                        // once (a few thousand entries grew by doubling, at start-up).
+                        let n_built = phrases
+                            .iter()
+                            .filter_map(|p| p.built_lower().filter(|_| !case_sensitive))
+                            .map(<[_]>::len)
+                            .sum();
+                        let (mut known, mut lits) = (Vec::with_capacity(n_built), Vec::new());
                         let mut slow = Vec::new();
                         for p in phrases {
                             if let Some(built) = p.built_lower().filter(|_| !case_sensitive) {
