@@ -137,28 +137,26 @@ impl Matcher {
                         phrases,
                         case_sensitive,
                     } => {
-                        // The built phrases' strings, counted first: the vector is sized
-                        // once (a few thousand entries grew by doubling, at start-up).
-                        let n_built = phrases
-                            .iter()
-                            .filter_map(|p| p.built_lower().filter(|_| !case_sensitive))
-                            .map(<[_]>::len)
-                            .sum();
-                        let (mut known, mut lits) = (Vec::with_capacity(n_built), Vec::new());
-                        let mut slow = Vec::new();
+                        // A built phrase's embedded strings, by index (the only strings
+                        // with one: only case-insensitive strings are embedded); the list
+                        // is sized once (a few thousand entries grew by doubling).
+                        let built = || {
+                            phrases
+                                .iter()
+                                .filter_map(|p| p.built_lower().filter(|_| !case_sensitive))
+                        };
+                        let mut known = Vec::with_capacity(built().map(<[_]>::len).sum());
+                        for b in built() {
+                            known.extend(b.iter().map(|&(_, open, id)| (id, pid, open)));
+                        }
+                        let (mut lits, mut slow) = (Vec::new(), Vec::new());
                         for p in phrases {
-                            if let Some(built) = p.built_lower().filter(|_| !case_sensitive) {
-                                known.extend(built.iter().map(|&(_, open, id)| (id, pid, open)));
+                            if p.built_lower().is_some() && !case_sensitive {
                                 continue;
                             }
                             match p.literals(!case_sensitive) {
                                 Some(ls) => {
-                                    for l in ls {
-                                        match l.id {
-                                            Some(id) => known.push((id, pid, l.open_end)),
-                                            None => lits.push((l.text, l.open_end, pid)),
-                                        }
-                                    }
+                                    lits.extend(ls.into_iter().map(|l| (l.text, l.open_end, pid)))
                                 }
                                 None => slow.push(p.to_regex()),
                             }
