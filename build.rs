@@ -1,5 +1,6 @@
 //! Embeds every `rules/*.toml` file in the binary as the default pack, in name order (each
-//! also lean: without its rationales and examples, which are embedded as data); compiles
+//! also lean: without its rationales and examples, which are embedded as data, and baked:
+//! its lean TOML read into flat data that a run deserializes without parsing); compiles
 //! the fixed regexes of document reading (`src/document/patterns.rs`, and the cues of the
 //! parts in `src/document/parts/cue_patterns.rs`) and the default packs' rule regexes into
 //! DFAs, so that no run pays for compiling them; and links the binary at a
@@ -21,6 +22,10 @@ mod cue_patterns;
 #[allow(dead_code, unused_imports)]
 mod phrase;
 
+#[path = "src/pack/bake.rs"]
+#[allow(dead_code)]
+mod bake;
+
 #[path = "src/matcher/trie.rs"]
 #[allow(dead_code)]
 mod trie;
@@ -40,8 +45,25 @@ fn main() {
             .expect("utf-8 file name");
         let text = fs::read_to_string(f).expect("a default pack is UTF-8");
         let (lean, docs) = lean(&text).unwrap_or_else(|| (text.clone(), String::new()));
+        let baked = match bake::bake(&lean) {
+            Some((nodes, pool)) => {
+                let dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+                let (n, p) = (
+                    dir.join(format!("{name}.nodes")),
+                    dir.join(format!("{name}.pool")),
+                );
+                fs::write(&n, nodes).expect("write a baked pack");
+                fs::write(&p, pool).expect("write a baked pack");
+                format!(
+                    "Some(Baked {{ nodes: include_bytes!({:?}), pool: include_str!({:?}) }})",
+                    n.display().to_string(),
+                    p.display().to_string()
+                )
+            }
+            None => "None".to_string(),
+        };
         out.push_str(&format!(
-            "    Embedded {{ name: {name:?}, full: include_str!({:?}), lean: {lean:?}, docs: &[{docs}] }},\n",
+            "    Embedded {{ name: {name:?}, full: include_str!({:?}), lean: {lean:?}, docs: &[{docs}], baked: {baked} }},\n",
             f.display().to_string()
         ));
     }

@@ -13,6 +13,11 @@ use toml::Spanned;
 
 use crate::error::{Error, ErrorKind, Result};
 
+pub mod bake;
+mod baked;
+
+pub use baked::Baked;
+
 /// The default pack, embedded at compile time from `rules/*.toml` (see `build.rs`).
 pub const DEFAULT_PACKS: &[Embedded] = include!(concat!(env!("OUT_DIR"), "/default_packs.rs"));
 
@@ -29,6 +34,9 @@ pub struct Embedded {
     pub lean: &'static str,
     /// The rationales and examples that `lean` leaves out, rule by rule.
     pub docs: &'static [RuleDocs],
+    /// `lean` read into flat data at build time ([`bake`]), which a run deserializes instead
+    /// of parsing the TOML: `None` when `build.rs` could not bake it.
+    pub baked: Option<Baked>,
 }
 
 /// A default rule's rationale and examples, kept out of the TOML that is parsed.
@@ -252,12 +260,18 @@ pub struct PackSource {
 impl PackSource {
     /// Parse the TOML. Syntax errors and unknown keys come back at `file:line:column`.
     pub fn parse(&self) -> Result<PackDef> {
-        let mut def = self.parse_text()?;
+        let embedded = DEFAULT_PACKS.iter().find(|e| e.lean == self.text);
+        // A default pack is read from its baked form; should that fail (it can't, a test
+        // says so), its TOML is parsed, which names what is wrong.
+        let baked = embedded
+            .and_then(|e| e.baked.as_ref())
+            .and_then(|b| b.deserialize::<PackDef>().ok());
+        let mut def = match baked {
+            Some(def) => def,
+            None => self.parse_text()?,
+        };
         // A lean default pack gets back the rationales and examples left out of its text.
-        if let Some(e) = DEFAULT_PACKS
-            .iter()
-            .find(|e| e.lean == self.text && e.lean != e.full)
-        {
+        if let Some(e) = embedded.filter(|e| e.lean != e.full) {
             for rule in &mut def.rule {
                 let rule = rule.get_mut();
                 if let Some(d) = e.docs.iter().find(|d| d.id == rule.id.get_ref()) {
@@ -722,6 +736,99 @@ mod tests {
             path: PathBuf::from("team.toml"),
             text: text.to_string(),
         }
+    }
+
+    /// Each default pack is baked, and its baked form deserializes to what its TOML parses
+    /// to: the same values and the same spans (a `Spanned`'s `Debug` shows its span).
+    #[test]
+    fn baked_default_packs_read_as_their_toml() {
+        for e in DEFAULT_PACKS {
+            let baked = e
+                .baked
+                .as_ref()
+                .unwrap_or_else(|| panic!("{} not baked", e.name));
+            let want = toml::from_str::<PackDef>(e.lean).unwrap();
+            let got = baked.deserialize::<PackDef>().unwrap();
+            assert_eq!(format!("{got:?}"), format!("{want:?}"), "{}", e.name);
+        }
+    }
+
+    /// Leaks a baked text, as `build.rs` embeds it.
+    fn bake_static(text: &str) -> Baked {
+        let (nodes, pool) = bake::bake(text).unwrap();
+        Baked {
+            nodes: Vec::leak(nodes),
+            pool: String::leak(pool),
+        }
+    }
+
+    /// A team pack with every kind of value a pack holds (inline and nested tables, arrays
+    /// of strings and of tables, escapes, floats, a hexadecimal integer, booleans) reads the
+    /// same baked as parsed, spans included.
+    #[test]
+    fn a_baked_pack_reads_as_its_toml() {
+        let text = concat!(
+            "[pack]\nname = \"team\"\ndescription = 'literal \\ string'\n\n",
+            "[[rule]]\nid = \"a\"\nmessage = \"Say \\\"you\\\"\\u00e9.\"\nweight = 0x0A\n",
+            "kind = \"metric\"\nmeasure = \"words\"\nmax = 125\nfull_at = 2.5e2\nscope = \"body\"\n",
+            "case_sensitive = true\nprofile.follow-up = { max = 75.5, weight = 3 }\n\n",
+            "[[rule]]\nid = \"b\"\nmessage = \"\"\"\nTwo\nlines\"\"\"\nweight = -5\n",
+            "phrases = [\"partner\", 'synergy', \"\"\"x\"\"\"]\nexcept_scope = [\"signature\", \"quote\"]\n",
+            "swap.partner = [\"supplier\", \"vendor\"]\nswap.\"team up\" = \"work\"\n",
+            "[rule.examples]\nfire = [\"our partner\"]\nquiet = []\n",
+        );
+        let want = toml::from_str::<PackDef>(text).unwrap();
+        let got = bake_static(text).deserialize::<PackDef>().unwrap();
+        assert_eq!(format!("{got:?}"), format!("{want:?}"));
+        assert_eq!(got.rule[0].get_ref().weight.get_ref(), &10);
+        assert_eq!(got.rule[1].get_ref().message.get_ref(), "Two\nlines");
+        // And as a plain TOML value: the same tree.
+        let value = bake_static(text).deserialize::<toml::Table>().unwrap();
+        assert_eq!(value, toml::from_str::<toml::Table>(text).unwrap());
+    }
+
+    /// What the TOML reader refuses, a baked pack refuses too: an unknown key, a wrong type.
+    #[test]
+    fn a_baked_pack_refuses_what_its_toml_does() {
+        for text in [
+            "[pack]\nname = \"t\"\ncolour = 1\n",
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = \"heavy\"\n",
+            "[pack]\nname = 3\n",
+        ] {
+            assert!(toml::from_str::<PackDef>(text).is_err(), "{text}");
+            assert!(
+                bake_static(text).deserialize::<PackDef>().is_err(),
+                "{text}"
+            );
+        }
+    }
+
+    /// A date and an integer beyond `i64` are not baked (the TOML reader reads them, or says
+    /// what is wrong); nor is what is not TOML.
+    #[test]
+    fn what_the_baked_form_leaves_out_is_not_baked() {
+        assert!(bake::bake("a = 1979-05-27\n").is_none());
+        assert!(bake::bake("a = 9223372036854775808\n").is_none());
+        assert!(bake::bake("a = [\n").is_none());
+        assert!(bake::bake("a = 9223372036854775807\n").is_some());
+    }
+
+    /// Broken baked data is an error, never a panic.
+    #[test]
+    fn broken_baked_data_is_an_error() {
+        let (nodes, pool) = bake::bake("[pack]\nname = \"t\"\n").unwrap();
+        for cut in [0, 7, bake::NODE, nodes.len() - 1] {
+            let b = Baked {
+                nodes: Vec::leak(nodes[..cut].to_vec()),
+                pool: String::leak(pool.clone()),
+            };
+            assert!(b.deserialize::<PackDef>().is_err(), "cut at {cut}");
+        }
+        let b = Baked {
+            nodes: Vec::leak(nodes.clone()),
+            pool: "",
+        };
+        assert!(b.deserialize::<PackDef>().is_err());
     }
 
     /// Each default pack is parsed lean, and its rules are the rules of the pack as written:
