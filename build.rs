@@ -33,6 +33,7 @@ mod trie;
 fn main() {
     compile_dfas();
     link_fixed();
+    println!("cargo:rerun-if-changed=src/pack/bake.rs");
     let files = pack_files();
     compile_pack_dfas(&files);
     expand_pack_phrases(&files);

@@ -16,7 +16,7 @@ pub fn meta(
     severity: Severity,
     weight: i32,
     message: &str,
-    rationale: &str,
+    rationale: &'static str,
 ) -> Arc<RuleMeta> {
     Arc::new(RuleMeta {
         pack: PACK.into(),

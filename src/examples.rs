@@ -47,7 +47,7 @@ pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
             .chain(meta.examples.quiet.iter().map(|t| (t, false)));
         for (text, should_fire) in cases {
             count += 1;
-            let doc = match document::read("<example>", text.clone().into_bytes(), Format::Text) {
+            let doc = match document::read("<example>", text.as_bytes().to_vec(), Format::Text) {
                 Some(d) => d,
                 None => continue,
             };
@@ -112,7 +112,7 @@ pub fn run(linter: &Linter) -> (usize, Vec<ExampleFailure>) {
                 };
                 failures.push(ExampleFailure {
                     rule: meta.qualified.clone(),
-                    text: text.clone(),
+                    text: text.to_string(),
                     should_fire,
                     why,
                 });

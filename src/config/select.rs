@@ -390,7 +390,7 @@ mod tests {
             profiles: crate::profile::Profiles::ALL,
             needs: Vec::new(),
             suggest: None,
-            rationale: String::new(),
+            rationale: Default::default(),
             examples: Default::default(),
             source: "t.toml".into(),
             marks_part: false,

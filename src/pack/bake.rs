@@ -1,6 +1,7 @@
 //! A TOML document baked into flat data: what `build.rs` makes of each default pack, so that
 //! a run deserializes the pack from it ([`super::baked`]) instead of parsing TOML, which was
-//! the largest part of start-up. Shared with `build.rs` (`#[path]`) and the tests.
+//! the largest part of start-up. Shared with `build.rs` (`#[path]`) and the tests; both read
+//! TOML with `toml`'s `preserve_order`, so a table's keys are baked in the file's order.
 //!
 //! The form: nodes of five little-endian `u32`s (tag, span start, span end, `a`, `b`), the
 //! root table first, and one string pool. A string's `a` and `b` are its offset and length in
@@ -28,9 +29,10 @@ pub const TABLE: u32 = 5;
 /// Bytes per node.
 pub const NODE: usize = 20;
 
-/// `text` baked: the nodes' bytes and the string pool. `None` when it is not TOML, or holds
-/// what the baked form leaves out (a date, an integer beyond `i64`, an out-of-range float):
-/// such a pack is parsed as TOML, which reports what is wrong.
+/// `text` baked: the nodes' bytes and the string pool. A node's children always come after
+/// it (the reader relies on that to refuse a cycle). `None` when it is not TOML, holds what
+/// the baked form leaves out (a date, an integer beyond `i64`, a float that overflows), or is
+/// 4 GiB or more: such a pack is parsed as TOML, which reports what is wrong.
 pub fn bake(text: &str) -> Option<(Vec<u8>, String)> {
     let root = DeTable::parse(text).ok()?;
     let mut b = Baker {

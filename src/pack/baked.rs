@@ -1,6 +1,12 @@
 //! A serde deserializer over a baked pack ([`super::bake`]): it hands the visitors the values,
 //! keys and spans the TOML reader would, so a default pack deserializes into the same
-//! [`super::PackDef`] without its TOML being parsed on every run.
+//! [`super::PackDef`] without its TOML being parsed on every run (a test holds each default
+//! pack's two readings to the same values and spans).
+//!
+//! It reads what the pack types hold, not all that `toml` can: every string is lent (a `&str`
+//! field reads even where `toml` would refuse an escaped string), map keys are strings, an
+//! enum is a string (not a table), and an array must fill a tuple exactly. A type that needs
+//! more needs it here too.
 
 use serde::de::value::{BorrowedStrDeserializer, Error, MapDeserializer, SeqDeserializer};
 use serde::de::{self, IntoDeserializer, Visitor};
@@ -29,6 +35,9 @@ impl Baked {
 struct Node<'de> {
     nodes: &'de [u8],
     pool: &'de str,
+    /// Its index: its children come after it, or the data is broken (a cycle would recurse
+    /// without end).
+    index: usize,
     tag: u32,
     start: u32,
     end: u32,
@@ -51,6 +60,7 @@ impl<'de> Node<'de> {
         Node {
             nodes,
             pool,
+            index: i,
             tag: w(0),
             start: w(4),
             end: w(8),
@@ -65,8 +75,8 @@ impl<'de> Node<'de> {
 
     fn str(&self) -> Result<&'de str, Error> {
         let (at, len) = (self.a as usize, self.b as usize);
-        self.pool
-            .get(at..at + len)
+        at.checked_add(len)
+            .and_then(|end| self.pool.get(at..end))
             .ok_or_else(|| de::Error::custom("baked pack: string out of range"))
     }
 
@@ -77,7 +87,7 @@ impl<'de> Node<'de> {
     /// The `n` nodes side by side from this node's `a`.
     fn children(&self, n: usize) -> Result<impl Iterator<Item = Node<'de>> + use<'de>, Error> {
         let (nodes, pool, first) = (self.nodes, self.pool, self.a as usize);
-        if !in_range(nodes, first, n) {
+        if first <= self.index || !in_range(nodes, first, n) {
             return Err(de::Error::custom("baked pack: node out of range"));
         }
         Ok((first..first + n).map(move |i| Node::read(nodes, pool, i)))
@@ -115,7 +125,7 @@ impl<'de> de::Deserializer<'de> for Node<'de> {
                 Ok(value)
             }
             TABLE => {
-                let mut entries = self.children(2 * self.b as usize)?;
+                let mut entries = self.children((self.b as usize).saturating_mul(2))?;
                 let pairs = std::iter::from_fn(move || Some((entries.next()?, entries.next()?)));
                 let mut map = MapDeserializer::new(pairs);
                 let value = visitor.visit_map(&mut map)?;

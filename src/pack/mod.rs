@@ -5,6 +5,7 @@
 //! and reports problems at `file:line:column`. Nothing is linted with half a pack: the first
 //! error stops the load.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -29,8 +30,8 @@ pub struct Embedded {
     /// Its text, as written.
     pub full: &'static str,
     /// Its text without rationales, examples and comments, which linting never reads: the one
-    /// that is parsed, for a quicker start (the same as `full` when `build.rs` could not
-    /// check that the two read the same).
+    /// that is read (from `baked`, or parsed when it is not baked), for a quicker start (the
+    /// same as `full` when `build.rs` could not check that the two read the same).
     pub lean: &'static str,
     /// The rationales and examples that `lean` leaves out, rule by rule.
     pub docs: &'static [RuleDocs],
@@ -39,7 +40,7 @@ pub struct Embedded {
     pub baked: Option<Baked>,
 }
 
-/// A default rule's rationale and examples, kept out of the TOML that is parsed.
+/// A default rule's rationale and examples, kept out of the TOML that is read.
 #[derive(Debug)]
 pub struct RuleDocs {
     /// The rule's `id`.
@@ -82,10 +83,10 @@ pub struct PackHeader {
 pub struct Examples {
     /// Each text must produce at least one finding of the rule.
     #[serde(default)]
-    pub fire: Vec<String>,
+    pub fire: Vec<Cow<'static, str>>,
     /// Each text must produce no finding of the rule.
     #[serde(default)]
-    pub quiet: Vec<String>,
+    pub quiet: Vec<Cow<'static, str>>,
     /// The profile the examples are linted in (default: `first-touch`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profile: Option<String>,
@@ -164,7 +165,7 @@ pub struct RuleDef {
     pub case_sensitive: Option<Spanned<bool>>,
     /// The longer why, for `pitchlint explain`.
     #[serde(default)]
-    pub rationale: String,
+    pub rationale: Cow<'static, str>,
     /// Texts that must and must not fire.
     #[serde(default)]
     pub examples: Examples,
@@ -258,7 +259,8 @@ pub struct PackSource {
 }
 
 impl PackSource {
-    /// Parse the TOML. Syntax errors and unknown keys come back at `file:line:column`.
+    /// Read the pack: a default pack from its baked form, any other by parsing its TOML.
+    /// Syntax errors and unknown keys come back at `file:line:column`.
     pub fn parse(&self) -> Result<PackDef> {
         let embedded = DEFAULT_PACKS.iter().find(|e| e.lean == self.text);
         // A default pack is read from its baked form; should that fail (it can't, a test
@@ -266,6 +268,10 @@ impl PackSource {
         let baked = embedded
             .and_then(|e| e.baked.as_ref())
             .and_then(|b| b.deserialize::<PackDef>().ok());
+        debug_assert!(
+            baked.is_some() || embedded.is_none_or(|e| e.baked.is_none()),
+            "a baked default pack did not deserialize"
+        );
         let mut def = match baked {
             Some(def) => def,
             None => self.parse_text()?,
@@ -275,10 +281,10 @@ impl PackSource {
             for rule in &mut def.rule {
                 let rule = rule.get_mut();
                 if let Some(d) = e.docs.iter().find(|d| d.id == rule.id.get_ref()) {
-                    rule.rationale = d.rationale.to_string();
+                    rule.rationale = Cow::Borrowed(d.rationale);
                     rule.examples = Examples {
-                        fire: d.fire.iter().map(|t| t.to_string()).collect(),
-                        quiet: d.quiet.iter().map(|t| t.to_string()).collect(),
+                        fire: d.fire.iter().map(|t| Cow::Borrowed(*t)).collect(),
+                        quiet: d.quiet.iter().map(|t| Cow::Borrowed(*t)).collect(),
                         profile: d.profile.map(String::from),
                     };
                 }
@@ -762,9 +768,9 @@ mod tests {
         }
     }
 
-    /// A team pack with every kind of value a pack holds (inline and nested tables, arrays
-    /// of strings and of tables, escapes, floats, a hexadecimal integer, booleans) reads the
-    /// same baked as parsed, spans included.
+    /// A team pack with the kinds of value a pack holds (inline and nested tables, arrays
+    /// of strings and of tables, escapes, floats, hexadecimal and negative integers,
+    /// booleans) reads the same baked as parsed, spans included.
     #[test]
     fn a_baked_pack_reads_as_its_toml() {
         let text = concat!(
@@ -794,6 +800,11 @@ mod tests {
             "[pack]\nname = \"t\"\ncolour = 1\n",
             "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = \"heavy\"\n",
             "[pack]\nname = 3\n",
+            // Refused by what the deserializer hands over, not by the derived code alone.
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = 1.5\n",
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = 1\nscope = [1]\n",
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = 1\nmax = true\n",
+            "[pack]\nname = \"t\"\n[[rule]]\nid = \"a\"\nmessage = \"m\"\nweight = 1\nphrases = \"x\"\n",
         ] {
             assert!(toml::from_str::<PackDef>(text).is_err(), "{text}");
             assert!(
@@ -811,6 +822,9 @@ mod tests {
         assert!(bake::bake("a = 9223372036854775808\n").is_none());
         assert!(bake::bake("a = [\n").is_none());
         assert!(bake::bake("a = 9223372036854775807\n").is_some());
+        // A float that overflows is an error to the TOML reader; infinity written out is not.
+        assert!(bake::bake("a = 1e400\n").is_none());
+        assert!(bake::bake("a = inf\nb = -inf\nc = nan\n").is_some());
     }
 
     /// Broken baked data is an error, never a panic.
@@ -829,6 +843,23 @@ mod tests {
             pool: "",
         };
         assert!(b.deserialize::<PackDef>().is_err());
+        // An unknown tag; and a cycle (the `[pack]` table, node 2, holds itself as its one
+        // entry's value), which would recurse without end were it followed.
+        let word = |n: &mut Vec<u8>, node: usize, k: usize, v: u32| {
+            n[node * bake::NODE + 4 * k..][..4].copy_from_slice(&v.to_le_bytes());
+        };
+        let mut bad_tag = nodes.clone();
+        word(&mut bad_tag, 0, 0, 9);
+        let mut cycle = nodes.clone();
+        word(&mut cycle, 2, 3, 1);
+        for bad in [bad_tag, cycle] {
+            let b = Baked {
+                nodes: Vec::leak(bad),
+                pool: String::leak(pool.clone()),
+            };
+            assert!(b.deserialize::<PackDef>().is_err());
+            assert!(b.deserialize::<toml::Table>().is_err());
+        }
     }
 
     /// Each default pack is parsed lean, and its rules are the rules of the pack as written:

@@ -376,7 +376,10 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         profiles,
         needs,
         suggest: r.suggest.as_ref().map(|s| s.get_ref().clone()),
-        rationale: r.rationale.trim().to_string(),
+        rationale: match &r.rationale {
+            std::borrow::Cow::Borrowed(s) => std::borrow::Cow::Borrowed(s.trim()),
+            std::borrow::Cow::Owned(s) => std::borrow::Cow::Owned(s.trim().to_string()),
+        },
         examples: r.examples.clone(),
         source: src.path.clone(),
         marks_part: kind == "require"

@@ -112,7 +112,7 @@ pub struct RuleMeta {
     /// A better phrasing.
     pub suggest: Option<String>,
     /// The longer why.
-    pub rationale: String,
+    pub rationale: std::borrow::Cow<'static, str>,
     /// Texts that must and must not fire.
     #[serde(skip)]
     pub examples: Examples,
