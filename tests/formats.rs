@@ -159,6 +159,21 @@ fn the_subject_header_of_an_eml_is_the_subject_part() {
     }
 }
 
+/// A subject in capitals is one finding, however many words it runs to, spanning them all.
+#[test]
+fn a_long_subject_in_capitals_is_one_finding() {
+    let subject = "QUICK QUESTION ABOUT YOUR SUPPLY CHAIN AT ACME";
+    let (file, _) = lint(
+        &["--input-format", "email", "-"],
+        Some(&format!(
+            "Subject: {subject}\r\nContent-Type: text/plain\r\n\r\nHi Dana,\r\n\r\nCould we talk?\r\n"
+        )),
+    );
+    let f = findings(&file, "draft/all-caps-subject");
+    assert_eq!(f.len(), 1, "{:?}", f);
+    assert_eq!(f[0]["text"], subject);
+}
+
 #[test]
 fn crlf_drafts_keep_their_columns() {
     let (file, _) = lint(&[&fixture("crlf.txt")], None);

@@ -273,12 +273,15 @@ fn embedded_dfas_pass_the_full_check() {
 /// exceptions took it to 4,692 KB: "Greetings," that goes on after the comma (141 KB; three
 /// other forms tried cost 2.5 to 6 MB) and the seller's next step, "I'll follow up in 2 weeks",
 /// which concrete-proof took for a result (287 KB). Start-up stayed the same (hyperfine, 300
-/// runs on a 3 KB draft: 2.10 ms beyond `true` before, 1.95 ms after).
+/// runs on a 3 KB draft: 2.10 ms beyond `true` before, 1.95 ms after). 4.625 MB until session
+/// 36, when all-caps-subject went on over a whole run of capitals (one finding for a long
+/// subject, not one per three words): 4,693 → 4,745 KB forward, 1,732 → 1,925 KB reverse, and
+/// the same instructions and page faults for a 3 KB draft's run (callgrind, `perf stat`).
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
     assert!(
-        fwd.len() <= 4736 << 10,
+        fwd.len() <= 4800 << 10,
         "forward DFA {} KB",
         fwd.len() >> 10
     );
