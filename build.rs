@@ -37,6 +37,7 @@ fn main() {
     let files = pack_files();
     compile_pack_dfas(&files);
     expand_pack_phrases(&files);
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut out = String::from("&[\n");
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
@@ -48,10 +49,9 @@ fn main() {
         let (lean, docs) = lean(&text).unwrap_or_else(|| (text.clone(), String::new()));
         let baked = match bake::bake(&lean) {
             Some((nodes, pool)) => {
-                let dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
                 let (n, p) = (
-                    dir.join(format!("{name}.nodes")),
-                    dir.join(format!("{name}.pool")),
+                    out_dir.join(format!("{name}.nodes")),
+                    out_dir.join(format!("{name}.pool")),
                 );
                 fs::write(&n, nodes).expect("write a baked pack");
                 fs::write(&p, pool).expect("write a baked pack");
@@ -69,8 +69,7 @@ fn main() {
         ));
     }
     out.push_str("]\n");
-    let dest =
-        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("default_packs.rs");
+    let dest = out_dir.join("default_packs.rs");
     fs::write(dest, out).expect("write default_packs.rs");
 }
 

@@ -3,7 +3,8 @@
 //! Data flow: TOML text → serde (strict: unknown keys are errors) → [`PackDef`] whose fields
 //! keep their byte spans ([`toml::Spanned`]) → [`crate::rule::compile_pack`] validates each rule
 //! and reports problems at `file:line:column`. Nothing is linted with half a pack: the first
-//! error stops the load.
+//! error stops the load. A default pack skips the TOML: `build.rs` read it already, and the run
+//! deserializes what it read ([`bake`], [`Baked`]), spans included.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
