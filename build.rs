@@ -164,6 +164,9 @@ fn lean(text: &str) -> Option<(String, String)> {
 /// parsing and expanding it. A phrase that does not parse, holds a control character, or has no
 /// visible character (all of which the run refuses) is left out: the run then reports it.
 ///
+/// The table is also written filed by the hash of each source (`built_slots.rs`), which is how
+/// a run looks a phrase up.
+///
 /// Also build the trie of all their lower-cased strings (`phrase_trie.rs`), which a run
 /// with the default packs scans with instead of building it.
 fn expand_pack_phrases(files: &[PathBuf]) {
@@ -247,6 +250,19 @@ fn expand_pack_phrases(files: &[PathBuf]) {
     ));
     fs::write(out_dir.join("phrase_trie.rs"), trie).expect("write phrase_trie.rs");
     fs::write(out_dir.join("built_phrases.rs"), out).expect("write built_phrases.rs");
+    // The phrases filed by the hash of their source, open addressing with linear probing in
+    // a table at most half full: a slot holds a phrase's index + 1, 0 when empty.
+    let size = (parsed.len() * 2).next_power_of_two();
+    let mut slots = vec![0u16; size];
+    for (i, (src, _)) in parsed.iter().enumerate() {
+        let mut s = phrase::source_hash(src) as usize & (size - 1);
+        while slots[s] != 0 {
+            s = (s + 1) & (size - 1);
+        }
+        slots[s] = u16::try_from(i + 1).expect("fewer than 65,535 built phrases");
+    }
+    fs::write(out_dir.join("built_slots.rs"), format!("&{slots:?}\n"))
+        .expect("write built_slots.rs");
 }
 
 /// The default packs, `rules/*.toml`, in name order.

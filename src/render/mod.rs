@@ -237,6 +237,23 @@ fn ordinal(n: u64) -> String {
 /// Points as reports show them: whole numbers as such, halves and quarters with one decimal,
 /// so that the rows of the human breakdown add up to the score before it is rounded.
 pub fn points(p: f64) -> String {
+    // Whole numbers and halves, nearly all points, are written as the float formatter below
+    // would write them, without it (it works out exact decimals: a thousand instructions
+    // each, and a report writes several per finding).
+    if p.abs() < 1e15 && (p * 2.0).fract() == 0.0 {
+        let mut s = String::with_capacity(20);
+        s.push(if p.is_sign_negative() { '-' } else { '+' });
+        s.push_str(itoa::Buffer::new().format(p.abs().trunc() as u64));
+        if p.fract() != 0.0 {
+            s.push_str(".5");
+        }
+        return s;
+    }
+    formatted_points(p)
+}
+
+/// [`points`] by the float formatter, for every value.
+fn formatted_points(p: f64) -> String {
     if (p - p.round()).abs() < 0.05 {
         format!("{p:+.0}")
     } else {
@@ -249,10 +266,15 @@ pub fn points(p: f64) -> String {
 /// it cannot move the cursor, recolour or clear the screen, or split a report's line. Tabs
 /// stay.
 pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
-    // Most text has none: a byte scan tells.
+    // Most text has none: a pass without branches over the bytes (which the compiler turns
+    // into vector instructions) finds none of the bytes they start with, and only text with
+    // one (`0xC2` also starts `©` or a no-break space) is read closely.
     let b = s.as_bytes();
-    let plain =
-        !(0..b.len()).any(|i| (b[i] < 0x20 && b[i] != b'\t') || b[i] == 0x7F || c1_at(b, i));
+    let suspect = b.iter().fold(0u8, |s, &c| {
+        s | u8::from(c < 0x20 && c != b'\t') | u8::from(c == 0x7F) | u8::from(c == 0xC2)
+    });
+    let plain = suspect == 0
+        || !(0..b.len()).any(|i| (b[i] < 0x20 && b[i] != b'\t') || b[i] == 0x7F || c1_at(b, i));
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -556,6 +578,42 @@ mod printable_tests {
             "x\u{2421}\u{fffd}\u{fffd}y"
         );
         assert_eq!(printable("line\nnext\r"), "line\u{240a}next\u{240d}");
+        // Long text, a control at either end or after a no-break space.
+        let long = "word ".repeat(40);
+        assert!(matches!(printable(&long), Cow::Borrowed(_)));
+        for (text, shown) in [
+            (format!("{long}\u{7}"), format!("{long}\u{2407}")),
+            (format!("\u{0}{long}"), format!("\u{2400}{long}")),
+            (
+                format!("{long}\u{a0}\u{85}"),
+                format!("{long}\u{a0}\u{fffd}"),
+            ),
+        ] {
+            assert_eq!(printable(&text), shown);
+        }
+    }
+}
+
+#[cfg(test)]
+mod points_tests {
+    use super::{formatted_points, points};
+
+    /// Whole numbers and halves, written without the float formatter, read as it writes
+    /// them, signs (and a negative zero's) included; so does every other value.
+    #[test]
+    fn points_read_as_the_float_formatter_writes_them() {
+        let mut values = vec![0.0, -0.0, 1e15, -1e15, 4503599627370495.5, 0.05, 0.25, 2.97];
+        for k in -400..=400 {
+            let k = f64::from(k);
+            values.extend([k, k / 2.0, k / 4.0, k / 10.0, k / 3.0, k / 32768.0, k * 1e9]);
+        }
+        for p in values {
+            assert_eq!(points(p), formatted_points(p), "{p:?}");
+        }
+        assert_eq!(points(-0.0), "-0");
+        assert_eq!(points(3.0), "+3");
+        assert_eq!(points(-2.5), "-2.5");
+        assert_eq!(points(0.25), "+0.2");
     }
 }
 
