@@ -269,6 +269,33 @@ fn a_placeholder_is_an_error_in_a_draft_and_fine_in_a_template() {
 }
 
 #[test]
+fn a_merge_field_in_angle_brackets_is_one_in_any_case_and_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Hi <First Name>,\n\nWe cut freight costs 12% for <company name>. Would a \
+                20-minute call on Tuesday work? <b>Yes</b>, <title>.\n\nBest,\nSam\n";
+    for name in ["d.txt", "d.md", "d.eml"] {
+        let head = match name {
+            "d.eml" => "From: a@b.com\nTo: c@d.com\nSubject: Freight\n\n",
+            _ => "",
+        };
+        let path = dir.path().join(name);
+        std::fs::write(&path, format!("{head}{body}")).unwrap();
+        let (file, code) = lint(&[path.to_str().unwrap()], None);
+        let texts: Vec<&str> = findings(&file, "draft/unfilled-placeholder")
+            .iter()
+            .map(|f| f["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(texts, ["<First Name>", "<company name>"], "{name}");
+        assert_eq!(code, 1, "{name}");
+        let (file, _) = lint(&["--template", path.to_str().unwrap()], None);
+        assert!(
+            findings(&file, "draft/unfilled-placeholder").is_empty(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn placeholders_are_not_prose_for_phrase_rules() {
     let (file, _) = lint(
         &["--template", "-"],

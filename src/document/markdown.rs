@@ -7,7 +7,7 @@
 //! HTML (comments, tags, HTML blocks), link and image destinations, image alt texts, autolinks,
 //! YAML (`---`) and TOML (`+++`) front matter at the top, and Markdown's own markers (`#`,
 //! `*`, `>`…). Block quotes are passed to the parts detection as `quote`. Inline HTML that is
-//! an uppercase merge field (`<NAME>`) is kept, so it is seen as a placeholder.
+//! a merge field (`<NAME>`, `<First Name>`) is kept, so it is seen as a placeholder.
 //!
 //! pulldown-cmark holds a tree of the whole text, about six times its size. So a long file is
 //! parsed in sections, on all cores, each section starting at a top-level paragraph after a
@@ -377,14 +377,18 @@ fn html_code_tag(h: &str) -> Option<bool> {
         .then_some(open)
 }
 
-/// `<NAME>`, `<FIRST NAME>`: an uppercase "tag" is a merge field, not markup.
+/// `<NAME>`, `<FIRST NAME>`, `<First Name>`, `<first_name>`: a "tag" that is an
+/// angle-bracketed merge field as the placeholders see one (its shape, and
+/// [`super::placeholders::angle_field`]), not markup.
 fn is_merge_field(h: &str) -> bool {
-    let inner = h.trim().strip_prefix('<').and_then(|s| s.strip_suffix('>'));
+    let h = h.trim();
+    let inner = h.strip_prefix('<').and_then(|s| s.strip_suffix('>'));
     inner.is_some_and(|s| {
-        s.starts_with(|c: char| c.is_ascii_uppercase())
+        s.len() <= 41
+            && s.starts_with(|c: char| c.is_ascii_alphabetic())
             && s.chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_' || c == ' ')
-    })
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ')
+    }) && super::placeholders::angle_field(h)
 }
 
 /// A link label as CommonMark matches it: case and runs of white space don't count.
@@ -730,6 +734,12 @@ mod tests {
         let v = view(src);
         assert!(!v.contains("partner"));
         assert!(v.contains("Hi <NAME>, see    this    ."), "{v:?}");
+        // In any case, if it names a field; a tag that names one (`<title>`) is markup.
+        let v = view("Hi <First Name> at <your_company>, <title>Q3</title> <Acme Corp>.\n");
+        assert_eq!(
+            v,
+            "Hi <First Name> at <your_company>,        Q3                    .\n"
+        );
     }
 
     /// The view, quotes and title of `src` parsed whole.

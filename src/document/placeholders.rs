@@ -1,5 +1,5 @@
 //! Placeholders (merge fields) in templates: `{{first_name}}`, `{first_name}`, `[Company]`,
-//! `[First Name]`, `<NAME>`, `%FIRSTNAME%`, `*|FNAME|*`.
+//! `[First Name]`, `<NAME>`, `<First Name>`, `%FIRSTNAME%`, `*|FNAME|*`.
 //!
 //! They are found on the lintable view, once per document. Phrase rules skip them (they are
 //! added to `Document::masked`), metrics count each as one word, and the `placeholder` rule
@@ -35,6 +35,7 @@ pub fn find(text: &str) -> Vec<Range<usize>> {
             && (!text[r.clone()].starts_with("{{") || text[r.clone()].chars().count() <= 84)
             && !is_prose(&text[r.clone()], &text[r.end..])
             && !is_tag(&text[r.clone()])
+            && (!text[r.clone()].starts_with('<') || angle_field(&text[r.clone()]))
     });
     // A row of image texts ("[Acme] [LinkedIn] [Twitter]", a signature's icons in an email's
     // plain-text part): a name in it is an image's too ("[Acme]"). A row with a field in it
@@ -103,6 +104,17 @@ const FIELD_WORDS: &[&str] = &[
 fn names_a_field(m: &str) -> bool {
     let inner = m.trim_matches(['[', ']']).to_lowercase();
     FIELD_WORDS.iter().any(|f| inner.contains(f))
+}
+
+/// Whether an angle-bracketed match is a merge field: in capitals (`<NAME>`, `<FIRST NAME>`)
+/// always; in lower or mixed case only if it names a field ([`names_a_field`]) and is not
+/// written as an HTML tag is, one lower-case word: `<First Name>`, `<first_name>`,
+/// `<Company>`, `<your company>`, but not `<title>`, `<link>`, `<b>`.
+pub(crate) fn angle_field(m: &str) -> bool {
+    let inner = &m[1..m.len() - 1];
+    !inner.bytes().any(|b| b.is_ascii_lowercase())
+        || (names_a_field(inner)
+            && (inner.contains([' ', '_']) || inner.starts_with(|c: char| c.is_ascii_uppercase())))
 }
 
 /// Bracketed labels that mail gateways and email clients write, never merge fields, as whole
@@ -487,6 +499,28 @@ mod tests {
         assert_eq!(found(&cjk), [cjk.as_str()]);
         let long = format!("{{{{ {} }}}}", "x".repeat(79));
         assert!(found(&long).is_empty(), "81 characters inside");
+    }
+
+    #[test]
+    fn angle_brackets_hold_a_field_in_any_case_but_not_a_tag() {
+        let t = "Hi <First Name>, <first_name> at <Company> (<your company>, <<Last Name>>).";
+        assert_eq!(
+            found(t),
+            [
+                "<First Name>",
+                "<first_name>",
+                "<Company>",
+                "<your company>",
+                "<Last Name>"
+            ]
+        );
+        // Tags, and names of no field.
+        for t in [
+            "<title>Q3</title> <link> <address> <b>bold</b> <br> <p class>",
+            "Sam <Acme Corp> and <Dear Sir> wrote <x>.",
+        ] {
+            assert!(found(t).is_empty(), "{t:?}: {:?}", found(t));
+        }
     }
 
     #[test]
