@@ -273,7 +273,9 @@ fn prose<'a>(
                 false
             }
             Event::Text(_) => hidden == 0,
-            Event::InlineHtml(h) => hidden == 0 && is_merge_field(h),
+            // A field alone on its line after a blank one is an HTML block's line to
+            // CommonMark (a signature's "<Your Name>"): kept too.
+            Event::InlineHtml(h) | Event::Html(h) => hidden == 0 && is_merge_field(h),
             _ => false,
         };
         if keep {
@@ -387,7 +389,7 @@ fn is_merge_field(h: &str) -> bool {
         s.len() <= 41
             && s.starts_with(|c: char| c.is_ascii_alphabetic())
             && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ' ')
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ' ' | '\'' | '/' | '-'))
     }) && super::placeholders::angle_field(h)
 }
 
@@ -735,6 +737,11 @@ mod tests {
         assert!(!v.contains("partner"));
         assert!(v.contains("Hi <NAME>, see    this    ."), "{v:?}");
         // In any case, if it names a field; a tag that names one (`<title>`) is markup.
+        let v = view("Best,\n\n<Your Name>\n<Your Title>\n\n<div>\n<Company>\n</div>\n");
+        assert_eq!(
+            v,
+            "Best,\n\n<Your Name>\n<Your Title>\n\n     \n<Company>\n      \n"
+        );
         let v = view("Hi <First Name> at <your_company>, <title>Q3</title> <Acme Corp>.\n");
         assert_eq!(
             v,

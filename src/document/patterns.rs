@@ -17,10 +17,10 @@ pub const PLACEHOLDER: &str = concat!(
     r"|\{[A-Za-z_][A-Za-z0-9_ .\-]{0,40}\}",
     // %FIRSTNAME% (uppercase only: "50% off 20%" is prose)
     r"|%[A-Z][A-Z0-9_]{1,40}%",
-    // <NAME>, <FIRST NAME>; <First Name>, <first_name>, <Company> (`find` keeps one in
-    // lower or mixed case only if it names a field and is not written as a tag: not <b>,
-    // <br>, <title>)
-    r"|<[A-Za-z][A-Za-z0-9_ ]{0,40}>",
+    // <NAME>, <FIRST NAME>; <First Name>, <first_name>, <company-name>, <Prospect's company>
+    // (`find` keeps one in lower or mixed case only if it names a field, and none that is an
+    // HTML tag: not <b>, <BR>, <title>, <Capacity Planning>)
+    r"|<[A-Za-z][A-Za-z0-9_ '/\-]{0,40}>",
     // [Company], [First Name], [shared audience], [X], [Use case 2]: words of letters,
     // `_`, `-`, `/`, `'`, `+`, `&` and sentence marks, no colon (checked further by `is_prose`);
     // also after a count written against them, [1-sentence insight], [2nd pain point] (not a

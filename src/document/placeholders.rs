@@ -106,16 +106,83 @@ fn names_a_field(m: &str) -> bool {
     FIELD_WORDS.iter().any(|f| inner.contains(f))
 }
 
-/// Whether an angle-bracketed match is a merge field: in capitals (`<NAME>`, `<FIRST NAME>`)
-/// always; in lower or mixed case only if it names a field ([`names_a_field`]) and is not
-/// written as an HTML tag is, one lower-case word: `<First Name>`, `<first_name>`,
-/// `<Company>`, `<your company>`, but not `<title>`, `<link>`, `<b>`.
+/// Whether an angle-bracketed match is a merge field. Not if it is written as an HTML tag is:
+/// an element's name alone, in any case (`<b>`, `<BR>`, `<Title>`), or first in lower case
+/// (`<input name>`). In capitals, always (`<NAME>`, `<FIRST NAME>`, `<X>`); in lower or mixed
+/// case, if it is more than one word or starts with a capital, and one of its words, whole or
+/// in a run-together name, is an [`ANGLE_WORDS`] word: `<First Name>`, `<FirstName>`,
+/// `<first_name>`, `<company-name>`, `<Prospect's company>`, `<Company>`; not `<Capacity
+/// Planning>` ("city" inside a word), `<Contact Us>` nor `<LinkedIn>`.
 pub(crate) fn angle_field(m: &str) -> bool {
     let inner = &m[1..m.len() - 1];
-    !inner.bytes().any(|b| b.is_ascii_lowercase())
-        || (names_a_field(inner)
-            && (inner.contains([' ', '_']) || inner.starts_with(|c: char| c.is_ascii_uppercase())))
+    let separators = [' ', '_', '-', '/'];
+    let words = || inner.split(separators).filter(|w| !w.is_empty());
+    let first = words().next().unwrap_or_default().to_ascii_lowercase();
+    let has_upper = inner.bytes().any(|b| b.is_ascii_uppercase());
+    if HTML_ELEMENTS.binary_search(&first.as_str()).is_ok() && (words().count() == 1 || !has_upper)
+    {
+        return false;
+    }
+    if !inner.bytes().any(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    (inner.contains(separators) || inner.starts_with(|c: char| c.is_ascii_uppercase()))
+        && words().flat_map(camel_parts).any(|w| {
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            ANGLE_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        })
 }
+
+/// A word cut where a capital follows a small letter: `FirstName` into `First` and `Name`.
+fn camel_parts(w: &str) -> impl Iterator<Item = &str> {
+    let b = w.as_bytes();
+    let cuts =
+        (1..b.len()).filter(move |&i| b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase());
+    let mut start = 0;
+    cuts.chain(std::iter::once(b.len())).map(move |end| {
+        let part = &w[start..end];
+        start = end;
+        part
+    })
+}
+
+/// Words that make angle-bracketed text in lower or mixed case a merge field, as whole words:
+/// fewer than [`FIELD_WORDS`], since a capitalised label in angle brackets ("<Customer
+/// Success>", "<Contact Us>") is more often a name than a field.
+const ANGLE_WORDS: &[&str] = &[
+    "name",
+    "firstname",
+    "lastname",
+    "fname",
+    "lname",
+    "your",
+    "company",
+    "title",
+    "role",
+    "phone",
+    "email",
+    "industry",
+    "city",
+    "prospect",
+    "recipient",
+    "sender",
+    "insert",
+    "pain",
+    "signature",
+];
+
+/// HTML elements' names, sorted: angle brackets holding one are a tag, not a field.
+#[rustfmt::skip]
+const HTML_ELEMENTS: &[&str] = &[
+    "a", "abbr", "address", "article", "aside", "audio", "b", "big", "blockquote", "body", "br",
+    "button", "caption", "center", "cite", "code", "col", "dd", "del", "details", "div", "dl",
+    "dt", "em", "embed", "fieldset", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "label",
+    "legend", "li", "link", "main", "mark", "meta", "nav", "ol", "option", "p", "pre", "q", "s",
+    "script", "section", "select", "small", "source", "span", "strong", "style", "sub",
+    "summary", "sup", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "time",
+    "title", "tr", "u", "ul", "video", "wbr",
+];
 
 /// Bracketed labels that mail gateways and email clients write, never merge fields, as whole
 /// labels (case and `:`, `-` aside): a gateway's subject tag (`[EXTERNAL]`, `[CAUTION:
@@ -502,6 +569,11 @@ mod tests {
     }
 
     #[test]
+    fn html_elements_are_sorted() {
+        assert!(HTML_ELEMENTS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn angle_brackets_hold_a_field_in_any_case_but_not_a_tag() {
         let t = "Hi <First Name>, <first_name> at <Company> (<your company>, <<Last Name>>).";
         assert_eq!(
@@ -514,10 +586,16 @@ mod tests {
                 "<Last Name>"
             ]
         );
-        // Tags, and names of no field.
+        let t = "<Prospect's company>, <company-name>, <FirstName>, <insert case study>, \
+                 <Pain Point>, <Job Title>, <Name of company>, <X>, <NAME>";
+        assert_eq!(found(t).len(), 9, "{:?}", found(t));
+        // Tags in any case, names of no field, and field words inside other words.
         for t in [
             "<title>Q3</title> <link> <address> <b>bold</b> <br> <p class>",
+            "<BR> <B> <P> <Title>Q3</Title> <Address>HQ</Address> <input name>",
             "Sam <Acme Corp> and <Dear Sir> wrote <x>.",
+            "<Velocity Report> <Capacity Planning> <Brandon Smith> <LinkedIn> <Untitled>",
+            "<Customer Success> <Client Portal> <Product Demo> <Contact Us> <Sales Team>",
         ] {
             assert!(found(t).is_empty(), "{t:?}: {:?}", found(t));
         }

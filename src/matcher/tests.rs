@@ -336,13 +336,16 @@ fn the_embedded_rule_dfa_stays_small() {
 /// the README for the start-up. It was 4,175 until a sixth new user's drafts added some
 /// (session 33: "lock in your rate now", "or the discount is gone", "our partner carrier",
 /// "revolutionize", "Hello Sir,"): the essay's run under callgrind, 11.66 and 11.72 M
-/// instructions before, 11.75 to 11.80 M after.
+/// instructions before, 11.75 to 11.80 M after. It was 4,240 until a seventh new user's
+/// drafts added ~110 (session 37: the buyer's own partner, "is your partner", "you or your
+/// partner"; "an AWS Advanced Partner"; "thanks for your partnership"; a "2-week pilot";
+/// "just circling back with one new number"); see the README for the start-up.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 4_240, "{n} distinct strings");
+    assert!(n <= 4_400, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

@@ -221,8 +221,12 @@ pub fn compile_one(
                     ));
                 }
                 // Repeats are dropped by their text (the matcher also merges equal strings).
-                let mut phrases = Vec::new();
-                let mut seen = foldhash::HashSet::default();
+                // (Sized once: a default rule lists up to some hundred phrases.)
+                let mut phrases = Vec::with_capacity(list.get_ref().len());
+                let mut seen = foldhash::HashSet::with_capacity_and_hasher(
+                    list.get_ref().len(),
+                    Default::default(),
+                );
                 // Every phrase that does not parse is reported, not only the first.
                 let mut errors = Vec::new();
                 for p in list.get_ref() {
