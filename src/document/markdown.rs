@@ -379,18 +379,11 @@ fn html_code_tag(h: &str) -> Option<bool> {
         .then_some(open)
 }
 
-/// `<NAME>`, `<FIRST NAME>`, `<First Name>`, `<first_name>`: a "tag" that is an
-/// angle-bracketed merge field as the placeholders see one (its shape, and
-/// [`super::placeholders::angle_field`]), not markup.
+/// `<NAME>`, `<FIRST NAME>`, `<First Name>`, `<first_name>`: a "tag" that the placeholders
+/// read, whole, as one merge field is not markup.
 fn is_merge_field(h: &str) -> bool {
     let h = h.trim();
-    let inner = h.strip_prefix('<').and_then(|s| s.strip_suffix('>'));
-    inner.is_some_and(|s| {
-        s.len() <= 41
-            && s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | ' ' | '\'' | '/' | '-'))
-    }) && super::placeholders::angle_field(h)
+    h.starts_with('<') && super::placeholders::find(h) == [0..h.len()]
 }
 
 /// A link label as CommonMark matches it: case and runs of white space don't count.

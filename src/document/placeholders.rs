@@ -113,7 +113,7 @@ fn names_a_field(m: &str) -> bool {
 /// in a run-together name, is an [`ANGLE_WORDS`] word: `<First Name>`, `<FirstName>`,
 /// `<first_name>`, `<company-name>`, `<Prospect's company>`, `<Company>`; not `<Capacity
 /// Planning>` ("city" inside a word), `<Contact Us>` nor `<LinkedIn>`.
-pub(crate) fn angle_field(m: &str) -> bool {
+fn angle_field(m: &str) -> bool {
     let inner = &m[1..m.len() - 1];
     let separators = [' ', '_', '-', '/'];
     let words = || inner.split(separators).filter(|w| !w.is_empty());

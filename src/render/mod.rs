@@ -270,11 +270,9 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     // into vector instructions) finds none of the bytes they start with, and only text with
     // one (`0xC2` also starts `©` or a no-break space) is read closely.
     let b = s.as_bytes();
-    let suspect = b.iter().fold(0u8, |s, &c| {
-        s | u8::from(c < 0x20 && c != b'\t') | u8::from(c == 0x7F) | u8::from(c == 0xC2)
-    });
-    let plain = suspect == 0
-        || !(0..b.len()).any(|i| (b[i] < 0x20 && b[i] != b'\t') || b[i] == 0x7F || c1_at(b, i));
+    let control = |c: u8| (c < 0x20 && c != b'\t') || c == 0x7F;
+    let suspect = b.iter().fold(false, |s, &c| s | control(c) | (c == 0xC2));
+    let plain = !suspect || !(0..b.len()).any(|i| control(b[i]) || c1_at(b, i));
     if plain {
         return std::borrow::Cow::Borrowed(s);
     }
