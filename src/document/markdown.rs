@@ -383,7 +383,7 @@ fn html_code_tag(h: &str) -> Option<bool> {
 /// read, whole, as one merge field is not markup.
 fn is_merge_field(h: &str) -> bool {
     let h = h.trim();
-    h.starts_with('<') && super::placeholders::find(h) == [0..h.len()]
+    h.starts_with('<') && matches!(super::placeholders::find(h)[..], [ref r] if *r == (0..h.len()))
 }
 
 /// A link label as CommonMark matches it: case and runs of white space don't count.
