@@ -358,6 +358,26 @@ pub fn is_short_line(line: &str) -> bool {
     }
 }
 
+/// Whether a signature line gives a way to reach the sender: an email address
+/// ("sam@fleetline.example"), a web address ("www.fleetline.example", "https://…"), or a
+/// phone number ("+1 775 555 0142", "Tel: (775) 555-0142": seven digits or more, and at least
+/// half of the line's other characters digits).
+pub fn is_contact_line(line: &str) -> bool {
+    let address = line.split_whitespace().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+            || starts_with_ci(w, "http://")
+            || starts_with_ci(w, "https://")
+            || starts_with_ci(w, "www.")
+    });
+    let digits = line.bytes().filter(u8::is_ascii_digit).count();
+    let others = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
+        .count();
+    address || (digits >= 7 && others <= digits)
+}
+
 /// Whether a trimmed line reads as a letter's or a proposal's header line: in title case (a
 /// date, a name, a company, an address, a document's title, "Prepared for Dana Park"; see
 /// [`title_case`]). A figure with `%` is a claim, not a header.
@@ -719,6 +739,31 @@ mod tests {
     use super::*;
 
     /// The sign-off words are sorted, as the binary search needs.
+    #[test]
+    fn contact_lines_give_an_address_or_a_phone_number() {
+        for yes in [
+            "sam@fleetline.example",
+            "Email: sam@fleetline.example",
+            "www.fleetline.example",
+            "https://fleetline.example/sam",
+            "+1 775 555 0142",
+            "Tel: (775) 555-0142",
+            "M: 0775 5550142",
+        ] {
+            assert!(is_contact_line(yes), "{yes}");
+        }
+        for no in [
+            "Sam Ortiz",
+            "Account Manager, Fleetline",
+            "@fleetline",
+            "sam@localhost",
+            "Founded 2019, 140 staff",
+            "Route 12345 to Reno",
+        ] {
+            assert!(!is_contact_line(no), "{no}");
+        }
+    }
+
     #[test]
     fn signoff_first_words_are_sorted() {
         for list in [SIGNOFF_FIRST, SIGNOFF_INTL_FIRST] {

@@ -465,22 +465,32 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             }
         }
         // Short trailing lines without a sentence end are a signature ("Steve Steinberger",
-        // "VP Sales", a phone number).
+        // "VP Sales", a phone number). A heading is no signature line: a proposal's contact
+        // block under "## Contact" is signature, and the heading over it is body.
         let mut j = stop;
+        let (mut count, mut contact) = (0, false);
         while j > body_start {
             let l = &lines[j - 1];
             if l.blank {
                 j -= 1;
                 continue;
             }
-            if short(j - 1) && !cues::is_message_field(&text[l.span.clone()]) && j > floor {
+            let s = &text[l.span.clone()];
+            if short(j - 1)
+                && !cues::is_message_field(s)
+                && !holds_heading(&hints.headings, &l.span)
+                && j > floor
+            {
                 j -= 1;
+                count += 1;
+                contact |= cues::is_contact_line(s);
             } else {
                 break;
             }
         }
-        // At most 5 such lines.
-        let from = if j < stop && j >= floor && stop - j <= 5 {
+        // At most 5 such lines, or 7 with a way to reach the sender among them (an email
+        // address, a phone number, a web address): name, title, company, email, phone, site.
+        let from = if j < stop && j >= floor && (count <= 5 || (contact && count <= 7)) {
             j
         } else {
             stop

@@ -885,3 +885,27 @@ fn a_title_a_name_and_a_dash_is_a_greeting() {
         ["Dana,"]
     );
 }
+
+#[test]
+fn a_contact_block_under_a_heading_is_the_signature_and_the_ask_above_the_closing() {
+    // A Markdown proposal ends with "## Contact" over the sender's details, no sign-off.
+    let t = "Our pilot cut late loads by 14%.\n\nWill you give us a two-week pilot from 12 January?\n\n   Contact\n\nSam Ortiz\nAccount Manager, Fleetline\nsam@fleetline.example\n+1 775 555 0142\nwww.fleetline.example\n";
+    let found = parts_under_heading(t, "   Contact");
+    assert_eq!(
+        named(&found, "closing"),
+        ["Will you give us a two-week pilot from 12 January?"]
+    );
+    assert_eq!(
+        named(&found, "signature"),
+        [
+            "Sam Ortiz\nAccount Manager, Fleetline\nsam@fleetline.example\n+1 775 555 0142\nwww.fleetline.example"
+        ]
+    );
+    assert_eq!(named(&found, "body"), ["Contact"]);
+    // Six or seven short lines are a signature only with a way to reach the sender among
+    // them; six short lines of anything else stay the message.
+    let six = "Our pilot cut late loads by 14%.\n\nOptions for a start date:\nMonday 12\nTuesday 13\nWednesday 14\nThursday 15\nFriday 16\nSaturday 17\n";
+    assert_eq!(part(six, "signature"), Vec::<&str>::new());
+    let eight = "Our pilot cut late loads by 14%.\n\nCould we talk Tuesday?\n\nSam Ortiz\nAccount Manager\nFleetline\nReno, Nevada\nsam@fleetline.example\n+1 775 555 0142\nwww.fleetline.example\nLinkedIn: samortiz\n";
+    assert_eq!(part(eight, "signature"), Vec::<&str>::new());
+}
