@@ -837,7 +837,7 @@ fn an_oversized_regex_is_a_clear_error() {
 
 /// A pack of 100,000 phrases loads and finds what it lists, in curly-quote, hyphen and
 /// upper-case variants, at the right place. (How fast: `cargo bench --bench matcher --
-/// compile/100k`, and the README's Performance section.)
+/// compile/100k`, and `benches/HISTORY.md`: session 2 loaded it in 0.5 s.)
 #[test]
 fn a_pack_of_100000_phrases_loads_and_matches() {
     let d = tempfile::tempdir().unwrap();

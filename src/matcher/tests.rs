@@ -325,7 +325,7 @@ fn the_embedded_rule_dfa_stays_small() {
 /// the same (hyperfine, 300 runs). It was 3,475 until sales/competitor-bashing and
 /// sales/buyer-blame added ~440 (session 27: "their support is a joke", "they only care about
 /// their margins", "I guess you don't want to grow", "you didn't even bother to open"; curly
-/// and straight apostrophes make two strings of each "don't"); see the README for the start-up.
+/// and straight apostrophes make two strings of each "don't"); see `benches/HISTORY.md` for the start-up.
 /// It was 3,925 until a fourth new user's gaps added ~30 (session 31: "did you get my last
 /// email", "you'll regret it", "only available to the first 10", "we're the industry
 /// leader"): a 3 KB draft's run measured the same under callgrind (11.23 M instructions
@@ -333,13 +333,13 @@ fn the_embedded_rule_dfa_stays_small() {
 /// tell). It was 3,975 until a fifth new user's drafts added ~190 (session 32: "you'll fall
 /// behind", "I've gone ahead and put 30 minutes on your calendar", "we guarantee you will save
 /// money", "money you're leaving on the table", "we aren't looking for a partnership"); see
-/// the README for the start-up. It was 4,175 until a sixth new user's drafts added some
+/// `benches/HISTORY.md` for the start-up. It was 4,175 until a sixth new user's drafts added some
 /// (session 33: "lock in your rate now", "or the discount is gone", "our partner carrier",
 /// "revolutionize", "Hello Sir,"): the essay's run under callgrind, 11.66 and 11.72 M
 /// instructions before, 11.75 to 11.80 M after. It was 4,240 until a seventh new user's
 /// drafts added ~110 (session 37: the buyer's own partner, "is your partner", "you or your
 /// partner"; "an AWS Advanced Partner"; "thanks for your partnership"; a "2-week pilot";
-/// "just circling back with one new number"); see the README for the start-up.
+/// "just circling back with one new number"); see `benches/HISTORY.md` for the start-up.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
