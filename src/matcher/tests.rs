@@ -339,13 +339,17 @@ fn the_embedded_rule_dfa_stays_small() {
 /// instructions before, 11.75 to 11.80 M after. It was 4,240 until a seventh new user's
 /// drafts added ~110 (session 37: the buyer's own partner, "is your partner", "you or your
 /// partner"; "an AWS Advanced Partner"; "thanks for your partnership"; a "2-week pilot";
-/// "just circling back with one new number"); see `benches/HISTORY.md` for the start-up.
+/// "just circling back with one new number"); see `benches/HISTORY.md` for the start-up. It
+/// was 4,400 until an eighth new user's drafts added ~130 (session 38: mentions of a partner
+/// in a close, "my business partner", "a certified AWS partner"; "a joint venture", "grow
+/// together"; insults and blame, "anyone with basic sense would"): a 3 KB draft's run, 7.57 M
+/// instructions before, 7.63 to 7.64 M after (callgrind, two runs each).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 4_400, "{n} distinct strings");
+    assert!(n <= 4_500, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the
