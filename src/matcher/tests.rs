@@ -343,13 +343,15 @@ fn the_embedded_rule_dfa_stays_small() {
 /// was 4,400 until an eighth new user's drafts added ~130 (session 38: mentions of a partner
 /// in a close, "my business partner", "a certified AWS partner"; "a joint venture", "grow
 /// together"; insults and blame, "anyone with basic sense would"): a 3 KB draft's run, 7.57 M
-/// instructions before, 7.63 to 7.64 M after (callgrind, two runs each).
+/// instructions before, 7.63 to 7.64 M after (callgrind, two runs each); then 4,554 with the
+/// asks a review found those mentions excusing ("be your premier partner", "be my business
+/// partner", "your partner at every step"): 7.65 M.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 4_500, "{n} distinct strings");
+    assert!(n <= 4_600, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

@@ -360,8 +360,9 @@ pub fn is_short_line(line: &str) -> bool {
 
 /// Whether a signature line gives a way to reach the sender: an email address
 /// ("sam@fleetline.example"), a web address ("www.fleetline.example", "https://…"), or a
-/// phone number ("+1 775 555 0142", "Tel: (775) 555-0142": seven digits or more, and at least
-/// half of the line's other characters digits).
+/// phone number ("+1 775 555 0142", "Tel: (775) 555-0142": after an optional label of
+/// letters and a colon, seven digits or more and only `+ ( ) - . /` and spaces beside them;
+/// not a date and time, "2025-01-14 10:00", nor "Order 4471 2290").
 pub fn is_contact_line(line: &str) -> bool {
     let address = line.split_whitespace().any(|w| {
         w.split_once('@')
@@ -370,12 +371,17 @@ pub fn is_contact_line(line: &str) -> bool {
             || starts_with_ci(w, "https://")
             || starts_with_ci(w, "www.")
     });
-    let digits = line.bytes().filter(u8::is_ascii_digit).count();
-    let others = line
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_ascii_digit())
-        .count();
-    address || (digits >= 7 && others <= digits)
+    let number = line
+        .split_once(':')
+        .filter(|(label, _)| label.trim().chars().all(char::is_alphabetic))
+        .map_or(line, |(_, rest)| rest)
+        .trim();
+    let digits = number.bytes().filter(u8::is_ascii_digit).count();
+    address
+        || (digits >= 7
+            && number
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b" +()-./".contains(&b)))
 }
 
 /// Whether a trimmed line reads as a letter's or a proposal's header line: in title case (a
@@ -388,7 +394,7 @@ pub fn is_header_line(line: &str) -> bool {
 
 /// Whether a field reads as a person's name: one to four words, each capitalised, but for the
 /// particles of names ("Ana de Souza", "Jan van Dijk").
-fn is_name(field: &str) -> bool {
+pub(super) fn is_name(field: &str) -> bool {
     const PARTICLES: [&str; 10] = [
         "de", "da", "del", "der", "di", "du", "la", "le", "van", "von",
     ];
@@ -738,7 +744,8 @@ pub(super) fn words_only_name(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// The sign-off words are sorted, as the binary search needs.
+    /// Email and web addresses and phone numbers (with a label or not) are contact lines;
+    /// dates, clock times and order numbers are not.
     #[test]
     fn contact_lines_give_an_address_or_a_phone_number() {
         for yes in [
@@ -759,11 +766,15 @@ mod tests {
             "sam@localhost",
             "Founded 2019, 140 staff",
             "Route 12345 to Reno",
+            "2025-01-14 10:00",
+            "Invoice 20250114",
+            "Order 4471 2290",
         ] {
             assert!(!is_contact_line(no), "{no}");
         }
     }
 
+    /// The sign-off words are sorted, as the binary search needs.
     #[test]
     fn signoff_first_words_are_sorted() {
         for list in [SIGNOFF_FIRST, SIGNOFF_INTL_FIRST] {

@@ -488,13 +488,21 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 break;
             }
         }
-        // At most 5 such lines, or 7 with a way to reach the sender among them (an email
-        // address, a phone number, a web address): name, title, company, email, phone, site.
-        let from = if j < stop && j >= floor && (count <= 5 || (contact && count <= 7)) {
-            j
-        } else {
-            stop
+        // At most 5 such lines (blank ones counted), or 7 under a name with a way to reach
+        // the sender among them (an email address, a phone number, a web address): name,
+        // title, company, email, phone, site. (Not "Three ways to start:" over a list of
+        // short asks with a phone number under it.)
+        let named = || {
+            (j..stop)
+                .find(|&k| !lines[k].blank)
+                .is_some_and(|k| cues::is_name(text[lines[k].span.clone()].trim()))
         };
+        let from =
+            if j < stop && j >= floor && (stop - j <= 5 || (contact && count <= 7 && named())) {
+                j
+            } else {
+                stop
+            };
         if from < end {
             sig_lines.extend(from..end);
             body_end = from;
