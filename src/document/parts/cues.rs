@@ -358,19 +358,13 @@ pub fn is_short_line(line: &str) -> bool {
     }
 }
 
-/// Whether a signature line gives a way to reach the sender: an email address
-/// ("sam@fleetline.example"), a web address ("www.fleetline.example", "https://…"), or a
-/// phone number ("+1 775 555 0142", "Tel: (775) 555-0142": after an optional label of
+/// Whether a signature line gives a way to reach the sender: an email or web address, as the
+/// links of a view are found ("sam@fleetline.example", "www.fleetline.example", "https://…"),
+/// or a phone number ("+1 775 555 0142", "Tel: (775) 555-0142": after an optional label of
 /// letters and a colon, seven digits or more and only `+ ( ) - . /` and spaces beside them;
 /// not a date and time, "2025-01-14 10:00", nor "Order 4471 2290").
-pub fn is_contact_line(line: &str) -> bool {
-    let address = line.split_whitespace().any(|w| {
-        w.split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-            || starts_with_ci(w, "http://")
-            || starts_with_ci(w, "https://")
-            || starts_with_ci(w, "www.")
-    });
+pub(super) fn is_contact_line(line: &str) -> bool {
+    let address = !crate::document::links::find(line).is_empty();
     let number = line
         .split_once(':')
         .filter(|(label, _)| label.trim().chars().all(char::is_alphabetic))
