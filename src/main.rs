@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -73,6 +73,22 @@ fn few_processes_allowed() -> bool {
 #[cfg(not(unix))]
 fn few_processes_allowed() -> bool {
     false
+}
+
+/// Drafts up to this size lint on the calling thread alone when they are the run's only
+/// input (see `main`). Measured on two cores, a 6 KB draft was as fast or faster on one
+/// thread, a 10 KB one as fast or slower, a 30 KB one 1.3× slower.
+const SHORT_DRAFT: u64 = 8 << 10;
+
+/// Whether `paths` is one file (not standard input, not a folder) of at most [`SHORT_DRAFT`]
+/// bytes.
+fn one_short_draft(paths: &[PathBuf]) -> bool {
+    match paths {
+        [one] if one.as_os_str() != "-" => {
+            std::fs::metadata(one).is_ok_and(|m| m.is_file() && m.len() <= SHORT_DRAFT)
+        }
+        _ => false,
+    }
 }
 
 fn main() -> ExitCode {
@@ -154,6 +170,15 @@ fn main() -> ExitCode {
     } else if let Some(n) = cli.threads.filter(|&n| n > 0) {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n.into())
+            .build_global();
+    } else if cli.command.is_none() && one_short_draft(&cli.paths) {
+        // One short draft (the pre-send check): this thread is the pool. Starting the
+        // workers, and their spinning while they wait for work, cost more than the few
+        // steps run beside each other save (hyperfine, a 3 KB draft on two cores: 0.3–1.1
+        // ms faster in each of ten rounds, and a quarter of the CPU time).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .use_current_thread()
             .build_global();
     }
     // Stopped by Ctrl-C or a SIGTERM while fixing, pitchlint removes the temporary files of

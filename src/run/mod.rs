@@ -221,10 +221,11 @@ fn lint(
     let mut raw: Vec<u8> = Vec::new();
     // (Only when it is the one input, read early below: `--fix -` must be alone.)
     let keep_raw = (cli.fix || cli.diff) && matches!(inputs.as_slice(), [Input::Stdin(_)]);
-    // One input (the pre-send check of a draft) is read on this thread while the packs
-    // compile on the pool: reading and compiling are the two halves of its start-up. (With
-    // `rayon::join`, both often ran on one worker, one after the other, while the other
-    // worker was still waking up.)
+    // One input is read on this thread while the packs compile on the pool: reading and
+    // compiling are the two halves of its start-up. (With `rayon::join`, both often ran on one
+    // worker, one after the other, while the other worker was still waking up.) For one short
+    // file (the pre-send check of a draft), `main` made this thread the whole pool: the plan
+    // then runs here, after the read.
     // Standard input read because no path was given (not `-`, not `--stdin-filename`): when
     // it is empty, there is nothing to lint (`git diff --name-only | xargs pitchlint` on a
     // change with no drafts runs a bare `pitchlint`), not an empty draft to fail.
