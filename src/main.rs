@@ -80,13 +80,16 @@ fn few_processes_allowed() -> bool {
 /// thread, a 10 KB one as fast or slower, a 30 KB one 1.3× slower.
 const SHORT_DRAFT: u64 = 8 << 10;
 
-/// Whether `paths` is one file (not standard input, not a folder) of at most [`SHORT_DRAFT`]
-/// bytes.
+/// Whether `paths` is one file of at most [`SHORT_DRAFT`] bytes: a path, or standard input
+/// redirected from such a file (`pitchlint - < draft.txt`). Not a folder, and not a pipe,
+/// whose size is not known before it is read (and whose writer the packs compile beside).
 fn one_short_draft(paths: &[PathBuf]) -> bool {
+    let short =
+        |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() <= SHORT_DRAFT);
     match paths {
-        [one] if one.as_os_str() != "-" => {
-            std::fs::metadata(one).is_ok_and(|m| m.is_file() && m.len() <= SHORT_DRAFT)
-        }
+        [] => short(Path::new("/dev/stdin")),
+        [one] if one.as_os_str() == "-" => short(Path::new("/dev/stdin")),
+        [one] => short(one),
         _ => false,
     }
 }
