@@ -508,6 +508,18 @@ fn init_writes_a_working_starter_and_never_overwrites() {
     let (out, _, _) =
         run(pitchlint_in(&dir.path().join("proposals")).args(["--format", "concise", "a.txt"]));
     assert!(out.contains("[team/competitor-name]"), "{out}");
+    // A key appended to the starter is a top-level key, not one of a table the file ends
+    // with: the name it accepts is accepted everywhere.
+    let draft = "Hi Dana,\n\nKroger and GreenLeaf Partners cut waste 12% with us.\n\nBest,\nSam\n";
+    write(dir.path(), &[("followups/b.txt", draft)]);
+    let lint = || run(pitchlint_in(dir.path()).args(["--format", "concise", "followups/b.txt"])).0;
+    assert!(lint().contains("[seed/partner"), "{}", lint());
+    let mut appended = config.clone();
+    appended.push_str("accept = [\"GreenLeaf Partners\"]\n");
+    std::fs::write(dir.path().join("pitchlint.toml"), appended).unwrap();
+    assert!(!lint().contains("[seed/partner"), "{}", lint());
+    std::fs::write(dir.path().join("pitchlint.toml"), &config).unwrap();
+    std::fs::remove_dir_all(dir.path().join("followups")).unwrap();
 
     // A second run refuses, and changes nothing.
     std::fs::write(dir.path().join("pitchlint.toml"), "# mine\n").unwrap();

@@ -36,16 +36,19 @@ fail_on = "error"
 # include = ["**/*.md", "**/*.txt"]
 exclude = ["archive/**", "**/README.md", "**/CHANGELOG.md", "**/CONTRIBUTING.md"]
 
+# Tables come last. In TOML a key written below a `[table]` or `[[overrides]]` line belongs
+# to that table: add top-level keys above this line, not at the end of the file.
+
 # A rule's severity or weight, changed.
 # [rules."sales/buzzwords"]
 # severity = "error"
 # weight = -8
 
 # Stricter for proposals than for follow-ups.
-[[overrides]]
-paths = ["proposals/**"]
-min_score = 70
-profile = "proposal"
+# [[overrides]]
+# paths = ["proposals/**"]
+# min_score = 70
+# profile = "proposal"
 
 # [[overrides]]
 # paths = ["followups/**"]
