@@ -277,14 +277,11 @@ fn embedded_dfas_pass_the_full_check() {
 /// 36, when all-caps-subject went on over a whole run of capitals (one finding for a long
 /// subject, not one per three words): 4,693 → 4,745 KB forward, 1,732 → 1,925 KB reverse, and
 /// the same instructions and page faults for a 3 KB draft's run (callgrind, `perf stat`).
-/// 4.8 MB until session 39, when concrete-proof left out "100% of the time" and "save up to
-/// 50%" (a ninth new user's drafts): 4,776 → 4,825 KB, a 3 KB draft's run 6.75 → 6.81 M
-/// instructions with that session's new phrases, the same page faults.
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
     assert!(
-        fwd.len() <= 4900 << 10,
+        fwd.len() <= 4800 << 10,
         "forward DFA {} KB",
         fwd.len() >> 10
     );
@@ -349,11 +346,12 @@ fn the_embedded_rule_dfa_stays_small() {
 /// instructions before, 7.63 to 7.64 M after (callgrind, two runs each); then 4,554 with the
 /// asks a review found those mentions excusing ("be your premier partner", "be my business
 /// partner", "your partner at every step"): 7.65 M. It was 4,600 until a ninth new user's
-/// drafts added ~170 (session 39: the buyer's own partner asked about, "would your partner
-/// Alex want to join", "is Brightwave still your Shopify partner"; "their support team is
-/// clueless", "your network is a mess", "expires at midnight", "so you can judge our
-/// service"): a 3 KB draft's run, 6.75 M instructions before, 6.81 M after (with the DFA
-/// test's change above), and the 10 MB folder linted as fast (hyperfine, 8 runs each).
+/// drafts added ~170 (session 39: the buyer's own partner asked about, "would your partners
+/// join the call", "is Brightwave still your Shopify partner, or"; "their support team is
+/// clueless", "honestly, your network is a mess", "expires at midnight tonight", "enough for
+/// you to judge us"): a 3 KB draft's run, 6.75 M instructions before, 6.81 M after, and the 10 MB
+/// folder linted as fast (hyperfine, 8 runs each); 6.84 M once a review tied the new phrases
+/// to the words around them (4,724 → 4,765 strings).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
