@@ -178,7 +178,7 @@ fn main() -> ExitCode {
         // One short draft (the pre-send check): this thread is the pool. Starting the
         // workers, and their spinning while they wait for work, cost more than the few
         // steps run beside each other save (hyperfine, a 3 KB draft on two cores: 0.3–1.1
-        // ms faster in each of ten rounds, and a quarter of the CPU time).
+        // ms faster in each of ten rounds, and a fifth of the CPU time).
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(1)
             .use_current_thread()
