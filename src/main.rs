@@ -84,14 +84,13 @@ const SHORT_DRAFT: u64 = 8 << 10;
 /// redirected from such a file (`pitchlint - < draft.txt`). Not a folder, and not a pipe,
 /// whose size is not known before it is read (and whose writer the packs compile beside).
 fn one_short_draft(paths: &[PathBuf]) -> bool {
-    let short =
-        |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() <= SHORT_DRAFT);
-    match paths {
-        [] => short(Path::new("/dev/stdin")),
-        [one] if one.as_os_str() == "-" => short(Path::new("/dev/stdin")),
-        [one] => short(one),
-        _ => false,
-    }
+    let metadata = match paths {
+        [] => run::stream_metadata(0),
+        [one] if one.as_os_str() == "-" => run::stream_metadata(0),
+        [one] => std::fs::metadata(one).ok(),
+        _ => None,
+    };
+    metadata.is_some_and(|m| m.is_file() && m.len() <= SHORT_DRAFT)
 }
 
 fn main() -> ExitCode {

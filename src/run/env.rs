@@ -127,15 +127,8 @@ impl FileId {
     pub fn of_stream(fd: i32) -> Option<FileId> {
         #[cfg(unix)]
         {
-            use std::os::fd::AsFd;
             use std::os::unix::fs::MetadataExt;
-            let owned = match fd {
-                1 => std::io::stdout().as_fd().try_clone_to_owned(),
-                2 => std::io::stderr().as_fd().try_clone_to_owned(),
-                _ => return None,
-            }
-            .ok()?;
-            let m = std::fs::File::from(owned).metadata().ok()?;
+            let m = (fd != 0).then(|| stream_metadata(fd)).flatten()?;
             Some(FileId {
                 id: (m.dev(), m.ino()),
             })
@@ -152,6 +145,29 @@ impl FileId {
     /// Only the file's metadata is read (a FIFO is not opened).
     pub fn is(&self, path: &Path) -> bool {
         FileId::of(path).is_some_and(|other| other == *self)
+    }
+}
+
+/// The metadata of what standard input (`fd` 0), output (1) or error (2) is: a regular file
+/// when it is redirected from or to one (its size, its inode), else a pipe or a terminal.
+/// `None` where it cannot be told (or off Unix).
+pub fn stream_metadata(fd: i32) -> Option<std::fs::Metadata> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let owned = match fd {
+            0 => std::io::stdin().as_fd().try_clone_to_owned(),
+            1 => std::io::stdout().as_fd().try_clone_to_owned(),
+            2 => std::io::stderr().as_fd().try_clone_to_owned(),
+            _ => return None,
+        }
+        .ok()?;
+        std::fs::File::from(owned).metadata().ok()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = fd;
+        None
     }
 }
 

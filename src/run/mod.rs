@@ -20,7 +20,7 @@ mod env;
 mod plan;
 
 use env::Gone;
-pub use env::{Env, FileId, RunError, Status, use_color};
+pub use env::{Env, FileId, RunError, Status, stream_metadata, use_color};
 use plan::{all_rules, file_of, plan};
 pub use plan::{configs, flags};
 

@@ -468,7 +468,6 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         // "VP Sales", a phone number). A heading is no signature line: a proposal's contact
         // block under "## Contact" is signature, and the heading over it is body.
         let mut j = stop;
-        let (mut count, mut contact) = (0, false);
         while j > body_start {
             let l = &lines[j - 1];
             if l.blank {
@@ -482,8 +481,6 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
                 && j > floor
             {
                 j -= 1;
-                count += 1;
-                contact |= cues::is_contact_line(s);
             } else {
                 break;
             }
@@ -492,17 +489,24 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
         // the sender among them (an email address, a phone number, a web address): name,
         // title, company, email, phone, site. (Not "Three ways to start:" over a list of
         // short asks with a phone number under it.)
-        let named = || {
+        // (Asked only of a block of six lines or more.)
+        let written = || {
             (j..stop)
-                .find(|&k| !lines[k].blank)
-                .is_some_and(|k| cues::is_name(text[lines[k].span.clone()].trim()))
+                .filter(|&k| !lines[k].blank)
+                .map(|k| &text[lines[k].span.clone()])
         };
-        let from =
-            if j < stop && j >= floor && (stop - j <= 5 || (contact && count <= 7 && named())) {
-                j
-            } else {
-                stop
-            };
+        let long_signature = || {
+            written().count() <= 7
+                && written()
+                    .next()
+                    .is_some_and(|first| cues::is_name(first.trim()))
+                && written().any(cues::is_contact_line)
+        };
+        let from = if j < stop && j >= floor && (stop - j <= 5 || long_signature()) {
+            j
+        } else {
+            stop
+        };
         if from < end {
             sig_lines.extend(from..end);
             body_end = from;
