@@ -51,9 +51,15 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
                 continue;
             }
         };
-        if let Some(first) = pack_rules.first() {
-            let name = first.meta().pack.clone();
-            if let Some(prev) = packs.insert(name.clone(), src) {
+        // A pack's name is its rules'; a pack without rules (rare) is read again for it, as
+        // two packs of one name are an error whatever they hold.
+        let name = match pack_rules.first() {
+            Some(first) => Some(first.meta().pack.clone()),
+            None => src.parse().ok().map(|def| def.pack.name.get_ref().clone()),
+        };
+        if let Some(name) = name {
+            // The first pack of the name is the one named (a third is named against it too).
+            if let Some(&prev) = packs.get(&name) {
                 let message = format!(
                     "pack name `{name}` is already used by {}: rule ids would collide; rename \
                      one of them",
@@ -67,6 +73,7 @@ pub fn compile_rules(sources: &[PackSource]) -> Result<Vec<Box<dyn Rule>>> {
                 });
                 continue;
             }
+            packs.insert(name, src);
         }
         rules.extend(pack_rules);
     }

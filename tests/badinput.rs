@@ -1220,6 +1220,13 @@ fn every_broken_pack_of_a_folder_is_reported() {
         err.contains("packs/a.toml:") && err.contains("packs/c.toml:"),
         "{err}"
     );
+    // A pack without rules has its name too.
+    std::fs::write(packs.join("b4.toml"), "[pack]\nname = \"x\"\n").unwrap();
+    let err = lint("packs");
+    assert!(
+        err.contains("packs/b4.toml:2:8: pack name `x` is already used by packs/b2.toml"),
+        "{err}"
+    );
     // Two files that cannot be read: both named (before any is compiled).
     std::fs::write(packs.join("e.toml"), b"\xff\xfe bad").unwrap();
     std::fs::write(packs.join("f.toml"), b"\xff bad").unwrap();

@@ -116,6 +116,40 @@ fn max_warnings_counts_across_the_run() {
         .args(phrase_packs())
         .args(["a.txt", "b.txt"]));
     assert_eq!(c, 0, "{err}");
+    // A path whose files never fail the run (`exit_zero`) cannot fail it through the shared
+    // limit either, in whichever order the files come; the other files' warnings still can.
+    write(
+        dir.path(),
+        &[
+            (
+                "pitchlint.toml",
+                "max_warnings = 1\n\n[[overrides]]\npaths = [\"f/**\"]\nexit_zero = true\n",
+            ),
+            ("f/c.txt", "We leverage synergy.\n"),
+        ],
+    );
+    for files in [["f/c.txt", "a.txt"], ["a.txt", "f/c.txt"]] {
+        let (_, err, c) = run(pitchlint_in(dir.path()).args(phrase_packs()).args(files));
+        assert_eq!((c, err.as_str()), (0, ""), "{files:?}");
+        let (_, err, c) = run(pitchlint_in(dir.path())
+            .args(phrase_packs())
+            .args(files)
+            .arg("b.txt"));
+        assert_eq!(c, 1, "{files:?}");
+        assert!(
+            err.contains("2 warnings, more than the maximum of 1"),
+            "{err}"
+        );
+    }
+    // Where every file has it, the limit is still reported, and the exit status left alone.
+    let (_, err, c) = run(pitchlint_in(dir.path())
+        .args(phrase_packs())
+        .args(["f/c.txt"]));
+    assert_eq!(c, 0);
+    assert!(
+        err.contains("2 warnings, more than the maximum of 1"),
+        "{err}"
+    );
     write(dir.path(), &[("pitchlint.toml", "max_warnings = -2\n")]);
     let (_, err, c) = run(pitchlint_in(dir.path()).args(["a.txt"]));
     assert_eq!(c, 2);

@@ -882,7 +882,7 @@ fn check_rules_reports_pack_name_clashes() {
     let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "two"]));
     assert_eq!(code, 2);
     assert!(
-        err.contains("two/b.toml: pack name `team` is already used by two/a.toml"),
+        err.contains("two/b.toml:2:8: pack name `team` is already used by two/a.toml"),
         "{err}"
     );
     assert!(

@@ -351,13 +351,17 @@ fn the_embedded_rule_dfa_stays_small() {
 /// clueless", "honestly, your network is a mess", "expires at midnight tonight", "enough for
 /// you to judge us"): a 3 KB draft's run, 6.75 M instructions before, 6.81 M after, and the 10 MB
 /// folder linted as fast (hyperfine, 8 runs each); 6.84 M once a review tied the new phrases
-/// to the words around them (4,724 → 4,765 strings).
+/// to the words around them (4,724 → 4,765 strings). It was 4,800 until a tenth new user's
+/// drafts added ~40 (session 40: "I guess saving money isn't a priority for you", "I'll assume
+/// you're happy overpaying", "embarrassing for a company your size", and the buyer's question
+/// reported, "you asked specifically whether we would be a logistics partner"). It stays
+/// under the 5,000 strings past which the phrases get no DFA (`DFA_MAX_STRINGS`).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 4_800, "{n} distinct strings");
+    assert!(n <= 4_850, "{n} distinct strings");
 }
 
 /// The default packs' regexes run on the DFAs compiled at build time (if `build.rs` and the

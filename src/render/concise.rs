@@ -1,11 +1,13 @@
 //! `concise`: `path:line:col: severity [rule] message`, one finding a line, for editors and
-//! grep. Messages are kept on one line. A file whose score is below the minimum gets a line
-//! of rule `pitchlint/min-score` at 1:1, so that every failure shows.
+//! grep (a reward's severity reads `reward`). Messages are kept on one line. A file whose
+//! score is below the minimum gets a line of rule `pitchlint/min-score` at 1:1, so that every
+//! failure shows.
 
 use std::io::{self, Write};
 
 use super::Renderer;
 use crate::report::FileReport;
+use crate::rule::RuleMeta;
 
 /// The concise renderer.
 pub struct Concise;
@@ -16,6 +18,17 @@ pub fn one_line(s: &str) -> String {
         .filter(|l| !l.trim().is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A finding's level in a line: its severity, or `reward` for a reward (whose severity is
+/// `info`), so that a gate of `--fail-on info` shows which lines failed the file: rewards
+/// never do.
+pub fn level(rule: &RuleMeta) -> &'static str {
+    if rule.is_reward() {
+        "reward"
+    } else {
+        rule.severity.as_str()
+    }
 }
 
 impl Renderer for Concise {
@@ -30,7 +43,7 @@ impl Renderer for Concise {
                 path,
                 l.start.line,
                 l.start.column,
-                f.rule.severity,
+                level(&f.rule),
                 f.rule.qualified,
                 super::printable(&one_line(f.message()))
             )?;

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::Renderer;
-use super::concise::one_line;
+use super::concise::{level, one_line};
 use crate::report::{FileReport, Summary};
 
 /// The JUnit renderer: test cases are kept until the end, where the counts are known.
@@ -62,7 +62,7 @@ impl Renderer for Junit {
                     path,
                     l.start.line,
                     l.start.column,
-                    f.rule.severity,
+                    level(&f.rule),
                     f.rule.qualified,
                     one_line(f.message())
                 ));

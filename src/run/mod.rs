@@ -145,9 +145,27 @@ fn not_fixed(name: &str, why: &str) -> String {
 /// Warnings over the files that share one `max_warnings` limit.
 struct WarningGroup {
     limit: usize,
+    /// The warnings of every file that shares the limit.
     count: usize,
+    /// The warnings of the files that may fail the run (without `exit_zero`): only those
+    /// weigh against the limit when there are such files, so that a path whose files never
+    /// fail the run (`[[overrides]] exit_zero`) cannot fail it through a shared limit either.
+    binding: usize,
+    /// Whether every file that shares the limit has `exit_zero`: the limit is then reported
+    /// when the run goes over it, but leaves the exit status alone.
     exit_zero: bool,
     origin: String,
+}
+
+impl WarningGroup {
+    /// The warnings weighed against the limit.
+    fn weighed(&self) -> usize {
+        if self.exit_zero {
+            self.count
+        } else {
+            self.binding
+        }
+    }
 }
 
 fn lint(
@@ -426,14 +444,20 @@ fn lint(
             let group = groups.entry((i, g.warnings_group)).or_insert(WarningGroup {
                 limit,
                 count: 0,
-                exit_zero: g.exit_zero,
+                binding: 0,
+                exit_zero: true,
                 origin: configs.list[i].max_warnings_origin(g.warnings_group),
             });
-            group.count += report
+            let warnings = report
                 .findings
                 .iter()
                 .filter(|f| f.rule.severity == Severity::Warning)
                 .count();
+            group.count += warnings;
+            if !g.exit_zero {
+                group.binding += warnings;
+                group.exit_zero = false;
+            }
         }
         (!(cli.quiet && report.score.passed)).then_some(report)
     };
@@ -684,13 +708,13 @@ fn lint(
     }
     // The warnings limits gone over: the reports say so, as stderr does below (with
     // `--exit-zero` too: it changes the exit code only).
-    let mut over: Vec<&WarningGroup> = groups.values().filter(|g| g.count > g.limit).collect();
+    let mut over: Vec<&WarningGroup> = groups.values().filter(|g| g.weighed() > g.limit).collect();
     over.sort_by(|a, b| a.origin.cmp(&b.origin));
     let too_many = over.iter().any(|g| !g.exit_zero);
     summary.over_max_warnings = over
         .iter()
         .map(|g| crate::report::WarningLimit {
-            warnings: g.count,
+            warnings: g.weighed(),
             max: g.limit,
             origin: g.origin.clone(),
         })

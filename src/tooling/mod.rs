@@ -733,20 +733,34 @@ fn check_rules(
         }
         let checked = pack::read_sources(&p).and_then(|s| Linter::new(&s).map(|l| (s, l)));
         // With each pack's name: one that an earlier pack has is an error, as in a lint.
-        let checked = checked.and_then(|(s, linter)| {
-            let named = pack_names(linter.rules());
+        let checked = checked.and_then(|(s, _)| {
+            // From the packs, not their rules: a pack without rules has a name too (the packs
+            // are read again: this is a tooling command, not a lint).
+            let named: Vec<(String, PathBuf)> = s
+                .iter()
+                .filter_map(|x| Some((x.parse().ok()?.pack.name.get_ref().clone(), x.path.clone())))
+                .collect();
             let clash = named
                 .iter()
                 .find_map(|(name, path)| Some((name, path, names.get(name)?)));
             match clash {
-                Some((name, path, prev)) => Err(crate::error::Error::file(
-                    crate::error::ErrorKind::Config,
-                    path,
-                    format!(
+                Some((name, path, prev)) => {
+                    let message = format!(
                         "pack name `{name}` is already used by {}: rule ids would collide",
                         prev.display()
-                    ),
-                )),
+                    );
+                    // At the pack's `name`, as a lint gives it (the rare error path: the pack is
+                    // read again).
+                    let src = s.iter().find(|x| &x.path == path);
+                    Err(match src.map(|src| (src, src.parse())) {
+                        Some((src, Ok(def))) => src.error_at(def.pack.name.span().start, message),
+                        _ => crate::error::Error::file(
+                            crate::error::ErrorKind::Config,
+                            path,
+                            message,
+                        ),
+                    })
+                }
                 None => Ok((s, named)),
             }
         });
