@@ -406,6 +406,29 @@ fn output_writes_the_report_to_a_file() {
     );
 }
 
+/// A report `--output` wrote is replaced by the next run, in every format, rewards and all
+/// (the sample earns `research/concise`, a `reward` line in concise and JUnit).
+#[test]
+fn output_replaces_its_own_report_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.out");
+    let file = file.to_str().unwrap();
+    for format in [
+        "human", "concise", "json", "jsonl", "sarif", "github", "junit",
+    ] {
+        for round in 0..2 {
+            let (_, err, code) = run(pitchlint().args(["--format", format, "-o", file, SAMPLE]));
+            assert_eq!(code, 1, "{format}, run {round}: {err}");
+            assert_eq!(err, "", "{format}, run {round}");
+        }
+        let report = std::fs::read_to_string(file).unwrap();
+        assert!(report.contains("sample-pitch.txt"), "{format}: {report}");
+        if format == "concise" {
+            assert!(report.contains(": reward [research/concise] "), "{report}");
+        }
+    }
+}
+
 #[test]
 fn quiet_prints_only_failures() {
     let (out, code) = output(&[

@@ -333,7 +333,8 @@ pub fn opens_as_pitchlint_output(head: &str, whole: bool) -> bool {
     // line must then show two lines (a report-like line and then 4 KB of blank lines is no
     // report).
     let cut = !whole;
-    let severity = ["error", "warning", "info"];
+    // A reward is `reward` in concise and JUnit lines (`render::concise::level`).
+    let severity = ["error", "warning", "info", "reward"];
     // A rule id between brackets: `[sales/cliches]`, and what follows it.
     let rule_then = |rest: &str| -> Option<String> {
         let rest = rest.strip_prefix('[')?;
@@ -633,6 +634,7 @@ mod report_tests {
             "0 files: 0 passed, 0 failed, 0 findings, 1 input not read or written (see above)\n",
             "d.txt:3:1: warning [research/too-short] 20 words\nd.txt:3:4: warning [sales/buzzwords] x\n",
             "C:\\d.txt:3:1: info [seed/concrete-proof] A figure\n",
+            "d.txt:0:0: reward [fmt/proof] A figure\nd.txt:1:1: warning [sales/x] y\n",
             "    2  seed/concrete-proof           info     A figure\n    1  sales/x  warning  y\n",
             "{\"files\":[],\"unread\":[],\"summary\":{}}",
             "{\"files\":[{\"path\":\"d.txt\",\"format\":\"text\"}]}\n",
