@@ -1,7 +1,7 @@
 //! Lint many inputs on all cores and hand each result back in input order.
 //!
-//! Workers read and lint files in parallel; the calling thread receives the results through a
-//! callback, strictly in the order of the inputs, so output is stable whatever the timing.
+//! Workers read and lint files in parallel, the calling thread among them; it hands the results
+//! to a callback, strictly in the order of the inputs, so output is stable whatever the timing.
 //! Memory stays bounded: a worker starts a file only while the files in flight (linted but
 //! not yet handed back) add up to less than a byte budget, or when nothing else is in flight.
 //! So peak memory is about the largest file's working set plus the budget, whatever the
@@ -32,7 +32,8 @@ pub enum Outcome {
 /// Options for [`lint_many`].
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
-    /// Worker threads; 0 means one per core.
+    /// Worker threads (0 means one per core); the calling thread works beside them while it
+    /// has nothing to hand back. With 1, the calling thread does all the work, in order.
     pub threads: usize,
     /// Bytes of input that may be in flight at once (read but not yet handed back); a file
     /// larger than this still runs, alone.
@@ -102,14 +103,11 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
     }
     .min(items.len())
     .max(1);
-    let serial = |each: &mut dyn FnMut(usize, &I, T) -> Result<(), E>| {
+    if threads == 1 {
         for (i, item) in items.iter().enumerate() {
             each(i, item, work(i, item))?;
         }
-        Ok(())
-    };
-    if threads == 1 {
-        return serial(&mut each);
+        return Ok(());
     }
     let sizes: Vec<u64> = items.iter().map(size).collect();
     let state = Mutex::new(State {
@@ -120,53 +118,54 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
     });
     let wake = Condvar::new();
     let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
+    // The next item to work on, once the budget allows it (or `None` at once, when `wait` is
+    // false and the budget holds it back); `None` when every item is taken or the run stopped.
+    let claim = |wait: bool| -> Option<usize> {
+        let mut s = lock();
+        loop {
+            if s.stop || s.next >= items.len() {
+                return None;
+            }
+            let size = sizes[s.next];
+            // The oldest item not handed back always runs, so the caller never waits on an
+            // item that the budget holds back.
+            if s.in_flight == 0 || s.next == s.emitted || s.in_flight + size <= opts.budget {
+                s.in_flight += size;
+                s.next += 1;
+                return Some(s.next - 1);
+            }
+            if !wait {
+                return None;
+            }
+            s = wake.wait(s).unwrap_or_else(PoisonError::into_inner);
+        }
+    };
     std::thread::scope(|scope| {
         let (tx, rx) = mpsc::channel::<(usize, T)>();
-        let mut started = 0;
+        // `threads` workers, and the calling thread works too while nothing is ready to hand
+        // back. (Session 41, the 10 MB folder of 2,816 files on two cores: when it only
+        // waited and handed back, 6,500 context switches and 0.92 s of CPU; now 2,800 and
+        // 0.88 s, and 4% less wall time. With one worker beside it instead of two, 1.7 cores
+        // were busy and the run took 1.2 times as long.) A thread the system will not start
+        // (a process limit) is one worker fewer; with none, this thread does all the work, in
+        // order.
         for _ in 0..threads {
             let tx = tx.clone();
-            let (state, wake, sizes, work) = (&state, &wake, &sizes, &work);
-            // A thread the system will not start (a process limit) is one worker fewer; with
-            // none, this thread does the work, in order.
-            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
-                loop {
-                    let i = {
-                        let mut s = state.lock().unwrap_or_else(PoisonError::into_inner);
-                        loop {
-                            if s.stop || s.next >= items.len() {
-                                return;
-                            }
-                            let size = sizes[s.next];
-                            // The oldest item not handed back always runs, so the caller never
-                            // waits on an item that the budget holds back.
-                            if s.in_flight == 0
-                                || s.next == s.emitted
-                                || s.in_flight + size <= opts.budget
-                            {
-                                s.in_flight += size;
-                                s.next += 1;
-                                break s.next - 1;
-                            }
-                            s = wake.wait(s).unwrap_or_else(PoisonError::into_inner);
-                        }
-                    };
-                    let result = work(i, &items[i]);
-                    if tx.send((i, result)).is_err() {
+            let (claim, work) = (&claim, &work);
+            let _ = std::thread::Builder::new().spawn_scoped(scope, move || {
+                while let Some(i) = claim(true) {
+                    if tx.send((i, work(i, &items[i]))).is_err() {
                         return;
                     }
                 }
             });
-            started += usize::from(spawned.is_ok());
         }
         drop(tx);
-        if started == 0 {
-            return serial(&mut each);
-        }
         let mut pending: BTreeMap<usize, T> = BTreeMap::new();
         let mut next = 0;
-        for (i, result) in rx.iter() {
-            pending.insert(i, result);
-            while let Some(result) = pending.remove(&next) {
+        while next < items.len() {
+            // Hand back what is ready, in order.
+            if let Some(result) = pending.remove(&next) {
                 let handed = each(next, &items[next], result);
                 let mut s = lock();
                 s.in_flight = s.in_flight.saturating_sub(sizes[next]);
@@ -178,6 +177,20 @@ pub fn for_each_ordered<I: Sync, T: Send, E>(
                 drop(s);
                 wake.notify_all();
                 handed?;
+                continue;
+            }
+            // Then what the workers have finished; then an item of its own; else wait for a
+            // worker's (the budget holds the next item back until one is handed back).
+            if let Ok((i, result)) = rx.try_recv() {
+                pending.insert(i, result);
+            } else if let Some(i) = claim(false) {
+                pending.insert(i, work(i, &items[i]));
+            } else if let Ok((i, result)) = rx.recv() {
+                pending.insert(i, result);
+            } else {
+                // Every worker has gone and the next item was never sent: a worker panicked,
+                // which the scope passes on as it ends.
+                break;
             }
         }
         Ok(())
@@ -343,5 +356,39 @@ mod tests {
         );
         assert_eq!(r, Err(PathBuf::from("stop")));
         assert_eq!(calls, 4);
+    }
+
+    /// The calling thread works beside the workers while nothing is ready to hand back, and
+    /// the results still come back in order, each once.
+    #[test]
+    fn the_calling_thread_works_while_nothing_is_ready() {
+        let caller = std::thread::current().id();
+        let items: Vec<usize> = (0..30).collect();
+        let mut seen = Vec::new();
+        let mut by_caller = 0;
+        for_each_ordered(
+            &items,
+            Options {
+                threads: 2,
+                ..Options::default()
+            },
+            |_| 1,
+            |i, &item| {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+                (i, item * 2, std::thread::current().id() == caller)
+            },
+            |i, _, (j, twice, on_caller)| {
+                seen.push((i, j, twice));
+                by_caller += usize::from(on_caller);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        let want: Vec<(usize, usize, usize)> = (0..30).map(|i| (i, i, i * 2)).collect();
+        assert_eq!(seen, want);
+        assert!(
+            (1..30).contains(&by_caller),
+            "{by_caller} of 30 on the calling thread"
+        );
     }
 }
