@@ -11,10 +11,13 @@ use pitchlint::cli::Cli;
 use pitchlint::run::{self, Env, Status};
 
 /// A line on standard error, written if it can be: a standard error that is closed or full
-/// must change neither the verdict nor the report (`eprintln!` would panic).
+/// must change neither the verdict nor the report (`eprintln!` would panic). The line is
+/// written whole, in one call: standard error is unbuffered, and `writeln!` would write each
+/// piece of it (a path, a `:`, a number) by itself, where another process writing to the same
+/// log could cut in.
 macro_rules! say {
     ($($arg:tt)*) => {{
-        let _ = writeln!(io::stderr(), $($arg)*);
+        let _ = io::stderr().write_all(format!("{}\n", format_args!($($arg)*)).as_bytes());
     }};
 }
 
@@ -261,7 +264,10 @@ fn main() -> ExitCode {
     env.output = output.and_then(|(_, t)| t).or(named_stdout);
     let mut stdout = io::stdout().lock();
     let text: Option<&mut dyn Write> = cli.output.is_some().then_some(&mut stdout);
-    let result = run::run(&cli, &mut out, text, &mut Stderr, &env);
+    // The run's notes and errors reach standard error a whole line at a time (see `say!`).
+    let mut err = io::LineWriter::new(Stderr);
+    let result = run::run(&cli, &mut out, text, &mut err, &env);
+    let _ = err.flush();
     // A reader that went away keeps the verdict the run reached (see `run::lint`). A run that
     // reached a verdict has a report file, even an empty one.
     let result = result.and_then(|s| match out.finish() {
