@@ -627,7 +627,7 @@ fn the_essay_is_scored_and_explained() {
     // not the grab it warns of.
     assert!(s.contains("warning[seed/partner-talk]"), "{s}");
     assert!(!s.contains("error[seed/partner-close]"), "{s}");
-    assert!(s.contains("info[seed/prove-it-ask]"));
+    assert!(s.contains("reward[seed/prove-it-ask]"));
     for line in ["base", "seed/partner-talk ×", "seed/prove-it-ask"] {
         assert!(s.contains(line), "breakdown lacks {line}");
     }
@@ -639,8 +639,8 @@ fn the_essay_is_scored_and_explained() {
         .and_then(|n| n.trim().parse::<usize>().ok())
         .unwrap_or_else(|| panic!("{s}"));
     assert!(times > 1);
-    assert_eq!(s.matches("info[seed/prove-it-ask]").count(), 1, "{s}");
-    let at = s.find("info[seed/prove-it-ask]").unwrap();
+    assert_eq!(s.matches("reward[seed/prove-it-ask]").count(), 1, "{s}");
+    let at = s.find("reward[seed/prove-it-ask]").unwrap();
     let also = s[at..].lines().nth(2).unwrap();
     assert!(
         also.starts_with("  = \"to demonstrate that we can be your\"; also at "),
@@ -709,7 +709,7 @@ fn a_reward_says_what_it_found() {
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     let at = s
-        .find("info[seed/concrete-proof]")
+        .find("reward[seed/concrete-proof]")
         .unwrap_or_else(|| panic!("{s}"));
     assert_eq!(
         s[at..].lines().nth(2),
@@ -719,7 +719,7 @@ fn a_reward_says_what_it_found() {
     // A measure's reward stands for a whole part: no text, even when the part's first line
     // (where it stands) is short.
     let at = s
-        .find("info[research/concise]")
+        .find("reward[research/concise]")
         .unwrap_or_else(|| panic!("{s}"));
     assert_eq!(s[at..].lines().nth(2), Some(""), "{s}");
     let proposal = "# Reno docks\n\n## Why now\n\nYour Reno site added a second shift in \
@@ -736,7 +736,7 @@ fn a_reward_says_what_it_found() {
         .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     let at = s
-        .find("info[research/concise]")
+        .find("reward[research/concise]")
         .unwrap_or_else(|| panic!("{s}"));
     assert_eq!(s[at..].lines().nth(2), Some(""), "{s}");
     assert!(s.contains("  = \"one-lane trial\"; also at "), "{s}");

@@ -519,9 +519,16 @@ fn statistics_count_findings_per_rule() {
         l.find(" warning ")
             .or_else(|| l.find(" error "))
             .or_else(|| l.find(" info "))
+            .or_else(|| l.find(" reward "))
     };
     let starts: Vec<Option<usize>> = lines.iter().map(|l| at(l)).collect();
     assert!(starts.windows(2).all(|w| w[0] == w[1]), "{out}");
+    // A reward reads `reward`, as in concise lines.
+    let concise = lines
+        .iter()
+        .find(|l| l.contains(" research/concise "))
+        .unwrap();
+    assert!(concise.contains(" reward "), "{out}");
     let (out, _) = output(&["--statistics", "--format", "json", SAMPLE]);
     let v: Value = serde_json::from_str(&out).unwrap();
     let total: u64 = v

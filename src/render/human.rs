@@ -97,6 +97,8 @@ impl Human {
         let level = match rule.severity {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
+            // A reward is titled `reward`, as in concise and JUnit lines.
+            Severity::Info if rule.is_reward() => Level::INFO.with_name("reward"),
             Severity::Info => Level::INFO,
         };
         let title = title(f, file, shares, i);
@@ -108,11 +110,12 @@ impl Human {
             return Ok(());
         }
         if let Some(note) = compact.notes.get(&i) {
-            let (name, head): (&str, fn(&str) -> colored::ColoredString) = match rule.severity {
-                Severity::Error => ("error", |x| x.bright_red().bold()),
-                Severity::Warning => ("warning", |x| x.yellow().bold()),
-                Severity::Info => ("info", |x| x.bright_blue().bold()),
+            let head: fn(&str) -> colored::ColoredString = match rule.severity {
+                Severity::Error => |x| x.bright_red().bold(),
+                Severity::Warning => |x| x.yellow().bold(),
+                Severity::Info => |x| x.bright_blue().bold(),
             };
+            let name = super::concise::level(rule);
             let id = format!("{name}[{}]", rule.qualified);
             writeln!(
                 buf,

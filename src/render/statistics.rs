@@ -18,6 +18,10 @@ pub struct RuleCount {
     pub rule: String,
     /// Its severity.
     pub severity: Severity,
+    /// Whether it adds points: the table says `reward`, as concise lines do (the JSON keeps
+    /// the severity, beside which a reward's weight is positive).
+    #[serde(skip)]
+    pub reward: bool,
     /// Findings over the run.
     pub count: usize,
     /// Suppressed findings over the run.
@@ -67,6 +71,7 @@ impl Renderer for Statistics {
                 .or_insert_with(|| RuleCount {
                     rule: f.rule.qualified.clone(),
                     severity: f.rule.severity,
+                    reward: f.rule.is_reward(),
                     count: 0,
                     suppressed: 0,
                     message: f.rule.message.clone(),
@@ -109,7 +114,11 @@ impl Renderer for Statistics {
                 "{:>5}  {:<width$}  {:<7}  {}{sup}",
                 r.count,
                 r.rule,
-                r.severity.as_str(),
+                if r.reward {
+                    "reward"
+                } else {
+                    r.severity.as_str()
+                },
                 r.message
             )?;
         }
