@@ -25,18 +25,22 @@ pub(super) struct LiteralGroup {
     base: usize,
     /// The other strings as a trie, for short texts.
     trie: Trie,
-    /// The automaton of a group too big for a DFA (or with an empty string), built at once.
+    /// The automaton of a big group that does not scan with the embedded trie (or of one with
+    /// an empty string), built at once.
     nfa: Option<AhoCorasick>,
     /// How much text the group has scanned in this run.
     scanned: AtomicUsize,
-    /// The strings as a DFA, built once [`DFA_AFTER`] bytes were scanned (`None` if it
-    /// could not be built). Building it for the default packs takes about the instructions
-    /// of scanning 600 KB by the trie: a short draft never pays for it.
-    dfa: OnceLock<Option<AhoCorasick>>,
-    /// How much text is scanned by the trie before [`Self::dfa`] is built: [`DFA_AFTER`], or
+    /// The strings as an automaton for long texts (see [`long_kind`]), built once
+    /// [`LONG_AFTER`] bytes were scanned (`None` if it could not be built): a short draft
+    /// never pays for it.
+    long: OnceLock<Option<AhoCorasick>>,
+    /// How much text is scanned by the trie before [`Self::long`] is built: [`LONG_AFTER`], or
     /// what [`Self::expect_text`] set.
-    dfa_after: AtomicUsize,
-    /// Whether a thread has started building [`Self::dfa`].
+    long_after: AtomicUsize,
+    /// Whether the run expects at least [`DFA_FROM`] bytes: its long texts' automaton is then
+    /// a DFA (see [`long_kind`]).
+    long_dfa: AtomicBool,
+    /// Whether a thread has started building [`Self::long`].
     building: AtomicBool,
     /// For each string, the (distinct pattern, open end) pairs it stands for.
     /// `owners[owned[i]..owned[i + 1]]`.
@@ -49,26 +53,38 @@ pub(super) struct LiteralGroup {
 }
 
 /// The contiguous NFA (faster to search than the non-contiguous one it is built from) is for
-/// groups too big for a DFA and up to this many strings: past it, it costs more to build than
-/// it saves (a pack of 100,000 phrases builds in half the time without it).
+/// groups of up to this many strings: past it, it costs more to build than it saves (a pack of
+/// 100,000 phrases builds in half the time without it).
 const CONTIGUOUS_MAX: usize = 20_000;
 
-/// Text scanned by the trie before the DFA is built, when the run does not know how much it
-/// will read (standard input).
-const DFA_AFTER: usize = 512 << 10;
+/// Text scanned by the trie before the long texts' automaton is built, when the run does not
+/// know how much it will read (standard input).
+const LONG_AFTER: usize = 512 << 10;
 
-/// The least text a run must read for the DFA to be worth building. Building it for the default
-/// packs costs about 300 M instructions, and each byte the DFA scans instead of the trie saves
-/// about 50 (a helper's instruction counts): building paid for itself only after about 6 MB.
-/// Measured on runs of the benchmark corpus (hyperfine, two cores): 1 MB of files 1.32× faster
-/// without it, 3 MB 1.04×; 10 MB, built at once, the same as built after 512 KB.
-const DFA_WORTH: u64 = 6 << 20;
+/// The least text a run must read for the long texts' automaton to be worth building. Set for
+/// a DFA, which cost about 300 M instructions for the default packs while each byte it scanned
+/// instead of the trie saved about 50 (a helper's instruction counts): it paid for itself only
+/// after about 6 MB (hyperfine, two cores: 1 MB of files 1.32× faster without it, 3 MB 1.04×;
+/// 10 MB, built at once, the same as built after 512 KB). The contiguous NFA that replaced it
+/// (session 41) is cheaper to build; the bound was not measured again.
+const LONG_WORTH: u64 = 6 << 20;
 
-/// The most strings a group builds a DFA for: its size grows with strings × byte classes.
-const DFA_MAX_STRINGS: usize = 5_000;
+/// From this much text expected in a run, the long texts' automaton is a DFA (of at most
+/// [`EAGER_STRINGS`] strings): on one 100 MB file the NFA was 1.06 times as slow (4.69 against
+/// 4.44 s, three runs each, session 41), and the DFA's 13.8 MB are small beside such a run.
+const DFA_FROM: u64 = 32 << 20;
 
-/// The automaton for a group of `n` strings, more than a DFA is built for.
-fn big_kind(n: usize) -> AhoCorasickKind {
+/// A group that does not scan with the embedded trie and holds more strings than this builds
+/// its automaton at once, in place of a trie (a team's pack of 100,000 phrases).
+const EAGER_STRINGS: usize = 5_000;
+
+/// The automaton for long texts, or for a big group: a contiguous NFA, or for very many strings
+/// a non-contiguous one. Not a DFA, below [`DFA_FROM`]: on the 10 MB corpus the contiguous NFA
+/// of the default packs' 4,849 strings searched as fast (hyperfine, two rounds of 8 runs: the
+/// folder 444/443 ms with the DFA, 436/443 with the NFA; the one file 462/456 against
+/// 466/467), and the DFA held 13.8 MB (peak RSS, `--format json`: the folder 36.9 → 21.7 MB,
+/// the one file 88.1 → 75.5).
+fn long_kind(n: usize) -> AhoCorasickKind {
     if n > CONTIGUOUS_MAX {
         AhoCorasickKind::NoncontiguousNFA
     } else {
@@ -202,10 +218,10 @@ impl LiteralGroup {
         // now, and the automaton waits for a long text as ever (session 41: built at once, it
         // took a 3 KB draft's run from 2.5 to 8.8 ms).
         let eager =
-            (!embedded && live > DFA_MAX_STRINGS) || extra.first().is_some_and(|s| s.is_empty());
+            (!embedded && live > EAGER_STRINGS) || extra.first().is_some_and(|s| s.is_empty());
         let nfa = if eager {
             Some(
-                builder(big_kind(base + extra.len()))
+                builder(long_kind(base + extra.len()))
                     .build(strings(base, &extra))
                     .map_err(|e| MatcherError {
                         rule: first_rule.last().copied().unwrap_or(0),
@@ -222,8 +238,9 @@ impl LiteralGroup {
             trie,
             nfa,
             scanned: AtomicUsize::new(0),
-            dfa: OnceLock::new(),
-            dfa_after: AtomicUsize::new(DFA_AFTER),
+            long: OnceLock::new(),
+            long_after: AtomicUsize::new(LONG_AFTER),
+            long_dfa: AtomicBool::new(false),
             building: AtomicBool::new(false),
             owners,
             owned,
@@ -232,10 +249,10 @@ impl LiteralGroup {
         })
     }
 
-    /// Whether an automaton (an NFA at once, or the DFA or NFA of a long text) was built.
+    /// Whether an automaton (a big group's at once, or a long text's) was built.
     #[cfg(test)]
     pub(super) fn automaton_built(&self) -> bool {
-        self.nfa.is_some() || self.dfa.get().is_some_and(Option::is_some)
+        self.nfa.is_some() || self.long.get().is_some_and(Option::is_some)
     }
 
     /// Push a candidate for every phrase that starts in `from..to` (`to` may be past the end).
@@ -307,40 +324,40 @@ impl LiteralGroup {
         }
     }
 
-    /// The run will scan about `total` bytes of text: below [`DFA_WORTH`] the DFA is never
-    /// built (the trie scans it all for less than building the DFA costs), from it the DFA is
+    /// The run will scan about `total` bytes of text: below [`LONG_WORTH`] the automaton is
+    /// never built (the trie scans it all for less than building it costs), from it it is
     /// built at once.
     pub(super) fn expect_text(&self, total: u64) {
-        let after = if total < DFA_WORTH { usize::MAX } else { 0 };
-        self.dfa_after.store(after, Ordering::Relaxed);
+        let after = if total < LONG_WORTH { usize::MAX } else { 0 };
+        self.long_after.store(after, Ordering::Relaxed);
+        self.long_dfa.store(total >= DFA_FROM, Ordering::Relaxed);
     }
 
     /// The automaton to scan `len` more bytes with, if any: the automaton of a big group, or
-    /// the DFA once enough text was scanned; `None` means the trie.
+    /// the long texts' once enough text was scanned; `None` means the trie.
     fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
         if self.nfa.is_some() {
             return self.nfa.as_ref();
         }
         let before = self.scanned.fetch_add(len, Ordering::Relaxed);
-        if before.saturating_add(len) < self.dfa_after.load(Ordering::Relaxed) {
+        if before.saturating_add(len) < self.long_after.load(Ordering::Relaxed) {
             return None;
         }
-        if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref();
+        if let Some(long) = self.long.get() {
+            return long.as_ref();
         }
-        // One thread builds the DFA; the others go on with the trie meanwhile instead of
+        // One thread builds the automaton; the others go on with the trie meanwhile instead of
         // waiting for it (building takes what scanning 600 KB does).
         if self.building.swap(true, Ordering::AcqRel) {
             return None;
         }
-        // The DFA, or for more strings than it is built for, an NFA.
         let n = self.base + self.extra.len();
-        let kind = if n > DFA_MAX_STRINGS {
-            big_kind(n)
-        } else {
+        let kind = if self.long_dfa.load(Ordering::Relaxed) && n <= EAGER_STRINGS {
             AhoCorasickKind::DFA
+        } else {
+            long_kind(n)
         };
-        self.dfa
+        self.long
             .get_or_init(|| builder(kind).build(strings(self.base, &self.extra)).ok())
             .as_ref()
     }
@@ -426,20 +443,39 @@ mod tests {
     ];
 
     #[test]
-    fn the_dfa_built_after_much_text_finds_what_the_sorted_strings_find() {
+    fn the_automaton_built_after_much_text_finds_what_the_sorted_strings_find() {
         let g = group(&STRINGS);
         let text = "Partnering with a best-in-class, reliable partner: a PARTNERS’ best\nin class.";
         let before = cands(&g, text);
-        assert!(g.dfa.get().is_none(), "a short text builds no automaton");
+        assert!(g.long.get().is_none(), "a short text builds no automaton");
         assert!(before.len() >= 6, "{before:?}");
         assert_eq!(before, by_nfa(&g, text, 0, text.len() + 1));
-        g.scanned.store(DFA_AFTER, Ordering::Relaxed);
+        g.scanned.store(LONG_AFTER, Ordering::Relaxed);
         let after = cands(&g, text);
         assert!(
-            g.dfa.get().is_some_and(Option::is_some),
-            "the DFA was built"
+            g.long.get().is_some_and(Option::is_some),
+            "the automaton was built"
         );
         assert_eq!(after, before);
+    }
+
+    /// A run of 10 MB scans with a contiguous NFA, one of 100 MB with a DFA; both find what the
+    /// trie finds.
+    #[test]
+    fn a_long_run_gets_an_nfa_and_a_very_long_one_a_dfa() {
+        let text = "Partnering with a best-in-class, reliable partner: a PARTNERS’ best\nin class.";
+        for (total, kind) in [
+            (10 << 20, AhoCorasickKind::ContiguousNFA),
+            (100 << 20, AhoCorasickKind::DFA),
+        ] {
+            let g = group(&STRINGS);
+            g.expect_text(total);
+            let by_trie = by_strings(&g, text, 0, text.len() + 1);
+            assert!(by_trie.len() >= 6, "{by_trie:?}");
+            assert_eq!(cands(&g, text), by_trie);
+            let built = g.long.get().and_then(Option::as_ref).map(AhoCorasick::kind);
+            assert_eq!(built, Some(kind), "{total} bytes");
+        }
     }
 
     #[test]
@@ -540,11 +576,11 @@ mod tests {
         texts
     }
 
-    /// The candidates of `g` on `text`, by its tries, or by its DFA when `dfa` (the scan
+    /// The candidates of `g` on `text`, by its tries, or by its long texts' automaton when `long` (the scan
     /// builds it then, or takes the one built before).
-    fn found(g: &LiteralGroup, text: &str, dfa: bool) -> Vec<(u32, usize, usize)> {
+    fn found(g: &LiteralGroup, text: &str, long: bool) -> Vec<(u32, usize, usize)> {
         g.scanned
-            .store(if dfa { DFA_AFTER } else { 0 }, Ordering::Relaxed);
+            .store(if long { LONG_AFTER } else { 0 }, Ordering::Relaxed);
         let mut out = Vec::new();
         g.scan(text, 0, text.len() + 1, &mut out);
         sorted(out)
@@ -575,8 +611,8 @@ mod tests {
         assert!(g.extra.len() <= 40 && !g.extra.is_empty());
     }
 
-    /// The default packs' strings found by the embedded trie, and by a trie and a DFA built at
-    /// run time, with strings of a team pack beside them (some the same as a default one): the
+    /// The default packs' strings found by the embedded trie, and by a trie and an automaton
+    /// built at run time, with strings of a team pack beside them (some the same as a default one): the
     /// same candidates, pattern by pattern.
     #[test]
     fn the_embedded_trie_finds_what_a_trie_built_now_finds() {
@@ -613,8 +649,8 @@ mod tests {
         }
         assert!(total > 500, "{total}");
         assert!(
-            embedded.dfa.get().is_some_and(Option::is_some),
-            "the DFA was built"
+            embedded.long.get().is_some_and(Option::is_some),
+            "the automaton was built"
         );
     }
 
