@@ -144,8 +144,9 @@ pub struct Cli {
     #[arg(long, short = 'q')]
     pub quiet: bool,
 
-    /// Lint on N threads (default, or 0: one per core). `-j 1` lints one file at a time
-    /// on one core, as on a shared CI runner.
+    /// Lint on N threads (default, or 0: one per core), beside which the thread that writes
+    /// the report lints too while it waits. `-j 1` lints one file at a time on one core, as
+    /// on a shared CI runner.
     #[arg(
         long,
         short = 'j',
