@@ -185,11 +185,6 @@ impl Linter {
         self.rules
     }
 
-    /// The one matcher of every phrase and pattern of its rules (for benches and probes).
-    pub fn matcher(&self) -> &Matcher {
-        &self.matcher
-    }
-
     /// The run will lint about `total` bytes of files (see [`Matcher::expect_text`]).
     pub fn expect_text(&self, total: u64) {
         self.matcher.expect_text(total);

@@ -70,9 +70,12 @@ const LONG_AFTER: usize = 512 << 10;
 const LONG_WORTH: u64 = 6 << 20;
 
 /// From this much text expected in a run, the long texts' automaton is a DFA (of at most
-/// [`EAGER_STRINGS`] strings): on one 100 MB file the NFA was 1.06 times as slow (4.69 against
+/// [`DFA_MAX_STRINGS`] strings): on one 100 MB file the NFA was 1.06 times as slow (4.69 against
 /// 4.44 s, three runs each, session 41), and the DFA's 13.8 MB are small beside such a run.
 const DFA_FROM: u64 = 32 << 20;
+
+/// The most strings a group builds a DFA for: its size grows with strings × byte classes.
+const DFA_MAX_STRINGS: usize = 5_000;
 
 /// A group that does not scan with the embedded trie and holds more strings than this builds
 /// its automaton at once, in place of a trie (a team's pack of 100,000 phrases).
@@ -352,7 +355,7 @@ impl LiteralGroup {
             return None;
         }
         let n = self.base + self.extra.len();
-        let kind = if self.long_dfa.load(Ordering::Relaxed) && n <= EAGER_STRINGS {
+        let kind = if self.long_dfa.load(Ordering::Relaxed) && n <= DFA_MAX_STRINGS {
             AhoCorasickKind::DFA
         } else {
             long_kind(n)
