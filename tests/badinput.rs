@@ -549,16 +549,40 @@ fn a_missing_path_that_names_an_option_gets_a_hint() {
             "check",
             "check: no such file or directory (pitchlint lints the paths it is given",
         ),
-        (
-            "expain",
-            "expain: no such file or directory (did you mean the subcommand `pitchlint explain`?)",
-        ),
         ("drafts", "drafts: no such file or directory\n"),
     ] {
         let r = run_json(&[word, "a.txt"], d.path(), None);
         assert!(r.stderr.contains(hint), "{word}: {}", r.stderr);
         assert_eq!((r.json["summary"]["files"].as_u64(), r.code), (Some(1), 2));
     }
+    // A subcommand mistyped as the first word: its arguments are no paths, so the hint is the
+    // one line of the run (no "no such file" for `sales/hype`, no summary), exit 2.
+    let out = pitchlint()
+        .current_dir(d.path())
+        .args(["expain", "sales/hype"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        stderr,
+        "pitchlint: error: expain: no such file or directory (did you mean the subcommand `pitchlint explain`?)\n"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(out.status.code(), Some(2));
+    // Later in the line it is a path like any other: the hint, and the rest is linted.
+    let r = run_json(&["a.txt", "expain"], d.path(), None);
+    assert!(
+        r.stderr.contains(
+            "expain: no such file or directory (did you mean the subcommand `pitchlint explain`?)"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!((r.json["summary"]["files"].as_u64(), r.code), (Some(1), 2));
     // A file of that name is linted as any other.
     write(d.path(), "stats", b"Fine text.\n");
     let r = run_json(&["stats"], d.path(), None);

@@ -74,8 +74,9 @@ const LONG_WORTH: u64 = 6 << 20;
 /// 4.44 s, three runs each, session 41), and the DFA's 13.8 MB are small beside such a run.
 const DFA_FROM: u64 = 32 << 20;
 
-/// The most strings a group builds a DFA for: its size grows with strings × byte classes.
-const DFA_MAX_STRINGS: usize = 5_000;
+/// The most strings a group builds a DFA for: its size grows with strings × byte classes. (It
+/// was 5,000 until the default packs passed it, session 42: 5,312 strings.)
+const DFA_MAX_STRINGS: usize = 6_000;
 
 /// A group that does not scan with the embedded trie and holds more strings than this builds
 /// its automaton at once, in place of a trie (a team's pack of 100,000 phrases).

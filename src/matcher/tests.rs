@@ -276,12 +276,15 @@ fn embedded_dfas_pass_the_full_check() {
 /// runs on a 3 KB draft: 2.10 ms beyond `true` before, 1.95 ms after). 4.625 MB until session
 /// 36, when all-caps-subject went on over a whole run of capitals (one finding for a long
 /// subject, not one per three words): 4,693 → 4,745 KB forward, 1,732 → 1,925 KB reverse, and
-/// the same instructions and page faults for a 3 KB draft's run (callgrind, `perf stat`).
+/// the same instructions and page faults for a 3 KB draft's run (callgrind, `perf stat`). 4.8
+/// MB until session 42, when concrete-proof took a count that fell or rose ("complaints fell
+/// from 11 a month to 2"): 4,776 → 4,847 KB (three narrower forms cost as much or more), in a
+/// change whose 3 KB draft's run stayed at 2.5 to 2.7 ms (see the strings' bound below).
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
     assert!(
-        fwd.len() <= 4800 << 10,
+        fwd.len() <= 4900 << 10,
         "forward DFA {} KB",
         fwd.len() >> 10
     );
@@ -361,13 +364,18 @@ fn the_embedded_rule_dfa_stays_small() {
 /// alone. Since then long texts are scanned by a contiguous NFA (`literals::long_kind`), as
 /// fast and 13.8 MB smaller than the DFA, and a group past 5,000 strings builds nothing at
 /// once when it scans with the embedded trie: what a string costs now is the run's start-up
-/// (sorting its owners), which a new bound should be measured against.
+/// (sorting its owners), which a new bound should be measured against. It was 4,850 until an
+/// eleventh new user's drafts added ~460 (session 42: a law firm's own partners, "at your
+/// partners' meeting"; fear, "can you afford to be the next firm in the news?"; pushes and
+/// guilt, "I've penciled in Thursday", "the courtesy of a reply"): a 3 KB draft's run, 7.51 M
+/// instructions before, 7.66 M after (callgrind), and 2.5 to 2.7 ms both, in three
+/// alternating hyperfine rounds of 150 runs.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 4_850, "{n} distinct strings");
+    assert!(n <= 5_400, "{n} distinct strings");
 }
 
 /// A team's phrases beside the default packs' can take their group past the strings a DFA is
@@ -378,7 +386,7 @@ fn the_default_packs_expand_to_few_strings() {
 #[test]
 fn a_team_pack_past_the_dfa_bound_builds_no_automaton_for_a_short_draft() {
     let mut all = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
-    let phrases: Vec<String> = (0..400).map(|i| format!("\"zulu{i} yankee\"")).collect();
+    let phrases: Vec<String> = (0..800).map(|i| format!("\"zulu{i} yankee\"")).collect();
     all.extend(rules(&format!(
         "[[rule]]\nid = \"team\"\nmessage = \"m\"\nweight = -1\nphrases = [{}]\n",
         phrases.join(", ")
@@ -386,8 +394,8 @@ fn a_team_pack_past_the_dfa_bound_builds_no_automaton_for_a_short_draft() {
     let team = u32::try_from(all.len() - 1).unwrap();
     let m = Matcher::new(&all).unwrap();
     let n: usize = m.literals.iter().map(|g| g.len()).sum();
-    assert!(n > 5_000, "{n} strings");
-    let text = "Hi Dana,\n\nWe'd love to partner with you: zulu7 yankee, and ZULU399 Yankee.\n";
+    assert!(n > 6_000, "{n} strings");
+    let text = "Hi Dana,\n\nWe'd love to partner with you: zulu7 yankee, and ZULU799 Yankee.\n";
     let mut short = Vec::new();
     m.find_all(text, &mut short);
     assert!(m.literals.iter().all(|g| !g.automaton_built()));
@@ -401,7 +409,7 @@ fn a_team_pack_past_the_dfa_bound_builds_no_automaton_for_a_short_draft() {
         .filter(|(r, _)| *r == team)
         .map(|(_, s)| s.as_str())
         .collect();
-    assert_eq!(mine, ["zulu7 yankee", "ZULU399 Yankee"]);
+    assert_eq!(mine, ["zulu7 yankee", "ZULU799 Yankee"]);
     assert!(
         short.iter().any(|(r, s)| *r != team && s == "partner"),
         "{short:?}"

@@ -202,7 +202,16 @@ fn lint(
     let (mut inputs, mut errors) = (collected.inputs, collected.errors);
     for e in &mut errors {
         if let Some(hint) = e.path.as_deref().and_then(option_meant) {
+            let subcommand = hint.contains("the subcommand");
             e.message.push_str(&hint);
+            // A subcommand mistyped as the first word (`pitchlint explian sales/hype`): the
+            // rest are its arguments, not paths, so the hint is the whole error (as git's
+            // "'explian' is not a git command"), not one line among "no such file" lines and
+            // a summary of no files. (An option's name, `pitchlint stats drafts/`, still lets
+            // the rest be linted.)
+            if subcommand && e.path.as_deref() == cli.paths.first().map(|p| p.as_path()) {
+                return Err(RunError::from(e.clone()));
+            }
         }
     }
     if let Some(name) = &cli.stdin_filename {
