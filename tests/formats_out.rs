@@ -1032,7 +1032,7 @@ fn github_annotations_add_up_to_the_score() {
         let (_, counted) = l.split_once("::").unwrap().1.split_once("::").unwrap();
         let (n, rest) = counted.split_once(" point").unwrap();
         sum += n.parse::<f64>().unwrap();
-        halves += usize::from(rest.contains(", the 2nd time in the "));
+        halves += usize::from(rest.contains(", the rule's 2nd finding in the "));
     }
     assert!(halves >= 2, "{github}");
     // Each annotation is rounded to one decimal: within 0.05 each of the exact sum.

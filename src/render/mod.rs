@@ -164,7 +164,8 @@ pub fn repo_path(path: &str) -> std::borrow::Cow<'_, str> {
 
 /// The points a finding counts for in its file's score, as the human titles and the GitHub
 /// annotations say them: "-3 points"; a penalty found again in its part says what it counts
-/// for ("-4 points (-8, the 2nd time in the opening counts half)"); a reward, counted once,
+/// for ("-4 points (-8, the rule's 2nd finding in the opening counts half)": a merge field is
+/// not the same one found again); a reward, counted once,
 /// its line of the breakdown. `share` is the finding's [`crate::score::shares`].
 pub(crate) fn counts_for(f: &Finding, file: &FileReport, share: Share) -> String {
     // A rule of no weight (a suppression comment's `unknown-directive`) counts for nothing by
@@ -203,7 +204,7 @@ pub(crate) fn counts_for(f: &Finding, file: &FileReport, share: Share) -> String
                 _ => "next to nothing".to_string(),
             };
             format!(
-                " ({}, the {} time in the {} counts {counts})",
+                " ({}, the rule's {} finding in the {} counts {counts})",
                 points(f.cost()),
                 ordinal(u64::from(k) + 1),
                 part_name(f)
