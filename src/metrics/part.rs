@@ -236,11 +236,16 @@ fn ends_in_abbreviation(sentence: &str) -> bool {
 }
 
 /// Words after whose full stop a figure goes on the same sentence ("No. 9", "Fig. 3", "Jan.
-/// 5", "pp. 12"): they are matched in any case.
-const BEFORE_FIGURES: [&str; 30] = [
+/// 5", "pp. 12", and, from a review, "Acme Inc. 9 times a week", "Wed. 5pm", "Qty. 40",
+/// "Ex. 4", "Hwy. 9", "Bldg. 4", "Nr. 5", "ii. 30 pallets"): they are matched in any case, and
+/// so is any word ending in "str" (German streets, "Hauptstr. 5").
+const BEFORE_FIGURES: [&str; 77] = [
     "no", "nos", "vol", "vols", "pp", "fig", "figs", "ch", "sec", "art", "para", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ext", "tel", "rm",
-    "ste", "apt", "ca", "ref",
+    "ste", "apt", "ca", "ref", "inc", "co", "corp", "ltd", "llc", "bros", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "cat", "qty", "ex", "exh", "max", "min",
+    "hwy", "rte", "rd", "ave", "blvd", "bldg", "fl", "mob", "ph", "fax", "cell", "est", "nr", "ii",
+    "iii", "iv", "ct", "supp", "stat", "rev", "ver", "pt", "pg", "hr", "hrs",
 ];
 
 /// Where a sentence that starts with a figure begins inside `sentence`, if it does: after a
@@ -267,6 +272,7 @@ fn figure_start(sentence: &str) -> Option<usize> {
         if word.chars().nth(1).is_some()
             && word.chars().all(char::is_alphabetic)
             && !BEFORE_FIGURES.iter().any(|a| word.eq_ignore_ascii_case(a))
+            && !word.to_ascii_lowercase().ends_with("str")
             && !TITLES.contains(&word)
             && !ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
         {
@@ -594,6 +600,10 @@ mod tests {
             "Dock 9. 5 trucks wait there.",
             "Ask Dr. 5 times.",
             "We start Jan. 5 in Reno.",
+            "We haul for Acme Inc. 9 times a week.",
+            "Pick up Wed. 5pm or Thu. 7am at your dock.",
+            "Attached as Ex. 4 to the draft, max. 20 pallets.",
+            "Lieferung an Hauptstr. 5 in Halle.",
         ] {
             assert_eq!(texts(t), [t], "{t}");
         }
