@@ -18,10 +18,10 @@ pub struct RuleCount {
     pub rule: String,
     /// Its severity.
     pub severity: Severity,
-    /// Whether it adds points: the table says `reward`, as concise lines do (the JSON keeps
-    /// the severity, beside which a reward's weight is positive).
+    /// What the table calls it: its severity, or `reward` ([`super::concise::level`]; the JSON
+    /// keeps the severity, beside which a reward's weight is positive).
     #[serde(skip)]
-    pub reward: bool,
+    pub level: &'static str,
     /// Findings over the run.
     pub count: usize,
     /// Suppressed findings over the run.
@@ -71,7 +71,7 @@ impl Renderer for Statistics {
                 .or_insert_with(|| RuleCount {
                     rule: f.rule.qualified.clone(),
                     severity: f.rule.severity,
-                    reward: f.rule.is_reward(),
+                    level: super::concise::level(&f.rule),
                     count: 0,
                     suppressed: 0,
                     message: f.rule.message.clone(),
@@ -112,14 +112,7 @@ impl Renderer for Statistics {
             writeln!(
                 w,
                 "{:>5}  {:<width$}  {:<7}  {}{sup}",
-                r.count,
-                r.rule,
-                if r.reward {
-                    "reward"
-                } else {
-                    r.severity.as_str()
-                },
-                r.message
+                r.count, r.rule, r.level, r.message
             )?;
         }
         Ok(())

@@ -201,8 +201,7 @@ fn lint(
     };
     let (mut inputs, mut errors) = (collected.inputs, collected.errors);
     for e in &mut errors {
-        if let Some(hint) = e.path.as_deref().and_then(option_meant) {
-            let subcommand = hint.contains("the subcommand");
+        if let Some((hint, subcommand)) = e.path.as_deref().and_then(option_meant) {
             e.message.push_str(&hint);
             // A subcommand mistyped as the first word (`pitchlint explian sales/hype`): the
             // rest are its arguments, not paths, so the hint is the whole error (as git's
@@ -765,21 +764,28 @@ fn binary_is_an_error(input: &Input, cli: &Cli) -> bool {
 
 /// For a missing path that is a bare word naming an option or a command of another linter
 /// (`pitchlint stats draft.txt`, `pitchlint check draft.txt`), or close to a subcommand
-/// (`pitchlint expain …`), what was likely meant.
-fn option_meant(path: &std::path::Path) -> Option<String> {
+/// (`pitchlint expain …`), what was likely meant, and whether it is a subcommand.
+fn option_meant(path: &std::path::Path) -> Option<(String, bool)> {
     use clap::CommandFactory;
     let word = path.to_str().filter(|w| {
         !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !path.exists()
     })?;
     if matches!(word, "check" | "lint") {
-        return Some(" (pitchlint lints the paths it is given: `pitchlint <path>`)".into());
+        return Some((
+            " (pitchlint lints the paths it is given: `pitchlint <path>`)".into(),
+            false,
+        ));
     }
     let command = Cli::command();
     if command.get_arguments().any(|a| a.get_long() == Some(word)) {
-        return Some(format!(" (did you mean `--{word}`?)"));
+        return Some((format!(" (did you mean `--{word}`?)"), false));
     }
     // A subcommand mistyped: `pitchlint expain seed/partner-close`.
     let subcommands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
-    crate::error::closest(word, subcommands.iter().copied())
-        .map(|c| format!(" (did you mean the subcommand `pitchlint {c}`?)"))
+    crate::error::closest(word, subcommands.iter().copied()).map(|c| {
+        (
+            format!(" (did you mean the subcommand `pitchlint {c}`?)"),
+            true,
+        )
+    })
 }
