@@ -280,15 +280,29 @@ fn embedded_dfas_pass_the_full_check() {
 /// MB until session 42, when concrete-proof took a count that fell or rose ("complaints fell
 /// from 11 a month to 2"): 4,776 → 4,847 KB (three narrower forms cost as much or more), in a
 /// change whose 3 KB draft's run stayed at 2.5 to 2.7 ms (see the strings' bound below).
+/// 4.9 MB until session 44, when partner-close and partner-talk took a vendor's credential with
+/// a brand between ("we're a certified IDEXX partner", which phrases cannot say): 4,847 →
+/// 5,612 KB. The pattern alone is 23 KB; the rest is its product with the other patterns (any
+/// word then "partner" beside all-caps-subject's runs of capitals), and every narrower form
+/// tried cost as much (a capitalised brand 5,600 KB, `[a-z]{2,12}` 5,829 KB, "certified" alone
+/// 5,813 KB). A 3 KB draft's run: 6.84 M instructions with it, 6.79 M without (callgrind),
+/// 2.6 ms both in two alternating hyperfine rounds of 150 runs; a 10 MB file 1.01× slower.
+/// A review then gave the pattern its seller ("we're a", "as an": without one it excused
+/// "could we become a certified scheduling partner for your clinic?"): 5,650 KB forward, and
+/// the reverse DFA, 2 MB until then, 2,103 KB.
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
     assert!(
-        fwd.len() <= 4900 << 10,
+        fwd.len() <= 5700 << 10,
         "forward DFA {} KB",
         fwd.len() >> 10
     );
-    assert!(rev.len() <= 2 << 20, "reverse DFA {} KB", rev.len() >> 10);
+    assert!(
+        rev.len() <= 2150 << 10,
+        "reverse DFA {} KB",
+        rev.len() >> 10
+    );
 }
 
 /// Every phrase of the default packs expands to strings. Until session 19 they were put in a
@@ -369,13 +383,20 @@ fn the_embedded_rule_dfa_stays_small() {
 /// partners' meeting"; fear, "can you afford to be the next firm in the news?"; pushes and
 /// guilt, "I've penciled in Thursday", "the courtesy of a reply"): a 3 KB draft's run, 7.51 M
 /// instructions before, 7.66 M after (callgrind), and 2.5 to 2.7 ms both, in three
-/// alternating hyperfine rounds of 150 runs.
+/// alternating hyperfine rounds of 150 runs. It was 5,400 until a twelfth new user's drafts
+/// (session 44: a vet clinic's partners, "don't get left behind", "a 250% increase in
+/// bookings", "only 4 onboarding spots left") took it to 5,711: the same 3 KB draft's run, 6.72
+/// M instructions before (build 0a9cbdd) and 6.79 M after, without the DFA's change above;
+/// 2.5 and 2.6 ms. A review's fixes took it to 6,022, past the 6,000 a long text's DFA is
+/// built for (`DFA_MAX_STRINGS`); narrower forms brought it back to 5,800 (a reproach's
+/// "honestly"/"frankly" slot, 168 strings, went: "your booking process is honestly
+/// embarrassing" is rare, and the sentence is one finding either way).
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 5_400, "{n} distinct strings");
+    assert!(n <= 5_850, "{n} distinct strings");
 }
 
 /// A team's phrases beside the default packs' can take their group past the strings a DFA is
