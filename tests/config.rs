@@ -310,7 +310,7 @@ fn select_ignore_and_rule_overrides() {
 #[test]
 fn a_config_reports_every_bad_value_at_once() {
     let dir = repo();
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         (
             // Once the file reads, the rules it names and the weights it gives, all at once.
             "ignore = [\"nope\", \"zzz\"]\n[rules.\"sales/buzzword\"]\nweight = -8\n\
@@ -349,6 +349,11 @@ fn a_config_reports_every_bad_value_at_once() {
             // A required key the search blanked is not reported missing.
             "[[overrides]]\npaths = 5\nmin_score = 150\n",
             &["pitchlint.toml:2:9: invalid type: integer `5`, expected a sequence"],
+        ),
+        (
+            // Nor is one that an error already names as the key meant.
+            "[[overrides]]\npath = [\"a/**\"]\nmin_score = 80\n",
+            &["pitchlint.toml:2:1: unknown field `path` (did you mean `paths`?)"],
         ),
     ];
     for (config, want) in cases {
@@ -1009,6 +1014,58 @@ fn config_names_an_override_that_matches_no_draft() {
     );
     let (out, _, _) = run(pitchlint_in(dir.path()).arg("config"));
     assert!(out.contains("# matches no draft under"), "{out}");
+}
+
+/// A lint of the config's whole folder says, on standard error, which `[[overrides]]` entry
+/// matched none of its drafts (its gate is off, unseen, otherwise); a lint of one file or of a
+/// subfolder says nothing (the entry is for other files), nor does `--quiet`.
+#[test]
+fn a_lint_of_the_whole_folder_names_an_override_that_matched_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("proposals/a.md", "Hi Dana,\n\nCan we talk?\n"),
+            ("notes/b.txt", "Hi Dana,\n\nCan we talk?\n"),
+            (
+                "pitchlint.toml",
+                "[[overrides]]\npaths = [\"proposal/**\"]\nmin_score = 80\n\n[[overrides]]\npaths = [\"proposals/**\"]\nprofile = \"proposal\"\n",
+            ),
+        ],
+    );
+    let notes = |err: &str| -> Vec<String> {
+        err.lines()
+            .filter(|l| l.contains("matches no draft"))
+            .map(str::to_owned)
+            .collect()
+    };
+    for arg in [".", dir.path().to_str().unwrap()] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).arg(arg));
+        assert_ne!(code, 2, "{err}");
+        let found = notes(&err);
+        assert_eq!(found.len(), 1, "{err}");
+        assert!(
+            found[0].contains("pitchlint.toml: [[overrides]] entry 1 (paths = proposal/**)"),
+            "{err}"
+        );
+    }
+    for arg in ["proposals/a.md", "notes", "proposals"] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).arg(arg));
+        assert_ne!(code, 2, "{err}");
+        assert!(notes(&err).is_empty(), "{arg}: {err}");
+    }
+    let (_, err, _) = run(pitchlint_in(dir.path()).args(["--quiet", "."]));
+    assert!(notes(&err).is_empty(), "{err}");
+    // Once the folder is spelt right, the note goes.
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "[[overrides]]\npaths = [\"proposals/**\"]\nmin_score = 80\n",
+        )],
+    );
+    let (_, err, _) = run(pitchlint_in(dir.path()).arg("."));
+    assert!(notes(&err).is_empty(), "{err}");
 }
 
 /// `--force-exclude` holds a named file to everything a folder walk skips: a .gitignore'd

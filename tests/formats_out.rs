@@ -496,6 +496,30 @@ fn github_annotates_unread_inputs_and_nameless_standard_input() {
     );
     assert!(!out.contains("file="), "{out}");
     assert!(out.contains("standard input fails the gate"), "{out}");
+    assert!(!out.contains("linted nothing"), "{out}");
+}
+
+/// A gate that linted nothing passes (a change with no drafts, `xargs` with no names), and
+/// says so in a notice the step's summary shows, whatever the reason; a run that met an
+/// error does not add it.
+#[test]
+fn github_says_when_it_linted_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::create_dir(dir.path().join("skipped")).unwrap();
+    std::fs::write(dir.path().join("skipped/bin.txt"), b"\x00\x01bin").unwrap();
+    let notice = "::notice title=pitchlint linted nothing::No draft was linted";
+    for args in [&["empty"][..], &["skipped"], &[]] {
+        let mut cmd = pitchlint_in(dir.path());
+        cmd.args(["--format", "github", "--isolated"]).args(args);
+        let (out, err, code) = run(cmd.write_stdin(""));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert_eq!(out.matches(notice).count(), 1, "{args:?}: {out}");
+    }
+    let (out, _, code) =
+        run(pitchlint_in(dir.path()).args(["--format", "github", "--isolated", "nope.txt"]));
+    assert_eq!(code, 2);
+    assert!(!out.contains("linted nothing"), "{out}");
 }
 
 #[test]

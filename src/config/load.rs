@@ -97,11 +97,15 @@ impl Config {
                 Ok(_) => break,
                 Err(e) => e,
             };
+            // Also made up: a key missing because an error already reported names it as
+            // the one meant (`path = …`: "unknown field `path` (did you mean `paths`?)").
             let made_up = missing_key(&e.message).is_some_and(|key| {
                 blanked.iter().any(|l| {
                     let l = l.trim_start().trim_start_matches(['"', '\'']);
                     l.starts_with(key)
-                })
+                }) || errors
+                    .iter()
+                    .any(|o| o.message.contains(&format!("did you mean `{key}`")))
             });
             if made_up || errors.iter().any(|o| o.position == e.position) {
                 break;

@@ -300,6 +300,23 @@ impl Config {
             .map_or_else(|_| file.to_path_buf(), Path::to_path_buf)
     }
 
+    /// The `[[overrides]]` entries (by index) that match none of `files` (paths absolute, or
+    /// relative to this config's folder).
+    pub fn overrides_unmatched<P: AsRef<Path>>(
+        &self,
+        files: impl IntoIterator<Item = P>,
+    ) -> Vec<usize> {
+        let mut left: Vec<usize> = (0..self.overrides.len()).collect();
+        for f in files {
+            if left.is_empty() {
+                break;
+            }
+            let rel = self.relative(f.as_ref());
+            left.retain(|&i| !self.overrides[i].paths.matches(&rel));
+        }
+        left
+    }
+
     /// Whether a file found while walking a folder is linted (`include` / `exclude`).
     pub fn wants(&self, file: &Path) -> bool {
         if self.include.is_none() && self.exclude.is_none() {

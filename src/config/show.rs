@@ -22,28 +22,19 @@ impl Config {
     /// The `[[overrides]]` entries whose `paths` match no draft in this config's folder (a
     /// folder walk as linting does it, stopped once every entry matched one).
     fn overrides_matching_nothing(&self) -> Vec<usize> {
-        let mut left: Vec<usize> = (0..self.overrides.len()).collect();
-        if left.is_empty() || self.path.is_none() {
+        if self.overrides.is_empty() || self.path.is_none() {
             return Vec::new();
         }
         // As linting walks a folder: .gitignore'd and hidden files skipped, in a git
         // repository or not, and the config's include and exclude applied.
         let walk = crate::inputs::walker(&self.base).build();
-        for entry in walk.flatten() {
+        let drafts = walk.flatten().filter(|entry| {
             let p = entry.path();
-            if !entry.file_type().is_some_and(|t| t.is_file())
-                || crate::document::Format::from_path(p).is_none()
-                || !self.wants(p)
-            {
-                continue;
-            }
-            let rel = self.relative(p);
-            left.retain(|&i| !self.overrides[i].paths.matches(&rel));
-            if left.is_empty() {
-                break;
-            }
-        }
-        left
+            entry.file_type().is_some_and(|t| t.is_file())
+                && crate::document::Format::from_path(p).is_some()
+                && self.wants(p)
+        });
+        self.overrides_unmatched(drafts.map(|e| e.into_path()))
     }
 
     /// The merged config as TOML, with where each value came from.

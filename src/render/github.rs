@@ -126,8 +126,18 @@ impl Renderer for Github {
         )
     }
 
-    /// A warnings limit the run went over: an error annotation of its own.
+    /// A warnings limit the run went over: an error annotation of its own. A run that linted
+    /// nothing and met no error says so in a notice: the step's summary shows it, where a
+    /// gate that checked nothing would otherwise pass unseen (the reason is on standard error).
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
+        if summary.files == 0 && summary.errors == 0 {
+            writeln!(
+                w,
+                "::notice title=pitchlint linted nothing::No draft was linted, so this gate \
+                 checked nothing: the paths held no drafts, standard input was empty, or the \
+                 config left every file out (see the step's log)."
+            )?;
+        }
         for over in &summary.over_max_warnings {
             writeln!(
                 w,

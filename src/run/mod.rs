@@ -285,7 +285,11 @@ fn lint(
         linters,
         excluded,
         output_walked,
+        notes,
     } = planned?;
+    for n in &notes {
+        note!(err, cli.quiet, "{n}")?;
+    }
     if let (Some(folder), Some(o)) = (&output_walked, &cli.output) {
         note!(
             err,

@@ -63,6 +63,10 @@ pub(super) struct Plan {
     /// The folder given that holds the new `--output` file, when a later walk of it would
     /// lint the report as a draft (its extension is a draft's and the config wants it).
     pub output_walked: Option<std::path::PathBuf>,
+    /// Notes for the user: a config's `[[overrides]]` entry that matched no draft of a run
+    /// that walked the config's whole folder (a misspelt folder, which would otherwise leave
+    /// its gate off unseen).
+    pub notes: Vec<String>,
 }
 
 /// Each input's config (files found in folders filtered by its include/exclude), and the
@@ -179,13 +183,56 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
         }
         _ => None,
     };
+    let notes = unmatched_overrides(cli, env, &configs.list, &work);
     Ok(Plan {
         configs,
         work,
         linters,
         excluded,
         output_walked,
+        notes,
     })
+}
+
+/// A note for each `[[overrides]]` entry that matched none of the drafts this run lints under
+/// its config, when the run walked that config's whole folder (a folder given that is the
+/// config's or holds it): then the entry matches no draft there at all, as `pitchlint config`
+/// also says. A run of one file or a subfolder says nothing: the entry is for other files.
+fn unmatched_overrides(
+    cli: &Cli,
+    env: &Env,
+    configs: &[Arc<Config>],
+    work: &[(Input, usize)],
+) -> Vec<String> {
+    let walked: Vec<std::path::PathBuf> = cli
+        .paths
+        .iter()
+        .map(|d| env.cwd.join(d))
+        .filter(|d| d.is_dir())
+        .map(|d| crate::config::normalize(&d))
+        .collect();
+    let mut notes = Vec::new();
+    for (i, config) in configs.iter().enumerate() {
+        let Some(path) = &config.path else { continue };
+        if config.overrides.is_empty() || !walked.iter().any(|d| config.base.starts_with(d)) {
+            continue;
+        }
+        let files = work.iter().filter_map(|(input, c)| match input {
+            Input::File(p) if *c == i => Some(env.cwd.join(p)),
+            _ => None,
+        });
+        for k in config.overrides_unmatched(files) {
+            notes.push(format!(
+                "{}: [[overrides]] entry {} (paths = {}) matches no draft under {} (a misspelt \
+                 folder?)",
+                crate::render::printable(&path.display().to_string()),
+                k + 1,
+                crate::render::printable(&config.overrides[k].paths.patterns.join(", ")),
+                crate::render::printable(&config.base.display().to_string()),
+            ));
+        }
+    }
+    notes
 }
 
 /// Whether a folder walk under `config` would lint `file`: a draft by its extension (as
