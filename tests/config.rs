@@ -310,7 +310,7 @@ fn select_ignore_and_rule_overrides() {
 #[test]
 fn a_config_reports_every_bad_value_at_once() {
     let dir = repo();
-    let cases: [(&str, &[&str]); 6] = [
+    let cases: [(&str, &[&str]); 8] = [
         (
             // Once the file reads, the rules it names and the weights it gives, all at once.
             "ignore = [\"nope\", \"zzz\"]\n[rules.\"sales/buzzword\"]\nweight = -8\n\
@@ -354,6 +354,21 @@ fn a_config_reports_every_bad_value_at_once() {
             // Nor is one that an error already names as the key meant.
             "[[overrides]]\npath = [\"a/**\"]\nmin_score = 80\n",
             &["pitchlint.toml:2:1: unknown field `path` (did you mean `paths`?)"],
+        ),
+        (
+            // But another entry's missing key is an error of its own, below a header or inline.
+            "[[overrides]]\npaths = [\"d/**\"]\npath = [\"x\"]\n[[overrides]]\nmin_score = 10\n",
+            &[
+                "pitchlint.toml:3:1: unknown field `path` (did you mean `paths`?)",
+                "pitchlint.toml:4:1: missing field `paths`",
+            ],
+        ),
+        (
+            "overrides = [\n  { path = [\"x\"] },\n  { min_score = 10 },\n]\n",
+            &[
+                "pitchlint.toml:2:5: unknown field `path` (did you mean `paths`?)",
+                "pitchlint.toml:3:3: missing field `paths`",
+            ],
         ),
     ];
     for (config, want) in cases {
@@ -1016,9 +1031,9 @@ fn config_names_an_override_that_matches_no_draft() {
     assert!(out.contains("# matches no draft under"), "{out}");
 }
 
-/// A lint of the config's whole folder says, on standard error, which `[[overrides]]` entry
-/// matched none of its drafts (its gate is off, unseen, otherwise); a lint of one file or of a
-/// subfolder says nothing (the entry is for other files), nor does `--quiet`.
+/// A lint of the config's folder, or of folders in it, says on standard error which
+/// `[[overrides]]` entry matches no draft there (its gate is off, unseen, otherwise); a lint of
+/// named files says nothing (the entry is for other files), nor does `--quiet`.
 #[test]
 fn a_lint_of_the_whole_folder_names_an_override_that_matched_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -1039,22 +1054,50 @@ fn a_lint_of_the_whole_folder_names_an_override_that_matched_nothing() {
             .map(str::to_owned)
             .collect()
     };
-    for arg in [".", dir.path().to_str().unwrap()] {
-        let (_, err, code) = run(pitchlint_in(dir.path()).arg(arg));
+    for args in [
+        &["."][..],
+        &[dir.path().to_str().unwrap()],
+        &["notes", "proposals"],
+        &["notes"],
+    ] {
+        let (_, err, code) = run(pitchlint_in(dir.path()).args(args));
         assert_ne!(code, 2, "{err}");
         let found = notes(&err);
         assert_eq!(found.len(), 1, "{err}");
         assert!(
-            found[0].contains("pitchlint.toml: [[overrides]] entry 1 (paths = proposal/**)"),
+            found[0]
+                == "pitchlint: note: pitchlint.toml: [[overrides]] entry 1 (paths = \
+                    [\"proposal/**\"]) matches no draft under . (a misspelt folder?)",
             "{err}"
         );
     }
-    for arg in ["proposals/a.md", "notes", "proposals"] {
-        let (_, err, code) = run(pitchlint_in(dir.path()).arg(arg));
-        assert_ne!(code, 2, "{err}");
-        assert!(notes(&err).is_empty(), "{arg}: {err}");
-    }
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["proposals/a.md", "notes/b.txt"]));
+    assert_ne!(code, 2, "{err}");
+    assert!(notes(&err).is_empty(), "{err}");
     let (_, err, _) = run(pitchlint_in(dir.path()).args(["--quiet", "."]));
+    assert!(notes(&err).is_empty(), "{err}");
+    // A draft given on standard input under a name in the entry's folder matches it.
+    let (_, err, _) = run(pitchlint_in(dir.path())
+        .args(["--stdin-filename", "proposal/new.md", "-", "."])
+        .write_stdin("Hi Dana,\n\nCan we talk?\n"));
+    assert!(notes(&err).is_empty(), "{err}");
+    // A walk that never enters the config's folder (.gitignore'd) says nothing of it, as
+    // `pitchlint config` says nothing: a draft there the entry is for is found.
+    let outer = tempfile::tempdir().unwrap();
+    write(
+        outer.path(),
+        &[
+            (".gitignore", "proj/\n"),
+            ("proj/drafts/a.md", "Hi Dana,\n\nCan we talk?\n"),
+            ("proj/followups/b.md", "Hi Dana,\n\nCan we talk?\n"),
+            (
+                "proj/pitchlint.toml",
+                "[[overrides]]\npaths = [\"drafts/**\"]\nmin_score = 80\n\n[[overrides]]\npaths = [\"followups/**\"]\nmin_score = 80\n",
+            ),
+        ],
+    );
+    let (_, err, code) = run(pitchlint_in(outer.path()).args([".", "proj/drafts/a.md"]));
+    assert_ne!(code, 2, "{err}");
     assert!(notes(&err).is_empty(), "{err}");
     // Once the folder is spelt right, the note goes.
     write(

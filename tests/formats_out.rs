@@ -500,8 +500,8 @@ fn github_annotates_unread_inputs_and_nameless_standard_input() {
 }
 
 /// A gate that linted nothing passes (a change with no drafts, `xargs` with no names), and
-/// says so in a notice the step's summary shows, whatever the reason; a run that met an
-/// error does not add it.
+/// says so in a notice the step's summary shows, whatever the reason, `--quiet` or not; a
+/// run that met an error does not add it.
 #[test]
 fn github_says_when_it_linted_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -509,7 +509,8 @@ fn github_says_when_it_linted_nothing() {
     std::fs::create_dir(dir.path().join("skipped")).unwrap();
     std::fs::write(dir.path().join("skipped/bin.txt"), b"\x00\x01bin").unwrap();
     let notice = "::notice title=pitchlint linted nothing::No draft was linted";
-    for args in [&["empty"][..], &["skipped"], &[]] {
+    // `--quiet` drops the reason on standard error, not the notice, which names the reasons.
+    for args in [&["empty"][..], &["skipped"], &[], &["-q", "empty"]] {
         let mut cmd = pitchlint_in(dir.path());
         cmd.args(["--format", "github", "--isolated"]).args(args);
         let (out, err, code) = run(cmd.write_stdin(""));

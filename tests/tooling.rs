@@ -482,6 +482,22 @@ fn init_under_another_config_names_its_pack_after_the_folder() {
     // The renamed pack passes its own checks.
     let (out, _, _) = run(pitchlint_in(dir.path()).args(["check-rules", "Client Proposals/rules"]));
     assert!(out.contains("all hold"), "{out}");
+    // The config's `select`, uncommented, names the pack by its new name.
+    let path = dir.path().join("Client Proposals/pitchlint.toml");
+    let config = std::fs::read_to_string(&path).unwrap();
+    let selected = config.replacen("# select = ", "select = ", 1);
+    assert!(
+        selected.contains("\"client-proposals-team\", \"pitchlint\"]"),
+        "{selected}"
+    );
+    std::fs::write(&path, selected).unwrap();
+    let (out, err, code) =
+        run(pitchlint_in(dir.path()).args(["--format", "concise", "Client Proposals/b.txt"]));
+    assert_ne!(code, 2, "{err}");
+    assert!(
+        out.contains("[client-proposals-team/competitor-name]"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -518,6 +534,32 @@ fn init_writes_a_working_starter_and_never_overwrites() {
     appended.push_str("accept = [\"GreenLeaf Partners\"]\n");
     std::fs::write(dir.path().join("pitchlint.toml"), appended).unwrap();
     assert!(!lint().contains("[seed/partner"), "{}", lint());
+    std::fs::write(dir.path().join("pitchlint.toml"), &config).unwrap();
+    // The starter's `select`, uncommented as it stands, keeps every check the run had: the
+    // draft pack's unfilled merge field and the built-in checks too.
+    write(
+        dir.path(),
+        &[(
+            "followups/c.txt",
+            "Hi {{first_name}},\n\nUnlike Globex, we ship. Could we talk?\n",
+        )],
+    );
+    let ids = |config: &str| {
+        std::fs::write(dir.path().join("pitchlint.toml"), config).unwrap();
+        let (out, err, code) =
+            run(pitchlint_in(dir.path()).args(["--format", "concise", "followups/c.txt"]));
+        assert_eq!(code, 1, "{out}{err}");
+        out.lines()
+            .filter_map(|l| Some(l.split_once('[')?.1.split_once(']')?.0.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let all = ids(&config);
+    assert!(
+        all.iter().any(|r| r == "draft/unfilled-placeholder"),
+        "{all:?}"
+    );
+    assert!(all.iter().any(|r| r.starts_with("research/")), "{all:?}");
+    assert_eq!(ids(&config.replacen("# select = ", "select = ", 1)), all);
     std::fs::write(dir.path().join("pitchlint.toml"), &config).unwrap();
     std::fs::remove_dir_all(dir.path().join("followups")).unwrap();
 

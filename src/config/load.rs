@@ -77,6 +77,22 @@ fn max_warnings(v: &Spanned<i64>, path: &Path, text: &str) -> Result<Option<usiz
     }
 }
 
+/// Whether the error at `inner` lies in the table whose missing key is reported at `table`
+/// (1-based line and column): on its line (an inline table), or below its `[header]` with no
+/// other header between.
+fn same_table(text: &str, table: Option<(usize, usize)>, inner: Option<(usize, usize)>) -> bool {
+    let (Some((at, _)), Some((line, _))) = (table, inner) else {
+        return false;
+    };
+    line == at
+        || (line > at
+            && text
+                .lines()
+                .skip(at)
+                .take(line - at)
+                .all(|l| !l.trim_start().starts_with('[')))
+}
+
 impl Config {
     /// Read and merge the config file at `path` (absolute), then the flags.
     pub fn load(path: &Path, flags: &Flags, cwd: &Path) -> Result<Config> {
@@ -97,15 +113,17 @@ impl Config {
                 Ok(_) => break,
                 Err(e) => e,
             };
-            // Also made up: a key missing because an error already reported names it as
-            // the one meant (`path = …`: "unknown field `path` (did you mean `paths`?)").
+            // Also made up: a key missing from a table because an error already reported in
+            // that table names it as the one meant (`path = …`: "unknown field `path` (did you
+            // mean `paths`?)"). Another table's missing key is an error of its own.
             let made_up = missing_key(&e.message).is_some_and(|key| {
                 blanked.iter().any(|l| {
                     let l = l.trim_start().trim_start_matches(['"', '\'']);
                     l.starts_with(key)
-                }) || errors
-                    .iter()
-                    .any(|o| o.message.contains(&format!("did you mean `{key}`")))
+                }) || errors.iter().any(|o| {
+                    o.message.contains(&format!("did you mean `{key}`"))
+                        && same_table(&text, e.position, o.position)
+                })
             });
             if made_up || errors.iter().any(|o| o.position == e.position) {
                 break;

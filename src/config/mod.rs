@@ -300,13 +300,13 @@ impl Config {
             .map_or_else(|_| file.to_path_buf(), Path::to_path_buf)
     }
 
-    /// The `[[overrides]]` entries (by index) that match none of `files` (paths absolute, or
-    /// relative to this config's folder).
+    /// The `[[overrides]]` entries among `left` (by index) that match none of `files` (paths
+    /// absolute, or relative to this config's folder).
     pub fn overrides_unmatched<P: AsRef<Path>>(
         &self,
+        mut left: Vec<usize>,
         files: impl IntoIterator<Item = P>,
     ) -> Vec<usize> {
-        let mut left: Vec<usize> = (0..self.overrides.len()).collect();
         for f in files {
             if left.is_empty() {
                 break;

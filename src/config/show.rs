@@ -19,10 +19,10 @@ fn line(out: &mut String, key: &str, value: String, origin: &str) {
 }
 
 impl Config {
-    /// The `[[overrides]]` entries whose `paths` match no draft in this config's folder (a
-    /// folder walk as linting does it, stopped once every entry matched one).
-    fn overrides_matching_nothing(&self) -> Vec<usize> {
-        if self.overrides.is_empty() || self.path.is_none() {
+    /// The `[[overrides]]` entries among `left` whose `paths` match no draft in this config's
+    /// folder (a folder walk as linting does it, stopped once every entry matched one).
+    pub(crate) fn overrides_matching_nothing(&self, left: Vec<usize>) -> Vec<usize> {
+        if left.is_empty() || self.path.is_none() {
             return Vec::new();
         }
         // As linting walks a folder: .gitignore'd and hidden files skipped, in a git
@@ -34,7 +34,7 @@ impl Config {
                 && crate::document::Format::from_path(p).is_some()
                 && self.wants(p)
         });
-        self.overrides_unmatched(drafts.map(|e| e.into_path()))
+        self.overrides_unmatched(left, drafts.map(|e| e.into_path()))
     }
 
     /// The merged config as TOML, with where each value came from.
@@ -148,7 +148,7 @@ impl Config {
                 let _ = writeln!(out, "weight = {w}");
             }
         }
-        let unmatched = self.overrides_matching_nothing();
+        let unmatched = self.overrides_matching_nothing((0..self.overrides.len()).collect());
         for (i, o) in self.overrides.iter().enumerate() {
             let _ = writeln!(out, "\n[[overrides]]{:<27} # {origin}", "");
             let _ = writeln!(out, "paths = {}", quoted(&o.paths.patterns));

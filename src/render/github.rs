@@ -128,14 +128,15 @@ impl Renderer for Github {
 
     /// A warnings limit the run went over: an error annotation of its own. A run that linted
     /// nothing and met no error says so in a notice: the step's summary shows it, where a
-    /// gate that checked nothing would otherwise pass unseen (the reason is on standard error).
+    /// gate that checked nothing would otherwise pass unseen (the reason is also on standard
+    /// error, unless `--quiet`: so the notice names the reasons it can have).
     fn end(&mut self, w: &mut dyn Write, summary: &Summary) -> io::Result<()> {
         if summary.files == 0 && summary.errors == 0 {
             writeln!(
                 w,
                 "::notice title=pitchlint linted nothing::No draft was linted, so this gate \
-                 checked nothing: the paths held no drafts, standard input was empty, or the \
-                 config left every file out (see the step's log)."
+                 checked nothing: the paths held no drafts (or only binary files), standard \
+                 input was empty, or the config left every file out."
             )?;
         }
         for over in &summary.over_max_warnings {

@@ -195,9 +195,11 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
 }
 
 /// A note for each `[[overrides]]` entry that matched none of the drafts this run lints under
-/// its config, when the run walked that config's whole folder (a folder given that is the
-/// config's or holds it): then the entry matches no draft there at all, as `pitchlint config`
-/// also says. A run of one file or a subfolder says nothing: the entry is for other files.
+/// its config, when the run walked a folder in the config's folder (or one that holds it), and
+/// that a walk of the config's folder, as `pitchlint config` does it, confirms: the entry
+/// matches no draft there at all (`proposals/ followups/` linted, the entry misspelt
+/// `follow-ups/**`). That walk reads no file and stops once every such entry matched one. A
+/// run of named files alone says nothing: it is a pre-send check, and its start-up is felt.
 fn unmatched_overrides(
     cli: &Cli,
     env: &Env,
@@ -211,24 +213,42 @@ fn unmatched_overrides(
         .filter(|d| d.is_dir())
         .map(|d| crate::config::normalize(&d))
         .collect();
+    // Named as from the current folder, as errors name a config found above it.
+    let shown = |p: &std::path::Path| {
+        let name = match p.strip_prefix(&env.cwd) {
+            Ok(r) if r.as_os_str().is_empty() => ".".to_string(),
+            Ok(r) => r.display().to_string(),
+            Err(_) => p.display().to_string(),
+        };
+        crate::render::printable(&name).into_owned()
+    };
     let mut notes = Vec::new();
     for (i, config) in configs.iter().enumerate() {
         let Some(path) = &config.path else { continue };
-        if config.overrides.is_empty() || !walked.iter().any(|d| config.base.starts_with(d)) {
+        let inside =
+            |d: &std::path::PathBuf| config.base.starts_with(d) || d.starts_with(&config.base);
+        if config.overrides.is_empty() || !walked.iter().any(inside) {
             continue;
         }
         let files = work.iter().filter_map(|(input, c)| match input {
-            Input::File(p) if *c == i => Some(env.cwd.join(p)),
+            Input::File(p) | Input::Stdin(Some(p)) if *c == i => Some(env.cwd.join(p)),
             _ => None,
         });
-        for k in config.overrides_unmatched(files) {
+        let left = config.overrides_unmatched((0..config.overrides.len()).collect(), files);
+        for k in config.overrides_matching_nothing(left) {
+            let paths: Vec<String> = config.overrides[k]
+                .paths
+                .patterns
+                .iter()
+                .map(|p| format!("{p:?}"))
+                .collect();
             notes.push(format!(
-                "{}: [[overrides]] entry {} (paths = {}) matches no draft under {} (a misspelt \
-                 folder?)",
-                crate::render::printable(&path.display().to_string()),
+                "{}: [[overrides]] entry {} (paths = [{}]) matches no draft under {} (a \
+                 misspelt folder?)",
+                shown(path),
                 k + 1,
-                crate::render::printable(&config.overrides[k].paths.patterns.join(", ")),
-                crate::render::printable(&config.base.display().to_string()),
+                crate::render::printable(&paths.join(", ")),
+                shown(&config.base),
             ));
         }
     }

@@ -13,8 +13,10 @@ pub const CONFIG: &str = r#"# pitchlint config: found by walking up from each li
 packs = ["rules/team.toml"]
 # default_rules = true
 
-# Rules to use and not to use: pack/id, a pack, a bare id, or a prefix of pack/id.
-# select = ["seed", "sales", "team"]
+# Rules to use and not to use: pack/id, a pack, a bare id, or a prefix of pack/id. `select`
+# keeps only what it names: a pack left out is off (draft's unfilled merge fields too), and so
+# are the built-in pitchlint/ checks (missing-subject, fake-reply) unless it names them.
+# select = ["draft", "research", "seed", "sales", "team", "pitchlint"]
 # ignore = ["sales/cliches"]
 
 # Names no rule flags: a customer or product whose name has "partner" or "quality" in it.
@@ -151,19 +153,26 @@ pub fn init(dir: &Path) -> Result<Option<std::path::PathBuf>> {
         .ancestors()
         .skip(1)
         .find_map(crate::config::discover::config_in);
-    let pack_text = match &above {
-        Some(_) => TEAM_PACK.replacen(
-            "name = \"team\"",
-            &format!("name = \"{}\"", nested_pack_name(dir)),
-            1,
-        ),
-        None => TEAM_PACK.to_string(),
+    // The config's commented-out `select` names the pack too: uncommented, it must load.
+    let (pack_text, config_text) = match &above {
+        Some(_) => {
+            let name = nested_pack_name(dir);
+            (
+                TEAM_PACK.replacen("name = \"team\"", &format!("name = \"{name}\""), 1),
+                CONFIG.replacen(
+                    "\"team\", \"pitchlint\"]",
+                    &format!("\"{name}\", \"pitchlint\"]"),
+                    1,
+                ),
+            )
+        }
+        None => (TEAM_PACK.to_string(), CONFIG.to_string()),
     };
     let rules = dir.join("rules");
     let made_rules = !rules.exists();
     std::fs::create_dir_all(&rules).map_err(|e| Error::io(&rules, &e))?;
     let mut written: Vec<&Path> = Vec::new();
-    for (path, text) in [(&pack, pack_text.as_str()), (&config, CONFIG)] {
+    for (path, text) in [(&pack, pack_text.as_str()), (&config, config_text.as_str())] {
         // create_new: even a file that appeared since the check above is never overwritten.
         let wrote = std::fs::OpenOptions::new()
             .write(true)
