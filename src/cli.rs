@@ -59,8 +59,9 @@ pub struct Cli {
     #[arg(long, value_enum, ignore_case = true, default_value_t = OutputFormat::Human, global = true)]
     pub format: OutputFormat,
 
-    /// When to use colour.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    /// When to use colour. (Global: a shell alias that adds `--color never` must not break
+    /// `pitchlint check-rules`, which has nothing to colour but its errors.)
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, value_name = "WHEN", global = true)]
     pub color: ColorChoice,
 
     /// Fail any file that scores below N (0-100; default 50; 0 turns the threshold off).

@@ -362,9 +362,48 @@ pub fn toml_message(e: &toml::de::Error, text: &str) -> String {
         let name = name.trim().trim_matches(['[', ']']).trim();
         if !name.is_empty() && !name.contains('\n') {
             message = format!("duplicate key `{name}`: each key is set once in its table");
+            if let Some(why) = e.span().and_then(|s| misnamed_entry(text, s.start, name)) {
+                message = why;
+            }
         }
     }
     message
+}
+
+/// Why `[[name]]`, at byte `at`, is a duplicate key, when an earlier `[name.sub]` made `name`
+/// a table: that sub-table's own entry above it has another name, misspelt (`[[rules]]` then
+/// `[rule.examples]`). The TOML reader says only "duplicate key", at the next `[[name]]`,
+/// lines below the mistake (a new user's, session 46).
+fn misnamed_entry(text: &str, at: usize, name: &str) -> Option<String> {
+    let before = text.get(..at)?;
+    // Header lines before the duplicate, with their line numbers.
+    let headers: Vec<(usize, &str)> = before
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| l.starts_with('['))
+        .collect();
+    let sub = headers.iter().position(|(_, h)| {
+        h.strip_prefix('[')
+            .filter(|h| !h.starts_with('['))
+            .and_then(|h| h.split(']').next())
+            .and_then(|h| h.trim().strip_prefix(name))
+            .is_some_and(|rest| rest.trim_start().starts_with('.'))
+    })?;
+    let (entry_line, entry) = headers[..sub]
+        .iter()
+        .rev()
+        .find(|(_, h)| h.starts_with("[["))?;
+    let entry_name = entry.trim_start_matches('[').split(']').next()?.trim();
+    if entry_name == name {
+        return None;
+    }
+    let (sub_line, sub_header) = headers[sub];
+    Some(format!(
+        "duplicate key `{name}`: `{sub_header}` (line {sub_line}) made `{name}` a table, under \
+         `[[{entry_name}]]` (line {entry_line}), which is no `[[{name}]]`: did you mean \
+         `[[{name}]]` on line {entry_line}?"
+    ))
 }
 
 #[cfg(test)]
@@ -503,6 +542,24 @@ mod tests {
     fn pack_message(text: &str) -> String {
         let e = toml::from_str::<crate::pack::PackDef>(text).unwrap_err();
         toml_message(&e, text)
+    }
+
+    /// A misspelt `[[rules]]` whose `[rule.examples]` follows it: the TOML reader's "duplicate
+    /// key" comes at the next `[[rule]]`, and the message names the line of the mistake.
+    #[test]
+    fn a_misspelt_entry_above_its_examples_is_named() {
+        let text = "[pack]\nname = \"t\"\n\n[[rules]]\nid = \"a\"\n[rule.examples]\nfire = [\"x\"]\n\n[[rule]]\nid = \"b\"\n";
+        assert_eq!(
+            pack_message(text),
+            "duplicate key `rule`: `[rule.examples]` (line 6) made `rule` a table, under \
+             `[[rules]]` (line 4), which is no `[[rule]]`: did you mean `[[rule]]` on line 4?"
+        );
+        // A key set twice is still said as before.
+        let text = "[pack]\nname = \"t\"\nname = \"u\"\n";
+        assert_eq!(
+            pack_message(text),
+            "duplicate key `name`: each key is set once in its table"
+        );
     }
 
     /// No message names the Rust type a value is read into, and each says what was expected.

@@ -483,6 +483,21 @@ fn rules_table_schema_and_no_rules_are_plain_about_it() {
         assert!(err.contains("not apply to"), "{args:?}: {err}");
         assert!(!err.contains("as a value"), "{args:?}: {err}");
     }
+    // `--color` is every subcommand's, before or after it (a shell alias adds it): a new
+    // user's `check-rules --color never` was refused.
+    for args in [
+        &["check-rules", "--color", "never", "rules"][..],
+        &["--color", "always", "check-rules", "rules"],
+        &["explain", "seed/partner-close", "--color=never"],
+        &["rules", "--color", "auto"],
+    ] {
+        let (out, err, code) = run(pitchlint().args(args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(
+            !out.is_empty() && !err.contains("not apply to"),
+            "{args:?}: {err}"
+        );
+    }
     // A flag pitchlint does not have is still clap's unknown argument.
     let (_, err, code) = run(pitchlint().args(["rules", "--bogus"]));
     assert_eq!(code, 2);

@@ -291,6 +291,8 @@ fn embedded_dfas_pass_the_full_check() {
 /// "could we become a certified scheduling partner for your clinic?"): 5,650 KB forward, and
 /// the reverse DFA, 2,022 KB until then (bound 2 MB), 2,103 KB; 5,652 and 2,107 KB once a
 /// price "a quarter" was no proof either (session 45).
+/// 5,672 and 2,142 KB once concrete-proof took "99.9% on-time delivery guaranteed" as a promise
+/// (session 46; a two-word gap before "guaranteed" cost 34 and 61 KB more).
 #[test]
 fn the_embedded_rule_dfa_stays_small() {
     let [(_, fwd), (_, rev)] = embedded::bytes();
@@ -391,13 +393,17 @@ fn the_embedded_rule_dfa_stays_small() {
 /// 2.5 and 2.6 ms. A review's fixes took it to 6,022, past the 6,000 a long text's DFA is
 /// built for (`DFA_MAX_STRINGS`); narrower forms brought it back to 5,800 (a reproach's
 /// "honestly"/"frankly" slot, 168 strings, went: "your booking process is honestly
-/// embarrassing" is rare, and the sentence is one finding either way).
+/// embarrassing" is rare, and the sentence is one finding either way). A fourteenth new
+/// user's drafts (session 46, a freight broker: "your partner carriers", "a SmartWay Transport
+/// Partner", "a missed load could shut down your line", "3 dedicated slots left") and a
+/// review's fixes (a freight partner asked to be: "be your partner carrier") took it to 5,939,
+/// still under `DFA_MAX_STRINGS`.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 5_850, "{n} distinct strings");
+    assert!(n <= 5_950, "{n} distinct strings");
 }
 
 /// A team's phrases beside the default packs' can take their group past the strings a DFA is

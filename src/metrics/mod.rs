@@ -182,6 +182,37 @@ mod tests {
         assert!(grade(terse).is_some(), "{terse}");
     }
 
+    /// The buyer quoted says "we" of the buyer: words inside double quotation marks are no
+    /// you- or I/we-words (a new user's, session 46). A quotation ends at its paragraph, and a
+    /// `"` after a figure is inches.
+    #[test]
+    fn a_quotation_s_pronouns_are_not_the_writer_s() {
+        let counts = |text: &str| {
+            let m = Metrics::of(&doc(text), Scope::MESSAGE);
+            (m.you_words, m.we_words)
+        };
+        let plain = "Hi Dana,\n\nYou told me, we keep getting burned on the spot market. We fix that for you.\n\nCould we talk Tuesday?\n\nSam";
+        assert_eq!(counts(plain), (2, 4), "\"me\" is an I-word");
+        for quote in [
+            "\"we keep getting burned on the spot market.\"",
+            "“we keep getting burned on the spot market.”",
+            "„we keep getting burned on the spot market.“",
+        ] {
+            let text = plain.replace("we keep getting burned on the spot market.", quote);
+            assert_eq!(counts(&text), (2, 3), "{text}");
+        }
+        // Two sentences quoted, then the writer again.
+        let two = "Hi Dana,\n\nYou said: \"We lose loads. Our carriers flake.\" We fix that for you.\n\nCould we talk Tuesday?\n\nSam";
+        assert_eq!(counts(two), (2, 2));
+        // A quote left open ends with its paragraph; inches open none.
+        let open = "Hi Dana,\n\nYou said \"we lose loads.\n\nWe fix that for you. We run a 6\" pipe for you.\n\nCould we talk Tuesday?\n\nSam";
+        assert_eq!(counts(open), (3, 3));
+        // A quotation that ends on a figure ends there (a review's: the writer's "we" after it
+        // was lost).
+        let figure = "Hi Dana,\n\nYour VP told me, \"we need 20 more trucks by Q3\" and we have them. We run 400.\n\nCould we talk Tuesday?\n\nSam";
+        assert_eq!(counts(figure), (1, 4));
+    }
+
     #[test]
     fn counts_words_sentences_and_questions() {
         let d = doc(

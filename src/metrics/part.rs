@@ -35,6 +35,31 @@ pub struct Part {
     pub longest: Option<usize>,
 }
 
+/// Whether a quotation is open after `gap`, the text between two words, when `open` said
+/// so before it: a `"` or `“` toggles, `„` opens, `”` and a line break (in a part's flattened
+/// piece, a paragraph break or a bullet's line) close. A `"` right after a figure opens
+/// nothing, it is inches (`a 6" pipe`), but closes an open quotation; `after_figure` says the
+/// word before the gap was one.
+fn quoted_after(gap: &str, mut open: bool, after_figure: bool) -> bool {
+    // Most gaps are a space: no byte of a quote mark or a line break (`“”„` start with 0xE2).
+    if !gap.bytes().any(|b| matches!(b, b'"' | b'\n' | 0xE2)) {
+        return open;
+    }
+    for (i, c) in gap.char_indices() {
+        match c {
+            '\n' | '”' => open = false,
+            '„' => open = true,
+            // English opens with it, German („…“) closes.
+            '“' => open = !open,
+            // After a figure, an open quotation's end (`"we need 20 trucks by Q3"`), else
+            // inches.
+            '"' if open || !(i == 0 && after_figure) => open = !open,
+            _ => {}
+        }
+    }
+    open
+}
+
 /// A you-word or an I/we-word.
 enum Pronoun {
     You,
@@ -349,6 +374,9 @@ impl Part {
         let whole =
             bullet(part).is_none() && memchr::memchr2(b'\n', b'\r', part.as_bytes()).is_none();
         let mut piece_start = 0;
+        // Whether the words are inside a quotation: a buyer quoted ("you told me, \"we keep
+        // getting burned\"") says "we" of the buyer, which is no I/we-word of the writer's.
+        let mut quoted = false;
         while piece_start < part.len() {
             // A part of one line is measured as it is; others a piece at a time.
             let (piece, end) = if whole {
@@ -374,7 +402,11 @@ impl Part {
                 // ("Partners HealthCare", whose "Partners" is no I/we word); other masked text is
                 // not prose.
                 let mut last_placeholder: Option<&Range<usize>> = None;
+                // The end of the word before (in `s`), and whether it was a figure.
+                let mut prev = (0, false);
                 for (wat, w) in word_bounds(s, plain) {
+                    quoted = quoted_after(&s[prev.0..wat], quoted, prev.1);
+                    prev = (wat + w.len(), w.ends_with(|c: char| c.is_ascii_digit()));
                     let ws = base + at + wat;
                     let wspan = ws..ws + w.len();
                     let one_word = placeholders
@@ -397,6 +429,7 @@ impl Part {
                     words_list.push(wspan);
                     m.syllables += syllables(w);
                     match pronoun(w) {
+                        Some(_) if quoted => {}
                         Some(Pronoun::You) => m.you_words += 1,
                         Some(Pronoun::We) if w != "US" => m.we_words += 1,
                         Some(Pronoun::We) => {}
@@ -405,6 +438,7 @@ impl Part {
                     }
                     m.english += 1;
                 }
+                quoted = quoted_after(&s[prev.0..], quoted, prev.1);
                 if words == 0 {
                     continue;
                 }
