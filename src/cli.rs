@@ -109,7 +109,7 @@ pub struct Cli {
     pub isolated: bool,
 
     /// Print the merged configuration, and where each value came from, instead of linting.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["fix", "diff", "stats", "show_parts", "statistics"])]
     pub show_config: bool,
 
     /// The lowest severity that fails a file (default: error, or the config's `fail_on`).

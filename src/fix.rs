@@ -244,10 +244,26 @@ pub fn fixed_bytes(bytes: &[u8], linted: &str, new: &str) -> std::result::Result
     Ok(out)
 }
 
+/// Why the file at `path` (through symbolic links) cannot be fixed or diffed because it is not
+/// a regular file: a named pipe or `/dev/stdin` was read once already, and reading it again
+/// would wait for a writer that never comes. `None` for a regular file, and for a path whose
+/// metadata cannot be read (the read that follows says why).
+fn not_regular(path: &Path) -> Option<String> {
+    let meta = std::fs::metadata(path).ok()?;
+    (!meta.file_type().is_file()).then(|| {
+        "it is not a regular file (a pipe or a device cannot be read again); pipe it to \
+         `pitchlint --fix -` instead"
+            .to_string()
+    })
+}
+
 /// Whether the file at `path` holds `linted` (see [`stored_as`]): `Err` says why not (`--diff`
 /// shows no diff for a file that `--fix` would leave alone), `Ok(true)` that it holds it after
 /// a byte-order mark (which the diff's first line then shows, so that `patch` applies it).
 pub fn stored(path: &Path, linted: &str) -> Result<std::result::Result<bool, String>> {
+    if let Some(why) = not_regular(path) {
+        return Ok(Err(why));
+    }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
     Ok(stored_as(&bytes, linted))
 }
@@ -255,6 +271,9 @@ pub fn stored(path: &Path, linted: &str) -> Result<std::result::Result<bool, Str
 /// Replace the file at `path`, which was linted as `linted`, with `new`, atomically. A file
 /// that is not stored as `linted` (it changed since, or it is not UTF-8) is left alone.
 pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
+    if let Some(why) = not_regular(path) {
+        return Ok(Written::Skipped(why));
+    }
     // Write through a symbolic link to its target, instead of replacing the link.
     let target: PathBuf = std::fs::canonicalize(path).map_err(|e| Error::io(path, &e))?;
     let before = std::fs::metadata(&target).map_err(|e| Error::io(path, &e))?;
@@ -297,13 +316,16 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
     }
     tmp.write_all(new.as_bytes()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    // Its owner: a file fixed by root stays its owner's. Only root may give a file away, and
-    // any other user owns what it fixes already, so a failure changes nothing. Then its
-    // permissions: after the owner, whose change clears the set-user-ID and set-group-ID bits.
+    // Its owner: a file fixed by root stays its owner's. Only root may give a file away; any
+    // other user may still give it the original's group when they belong to it, so that a
+    // file shared through its group stays shared. Then its permissions: after the owner,
+    // whose change clears the set-user-ID and set-group-ID bits.
     #[cfg(unix)]
     {
-        use std::os::unix::fs::MetadataExt;
-        let _ = std::os::unix::fs::fchown(tmp.as_file(), Some(before.uid()), Some(before.gid()));
+        use std::os::unix::fs::{MetadataExt, fchown};
+        if fchown(tmp.as_file(), Some(before.uid()), Some(before.gid())).is_err() {
+            let _ = fchown(tmp.as_file(), None, Some(before.gid()));
+        }
     }
     std::fs::set_permissions(tmp.path(), before.permissions()).map_err(io)?;
     // The last look before the rename: the same content and modification time as when read.

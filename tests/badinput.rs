@@ -1271,3 +1271,58 @@ fn every_broken_pack_of_a_folder_is_reported() {
     );
     assert_eq!(err.lines().count(), 2, "{err}");
 }
+
+/// A symbolic link to nothing in a folder of packs is an error naming it, for a lint and for
+/// check-rules, not a pack skipped unsaid (a team's rule would silently stop applying).
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_in_a_pack_folder_is_named() {
+    let d = tempfile::tempdir().unwrap();
+    let packs = d.path().join("packs");
+    std::fs::create_dir(&packs).unwrap();
+    let pack = "[pack]\nname = \"team\"\n\n[[rule]]\nid = \"no-synergy\"\nkind = \"phrase\"\nphrases = [\"synergy\"]\nweight = -5\nmessage = \"Say what you do.\"\n";
+    write(&packs, "team.toml", pack.as_bytes());
+    std::os::unix::fs::symlink(d.path().join("moved.toml"), packs.join("gone.toml")).unwrap();
+    write(d.path(), "draft.txt", b"Hi Dana,\n\nCould we talk?\n");
+    for args in [
+        &["--rules", "packs", "draft.txt"][..],
+        &["check-rules", "--rules", "packs"][..],
+    ] {
+        let out = pitchlint()
+            .current_dir(d.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_no_panic(out.status.code().unwrap(), &stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with("pitchlint: error: packs/gone.toml: no such file")),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+/// A full disk behind standard output is one line naming standard output, exit 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_named() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "draft.txt", b"Hi Dana,\n\nWe utilize synergy.\n");
+    let out = StdCommand::new(env!("CARGO_BIN_EXE_pitchlint"))
+        .env_remove("NO_COLOR")
+        .args(["--color", "never", "draft.txt"])
+        .current_dir(d.path())
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_no_panic(out.status.code().unwrap(), &stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "pitchlint: error: writing to standard output: no space left on device\n"
+    );
+}

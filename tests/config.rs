@@ -1222,3 +1222,37 @@ fn config_errors_name_the_file_as_from_the_current_folder() {
         "{err}"
     );
 }
+
+/// `--show-config` prints the config of one path and lints nothing: a flag that would lint,
+/// fix or measure beside it, or a second path, is a usage error (exit 2), not ignored unsaid.
+#[test]
+fn show_config_refuses_what_it_would_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[("a.txt", "We utilize it.\n"), ("b.txt", "Hi.\n")],
+    );
+    for extra in [
+        &["--fix", "a.txt"][..],
+        &["--diff", "a.txt"],
+        &["--stats", "a.txt"],
+        &["--show-parts", "a.txt"],
+        &["--statistics", "a.txt"],
+        &["a.txt", "b.txt"],
+    ] {
+        let (out, err, code) = run(pitchlint_in(dir.path()).arg("--show-config").args(extra));
+        assert_eq!(code, 2, "{extra:?}: {out}{err}");
+        assert!(out.is_empty(), "{extra:?}: {out}");
+        assert_eq!(
+            err.lines().filter(|l| l.contains("error")).count(),
+            1,
+            "{extra:?}: {err}"
+        );
+        assert!(err.contains("--show-config"), "{extra:?}: {err}");
+    }
+    // The file is untouched.
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        "We utilize it.\n"
+    );
+}

@@ -459,3 +459,103 @@ fn a_file_that_is_not_utf8_is_not_fixed_and_the_warning_says_why() {
         assert_eq!(out.status.code(), Some(0), "{name}");
     }
 }
+
+/// Waits for `child` at most `secs` seconds, and kills it if it is still running (a test that
+/// would otherwise hang fails instead).
+fn wait_at_most(mut child: std::process::Child, secs: u64) -> std::process::Output {
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(secs) {
+            let _ = child.kill();
+            let out = child.wait_with_output().unwrap();
+            panic!(
+                "still running after {secs} s; stderr: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// A named pipe is read once: `--fix` and `--diff` do not open it again (which would wait for
+/// a writer that never comes), they say why it is not fixed, and the findings still print.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_linted_once_and_not_fixed() {
+    for flag in ["--fix", "--diff"] {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("draft.txt");
+        let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
+                f.write_all(b"We utilize data in order to plan routes.\n")
+                    .unwrap();
+            })
+        };
+        let child = pitchlint()
+            .arg(flag)
+            .arg(&fifo)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = wait_at_most(child, 30);
+        writer.join().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let why = if flag == "--fix" {
+            "not fixed"
+        } else {
+            "no diff"
+        };
+        assert!(
+            err.contains(&format!(
+                "{}: {why}: it is not a regular file (a pipe or a device cannot be read again); pipe it to `pitchlint --fix -` instead",
+                fifo.display()
+            )),
+            "{flag}: {err}"
+        );
+        assert!(!stdout.contains("+++"), "{flag}: {stdout}");
+        // Linted all the same (--fix: the finding fails the run); --diff shows no change, so
+        // it exits 0, as for a file that is not UTF-8.
+        let code = if flag == "--fix" { 1 } else { 0 };
+        assert_eq!(out.status.code(), Some(code), "{flag}: {err}\n{stdout}");
+        if flag == "--fix" {
+            assert!(stdout.contains("utilize"), "{stdout}");
+        }
+    }
+}
+
+/// `/dev/stdin` names a pipe here: it is linted, and `--fix` says why it is not fixed instead
+/// of "no such file".
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_stdin_is_linted_and_not_fixed() {
+    let mut child = pitchlint()
+        .args(["--fix", "/dev/stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(b"We utilize data in order to plan routes.\n")
+            .unwrap();
+    }
+    let out = wait_at_most(child, 30);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("/dev/stdin: not fixed: it is not a regular file"),
+        "{err}"
+    );
+    assert!(!err.contains("No such file"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+}

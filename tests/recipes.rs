@@ -146,6 +146,8 @@ fn the_pre_commit_hook_runs_pitchlint_with_valid_arguments() {
     assert_eq!(field("- id"), "pitchlint");
     assert_eq!(field("entry"), "pitchlint");
     assert_eq!(field("language"), "rust");
+    // One process, so that max_warnings counts the whole commit, not a batch of it.
+    assert_eq!(field("require_serial"), "true");
     let args: Vec<String> = field("args")
         .trim_matches(['[', ']'])
         .split(',')

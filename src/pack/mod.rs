@@ -675,29 +675,40 @@ fn is_config_name(path: &Path) -> bool {
         .is_some_and(|n| crate::config::FILE_NAMES.iter().any(|c| n == *c))
 }
 
+/// The rule packs of a folder: its `*.toml` files in name order, not recursive, without a
+/// config file beside them (`packs = ["."]`). A symbolic link to nothing is kept, so that
+/// reading it names it instead of skipping a pack unsaid. A folder without a pack is an error.
+pub fn folder_packs(path: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, &e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(path, &e))?;
+        let p = entry.path();
+        let dangling = p.is_symlink() && !p.exists();
+        if p.extension().is_some_and(|x| x == "toml")
+            && (p.is_file() || dangling)
+            && !is_config_name(&p)
+        {
+            files.push(p);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(Error::file(
+            ErrorKind::Config,
+            path,
+            "no rule pack (*.toml) in this folder",
+        ));
+    }
+    Ok(files)
+}
+
 /// Read packs from a `.toml` file or a folder of them (sorted by name, not recursive).
 pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     crate::error::regular_file_or_folder(path, &meta, "a rule pack is TOML text")?;
-    let mut files = Vec::new();
-    if meta.is_dir() {
-        let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, &e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| Error::io(path, &e))?;
-            let p = entry.path();
-            // A config file beside the packs (`packs = ["."]`) is no pack.
-            if p.extension().is_some_and(|x| x == "toml") && p.is_file() && !is_config_name(&p) {
-                files.push(p);
-            }
-        }
-        files.sort();
-        if files.is_empty() {
-            return Err(Error::file(
-                ErrorKind::Config,
-                path,
-                "no rule pack (*.toml) in this folder",
-            ));
-        }
+    let files = if meta.is_dir() {
+        folder_packs(path)?
     } else if is_config_name(path) {
         return Err(Error::file(
             ErrorKind::Config,
@@ -706,7 +717,7 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
              --config",
         ));
     } else if path.extension().is_some_and(|x| x == "toml") {
-        files.push(path.to_path_buf());
+        vec![path.to_path_buf()]
     } else {
         // A draft given by mistake (`--rules draft.txt`) would get a TOML syntax error.
         return Err(Error::file(
@@ -715,7 +726,7 @@ pub fn read_sources(path: &Path) -> Result<Vec<PackSource>> {
             "not a rule pack: packs are .toml files (a draft to lint is a path to lint, not a \
              pack)",
         ));
-    }
+    };
     // Every file is read, and every one that cannot be is reported (one line each), in order.
     let mut sources = Vec::with_capacity(files.len());
     let mut errors = Vec::new();

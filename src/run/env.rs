@@ -49,7 +49,12 @@ impl std::fmt::Display for RunError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RunError::Lint(e) => e.fmt(f),
-            RunError::Io(e) => write!(f, "writing output: {e}"),
+            // Standard error is where this is said, so it is standard output that failed.
+            RunError::Io(e) => write!(
+                f,
+                "writing to standard output: {}",
+                crate::error::Error::io(std::path::Path::new("standard output"), e).message
+            ),
         }
     }
 }

@@ -98,6 +98,13 @@ pub fn run(
         ))
         .into());
     }
+    if cli.show_config && cli.paths.len() > 1 {
+        return Err(Error::usage(
+            "--show-config shows the config of one path (a file, or a folder and the files in \
+             it): name one",
+        )
+        .into());
+    }
     if cli.show_config {
         let mut configs = configs(cli, env);
         let first = cli.paths.first().map(PathBuf::as_path);

@@ -581,8 +581,8 @@ pub fn explain(m: &RuleMeta, definition: Option<&str>, off: bool) -> String {
 /// How many examples of each kind (fire, quiet) `explain` prints.
 const EXAMPLES_SHOWN: usize = 3;
 
-/// Each pack file of `paths`: a file as given, a folder's `*.toml` files in name order (a
-/// folder without one, or a path that cannot be read, is an error in its place).
+/// Each pack file of `paths`: a file as given, a folder's packs as [`pack::folder_packs`]
+/// lists them (a folder without one, or one that cannot be read, is an error in its place).
 fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Error>> {
     let mut out = Vec::new();
     for p in paths {
@@ -590,22 +590,10 @@ fn pack_files(paths: &[std::path::PathBuf]) -> Vec<Result<std::path::PathBuf, Er
             out.push(Ok(p.clone()));
             continue;
         }
-        let mut files: Vec<std::path::PathBuf> = match std::fs::read_dir(p) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "toml") && f.is_file())
-                .collect(),
-            Err(e) => {
-                out.push(Err(Error::io(p, &e)));
-                continue;
-            }
-        };
-        files.sort();
-        if files.is_empty() {
-            // `read_sources` says what is wrong with an empty folder.
-            out.push(pack::read_sources(p).map(|_| p.clone()));
+        match pack::folder_packs(p) {
+            Ok(files) => out.extend(files.into_iter().map(Ok)),
+            Err(e) => out.push(Err(e)),
         }
-        out.extend(files.into_iter().map(Ok));
     }
     out
 }
