@@ -124,12 +124,27 @@ impl Rule for MetricRule {
             Measure::YouShare => format!("{:.0}%", b * 100.0),
             _ => num(b),
         };
+        // A value that rounds to its bound is written one digit finer: "reading grade 8.04,
+        // above 8", not "reading grade 8.0, above 8".
+        let finer = |b: f64| match self.measure {
+            Measure::Grade if format!("{v:.1}") == format!("{b:.1}") => {
+                format!("reading grade {v:.2}")
+            }
+            Measure::YouShare if format!("{:.0}", v * 100.0) == format!("{:.0}", b * 100.0) => {
+                value.replacen(
+                    &format!("{:.0}%", v * 100.0),
+                    &format!("{:.1}%", v * 100.0),
+                    1,
+                )
+            }
+            _ => value.clone(),
+        };
         let message = match (self.measure, j) {
             (Measure::YouShare | Measure::Grade, Judgement::Above(hi, _)) => {
-                format!("{value}, above {}: {rule}", bound(hi))
+                format!("{}, above {}: {rule}", finer(hi), bound(hi))
             }
             (Measure::YouShare | Measure::Grade, Judgement::Below(lo, _)) => {
-                format!("{value}, below {}: {rule}", bound(lo))
+                format!("{}, below {}: {rule}", finer(lo), bound(lo))
             }
             _ => message,
         };
@@ -219,6 +234,27 @@ mod tests {
         assert!((f[0].1 - 0.4).abs() < 1e-9, "{}", f[0].1);
         assert!(findings(LONG, "Short and sweet.").is_empty());
         assert!(findings(LONG, "").is_empty(), "no part, no measure");
+    }
+
+    /// A value that rounds to its bound is written one digit finer, so that the message never
+    /// reads "40% …, below 40%"; one that does not keeps its usual form.
+    #[test]
+    fn a_value_that_rounds_to_its_bound_is_written_finer() {
+        let share = "kind = \"metric\"\nmeasure = \"you_share\"\nmin = 0.404\nweight = -5\n";
+        // Two "you" of five I/we/you words: 40%, just below 40.4%.
+        let text = "You and you: we said we would, and we did.";
+        assert_eq!(
+            findings(share, text),
+            [(
+                "40.0% of I/we/you words are \"you\", below 40%: m".to_string(),
+                1.0
+            )]
+        );
+        let far = share.replace("0.404", "0.5");
+        assert_eq!(
+            findings(&far, text)[0].0,
+            "40% of I/we/you words are \"you\", below 50%: m"
+        );
     }
 
     #[test]
