@@ -326,9 +326,18 @@ fn matches(hay: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
-/// A price list's labels, each the whole of its brackets (`[Optional]`, `[Add-on]`; not
-/// `[Optional soft pitch]`, a template's slot).
-const LABELS: &[&str] = &["optional", "add-on", "addon", "included", "recommended"];
+/// A price list's or a proposal's labels, each the whole of its brackets (`[Optional]`,
+/// `[Add-on]`, `[New]`, `[Confidential]`; not `[Optional soft pitch]`, a template's slot).
+const LABELS: &[&str] = &[
+    "optional",
+    "add-on",
+    "addon",
+    "included",
+    "recommended",
+    "new",
+    "confidential",
+    "draft",
+];
 
 /// First words of bracketed prose: editorial notes and references (`[sic]`, `[see Appendix
 /// A]`, `[citation needed]`, `[emphasis added]`), never merge fields.
@@ -371,8 +380,9 @@ const PROSE_WORDS: &[&str] = &[
     "etc",
 ];
 
-/// First words of a reference when a number follows (`[page 14]`, `[p. 3]`, `[section 2.1]`);
-/// with a word after them they name a field (`[Section name]`, `[Slide title]`).
+/// First words of a reference when a number follows (`[page 14]`, `[p. 3]`, `[section 2.1]`),
+/// or of a price table's term (`[Year 2]`, `[Net 30]`, `[Phase 1]`); with a word after them
+/// they name a field (`[Section name]`, `[Slide title]`, `[Year founded]`).
 const REFERENCE_WORDS: &[&str] = &[
     "page",
     "p",
@@ -382,6 +392,12 @@ const REFERENCE_WORDS: &[&str] = &[
     "section",
     "slide",
     "chapter",
+    "year",
+    "month",
+    "quarter",
+    "net",
+    "phase",
+    "tier",
 ];
 
 /// The most words a bracketed merge field has (`[Stat 1 with surprise factor]`), unless it
@@ -630,6 +646,19 @@ mod tests {
         assert_eq!(
             found(t),
             ["[TBD]", "[Option price]", "[Optional soft pitch]"]
+        );
+        // A proposal's price table: its terms and labels are no fields; a word after the
+        // term, or a field's word, still is one.
+        let t = "| Seats [New] | $9,000 [Year 2] | [Net 30] [Phase 1] [Tier 3] [Confidential] \
+                 [Draft] |\n[Year founded] [Company] [New feature name] [Net revenue]";
+        assert_eq!(
+            found(t),
+            [
+                "[Year founded]",
+                "[Company]",
+                "[New feature name]",
+                "[Net revenue]"
+            ]
         );
     }
 
