@@ -126,26 +126,31 @@ impl Error {
         }
     }
 
-    /// An I/O error on `path`, worded for people ("No such file or directory").
+    /// An I/O error on `path`, worded for people ("no such file or directory").
     pub fn io(path: &Path, err: &std::io::Error) -> Self {
-        let message = match err.kind() {
-            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            _ => {
-                // Strip the " (os error N)" suffix: it helps nobody reading a lint report. The
-                // OS's "Is a directory" reads as the others do: in lower case.
-                let s = err.to_string();
-                let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
-                let mut chars = s.chars();
-                match chars.next() {
-                    Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
-                        c.to_lowercase().chain(chars).collect()
-                    }
-                    _ => s.to_string(),
+        Error::file(ErrorKind::Io, path, io_message(err))
+    }
+}
+
+/// An I/O error worded for people, without the file it is about: "no such file or
+/// directory", "permission denied", "no space left on device".
+pub fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            // Strip the " (os error N)" suffix: it helps nobody reading a lint report. The
+            // OS's "Is a directory" reads as the others do: in lower case.
+            let s = err.to_string();
+            let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
+            let mut chars = s.chars();
+            match chars.next() {
+                Some(c) if chars.clone().next().is_some_and(char::is_lowercase) => {
+                    c.to_lowercase().chain(chars).collect()
                 }
+                _ => s.to_string(),
             }
-        };
-        Error::file(ErrorKind::Io, path, message)
+        }
     }
 }
 

@@ -300,7 +300,7 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
             format!(
                 "not fixed: cannot create a temporary file in {}: {}",
                 dir.display(),
-                Error::io(dir, &e).message
+                crate::error::io_message(&e)
             ),
         )
     })?;
@@ -308,7 +308,7 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
         Error::file(
             ErrorKind::Io,
             path,
-            format!("not fixed: {}", Error::io(dir, &e).message),
+            format!("not fixed: {}", crate::error::io_message(&e)),
         )
     };
     if bom {
@@ -341,7 +341,7 @@ pub fn write(path: &Path, linted: &str, new: &str) -> Result<Written> {
         Error::file(
             ErrorKind::Io,
             path,
-            format!("not fixed: {}", Error::io(path, &e.error).message),
+            format!("not fixed: {}", crate::error::io_message(&e.error)),
         )
     })?;
     Ok(Written::Yes)

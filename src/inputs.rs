@@ -189,7 +189,7 @@ fn walk_message(e: &ignore::Error) -> String {
         ignore::Error::WithPath { err, .. } => walk_message(err),
         ignore::Error::WithDepth { err, .. } => walk_message(err),
         ignore::Error::Loop { child, .. } => format!("symbolic link loop at {}", child.display()),
-        ignore::Error::Io(io) => Error::io(Path::new(""), io).message,
+        ignore::Error::Io(io) => crate::error::io_message(io),
         other => other.to_string(),
     }
 }

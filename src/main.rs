@@ -430,7 +430,7 @@ fn replaceable(path: &Path) -> Result<(), String> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(format!(
             "cannot be read to check that it holds no draft ({})",
-            pitchlint::Error::io(path, &e).message
+            pitchlint::error::io_message(&e)
         )),
     }
 }
@@ -534,6 +534,6 @@ fn unwritable(path: &Path, e: &io::Error) -> String {
     format!(
         "pitchlint: error: {}: cannot write the report (--output): {}",
         path.display(),
-        pitchlint::Error::io(path, e).message
+        pitchlint::error::io_message(e)
     )
 }

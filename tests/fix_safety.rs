@@ -491,10 +491,7 @@ fn a_named_pipe_is_linted_once_and_not_fixed() {
         let writer = {
             let fifo = fifo.clone();
             std::thread::spawn(move || {
-                use std::io::Write;
-                let mut f = std::fs::OpenOptions::new().write(true).open(fifo).unwrap();
-                f.write_all(b"We utilize data in order to plan routes.\n")
-                    .unwrap();
+                std::fs::write(fifo, b"We utilize data in order to plan routes.\n").unwrap()
             })
         };
         let child = pitchlint()

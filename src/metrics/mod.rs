@@ -113,14 +113,23 @@ impl Measure {
 
     /// A value written for people: "412 words", "grade 9.3", "20% you".
     pub fn describe(self, v: f64) -> String {
+        self.describe_finer(v, 0)
+    }
+
+    /// [`Measure::describe`] with `finer` more decimals for a grade or a share, whose bound
+    /// the usual rounding can hide ("reading grade 8.04", not "8.0", above 8); a count is
+    /// written as it is.
+    pub fn describe_finer(self, v: f64, finer: usize) -> String {
         match self {
             Measure::Words => plural(v, "word"),
             Measure::Sentences => plural(v, "sentence"),
             Measure::AvgSentenceWords => format!("{v:.1} words per sentence on average"),
             Measure::LongestSentenceWords => format!("a sentence of {v:.0} words"),
-            Measure::Grade => format!("reading grade {v:.1}"),
+            Measure::Grade => format!("reading grade {v:.*}", 1 + finer),
             Measure::Questions => plural(v, "question"),
-            Measure::YouShare => format!("{:.0}% of I/we/you words are \"you\"", v * 100.0),
+            Measure::YouShare => {
+                format!("{:.*}% of I/we/you words are \"you\"", finer, v * 100.0)
+            }
         }
     }
 }

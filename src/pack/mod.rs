@@ -684,9 +684,9 @@ pub fn folder_packs(path: &Path) -> Result<Vec<PathBuf>> {
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(path, &e))?;
         let p = entry.path();
-        let dangling = p.is_symlink() && !p.exists();
+        let dangling = |p: &Path| p.is_symlink() && !p.exists();
         if p.extension().is_some_and(|x| x == "toml")
-            && (p.is_file() || dangling)
+            && (p.is_file() || dangling(&p))
             && !is_config_name(&p)
         {
             files.push(p);

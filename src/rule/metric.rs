@@ -126,18 +126,9 @@ impl Rule for MetricRule {
         };
         // A value that rounds to its bound is written one digit finer: "reading grade 8.04,
         // above 8", not "reading grade 8.0, above 8".
-        let finer = |b: f64| match self.measure {
-            Measure::Grade if format!("{v:.1}") == format!("{b:.1}") => {
-                format!("reading grade {v:.2}")
-            }
-            Measure::YouShare if format!("{:.0}", v * 100.0) == format!("{:.0}", b * 100.0) => {
-                value.replacen(
-                    &format!("{:.0}%", v * 100.0),
-                    &format!("{:.1}%", v * 100.0),
-                    1,
-                )
-            }
-            _ => value.clone(),
+        let finer = |b: f64| {
+            let hidden = self.measure.describe(b) == value;
+            self.measure.describe_finer(v, usize::from(hidden))
         };
         let message = match (self.measure, j) {
             (Measure::YouShare | Measure::Grade, Judgement::Above(hi, _)) => {

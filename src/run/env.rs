@@ -53,7 +53,7 @@ impl std::fmt::Display for RunError {
             RunError::Io(e) => write!(
                 f,
                 "writing to standard output: {}",
-                crate::error::Error::io(std::path::Path::new("standard output"), e).message
+                crate::error::io_message(e)
             ),
         }
     }
