@@ -85,6 +85,10 @@ if [ -n "$PEERS" ]; then
   PEERS=$PEERS MODES=$PEER_MODES RESULTS=$RESULTS bash "$KIT/peers.sh" $PEER_SIZES > /dev/null 2>&1 || true
 fi
 
+# The baseline depends on ripgrep's version: on this pattern set (-i -w, non-ASCII text)
+# ripgrep 15.2.0 from crates.io ran 20 to 35 times slower than Debian's 13.0.0 (session 49),
+# so the table names both tools' versions.
+echo "pitchlint: $("$BIN" --version)   ripgrep: $(rg --version | head -1)"
 python3 - "$TSV" "$RESULTS/json/startup.json" "$RESULTS/results.tsv" <<'PY'
 import csv, json, statistics, sys, os
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))

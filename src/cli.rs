@@ -55,8 +55,8 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub no_default_rules: bool,
 
-    /// Output format.
-    #[arg(long, value_enum, ignore_case = true, default_value_t = OutputFormat::Human, global = true)]
+    /// Output format. (`--output-format` is the same option, by the name ruff gives it.)
+    #[arg(long, visible_alias = "output-format", value_enum, ignore_case = true, default_value_t = OutputFormat::Human, global = true)]
     pub format: OutputFormat,
 
     /// When to use colour. (Global: a shell alias that adds `--color never` must not break

@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{lint_json, pitchlint, rule_ids};
+use common::{lint_json, pitchlint, rule_ids, run};
 use predicates::prelude::*;
 use serde_json::Value;
 
@@ -866,4 +866,15 @@ fn a_terminal_on_standard_input_is_not_waited_on() {
         ),
         "{out}"
     );
+}
+
+#[test]
+fn output_format_is_another_name_for_format() {
+    // ruff's users type `--output-format`; it must not be read as `--input-format`.
+    let essay = "tests/fixtures/essay.txt";
+    let (by_format, _, code) = run(pitchlint().args(["--format", "concise", essay]));
+    let (by_alias, err, alias_code) = run(pitchlint().args(["--output-format", "concise", essay]));
+    assert!(err.is_empty(), "{err}");
+    assert_eq!((by_alias.as_str(), alias_code), (by_format.as_str(), code));
+    assert!(by_alias.contains("seed/partner-talk"), "{by_alias}");
 }

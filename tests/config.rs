@@ -1256,3 +1256,99 @@ fn show_config_refuses_what_it_would_ignore() {
         "We utilize it.\n"
     );
 }
+
+/// `[rules."pack/id"]` `min` and `max` move a metric or occurrence rule's bounds, in every
+/// profile, keeping its penalty's ramp; on a rule without bounds, or out of range, they are
+/// errors at their place.
+#[test]
+fn a_config_changes_a_rule_s_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    // 180 words between the greeting and the sign-off: more than research/too-long's 125.
+    let body: Vec<String> = (0..20)
+        .map(|i| format!("Our Dayton crew moved {i} pallets of your stock."))
+        .collect();
+    let draft = format!("Hi Dana,\n\n{}\n\nBest,\nSam\n", body.join(" "));
+    write(dir.path(), &[("d.txt", &draft)]);
+    let too_long = |v: &Value| -> Vec<String> {
+        v["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "research/too-long")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (v, _) = json_in(dir.path(), &["d.txt"]);
+    let m = too_long(&v);
+    assert_eq!(m.len(), 1, "{v}");
+    assert!(m[0].starts_with("180 words, more than 125"), "{m:?}");
+    let points = |v: &Value| {
+        v["files"][0]["breakdown"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["rule"] == "research/too-long")
+            .map(|r| r["points"].as_f64().unwrap())
+    };
+    let before = points(&v).unwrap();
+
+    // A team that writes longer emails.
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "[rules.\"research/too-long\"]\nmax = 200\n",
+        )],
+    );
+    let (v, _) = json_in(dir.path(), &["d.txt"]);
+    assert!(too_long(&v).is_empty(), "{v}");
+    // In every profile (the proposal profile's own bound is replaced too).
+    let (v, _) = json_in(dir.path(), &["--profile", "proposal", "d.txt"]);
+    assert!(too_long(&v).is_empty(), "{v}");
+
+    // A stricter one: the ramp (125 → 250 in the pack) keeps its width, 100 → 225, so 180
+    // words cost more than at 125 (where the penalty had a shorter way up).
+    write(
+        dir.path(),
+        &[("pitchlint.toml", "[rules.too-long]\nmax = 100\n")],
+    );
+    let (v, _) = json_in(dir.path(), &["d.txt"]);
+    let m = too_long(&v);
+    assert!(m[0].starts_with("180 words, more than 100"), "{m:?}");
+    assert!(points(&v).unwrap() < before, "{v}");
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["config", "d.txt"]));
+    assert!(
+        out.contains("[rules.\"too-long\"]") && out.contains("\nmax = 100\n"),
+        "{out}"
+    );
+
+    // Errors, each at its place.
+    for (config, at, says) in [
+        (
+            "[rules.\"sales/buzzwords\"]\nmax = 3\n",
+            "pitchlint.toml:2:7:",
+            "`min` and `max` apply to metric and occurrence rules, and `sales/buzzwords` is a phrase rule",
+        ),
+        (
+            "[rules.\"seed/partner-overuse\"]\nmax = 2.5\n",
+            "pitchlint.toml:2:7:",
+            "`max` 2.5 is no count",
+        ),
+        (
+            "[rules.\"research/too-short\"]\nmax = 10\n",
+            "pitchlint.toml:2:7:",
+            "`max` 10 is below the rule's `min` 25",
+        ),
+        (
+            "[rules.\"research/too-long\"]\nmax = -5\n",
+            "pitchlint.toml:2:7:",
+            "`max` -5 is out of range: expected 0 or more",
+        ),
+    ] {
+        write(dir.path(), &[("pitchlint.toml", config)]);
+        let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+        assert_eq!(code, 2, "{config}: {err}");
+        assert!(err.contains(at) && err.contains(says), "{config}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+}

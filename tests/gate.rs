@@ -87,10 +87,15 @@ fn max_warnings_counts_across_the_run() {
     assert_eq!(c, 0);
     // -1 is no limit (as ESLint takes it), over the config's own; below -1 is a usage error.
     write(dir.path(), &[("pitchlint.toml", "max_warnings = 1\n")]);
-    let (_, _, c) = run(pitchlint_in(dir.path())
+    let (_, err, c) = run(pitchlint_in(dir.path())
         .args(phrase_packs())
         .args(["a.txt", "b.txt"]));
     assert_eq!(c, 1);
+    // The config is named from the folder the run is in, as its errors are.
+    assert!(
+        err.ends_with("more than the maximum of 1 (max_warnings from pitchlint.toml)\n"),
+        "{err}"
+    );
     let (_, _, c) = run(pitchlint_in(dir.path()).args(phrase_packs()).args([
         "--max-warnings",
         "-1",

@@ -102,7 +102,7 @@ pub struct ConfigFile {
     pub accept: Option<Vec<Spanned<String>>>,
 }
 
-/// `[rules."pack/id"]`: a rule's severity or weight changed.
+/// `[rules."pack/id"]`: a rule's severity, weight or bounds changed.
 #[derive(Debug, Default, Deserialize, JsonSchema, Clone)]
 #[serde(deny_unknown_fields)]
 pub struct RuleOverride {
@@ -111,6 +111,13 @@ pub struct RuleOverride {
     /// The rule's weight, -100..100.
     #[schemars(with = "Option<i32>", range(min = -100, max = 100))]
     pub weight: Option<Spanned<i64>>,
+    /// A metric or occurrence rule's least allowed value, in every profile.
+    #[schemars(with = "Option<f64>", range(min = 0))]
+    pub min: Option<Spanned<f64>>,
+    /// A metric or occurrence rule's most allowed value, in every profile (`max = 150` for
+    /// `research/too-long`: a team that writes longer emails).
+    #[schemars(with = "Option<f64>", range(min = 0))]
+    pub max: Option<Spanned<f64>>,
 }
 
 /// `[[overrides]]`: gate settings for the files matching `paths`.

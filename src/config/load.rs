@@ -222,6 +222,11 @@ impl Config {
                 weight_offset: o.weight.as_ref().map(|w| w.span().start),
                 severity: o.severity.map(Into::into),
                 weight,
+                bounds: crate::rule::NewBounds {
+                    min: o.min.as_ref().map(|v| *v.get_ref()),
+                    max: o.max.as_ref().map(|v| *v.get_ref()),
+                },
+                bounds_offset: o.min.as_ref().or(o.max.as_ref()).map(|v| v.span().start),
             });
         }
         if let Some(v) = &file.min_score {

@@ -75,6 +75,17 @@ impl Rule for Adjusted {
     fn reads_measures(&self) -> bool {
         self.inner.reads_measures()
     }
+    fn with_bounds(
+        &self,
+        bounds: &crate::rule::NewBounds,
+    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+        Some(self.inner.with_bounds(bounds)?.map(|inner| {
+            Box::new(Adjusted {
+                inner,
+                meta: self.meta.clone(),
+            }) as Box<dyn Rule>
+        }))
+    }
 }
 
 /// One per-rule override, resolved.
@@ -90,6 +101,10 @@ pub struct RuleChange {
     pub severity: Option<Severity>,
     /// The new weight.
     pub weight: Option<i32>,
+    /// The new bounds (a metric or occurrence rule's).
+    pub bounds: crate::rule::NewBounds,
+    /// Byte offset of the first bound's value in the config file.
+    pub bounds_offset: Option<usize>,
 }
 
 /// What a config does to the rules.
@@ -195,6 +210,8 @@ impl RuleSelection {
                 });
             }
         }
+        // The rules a config's `min` or `max` changed, by index in `rules`.
+        let mut rebounded: Vec<(usize, Box<dyn Rule>)> = Vec::new();
         for c in &self.changes {
             let named: Vec<&&Arc<RuleMeta>> = metas
                 .iter()
@@ -261,6 +278,34 @@ impl RuleSelection {
                 ));
                 continue;
             }
+            if !c.bounds.is_empty() {
+                let at = rules.iter().position(|r| Arc::ptr_eq(r.meta(), meta));
+                let bounded = at.and_then(|i| Some((i, rules[i].with_bounds(&c.bounds)?)));
+                match bounded {
+                    Some((i, Ok(rule))) => rebounded.push((i, rule)),
+                    Some((_, Err(why))) => {
+                        errors.push(at_err(
+                            c.bounds_offset.or(c.offset),
+                            format!("`rules.\"{}\"`: {why}", c.rule),
+                        ));
+                        continue;
+                    }
+                    None => {
+                        errors.push(at_err(
+                            c.bounds_offset.or(c.offset),
+                            format!(
+                                "`rules.\"{}\"`: `min` and `max` apply to metric and occurrence \
+                                 rules, and `{}` is {} {} rule: it has no bounds to change",
+                                c.rule,
+                                meta.qualified,
+                                crate::rule::article(meta.kind),
+                                meta.kind
+                            ),
+                        ));
+                        continue;
+                    }
+                }
+            }
             // A reward fails no file: as in a pack, it cannot be an error or a warning.
             let weight = c.weight.unwrap_or(meta.weight);
             if let Some(s) = c.severity.filter(|&s| weight > 0 && s != Severity::Info) {
@@ -284,7 +329,11 @@ impl RuleSelection {
         }
         let mut kept: Vec<Box<dyn Rule>> = Vec::with_capacity(rules.len());
         let mut dropped: Vec<Box<dyn Rule>> = Vec::new();
-        for rule in rules {
+        for (i, mut rule) in rules.into_iter().enumerate() {
+            // The last change of a rule's bounds wins, as for its weight.
+            if let Some(at) = rebounded.iter().rposition(|(r, _)| *r == i) {
+                rule = rebounded.swap_remove(at).1;
+            }
             let meta = rule.meta();
             if !enabled(meta, self.select.as_deref(), &self.ignore) {
                 dropped.push(rule);

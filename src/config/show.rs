@@ -147,6 +147,11 @@ impl Config {
             if let Some(w) = c.weight {
                 let _ = writeln!(out, "weight = {w}");
             }
+            for (key, v) in [("min", c.bounds.min), ("max", c.bounds.max)] {
+                if let Some(v) = v {
+                    let _ = writeln!(out, "{key} = {v}");
+                }
+            }
         }
         let unmatched = self.overrides_matching_nothing((0..self.overrides.len()).collect());
         for (i, o) in self.overrides.iter().enumerate() {

@@ -397,13 +397,16 @@ fn the_embedded_rule_dfa_stays_small() {
 /// user's drafts (session 46, a freight broker: "your partner carriers", "a SmartWay Transport
 /// Partner", "a missed load could shut down your line", "3 dedicated slots left") and a
 /// review's fixes (a freight partner asked to be: "be your partner carrier") took it to 5,939,
-/// still under `DFA_MAX_STRINGS`.
+/// still under `DFA_MAX_STRINGS`. A CI trial's end-of-quarter pressure (session 49: "I cannot
+/// hold this price past Friday", "if you sign before Friday", "Let's get this signed today")
+/// and a discount for signing that concrete-proof took for a result ("an extra 15% if you
+/// sign") took it to 5,964.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();
     let matcher = Matcher::new(&rules).unwrap();
     let n: usize = matcher.literals.iter().map(|g| g.len()).sum();
-    assert!(n <= 5_950, "{n} distinct strings");
+    assert!(n <= 5_990, "{n} distinct strings");
 }
 
 /// A team's phrases beside the default packs' can take their group past the strings a DFA is

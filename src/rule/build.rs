@@ -76,6 +76,17 @@ impl Rule for InProfiles {
     fn reads_measures(&self) -> bool {
         self.rule.reads_measures()
     }
+
+    fn with_bounds(
+        &self,
+        bounds: &super::NewBounds,
+    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+        Some(
+            self.rule
+                .with_bounds(bounds)?
+                .map(|rule| Box::new(InProfiles { rule }) as Box<dyn Rule>),
+        )
+    }
 }
 
 /// Whether `s` is kebab-case: lowercase letters, digits and single hyphens.

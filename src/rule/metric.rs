@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use super::thresholds::num;
-use super::{Context, Finding, Judgement, Rule, RuleMeta, Thresholds, allow_keys};
+use super::{Context, Finding, Judgement, NewBounds, Rule, RuleMeta, Thresholds, allow_keys};
 use crate::document::Scope;
 use crate::error::Result;
 use crate::matcher::Hit;
@@ -15,7 +15,7 @@ use crate::metrics::Measure;
 use crate::pack::{PackSource, RuleDef};
 
 /// A rule on a measure.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct MetricRule {
     meta: Arc<RuleMeta>,
     measure: Measure,
@@ -77,6 +77,17 @@ impl MetricRule {
 impl Rule for MetricRule {
     fn meta(&self) -> &Arc<RuleMeta> {
         &self.meta
+    }
+    fn with_bounds(
+        &self,
+        bounds: &NewBounds,
+    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+        Some(self.thresholds.rebound(bounds, false).map(|thresholds| {
+            Box::new(MetricRule {
+                thresholds,
+                ..self.clone()
+            }) as Box<dyn Rule>
+        }))
     }
 
     fn reads_measures(&self) -> bool {

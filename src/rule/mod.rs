@@ -22,7 +22,7 @@ mod thresholds;
 
 pub use build::{KINDS, allow_keys, compile_pack, is_kebab};
 pub use context::{Context, Shared, first_line};
-pub use thresholds::{Judgement, Thresholds};
+pub use thresholds::{Judgement, NewBounds, Thresholds};
 
 use std::fmt;
 use std::ops::Range;
@@ -308,6 +308,14 @@ pub trait Rule: Send + Sync + fmt::Debug {
     /// anyway after that gets them measured again, and the same findings.
     fn reads_measures(&self) -> bool {
         false
+    }
+    /// This rule with a config's bounds (`[rules."pack/id"]` `min`, `max`): `None` when its
+    /// kind has no bounds, else the rule, or what is wrong with the bounds.
+    fn with_bounds(
+        &self,
+        _bounds: &NewBounds,
+    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+        None
     }
 }
 

@@ -8,13 +8,15 @@ use std::sync::Arc;
 
 use super::phrase::{Exceptions, compile_exceptions, compile_match};
 use super::thresholds::num;
-use super::{Context, Finding, Judgement, PatternSpec, Rule, RuleMeta, Thresholds, allow_keys};
+use super::{
+    Context, Finding, Judgement, NewBounds, PatternSpec, Rule, RuleMeta, Thresholds, allow_keys,
+};
 use crate::error::Result;
 use crate::matcher::Hit;
 use crate::pack::{PackSource, RuleDef};
 
 /// A rule on how often something occurs.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct OccurrenceRule {
     meta: Arc<RuleMeta>,
     patterns: Vec<PatternSpec>,
@@ -53,6 +55,17 @@ impl OccurrenceRule {
 impl Rule for OccurrenceRule {
     fn meta(&self) -> &Arc<RuleMeta> {
         &self.meta
+    }
+    fn with_bounds(
+        &self,
+        bounds: &NewBounds,
+    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+        Some(self.thresholds.rebound(bounds, true).map(|thresholds| {
+            Box::new(OccurrenceRule {
+                thresholds,
+                ..self.clone()
+            }) as Box<dyn Rule>
+        }))
     }
 
     fn patterns(&self) -> &[PatternSpec] {

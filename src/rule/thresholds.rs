@@ -32,6 +32,20 @@ pub enum Judgement {
     Within,
 }
 
+/// A config's new bounds for a rule (`[rules."pack/id"]` `min`, `max`): each replaces the
+/// rule's in every profile.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct NewBounds {
+    pub min: Option<f64>,
+    pub max: Option<f64>,
+}
+
+impl NewBounds {
+    pub fn is_empty(&self) -> bool {
+        self.min.is_none() && self.max.is_none()
+    }
+}
+
 /// Bounds for every profile.
 #[derive(Clone, Debug)]
 pub struct Thresholds {
@@ -147,6 +161,86 @@ impl Thresholds {
         })
     }
 
+    /// These thresholds with a config's `min` and `max` (`[rules."pack/id"]`) in every
+    /// profile. A penalty's ramp keeps its width: `max = 150` over `max = 125`, `full_at =
+    /// 250` ramps to 275. `counts`: the bounds are counts (an occurrence rule's). The error
+    /// says what is wrong with the new bounds.
+    pub fn rebound(&self, change: &NewBounds, counts: bool) -> Result<Thresholds, String> {
+        for (key, v) in [("min", change.min), ("max", change.max)] {
+            match v {
+                Some(v) if !v.is_finite() || v < 0.0 => {
+                    return Err(format!("`{key}` {v} is out of range: expected 0 or more"));
+                }
+                Some(v) if counts && v.fract() != 0.0 => {
+                    return Err(format!(
+                        "`{key}` {v} is no count: an occurrence rule counts matches, so its \
+                         bounds are whole numbers, 0 or more"
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let mut by_profile = self.by_profile;
+        for (p, name) in Profile::ALL {
+            let b = &mut by_profile[p.index()];
+            let old = *b;
+            if let Some(lo) = change.min {
+                b.min = Some(lo);
+                if let (Some(f), Some(was)) = (old.full_at, old.min)
+                    && f < was
+                {
+                    b.full_at = Some((lo - (was - f)).max(0.0));
+                }
+            }
+            if let Some(hi) = change.max {
+                b.max = Some(hi);
+                if let (Some(f), Some(was)) = (old.full_at, old.max)
+                    && f > was
+                {
+                    b.full_at = Some(hi + (f - was));
+                }
+            }
+            if let (Some(lo), Some(hi)) = (b.min, b.max)
+                && lo > hi
+            {
+                // The rule's own bound named by profile when the profiles' differ.
+                let kept = |b: &Bounds| match (change.min, change.max) {
+                    (None, _) => b.min,
+                    (_, None) => b.max,
+                    _ => None,
+                };
+                let whose = if self.by_profile.iter().all(|o| kept(o) == kept(&old)) {
+                    String::new()
+                } else {
+                    format!(" (profile {name})")
+                };
+                let (given, other) = if change.max.is_some() && change.min.is_none() {
+                    (
+                        format!("`max` {}", num(hi)),
+                        format!("the rule's `min` {}", num(lo)),
+                    )
+                } else if change.max.is_none() {
+                    (
+                        format!("`min` {}", num(lo)),
+                        format!("the rule's `max` {}", num(hi)),
+                    )
+                } else {
+                    (format!("`min` {}", num(lo)), format!("`max` {}", num(hi)))
+                };
+                let side = if change.max.is_some() && change.min.is_none() {
+                    "below"
+                } else {
+                    "above"
+                };
+                return Err(format!("{given} is {side} {other}{whose}"));
+            }
+        }
+        Ok(Thresholds {
+            by_profile,
+            reward: self.reward,
+        })
+    }
+
     /// The bounds in profile `p`.
     pub fn bounds(&self, p: Profile) -> Bounds {
         self.by_profile[p.index()]
@@ -204,6 +298,40 @@ mod tests {
         let def = src.parse()?;
         let r = def.rule[0].get_ref();
         Thresholds::new(&src, r, *r.weight.get_ref() as i32, "metric")
+    }
+
+    #[test]
+    fn a_config_s_bounds_replace_every_profile_s_and_keep_the_ramp() {
+        let t = th(
+            "weight = -8\nmin = 20\nfull_at = 10\nmax = 100\n[rule.profile.proposal]\nmax = 500\n",
+        )
+        .unwrap();
+        let n = |min, max| NewBounds { min, max };
+        let r = t.rebound(&n(None, Some(150.0)), false).unwrap();
+        for (p, _) in Profile::ALL {
+            assert_eq!(r.bounds(p).max, Some(150.0));
+        }
+        // The ramp below `min` (20 → 10) moves with it: 30 → 20.
+        let r = t.rebound(&n(Some(30.0), None), false).unwrap();
+        assert_eq!(r.bounds(Profile::FirstTouch).full_at, Some(20.0));
+        assert_eq!(
+            r.judge(25.0, Profile::FirstTouch),
+            Some(Judgement::Below(30.0, 0.625))
+        );
+        assert_eq!(
+            t.rebound(&n(None, Some(10.0)), false).unwrap_err(),
+            "`max` 10 is below the rule's `min` 20"
+        );
+        assert_eq!(
+            t.rebound(&n(Some(40.0), Some(30.0)), false).unwrap_err(),
+            "`min` 40 is above `max` 30"
+        );
+        assert!(
+            t.rebound(&n(None, Some(150.5)), true)
+                .unwrap_err()
+                .contains("no count")
+        );
+        assert!(t.rebound(&n(None, Some(150.5)), false).is_ok());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::cli::Cli;
 use crate::config::FileGate;
@@ -735,7 +735,7 @@ fn lint(
         .map(|g| crate::report::WarningLimit {
             warnings: g.weighed(),
             max: g.limit,
-            origin: g.origin.clone(),
+            origin: relative_origin(&g.origin, &env.cwd),
         })
         .collect();
     if reporting {
@@ -752,6 +752,16 @@ fn lint(
         Status::Success if too_many => Status::Failure,
         s => s,
     })
+}
+
+/// Where a limit was set, with its config file named from `cwd` when it is in it
+/// (`pitchlint.toml [[overrides]] entry 1`), as errors name files.
+fn relative_origin(origin: &str, cwd: &Path) -> String {
+    cwd.to_str()
+        .and_then(|cwd| origin.strip_prefix(cwd))
+        .and_then(|rest| rest.strip_prefix(std::path::MAIN_SEPARATOR))
+        .unwrap_or(origin)
+        .to_string()
 }
 
 /// Whether a binary `input` is an error rather than a skipped file with a note: it was named
