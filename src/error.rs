@@ -246,12 +246,19 @@ pub fn utf8_text(path: &Path, bytes: Vec<u8>, what: &str) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
         let off = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        // Windows editors save "Unicode" as UTF-16 with a byte-order mark; TOML is UTF-8.
+        let hint = match e.as_bytes() {
+            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => {
+                ": it is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8"
+            }
+            _ => "",
+        };
         Error::at(
             ErrorKind::Config,
             path,
             &text,
             off,
-            format!("{what} is not valid UTF-8"),
+            format!("{what} is not valid UTF-8{hint}"),
         )
     })
 }

@@ -1257,16 +1257,24 @@ fn every_broken_pack_of_a_folder_is_reported() {
         err.contains("packs/b4.toml:2:8: pack name `x` is already used by packs/b2.toml"),
         "{err}"
     );
-    // Two files that cannot be read: both named (before any is compiled).
-    std::fs::write(packs.join("e.toml"), b"\xff\xfe bad").unwrap();
+    // Two files that cannot be read: both named (before any is compiled). One saved as
+    // UTF-16 (a Windows editor's "Unicode") is told how to fix it.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("[pack]\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(packs.join("e.toml"), utf16).unwrap();
     std::fs::write(packs.join("f.toml"), b"\xff bad").unwrap();
     let err = lint("packs");
     assert!(
-        err.contains("packs/e.toml:1:1: rule pack is not valid UTF-8"),
+        err.contains(
+            "packs/e.toml:1:1: rule pack is not valid UTF-8: it is UTF-16 (it starts with a \
+             UTF-16 byte-order mark); save it as UTF-8\n"
+        ),
         "{err}"
     );
     assert!(
-        err.contains("packs/f.toml:1:1: rule pack is not valid UTF-8"),
+        err.contains("packs/f.toml:1:1: rule pack is not valid UTF-8\n"),
         "{err}"
     );
     assert_eq!(err.lines().count(), 2, "{err}");

@@ -434,7 +434,7 @@ fn config_errors_point_at_the_key_and_list_what_is_allowed() {
         ),
         (
             "[rules.\"pitchlint/empty-draft\"]\nweight = -3\n",
-            "pitchlint.toml:1:8: `rules.\"pitchlint/empty-draft\"` is a built-in rule: its severity and weight are fixed",
+            "pitchlint.toml:1:8: `rules.\"pitchlint/empty-draft\"` is a built-in rule: its severity, weight and bounds are fixed",
         ),
         (
             "ignore = [\"pitchlint/min-score\"]\n",
@@ -1257,9 +1257,10 @@ fn show_config_refuses_what_it_would_ignore() {
     );
 }
 
-/// `[rules."pack/id"]` `min` and `max` move a metric or occurrence rule's bounds, in every
-/// profile, keeping its penalty's ramp; on a rule without bounds, or out of range, they are
-/// errors at their place.
+/// `[rules."pack/id"]` `min` and `max` move a metric or occurrence rule's bounds in the
+/// profiles that take the rule's own, and a profile's table moves that profile's, keeping a
+/// penalty's ramp; `pitchlint config` and `explain` show them; on a rule without bounds, out
+/// of range, or twice, they are errors at their place.
 #[test]
 fn a_config_changes_a_rule_s_bounds() {
     let dir = tempfile::tempdir().unwrap();
@@ -1278,10 +1279,6 @@ fn a_config_changes_a_rule_s_bounds() {
             .map(|f| f["message"].as_str().unwrap().to_string())
             .collect()
     };
-    let (v, _) = json_in(dir.path(), &["d.txt"]);
-    let m = too_long(&v);
-    assert_eq!(m.len(), 1, "{v}");
-    assert!(m[0].starts_with("180 words, more than 125"), "{m:?}");
     let points = |v: &Value| {
         v["files"][0]["breakdown"]["rules"]
             .as_array()
@@ -1290,40 +1287,58 @@ fn a_config_changes_a_rule_s_bounds() {
             .find(|r| r["rule"] == "research/too-long")
             .map(|r| r["points"].as_f64().unwrap())
     };
+    let (v, _) = json_in(dir.path(), &["d.txt"]);
+    let m = too_long(&v);
+    assert_eq!(m.len(), 1, "{v}");
+    assert!(m[0].starts_with("180 words, more than 125"), "{m:?}");
     let before = points(&v).unwrap();
 
-    // A team that writes longer emails.
-    write(
-        dir.path(),
-        &[(
-            "pitchlint.toml",
-            "[rules.\"research/too-long\"]\nmax = 200\n",
-        )],
-    );
+    // A team whose first emails run longer.
+    let config = |text: &str| write(dir.path(), &[("pitchlint.toml", text)]);
+    config("[rules.\"research/too-long\"]\nmax = 200\n");
     let (v, _) = json_in(dir.path(), &["d.txt"]);
-    assert!(too_long(&v).is_empty(), "{v}");
-    // In every profile (the proposal profile's own bound is replaced too).
-    let (v, _) = json_in(dir.path(), &["--profile", "proposal", "d.txt"]);
     assert!(too_long(&v).is_empty(), "{v}");
 
     // A stricter one: the ramp (125 → 250 in the pack) keeps its width, 100 → 225, so 180
-    // words cost more than at 125 (where the penalty had a shorter way up).
-    write(
-        dir.path(),
-        &[("pitchlint.toml", "[rules.too-long]\nmax = 100\n")],
-    );
+    // words cost more than at 125.
+    config("[rules.too-long]\nmax = 100\n");
     let (v, _) = json_in(dir.path(), &["d.txt"]);
     let m = too_long(&v);
     assert!(m[0].starts_with("180 words, more than 100"), "{m:?}");
-    assert!(points(&v).unwrap() < before, "{v}");
+    let after = points(&v).unwrap();
+    // 0.25 + 0.75 × 55/125 of -10 at 125, 0.25 + 0.75 × 80/125 at 100 (with the ramp left
+    // at 250 it would be 0.25 + 0.75 × 80/150).
+    assert!(
+        (before + 5.8).abs() < 0.01 && (after + 7.3).abs() < 0.01,
+        "{before} → {after}"
+    );
+    // A proposal keeps its own bound (450), which the pack sets apart from the rule's own…
+    let (v, _) = json_in(dir.path(), &["--profile", "proposal", "d.txt"]);
+    assert!(too_long(&v).is_empty(), "{v}");
+    // …unless the profile's table changes it.
+    config("[rules.too-long]\nmax = 100\n[rules.too-long.profile.proposal]\nmax = 150\n");
+    let (v, _) = json_in(dir.path(), &["--profile", "proposal", "d.txt"]);
+    let m = too_long(&v);
+    assert!(
+        m.len() == 1 && m[0].starts_with("180 words, more than 150"),
+        "{v}"
+    );
     let (out, _, _) = run(pitchlint_in(dir.path()).args(["config", "d.txt"]));
     assert!(
-        out.contains("[rules.\"too-long\"]") && out.contains("\nmax = 100\n"),
+        out.contains("[rules.\"too-long\"]")
+            && out.contains("\nmax = 100\n[rules.\"too-long\".profile.proposal]\nmax = 150\n"),
+        "{out}"
+    );
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["explain", "research/too-long"]));
+    assert!(
+        out.contains(
+            "# pitchlint.toml changes its bounds (these run, not the pack's):\n    # max = 100\n"
+        ),
         "{out}"
     );
 
     // Errors, each at its place.
-    for (config, at, says) in [
+    for (text, at, says) in [
         (
             "[rules.\"sales/buzzwords\"]\nmax = 3\n",
             "pitchlint.toml:2:7:",
@@ -1335,20 +1350,50 @@ fn a_config_changes_a_rule_s_bounds() {
             "`max` 2.5 is no count",
         ),
         (
-            "[rules.\"research/too-short\"]\nmax = 10\n",
+            "[rules.\"research/concise\"]\nmax = 10\n",
             "pitchlint.toml:2:7:",
             "`max` 10 is below the rule's `min` 25",
         ),
         (
+            "[rules.\"research/too-short\"]\nmax = 10\n",
+            "pitchlint.toml:2:7:",
+            "the rule has no `max` to change (it has only a `min`)",
+        ),
+        (
             "[rules.\"research/too-long\"]\nmax = -5\n",
             "pitchlint.toml:2:7:",
-            "`max` -5 is out of range: expected 0 or more",
+            "`max` -5 is out of range: never negative",
+        ),
+        (
+            "[rules.\"research/we-focus\"]\nmin = 40\n",
+            "pitchlint.toml:2:7:",
+            "`min` 40 is out of range: a share from 0 to 1 (0.4 is 40%)",
+        ),
+        (
+            "[rules.\"research/too-long\"]\nmin = 60\n",
+            "pitchlint.toml:2:7:",
+            "the rule has no `min` to change (it has only a `max`)",
+        ),
+        (
+            "[rules.\"seed/partner-overuse\"]\nmax = 1\n[rules.\"seed/partner-overuse\".profile.proposal]\nmax = 2.5\n",
+            "pitchlint.toml:4:7:",
+            "`max` 2.5 is no count",
+        ),
+        (
+            "[rules.\"research/too-long\".profile.proposl]\nmax = 600\n",
+            "pitchlint.toml:1:",
+            "unknown profile `proposl` (did you mean `proposal`?)",
+        ),
+        (
+            "[rules.\"research/concise\"]\nmin = 10\n[rules.concise]\nmax = 300\n",
+            "pitchlint.toml:3:8:",
+            "`rules.\"research/concise\"` and `rules.\"concise\"` both change `research/concise`: write one table",
         ),
     ] {
-        write(dir.path(), &[("pitchlint.toml", config)]);
+        config(text);
         let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
-        assert_eq!(code, 2, "{config}: {err}");
-        assert!(err.contains(at) && err.contains(says), "{config}: {err}");
+        assert_eq!(code, 2, "{text}: {err}");
+        assert!(err.contains(at) && err.contains(says), "{text}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }

@@ -111,11 +111,29 @@ pub struct RuleOverride {
     /// The rule's weight, -100..100.
     #[schemars(with = "Option<i32>", range(min = -100, max = 100))]
     pub weight: Option<Spanned<i64>>,
-    /// A metric or occurrence rule's least allowed value, in every profile.
+    /// A metric or occurrence rule's least allowed value, in every profile that takes the
+    /// rule's own.
     #[schemars(with = "Option<f64>", range(min = 0))]
     pub min: Option<Spanned<f64>>,
-    /// A metric or occurrence rule's most allowed value, in every profile (`max = 150` for
-    /// `research/too-long`: a team that writes longer emails).
+    /// A metric or occurrence rule's most allowed value, in every profile that takes the
+    /// rule's own (`max = 150` for `research/too-long`: a team whose first emails run
+    /// longer; a proposal keeps its own 450).
+    #[schemars(with = "Option<f64>", range(min = 0))]
+    pub max: Option<Spanned<f64>>,
+    /// The bounds in one profile: `[rules."research/too-long".profile.proposal]`.
+    #[schemars(with = "Option<BTreeMap<String, ProfileBounds>>")]
+    pub profile: Option<BTreeMap<Spanned<String>, ProfileBounds>>,
+}
+
+/// `[rules."pack/id".profile.<name>]`: a metric or occurrence rule's bounds in one profile
+/// (first-touch, follow-up, proposal).
+#[derive(Debug, Default, Deserialize, JsonSchema, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileBounds {
+    /// The least allowed value in this profile.
+    #[schemars(with = "Option<f64>", range(min = 0))]
+    pub min: Option<Spanned<f64>>,
+    /// The most allowed value in this profile.
     #[schemars(with = "Option<f64>", range(min = 0))]
     pub max: Option<Spanned<f64>>,
 }

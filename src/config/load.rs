@@ -9,6 +9,7 @@ use toml::Spanned;
 use super::select::{RuleChange, Selector};
 use super::{Config, ConfigFile, Flags, Globs, Override, PackRef, normalize, sourced};
 use crate::error::{Error, ErrorKind, Result};
+use crate::profile::Profile;
 
 /// The key a "missing field `paths`" error names.
 fn missing_key(message: &str) -> Option<&str> {
@@ -216,17 +217,46 @@ impl Config {
                     ));
                 }
             };
+            let value = |v: &Option<Spanned<f64>>| v.as_ref().map(|v| *v.get_ref());
+            let mut bounds = crate::rule::NewBounds {
+                min: value(&o.min),
+                max: value(&o.max),
+                profiles: Default::default(),
+            };
+            let mut bound_offsets = Vec::new();
+            let mut offsets = |p: Option<Profile>, b: [&Option<Spanned<f64>>; 2]| {
+                for (key, v) in ["min", "max"].into_iter().zip(b) {
+                    if let Some(v) = v {
+                        bound_offsets.push((p, key, v.span().start));
+                    }
+                }
+            };
+            offsets(None, [&o.min, &o.max]);
+            for (name, pb) in o.profile.iter().flatten() {
+                let Some(p) = Profile::from_name(name.get_ref()) else {
+                    return Err(Error::at(
+                        ErrorKind::Config,
+                        path,
+                        &text,
+                        name.span().start,
+                        format!(
+                            "`rules.\"{}\".profile`: {}",
+                            key.get_ref(),
+                            crate::error::unknown("profile", name.get_ref(), &Profile::names())
+                        ),
+                    ));
+                };
+                bounds.profiles[p.index()] = (value(&pb.min), value(&pb.max));
+                offsets(Some(p), [&pb.min, &pb.max]);
+            }
             c.selection.changes.push(RuleChange {
                 rule: key.get_ref().clone(),
                 offset: Some(key.span().start),
                 weight_offset: o.weight.as_ref().map(|w| w.span().start),
                 severity: o.severity.map(Into::into),
                 weight,
-                bounds: crate::rule::NewBounds {
-                    min: o.min.as_ref().map(|v| *v.get_ref()),
-                    max: o.max.as_ref().map(|v| *v.get_ref()),
-                },
-                bounds_offset: o.min.as_ref().or(o.max.as_ref()).map(|v| v.span().start),
+                bounds,
+                bound_offsets,
             });
         }
         if let Some(v) = &file.min_score {

@@ -78,7 +78,7 @@ impl Rule for Adjusted {
     fn with_bounds(
         &self,
         bounds: &crate::rule::NewBounds,
-    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+    ) -> Option<std::result::Result<Box<dyn Rule>, crate::rule::BoundError>> {
         Some(self.inner.with_bounds(bounds)?.map(|inner| {
             Box::new(Adjusted {
                 inner,
@@ -103,8 +103,33 @@ pub struct RuleChange {
     pub weight: Option<i32>,
     /// The new bounds (a metric or occurrence rule's).
     pub bounds: crate::rule::NewBounds,
-    /// Byte offset of the first bound's value in the config file.
-    pub bounds_offset: Option<usize>,
+    /// Byte offset of each bound's value in the config file, by profile (none: the rule's
+    /// own) and key.
+    pub bound_offsets: Vec<(Option<crate::profile::Profile>, &'static str, usize)>,
+}
+
+impl RuleChange {
+    /// Its bounds as TOML lines, the rule's own then each profile's table: `max = 150`,
+    /// `[rules."research/too-long".profile.proposal]`, `max = 600`.
+    pub fn bounds_toml(&self) -> Vec<String> {
+        let b = &self.bounds;
+        let pair = |lo: Option<f64>, hi: Option<f64>| {
+            [("min", lo), ("max", hi)]
+                .into_iter()
+                .filter_map(|(k, v)| Some(format!("{k} = {}", v?)))
+                .collect::<Vec<_>>()
+        };
+        let mut out = pair(b.min, b.max);
+        for (p, name) in crate::profile::Profile::ALL {
+            let (lo, hi) = b.profiles[p.index()];
+            let lines = pair(lo, hi);
+            if !lines.is_empty() {
+                out.push(format!("[rules.\"{}\".profile.{name}]", self.rule));
+                out.extend(lines);
+            }
+        }
+        out
+    }
 }
 
 /// What a config does to the rules.
@@ -223,8 +248,8 @@ impl RuleSelection {
                     errors.push(at_err(
                         c.offset,
                         format!(
-                            "`rules.\"{}\"` is a built-in rule: its severity and weight are fixed \
-                             (see `pitchlint explain {}`)",
+                            "`rules.\"{}\"` is a built-in rule: its severity, weight and bounds \
+                             are fixed (see `pitchlint explain {}`)",
                             c.rule, c.rule
                         ),
                     ));
@@ -256,6 +281,22 @@ impl RuleSelection {
                     continue;
                 }
             };
+            // Two tables of one rule (`rules."concise"` and `rules."research/concise"`) would
+            // leave one of them unread, in an order the file does not show.
+            if let Some(first) = self.changes.iter().find(|o| {
+                !std::ptr::eq(*o, c)
+                    && o.offset < c.offset
+                    && (o.rule == meta.qualified || o.rule == meta.id)
+            }) {
+                errors.push(at_err(
+                    c.offset,
+                    format!(
+                        "`rules.\"{}\"` and `rules.\"{}\"` both change `{}`: write one table",
+                        first.rule, c.rule, meta.qualified
+                    ),
+                ));
+                continue;
+            }
             // A sign typo would turn a penalty into a reward (or back): the draft full of
             // buzzwords would score higher for them.
             if let Some(w) = c.weight
@@ -284,15 +325,20 @@ impl RuleSelection {
                 match bounded {
                     Some((i, Ok(rule))) => rebounded.push((i, rule)),
                     Some((_, Err(why))) => {
+                        let at = c
+                            .bound_offsets
+                            .iter()
+                            .find(|(p, k, _)| *p == why.profile && *k == why.key)
+                            .map(|(_, _, at)| *at);
                         errors.push(at_err(
-                            c.bounds_offset.or(c.offset),
-                            format!("`rules.\"{}\"`: {why}", c.rule),
+                            at.or(c.offset),
+                            format!("`rules.\"{}\"`: {}", c.rule, why.message),
                         ));
                         continue;
                     }
                     None => {
                         errors.push(at_err(
-                            c.bounds_offset.or(c.offset),
+                            c.bound_offsets.first().map(|(_, _, at)| *at).or(c.offset),
                             format!(
                                 "`rules.\"{}\"`: `min` and `max` apply to metric and occurrence \
                                  rules, and `{}` is {} {} rule: it has no bounds to change",

@@ -147,10 +147,8 @@ impl Config {
             if let Some(w) = c.weight {
                 let _ = writeln!(out, "weight = {w}");
             }
-            for (key, v) in [("min", c.bounds.min), ("max", c.bounds.max)] {
-                if let Some(v) = v {
-                    let _ = writeln!(out, "{key} = {v}");
-                }
+            for l in c.bounds_toml() {
+                let _ = writeln!(out, "{l}");
             }
         }
         let unmatched = self.overrides_matching_nothing((0..self.overrides.len()).collect());

@@ -7,6 +7,8 @@
 //! - the subject maps to the Subject header's value (byte for byte when it was not encoded);
 //! - each decoded body line maps to the encoded line it came from (for quoted-printable, the
 //!   logical line made of soft-broken physical lines), byte for byte when the two are equal;
+//!   where the decoder made more or fewer lines than were encoded (a truncated escape), the
+//!   lines up to the next line the same on both sides map as a whole to the first of them;
 //! - a base64 body maps piece by piece: each 48 decoded bytes (to the next character) to the 64
 //!   characters they came from; as a whole to the part's first encoded line when a charset
 //!   conversion made the text differ from the decoded bytes.
@@ -148,21 +150,106 @@ fn body_map(
     }
     let mut chunks = Vec::new();
     let qp = encoding == Encoding::QuotedPrintable;
-    if !enc_lines.is_empty() && n_enc == dec.len() {
-        for ((at, line), (content, brk)) in dec.iter().zip(&enc_lines) {
-            let body = line.trim_end_matches(['\n', '\r']);
-            for (d, r) in align::encoded(&raw[content.clone()], body, qp) {
-                chunks.push(Chunk {
-                    text: at + d.start..at + d.end,
-                    source: lossy.range(content.start + r.start..content.start + r.end),
-                });
+    let enc_lines = &enc_lines[..n_enc];
+    // Decoded line `d` with encoded line `e`, as the two were paired.
+    let pair = |d: usize, e: usize, chunks: &mut Vec<Chunk>| {
+        let (at, line) = dec[d];
+        let (content, brk) = &enc_lines[e];
+        let body = line.trim_end_matches(['\n', '\r']);
+        for (dr, r) in align::encoded(&raw[content.clone()], body, qp) {
+            chunks.push(Chunk {
+                text: at + dr.start..at + dr.end,
+                source: lossy.range(content.start + r.start..content.start + r.end),
+            });
+        }
+        if body.len() < line.len() {
+            chunks.push(Chunk {
+                text: at + body.len()..at + line.len(),
+                source: lossy.range(brk.clone()),
+            });
+        }
+    };
+    // Decoded lines `d` and encoded lines `e` whose counts differ (an escape the decoder
+    // read otherwise, such as a truncated `=3`): their text as a whole to the first of them.
+    let whole = |d: Range<usize>, e: Range<usize>, chunks: &mut Vec<Chunk>| {
+        let Some(first) = enc_lines[e.clone()]
+            .iter()
+            .find(|(l, _)| !l.is_empty())
+            .or(enc_lines.get(e.start))
+            .or(enc_lines.last())
+            .map(|(l, _)| l.clone())
+        else {
+            return;
+        };
+        let from = dec[d.start].0;
+        let to = dec[d.end - 1].0 + dec[d.end - 1].1.len();
+        chunks.push(Chunk {
+            text: from..to,
+            source: lossy.range(first),
+        });
+    };
+    if !enc_lines.is_empty() {
+        // Lines are paired in order; where the counts part, the two sides meet again at the
+        // next line that is the same text in both (a plain line of some length), so one
+        // odd escape costs the positions of its own lines only, not of the whole body.
+        let same = |d: usize, e: usize| {
+            let line = dec[d].1.trim_end_matches(['\n', '\r']);
+            line.len() >= 8 && raw[enc_lines[e].0.clone()] == *line.as_bytes()
+        };
+        const LOOK: usize = 8;
+        let (mut d, mut e) = (0, 0);
+        while d < dec.len() && e < enc_lines.len() {
+            if dec.len() - d == enc_lines.len() - e {
+                // As many lines left on both sides: paired one for one.
+                for k in 0..dec.len() - d {
+                    pair(d + k, e + k, &mut chunks);
+                }
+                d = dec.len();
+                break;
             }
-            if body.len() < line.len() {
-                chunks.push(Chunk {
-                    text: at + body.len()..at + line.len(),
-                    source: lossy.range(brk.clone()),
-                });
+            if same(d, e) {
+                pair(d, e, &mut chunks);
+                d += 1;
+                e += 1;
+                continue;
             }
+            // The nearest pair of same lines ahead: the lines before it form a gap.
+            let meet = (1..=2 * LOOK).find_map(|sum| {
+                (0..=sum.min(LOOK))
+                    .map(|a| (a, sum - a))
+                    .filter(|&(_, b)| b <= LOOK)
+                    .find(|&(a, b)| {
+                        d + a < dec.len() && e + b < enc_lines.len() && same(d + a, e + b)
+                    })
+            });
+            match meet {
+                Some((a, b)) if a == b => {
+                    for k in 0..a {
+                        pair(d + k, e + k, &mut chunks);
+                    }
+                    d += a;
+                    e += b;
+                }
+                Some((a, b)) => {
+                    if a > 0 {
+                        whole(d..d + a, e..e + b, &mut chunks);
+                    }
+                    d += a;
+                    e += b;
+                }
+                None => {
+                    // No same line near (a body of escapes throughout): the rest as a whole,
+                    // rather than lines paired with the wrong ones.
+                    break;
+                }
+            }
+        }
+        if d < dec.len() {
+            whole(
+                d..dec.len(),
+                e.min(enc_lines.len() - 1)..enc_lines.len(),
+                &mut chunks,
+            );
         }
     } else if !text.is_empty() {
         let first = raw_lines(raw, range.clone())
@@ -408,6 +495,21 @@ mod tests {
         assert_eq!(at(&d, "glad"), "glad");
         assert_eq!(at(&d, "’"), "=E2=80=99");
         assert_eq!(at(&d, "is soft"), "is =\nsoft");
+    }
+
+    /// A truncated escape (`=3` at a line's end) decodes to another count of lines than was
+    /// encoded: only its own lines lose their exact place; the lines after it keep theirs
+    /// (they all went to the body's first line).
+    #[test]
+    fn a_truncated_escape_costs_only_its_own_lines_their_place() {
+        let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\nWe cut costs by 3=3\nWe leverage synergy.\n\nWe=E2=80=99re glad to utilize it.\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert!(d.text().contains("We leverage synergy."), "{:?}", d.text());
+        assert_eq!(at(&d, "leverage"), "leverage");
+        assert_eq!(at(&d, "synergy"), "synergy");
+        assert_eq!(at(&d, "utilize"), "utilize");
+        assert_eq!(at(&d, "’"), "=E2=80=99");
+        assert_eq!(at(&d, "Dana"), "Dana");
     }
 
     fn fixture(name: &str) -> Document {

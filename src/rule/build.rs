@@ -80,7 +80,7 @@ impl Rule for InProfiles {
     fn with_bounds(
         &self,
         bounds: &super::NewBounds,
-    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+    ) -> Option<std::result::Result<Box<dyn Rule>, super::BoundError>> {
         Some(
             self.rule
                 .with_bounds(bounds)?

@@ -7,7 +7,9 @@
 use std::sync::Arc;
 
 use super::thresholds::num;
-use super::{Context, Finding, Judgement, NewBounds, Rule, RuleMeta, Thresholds, allow_keys};
+use super::{
+    BoundError, Context, Finding, Judgement, NewBounds, Rule, RuleMeta, Thresholds, allow_keys,
+};
 use crate::document::Scope;
 use crate::error::Result;
 use crate::matcher::Hit;
@@ -81,13 +83,17 @@ impl Rule for MetricRule {
     fn with_bounds(
         &self,
         bounds: &NewBounds,
-    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
-        Some(self.thresholds.rebound(bounds, false).map(|thresholds| {
-            Box::new(MetricRule {
-                thresholds,
-                ..self.clone()
-            }) as Box<dyn Rule>
-        }))
+    ) -> Option<std::result::Result<Box<dyn Rule>, BoundError>> {
+        Some(
+            self.thresholds
+                .rebound(bounds, false, self.measure.range())
+                .map(|thresholds| {
+                    Box::new(MetricRule {
+                        thresholds,
+                        ..self.clone()
+                    }) as Box<dyn Rule>
+                }),
+        )
     }
 
     fn reads_measures(&self) -> bool {

@@ -22,7 +22,7 @@ mod thresholds;
 
 pub use build::{KINDS, allow_keys, compile_pack, is_kebab};
 pub use context::{Context, Shared, first_line};
-pub use thresholds::{Judgement, NewBounds, Thresholds};
+pub use thresholds::{BoundError, Judgement, NewBounds, Thresholds};
 
 use std::fmt;
 use std::ops::Range;
@@ -314,7 +314,7 @@ pub trait Rule: Send + Sync + fmt::Debug {
     fn with_bounds(
         &self,
         _bounds: &NewBounds,
-    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
+    ) -> Option<std::result::Result<Box<dyn Rule>, BoundError>> {
         None
     }
 }

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use super::phrase::{Exceptions, compile_exceptions, compile_match};
 use super::thresholds::num;
 use super::{
-    Context, Finding, Judgement, NewBounds, PatternSpec, Rule, RuleMeta, Thresholds, allow_keys,
+    BoundError, Context, Finding, Judgement, NewBounds, PatternSpec, Rule, RuleMeta, Thresholds,
+    allow_keys,
 };
 use crate::error::Result;
 use crate::matcher::Hit;
@@ -59,13 +60,21 @@ impl Rule for OccurrenceRule {
     fn with_bounds(
         &self,
         bounds: &NewBounds,
-    ) -> Option<std::result::Result<Box<dyn Rule>, String>> {
-        Some(self.thresholds.rebound(bounds, true).map(|thresholds| {
-            Box::new(OccurrenceRule {
-                thresholds,
-                ..self.clone()
-            }) as Box<dyn Rule>
-        }))
+    ) -> Option<std::result::Result<Box<dyn Rule>, BoundError>> {
+        Some(
+            self.thresholds
+                .rebound(
+                    bounds,
+                    true,
+                    Some((0.0..=f64::INFINITY, "a count is 0 or more")),
+                )
+                .map(|thresholds| {
+                    Box::new(OccurrenceRule {
+                        thresholds,
+                        ..self.clone()
+                    }) as Box<dyn Rule>
+                }),
+        )
     }
 
     fn patterns(&self) -> &[PatternSpec] {

@@ -32,23 +32,43 @@ pub enum Judgement {
     Within,
 }
 
-/// A config's new bounds for a rule (`[rules."pack/id"]` `min`, `max`): each replaces the
-/// rule's in every profile.
+/// A config's new bounds for a rule (`[rules."pack/id"]` `min`, `max`, and per profile
+/// `[rules."pack/id".profile.<name>]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct NewBounds {
+    /// Over the rule's own bounds: in every profile that takes them (not one whose table in
+    /// the pack sets its own).
     pub min: Option<f64>,
     pub max: Option<f64>,
+    /// Over one profile's (by [`Profile::index`]): `(min, max)`.
+    pub profiles: [(Option<f64>, Option<f64>); 3],
 }
 
 impl NewBounds {
     pub fn is_empty(&self) -> bool {
-        self.min.is_none() && self.max.is_none()
+        self.min.is_none()
+            && self.max.is_none()
+            && self
+                .profiles
+                .iter()
+                .all(|(lo, hi)| lo.is_none() && hi.is_none())
     }
+}
+
+/// What is wrong with a config's bounds: `key` (`min`, `max`) of `profile` (none: the rule's
+/// own) is where.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoundError {
+    pub key: &'static str,
+    pub profile: Option<Profile>,
+    pub message: String,
 }
 
 /// Bounds for every profile.
 #[derive(Clone, Debug)]
 pub struct Thresholds {
+    /// The rule's own bounds, which a profile without its own table takes.
+    base: Bounds,
     by_profile: [Bounds; 3],
     reward: bool,
 }
@@ -156,35 +176,90 @@ impl Thresholds {
             ));
         }
         Ok(Thresholds {
+            base,
             by_profile,
             reward: weight > 0,
         })
     }
 
-    /// These thresholds with a config's `min` and `max` (`[rules."pack/id"]`) in every
-    /// profile. A penalty's ramp keeps its width: `max = 150` over `max = 125`, `full_at =
-    /// 250` ramps to 275. `counts`: the bounds are counts (an occurrence rule's). The error
-    /// says what is wrong with the new bounds.
-    pub fn rebound(&self, change: &NewBounds, counts: bool) -> Result<Thresholds, String> {
-        for (key, v) in [("min", change.min), ("max", change.max)] {
-            match v {
-                Some(v) if !v.is_finite() || v < 0.0 => {
-                    return Err(format!("`{key}` {v} is out of range: expected 0 or more"));
-                }
-                Some(v) if counts && v.fract() != 0.0 => {
-                    return Err(format!(
-                        "`{key}` {v} is no count: an occurrence rule counts matches, so its \
-                         bounds are whole numbers, 0 or more"
+    /// These thresholds with a config's bounds: its `min` and `max` replace the rule's own
+    /// in the profiles that take them, and a profile's replace that profile's. A penalty's
+    /// ramp keeps its width: `max = 150` over `max = 125`, `full_at = 250` ramps to 275 (a
+    /// ramp below `min` stops at 0). `range`: the values the bounds may take, and how to say
+    /// it (a metric's measure; a count is 0 or more, and whole when `counts`).
+    pub fn rebound(
+        &self,
+        change: &NewBounds,
+        counts: bool,
+        range: Option<(std::ops::RangeInclusive<f64>, &str)>,
+    ) -> std::result::Result<Thresholds, BoundError> {
+        let err = |key, profile, message| BoundError {
+            key,
+            profile,
+            message,
+        };
+        let given = [(None, change.min, change.max)]
+            .into_iter()
+            .chain(Profile::ALL.map(|(p, _)| {
+                (
+                    Some(p),
+                    change.profiles[p.index()].0,
+                    change.profiles[p.index()].1,
+                )
+            }));
+        for (profile, lo, hi) in given {
+            for (key, v) in [("min", lo), ("max", hi)] {
+                let Some(v) = v else { continue };
+                let out = !v.is_finite() || range.as_ref().is_some_and(|(r, _)| !r.contains(&v));
+                if out {
+                    let what = range.as_ref().map_or("a number", |(_, w)| w);
+                    return Err(err(
+                        key,
+                        profile,
+                        format!("`{key}` {v} is out of range: {what}"),
                     ));
                 }
-                _ => {}
+                if counts && v.fract() != 0.0 {
+                    return Err(err(
+                        key,
+                        profile,
+                        format!(
+                            "`{key}` {v} is no count: an occurrence rule counts matches, so its \
+                             bounds are whole numbers, 0 or more"
+                        ),
+                    ));
+                }
+                // A bound the rule has nowhere would turn it around: too-long's "a longer
+                // email asks…" said of a short one.
+                let has = |b: &Bounds| if key == "min" { b.min } else { b.max };
+                if self.by_profile.iter().all(|b| has(b).is_none()) {
+                    let other = if key == "min" { "max" } else { "min" };
+                    return Err(err(
+                        key,
+                        profile,
+                        format!(
+                            "the rule has no `{key}` to change (it has only a `{other}`): a \
+                             bound it does not have would turn its message around"
+                        ),
+                    ));
+                }
             }
         }
         let mut by_profile = self.by_profile;
-        for (p, name) in Profile::ALL {
+        for (p, _) in Profile::ALL {
             let b = &mut by_profile[p.index()];
             let old = *b;
-            if let Some(lo) = change.min {
+            let (p_min, p_max) = change.profiles[p.index()];
+            // A profile's own value, else the config's over the rule's own where the profile
+            // takes the rule's own.
+            let pick =
+                |own: Option<f64>, base: Option<f64>, was: Option<f64>, rule: Option<f64>| {
+                    own.map(|v| (v, Some(p)))
+                        .or_else(|| base.filter(|_| was == rule).map(|v| (v, None)))
+                };
+            let new_min = pick(p_min, change.min, old.min, self.base.min);
+            let new_max = pick(p_max, change.max, old.max, self.base.max);
+            if let Some((lo, _)) = new_min {
                 b.min = Some(lo);
                 if let (Some(f), Some(was)) = (old.full_at, old.min)
                     && f < was
@@ -192,7 +267,7 @@ impl Thresholds {
                     b.full_at = Some((lo - (was - f)).max(0.0));
                 }
             }
-            if let Some(hi) = change.max {
+            if let Some((hi, _)) = new_max {
                 b.max = Some(hi);
                 if let (Some(f), Some(was)) = (old.full_at, old.max)
                     && f > was
@@ -203,39 +278,66 @@ impl Thresholds {
             if let (Some(lo), Some(hi)) = (b.min, b.max)
                 && lo > hi
             {
-                // The rule's own bound named by profile when the profiles' differ.
-                let kept = |b: &Bounds| match (change.min, change.max) {
-                    (None, _) => b.min,
-                    (_, None) => b.max,
-                    _ => None,
+                let in_profile = |whose: Option<Profile>| match whose {
+                    Some(p) => format!(" (profile {})", p.as_str()),
+                    None => String::new(),
                 };
-                let whose = if self.by_profile.iter().all(|o| kept(o) == kept(&old)) {
-                    String::new()
-                } else {
-                    format!(" (profile {name})")
-                };
-                let (given, other) = if change.max.is_some() && change.min.is_none() {
-                    (
-                        format!("`max` {}", num(hi)),
-                        format!("the rule's `min` {}", num(lo)),
+                let rule_s = |key: &str| {
+                    // The rule's own bound, named by profile when the profiles' differ.
+                    let v = |b: &Bounds| if key == "min" { b.min } else { b.max };
+                    let same = self.by_profile.iter().all(|o| v(o) == v(&old));
+                    let whose = if same {
+                        String::new()
+                    } else {
+                        in_profile(Some(p))
+                    };
+                    format!(
+                        "the rule's `{key}` {}{whose}",
+                        num(if key == "min" { lo } else { hi })
                     )
-                } else if change.max.is_none() {
-                    (
-                        format!("`min` {}", num(lo)),
-                        format!("the rule's `max` {}", num(hi)),
-                    )
-                } else {
-                    (format!("`min` {}", num(lo)), format!("`max` {}", num(hi)))
                 };
-                let side = if change.max.is_some() && change.min.is_none() {
-                    "below"
-                } else {
-                    "above"
-                };
-                return Err(format!("{given} is {side} {other}{whose}"));
+                return Err(match (new_min, new_max) {
+                    (Some((_, wmin)), Some((_, wmax))) => err(
+                        "min",
+                        wmin.or(wmax),
+                        format!(
+                            "`min` {} is above `max` {}{}",
+                            num(lo),
+                            num(hi),
+                            in_profile(wmin.or(wmax))
+                        ),
+                    ),
+                    (Some((_, w)), None) => err(
+                        "min",
+                        w,
+                        format!(
+                            "`min` {}{} is above {}",
+                            num(lo),
+                            in_profile(w),
+                            rule_s("max")
+                        ),
+                    ),
+                    (None, Some((_, w))) => err(
+                        "max",
+                        w,
+                        format!(
+                            "`max` {}{} is below {}",
+                            num(hi),
+                            in_profile(w),
+                            rule_s("min")
+                        ),
+                    ),
+                    // The rule's own bounds, checked at load: not reached.
+                    (None, None) => err(
+                        "max",
+                        None,
+                        format!("`min` {} is above `max` {}", num(lo), num(hi)),
+                    ),
+                });
             }
         }
         Ok(Thresholds {
+            base: self.base,
             by_profile,
             reward: self.reward,
         })
@@ -301,37 +403,60 @@ mod tests {
     }
 
     #[test]
-    fn a_config_s_bounds_replace_every_profile_s_and_keep_the_ramp() {
-        let t = th(
-            "weight = -8\nmin = 20\nfull_at = 10\nmax = 100\n[rule.profile.proposal]\nmax = 500\n",
-        )
-        .unwrap();
-        let n = |min, max| NewBounds { min, max };
-        let r = t.rebound(&n(None, Some(150.0)), false).unwrap();
-        for (p, _) in Profile::ALL {
-            assert_eq!(r.bounds(p).max, Some(150.0));
-        }
+    fn a_config_s_bounds_replace_the_rule_s_own_and_a_profile_s_and_keep_the_ramp() {
+        let t = th("weight = -8\nmin = 20\nfull_at = 10\nmax = 100\n[rule.profile.proposal]\nmax = 500\nfull_at = 900\n").unwrap();
+        let n = |min, max| NewBounds {
+            min,
+            max,
+            profiles: Default::default(),
+        };
+        let message = |r: std::result::Result<Thresholds, BoundError>| r.unwrap_err().message;
+        // The rule's own `max` moves where a profile takes it, with its ramp (100 → 250
+        // over 150: 150 → 300); the proposal keeps its own 500.
+        let r = t.rebound(&n(None, Some(150.0)), false, None).unwrap();
+        assert_eq!(r.bounds(Profile::FirstTouch).max, Some(150.0));
+        assert_eq!(r.bounds(Profile::FollowUp).max, Some(150.0));
+        assert_eq!(r.bounds(Profile::Proposal).max, Some(500.0));
+        // A profile's table moves that profile's, its ramp too (500 → 900: 600 → 1000).
+        let mut only = n(None, None);
+        only.profiles[Profile::Proposal.index()] = (None, Some(600.0));
+        let r = t.rebound(&only, false, None).unwrap();
+        assert_eq!(r.bounds(Profile::Proposal).max, Some(600.0));
+        assert_eq!(r.bounds(Profile::Proposal).full_at, Some(1000.0));
+        assert_eq!(r.bounds(Profile::FirstTouch).max, Some(100.0));
         // The ramp below `min` (20 → 10) moves with it: 30 → 20.
-        let r = t.rebound(&n(Some(30.0), None), false).unwrap();
+        let r = t.rebound(&n(Some(30.0), None), false, None).unwrap();
         assert_eq!(r.bounds(Profile::FirstTouch).full_at, Some(20.0));
         assert_eq!(
             r.judge(25.0, Profile::FirstTouch),
             Some(Judgement::Below(30.0, 0.625))
         );
         assert_eq!(
-            t.rebound(&n(None, Some(10.0)), false).unwrap_err(),
+            message(t.rebound(&n(None, Some(10.0)), false, None)),
             "`max` 10 is below the rule's `min` 20"
         );
         assert_eq!(
-            t.rebound(&n(Some(40.0), Some(30.0)), false).unwrap_err(),
+            message(t.rebound(&n(Some(40.0), Some(30.0)), false, None)),
             "`min` 40 is above `max` 30"
         );
-        assert!(
-            t.rebound(&n(None, Some(150.5)), true)
-                .unwrap_err()
-                .contains("no count")
+        let mut proposal_min = n(None, None);
+        proposal_min.profiles[Profile::Proposal.index()] = (Some(501.0), None);
+        let e = t.rebound(&proposal_min, false, None).unwrap_err();
+        assert_eq!(
+            (e.key, e.profile, e.message.as_str()),
+            (
+                "min",
+                Some(Profile::Proposal),
+                "`min` 501 (profile proposal) is above the rule's `max` 500 (profile proposal)"
+            )
         );
-        assert!(t.rebound(&n(None, Some(150.5)), false).is_ok());
+        assert!(message(t.rebound(&n(None, Some(150.5)), true, None)).contains("no count"));
+        assert!(t.rebound(&n(None, Some(150.5)), false, None).is_ok());
+        let share = Some((0.0..=1.0, "a share from 0 to 1"));
+        assert_eq!(
+            message(t.rebound(&n(None, Some(40.0)), false, share)),
+            "`max` 40 is out of range: a share from 0 to 1"
+        );
     }
 
     #[test]

@@ -171,10 +171,30 @@ pub fn run(
             let linter = config.linter_of(&sources)?;
             let meta = find_rule(&linter, rule)?;
             // What the rule finds, as its pack writes it (phrases, swaps, pattern, limits).
-            let def = sources
+            let mut def = sources
                 .iter()
                 .find(|s| s.path == meta.source)
                 .and_then(|s| definition(&s.text, &meta.id));
+            // Bounds the config changed: what runs is not what the pack says.
+            let changed = config
+                .selection
+                .changes
+                .iter()
+                .filter(|c| c.rule == meta.qualified || c.rule == meta.id)
+                .flat_map(|c| c.bounds_toml())
+                .collect::<Vec<_>>();
+            if !changed.is_empty() {
+                let by = config
+                    .path
+                    .as_deref()
+                    .map(|p| p.strip_prefix(&env.cwd).unwrap_or(p).display().to_string())
+                    .unwrap_or_else(|| "the config".into());
+                let d = def.get_or_insert_with(String::new);
+                d.push_str(&format!(
+                    "\n# {by} changes its bounds (these run, not the pack's):\n# {}\n",
+                    changed.join("\n# ")
+                ));
+            }
             if json {
                 let explained = Explained {
                     rule: &meta,
