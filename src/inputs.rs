@@ -58,9 +58,11 @@ pub fn collect(paths: &[PathBuf]) -> Collected {
         match std::fs::metadata(p) {
             Err(e) => c.errors.push(Error::io(p, &e)),
             Ok(m) if m.is_dir() => {
-                let before = c.inputs.len();
+                let before = (c.inputs.len(), c.errors.len());
                 walk(p, &mut c.inputs, &mut c.errors);
-                if c.inputs.len() == before {
+                // A folder that could not be read (or part of it) has its error already: "no
+                // drafts found" beside "permission denied" would contradict it.
+                if c.inputs.len() == before.0 && c.errors.len() == before.1 {
                     c.notes.push(format!(
                         "{}: no drafts found (looked for {EXTENSIONS})",
                         p.display()

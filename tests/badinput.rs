@@ -1334,3 +1334,56 @@ fn a_full_standard_output_is_named() {
         "pitchlint: error: writing to standard output: no space left on device\n"
     );
 }
+
+/// A folder that cannot be read is an error naming it, and no "no drafts found" note beside
+/// it (which said the folder held none). Root reads any folder, so the binary runs as
+/// `nobody` (`setpriv`), where the machine allows it: on CI, which runs as root.
+#[test]
+fn an_unreadable_folder_is_an_error_without_a_contradicting_note() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = running_as_root();
+    let setpriv = Path::new("/usr/bin/setpriv");
+    if !root || !setpriv.exists() {
+        eprintln!("skipped: needs root and setpriv to run the binary as another user");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mode =
+        |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    std::fs::create_dir_all(d.join("drafts/locked")).unwrap();
+    std::fs::write(d.join("drafts/locked/a.txt"), "Will you partner with us?\n").unwrap();
+    let bin = d.join("pitchlint");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("pitchlint"), &bin).unwrap();
+    mode(d, 0o755);
+    mode(&d.join("drafts"), 0o755);
+    mode(&bin, 0o755);
+    mode(&d.join("drafts/locked"), 0o000);
+    let out = StdCommand::new(setpriv)
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+        .arg(&bin)
+        .arg("drafts")
+        .current_dir(d)
+        .output()
+        .unwrap();
+    mode(&d.join("drafts/locked"), 0o755);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("pitchlint: error: drafts/locked: permission denied"),
+        "{err}"
+    );
+    assert!(!err.contains("no drafts found"), "{err}");
+}
+
+/// Whether the tests run as root (uid 0), read from /proc (no libc call).
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("Uid:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(|u| u == "0"))
+        })
+        .unwrap_or(false)
+}

@@ -1397,3 +1397,31 @@ fn a_config_changes_a_rule_s_bounds() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
 }
+
+/// Every invalid glob is reported at its place, two in one list too (only the first was).
+#[test]
+fn every_invalid_glob_is_reported_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "pitchlint.toml",
+                "exclude = [\"a/[b\", \"ok/**\", \"c/{d\"]\ninclude = [\"**/*.{md\"]\n",
+            ),
+            ("d.txt", "Hi Dana,\n\nCould we talk Tuesday?\n\nSam\n"),
+        ],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2, "{err}");
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 3, "{err}");
+    assert!(lines[0].starts_with("pitchlint: error: pitchlint.toml:1:12: `exclude`: invalid glob `a/[b`: unclosed character class"), "{err}");
+    assert!(lines[1].starts_with("pitchlint: error: pitchlint.toml:1:29: `exclude`: invalid glob `c/{d`: unclosed alternate group"), "{err}");
+    assert!(
+        lines[2].starts_with(
+            "pitchlint: error: pitchlint.toml:2:12: `include`: invalid glob `**/*.{md`"
+        ),
+        "{err}"
+    );
+}

@@ -25,25 +25,34 @@ impl Globs {
         key: &str,
     ) -> Result<Globs> {
         let (mut set, mut names) = (GlobSetBuilder::new(), GlobSetBuilder::new());
+        // Every invalid glob of the list is reported, each at its place.
+        let mut errors = Vec::new();
         for g in list {
-            let glob = globset::GlobBuilder::new(g.get_ref())
+            let glob = match globset::GlobBuilder::new(g.get_ref())
                 .literal_separator(true)
                 .build()
-                .map_err(|e| {
-                    Error::at(
+            {
+                Ok(glob) => glob,
+                Err(e) => {
+                    errors.push(Error::at(
                         ErrorKind::Config,
                         path,
                         text,
                         g.span().start,
                         format!("`{key}`: invalid glob `{}`: {}", g.get_ref(), e.kind()),
-                    )
-                })?;
+                    ));
+                    continue;
+                }
+            };
             // A glob without `/` matches a file name in any folder, as in .gitignore.
             if g.get_ref().contains('/') {
                 set.add(glob);
             } else {
                 names.add(glob);
             }
+        }
+        if let Some(e) = Error::first_of(errors) {
+            return Err(e);
         }
         let build = |b: GlobSetBuilder| b.build().unwrap_or_else(|_| GlobSet::empty());
         Ok(Globs {

@@ -27,13 +27,7 @@ fn blank_line(text: &str, line: usize) -> Option<(String, String)> {
     let line = line.checked_sub(1).filter(|&l| l < index.len())?;
     let Range { start, end } = index.line_range(text, line);
     let l = text[start..end].trim();
-    let open = |o: char, c: char| l.matches(o).count() > l.matches(c).count();
-    if l.starts_with('[')
-        || open('[', ']')
-        || open('{', '}')
-        || l.contains("\"\"\"")
-        || l.contains("\'\'\'")
-    {
+    if l.starts_with('[') || l.contains("\"\"\"") || l.contains("\'\'\'") || opens(l) {
         return None;
     }
     let blank = " ".repeat(text[start..end].chars().count());
@@ -41,6 +35,33 @@ fn blank_line(text: &str, line: usize) -> Option<(String, String)> {
         format!("{}{blank}{}", &text[..start], &text[end..]),
         text[start..end].to_string(),
     ))
+}
+
+/// Whether TOML line `l` opens a list or an inline table it does not close. Brackets inside
+/// strings do not count (a glob's `"a/[b"`, `"*.{md"`), nor after a comment.
+fn opens(l: &str) -> bool {
+    let (mut depth, mut quote, mut escaped) = (0i32, None, false);
+    for c in l.chars() {
+        match quote {
+            Some(q) => {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' && q == '"' {
+                    escaped = true;
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth -= 1,
+                '#' => break,
+                _ => {}
+            },
+        }
+    }
+    depth > 0
 }
 
 fn min_score(v: &Spanned<i64>, path: &Path, text: &str, key: &str) -> Result<Option<u8>> {
@@ -134,7 +155,8 @@ impl Config {
                 .filter(|_| errors.len() < 20)
                 .and_then(|(line, _)| blank_line(&read, line))
                 .filter(|(t, _)| t.parse::<toml::Table>().is_ok());
-            errors.push(e);
+            // With the others found with it (every invalid glob of a list).
+            errors.extend(e.into_all());
             match next {
                 Some((t, line)) => {
                     read = t;
