@@ -112,8 +112,9 @@ fn qp_lines(raw: &[u8], range: Range<usize>) -> Vec<(Range<usize>, Range<usize>)
 
 /// Build a map from the decoded body `text` to the source: a base64 body piece by piece when
 /// `same_bytes` (the text is the decoded bytes, no charset converted it; see
-/// [`base64_chunks`]), others line for line when the counts of decoded and encoded lines
-/// agree, else the whole body to its first encoded line.
+/// [`base64_chunks`]), others line for line; where the counts of decoded and encoded lines
+/// part (a truncated escape), the lines up to the next line the same on both sides as a
+/// whole, to the first of their encoded lines.
 fn body_map(
     text: &str,
     raw: &[u8],
@@ -183,18 +184,54 @@ fn body_map(
         };
         let from = dec[d.start].0;
         let to = dec[d.end - 1].0 + dec[d.end - 1].1.len();
-        chunks.push(Chunk {
-            text: from..to,
-            source: lossy.range(first),
-        });
+        let source = lossy.range(first.clone());
+        // Pieces of equal length map byte for byte: where the gap's text happens to be as
+        // long as its encoded line but is other text, it goes in two halves, each shorter
+        // than the line, so that a finding in it names the line, not bytes beside it.
+        let same_length = to - from == source.len() && to - from > 1;
+        if same_length && raw[first] != text.as_bytes()[from..to] {
+            let mid = text
+                .floor_char_boundary(from + (to - from) / 2)
+                .max(from + 1);
+            let mid = if text.is_char_boundary(mid) { mid } else { to };
+            chunks.push(Chunk {
+                text: from..mid,
+                source: source.clone(),
+            });
+            if mid < to {
+                chunks.push(Chunk {
+                    text: mid..to,
+                    source,
+                });
+            }
+        } else {
+            chunks.push(Chunk {
+                text: from..to,
+                source,
+            });
+        }
     };
     if !enc_lines.is_empty() {
         // Lines are paired in order; where the counts part, the two sides meet again at the
         // next line that is the same text in both (a plain line of some length), so one
         // odd escape costs the positions of its own lines only, not of the whole body.
+        // A quoted-printable line as decoded on its own (escapes and soft breaks undone), to
+        // meet a decoded line that is the same text: most lines of a wrapped or escaped body
+        // are not the same bytes encoded.
+        let decoded: Vec<Vec<u8>> = if qp && dec.len() != enc_lines.len() {
+            enc_lines
+                .iter()
+                .map(|(l, _)| qp_decode(&raw[l.clone()]))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let same = |d: usize, e: usize| {
-            let line = dec[d].1.trim_end_matches(['\n', '\r']);
-            line.len() >= 8 && raw[enc_lines[e].0.clone()] == *line.as_bytes()
+            let line = dec[d].1.trim_end_matches(['\n', '\r']).as_bytes();
+            let enc = decoded
+                .get(e)
+                .map_or(&raw[enc_lines[e].0.clone()], Vec::as_slice);
+            line.len() >= 8 && enc == line
         };
         const LOOK: usize = 8;
         let (mut d, mut e) = (0, 0);
@@ -261,9 +298,41 @@ fn body_map(
             source: lossy.range(first),
         });
     }
-    // Equal-length chunks map byte for byte; only keep that where the bytes really are the
-    // same text (a windows-1252 line decoded to UTF-8 can be longer or shorter).
     OffsetMap::new(chunks)
+}
+
+/// One quoted-printable logical line decoded: `=XX` escapes to their bytes, soft breaks (`=`,
+/// optional whitespace, the line break) to nothing; anything else as it is.
+fn qp_decode(raw: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'=' {
+            if let (Some(h), Some(l)) = (
+                raw.get(i + 1).copied().and_then(hex),
+                raw.get(i + 2).copied().and_then(hex),
+            ) {
+                out.push(h << 4 | l);
+                i += 3;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < raw.len() && matches!(raw[j], b' ' | b'\t') {
+                j += 1;
+            }
+            if raw.get(j) == Some(&b'\r') {
+                j += 1;
+            }
+            if raw.get(j) == Some(&b'\n') || j == raw.len() {
+                i = (j + 1).min(raw.len());
+                continue;
+            }
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+    out
 }
 
 /// Decoded bytes per piece of a base64 body's map: 16 groups of 3, from 64 characters.
@@ -510,6 +579,21 @@ mod tests {
         assert_eq!(at(&d, "utilize"), "utilize");
         assert_eq!(at(&d, "’"), "=E2=80=99");
         assert_eq!(at(&d, "Dana"), "Dana");
+    }
+
+    /// A gap whose text is as long as its encoded line, but other text, is not mapped byte
+    /// for byte (a finding quoted "e lever" for "leverage"); and escaped or soft-wrapped lines
+    /// meet again once decoded, so the lines after a broken escape keep their place.
+    #[test]
+    fn a_gap_of_other_text_is_never_mapped_byte_for_byte() {
+        let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\nWe=E2=80=99re glad you=E2=80=99re here; we leverage synergy daily.\nIt is 1=3\nThanks again for the call.\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        let leverage = d.text().find("leverage").unwrap();
+        let got = &src[d.map.to_source(leverage..leverage + 8)];
+        assert!(got.contains("leverage"), "{got:?}");
+        let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\nWe cut detention at Harlow by 3=3\nOur drivers say it=E2=80=99s the best lane we run, and we =\nknow why.\nWe leverage the same dispatch for you.\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert_eq!(at(&d, "leverage"), "leverage");
     }
 
     fn fixture(name: &str) -> Document {

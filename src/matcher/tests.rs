@@ -400,7 +400,7 @@ fn the_embedded_rule_dfa_stays_small() {
 /// still under `DFA_MAX_STRINGS`. A CI trial's end-of-quarter pressure (session 49: "I cannot
 /// hold this price past Friday", "if you sign before Friday", "Let's get this signed today")
 /// and a discount for signing that concrete-proof took for a result ("an extra 15% if you
-/// sign") took it to 5,964, and a review's narrower forms and wider exception to 5,973.
+/// sign") took it to 5,964, and two reviews' narrower forms and exceptions to 5,984.
 #[test]
 fn the_default_packs_expand_to_few_strings() {
     let rules = crate::check::compile_rules(&crate::pack::default_sources()).unwrap();

@@ -69,6 +69,8 @@ pub struct BoundError {
 pub struct Thresholds {
     /// The rule's own bounds, which a profile without its own table takes.
     base: Bounds,
+    /// Per profile (by [`Profile::index`]), whether its table sets its own `min`, `max`.
+    own: [(bool, bool); 3],
     by_profile: [Bounds; 3],
     reward: bool,
 }
@@ -113,6 +115,7 @@ impl Thresholds {
         count("max", r.max.as_ref(), "")?;
         count("full_at", r.full_at.as_ref(), "")?;
         let mut by_profile = [base; 3];
+        let mut own = [(false, false); 3];
         if let Some(table) = &r.profile {
             for (name, o) in table.get_ref() {
                 // An unknown profile's name is every kind's mistake, said with the rule's
@@ -125,6 +128,7 @@ impl Thresholds {
                 count("max", o.max.as_ref(), &whose)?;
                 count("full_at", o.full_at.as_ref(), &whose)?;
                 let b = &mut by_profile[p.index()];
+                own[p.index()] = (o.min.is_some(), o.max.is_some());
                 if let Some(v) = &o.min {
                     b.min = Some(*v.get_ref());
                 }
@@ -177,6 +181,7 @@ impl Thresholds {
         }
         Ok(Thresholds {
             base,
+            own,
             by_profile,
             reward: weight > 0,
         })
@@ -229,10 +234,15 @@ impl Thresholds {
                         ),
                     ));
                 }
-                // A bound the rule has nowhere would turn it around: too-long's "a longer
-                // email asks…" said of a short one.
+                // A bound the rule does not have would turn it around: too-long's "a longer
+                // email asks…" said of a short one. The rule's own are asked of the rule's
+                // own, a profile's of that profile's.
                 let has = |b: &Bounds| if key == "min" { b.min } else { b.max };
-                if self.by_profile.iter().all(|b| has(b).is_none()) {
+                let had = match profile {
+                    None => has(&self.base),
+                    Some(p) => has(&self.by_profile[p.index()]),
+                };
+                if had.is_none() {
                     let other = if key == "min" { "max" } else { "min" };
                     return Err(err(
                         key,
@@ -252,13 +262,13 @@ impl Thresholds {
             let (p_min, p_max) = change.profiles[p.index()];
             // A profile's own value, else the config's over the rule's own where the profile
             // takes the rule's own.
-            let pick =
-                |own: Option<f64>, base: Option<f64>, was: Option<f64>, rule: Option<f64>| {
-                    own.map(|v| (v, Some(p)))
-                        .or_else(|| base.filter(|_| was == rule).map(|v| (v, None)))
-                };
-            let new_min = pick(p_min, change.min, old.min, self.base.min);
-            let new_max = pick(p_max, change.max, old.max, self.base.max);
+            let (own_min, own_max) = self.own[p.index()];
+            let pick = |mine: Option<f64>, base: Option<f64>, own: bool| {
+                mine.map(|v| (v, Some(p)))
+                    .or_else(|| base.filter(|_| !own).map(|v| (v, None)))
+            };
+            let new_min = pick(p_min, change.min, own_min);
+            let new_max = pick(p_max, change.max, own_max);
             if let Some((lo, _)) = new_min {
                 b.min = Some(lo);
                 if let (Some(f), Some(was)) = (old.full_at, old.min)
@@ -297,14 +307,26 @@ impl Thresholds {
                     )
                 };
                 return Err(match (new_min, new_max) {
-                    (Some((_, wmin)), Some((_, wmax))) => err(
-                        "min",
-                        wmin.or(wmax),
+                    // Both the config's: named at the profile's table, the narrower one.
+                    (Some((_, wmin)), Some((_, wmax))) if wmax.is_some() => err(
+                        "max",
+                        wmax,
                         format!(
-                            "`min` {} is above `max` {}{}",
-                            num(lo),
+                            "`max` {}{} is below `min` {}{}",
                             num(hi),
-                            in_profile(wmin.or(wmax))
+                            in_profile(wmax),
+                            num(lo),
+                            in_profile(wmin)
+                        ),
+                    ),
+                    (Some((_, wmin)), Some(_)) => err(
+                        "min",
+                        wmin,
+                        format!(
+                            "`min` {}{} is above `max` {}",
+                            num(lo),
+                            in_profile(wmin),
+                            num(hi)
                         ),
                     ),
                     (Some((_, w)), None) => err(
@@ -338,6 +360,7 @@ impl Thresholds {
         }
         Ok(Thresholds {
             base: self.base,
+            own: self.own,
             by_profile,
             reward: self.reward,
         })
@@ -448,6 +471,32 @@ mod tests {
                 "min",
                 Some(Profile::Proposal),
                 "`min` 501 (profile proposal) is above the rule's `max` 500 (profile proposal)"
+            )
+        );
+        // A profile table that restates the rule's own value is still the profile's own.
+        let same = th("weight = -8\nmax = 100\n[rule.profile.proposal]\nmax = 100\n").unwrap();
+        let r = same.rebound(&n(None, Some(10.0)), false, None).unwrap();
+        assert_eq!(r.bounds(Profile::Proposal).max, Some(100.0));
+        assert_eq!(r.bounds(Profile::FirstTouch).max, Some(10.0));
+        // A rule-level bound the rule has only in a profile would add it where it was not.
+        let only = th("weight = -8\nmin = 5\n[rule.profile.proposal]\nmax = 300\n").unwrap();
+        let e = only.rebound(&n(None, Some(10.0)), false, None).unwrap_err();
+        assert_eq!((e.key, e.profile), ("max", None));
+        assert!(
+            e.message.starts_with("the rule has no `max` to change"),
+            "{}",
+            e.message
+        );
+        // A rule-level `min` over a profile's `max`: named at the profile's `max`.
+        let mut both = n(Some(110.0), None);
+        both.profiles[Profile::FirstTouch.index()] = (None, Some(100.0));
+        let e = t.rebound(&both, false, None).unwrap_err();
+        assert_eq!(
+            (e.key, e.profile, e.message.as_str()),
+            (
+                "max",
+                Some(Profile::FirstTouch),
+                "`max` 100 (profile first-touch) is below `min` 110"
             )
         );
         assert!(message(t.rebound(&n(None, Some(150.5)), true, None)).contains("no count"));
