@@ -190,10 +190,10 @@ fn body_map(
         // than the line, so that a finding in it names the line, not bytes beside it.
         let same_length = to - from == source.len() && to - from > 1;
         if same_length && raw[first] != text.as_bytes()[from..to] {
-            let mid = text
-                .floor_char_boundary(from + (to - from) / 2)
-                .max(from + 1);
-            let mid = if text.is_char_boundary(mid) { mid } else { to };
+            // The character boundary nearest the middle, past `from`.
+            let mid = (from + 1..to)
+                .find(|&m| m >= from + (to - from) / 2 && text.is_char_boundary(m))
+                .unwrap_or(to);
             chunks.push(Chunk {
                 text: from..mid,
                 source: source.clone(),
