@@ -1025,3 +1025,43 @@ fn subcommand_help_says_which_global_options_apply() {
         assert!(err.contains("not apply to"), "{sub}: {err}");
     }
 }
+
+/// Every commented-out table of the starter config loads once uncommented, as a user would
+/// (the bounds example too), and `pitchlint config` shows it.
+#[test]
+fn init_s_commented_tables_load_when_uncommented() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("init"));
+    assert_eq!(code, 0, "{err}");
+    let path = dir.path().join("pitchlint.toml");
+    let config = std::fs::read_to_string(&path).unwrap();
+    let key = |l: &str| {
+        l.split_once(" = ").is_some_and(|(k, _)| {
+            !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+        })
+    };
+    let mut n = 0;
+    let uncommented: String = config
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with('[') || key(rest) => {
+                n += 1;
+                format!("{rest}\n")
+            }
+            _ => format!("{l}\n"),
+        })
+        .collect();
+    assert!(n >= 12, "{n} lines uncommented:\n{uncommented}");
+    std::fs::write(&path, &uncommented).unwrap();
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["config", "."]));
+    assert_eq!(code, 0, "{err}\n{uncommented}");
+    for shown in [
+        "[rules.\"research/too-long\"]",
+        "max = 150",
+        "[rules.\"sales/buzzwords\"]",
+        "paths = [\"proposals/**\"]",
+        "min_score = 60",
+    ] {
+        assert!(out.contains(shown), "{shown}: {out}");
+    }
+}

@@ -46,10 +46,15 @@ exclude = ["archive/**", "**/README.md", "**/CHANGELOG.md", "**/CONTRIBUTING.md"
 # severity = "error"
 # weight = -8
 
-# Stricter for proposals than for follow-ups.
+# A metric rule's bounds: our first emails may run to 150 words (proposals keep their own).
+# [rules."research/too-long"]
+# max = 150
+
+# Stricter for proposals than for follow-ups. (A draft starts at 70: rewards lift it, penalties
+# lower it; 60 lets a clean proposal through with a warning or two.)
 # [[overrides]]
 # paths = ["proposals/**"]
-# min_score = 70
+# min_score = 60
 # profile = "proposal"
 
 # [[overrides]]
