@@ -1424,4 +1424,23 @@ fn every_invalid_glob_is_reported_at_its_place() {
         ),
         "{err}"
     );
+    // A list over several lines: both of its globs, and the mistake under it.
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "exclude = [\n  \"a/[b\",\n  \"c/{d\",\n]\naccept = [\"foo (\"]\n",
+        )],
+    );
+    let (_, err, code) = run(pitchlint_in(dir.path()).arg("d.txt"));
+    assert_eq!(code, 2, "{err}");
+    let at: Vec<&str> = err
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix("pitchlint: error: pitchlint.toml:")?
+                .split(' ')
+                .next()
+        })
+        .collect();
+    assert_eq!(at, ["2:3:", "3:3:", "5:16:"], "{err}");
 }

@@ -26,3 +26,14 @@ fn html_reader_crash_8818dea7() {
     let bytes = include_bytes!("fuzz_regressions/html_reader-crash-8818dea7.html").to_vec();
     lint_all("f.html", bytes, Format::Html);
 }
+
+/// A quoted-printable part whose body is a soft break (`= `) right before the closing
+/// boundary, found 2026-12-06 by a review's fuzzer: mail-parser 0.11.9 subtracts past zero
+/// (quoted_printable.rs:138), an overflow panic in the dev profile only (release wraps, and
+/// the `truncate` then does nothing). `Cargo.toml` turns overflow checks off for mail-parser
+/// in the dev profile, so tests run the code the release binary runs.
+#[test]
+fn eml_quoted_printable_soft_break_before_the_boundary() {
+    let bytes = include_bytes!("fuzz_regressions/eml-qp-soft-break-before-boundary.eml").to_vec();
+    lint_all("f.eml", bytes, Format::Email);
+}

@@ -147,8 +147,24 @@ impl Config {
                         && same_table(&text, e.position, o.position)
                 })
             });
-            if made_up || errors.iter().any(|o| o.position == e.position) {
+            if made_up {
                 break;
+            }
+            // Reported already (one of a multi-line list's errors, found with another): its
+            // line is blanked too, and the reading goes on.
+            if errors.iter().any(|o| o.position == e.position) {
+                match e
+                    .position
+                    .and_then(|(line, _)| blank_line(&read, line))
+                    .filter(|(t, _)| t.parse::<toml::Table>().is_ok() && *t != read)
+                {
+                    Some((t, line)) => {
+                        read = t;
+                        blanked.push(line);
+                        continue;
+                    }
+                    None => break,
+                }
             }
             let next = e
                 .position

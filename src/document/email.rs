@@ -221,7 +221,9 @@ fn body_map(
         let decoded: Vec<Vec<u8>> = if qp && dec.len() != enc_lines.len() {
             enc_lines
                 .iter()
-                .map(|(l, _)| qp_decode(&raw[l.clone()]))
+                // The decoder drops the spaces before a hard line break (format=flowed lines
+                // end in one).
+                .map(|(l, _)| qp_decode(raw[l.clone()].trim_ascii_end()))
                 .collect()
         } else {
             Vec::new()
@@ -250,13 +252,29 @@ fn body_map(
                 e += 1;
                 continue;
             }
-            // The nearest pair of same lines ahead: the lines before it form a gap.
+            // The nearest pair of same lines ahead: the lines before it form a gap. It goes
+            // the way the counts part (more decoded lines left: the decoded side skips more),
+            // and its line is one of a kind near it: a sentence written twice would pair the
+            // first copy with the second's line.
+            let more_decoded = dec.len() - d > enc_lines.len() - e;
+            let unique = |a: usize, b: usize| {
+                let (dl, el) = (d + a, e + b);
+                let dec_near = (d..(d + 2 * LOOK + 1).min(dec.len())).filter(|&k| k != dl);
+                let enc_near = (e..(e + 2 * LOOK + 1).min(enc_lines.len())).filter(|&k| k != el);
+                !dec_near.into_iter().any(|k| {
+                    dec[k].1.trim_end_matches(['\n', '\r'])
+                        == dec[dl].1.trim_end_matches(['\n', '\r'])
+                }) && !enc_near.into_iter().any(|k| same(dl, k))
+            };
             let meet = (1..=2 * LOOK).find_map(|sum| {
                 (0..=sum.min(LOOK))
                     .map(|a| (a, sum - a))
-                    .filter(|&(_, b)| b <= LOOK)
+                    .filter(|&(a, b)| b <= LOOK && (a == b || (a > b) == more_decoded))
                     .find(|&(a, b)| {
-                        d + a < dec.len() && e + b < enc_lines.len() && same(d + a, e + b)
+                        d + a < dec.len()
+                            && e + b < enc_lines.len()
+                            && same(d + a, e + b)
+                            && unique(a, b)
                     })
             });
             match meet {
@@ -592,6 +610,31 @@ mod tests {
         let got = &src[d.map.to_source(leverage..leverage + 8)];
         assert!(got.contains("leverage"), "{got:?}");
         let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\nWe cut detention at Harlow by 3=3\nOur drivers say it=E2=80=99s the best lane we run, and we =\nknow why.\nWe leverage the same dispatch for you.\n";
+        let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+        assert_eq!(at(&d, "leverage"), "leverage");
+    }
+
+    /// A sentence written twice around a broken escape: the lines meet again only at a line
+    /// of a kind (the first copy once took the second's line, and the second copy quoted the
+    /// line after it); a line ending in spaces (format=flowed) meets its decoded self.
+    #[test]
+    fn a_repeated_line_is_no_meeting_point() {
+        for copy in [
+            "We=E2=80=99ll leverage synergy every day.",
+            "We will leverage synergy every day.",
+        ] {
+            let src = format!(
+                "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\n{copy}=3\nYes.\n{copy}\nCould we talk on Tuesday?\n\nSam\n"
+            );
+            let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
+            for (i, _) in d.text().match_indices("synergy") {
+                let got = &src[d.map.to_source(i..i + 7)];
+                assert!(got.contains("synergy"), "{copy}: {got:?}");
+            }
+            let i = d.text().find("Could").unwrap();
+            assert!(src[d.map.to_source(i..i + 5)].contains("Could"), "{copy}");
+        }
+        let src = "Subject: Hi\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\nHi Dana,\n\nWe cut detention at Harlow by 3=3\nOur drivers know the lane well. \nWe leverage the same dispatch. \n";
         let d = read("t.eml", src.as_bytes().to_vec()).unwrap();
         assert_eq!(at(&d, "leverage"), "leverage");
     }

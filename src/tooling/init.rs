@@ -46,7 +46,9 @@ exclude = ["archive/**", "**/README.md", "**/CHANGELOG.md", "**/CONTRIBUTING.md"
 # severity = "error"
 # weight = -8
 
-# A metric rule's bounds: our first emails may run to 150 words (proposals keep their own).
+# A metric rule's bounds: our first emails may run to 150 words (follow-ups and proposals
+# keep their own, 100 and 450; a `[rules."research/too-long".profile.follow-up]` table
+# changes one).
 # [rules."research/too-long"]
 # max = 150
 
