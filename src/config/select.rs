@@ -109,6 +109,11 @@ pub struct RuleChange {
 }
 
 impl RuleChange {
+    /// Whether it names rule `m` (as `pack/id` or by its bare id).
+    pub fn names(&self, m: &RuleMeta) -> bool {
+        self.rule == m.qualified || self.rule == m.id
+    }
+
     /// Its bounds as TOML lines, the rule's own then each profile's table: `max = 150`,
     /// `[rules."research/too-long".profile.proposal]`, `max = 600`.
     pub fn bounds_toml(&self) -> Vec<String> {
@@ -238,10 +243,7 @@ impl RuleSelection {
         // The rules a config's `min` or `max` changed, by index in `rules`.
         let mut rebounded: Vec<(usize, Box<dyn Rule>)> = Vec::new();
         for c in &self.changes {
-            let named: Vec<&&Arc<RuleMeta>> = metas
-                .iter()
-                .filter(|m| m.qualified == c.rule || m.id == c.rule)
-                .collect();
+            let named: Vec<&&Arc<RuleMeta>> = metas.iter().filter(|m| c.names(m)).collect();
             let meta = match named[..] {
                 [m] => m,
                 [] if all_builtins.iter().any(|m| m.qualified == c.rule) => {
@@ -283,11 +285,11 @@ impl RuleSelection {
             };
             // Two tables of one rule (`rules."concise"` and `rules."research/concise"`) would
             // leave one of them unread, in an order the file does not show.
-            if let Some(first) = self.changes.iter().find(|o| {
-                !std::ptr::eq(*o, c)
-                    && o.offset < c.offset
-                    && (o.rule == meta.qualified || o.rule == meta.id)
-            }) {
+            if let Some(first) = self
+                .changes
+                .iter()
+                .find(|o| o.offset < c.offset && o.names(meta))
+            {
                 errors.push(at_err(
                     c.offset,
                     format!(
@@ -376,8 +378,8 @@ impl RuleSelection {
         let mut kept: Vec<Box<dyn Rule>> = Vec::with_capacity(rules.len());
         let mut dropped: Vec<Box<dyn Rule>> = Vec::new();
         for (i, mut rule) in rules.into_iter().enumerate() {
-            // The last change of a rule's bounds wins, as for its weight.
-            if let Some(at) = rebounded.iter().rposition(|(r, _)| *r == i) {
+            // (One change a rule at most: two tables of one rule are an error above.)
+            if let Some(at) = rebounded.iter().position(|(r, _)| *r == i) {
                 rule = rebounded.swap_remove(at).1;
             }
             let meta = rule.meta();
@@ -385,11 +387,7 @@ impl RuleSelection {
                 dropped.push(rule);
                 continue;
             }
-            let change = self
-                .changes
-                .iter()
-                .rev()
-                .find(|c| meta.qualified == c.rule || meta.id == c.rule);
+            let change = self.changes.iter().find(|c| c.names(meta));
             match change {
                 None => kept.push(rule),
                 Some(c) => {

@@ -17,6 +17,7 @@
 
 use std::ops::Range;
 
+use mail_parser::decoders::quoted_printable::quoted_printable_decode;
 use mail_parser::{Encoding, HeaderName, MessageParser, MimeHeaders, PartType};
 
 use super::align;
@@ -173,15 +174,13 @@ fn body_map(
     // Decoded lines `d` and encoded lines `e` whose counts differ (an escape the decoder
     // read otherwise, such as a truncated `=3`): their text as a whole to the first of them.
     let whole = |d: Range<usize>, e: Range<usize>, chunks: &mut Vec<Chunk>| {
-        let Some(first) = enc_lines[e.clone()]
+        // (Called only where there are encoded lines; `e` may be empty, at their end.)
+        let first = enc_lines[e.clone()]
             .iter()
             .find(|(l, _)| !l.is_empty())
-            .or(enc_lines.get(e.start))
-            .or(enc_lines.last())
-            .map(|(l, _)| l.clone())
-        else {
-            return;
-        };
+            .unwrap_or(&enc_lines[e.start.min(enc_lines.len() - 1)])
+            .0
+            .clone();
         let from = dec[d.start].0;
         let to = dec[d.end - 1].0 + dec[d.end - 1].1.len();
         let source = lossy.range(first.clone());
@@ -215,15 +214,18 @@ fn body_map(
         // Lines are paired in order; where the counts part, the two sides meet again at the
         // next line that is the same text in both (a plain line of some length), so one
         // odd escape costs the positions of its own lines only, not of the whole body.
-        // A quoted-printable line as decoded on its own (escapes and soft breaks undone), to
-        // meet a decoded line that is the same text: most lines of a wrapped or escaped body
-        // are not the same bytes encoded.
+        // A quoted-printable line as decoded on its own (escapes and soft breaks undone, by
+        // mail-parser's own decoder), to meet a decoded line that is the same text: most
+        // lines of a wrapped or escaped body are not the same bytes encoded. A line it cannot
+        // decode (the broken escape) meets nothing.
         let decoded: Vec<Vec<u8>> = if qp && dec.len() != enc_lines.len() {
             enc_lines
                 .iter()
                 // The decoder drops the spaces before a hard line break (format=flowed lines
                 // end in one).
-                .map(|(l, _)| qp_decode(raw[l.clone()].trim_ascii_end()))
+                .map(|(l, _)| {
+                    quoted_printable_decode(raw[l.clone()].trim_ascii_end()).unwrap_or_default()
+                })
                 .collect()
         } else {
             Vec::new()
@@ -317,40 +319,6 @@ fn body_map(
         });
     }
     OffsetMap::new(chunks)
-}
-
-/// One quoted-printable logical line decoded: `=XX` escapes to their bytes, soft breaks (`=`,
-/// optional whitespace, the line break) to nothing; anything else as it is.
-fn qp_decode(raw: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16).map(|d| d as u8);
-    let mut out = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'=' {
-            if let (Some(h), Some(l)) = (
-                raw.get(i + 1).copied().and_then(hex),
-                raw.get(i + 2).copied().and_then(hex),
-            ) {
-                out.push(h << 4 | l);
-                i += 3;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < raw.len() && matches!(raw[j], b' ' | b'\t') {
-                j += 1;
-            }
-            if raw.get(j) == Some(&b'\r') {
-                j += 1;
-            }
-            if raw.get(j) == Some(&b'\n') || j == raw.len() {
-                i = (j + 1).min(raw.len());
-                continue;
-            }
-        }
-        out.push(raw[i]);
-        i += 1;
-    }
-    out
 }
 
 /// Decoded bytes per piece of a base64 body's map: 16 groups of 3, from 64 characters.

@@ -86,7 +86,7 @@ impl Rule for MetricRule {
     ) -> Option<std::result::Result<Box<dyn Rule>, BoundError>> {
         Some(
             self.thresholds
-                .rebound(bounds, false, self.measure.range())
+                .rebound(bounds, self.measure.range())
                 .map(|thresholds| {
                     Box::new(MetricRule {
                         thresholds,

@@ -61,20 +61,12 @@ impl Rule for OccurrenceRule {
         &self,
         bounds: &NewBounds,
     ) -> Option<std::result::Result<Box<dyn Rule>, BoundError>> {
-        Some(
-            self.thresholds
-                .rebound(
-                    bounds,
-                    true,
-                    Some((0.0..=f64::INFINITY, "a count is 0 or more")),
-                )
-                .map(|thresholds| {
-                    Box::new(OccurrenceRule {
-                        thresholds,
-                        ..self.clone()
-                    }) as Box<dyn Rule>
-                }),
-        )
+        Some(self.thresholds.rebound(bounds, None).map(|thresholds| {
+            Box::new(OccurrenceRule {
+                thresholds,
+                ..self.clone()
+            }) as Box<dyn Rule>
+        }))
     }
 
     fn patterns(&self) -> &[PatternSpec] {

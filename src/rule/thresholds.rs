@@ -73,6 +73,8 @@ pub struct Thresholds {
     own: [(bool, bool); 3],
     by_profile: [Bounds; 3],
     reward: bool,
+    /// Whether the bounds are counts (an occurrence rule's): whole, 0 or more.
+    counts: bool,
 }
 
 /// The strength just past a bound.
@@ -184,20 +186,23 @@ impl Thresholds {
             own,
             by_profile,
             reward: weight > 0,
+            counts: kind == "occurrence",
         })
     }
 
     /// These thresholds with a config's bounds: its `min` and `max` replace the rule's own
     /// in the profiles that take them, and a profile's replace that profile's. A penalty's
     /// ramp keeps its width: `max = 150` over `max = 125`, `full_at = 250` ramps to 275 (a
-    /// ramp below `min` stops at 0). `range`: the values the bounds may take, and how to say
-    /// it (a metric's measure; a count is 0 or more, and whole when `counts`).
+    /// ramp below `min` stops at 0). `range`: the values a metric's measure can take, and
+    /// how to say it (a count is whole, 0 or more).
     pub fn rebound(
         &self,
         change: &NewBounds,
-        counts: bool,
         range: Option<(std::ops::RangeInclusive<f64>, &str)>,
     ) -> std::result::Result<Thresholds, BoundError> {
+        let range = range.or(self
+            .counts
+            .then_some((0.0..=f64::INFINITY, "a count is 0 or more")));
         let err = |key, profile, message| BoundError {
             key,
             profile,
@@ -224,7 +229,7 @@ impl Thresholds {
                         format!("`{key}` {v} is out of range: {what}"),
                     ));
                 }
-                if counts && v.fract() != 0.0 {
+                if self.counts && v.fract() != 0.0 {
                     return Err(err(
                         key,
                         profile,
@@ -292,77 +297,50 @@ impl Thresholds {
                     Some(p) => format!(" (profile {})", p.as_str()),
                     None => String::new(),
                 };
-                let rule_s = |key: &str| {
-                    // The rule's own bound, named by profile when the profiles' differ.
-                    let v = |b: &Bounds| if key == "min" { b.min } else { b.max };
-                    let same = self.by_profile.iter().all(|o| v(o) == v(&old));
-                    let whose = if same {
-                        String::new()
-                    } else {
-                        in_profile(Some(p))
-                    };
-                    format!(
-                        "the rule's `{key}` {}{whose}",
-                        num(if key == "min" { lo } else { hi })
-                    )
+                // The other bound: the config's, or the rule's own (named by profile when the
+                // profiles' differ).
+                let other = |key: &str, given: Option<(f64, Option<Profile>)>| match given {
+                    Some((v, whose)) => format!("`{key}` {}{}", num(v), in_profile(whose)),
+                    None => {
+                        let v = |b: &Bounds| if key == "min" { b.min } else { b.max };
+                        let same = self.by_profile.iter().all(|o| v(o) == v(&old));
+                        let whose = if same { None } else { Some(p) };
+                        let value = if key == "min" { lo } else { hi };
+                        format!("the rule's `{key}` {}{}", num(value), in_profile(whose))
+                    }
                 };
-                return Err(match (new_min, new_max) {
-                    // Both the config's: named at the profile's table, the narrower one.
-                    (Some((_, wmin)), Some((_, wmax))) if wmax.is_some() => err(
+                // Named at the config's `max` when it is a profile's (the narrower table) or
+                // the only one given, else at its `min`.
+                return Err(match new_max {
+                    Some((_, whose)) if whose.is_some() || new_min.is_none() => err(
                         "max",
-                        wmax,
-                        format!(
-                            "`max` {}{} is below `min` {}{}",
-                            num(hi),
-                            in_profile(wmax),
-                            num(lo),
-                            in_profile(wmin)
-                        ),
-                    ),
-                    (Some((_, wmin)), Some(_)) => err(
-                        "min",
-                        wmin,
-                        format!(
-                            "`min` {}{} is above `max` {}",
-                            num(lo),
-                            in_profile(wmin),
-                            num(hi)
-                        ),
-                    ),
-                    (Some((_, w)), None) => err(
-                        "min",
-                        w,
-                        format!(
-                            "`min` {}{} is above {}",
-                            num(lo),
-                            in_profile(w),
-                            rule_s("max")
-                        ),
-                    ),
-                    (None, Some((_, w))) => err(
-                        "max",
-                        w,
+                        whose,
                         format!(
                             "`max` {}{} is below {}",
                             num(hi),
-                            in_profile(w),
-                            rule_s("min")
+                            in_profile(whose),
+                            other("min", new_min)
                         ),
                     ),
-                    // The rule's own bounds, checked at load: not reached.
-                    (None, None) => err(
-                        "max",
-                        None,
-                        format!("`min` {} is above `max` {}", num(lo), num(hi)),
-                    ),
+                    _ => {
+                        let whose = new_min.and_then(|(_, w)| w);
+                        err(
+                            "min",
+                            whose,
+                            format!(
+                                "`min` {}{} is above {}",
+                                num(lo),
+                                in_profile(whose),
+                                other("max", new_max)
+                            ),
+                        )
+                    }
                 });
             }
         }
         Ok(Thresholds {
-            base: self.base,
-            own: self.own,
             by_profile,
-            reward: self.reward,
+            ..self.clone()
         })
     }
 
@@ -416,13 +394,17 @@ mod tests {
     use std::path::PathBuf;
 
     fn th(rule: &str) -> Result<Thresholds> {
+        th_of(rule, "metric")
+    }
+
+    fn th_of(rule: &str, kind: &str) -> Result<Thresholds> {
         let src = PackSource {
             path: PathBuf::from("t.toml"),
             text: format!("[pack]\nname = \"t\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\n{rule}"),
         };
         let def = src.parse()?;
         let r = def.rule[0].get_ref();
-        Thresholds::new(&src, r, *r.weight.get_ref() as i32, "metric")
+        Thresholds::new(&src, r, *r.weight.get_ref() as i32, kind)
     }
 
     #[test]
@@ -436,35 +418,35 @@ mod tests {
         let message = |r: std::result::Result<Thresholds, BoundError>| r.unwrap_err().message;
         // The rule's own `max` moves where a profile takes it, with its ramp (100 → 250
         // over 150: 150 → 300); the proposal keeps its own 500.
-        let r = t.rebound(&n(None, Some(150.0)), false, None).unwrap();
+        let r = t.rebound(&n(None, Some(150.0)), None).unwrap();
         assert_eq!(r.bounds(Profile::FirstTouch).max, Some(150.0));
         assert_eq!(r.bounds(Profile::FollowUp).max, Some(150.0));
         assert_eq!(r.bounds(Profile::Proposal).max, Some(500.0));
         // A profile's table moves that profile's, its ramp too (500 → 900: 600 → 1000).
         let mut only = n(None, None);
         only.profiles[Profile::Proposal.index()] = (None, Some(600.0));
-        let r = t.rebound(&only, false, None).unwrap();
+        let r = t.rebound(&only, None).unwrap();
         assert_eq!(r.bounds(Profile::Proposal).max, Some(600.0));
         assert_eq!(r.bounds(Profile::Proposal).full_at, Some(1000.0));
         assert_eq!(r.bounds(Profile::FirstTouch).max, Some(100.0));
         // The ramp below `min` (20 → 10) moves with it: 30 → 20.
-        let r = t.rebound(&n(Some(30.0), None), false, None).unwrap();
+        let r = t.rebound(&n(Some(30.0), None), None).unwrap();
         assert_eq!(r.bounds(Profile::FirstTouch).full_at, Some(20.0));
         assert_eq!(
             r.judge(25.0, Profile::FirstTouch),
             Some(Judgement::Below(30.0, 0.625))
         );
         assert_eq!(
-            message(t.rebound(&n(None, Some(10.0)), false, None)),
+            message(t.rebound(&n(None, Some(10.0)), None)),
             "`max` 10 is below the rule's `min` 20"
         );
         assert_eq!(
-            message(t.rebound(&n(Some(40.0), Some(30.0)), false, None)),
+            message(t.rebound(&n(Some(40.0), Some(30.0)), None)),
             "`min` 40 is above `max` 30"
         );
         let mut proposal_min = n(None, None);
         proposal_min.profiles[Profile::Proposal.index()] = (Some(501.0), None);
-        let e = t.rebound(&proposal_min, false, None).unwrap_err();
+        let e = t.rebound(&proposal_min, None).unwrap_err();
         assert_eq!(
             (e.key, e.profile, e.message.as_str()),
             (
@@ -475,12 +457,12 @@ mod tests {
         );
         // A profile table that restates the rule's own value is still the profile's own.
         let same = th("weight = -8\nmax = 100\n[rule.profile.proposal]\nmax = 100\n").unwrap();
-        let r = same.rebound(&n(None, Some(10.0)), false, None).unwrap();
+        let r = same.rebound(&n(None, Some(10.0)), None).unwrap();
         assert_eq!(r.bounds(Profile::Proposal).max, Some(100.0));
         assert_eq!(r.bounds(Profile::FirstTouch).max, Some(10.0));
         // A rule-level bound the rule has only in a profile would add it where it was not.
         let only = th("weight = -8\nmin = 5\n[rule.profile.proposal]\nmax = 300\n").unwrap();
-        let e = only.rebound(&n(None, Some(10.0)), false, None).unwrap_err();
+        let e = only.rebound(&n(None, Some(10.0)), None).unwrap_err();
         assert_eq!((e.key, e.profile), ("max", None));
         assert!(
             e.message.starts_with("the rule has no `max` to change"),
@@ -490,7 +472,7 @@ mod tests {
         // A rule-level `min` over a profile's `max`: named at the profile's `max`.
         let mut both = n(Some(110.0), None);
         both.profiles[Profile::FirstTouch.index()] = (None, Some(100.0));
-        let e = t.rebound(&both, false, None).unwrap_err();
+        let e = t.rebound(&both, None).unwrap_err();
         assert_eq!(
             (e.key, e.profile, e.message.as_str()),
             (
@@ -499,11 +481,16 @@ mod tests {
                 "`max` 100 (profile first-touch) is below `min` 110"
             )
         );
-        assert!(message(t.rebound(&n(None, Some(150.5)), true, None)).contains("no count"));
-        assert!(t.rebound(&n(None, Some(150.5)), false, None).is_ok());
+        let counts = th_of("weight = -8\nmax = 2\n", "occurrence").unwrap();
+        assert!(message(counts.rebound(&n(None, Some(2.5)), None)).contains("no count"));
+        assert_eq!(
+            message(counts.rebound(&n(None, Some(-1.0)), None)),
+            "`max` -1 is out of range: a count is 0 or more"
+        );
+        assert!(t.rebound(&n(None, Some(150.5)), None).is_ok());
         let share = Some((0.0..=1.0, "a share from 0 to 1"));
         assert_eq!(
-            message(t.rebound(&n(None, Some(40.0)), false, share)),
+            message(t.rebound(&n(None, Some(40.0)), share)),
             "`max` 40 is out of range: a share from 0 to 1"
         );
     }

@@ -180,7 +180,7 @@ pub fn run(
                 .selection
                 .changes
                 .iter()
-                .filter(|c| c.rule == meta.qualified || c.rule == meta.id)
+                .filter(|c| c.names(&meta))
                 .flat_map(|c| c.bounds_toml())
                 .collect::<Vec<_>>();
             if !changed.is_empty() {
