@@ -233,11 +233,7 @@ impl From<FailOn> for crate::rule::Severity {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every loaded rule: id, kind, weight, severity, scope, pack.
-    #[command(
-        after_help = "Of the global options listed above, only --format (human or \
-        json), --rules, --no-default-rules, --config, --isolated, --select, --ignore and \
-        --profile apply; the others are refused."
-    )]
+    #[command(after_help = "--format takes human (a table) or json.")]
     Rules {
         /// Print JSON instead of a table (as `--format json` does).
         #[arg(long)]
@@ -245,10 +241,8 @@ pub enum Command {
     },
     /// Print a rule's rationale, examples and suggestion.
     #[command(
-        after_help = "Of the global options listed above, only --format (human: \
-        text, or json: one object with the definition and the examples), --rules, \
-        --no-default-rules, --config, --isolated, --select, --ignore and --profile apply; the \
-        others are refused."
+        after_help = "--format takes human (text) or json (one object with the definition and \
+        the examples)."
     )]
     Explain {
         /// The rule, as `pack/id` (or a bare id when only one pack has it).
@@ -256,19 +250,16 @@ pub enum Command {
         rule: String,
     },
     /// Write a starter pitchlint.toml and a sample team pack (never overwrites a file).
-    #[command(
-        after_help = "The global options listed above (--rules, --min-score, --config \
-        and the rest) do not apply to this subcommand and are refused."
-    )]
     Init {
         /// The folder to write them in.
         #[arg(value_name = "DIR", default_value = ".")]
         dir: PathBuf,
     },
     /// Validate rule packs and run their examples, without linting anything.
-    #[command(after_help = "Of the global options listed above, only --rules and \
-        --no-default-rules apply (and, with no PATH, --config and --isolated, which say where \
-        the config's packs are); the others are refused.")]
+    #[command(
+        after_help = "--config and --isolated apply only with no PATH: they say where \
+        the config's packs are."
+    )]
     CheckRules {
         /// Pack files or folders of them (default: the packs the config here lists).
         #[arg(value_name = "PATH")]
@@ -276,9 +267,8 @@ pub enum Command {
     },
     /// Print the merged configuration and where each value came from.
     #[command(
-        after_help = "Every global option listed above applies (the gate's show in the \
-        merged configuration) but --format: the configuration is printed as TOML, and a \
-        --format is refused."
+        after_help = "The options above show in the merged configuration, with where each \
+        came from; it is printed as TOML (--format does not apply)."
     )]
     Config {
         /// Show the configuration that applies to this file (default: the current folder).
@@ -286,23 +276,14 @@ pub enum Command {
         path: Option<PathBuf>,
     },
     /// Print a shell completion script.
-    #[command(
-        after_help = "The global options listed above (--rules, --min-score, --config \
-        and the rest) do not apply to this subcommand and are refused."
-    )]
     Completions {
         /// The shell.
         #[arg(value_enum, ignore_case = true)]
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff).
-    #[command(
-        after_help = "The global options listed above (--rules, --min-score, --config \
-        and the rest) do not apply to this subcommand and are refused."
-    )]
     Man,
-    /// Print the JSON Schema of a rule pack or of the config file. (The schemas are fixed:
-    /// --rules, --config and --no-default-rules do not apply and are refused.)
+    /// Print the JSON Schema of a rule pack or of the config file.
     Schema {
         /// Which schema.
         #[arg(value_enum, ignore_case = true, value_name = "KIND")]
@@ -317,6 +298,72 @@ pub enum SchemaKind {
     Pack,
     /// The config file (`pitchlint.toml`).
     Config,
+}
+
+/// The global options that only some subcommands read, by long name: the format, what loads
+/// the rules, then the gate's. (`--color` and `--output` apply to every subcommand.)
+pub const SUBCOMMAND_OPTIONS: [&str; 13] = [
+    "format",
+    "rules",
+    "no-default-rules",
+    "config",
+    "isolated",
+    "select",
+    "ignore",
+    "profile",
+    "min-score",
+    "fail-on",
+    "max-warnings",
+    "exit-zero",
+    "template",
+];
+
+/// Of [`SUBCOMMAND_OPTIONS`], those subcommand `name` reads; `with_paths` says whether it was
+/// given paths (`check-rules` with none reads the config's packs). The others are refused,
+/// and left out of its help.
+pub fn reads(name: &str, with_paths: bool) -> &'static [&'static str] {
+    // The format of `rules` and `explain`, then what loads the rules (`--rules` to
+    // `--profile`).
+    const RULES: &[&str] = SUBCOMMAND_OPTIONS.split_at(8).0;
+    match name {
+        "rules" | "explain" => RULES,
+        // With no path, it reads the config's `packs`.
+        "check-rules" if !with_paths => &RULES[1..5],
+        "check-rules" => &RULES[1..3],
+        // Every setting but the format: it shows the gate's too, as TOML whatever the format.
+        "config" => &SUBCOMMAND_OPTIONS[1..],
+        _ => &[],
+    }
+}
+
+/// The command line as clap parses it, with each subcommand's help listing only the global
+/// options it reads (see [`reads`]): `init --help` does not offer `--min-score`.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let global = |a: &clap::Arg| {
+        a.is_global_set()
+            && a.get_long()
+                .is_some_and(|l| SUBCOMMAND_OPTIONS.contains(&l))
+    };
+    let options: Vec<clap::Arg> = cmd.get_arguments().filter(|a| global(a)).cloned().collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        // (`check-rules` reads the config's options when given no path.)
+        let reads = reads(&name, false);
+        // A subcommand given its own copy of a global option, hidden, does not get the
+        // parent's when the command is built; a value given to it is still the global's.
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            options
+                .iter()
+                .filter(|a| a.get_long().is_some_and(|l| !reads.contains(&l)))
+                .fold(sub, |sub, a| sub.arg(a.clone().hide(true)))
+        });
+    }
+    cmd
 }
 
 /// `--max-warnings N`: a whole number, or -1 for no limit (as ESLint takes it).

@@ -98,7 +98,8 @@ pub fn lint_with(
         let at = findings.partition_point(|g| g.span.start <= f.span.start);
         findings.insert(at, f);
     }
-    let outcome = suppress::apply(&doc.source, findings, &rules, linter.off());
+    let extent = |f: &rule::Finding| rule::part_extent(&doc, f);
+    let outcome = suppress::apply(&doc.source, findings, &rules, linter.off(), &extent);
     let mut findings = outcome.kept;
     let ignored = |f: &rule::Finding| {
         let off = |s: &String| config::select::specificity(s, &f.rule).is_some();

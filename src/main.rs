@@ -6,7 +6,6 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Parser;
 use pitchlint::cli::Cli;
 use pitchlint::run::{self, Env, Status};
 
@@ -124,7 +123,11 @@ fn main() -> ExitCode {
             "pitchlint: internal error{at}; this is a bug, please report it with the input that caused it"
         );
     }));
-    let mut cli = match Cli::try_parse() {
+    // (`cli::command()`: each subcommand's help lists only the options it reads.)
+    let parsed = pitchlint::cli::command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let mut cli = match parsed {
         Ok(c) => c,
         // --help and --version, on standard output.
         Err(e) if !e.use_stderr() => {

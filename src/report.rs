@@ -124,8 +124,12 @@ pub struct Summary {
     pub passed: usize,
     /// Files that failed the gate.
     pub failed: usize,
-    /// Findings in all files.
+    /// Findings in all files, rewards included.
     pub findings: usize,
+    /// Of `findings`, the rewards (a positive weight): what the drafts do well.
+    pub rewards: usize,
+    /// Of `findings`, those of severity error (each fails its file).
+    pub error_findings: usize,
     /// Files or inputs that could not be read (or, with `--fix`, written back).
     pub errors: usize,
     /// Findings silenced by suppression comments.
@@ -173,11 +177,14 @@ impl Summary {
         self.files += 1;
         self.findings += f.findings.len();
         self.suppressed += f.suppressed.len();
-        self.warnings += f
-            .findings
-            .iter()
-            .filter(|f| f.rule.severity == Severity::Warning)
-            .count();
+        for g in &f.findings {
+            match g.rule.severity {
+                Severity::Warning => self.warnings += 1,
+                Severity::Error => self.error_findings += 1,
+                Severity::Info => {}
+            }
+            self.rewards += usize::from(g.rule.is_reward());
+        }
         if f.score.passed {
             self.passed += 1;
         } else {

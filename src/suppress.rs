@@ -347,11 +347,18 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -
 /// Sort `findings` of the document `source` into kept and suppressed, and check the names
 /// directives use against `rules` (the loaded ones) and `off` (those a selection turned off).
 /// Findings inside a directive itself are dropped.
+///
+/// `extent` gives what a finding about a whole part is about (see
+/// [`crate::rule::part_extent`]): a directive that names no rule silences it only
+/// when its region covers all of that, not just the line where it is shown (a bare
+/// `pitchlint-disable-next-line` over a draft's first line meant that line's phrases, not the
+/// draft's length). A directive that names its rule silences it where it is shown.
 pub fn apply(
     source: &str,
     findings: Vec<Finding>,
     rules: &[Arc<RuleMeta>],
     off: &[Arc<RuleMeta>],
+    extent: &dyn Fn(&Finding) -> Option<Range<usize>>,
 ) -> Outcome {
     let dirs = directives(source);
     if dirs.is_empty() {
@@ -418,11 +425,33 @@ pub fn apply(
             }
         }
         let rule = &findings[i].rule;
-        for sel in selectors_of(rule).into_iter().map(Some).chain([None]) {
+        for sel in selectors_of(rule).into_iter().map(Some) {
             if let Some(group) = groups.get_mut(&sel).filter(|g| g.open > 0) {
                 verdict[i] = Verdict::Suppressed;
                 for r in group.fresh.drain(..) {
-                    used[r] = !closed[r];
+                    used[r] |= !closed[r];
+                }
+            }
+        }
+        if let Some(group) = groups.get_mut(&None).filter(|g| g.open > 0) {
+            match extent(&findings[i]) {
+                None => {
+                    verdict[i] = Verdict::Suppressed;
+                    for r in group.fresh.drain(..) {
+                        used[r] |= !closed[r];
+                    }
+                }
+                // About a whole part (a draft has a few): the bare regions that cover it.
+                Some(part) => {
+                    for (r, region) in regions.iter().enumerate() {
+                        if region.rule.is_none()
+                            && region.range.start <= part.start
+                            && part.end <= region.range.end
+                        {
+                            verdict[i] = Verdict::Suppressed;
+                            used[r] = true;
+                        }
+                    }
                 }
             }
         }
@@ -530,7 +559,7 @@ mod tests {
         let one = at(s, "foo", "seed/a");
         let mut two = one.clone();
         two.span = 39..42;
-        let o = apply(s, vec![one, two], &[meta("seed/a")], &[]);
+        let o = apply(s, vec![one, two], &[meta("seed/a")], &[], &|_| None);
         assert_eq!((o.kept.len(), o.suppressed.len()), (1, 1));
         assert_eq!(o.kept[0].span.start, 39);
         assert!(o.unused.is_empty());
@@ -550,7 +579,7 @@ mod tests {
             at(s, "BBB", "sales/x"),
             named,
         ];
-        let o = apply(s, f, &[meta("seed/a"), meta("sales/x")], &[]);
+        let o = apply(s, f, &[meta("seed/a"), meta("sales/x")], &[], &|_| None);
         let text = |v: &[Finding]| -> Vec<String> {
             v.iter()
                 .map(|f| format!("{} {}", &s[f.span.clone()], f.rule.qualified))
@@ -616,7 +645,7 @@ mod tests {
             at(&s, "CCC", "seed/a"),
             at(&s, "CCC", "sales/x"),
         ];
-        let o = apply(&s, f, &[meta("seed/a"), meta("sales/x")], &[]);
+        let o = apply(&s, f, &[meta("seed/a"), meta("sales/x")], &[], &|_| None);
         let names = |v: &[Finding]| -> Vec<String> {
             v.iter()
                 .map(|f| format!("{} {}", &s[f.span.clone()], f.rule.qualified))
@@ -634,7 +663,13 @@ mod tests {
     #[test]
     fn a_region_closed_before_a_finding_is_not_used_by_it() {
         let s = "<!-- pitchlint-disable seed/a -->\n<!-- pitchlint-enable seed/a -->\n<!-- pitchlint-disable seed/a -->\nAAA\n";
-        let o = apply(s, vec![at(s, "AAA", "seed/a")], &[meta("seed/a")], &[]);
+        let o = apply(
+            s,
+            vec![at(s, "AAA", "seed/a")],
+            &[meta("seed/a")],
+            &[],
+            &|_| None,
+        );
         assert_eq!(o.suppressed.len(), 1);
         // The first disable closed before AAA: it silenced nothing, and is named where it is.
         assert_eq!(o.unused.len(), 1);
@@ -653,6 +688,7 @@ mod tests {
             vec![at(s, "foo", "seed/a")],
             &[meta("seed/a"), meta("sales/x")],
             &[],
+            &|_| None,
         );
         assert_eq!(o.unknown.len(), 1);
         assert_eq!(&s[o.unknown[0].span.clone()], "salez");
@@ -675,7 +711,7 @@ mod tests {
             at(s, "BBB", "seed/r"),
             at(s, "CCC", "seed/r"),
         ];
-        let o = apply(s, f, &[meta("seed/r"), meta("sales/x")], &[]);
+        let o = apply(s, f, &[meta("seed/r"), meta("sales/x")], &[], &|_| None);
         assert_eq!(o.kept.len(), 2);
         assert_eq!(o.suppressed.len(), 1);
         assert_eq!(o.unused.len(), 1);
@@ -698,7 +734,7 @@ mod tests {
         );
         assert!(d[0].rules.is_empty(), "{:?}", d[0].rules);
         let hit = at(s, "seed/a", "seed/a");
-        let o = apply(s, vec![hit], &[meta("seed/a")], &[]);
+        let o = apply(s, vec![hit], &[meta("seed/a")], &[], &|_| None);
         // The name inside the `#` directive is not a finding.
         assert!(o.kept.is_empty());
         let msgs: Vec<(String, String)> = o

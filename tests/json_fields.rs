@@ -171,3 +171,39 @@ fn offsets_index_the_file_as_stored_byte_order_mark_included() {
         }
     }
 }
+
+/// The summary says how many of its findings are rewards and how many are of severity error,
+/// each counted from the files' findings (a new user's, session 50: a run of good drafts
+/// reported its rewards as "findings" only, and `errors` counts unread inputs, not errors).
+/// The human summary line says the rewards too.
+#[test]
+fn the_summary_counts_rewards_and_error_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    for name in ["better-pitch.txt", "sample-pitch.txt", "essay.txt"] {
+        std::fs::copy(format!("{fixtures}/{name}"), dir.path().join(name)).unwrap();
+    }
+    let (v, _) = common::json(pitchlint_in(dir.path()).args(["--format", "json", "."]));
+    let files = v["files"].as_array().unwrap();
+    let all: Vec<&Value> = files
+        .iter()
+        .flat_map(|f| f["findings"].as_array().unwrap())
+        .collect();
+    let rewards = all
+        .iter()
+        .filter(|f| f["weight"].as_i64().unwrap() > 0)
+        .count();
+    let errors = all.iter().filter(|f| f["severity"] == "error").count();
+    assert!(rewards > 0 && errors > 0, "{v}");
+    let summary = &v["summary"];
+    assert_eq!(summary["findings"], all.len());
+    assert_eq!(summary["rewards"], rewards);
+    assert_eq!(summary["error_findings"], errors);
+    assert_eq!(summary["errors"], 0, "every input was read");
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["--color", "never", "."]));
+    let last = out.lines().last().unwrap();
+    assert!(
+        last.ends_with(&format!("{} findings ({rewards} rewards)", all.len())),
+        "{last}"
+    );
+}

@@ -189,3 +189,102 @@ fn the_pre_commit_hook_runs_pitchlint_with_valid_arguments() {
     assert_eq!(code, 0, "{out}");
     assert!(!out.contains("followups"), "{out}");
 }
+
+/// The README's annotated pack and config, copied as they stand, load: the pack's examples
+/// hold (a new user's, session 50: the pack's `needs` named a rule it did not have), and the
+/// config, with the pack beside it where its `packs` says, lints a draft.
+#[test]
+fn the_readme_s_pack_and_config_load_as_written() {
+    let pack = blocks(&readme_section("Rule packs"), "toml")
+        .into_iter()
+        .next()
+        .expect("the annotated pack");
+    assert!(pack.starts_with("[pack]"), "{pack}");
+    let config = blocks(&readme_section("Config file"), "toml")
+        .into_iter()
+        .next()
+        .expect("the annotated config");
+    assert!(config.starts_with("# pitchlint.toml"), "{config}");
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            ("rules/team.toml", &pack),
+            ("pitchlint.toml", &config),
+            ("drafts/acme.md", GOOD),
+        ],
+    );
+    let (out, err, code) =
+        common::run(common::pitchlint_in(dir.path()).args(["check-rules", "rules/team.toml"]));
+    assert_eq!(code, 0, "{out}{err}");
+    let (out, err, code) = common::run(common::pitchlint_in(dir.path()).args([
+        "--format",
+        "concise",
+        "drafts/acme.md",
+    ]));
+    assert!(code < 2, "{out}{err}");
+    assert!(err.is_empty(), "{err}");
+    // The team pack is loaded: naming a competitor in the close fires its rule (it needs a
+    // customer named, and has one).
+    std::fs::write(
+        dir.path().join("drafts/globex.md"),
+        "Hi Dana,\n\nWe deliver for Acme every night.\n\nCould I show you on Tuesday why Acme left Globex?\n\nBest,\nSam\n",
+    )
+    .unwrap();
+    let (out, err, _) = common::run(common::pitchlint_in(dir.path()).args([
+        "--format",
+        "concise",
+        "drafts/globex.md",
+    ]));
+    assert!(out.contains("[team/competitor-name]"), "{out}{err}");
+}
+
+/// The README's worked examples on `tests/fixtures/essay.txt` are what the binary prints: its
+/// share of "you" words, `research/we-focus`'s points and the reward shown with its places (a
+/// new user's, session 50, found all three out of date).
+#[test]
+fn the_readme_s_essay_figures_are_the_binary_s() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let essay = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/essay.txt");
+    let (stats, _, _) = common::run(common::pitchlint().args(["--stats", essay]));
+    let share = stats
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("customer focus"))
+        .expect("the customer focus line")
+        .trim()
+        .strip_suffix(" you")
+        .unwrap()
+        .to_string();
+    assert!(
+        readme.contains(&format!("(547 words, {share} \"you\";")),
+        "the README's share is not {share}"
+    );
+    let (human, _, _) = common::run(common::pitchlint().args(["--color", "never", essay]));
+    let points = human
+        .lines()
+        .find_map(|l| l.strip_prefix("warning[research/we-focus]: "))
+        .and_then(|l| l.split(" points").next())
+        .expect("the we-focus warning")
+        .to_string();
+    assert!(
+        readme.contains(&format!("≈ {points} (")),
+        "the README's we-focus points are not {points}"
+    );
+    let block = readme
+        .split("```text\n")
+        .find(|b| b.starts_with("reward[seed/prove-it-ask]"))
+        .expect("the README's reward example");
+    let shown: Vec<&str> = block.lines().take(3).collect();
+    let at = human
+        .find(shown[0])
+        .unwrap_or_else(|| panic!("no {:?} in\n{human}", shown[0]));
+    let printed: Vec<&str> = human[at..].lines().take(3).collect();
+    assert_eq!(
+        printed[1..],
+        [
+            shown[1].replace("tests/fixtures/essay.txt", essay),
+            shown[2].to_string()
+        ]
+    );
+}

@@ -289,3 +289,58 @@ fn a_suppression_of_a_rule_turned_off_is_no_typo() {
         "{v}"
     );
 }
+
+/// A bare `pitchlint-disable-next-line` over a draft's first line silences that line's
+/// phrases, not the measures of the whole draft that are shown at that line (a new user's,
+/// session 50: it hid `too-short` and `we-focus`, and a failing draft passed). Naming the
+/// rule silences it there; a bare `pitchlint-disable` over the whole draft silences all.
+#[test]
+fn a_bare_next_line_directive_does_not_silence_the_whole_draft_s_measures() {
+    let body = "We leverage synergy.\nWe also have many more words here to show that we are we we and we.\n\nCould we talk Tuesday?\n";
+    let with = |directive: &str| format!("Hi Dana,\n\n{directive}{body}");
+    let all = |text: &str, extra: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("d.txt"), text).unwrap();
+        common::json(
+            common::pitchlint_in(dir.path())
+                .args(["--isolated", "--format", "json", "d.txt"])
+                .args(extra),
+        )
+    };
+    let (plain, _) = all(&with(""), &[]);
+    let plain_rules = rules(&plain);
+    for measure in ["research/too-short", "research/we-focus"] {
+        assert!(plain_rules.iter().any(|r| r == measure), "{plain}");
+    }
+    // Bare: the buzzwords on the line go, the measures stay.
+    let (v, _) = all(&with("# pitchlint-disable-next-line\n"), &[]);
+    let found = rules(&v);
+    assert!(!found.iter().any(|r| r == "sales/buzzwords"), "{v}");
+    for measure in ["research/too-short", "research/we-focus"] {
+        assert!(found.iter().any(|r| r == measure), "{v}");
+    }
+    assert_eq!(v["files"][0]["suppressed"], 2, "{v}");
+    // Named: that measure goes, and nothing else on the line.
+    let (v, _) = all(
+        &with("# pitchlint-disable-next-line research/too-short\n"),
+        &[],
+    );
+    let found = rules(&v);
+    assert!(!found.iter().any(|r| r == "research/too-short"), "{v}");
+    assert!(found.iter().any(|r| r == "research/we-focus"), "{v}");
+    assert!(found.iter().any(|r| r == "sales/buzzwords"), "{v}");
+    // A bare disable over the whole draft silences everything, measures included.
+    let (v, code) = all(&format!("# pitchlint-disable\n{}", with("")), &[]);
+    assert_eq!(rules(&v), Vec::<String>::new(), "{v}");
+    assert_eq!(code, 0);
+    // A bare next-line directive that silenced only a measure silenced nothing: it is
+    // reported as unused.
+    let (v, _) = all(
+        "Hi Dana,\n\n# pitchlint-disable-next-line\nWe ship boxes.\n\nCould we talk Tuesday?\n",
+        &["--report-unused-disables"],
+    );
+    assert!(
+        rules(&v).iter().any(|r| r == "pitchlint/unused-disable"),
+        "{v}"
+    );
+}

@@ -470,11 +470,18 @@ impl Renderer for Human {
             };
             writeln!(
                 w,
-                "{}: {} passed, {} failed, {}{}{}",
+                "{}: {} passed, {} failed, {}{}{}{}",
                 plural(summary.files, "file", "files"),
                 summary.passed,
                 summary.failed,
                 plural(summary.findings, "finding", "findings"),
+                // Rewards are findings too (what a draft does well): say how many, so that
+                // a run of good drafts does not read as a run of problems.
+                if summary.rewards > 0 {
+                    format!(" ({})", plural(summary.rewards, "reward", "rewards"))
+                } else {
+                    String::new()
+                },
                 if summary.suppressed > 0 {
                     format!(", {} suppressed", summary.suppressed)
                 } else {

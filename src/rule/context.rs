@@ -163,10 +163,7 @@ impl<'a> Context<'a> {
     /// Where a finding about a whole part (or the whole draft) points: the first line of the
     /// first part in the rule's scope, or the start of the draft when there is none.
     pub fn anchor(&self) -> Range<usize> {
-        match self.doc.spans_of(self.meta.scope).next() {
-            Some(span) => first_line(self.doc, span.clone()),
-            None => 0..0,
-        }
+        anchor_of(self.doc, self.meta.scope)
     }
 
     /// A finding about a whole part: at [`Context::anchor`], its scope the parts of the
@@ -190,6 +187,33 @@ impl<'a> Context<'a> {
         };
         f
     }
+}
+
+/// Where a finding about the whole of `scope` points in `doc`'s view (see [`Context::anchor`]).
+fn anchor_of(doc: &Document, scope: crate::document::Scope) -> Range<usize> {
+    match doc.spans_of(scope).next() {
+        Some(span) => first_line(doc, span.clone()),
+        None => 0..0,
+    }
+}
+
+/// What a finding about a whole part (a measure, a count, a missing part, at
+/// [`Context::anchor`]) is about: the source from its rule's first part to its last. `None`
+/// for a finding about a place (a phrase, a sentence): a suppression that covers its line
+/// is about it, where one that covers only a part's first line says nothing of the part.
+pub fn part_extent(doc: &Document, f: &Finding) -> Option<Range<usize>> {
+    // (A count of occurrences below its minimum is about the part; above it, at the hits.)
+    if !(f.rule.marks_part || f.rule.kind == "occurrence") {
+        return None;
+    }
+    let scope = f.rule.scope;
+    if doc.source_span(anchor_of(doc, scope)) != f.span {
+        return None;
+    }
+    let mut spans = doc.spans_of(scope);
+    let first = spans.next()?;
+    let last = spans.last().unwrap_or(first);
+    Some(doc.source_span(first.start..last.end))
 }
 
 /// The first line of a view span that is not a suppression directive (a directive at the

@@ -21,7 +21,7 @@ pub mod substitution;
 mod thresholds;
 
 pub use build::{KINDS, allow_keys, compile_pack, is_kebab};
-pub use context::{Context, Shared, first_line};
+pub use context::{Context, Shared, first_line, part_extent};
 pub use thresholds::{BoundError, Judgement, NewBounds, Thresholds};
 
 use std::fmt;

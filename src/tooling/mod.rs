@@ -8,8 +8,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use clap::CommandFactory;
-
 use crate::check::Linter;
 use crate::cli::{Cli, Command, SchemaKind};
 use crate::config::Configs;
@@ -52,30 +50,11 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
         ("--exit-zero", cli.exit_zero),
         ("--template", cli.template),
     ];
-    // The format of `rules` and `explain`, then what loads the rules.
-    const RULES: &[&str] = &[
-        "--format",
-        "--rules",
-        "--no-default-rules",
-        "--config",
-        "--isolated",
-        "--select",
-        "--ignore",
-        "--profile",
-    ];
-    let reads: &[&str] = match cmd {
-        Command::Rules { .. } => RULES,
-        Command::Explain { .. } => RULES,
-        // With no path, it reads the config's `packs`.
-        Command::CheckRules { paths } if paths.is_empty() => &RULES[1..5],
-        Command::CheckRules { .. } => &["--rules", "--no-default-rules"],
-        // Every setting but the format: it shows the gate's too, as TOML whatever the format.
-        Command::Config { .. } => &given.map(|(flag, _)| flag)[1..],
-        Command::Init { .. }
-        | Command::Completions { .. }
-        | Command::Man
-        | Command::Schema { .. } => &[],
+    let (name, with_paths) = match cmd {
+        Command::CheckRules { paths } => ("check-rules", !paths.is_empty()),
+        other => (cmd_name(other), true),
     };
+    let reads = crate::cli::reads(name, with_paths);
     // What only a lint reads: no subcommand does (`pitchlint --diff init` wrote the files).
     let lint_only = [
         ("--fix", cli.fix),
@@ -92,7 +71,7 @@ fn ignored_flags(cmd: &Command, cli: &Cli) -> Vec<&'static str> {
     ];
     given
         .iter()
-        .filter(|(flag, on)| *on && !reads.contains(flag))
+        .filter(|(flag, on)| *on && !reads.contains(&&flag[2..]))
         .chain(lint_only.iter().filter(|(_, on)| *on))
         .map(|(flag, _)| *flag)
         .collect()
@@ -286,7 +265,7 @@ pub fn run(
         Command::Completions { shell } => {
             // Into a buffer first: `generate` panics when its writer fails (a closed pipe).
             let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "pitchlint", &mut buf);
+            clap_complete::generate(*shell, &mut crate::cli::command(), "pitchlint", &mut buf);
             out.write_all(&buf)?;
             Ok(Status::Success)
         }
@@ -875,7 +854,7 @@ fn roff_escape(s: &str) -> String {
 /// The man page: clap_mangen's sections, with EXIT STATUS and NOTES sections of our own
 /// where it would print `--help`'s closing lines as one EXTRA section.
 fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
-    let man = clap_mangen::Man::new(Cli::command());
+    let man = clap_mangen::Man::new(crate::cli::command());
     man.render_title(out)?;
     man.render_name_section(out)?;
     man.render_synopsis_section(out)?;
@@ -884,7 +863,7 @@ fn man_page(out: &mut dyn Write) -> std::io::Result<()> {
     // clap_mangen's own section names a page per subcommand (pitchlint-rules(1)), which this
     // page does not come with: list them here, with `--help` as the way to each one's options.
     writeln!(out, ".SH SUBCOMMANDS")?;
-    for sub in Cli::command()
+    for sub in crate::cli::command()
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
     {

@@ -325,7 +325,7 @@ const FIELD_SEPARATORS: [&str; 7] = [" | ", " · ", " • ", " — ", " – ", "
 /// Tuesday | or Wednesday"). A separator is no word. A postscript ("PS - worth a look") is
 /// message text, not signature.
 pub fn is_short_line(line: &str) -> bool {
-    let ends = |f: &str| f.trim_end().ends_with(['.', '?', '!']);
+    let ends = ends_signature_sentence;
     if ends(line) || is_postscript(line) {
         return false;
     }
@@ -356,6 +356,38 @@ pub fn is_short_line(line: &str) -> bool {
         [first, ..] => fields.len() <= 4 && is_name(first),
         [] => false,
     }
+}
+
+/// What a signature's field may end in with a full stop that ends no sentence: a company's
+/// legal form ("Northline Freight, Inc.", "Partner, Ortiz & Co."), a name's suffix or degree
+/// ("Sam Ortiz Jr.", "Dana Park, Ph.D.").
+const SIGNATURE_ABBREVIATIONS: [&str; 22] = [
+    "inc", "co", "corp", "ltd", "llc", "llp", "lp", "plc", "pty", "gmbh", "ag", "bv", "nv", "sa",
+    "srl", "bros", "intl", "jr", "sr", "esq", "phd", "md",
+];
+
+/// Whether a signature's field (or line) ends a sentence: with `?` or `!`, or with a full stop
+/// after anything but an initial ("Sam J."), a company's legal form or a name's suffix (see
+/// [`SIGNATURE_ABBREVIATIONS`]; dotted ones, "S.A.", "Ph.D.", are read without their dots).
+pub(super) fn ends_signature_sentence(field: &str) -> bool {
+    let t = field.trim_end();
+    if t.ends_with(['?', '!']) {
+        return true;
+    }
+    let Some(head) = t.strip_suffix('.') else {
+        return false;
+    };
+    // The last word, dots inside it aside ("Ph.D", "S.A").
+    let word = head
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .next()
+        .unwrap_or("");
+    let letters: String = word.chars().filter(|c| *c != '.').collect();
+    let initial = letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
+    !(initial
+        || SIGNATURE_ABBREVIATIONS
+            .iter()
+            .any(|a| letters.eq_ignore_ascii_case(a)))
 }
 
 /// Whether a signature line gives a way to reach the sender: an email or web address, as the

@@ -909,3 +909,38 @@ fn a_contact_block_under_a_heading_is_the_signature_and_the_ask_above_the_closin
     let eight = "Our pilot cut late loads by 14%.\n\nCould we talk Tuesday?\n\nSam Ortiz\nAccount Manager\nFleetline\nReno, Nevada\nsam@fleetline.example\n+1 775 555 0142\nwww.fleetline.example\nLinkedIn: samortiz\n";
     assert_eq!(part(eight, "signature"), Vec::<&str>::new());
 }
+
+/// A signature without a sign-off above it, whose company line ends in its legal form's full
+/// stop ("Northline Freight, Inc."), is still signature: the ask above it is the closing (a
+/// new user's, session 50: the full stop read as a sentence end made the name and company
+/// the closing, and the ask body text). A sentence's full stop still ends one.
+#[test]
+fn a_company_s_legal_form_ends_no_signature_line() {
+    let ask = "Will you give us one trial load on Tuesday?";
+    for sig in [
+        "Sam Ortiz\nNorthline Freight, Inc.",
+        "Sam Ortiz\nPartner, Ortiz & Co.",
+        "Sam Ortiz Jr.\nNorthline Freight Ltd.",
+        "Dana Park, Ph.D.\nHarlow S.A.",
+        "Sam J.\nNorthline Freight LLC.",
+    ] {
+        let text = format!("Hi Dana,\n\nWe ship boxes for 40 breweries.\n\n{ask}\n\n{sig}\n");
+        assert_eq!(part(&text, "closing"), [ask], "{sig}");
+        assert_eq!(part(&text, "signature"), [sig], "{sig}");
+    }
+    // A short sentence under the ask is no signature.
+    let text = format!("Hi Dana,\n\nWe ship boxes for 40 breweries.\n\n{ask}\n\nIt works.\n");
+    assert!(part(&text, "signature").is_empty());
+    for field in ["It works.", "Call me.", "So do we!", "Ready?"] {
+        assert!(cues::ends_signature_sentence(field), "{field}");
+    }
+    for field in [
+        "Acme Inc.",
+        "Ortiz & Co.",
+        "Sam J.",
+        "Dana Park, Ph.D.",
+        "Harlow S.A.",
+    ] {
+        assert!(!cues::ends_signature_sentence(field), "{field}");
+    }
+}
