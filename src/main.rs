@@ -140,6 +140,7 @@ fn main() -> ExitCode {
             let message = lint_flag_after_subcommand(&e).unwrap_or_else(|| {
                 usage_on_one_line(&e.render().to_string(), missing_values(&e).as_deref())
             });
+            let message = as_typed(message);
             say!("pitchlint: error: {message}");
             return ExitCode::from(Status::Error.code());
         }
@@ -389,6 +390,22 @@ fn missing_values(e: &clap::Error) -> Option<String> {
 /// clap's usage error (`error: invalid value…`, the possible values, a tip, the usage and a
 /// pointer to --help, over several lines) as one line: what is wrong, then the rest in order,
 /// then `hint` (a missing argument's possible values).
+/// A usage error about `--format` names it `--output-format` when that is how the command
+/// line wrote it (clap names an option by its own name, not by the alias typed).
+fn as_typed(message: String) -> String {
+    let typed = |name: &str| {
+        std::env::args_os().skip(1).any(|a| {
+            a.to_str()
+                .is_some_and(|a| a == name || a.starts_with(&format!("{name}=")))
+        })
+    };
+    if typed("--output-format") && !typed("--format") {
+        message.replace("'--format <FORMAT>'", "'--output-format <FORMAT>'")
+    } else {
+        message
+    }
+}
+
 fn usage_on_one_line(text: &str, hint: Option<&str>) -> String {
     let mut line = String::new();
     for l in text.lines() {

@@ -877,4 +877,22 @@ fn output_format_is_another_name_for_format() {
     assert!(err.is_empty(), "{err}");
     assert_eq!((by_alias.as_str(), alias_code), (by_format.as_str(), code));
     assert!(by_alias.contains("seed/partner-talk"), "{by_alias}");
+    // A mistake in it is named as it was typed; in `--format`, as that.
+    for (args, named) in [
+        (
+            &["--output-format", "xml"][..],
+            "'--output-format <FORMAT>'",
+        ),
+        (&["--output-format=xml"][..], "'--output-format <FORMAT>'"),
+        (&["--format", "xml"][..], "'--format <FORMAT>'"),
+    ] {
+        let (_, err, code) = run(pitchlint().args(args).arg(essay));
+        assert_eq!(code, 2);
+        assert!(
+            err.starts_with(&format!(
+                "pitchlint: error: invalid value 'xml' for {named}"
+            )),
+            "{args:?}: {err}"
+        );
+    }
 }

@@ -432,6 +432,26 @@ pub(super) fn is_name(field: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
 }
 
+/// Where the title is in a name line under a sign-off ("Sam Ortiz, Partner", "Sam Ortiz |
+/// VP Sales", "Dana Park – Founder"): what follows a name and a comma or a field separator,
+/// from its first word to its end, and the end of the name. `None` for a name alone, or a
+/// line that does not start with one of two words or more ("Thanks again, Dana").
+pub(super) fn title_after_name(line: &str) -> Option<(usize, Range<usize>)> {
+    let (at, sep) = FIELD_SEPARATORS
+        .iter()
+        .chain(&[", "])
+        .filter_map(|sep| line.find(sep).map(|at| (at, sep.len())))
+        .min()?;
+    let name = line[..at].trim_end();
+    let rest = &line[at + sep..];
+    let title = rest.trim();
+    if !is_name(name) || title.is_empty() || name.split_whitespace().count() < 2 {
+        return None;
+    }
+    let from = at + sep + (rest.len() - rest.trim_start().len());
+    Some((name.len(), from..from + title.len()))
+}
+
 /// Whether a line is only a bracketed merge field for message text (`[CTA]`, `[Problem 1]`),
 /// not for a signature (`[Your Name]`, `[Title]`, `[Phone]`): such a line is never signature.
 pub(super) fn is_message_field(s: &str) -> bool {

@@ -423,7 +423,21 @@ pub fn detect_with(text: &str, hints: &Hints) -> Vec<Segment> {
             j + 1
         };
         let start = lines[j].span.start;
-        let stop = lines[name_end - 1].span.end;
+        let mut stop = lines[name_end - 1].span.end;
+        // A title after the name ("Sam Ortiz, Partner", "Sam Ortiz | VP Sales") is the
+        // signature's, as it would be on a line of its own: a job title is no pitch (a new
+        // user's, session 50: "Partner" there was priced as partnership talk).
+        if name_end == k + 1
+            && let Some((name, title)) = cues::title_after_name(&text[lines[k].span.clone()])
+        {
+            let at = lines[k].span.start;
+            stop = at + name;
+            push(
+                &mut segs,
+                Scope::SIGNATURE,
+                at + title.start..at + title.end,
+            );
+        }
         push(&mut segs, Scope::SIGNOFF, start..stop);
         sig_lines.extend(name_end..end);
     } else {

@@ -944,3 +944,37 @@ fn a_company_s_legal_form_ends_no_signature_line() {
         assert!(!cues::ends_signature_sentence(field), "{field}");
     }
 }
+
+/// A title after the name under a sign-off ("Sam Ortiz, Partner") is the signature's, as on a
+/// line of its own: the sign-off is the valediction and the name (a new user's, session 50:
+/// "Partner" there was priced as partnership talk). A name alone, or a line that does not
+/// start with a full name, is left whole.
+#[test]
+fn a_title_after_the_name_under_a_sign_off_is_signature() {
+    for (name_line, name, title) in [
+        ("Sam Ortiz, Partner", "Sam Ortiz", "Partner"),
+        ("Sam Ortiz · CEO", "Sam Ortiz", "CEO"),
+        ("Dana Park – Founder", "Dana Park", "Founder"),
+    ] {
+        let text = format!(
+            "Hi Dana,\n\nWe ship boxes for 40 breweries.\n\nCould we talk on Tuesday?\n\nBest,\n{name_line}\n"
+        );
+        assert_eq!(
+            part(&text, "signoff"),
+            [format!("Best,\n{name}")],
+            "{name_line}"
+        );
+        assert_eq!(part(&text, "signature"), [title], "{name_line}");
+    }
+    for name_line in ["Sam Ortiz", "Sam", "Sam, thanks again"] {
+        let text = format!(
+            "Hi Dana,\n\nWe ship boxes for 40 breweries.\n\nCould we talk on Tuesday?\n\nBest,\n{name_line}\n"
+        );
+        assert_eq!(
+            part(&text, "signoff"),
+            [format!("Best,\n{name_line}")],
+            "{name_line}"
+        );
+        assert!(part(&text, "signature").is_empty(), "{name_line}");
+    }
+}
