@@ -260,6 +260,7 @@ mod tests {
                 rule: Arc::clone(rule),
                 span: i..i + 1,
                 scope: Scope::BODY,
+                whole: false,
                 message: None,
                 strength: 1.0,
                 replacements: Default::default(),

@@ -301,6 +301,7 @@ fn warning(meta: Arc<RuleMeta>, span: Range<usize>, message: String) -> Finding 
         rule: meta,
         span,
         scope: Scope::NONE,
+        whole: false,
         message: Some(message.into()),
         strength: 1.0,
         replacements: Default::default(),
@@ -402,8 +403,10 @@ pub fn apply(
     for i in order {
         let at = findings[i].span.start;
         // A directive is not prose: what it names (`seed/partner-close`) is not a finding.
+        // (A finding about a whole part or the whole draft is no text of one, though it may
+        // be shown at its line: a draft with no message, under a directive on its first line.)
         let before = spans.partition_point(|s| s.start <= at);
-        if before > 0 && spans[before - 1].contains(&at) {
+        if !findings[i].whole && before > 0 && spans[before - 1].contains(&at) {
             verdict[i] = Verdict::Dropped;
             continue;
         }
@@ -433,24 +436,25 @@ pub fn apply(
                 }
             }
         }
-        if let Some(group) = groups.get_mut(&None).filter(|g| g.open > 0) {
-            match extent(&findings[i]) {
-                None => {
+        match extent(&findings[i]).filter(|_| findings[i].whole) {
+            // About a whole part (a draft has a few): the bare regions that cover all of it,
+            // wherever the finding is shown.
+            Some(part) => {
+                for (r, region) in regions.iter().enumerate() {
+                    if region.rule.is_none()
+                        && region.range.start <= part.start
+                        && part.end <= region.range.end
+                    {
+                        verdict[i] = Verdict::Suppressed;
+                        used[r] = true;
+                    }
+                }
+            }
+            None => {
+                if let Some(group) = groups.get_mut(&None).filter(|g| g.open > 0) {
                     verdict[i] = Verdict::Suppressed;
                     for r in group.fresh.drain(..) {
                         used[r] |= !closed[r];
-                    }
-                }
-                // About a whole part (a draft has a few): the bare regions that cover it.
-                Some(part) => {
-                    for (r, region) in regions.iter().enumerate() {
-                        if region.rule.is_none()
-                            && region.range.start <= part.start
-                            && part.end <= region.range.end
-                        {
-                            verdict[i] = Verdict::Suppressed;
-                            used[r] = true;
-                        }
                     }
                 }
             }
@@ -491,6 +495,7 @@ pub fn apply(
             rule: unused_meta(),
             span: r.at.clone(),
             scope: Scope::NONE,
+            whole: false,
             message: Some(what.into()),
             strength: 1.0,
             replacements: Default::default(),
@@ -518,6 +523,7 @@ mod tests {
             rule: meta(rule),
             span: start..start + needle.len(),
             scope: Scope::BODY,
+            whole: false,
             message: None,
             strength: 1.0,
             replacements: Default::default(),

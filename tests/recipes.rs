@@ -260,6 +260,28 @@ fn the_readme_s_essay_figures_are_the_binary_s() {
         readme.contains(&format!("(547 words, {share} \"you\";")),
         "the README's share is not {share}"
     );
+    let count = |label: &str| -> u32 {
+        stats
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(label))
+            .unwrap_or_else(|| panic!("no {label} in {stats}"))
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    let (you, we) = (count("you words"), count("I/we words"));
+    assert!(
+        readme.contains(&format!("({you} \"you\" words of {})", you + we)),
+        "the README's pronoun counts are not {you} of {}",
+        you + we
+    );
+    let (min, full) = (0.35, 0.10);
+    let share = f64::from(you) / f64::from(you + we);
+    let points = -8.0 * (0.25 + 0.75 * (min - share) / (min - full));
+    assert!(
+        readme.contains(&format!("≈ {points:.1} (")),
+        "the README's formula gives {points:.1}"
+    );
     let (human, _, _) = common::run(common::pitchlint().args(["--color", "never", essay]));
     let points = human
         .lines()

@@ -344,3 +344,67 @@ fn a_bare_next_line_directive_does_not_silence_the_whole_draft_s_measures() {
         "{v}"
     );
 }
+
+/// A directive on the first line of a draft with no message does not swallow the findings
+/// about the missing parts (they are shown at the start, where the directive is: a review's,
+/// session 50, found them dropped, the draft scoring 70 PASS); a bare `pitchlint-disable`
+/// over the whole draft still silences them. And a finding about a place that happens to be
+/// a whole line is silenced by a bare next-line directive, as any finding on that line.
+#[test]
+fn findings_about_missing_parts_survive_a_directive_on_the_first_line() {
+    let all = |text: &str, extra: &[&str]| {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("d.txt"), text).unwrap();
+        common::json(
+            common::pitchlint_in(dir.path())
+                .args(["--isolated", "--format", "json", "d.txt"])
+                .args(extra),
+        )
+    };
+    let bare = "Hi Dana,\n\nBest,\nSam\n";
+    let (plain, code) = all(bare, &[]);
+    assert!(
+        rules(&plain).contains(&"research/no-message".to_string()),
+        "{plain}"
+    );
+    assert_eq!(code, 1);
+    for directive in [
+        "# pitchlint-disable-next-line sales/buzzwords\n",
+        "pitchlint-disable-next-line\n",
+    ] {
+        let (v, code) = all(&format!("{directive}{bare}"), &[]);
+        assert_eq!(rules(&v), rules(&plain), "{directive}: {v}");
+        assert_eq!(code, 1, "{directive}");
+    }
+    let (v, code) = all(&format!("pitchlint-disable\n{bare}"), &[]);
+    assert_eq!(rules(&v), Vec::<String>::new(), "{v}");
+    assert_eq!(code, 0);
+
+    // A team's occurrence rule whose hit is a whole line.
+    let dir = tempfile::tempdir().unwrap();
+    common::write(
+        dir.path(),
+        &[
+            (
+                "t.toml",
+                "[pack]\nname = \"t\"\n[[rule]]\nid = \"qq\"\nkind = \"occurrence\"\nmessage = \"m\"\nweight = -2\nmax = 0\nscope = [\"opening\", \"body\"]\nphrases = [\"quick question\"]\n",
+            ),
+            (
+                "d.txt",
+                "Hi Dana,\n\npitchlint-disable-next-line\nQuick question\nWe ship boxes for 40 breweries in Ohio every single week.\n\nCan we talk on Tuesday?\n",
+            ),
+        ],
+    );
+    let (v, _) = common::json(common::pitchlint_in(dir.path()).args([
+        "--isolated",
+        "--no-default-rules",
+        "--rules",
+        "t.toml",
+        "--format",
+        "json",
+        "--report-unused-disables",
+        "d.txt",
+    ]));
+    assert_eq!(rules(&v), Vec::<String>::new(), "{v}");
+    assert_eq!(v["files"][0]["suppressed"], 1, "{v}");
+}

@@ -137,6 +137,7 @@ impl<'a> Context<'a> {
         Finding {
             rule: Arc::clone(self.meta),
             scope: self.doc.scope_at(view_span.start),
+            whole: false,
             span: self.doc.map.to_source(view_span),
             message: message.map(|m| self.shared.intern(m)),
             strength: 1.0,
@@ -170,6 +171,7 @@ impl<'a> Context<'a> {
     /// rule's scope that the draft has (the rule's scope when it has none of them).
     pub fn part_finding(&self, message: String) -> Finding {
         let mut f = self.finding(self.anchor(), Some(message));
+        f.whole = true;
         let mut present = Scope::NONE;
         for s in &self.doc.segments {
             if s.scope.intersects(self.meta.scope) {
@@ -190,30 +192,30 @@ impl<'a> Context<'a> {
 }
 
 /// Where a finding about the whole of `scope` points in `doc`'s view (see [`Context::anchor`]).
-fn anchor_of(doc: &Document, scope: crate::document::Scope) -> Range<usize> {
+fn anchor_of(doc: &Document, scope: Scope) -> Range<usize> {
     match doc.spans_of(scope).next() {
         Some(span) => first_line(doc, span.clone()),
         None => 0..0,
     }
 }
 
-/// What a finding about a whole part (a measure, a count, a missing part, at
-/// [`Context::anchor`]) is about: the source from its rule's first part to its last. `None`
-/// for a finding about a place (a phrase, a sentence): a suppression that covers its line
-/// is about it, where one that covers only a part's first line says nothing of the part.
+/// What a finding about a whole part ([`Finding::whole`]) is about: the source from its
+/// rule's first part to its last, or from the draft's first part to its last when the draft
+/// has none of the rule's (a missing ask is about the whole draft). `None` for a finding about
+/// a place (a phrase, a sentence), and for a draft with no part at all.
 pub fn part_extent(doc: &Document, f: &Finding) -> Option<Range<usize>> {
-    // (A count of occurrences below its minimum is about the part; above it, at the hits.)
-    if !(f.rule.marks_part || f.rule.kind == "occurrence") {
+    if !f.whole {
         return None;
     }
-    let scope = f.rule.scope;
-    if doc.source_span(anchor_of(doc, scope)) != f.span {
-        return None;
-    }
-    let mut spans = doc.spans_of(scope);
-    let first = spans.next()?;
-    let last = spans.last().unwrap_or(first);
-    Some(doc.source_span(first.start..last.end))
+    let mut spans = doc.spans_of(f.rule.scope);
+    let (first, last) = match spans.next() {
+        Some(first) => (first.start, spans.last().unwrap_or(first).end),
+        None => (
+            doc.segments.first()?.span.start,
+            doc.segments.last()?.span.end,
+        ),
+    };
+    Some(doc.source_span(first..last))
 }
 
 /// The first line of a view span that is not a suppression directive (a directive at the

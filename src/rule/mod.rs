@@ -134,6 +134,10 @@ pub struct Finding {
     pub span: Range<usize>,
     /// The part of the pitch where it stands.
     pub scope: Scope,
+    /// Whether it is about a whole part, or the whole draft (a measure, a count, a missing
+    /// part), shown at its first line rather than at a place in it: a suppression of that
+    /// line alone is not about it (see [`crate::suppress::apply`]).
+    pub whole: bool,
     /// A message that replaces the rule's (for rules that measure something). Equal messages
     /// of one document share one copy (a template may repeat a merge field thousands of times).
     /// (An `Arc<String>` is one pointer, an `Arc<str>` two: a long draft's findings are the

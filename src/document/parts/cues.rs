@@ -359,17 +359,23 @@ pub fn is_short_line(line: &str) -> bool {
 }
 
 /// What a signature's field may end in with a full stop that ends no sentence: a company's
-/// legal form ("Northline Freight, Inc.", "Partner, Ortiz & Co."), a name's suffix or degree
-/// ("Sam Ortiz Jr.", "Dana Park, Ph.D.").
-const SIGNATURE_ABBREVIATIONS: [&str; 22] = [
-    "inc", "co", "corp", "ltd", "llc", "llp", "lp", "plc", "pty", "gmbh", "ag", "bv", "nv", "sa",
-    "srl", "bros", "intl", "jr", "sr", "esq", "phd", "md",
+/// legal form ("Northline Freight, Inc.", "Partner, Ortiz & Co.", "Harlow S.p.A."), a name's
+/// suffix or degree ("Sam Ortiz Jr.", "Dana Park, Ph.D."), read without their dots.
+const SIGNATURE_ABBREVIATIONS: [&str; 31] = [
+    "inc", "co", "corp", "ltd", "llc", "llp", "lp", "plc", "pty", "gmbh", "ag", "kg", "bv", "nv",
+    "sa", "sas", "sarl", "spa", "srl", "ltda", "oy", "ab", "bros", "intl", "jr", "sr", "esq",
+    "phd", "md", "mba", "cpa",
 ];
 
 /// Whether a signature's field (or line) ends a sentence: with `?` or `!`, or with a full stop
-/// after anything but an initial ("Sam J."), a company's legal form or a name's suffix (see
-/// [`SIGNATURE_ABBREVIATIONS`]; dotted ones, "S.A.", "Ph.D.", are read without their dots).
+/// unless the field reads as a name or a company's ("Northline Freight, Inc.", "Sam J.":
+/// every word capitalised, but `&`, "and", "of" and a name's particles) and ends in an initial
+/// or one of [`SIGNATURE_ABBREVIATIONS`], capitalised. "Tuesday in Denver, CO." and "Let's
+/// partner, Acme Inc." are sentences.
 pub(super) fn ends_signature_sentence(field: &str) -> bool {
+    const SMALL: [&str; 13] = [
+        "&", "and", "of", "de", "da", "del", "der", "di", "du", "la", "le", "van", "von",
+    ];
     let t = field.trim_end();
     if t.ends_with(['?', '!']) {
         return true;
@@ -377,17 +383,23 @@ pub(super) fn ends_signature_sentence(field: &str) -> bool {
     let Some(head) = t.strip_suffix('.') else {
         return false;
     };
+    let words: Vec<&str> = head
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return true;
+    };
+    let named = words
+        .iter()
+        .all(|w| w.starts_with(char::is_uppercase) || SMALL.contains(w));
     // The last word, dots inside it aside ("Ph.D", "S.A").
-    let word = head
-        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .next()
-        .unwrap_or("");
-    let letters: String = word.chars().filter(|c| *c != '.').collect();
-    let initial = letters.chars().count() == 1 && letters.chars().all(char::is_uppercase);
-    !(initial
-        || SIGNATURE_ABBREVIATIONS
-            .iter()
-            .any(|a| letters.eq_ignore_ascii_case(a)))
+    let letters: String = last.chars().filter(|c| *c != '.').collect();
+    let initial = letters.chars().count() == 1;
+    let abbreviation = SIGNATURE_ABBREVIATIONS
+        .iter()
+        .any(|a| letters.eq_ignore_ascii_case(a));
+    !(named && (initial || abbreviation))
 }
 
 /// Whether a signature line gives a way to reach the sender: an email or web address, as the
