@@ -1331,9 +1331,7 @@ fn a_config_changes_a_rule_s_bounds() {
     );
     let (out, _, _) = run(pitchlint_in(dir.path()).args(["explain", "research/too-long"]));
     assert!(
-        out.contains(
-            "# pitchlint.toml changes its bounds (these run, not the pack's):\n    # max = 100\n"
-        ),
+        out.contains("# pitchlint.toml changes it (these run, not the pack's):\n    # max = 100\n"),
         "{out}"
     );
 

@@ -932,14 +932,27 @@ fn check_rules_reports_pack_name_clashes() {
         "{out}"
     );
     assert!(out.contains("1 pack could not be loaded"), "{out}");
+    // A pack named as a default pack is an error, at its name, as a lint that loads both
+    // fails (it was a note: a rules repository's CI stayed green); its examples still run.
     let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "sales.toml"]));
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("all hold"), "{out}");
+    assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("note: sales.toml: pack name `sales` is also the default pack"),
+        out.contains("1 pack, 1 rule, 2 examples: all hold"),
+        "{out}"
+    );
+    assert!(
+        out.contains("1 pack cannot be loaded beside the default packs"),
+        "{out}"
+    );
+    assert!(
+        err.contains("error: sales.toml:2:8: pack name `sales` is also the default pack"),
         "{err}"
     );
-    // And linting with it fails, as the note says.
+    // Without the default packs, it is fine.
+    let (_, err, code) =
+        run(pitchlint_in(dir.path()).args(["--no-default-rules", "check-rules", "sales.toml"]));
+    assert_eq!(code, 0, "{err}");
+    // And linting with it fails, as the error says.
     let (_, err, code) = run(pitchlint_in(dir.path())
         .args(["--rules", "sales.toml", "-"])
         .write_stdin("Hi."));
@@ -1066,4 +1079,45 @@ fn init_s_commented_tables_load_when_uncommented() {
     ] {
         assert!(out.contains(shown), "{shown}: {out}");
     }
+}
+
+/// `explain` says when the config changes a rule's severity or weight, as it does its bounds
+/// (the header shows what runs, the pack's definition what the pack says: a new user's,
+/// session 50, saw -9 above `weight = -6` with no word why), and `config` shows each
+/// `[rules."…"]` table with its origin in the column of the other lines'.
+#[test]
+fn explain_and_config_show_a_config_s_change_of_weight_and_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[(
+            "pitchlint.toml",
+            "[rules.\"sales/buzzwords\"]\nseverity = \"error\"\nweight = -9\n\n[rules.\"too-long\"]\nmax = 150\n",
+        )],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["explain", "sales/buzzwords"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "# pitchlint.toml changes it (these run, not the pack's):\n    # severity = \"error\"\n    # weight = -9\n"
+        ),
+        "{out}"
+    );
+    // A rule the config leaves alone says nothing of it.
+    let (out, _, _) = run(pitchlint_in(dir.path()).args(["explain", "seed/partner-close"]));
+    assert!(!out.contains("changes it"), "{out}");
+    let (out, _, _) = run(pitchlint_in(dir.path()).arg("config"));
+    let column = |l: &str| l.find(" # ");
+    let comments: Vec<Option<usize>> = out
+        .lines()
+        .filter(|l| l.contains(" # ") && !l.starts_with('#'))
+        .map(column)
+        .collect();
+    assert!(comments.len() > 3, "{out}");
+    assert!(comments.windows(2).all(|w| w[0] == w[1]), "{out}");
+    assert!(
+        out.contains("[rules.\"sales/buzzwords\"]")
+            && out.contains("\nseverity = \"error\"\nweight = -9\n"),
+        "{out}"
+    );
 }

@@ -114,9 +114,10 @@ impl RuleChange {
         self.rule == m.qualified || self.rule == m.id
     }
 
-    /// Its bounds as TOML lines, the rule's own then each profile's table: `max = 150`,
+    /// What it changes as TOML lines: the severity, the weight, then the bounds, the rule's
+    /// own then each profile's table: `weight = -9`, `max = 150`,
     /// `[rules."research/too-long".profile.proposal]`, `max = 600`.
-    pub fn bounds_toml(&self) -> Vec<String> {
+    pub fn toml(&self) -> Vec<String> {
         let b = &self.bounds;
         let pair = |lo: Option<f64>, hi: Option<f64>| {
             [("min", lo), ("max", hi)]
@@ -124,7 +125,13 @@ impl RuleChange {
                 .filter_map(|(k, v)| Some(format!("{k} = {}", v?)))
                 .collect::<Vec<_>>()
         };
-        let mut out = pair(b.min, b.max);
+        let mut out: Vec<String> = self
+            .severity
+            .map(|s| format!("severity = \"{s}\""))
+            .into_iter()
+            .chain(self.weight.map(|w| format!("weight = {w}")))
+            .collect();
+        out.extend(pair(b.min, b.max));
         for (p, name) in crate::profile::Profile::ALL {
             let (lo, hi) = b.profiles[p.index()];
             let lines = pair(lo, hi);

@@ -140,14 +140,10 @@ impl Config {
             }
         }
         for c in &self.selection.changes {
-            let _ = writeln!(out, "\n[rules.\"{}\"]{:<20} # {origin}", c.rule, "");
-            if let Some(s) = c.severity {
-                let _ = writeln!(out, "severity = \"{s}\"");
-            }
-            if let Some(w) = c.weight {
-                let _ = writeln!(out, "weight = {w}");
-            }
-            for l in c.bounds_toml() {
+            // Its origin in the column of the others' (`[[overrides]]`, 40 wide).
+            let header = format!("[rules.\"{}\"]", c.rule);
+            let _ = writeln!(out, "\n{header:<40} # {origin}");
+            for l in c.toml() {
                 let _ = writeln!(out, "{l}");
             }
         }

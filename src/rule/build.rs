@@ -120,7 +120,10 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
     if !is_kebab(&pack) {
         errors.push(src.error_at(
             def.pack.name.span().start,
-            format!("pack name `{pack}` must be kebab-case (a-z, 0-9, single hyphens)"),
+            format!(
+                "pack name `{pack}` must be kebab-case (a-z, 0-9, single hyphens){}",
+                as_kebab(&pack)
+            ),
         ));
     }
     if pack == crate::builtin::PACK {
@@ -177,7 +180,11 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
     // its error).
     for r in &def.rule {
         for n in r.get_ref().needs.iter().flat_map(|l| l.get_ref()) {
-            if !seen.contains_key(n.get_ref()) && !dropped.contains(n.get_ref()) {
+            // (A `pack/id` has its own error, from the rule: name it by its id.)
+            if !seen.contains_key(n.get_ref())
+                && !dropped.contains(n.get_ref())
+                && !n.get_ref().contains('/')
+            {
                 let near = crate::error::closest(n.get_ref(), seen.keys().map(String::as_str))
                     .map(|n| format!(" (did you mean `{n}`?)"))
                     .unwrap_or_default();

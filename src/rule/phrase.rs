@@ -130,6 +130,21 @@ pub fn compile_phrase(
             format!("rule `{id}`: phrase {}: {}", shown(), e.message),
         )
     })?;
+    // A web or email address in a draft is a link, which no rule reads: a phrase that is one
+    // ("bit.ly", "calendly.com") would never match (a new user's, session 50: a team's rule
+    // against link shorteners was silently dead).
+    if let Some(link) = crate::document::links::find(text).first() {
+        return Err(src.error_at(
+            p.span().start + 1 + link.start,
+            format!(
+                "rule `{id}`: phrase {}: `{}` is a web or email address, and links in a draft \
+                 are not linted (they are masked, as code is), so this phrase would never \
+                 match; name what the link stands for in words instead (\"Calendly\")",
+                shown(),
+                &text[link.clone()]
+            ),
+        ));
+    }
     // Words of invisible characters only (a zero-width space, a soft hyphen) read as
     // nothing: such a phrase would match between any two words. (`build.rs` leaves such a
     // phrase out of the table above, so that it comes here.)
@@ -260,7 +275,18 @@ pub fn compile_one(
                     let hir =
                         regex_automata::util::syntax::parse_with(re, &syntax).map_err(|e| {
                             let (at, what) = regex_error(&src.text, p.span(), re, &e);
-                            err(at, format!("invalid regex: {what}"))
+                            // What a Vale or PCRE user reaches for, said the way this pack
+                            // says it.
+                            let hint = if what.starts_with("look-around") {
+                                ": list what must not match in `exceptions` (phrases) or \
+                                 `exception_pattern` (a regex): a match inside one is no match"
+                            } else if what.starts_with("backreferences") {
+                                ": a word written twice in a row is what a `repetition` rule \
+                                 with unit = \"word\" finds"
+                            } else {
+                                ""
+                            };
+                            err(at, format!("invalid regex: {what}{hint}"))
                         })?;
                     if hir.properties().minimum_len() == Some(0) {
                         return Err(err(

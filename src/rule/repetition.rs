@@ -70,10 +70,13 @@ impl RepetitionRule {
                 "sentence" => Unit::Sentence,
                 "word" => Unit::Word,
                 other => {
+                    let near = crate::error::closest(other, ["paragraph", "sentence", "word"])
+                        .map(|n| format!(" (did you mean `{n}`?)"))
+                        .unwrap_or_default();
                     return Err(src.error_at(
                         u.span().start,
                         format!(
-                            "rule `{id}`: unknown unit `{other}`: expected one of paragraph, sentence, word"
+                            "rule `{id}`: unknown unit `{other}`{near}: expected one of paragraph, sentence, word"
                         ),
                     ));
                 }

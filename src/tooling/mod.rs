@@ -154,13 +154,14 @@ pub fn run(
                 .iter()
                 .find(|s| s.path == meta.source)
                 .and_then(|s| definition(&s.text, &meta.id));
-            // Bounds the config changed: what runs is not what the pack says.
+            // The severity, weight or bounds the config changed: what runs is not what the
+            // pack says.
             let changed = config
                 .selection
                 .changes
                 .iter()
                 .filter(|c| c.names(&meta))
-                .flat_map(|c| c.bounds_toml())
+                .flat_map(|c| c.toml())
                 .collect::<Vec<_>>();
             if !changed.is_empty() {
                 let by = config
@@ -170,7 +171,7 @@ pub fn run(
                     .unwrap_or_else(|| "the config".into());
                 let d = def.get_or_insert_with(String::new);
                 d.push_str(&format!(
-                    "\n# {by} changes its bounds (these run, not the pack's):\n# {}\n",
+                    "\n# {by} changes it (these run, not the pack's):\n# {}\n",
                     changed.join("\n# ")
                 ));
             }
@@ -692,6 +693,8 @@ fn check_rules(
     err: &mut dyn Write,
 ) -> Result<Status, RunError> {
     let mut broken = 0;
+    // Packs that load, but not beside the default packs.
+    let mut clashing = 0;
     let mut sources = Vec::new();
     let mut seen = std::collections::HashSet::new();
     // Each pack's name, and the file that has it: two packs of one name cannot load together.
@@ -753,23 +756,40 @@ fn check_rules(
         });
         match checked {
             Ok((s, named)) => {
+                let mut clashes = 0;
                 for (name, path) in named {
                     // A default pack's own file (checked in its repository) is no clash.
                     let own = s.iter().any(|x| {
                         x.path == path && pack::DEFAULT_PACKS.iter().any(|e| e.full == x.text)
                     });
+                    // A lint that loads both fails (exit 2): so does this check, or a rules
+                    // repository's CI stays green while every lint breaks (a new user's,
+                    // session 50; it was a note).
                     if let Some(d) = defaults.get(&name).filter(|_| !own) {
-                        writeln!(
-                            err,
-                            "pitchlint: note: {}: pack name `{name}` is also the default pack \
-                             {}'s: linting with both fails; rename it, or turn the default \
-                             rules off (--no-default-rules, default_rules = false)",
-                            path.display(),
+                        let message = format!(
+                            "pack name `{name}` is also the default pack {}'s: a lint that \
+                             loads both fails; rename it, or turn the default rules off \
+                             (--no-default-rules, default_rules = false)",
                             d.display()
-                        )?;
+                        );
+                        let src = s.iter().find(|x| x.path == path);
+                        let e = match src.map(|src| (src, src.parse())) {
+                            Some((src, Ok(def))) => {
+                                src.error_at(def.pack.name.span().start, message)
+                            }
+                            _ => crate::error::Error::file(
+                                crate::error::ErrorKind::Config,
+                                &path,
+                                message,
+                            ),
+                        };
+                        writeln!(err, "pitchlint: error: {e}")?;
+                        clashes += 1;
                     }
                     names.insert(name, path);
                 }
+                // Its examples still run: one run reports everything.
+                clashing += usize::from(clashes > 0);
                 sources.extend(s);
             }
             Err(e) => {
@@ -831,7 +851,14 @@ fn check_rules(
             if broken == 1 { "" } else { "s" }
         )?;
     }
-    Ok(if broken > 0 {
+    if clashing > 0 {
+        writeln!(
+            out,
+            "{clashing} pack{} cannot be loaded beside the default packs: see the errors",
+            if clashing == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(if broken > 0 || clashing > 0 {
         Status::Error
     } else if failures.is_empty() {
         Status::Success
