@@ -123,8 +123,8 @@ fn main() -> ExitCode {
             "pitchlint: internal error{at}; this is a bug, please report it with the input that caused it"
         );
     }));
-    // (`cli::command()`: each subcommand's help lists only the options it reads.)
-    let parsed = pitchlint::cli::command()
+    // (`cli::command_for`: each subcommand's help lists only the options it reads.)
+    let parsed = pitchlint::cli::command_for(std::env::args_os().skip(1))
         .try_get_matches()
         .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
     let mut cli = match parsed {
