@@ -896,3 +896,34 @@ fn output_format_is_another_name_for_format() {
         );
     }
 }
+
+/// A selection that keeps a rule but turns off one it needs says so on stderr: the kept
+/// rule's findings can never count (a new user's, session 50: a `--select` run lost its
+/// rewards without a word). Selecting both, or the pack, says nothing.
+#[test]
+fn a_selection_that_turns_off_a_needed_rule_says_so() {
+    let essay = "tests/fixtures/essay.txt";
+    let (_, err, _) = run(pitchlint().args(["--select", "seed/quality-and-reliability", essay]));
+    assert!(
+        err.contains(
+            "note: `seed/quality-and-reliability` needs `seed/concrete-proof`, which the selection turns off"
+        ),
+        "{err}"
+    );
+    let (_, err, _) = run(pitchlint().args(["--ignore", "seed/concrete-proof", essay]));
+    assert!(err.contains("needs `seed/concrete-proof`"), "{err}");
+    for both in [
+        &[
+            "--select",
+            "seed/quality-and-reliability,seed/concrete-proof",
+        ][..],
+        &["--select", "seed"][..],
+    ] {
+        let (_, err, _) = run(pitchlint().args(both).arg(essay));
+        assert!(!err.contains("needs"), "{both:?}: {err}");
+    }
+    // `--quiet` keeps stderr for failures.
+    let (_, err, _) =
+        run(pitchlint().args(["--quiet", "--select", "seed/quality-and-reliability", essay]));
+    assert!(!err.contains("needs"), "{err}");
+}

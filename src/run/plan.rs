@@ -183,7 +183,9 @@ pub(super) fn plan(cli: &Cli, env: &Env, inputs: Vec<Input>) -> Result<Plan, Err
         }
         _ => None,
     };
-    let notes = unmatched_overrides(cli, env, &configs.list, &work);
+    let mut notes = unmatched_overrides(cli, env, &configs.list, &work);
+    notes.extend(linters.iter().flatten().flat_map(needs_turned_off));
+    notes.dedup();
     Ok(Plan {
         configs,
         work,
@@ -250,6 +252,26 @@ fn unmatched_overrides(
                 crate::render::printable(&paths.join(", ")),
                 shown(&config.base),
             ));
+        }
+    }
+    notes
+}
+
+/// A note for each rule that needs one a selection turned off (`--select team/x`, where `x`
+/// needs `team/y`): its findings can never count, and nothing else would say why (a new
+/// user's, session 50).
+fn needs_turned_off(linter: &Linter) -> Vec<String> {
+    let mut notes = Vec::new();
+    for m in linter.rules() {
+        for n in &m.needs {
+            let off = linter.off().iter().any(|o| o.qualified == *n);
+            if off && !linter.rules().any(|r| r.qualified == *n) {
+                notes.push(format!(
+                    "`{}` needs `{n}`, which the selection turns off (select, ignore): its \
+                     findings cannot count; select both, or neither",
+                    m.qualified
+                ));
+            }
         }
     }
     notes
