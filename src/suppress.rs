@@ -437,11 +437,16 @@ pub fn apply(
             }
         }
         match extent(&findings[i]).filter(|_| findings[i].whole) {
-            // About a whole part (a draft has a few): the bare regions that cover all of it,
-            // wherever the finding is shown.
+            // About a whole part (a draft has a few): the regions that cover all of it,
+            // bare or naming its rule, wherever the finding is shown (a draft with no message
+            // shows its findings at its start, where a directive on line 1 is).
             Some(part) => {
+                let names = selectors_of(rule);
                 for (r, region) in regions.iter().enumerate() {
-                    if region.rule.is_none()
+                    if region
+                        .rule
+                        .as_deref()
+                        .is_none_or(|sel| names.contains(&sel))
                         && region.range.start <= part.start
                         && part.end <= region.range.end
                     {

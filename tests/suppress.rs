@@ -379,6 +379,19 @@ fn findings_about_missing_parts_survive_a_directive_on_the_first_line() {
     let (v, code) = all(&format!("pitchlint-disable\n{bare}"), &[]);
     assert_eq!(rules(&v), Vec::<String>::new(), "{v}");
     assert_eq!(code, 0);
+    // A disable that names the rule, over the whole draft, silences it (and is used), though
+    // the finding is shown at the start, before the directive's region (a second review's).
+    let (v, _) = all(
+        &format!("pitchlint-disable research/no-message\n{bare}"),
+        &["--report-unused-disables"],
+    );
+    let found = rules(&v);
+    assert!(!found.contains(&"research/no-message".to_string()), "{v}");
+    assert!(
+        !found.contains(&"pitchlint/unused-disable".to_string()),
+        "{v}"
+    );
+    assert!(found.contains(&"research/no-ask".to_string()), "{v}");
 
     // A team's occurrence rule whose hit is a whole line.
     let dir = tempfile::tempdir().unwrap();

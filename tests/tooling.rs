@@ -1121,3 +1121,59 @@ fn explain_and_config_show_a_config_s_change_of_weight_and_severity() {
         "{out}"
     );
 }
+
+/// `check-rules` notes a phrase that is a web or email address as written (links in a draft
+/// are masked: it matches only text that is no link), and still passes: "asp.net" finds
+/// "ASP.NET" (a review's, session 50: as a load error it broke a working pack). A pack named
+/// as a default pack is no error where the config here turns the default packs off.
+#[test]
+fn check_rules_notes_a_phrase_that_is_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        &[
+            (
+                "t.toml",
+                "[pack]\nname = \"t\"\n[[rule]]\nid = \"links\"\nmessage = \"m\"\nweight = -1\nphrases = [\"bit.ly\", \"asp.net\", \"e.g. this\"]\n[rule.examples]\nfire = [\"We run ASP.NET.\"]\nquiet = [\"Book at bit.ly/x today.\"]\n",
+            ),
+            (
+                "sales.toml",
+                "[pack]\nname = \"sales\"\n[[rule]]\nid = \"x\"\nmessage = \"m\"\nweight = -1\nphrases = [\"globex\"]\n",
+            ),
+        ],
+    );
+    let (out, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "t.toml"]));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains(
+            "t.toml:7:13: t/links: note: phrase \"bit.ly\": `bit.ly` is a web or email address"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("t.toml:7:23: t/links: note: phrase \"asp.net\""),
+        "{out}"
+    );
+    assert!(!out.contains("e.g."), "{out}");
+    assert!(out.contains("all hold"), "{out}");
+    // The lint loads it and finds the capitalised form.
+    let (out, err, code) = run(pitchlint_in(dir.path())
+        .args([
+            "--no-default-rules",
+            "--rules",
+            "t.toml",
+            "--format",
+            "concise",
+            "-",
+        ])
+        .write_stdin("We run ASP.NET for you. Book at bit.ly/x today.\n"));
+    assert!(code < 2, "{err}");
+    assert!(out.contains(":1:8: warning [t/links]"), "{out}");
+    assert_eq!(out.matches("[t/links]").count(), 1, "{out}");
+    // `default_rules = false` in the config here: no clash with the default `sales`.
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "sales.toml"]));
+    assert_eq!(code, 2, "{err}");
+    std::fs::write(dir.path().join("pitchlint.toml"), "default_rules = false\n").unwrap();
+    let (_, err, code) = run(pitchlint_in(dir.path()).args(["check-rules", "sales.toml"]));
+    assert_eq!(code, 0, "{err}");
+}

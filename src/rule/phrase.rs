@@ -130,21 +130,6 @@ pub fn compile_phrase(
             format!("rule `{id}`: phrase {}: {}", shown(), e.message),
         )
     })?;
-    // A web or email address in a draft is a link, which no rule reads: a phrase that is one
-    // ("bit.ly", "calendly.com") would never match (a new user's, session 50: a team's rule
-    // against link shorteners was silently dead).
-    if let Some(link) = crate::document::links::find(text).first() {
-        return Err(src.error_at(
-            p.span().start + 1 + link.start,
-            format!(
-                "rule `{id}`: phrase {}: `{}` is a web or email address, and links in a draft \
-                 are not linted (they are masked, as code is), so this phrase would never \
-                 match; name what the link stands for in words instead (\"Calendly\")",
-                shown(),
-                &text[link.clone()]
-            ),
-        ));
-    }
     // Words of invisible characters only (a zero-width space, a soft hyphen) read as
     // nothing: such a phrase would match between any two words. (`build.rs` leaves such a
     // phrase out of the table above, so that it comes here.)

@@ -250,7 +250,14 @@ pub fn run(
         Command::CheckRules { paths } => {
             // `--rules` packs are checked too.
             let all: Vec<std::path::PathBuf> = cli.rules.iter().chain(paths).cloned().collect();
-            check_rules(&all, !cli.no_default_rules, out, err)
+            // A lint here loads the default packs unless told not to, by the flag or by the
+            // config found from the current folder (`default_rules = false`); a config that
+            // does not read is left to the lint to report.
+            let defaults = !cli.no_default_rules
+                && configs(cli, env)
+                    .for_file(None)
+                    .map_or(true, |c| c.default_rules.value);
+            check_rules(&all, defaults, out, err)
         }
         Command::Config { path } => {
             let mut configs = configs(cli, env);
@@ -615,6 +622,49 @@ fn placed(
     }
 }
 
+/// A note for each phrase that is a web or email address as written ("bit.ly",
+/// "calendly.com"): links in a draft are masked, so it matches only text that is no link
+/// ("BIT.LY", "Socket.IO"), or, case-sensitive, nothing (a new user's, session 50: a team's
+/// rule against link shorteners found none). A note, not an error: "asp.net" still finds
+/// "ASP.NET".
+fn link_phrases(sources: &[pack::PackSource]) -> Vec<String> {
+    let mut notes = Vec::new();
+    for src in sources {
+        let Ok(def) = src.parse() else { continue };
+        for r in &def.rule {
+            let r = r.get_ref();
+            for p in r.phrases.iter().flat_map(|l| l.get_ref()) {
+                let text = p.get_ref();
+                let Some(link) = crate::document::links::find(text).into_iter().next() else {
+                    continue;
+                };
+                let address = &text[link.clone()];
+                let matches = if r.is_case_sensitive() {
+                    "so it never matches".to_string()
+                } else {
+                    format!(
+                        "so it matches only text that is none (`{}`)",
+                        address.to_uppercase()
+                    )
+                };
+                let message = format!(
+                    "{}/{}: note: phrase {text:?}: `{address}` is a web or email address, and \
+                     links in a draft are not linted, {matches}; name what the link stands \
+                     for in words instead",
+                    def.pack.name.get_ref(),
+                    r.id.get_ref(),
+                );
+                // +1: past the TOML string's opening quote.
+                notes.push(
+                    src.error_at(p.span().start + 1 + link.start, message)
+                        .to_string(),
+                );
+            }
+        }
+    }
+    notes
+}
+
 /// Where the value of rule `id`'s `id` stands in a pack's text.
 fn id_offset(text: &str, id: &str) -> Option<usize> {
     pack::rule_tables(text)?
@@ -812,6 +862,9 @@ fn check_rules(
                 writeln!(out, "{}", placed(&sources, m, note, |_| None))?;
             }
         }
+    }
+    for note in link_phrases(&sources) {
+        writeln!(out, "{note}")?;
     }
     for f in &failures {
         writeln!(out, "{}", example_at(&linter, &sources, f))?;

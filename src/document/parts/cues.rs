@@ -369,12 +369,13 @@ const SIGNATURE_ABBREVIATIONS: [&str; 31] = [
 
 /// Whether a signature's field (or line) ends a sentence: with `?` or `!`, or with a full stop
 /// unless the field reads as a name or a company's ("Northline Freight, Inc.", "Sam J.":
-/// every word capitalised, but `&`, "and", "of" and a name's particles) and ends in an initial
-/// or one of [`SIGNATURE_ABBREVIATIONS`], capitalised. "Tuesday in Denver, CO." and "Let's
+/// every word with a capital, a figure or a bracket, but "and", "of", a name's particles and
+/// separators) and ends in an initial or one of [`SIGNATURE_ABBREVIATIONS`]. "Tuesday in Denver, CO." and "Let's
 /// partner, Acme Inc." are sentences.
 pub(super) fn ends_signature_sentence(field: &str) -> bool {
-    const SMALL: [&str; 13] = [
-        "&", "and", "of", "de", "da", "del", "der", "di", "du", "la", "le", "van", "von",
+    const SMALL: [&str; 22] = [
+        "and", "of", "de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van",
+        "von", "ten", "ter", "al", "el", "bin", "ibn", "y",
     ];
     let t = field.trim_end();
     if t.ends_with(['?', '!']) {
@@ -390,9 +391,16 @@ pub(super) fn ends_signature_sentence(field: &str) -> bool {
     let Some(last) = words.last() else {
         return true;
     };
-    let named = words
-        .iter()
-        .all(|w| w.starts_with(char::is_uppercase) || SMALL.contains(w));
+    // A name's or a company's word: capitalised, or with a capital inside ("eBay",
+    // "al-Hassan"), a figure or a bracket first ("3M", "(UK)"), an address, a particle; a
+    // separator ("|", "–") is no word.
+    let named = words.iter().all(|w| {
+        !w.chars().any(char::is_alphabetic)
+            || w.chars().any(char::is_uppercase)
+            || w.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '[')
+            || w.contains('@')
+            || SMALL.contains(w)
+    });
     // The last word, dots inside it aside ("Ph.D", "S.A").
     let letters: String = last.chars().filter(|c| *c != '.').collect();
     let initial = letters.chars().count() == 1;
@@ -444,6 +452,50 @@ pub(super) fn is_name(field: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
 }
 
+/// Words of a job title (see [`title_after_name`]).
+const JOB_TITLE_WORDS: [&str; 40] = [
+    "partner",
+    "founder",
+    "cofounder",
+    "co",
+    "owner",
+    "principal",
+    "president",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "cmo",
+    "cro",
+    "vp",
+    "svp",
+    "evp",
+    "director",
+    "head",
+    "manager",
+    "lead",
+    "chief",
+    "officer",
+    "executive",
+    "associate",
+    "consultant",
+    "advisor",
+    "engineer",
+    "specialist",
+    "representative",
+    "rep",
+    "sdr",
+    "bdr",
+    "ae",
+    "chair",
+    "chairman",
+    "md",
+    "gm",
+    "attorney",
+    "counsel",
+    "analyst",
+];
+
 /// Where the title is in a name line under a sign-off ("Sam Ortiz, Partner", "Sam Ortiz |
 /// VP Sales", "Dana Park – Founder"): what follows a name and a comma or a field separator,
 /// from its first word to its end, and the end of the name. `None` for a name alone, or a
@@ -458,6 +510,15 @@ pub(super) fn title_after_name(line: &str) -> Option<(usize, Range<usize>)> {
     let rest = &line[at + sep..];
     let title = rest.trim();
     if !is_name(name) || title.is_empty() || name.split_whitespace().count() < 2 {
+        return None;
+    }
+    // A job title, by its words ("Partner", "VP Sales", "Head of Growth"): not a few words of
+    // message after a name ("Sam Ortiz, Act now", "Dana Park, Tuesday works"), which are
+    // still linted.
+    let titled = title
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| JOB_TITLE_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)));
+    if !titled {
         return None;
     }
     let from = at + sep + (rest.len() - rest.trim_start().len());

@@ -923,6 +923,16 @@ fn a_company_s_legal_form_ends_no_signature_line() {
         "Sam Ortiz Jr.\nNorthline Freight Ltd.",
         "Dana Park, Ph.D.\nHarlow S.A.",
         "Sam J.\nNorthline Freight LLC.",
+        // A review's (session 50): separators, figures, brackets, capitals inside a word,
+        // particles.
+        "Sam Ortiz | Northline Freight, Inc.",
+        "VP Sales – Northline Ltd.",
+        "Sam Ortiz\n3M Co.",
+        "Sam Ortiz\nNorthline (UK) Ltd.",
+        "Sam Ortiz\neBay Inc.",
+        "Ana dos Santos, Ph.D.",
+        "Omar al-Hassan Jr.",
+        "Jan ten Berge, MBA.",
     ] {
         let text = format!("Hi Dana,\n\nWe ship boxes for 40 breweries.\n\n{ask}\n\n{sig}\n");
         assert_eq!(part(&text, "closing"), [ask], "{sig}");
@@ -966,7 +976,15 @@ fn a_title_after_the_name_under_a_sign_off_is_signature() {
         );
         assert_eq!(part(&text, "signature"), [title], "{name_line}");
     }
-    for name_line in ["Sam Ortiz", "Sam", "Sam, thanks again"] {
+    // Nor a few words of message after a name (a review's: they are still linted).
+    for name_line in [
+        "Sam Ortiz",
+        "Sam",
+        "Sam, thanks again",
+        "Sam Ortiz, Act now",
+        "Dana Park, Tuesday works",
+        "Many Thanks, Sam",
+    ] {
         let text = format!(
             "Hi Dana,\n\nWe ship boxes for 40 breweries.\n\nCould we talk on Tuesday?\n\nBest,\n{name_line}\n"
         );
