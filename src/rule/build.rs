@@ -207,10 +207,23 @@ pub fn compile_pack(src: &PackSource) -> Result<Vec<Box<dyn Rule>>> {
     }
 }
 
-/// " (did you mean `banned-words`?)" for a name that is not kebab-case (`Banned_Words`), when
-/// lowercasing it and joining its words by single hyphens makes it so; empty otherwise.
+/// " (did you mean `banned-words`?)" for a name that is not kebab-case (`Banned_Words`,
+/// `BannedWords`), when lowercasing it and joining its words by single hyphens makes it so;
+/// empty otherwise.
 fn as_kebab(name: &str) -> String {
-    let words: Vec<String> = name
+    // A capital after a small letter or a figure starts a word ("MyTeam", "teamRules2Go").
+    let mut spaced = String::with_capacity(name.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in name.chars() {
+        if c.is_ascii_uppercase()
+            && prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit())
+        {
+            spaced.push(' ');
+        }
+        spaced.push(c);
+        prev = Some(c);
+    }
+    let words: Vec<String> = spaced
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
@@ -628,4 +641,25 @@ fn parse_scopes(
         scope = scope.union(s);
     }
     Ok(scope)
+}
+
+#[cfg(test)]
+mod tests {
+    /// A name's words are split at separators and at a capital after a small letter or a
+    /// figure.
+    #[test]
+    fn a_name_is_suggested_in_kebab_case() {
+        for (name, kebab) in [
+            ("Banned_Words", "banned-words"),
+            ("MyTeam", "my-team"),
+            ("teamRules2Go", "team-rules2-go"),
+            ("ACME rules", "acme-rules"),
+        ] {
+            assert_eq!(
+                super::as_kebab(name),
+                format!(" (did you mean `{kebab}`?)"),
+                "{name}"
+            );
+        }
+    }
 }
