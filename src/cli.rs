@@ -363,6 +363,42 @@ pub fn command_for(args: impl IntoIterator<Item = std::ffi::OsString>) -> clap::
     if names_one { command() } else { Cli::command() }
 }
 
+/// The command line as shell completions offer it: each subcommand completes only the
+/// options it reads (see [`reads`]). clap's completion scripts list hidden options too, so
+/// here the options only some subcommands read are not global: each such subcommand has its
+/// own copy. (For completions only: it would parse a value given before the subcommand
+/// differently.)
+pub fn completion_command() -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let options: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| {
+            a.is_global_set()
+                && a.get_long()
+                    .is_some_and(|l| SUBCOMMAND_OPTIONS.contains(&l))
+        })
+        .map(|a| a.clone().global(false))
+        .collect();
+    for a in &options {
+        cmd = cmd.mut_arg(a.get_id().clone(), |a| a.global(false));
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let reads = reads(&name, false);
+        cmd = cmd.mut_subcommand(&name, |sub| {
+            options
+                .iter()
+                .filter(|a| a.get_long().is_some_and(|l| reads.contains(&l)))
+                .fold(sub, |sub, a| sub.arg(a.clone()))
+        });
+    }
+    cmd
+}
+
 /// The command line as clap parses it, with each subcommand's help listing only the global
 /// options it reads (see [`reads`]): `init --help` does not offer `--min-score`.
 pub fn command() -> clap::Command {

@@ -700,6 +700,38 @@ fn completions_and_man_page_come_from_the_definitions() {
         assert!(out.contains("check-rules"), "{shell}");
         assert!(out.contains("max-warnings"), "{shell}");
     }
+    // A subcommand completes only the options it reads, as its help lists them (a review's,
+    // session 50: `init --min-score` was completed, then refused).
+    let (bash, _, _) = run(pitchlint().args(["completions", "bash"]));
+    let opts = |sub: &str| {
+        let at = bash
+            .find(&format!("\n        pitchlint__subcmd__{sub})\n"))
+            .unwrap_or_else(|| panic!("no {sub} in {bash}"));
+        bash[at..]
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("opts=\""))
+            .unwrap()
+            .trim_end_matches('"')
+            .split(' ')
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(opts("init"), ["-o", "-h", "--color", "--output", "--help"]);
+    let rules = opts("rules");
+    assert!(
+        rules.contains(&"--select") && !rules.contains(&"--min-score"),
+        "{rules:?}"
+    );
+    let config = opts("config");
+    assert!(
+        config.contains(&"--min-score") && !config.contains(&"--format"),
+        "{config:?}"
+    );
+    let (fish, _, _) = run(pitchlint().args(["completions", "fish"]));
+    assert!(!fish.contains("__fish_pitchlint_using_subcommand init\" -l min-score"));
+    assert!(
+        fish.contains("__fish_pitchlint_needs_command\" -l min-score"),
+        "{fish}"
+    );
     let (out, _, code) = run(pitchlint().arg("man"));
     assert_eq!(code, 0);
     assert!(

@@ -273,7 +273,12 @@ pub fn run(
         Command::Completions { shell } => {
             // Into a buffer first: `generate` panics when its writer fails (a closed pipe).
             let mut buf = Vec::new();
-            clap_complete::generate(*shell, &mut crate::cli::command(), "pitchlint", &mut buf);
+            clap_complete::generate(
+                *shell,
+                &mut crate::cli::completion_command(),
+                "pitchlint",
+                &mut buf,
+            );
             out.write_all(&buf)?;
             Ok(Status::Success)
         }
