@@ -35,7 +35,6 @@ pub fn meta(
         rationale: rationale.into(),
         examples: Default::default(),
         source: "<pitchlint>".into(),
-        marks_part: false,
     })
 }
 

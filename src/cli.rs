@@ -363,12 +363,13 @@ pub fn command_for(args: impl IntoIterator<Item = std::ffi::OsString>) -> clap::
     if names_one { command() } else { Cli::command() }
 }
 
-/// The command line as shell completions offer it: each subcommand completes only the
-/// options it reads (see [`reads`]). clap's completion scripts list hidden options too, so
-/// here the options only some subcommands read are not global: each such subcommand has its
-/// own copy. (For completions only: it would parse a value given before the subcommand
-/// differently.)
-pub fn completion_command() -> clap::Command {
+/// `Cli`'s command with the options only some subcommands read (see [`SUBCOMMAND_OPTIONS`])
+/// made over: each is given to `top`, and each subcommand gets what `copy` makes of it, told
+/// whether the subcommand reads it (`None`: nothing).
+fn with_subcommand_copies(
+    top: impl Fn(clap::Arg) -> clap::Arg,
+    copy: impl Fn(&clap::Arg, bool) -> Option<clap::Arg>,
+) -> clap::Command {
     use clap::CommandFactory;
     let mut cmd = Cli::command();
     let options: Vec<clap::Arg> = cmd
@@ -378,38 +379,11 @@ pub fn completion_command() -> clap::Command {
                 && a.get_long()
                     .is_some_and(|l| SUBCOMMAND_OPTIONS.contains(&l))
         })
-        .map(|a| a.clone().global(false))
+        .cloned()
         .collect();
     for a in &options {
-        cmd = cmd.mut_arg(a.get_id().clone(), |a| a.global(false));
+        cmd = cmd.mut_arg(a.get_id().clone(), &top);
     }
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        let reads = reads(&name, false);
-        cmd = cmd.mut_subcommand(&name, |sub| {
-            options
-                .iter()
-                .filter(|a| a.get_long().is_some_and(|l| reads.contains(&l)))
-                .fold(sub, |sub, a| sub.arg(a.clone()))
-        });
-    }
-    cmd
-}
-
-/// The command line as clap parses it, with each subcommand's help listing only the global
-/// options it reads (see [`reads`]): `init --help` does not offer `--min-score`.
-pub fn command() -> clap::Command {
-    use clap::CommandFactory;
-    let mut cmd = Cli::command();
-    let global = |a: &clap::Arg| {
-        a.is_global_set()
-            && a.get_long()
-                .is_some_and(|l| SUBCOMMAND_OPTIONS.contains(&l))
-    };
-    let options: Vec<clap::Arg> = cmd.get_arguments().filter(|a| global(a)).cloned().collect();
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -417,16 +391,37 @@ pub fn command() -> clap::Command {
     for name in names {
         // (`check-rules` reads the config's options when given no path.)
         let reads = reads(&name, false);
-        // A subcommand given its own copy of a global option, hidden, does not get the
-        // parent's when the command is built; a value given to it is still the global's.
         cmd = cmd.mut_subcommand(&name, |sub| {
-            options
-                .iter()
-                .filter(|a| a.get_long().is_some_and(|l| !reads.contains(&l)))
-                .fold(sub, |sub, a| sub.arg(a.clone().hide(true)))
+            options.iter().fold(sub, |sub, a| {
+                let read = a.get_long().is_some_and(|l| reads.contains(&l));
+                match copy(a, read) {
+                    Some(a) => sub.arg(a),
+                    None => sub,
+                }
+            })
         });
     }
     cmd
+}
+
+/// The command line as shell completions offer it: each subcommand completes only the
+/// options it reads (see [`reads`]). clap's completion scripts list hidden options too, so
+/// here the options only some subcommands read are not global: each such subcommand has its
+/// own copy. (For completions only: it would parse a value given before the subcommand
+/// differently.)
+pub fn completion_command() -> clap::Command {
+    with_subcommand_copies(
+        |a| a.global(false),
+        |a, read| read.then(|| a.clone().global(false)),
+    )
+}
+
+/// The command line as clap parses it, with each subcommand's help listing only the global
+/// options it reads (see [`reads`]): `init --help` does not offer `--min-score`. A subcommand
+/// given its own copy of a global option, hidden, does not get the parent's when the command
+/// is built; a value given to it is still the global's.
+pub fn command() -> clap::Command {
+    with_subcommand_copies(|a| a, |a, read| (!read).then(|| a.clone().hide(true)))
 }
 
 /// `--max-warnings N`: a whole number, or -1 for no limit (as ESLint takes it).

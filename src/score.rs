@@ -250,7 +250,6 @@ mod tests {
             rationale: Default::default(),
             examples: Default::default(),
             source: "t.toml".into(),
-            marks_part: false,
         })
     }
 

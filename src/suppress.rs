@@ -353,7 +353,7 @@ fn unknown(dirs: &[Directive], rules: &[Arc<RuleMeta>], off: &[Arc<RuleMeta>]) -
 /// [`crate::rule::part_extent`]): a directive that names no rule silences it only
 /// when its region covers all of that, not just the line where it is shown (a bare
 /// `pitchlint-disable-next-line` over a draft's first line meant that line's phrases, not the
-/// draft's length). A directive that names its rule silences it where it is shown.
+/// draft's length). A directive that names its rule silences it where it is shown too.
 pub fn apply(
     source: &str,
     findings: Vec<Finding>,
@@ -436,7 +436,7 @@ pub fn apply(
                 }
             }
         }
-        match extent(&findings[i]).filter(|_| findings[i].whole) {
+        match extent(&findings[i]) {
             // About a whole part (a draft has a few): the regions that cover all of it,
             // bare or naming its rule, wherever the finding is shown (a draft with no message
             // shows its findings at its start, where a directive on line 1 is).

@@ -19,6 +19,18 @@ fn lint(name: &str, text: &str, extra: &[&str]) -> (Value, i32) {
     )
 }
 
+/// The json report and exit code of linting `text` as `d.txt` with every default pack (the
+/// measures of the whole draft among them).
+fn lint_all(text: &str, extra: &[&str]) -> (Value, i32) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("d.txt"), text).unwrap();
+    common::json(
+        common::pitchlint_in(dir.path())
+            .args(["--isolated", "--format", "json", "d.txt"])
+            .args(extra),
+    )
+}
+
 /// The rule ids found in the first file of a json report.
 fn rules(v: &Value) -> Vec<String> {
     rule_ids(&v["files"][0])
@@ -298,22 +310,13 @@ fn a_suppression_of_a_rule_turned_off_is_no_typo() {
 fn a_bare_next_line_directive_does_not_silence_the_whole_draft_s_measures() {
     let body = "We leverage synergy.\nWe also have many more words here to show that we are we we and we.\n\nCould we talk Tuesday?\n";
     let with = |directive: &str| format!("Hi Dana,\n\n{directive}{body}");
-    let all = |text: &str, extra: &[&str]| {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("d.txt"), text).unwrap();
-        common::json(
-            common::pitchlint_in(dir.path())
-                .args(["--isolated", "--format", "json", "d.txt"])
-                .args(extra),
-        )
-    };
-    let (plain, _) = all(&with(""), &[]);
+    let (plain, _) = lint_all(&with(""), &[]);
     let plain_rules = rules(&plain);
     for measure in ["research/too-short", "research/we-focus"] {
         assert!(plain_rules.iter().any(|r| r == measure), "{plain}");
     }
     // Bare: the buzzwords on the line go, the measures stay.
-    let (v, _) = all(&with("# pitchlint-disable-next-line\n"), &[]);
+    let (v, _) = lint_all(&with("# pitchlint-disable-next-line\n"), &[]);
     let found = rules(&v);
     assert!(!found.iter().any(|r| r == "sales/buzzwords"), "{v}");
     for measure in ["research/too-short", "research/we-focus"] {
@@ -321,7 +324,7 @@ fn a_bare_next_line_directive_does_not_silence_the_whole_draft_s_measures() {
     }
     assert_eq!(v["files"][0]["suppressed"], 2, "{v}");
     // Named: that measure goes, and nothing else on the line.
-    let (v, _) = all(
+    let (v, _) = lint_all(
         &with("# pitchlint-disable-next-line research/too-short\n"),
         &[],
     );
@@ -330,12 +333,12 @@ fn a_bare_next_line_directive_does_not_silence_the_whole_draft_s_measures() {
     assert!(found.iter().any(|r| r == "research/we-focus"), "{v}");
     assert!(found.iter().any(|r| r == "sales/buzzwords"), "{v}");
     // A bare disable over the whole draft silences everything, measures included.
-    let (v, code) = all(&format!("# pitchlint-disable\n{}", with("")), &[]);
+    let (v, code) = lint_all(&format!("# pitchlint-disable\n{}", with("")), &[]);
     assert_eq!(rules(&v), Vec::<String>::new(), "{v}");
     assert_eq!(code, 0);
     // A bare next-line directive that silenced only a measure silenced nothing: it is
     // reported as unused.
-    let (v, _) = all(
+    let (v, _) = lint_all(
         "Hi Dana,\n\n# pitchlint-disable-next-line\nWe ship boxes.\n\nCould we talk Tuesday?\n",
         &["--report-unused-disables"],
     );
@@ -352,17 +355,8 @@ fn a_bare_next_line_directive_does_not_silence_the_whole_draft_s_measures() {
 /// a whole line is silenced by a bare next-line directive, as any finding on that line.
 #[test]
 fn findings_about_missing_parts_survive_a_directive_on_the_first_line() {
-    let all = |text: &str, extra: &[&str]| {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("d.txt"), text).unwrap();
-        common::json(
-            common::pitchlint_in(dir.path())
-                .args(["--isolated", "--format", "json", "d.txt"])
-                .args(extra),
-        )
-    };
     let bare = "Hi Dana,\n\nBest,\nSam\n";
-    let (plain, code) = all(bare, &[]);
+    let (plain, code) = lint_all(bare, &[]);
     assert!(
         rules(&plain).contains(&"research/no-message".to_string()),
         "{plain}"
@@ -372,16 +366,16 @@ fn findings_about_missing_parts_survive_a_directive_on_the_first_line() {
         "# pitchlint-disable-next-line sales/buzzwords\n",
         "pitchlint-disable-next-line\n",
     ] {
-        let (v, code) = all(&format!("{directive}{bare}"), &[]);
+        let (v, code) = lint_all(&format!("{directive}{bare}"), &[]);
         assert_eq!(rules(&v), rules(&plain), "{directive}: {v}");
         assert_eq!(code, 1, "{directive}");
     }
-    let (v, code) = all(&format!("pitchlint-disable\n{bare}"), &[]);
+    let (v, code) = lint_all(&format!("pitchlint-disable\n{bare}"), &[]);
     assert_eq!(rules(&v), Vec::<String>::new(), "{v}");
     assert_eq!(code, 0);
     // A disable that names the rule, over the whole draft, silences it (and is used), though
     // the finding is shown at the start, before the directive's region (a second review's).
-    let (v, _) = all(
+    let (v, _) = lint_all(
         &format!("pitchlint-disable research/no-message\n{bare}"),
         &["--report-unused-disables"],
     );

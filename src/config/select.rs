@@ -493,7 +493,6 @@ mod tests {
             rationale: Default::default(),
             examples: Default::default(),
             source: "t.toml".into(),
-            marks_part: false,
         }
     }
 

@@ -92,7 +92,7 @@ impl Human {
         // the part, not underlined from end to end as if it were what was found. (Also where
         // the line holds markup around the text, `<p>…</p>`, or the part's first line of text
         // is several lines of the file: an email's soft line breaks.)
-        let whole = rule.marks_part && file.source[f.span.clone()].chars().nth(1).is_some();
+        let whole = f.whole && file.source[f.span.clone()].chars().nth(1).is_some();
         let end = index.line_range(&file.source, last).end.max(f.span.end);
         let level = match rule.severity {
             Severity::Error => Level::ERROR,

@@ -413,10 +413,6 @@ fn build(src: &PackSource, pack: &str, r: &RuleDef) -> Result<Box<dyn Rule>> {
         },
         examples: r.examples.clone(),
         source: src.path.clone(),
-        marks_part: kind == "require"
-            || (kind == "metric"
-                && r.measure.as_ref().map(|m| m.get_ref().as_str())
-                    != Some("longest_sentence_words")),
     });
     let example_profile = match &r.examples.profile {
         None => Some(Profile::default()),

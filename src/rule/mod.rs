@@ -118,11 +118,6 @@ pub struct RuleMeta {
     pub examples: Examples,
     /// The pack file it came from.
     pub source: PathBuf,
-    /// Whether its findings measure a whole part, standing at the part's first line (a
-    /// metric but the longest sentence's, a `require`), rather than pointing at what they
-    /// found: the human report marks that line instead of underlining it.
-    #[serde(skip)]
-    pub marks_part: bool,
 }
 
 /// A finding: plain data, positions as byte spans of the source.
@@ -135,8 +130,9 @@ pub struct Finding {
     /// The part of the pitch where it stands.
     pub scope: Scope,
     /// Whether it is about a whole part, or the whole draft (a measure, a count, a missing
-    /// part), shown at its first line rather than at a place in it: a suppression of that
-    /// line alone is not about it (see [`crate::suppress::apply`]).
+    /// part), shown at its first line rather than at a place in it: the human report marks
+    /// that line instead of underlining it, and a suppression of that line alone is not about
+    /// it (see [`crate::suppress::apply`]).
     pub whole: bool,
     /// A message that replaces the rule's (for rules that measure something). Equal messages
     /// of one document share one copy (a template may repeat a merge field thousands of times).

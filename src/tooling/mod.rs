@@ -627,6 +627,20 @@ fn placed(
     }
 }
 
+/// An error about the pack at `path` (one of `sources`), at its `name` as a lint gives it
+/// (the rare error path: the pack is read again), else about the file.
+fn at_pack_name(
+    sources: &[pack::PackSource],
+    path: &std::path::Path,
+    message: String,
+) -> crate::error::Error {
+    let src = sources.iter().find(|x| x.path == path);
+    match src.map(|src| (src, src.parse())) {
+        Some((src, Ok(def))) => src.error_at(def.pack.name.span().start, message),
+        _ => crate::error::Error::file(crate::error::ErrorKind::Config, path, message),
+    }
+}
+
 /// A note for each phrase that is a web or email address as written ("bit.ly",
 /// "calendly.com"): links in a draft are masked, so it matches only text that is no link
 /// ("BIT.LY", "Socket.IO"), or, case-sensitive, nothing (a new user's, session 50: a team's
@@ -794,17 +808,7 @@ fn check_rules(
                         "pack name `{name}` is already used by {}: rule ids would collide",
                         prev.display()
                     );
-                    // At the pack's `name`, as a lint gives it (the rare error path: the pack is
-                    // read again).
-                    let src = s.iter().find(|x| &x.path == path);
-                    Err(match src.map(|src| (src, src.parse())) {
-                        Some((src, Ok(def))) => src.error_at(def.pack.name.span().start, message),
-                        _ => crate::error::Error::file(
-                            crate::error::ErrorKind::Config,
-                            path,
-                            message,
-                        ),
-                    })
+                    Err(at_pack_name(&s, path, message))
                 }
                 None => Ok((s, named)),
             }
@@ -827,17 +831,7 @@ fn check_rules(
                              (--no-default-rules, default_rules = false)",
                             d.display()
                         );
-                        let src = s.iter().find(|x| x.path == path);
-                        let e = match src.map(|src| (src, src.parse())) {
-                            Some((src, Ok(def))) => {
-                                src.error_at(def.pack.name.span().start, message)
-                            }
-                            _ => crate::error::Error::file(
-                                crate::error::ErrorKind::Config,
-                                &path,
-                                message,
-                            ),
-                        };
+                        let e = at_pack_name(&s, &path, message);
                         writeln!(err, "pitchlint: error: {e}")?;
                         clashes += 1;
                     }

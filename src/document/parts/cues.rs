@@ -370,13 +370,9 @@ const SIGNATURE_ABBREVIATIONS: [&str; 31] = [
 /// Whether a signature's field (or line) ends a sentence: with `?` or `!`, or with a full stop
 /// unless the field reads as a name or a company's ("Northline Freight, Inc.", "Sam J.":
 /// every word with a capital, a figure or a bracket, but "and", "of", a name's particles and
-/// separators) and ends in an initial or one of [`SIGNATURE_ABBREVIATIONS`]. "Tuesday in Denver, CO." and "Let's
-/// partner, Acme Inc." are sentences.
+/// separators) and ends in an initial or one of [`SIGNATURE_ABBREVIATIONS`]. "Tuesday in
+/// Denver, CO." and "Let's partner, Acme Inc." are sentences.
 pub(super) fn ends_signature_sentence(field: &str) -> bool {
-    const SMALL: [&str; 22] = [
-        "and", "of", "de", "da", "das", "del", "der", "di", "do", "dos", "du", "la", "le", "van",
-        "von", "ten", "ter", "al", "el", "bin", "ibn", "y",
-    ];
     let t = field.trim_end();
     if t.ends_with(['?', '!']) {
         return true;
@@ -399,7 +395,8 @@ pub(super) fn ends_signature_sentence(field: &str) -> bool {
             || w.chars().any(char::is_uppercase)
             || w.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '[')
             || w.contains('@')
-            || SMALL.contains(w)
+            || matches!(*w, "and" | "of")
+            || NAME_PARTICLES.contains(w)
     });
     // The last word, dots inside it aside ("Ph.D", "S.A").
     let letters: String = last.chars().filter(|c| *c != '.').collect();
@@ -438,18 +435,22 @@ pub fn is_header_line(line: &str) -> bool {
     !line.contains('%') && title_case(&words)
 }
 
+/// The small words of names ("Jan van Dijk", "Ana dos Santos", "Omar al-Hassan"), which are
+/// not capitalised.
+const NAME_PARTICLES: [&str; 21] = [
+    "de", "da", "das", "del", "den", "der", "di", "do", "dos", "du", "la", "le", "van", "von",
+    "ten", "ter", "al", "el", "bin", "ibn", "y",
+];
+
 /// Whether a field reads as a person's name: one to four words, each capitalised, but for the
-/// particles of names ("Ana de Souza", "Jan van Dijk").
+/// particles of names (see [`NAME_PARTICLES`]).
 pub(super) fn is_name(field: &str) -> bool {
-    const PARTICLES: [&str; 10] = [
-        "de", "da", "del", "der", "di", "du", "la", "le", "van", "von",
-    ];
     let words: Vec<&str> = field.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 4
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || NAME_PARTICLES.contains(w))
 }
 
 /// Words of a job title (see [`title_after_name`]).
@@ -496,8 +497,8 @@ const JOB_TITLE_WORDS: [&str; 40] = [
     "analyst",
 ];
 
-/// Where the title is in a name line under a sign-off ("Sam Ortiz, Partner", "Sam Ortiz |
-/// VP Sales", "Dana Park – Founder"): what follows a name and a comma or a field separator,
+/// Where the title is in a name line under a sign-off ("Sam Ortiz, Partner", "Sam Ortiz ·
+/// CEO", "Dana Park – Founder"): what follows a name and a comma or a field separator,
 /// from its first word to its end, and the end of the name. `None` for a name alone, or a
 /// line that does not start with one of two words or more ("Thanks again, Dana").
 pub(super) fn title_after_name(line: &str) -> Option<(usize, Range<usize>)> {
@@ -811,17 +812,13 @@ pub(super) fn attribution(
     let wrote = s.len() > 6 && ends_wrote(s) && {
         let who: Vec<&str> = s[..s.len() - 6].split_whitespace().collect();
         // Particles of names ("Dana van der Berg", "Ana de la Cruz") may be lower case.
-        const PARTICLES: &[&str] = &[
-            "van", "der", "den", "de", "la", "le", "von", "du", "di", "da", "del", "dos", "bin",
-            "al",
-        ];
         let name = |w: &&str| {
             w.starts_with(|c: char| c.is_uppercase() || matches!(c, '<' | '"' | '('))
                 || w.contains('@')
         };
         who.len() <= 8
             && who.first().is_some_and(name)
-            && who.iter().all(|w| name(w) || PARTICLES.contains(w))
+            && who.iter().all(|w| name(w) || NAME_PARTICLES.contains(w))
     };
     let above_quote = || {
         (i + 1..lines.len())
